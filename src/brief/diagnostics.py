@@ -1,0 +1,65 @@
+"""Problems found in a corpus, and the exceptions that carry failures to the CLI edge.
+
+Each problem has a stable code (documented in docs/format.md) so that users can
+look it up and scripts can match on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+UNREADABLE = "BRIEF001"
+ENCODING = "BRIEF002"
+SYNTAX = "BRIEF003"
+FORMAT = "BRIEF004"
+UNKNOWN_KEY = "BRIEF005"
+MISSING_KEY = "BRIEF006"
+WRONG_TYPE = "BRIEF007"
+BAD_VALUE = "BRIEF008"
+DUPLICATE_ID = "BRIEF009"
+UNKNOWN_REF = "BRIEF010"
+UNKNOWN_SECTION = "BRIEF011"
+NAME_CLASH = "BRIEF012"
+DISPUTED_NO_NOTE = "BRIEF013"
+SELF_REFERENCE = "BRIEF014"
+TOO_COMPLEX = "BRIEF015"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in one file, printed as one line."""
+
+    code: str
+    file: str
+    """The file as the user would name it (relative to its corpus folder's parent)."""
+    where: str
+    """``line L, column C`` or a key path such as ``claims[3].actors[0]``; may be empty."""
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.file}:{where} {self.message} [{self.code}]"
+
+
+class BriefError(Exception):
+    """A failure the CLI reports as one line on stderr, with an exit code."""
+
+    exit_code = 1
+
+
+class NotFound(BriefError):
+    """A name that matches nothing in the corpus."""
+
+    def __init__(
+        self, name: str, suggestions: tuple[str, ...] = (), what: str = "topic, actor or source"
+    ) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        super().__init__(f"no {what} named {name!r}{hint}")
+
+
+class UsageError(BriefError):
+    """A request the corpus cannot answer as asked (for instance mixing kinds)."""
+
+    exit_code = 2

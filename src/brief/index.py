@@ -1,0 +1,139 @@
+"""The in-memory index: every way a reader reaches an entry, built once from a corpus.
+
+Lookups by id, by name and alias (normalised), by tag, by actor, by topic and by
+source, and the contradiction graph made symmetric. Immutable once built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .diagnostics import NotFound
+from .model import Actor, Claim, Corpus, Source, Topic
+from .names import closest, normalise
+
+Named = Topic | Actor | Source
+
+
+def _freeze(table: dict[str, list[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({key: tuple(ids) for key, ids in table.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Read-only views over one corpus. Build it with :func:`build_index`."""
+
+    corpus: Corpus
+    topics: Mapping[str, Topic]
+    actors: Mapping[str, Actor]
+    sources: Mapping[str, Source]
+    claims: Mapping[str, Claim]
+    names: Mapping[str, str]
+    """Normalised id, title/name or alias -> the id it reaches."""
+    by_tag: Mapping[str, tuple[str, ...]]
+    """Normalised tag -> topic ids."""
+    by_topic: Mapping[str, tuple[str, ...]]
+    """Topic id -> claim ids, in corpus order."""
+    by_actor: Mapping[str, tuple[str, ...]]
+    """Actor id -> claim ids."""
+    by_source: Mapping[str, tuple[str, ...]]
+    """Source id -> claim ids."""
+    contested: Mapping[str, tuple[str, ...]]
+    """Claim id -> the claims that contradict it, in either direction."""
+    supported: Mapping[str, tuple[str, ...]]
+    """Claim id -> the claims that support it."""
+
+    def entry(self, ident: str) -> Named:
+        """The topic, actor or source with this exact id."""
+        return self.topics.get(ident) or self.actors.get(ident) or self.sources[ident]
+
+    def resolve(self, name: str) -> Named:
+        """The entry a reader means by *name*, or :class:`NotFound` with suggestions."""
+        ident = self.names.get(normalise(name))
+        if ident is None:
+            raise NotFound(name, self.suggest(name))
+        return self.entry(ident)
+
+    def resolve_actor(self, name: str) -> Actor:
+        """Like :meth:`resolve`, for a name that must be an actor."""
+        ident = self.names.get(normalise(name))
+        if ident is None or ident not in self.actors:
+            keys = [k for k, v in self.names.items() if v in self.actors]
+            found = tuple(dict.fromkeys(self.names[k] for k in closest(name, keys, limit=6)))
+            raise NotFound(name, found[:3], what="actor")
+        return self.actors[ident]
+
+    def resolve_tag(self, name: str) -> str:
+        """The normalised tag a reader means, or :class:`NotFound` with the closest tags."""
+        key = normalise(name)
+        if key not in self.by_tag:
+            raise NotFound(name, closest(name, self.by_tag), what="tag")
+        return key
+
+    def suggest(self, name: str) -> tuple[str, ...]:
+        """Ids of the entries whose names look most like *name*."""
+        out: list[str] = []
+        for key in closest(name, self.names, limit=6):
+            ident = self.names[key]
+            if ident not in out:
+                out.append(ident)
+        return tuple(out[:3])
+
+    def claims_of(self, ids: tuple[str, ...]) -> list[Claim]:
+        return [self.claims[i] for i in ids]
+
+
+def build_index(corpus: Corpus) -> Index:
+    """Index *corpus*. Ids win over names, names over aliases, earlier over later."""
+    names: dict[str, str] = {}
+    entries: list[Named] = [*corpus.topics, *corpus.actors, *corpus.sources]
+    for entry in entries:
+        names.setdefault(normalise(entry.id), entry.id)
+    for entry in entries:
+        names.setdefault(normalise(entry.title if not isinstance(entry, Actor) else entry.name),
+                         entry.id)
+    for entry in entries:
+        for alias in getattr(entry, "aliases", ()):
+            if key := normalise(alias):
+                names.setdefault(key, entry.id)
+    names.pop("", None)
+
+    by_tag: dict[str, list[str]] = {}
+    for topic in corpus.topics:
+        for tag in topic.tags:
+            by_tag.setdefault(normalise(tag), []).append(topic.id)
+
+    by_topic: dict[str, list[str]] = {t.id: [] for t in corpus.topics}
+    by_actor: dict[str, list[str]] = {a.id: [] for a in corpus.actors}
+    by_source: dict[str, list[str]] = {s.id: [] for s in corpus.sources}
+    contested: dict[str, list[str]] = {}
+    supported: dict[str, list[str]] = {}
+    for claim in corpus.claims:
+        by_topic[claim.topic].append(claim.id)
+        for actor in claim.actors:
+            by_actor[actor].append(claim.id)
+        for source in dict.fromkeys(c.source for c in claim.cites):
+            by_source[source].append(claim.id)
+        for other in claim.contradicts:
+            for a, b in ((claim.id, other), (other, claim.id)):
+                if b not in contested.setdefault(a, []):
+                    contested[a].append(b)
+        for other in claim.supports:
+            supported.setdefault(other, []).append(claim.id)
+
+    return Index(
+        corpus=corpus,
+        topics=MappingProxyType({t.id: t for t in corpus.topics}),
+        actors=MappingProxyType({a.id: a for a in corpus.actors}),
+        sources=MappingProxyType({s.id: s for s in corpus.sources}),
+        claims=MappingProxyType({c.id: c for c in corpus.claims}),
+        names=MappingProxyType(names),
+        by_tag=_freeze(by_tag),
+        by_topic=_freeze(by_topic),
+        by_actor=_freeze(by_actor),
+        by_source=_freeze(by_source),
+        contested=_freeze(contested),
+        supported=_freeze(supported),
+    )

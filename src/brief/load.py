@@ -1,0 +1,292 @@
+"""Load corpus layers into one validated, fully resolved :class:`~brief.model.Corpus`.
+
+Layers are read in order (bundled, ``BRIEF_PATH``, ``--corpus``); an entry in a later
+layer replaces the earlier entry of the same kind and id. Problems never stop the
+load: a file that cannot be used is skipped, an entry with a problem is left out, a
+link to nothing is dropped, and every one of them is reported as a diagnostic.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import diagnostics as d
+from .diagnostics import Diagnostic
+from .model import Actor, Citation, Claim, Corpus, Source, Topic
+from .names import did_you_mean, normalise
+from .parse import parse
+from .reader import discover, display_name, read_bytes
+from .schema import KINDS, Entry, check_document
+
+BUNDLED_LABEL = "[bundled]"
+_NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
+_SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One corpus folder and the label its files are named by in messages."""
+
+    root: Path
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """A loaded corpus with every problem met on the way."""
+
+    corpus: Corpus
+    problems: tuple[Diagnostic, ...]
+    files: tuple[str, ...]
+    """Every file read, by display name, in reading order."""
+    skipped: tuple[str, ...]
+    """Files of which nothing could be used."""
+
+    def warnings(self) -> list[str]:
+        """One line per file with problems, for commands other than ``validate``."""
+        by_file: dict[str, list[Diagnostic]] = {}
+        for problem in self.problems:
+            by_file.setdefault(problem.file, []).append(problem)
+        lines = []
+        for name, problems in by_file.items():
+            first = str(problems[0])
+            if name in self.skipped:
+                lines.append(f"{first} (file skipped)")
+            elif len(problems) == 1:
+                lines.append(first)
+            else:
+                lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
+        return lines
+
+
+def bundled_root() -> Path:
+    """The corpus shipped inside the package (or ``briefs/`` in a source checkout)."""
+    here = Path(__file__).parent
+    shipped = here / "briefs"
+    if shipped.is_dir():
+        return shipped
+    return here.parent.parent / "briefs"  # editable install: src/brief -> repo/briefs
+
+
+def layers_for(
+    corpus_dirs: Sequence[str] = (),
+    *,
+    bundled: bool = True,
+    env: Mapping[str, str] | None = None,
+) -> list[Layer]:
+    """The active layers: bundled, then ``BRIEF_PATH`` folders, then ``--corpus`` folders."""
+    env = os.environ if env is None else env
+    layers = [Layer(bundled_root(), BUNDLED_LABEL)] if bundled else []
+    extra = [p for p in env.get("BRIEF_PATH", "").split(os.pathsep) if p]
+    layers += [Layer(Path(p), p.rstrip("/\\") or p) for p in (*extra, *corpus_dirs)]
+    return layers
+
+
+@dataclass
+class _Placed:
+    entry: Entry
+    file: str
+    path: str
+    layer: int
+
+
+def load(layers: Sequence[Layer]) -> LoadResult:
+    """Read, check and merge *layers* in order."""
+    problems: list[Diagnostic] = []
+    files: list[str] = []
+    skipped: list[str] = []
+    merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
+    namespace: dict[str, tuple[str, _Placed]] = {}
+
+    for number, layer in enumerate(layers):
+        if not layer.root.is_dir():
+            problems.append(Diagnostic(d.UNREADABLE, display_name("", layer.label), "",
+                                       "corpus folder not found"))
+            skipped.append(display_name("", layer.label))
+            continue
+        for path, rel in discover(layer.root):
+            name = display_name(layer.label, rel)
+            files.append(name)
+            data = read_bytes(path, layer.root, name)
+            doc = parse(data, name) if isinstance(data, bytes) else data
+            if isinstance(doc, Diagnostic):
+                problems.append(doc)
+                skipped.append(name)
+                continue
+            checked = check_document(doc, name)
+            problems.extend(checked.problems)
+            if checked.fatal:
+                skipped.append(name)
+                continue
+            for kind in KINDS:
+                for entry, where in checked.entries[kind]:
+                    placed = _Placed(entry, name, where, number)
+                    _place(kind, placed, merged[kind], namespace, problems)
+
+    corpus = _resolve(merged, problems)
+    _check_names(merged, problems)
+    order = {name: i for i, name in enumerate(files)}
+    problems.sort(key=lambda p: order.get(p.file, -1))
+    return LoadResult(corpus, tuple(problems), tuple(files), tuple(skipped))
+
+
+def _place(
+    kind: str,
+    placed: _Placed,
+    table: dict[str, _Placed],
+    namespace: dict[str, tuple[str, _Placed]],
+    problems: list[Diagnostic],
+) -> None:
+    """Add one entry, replacing an earlier layer's entry of the same kind and id."""
+    ident = placed.entry.id
+    what = _SINGULAR[kind]
+    if kind in _NAMED and ident in namespace and namespace[ident][0] != kind:
+        other_kind, other = namespace[ident]
+        problems.append(Diagnostic(
+            d.DUPLICATE_ID, placed.file, f"{placed.path}.id",
+            f"id {ident!r} is already the {_SINGULAR[other_kind]} in {other.file}"))
+        return
+    earlier = table.get(ident)
+    if earlier is not None and earlier.layer == placed.layer:
+        problems.append(Diagnostic(
+            d.DUPLICATE_ID, placed.file, f"{placed.path}.id",
+            f"duplicate {what} id {ident!r} (first defined in {earlier.file})"))
+        return
+    table[ident] = placed  # a later layer replaces the earlier entry
+    if kind in _NAMED:
+        namespace[ident] = (kind, placed)
+
+
+def _resolve(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) -> Corpus:
+    """Check every reference; leave out claims that point at nothing, drop dead links."""
+    topics, actors, sources = merged["topics"], merged["actors"], merged["sources"]
+    claims = merged["claims"]
+
+    def problem(placed: _Placed, code: str, sub: str, message: str) -> None:
+        problems.append(Diagnostic(code, placed.file, f"{placed.path}.{sub}", message))
+
+    def unknown(placed: _Placed, sub: str, kind: str, ref: str, pool: Mapping[str, object]) -> None:
+        problem(placed, d.UNKNOWN_REF, sub, f"unknown {kind} {ref!r}{did_you_mean(ref, pool)}")
+
+    out_topics: list[Topic] = []
+    for placed in topics.values():
+        topic = placed.entry
+        assert isinstance(topic, Topic)
+        related = []
+        for i, ref in enumerate(topic.related):
+            if ref in topics:
+                related.append(ref)
+            else:
+                unknown(placed, f"related[{i}]", "topic", ref, topics)
+        out_topics.append(replace(topic, related=tuple(related), file=placed.file))
+
+    kept: dict[str, tuple[_Placed, Claim]] = {}
+    for placed in claims.values():
+        claim = placed.entry
+        assert isinstance(claim, Claim)
+        ok = True
+        if claim.topic not in topics:
+            unknown(placed, "topic", "topic", claim.topic, topics)
+            ok = False
+        for i, ref in enumerate(claim.actors):
+            if ref not in actors:
+                unknown(placed, f"actors[{i}]", "actor", ref, actors)
+                ok = False
+        cites = []
+        for i, cite in enumerate(claim.cites):
+            resolved = _resolve_citation(placed, i, cite, sources, problems)
+            ok = ok and resolved is not None
+            if resolved is not None:
+                cites.append(resolved)
+        if ok:
+            kept[claim.id] = (placed, replace(claim, cites=tuple(cites), file=placed.file))
+
+    out_claims: list[Claim] = []
+    for placed, claim in kept.values():
+        links: dict[str, tuple[str, ...]] = {}
+        for key in ("contradicts", "supports"):
+            good = []
+            for i, ref in enumerate(getattr(claim, key)):
+                if ref in kept:
+                    good.append(ref)
+                elif ref in claims:  # it exists but was left out for its own problem
+                    continue
+                else:
+                    unknown(placed, f"{key}[{i}]", "claim", ref, claims)
+            links[key] = tuple(good)
+        out_claims.append(replace(claim, **links))
+
+    return Corpus(
+        topics=tuple(out_topics),
+        actors=tuple(_with_file(p) for p in actors.values()),  # type: ignore[misc]
+        sources=tuple(_with_file(p) for p in sources.values()),  # type: ignore[misc]
+        claims=tuple(out_claims),
+    )
+
+
+def _with_file(placed: _Placed) -> Entry:
+    return replace(placed.entry, file=placed.file)
+
+
+def _resolve_citation(
+    placed: _Placed,
+    i: int,
+    cite: Citation,
+    sources: Mapping[str, _Placed],
+    problems: list[Diagnostic],
+) -> Citation | None:
+    where = f"{placed.path}.cites[{i}]"
+    if cite.source not in sources:
+        problems.append(Diagnostic(d.UNKNOWN_REF, placed.file, f"{where}.source",
+                                   f"unknown source {cite.source!r}"
+                                   f"{did_you_mean(cite.source, sources)}"))
+        return None
+    source = sources[cite.source].entry
+    assert isinstance(source, Source)
+    if cite.section is None:
+        if source.sections:
+            problems.append(Diagnostic(d.UNKNOWN_SECTION, placed.file, where,
+                                       f"source {source.id!r} has sections: name one"))
+            return None
+        return cite
+    by_key = {normalise(s): s for s in source.sections}
+    found = by_key.get(normalise(cite.section))
+    if found is None:
+        hint = ""
+        if source.sections:
+            import difflib  # error path only
+
+            near = difflib.get_close_matches(cite.section, source.sections, n=1, cutoff=0.5)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+        problems.append(Diagnostic(d.UNKNOWN_SECTION, placed.file, f"{where}.section",
+                                   f"source {source.id!r} has no section {cite.section!r}{hint}"))
+        return None
+    return Citation(cite.source, found)
+
+
+def _check_names(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) -> None:
+    """Report names and aliases that would make a lookup ambiguous."""
+    owner: dict[str, tuple[str, _Placed]] = {}
+    for kind in _NAMED:
+        for placed in merged[kind].values():
+            entry = placed.entry
+            title = getattr(entry, "title", None) or getattr(entry, "name", "")
+            aliases: tuple[str, ...] = getattr(entry, "aliases", ())
+            keys = [("id", entry.id), ("name", title)]
+            keys += [(f"aliases[{i}]", alias) for i, alias in enumerate(aliases)]
+            for sub, name in keys:
+                key = normalise(name)
+                if not key:
+                    continue
+                held = owner.get(key)
+                if held is None:
+                    owner[key] = (kind, placed)
+                elif held[1] is not placed:
+                    other_kind, other = held
+                    problems.append(Diagnostic(
+                        d.NAME_CLASH, placed.file,
+                        f"{placed.path}.{'title' if sub == 'name' and kind != 'actors' else sub}",
+                        f"{name!r} also names the {_SINGULAR[other_kind]} {other.entry.id!r}"))

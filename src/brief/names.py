@@ -1,0 +1,40 @@
+"""Name normalisation and "did you mean" suggestions, shared by the loader and the index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SEPARATORS = re.compile(r"[\W_]+")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def normalise(name: str) -> str:
+    """Fold case and punctuation: ``North Korea``, ``north_korea``, ``NORTH-KOREA`` agree."""
+    return _SEPARATORS.sub("-", name.casefold()).strip("-")
+
+
+def is_id(value: str) -> bool:
+    """True for a well-formed id: lowercase ASCII letters and digits joined by hyphens."""
+    return value.isascii() and ID_PATTERN.match(value) is not None
+
+
+def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """Up to *limit* candidates that look like *word*: prefix matches first, then similar."""
+    import difflib  # only on the error path: it costs start-up time otherwise
+
+    pool = sorted(set(candidates))
+    key = normalise(word) or word
+    prefixed = [c for c in pool if key and (c.startswith(key) or key.startswith(c)) and c != key]
+    similar = difflib.get_close_matches(key, pool, n=limit, cutoff=0.6)
+    out: list[str] = []
+    for c in [*similar, *sorted(prefixed, key=len)]:
+        if c not in out:
+            out.append(c)
+    return tuple(out[:limit])
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or an empty string."""
+    found = closest(word, candidates, limit=1)
+    return f" (did you mean {found[0]!r}?)" if found else ""

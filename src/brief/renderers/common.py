@@ -1,0 +1,31 @@
+"""Small wording decisions shared by every renderer, so all formats say the same thing."""
+
+from __future__ import annotations
+
+from ..names import normalise
+from ..views import Link, Point, Reference
+
+COMMON_GROUND = "Common ground"
+
+
+def refs_label(refs: tuple[int, ...]) -> str:
+    """``[1,3]`` for a point's citations."""
+    return f"[{','.join(str(n) for n in refs)}]" if refs else ""
+
+
+def link_label(link: Link) -> str:
+    """A related entry as a reader types it: the title, with the id when they differ."""
+    return link.title if normalise(link.title) == link.id else f"{link.title} ({link.id})"
+
+
+def reference_label(ref: Reference) -> str:
+    """``Title, "Section"``."""
+    return f'{ref.title}, "{ref.section}"' if ref.section else ref.title
+
+
+def counter_context(point: Point, topic: str) -> str:
+    """Who a contradicting claim is about, and its topic when it differs from *topic*."""
+    bits = list(point.actors)
+    if point.topic != topic:
+        bits.append(f"in {point.topic_title}")
+    return ", ".join(bits)

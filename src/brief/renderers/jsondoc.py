@@ -1,0 +1,55 @@
+"""JSON: a documented, stable shape for scripts (see docs/json.md). Version 1."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..views import Briefing, Listing, Point
+
+VERSION = 1
+
+
+def _point(point: Point) -> dict[str, Any]:
+    return {
+        "id": point.id,
+        "text": point.text,
+        "status": point.status,
+        "note": point.note,
+        "refs": list(point.refs),
+        "actors": list(point.actors),
+        "topic": point.topic,
+        "contested_by": [_point(p) for p in point.contested_by],
+    }
+
+
+def briefing_data(view: Briefing) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "kind": view.kind,
+        "id": view.id,
+        "title": view.title,
+        "summary": view.summary,
+        "facts": dict(view.facts),
+        "sections": [
+            {"key": s.key, "title": s.title, "claims": [_point(p) for p in s.points]}
+            for s in view.sections
+        ],
+        "related": [{"kind": x.kind, "id": x.id, "title": x.title} for x in view.related],
+        "references": [
+            {"number": r.number, "source": r.source, "title": r.title, "section": r.section}
+            for r in view.references
+        ],
+    }
+
+
+def listing_data(view: Listing) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "kind": view.kind,
+        "items": [{"id": r.id, "title": r.title, "detail": r.detail} for r in view.rows],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,277 @@
+"""Check one parsed corpus document against the format and build model records.
+
+Every problem is collected, not just the first, so ``brief validate`` can report
+everything in one run. An entry with any problem is left out; the rest of the file
+still loads. References between entries are checked later, on the merged corpus
+(see ``load``), because an entry may point at one defined in another file.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import diagnostics as d
+from .diagnostics import Diagnostic
+from .model import FORMATS, SOURCE_KINDS, STATUSES, Actor, Citation, Claim, Source, Topic
+from .names import did_you_mean, is_id
+from .sanitize import inert
+
+Entry = Topic | Actor | Source | Claim
+KINDS: tuple[str, ...] = ("topics", "actors", "sources", "claims")
+
+
+class _Bad(Exception):
+    """A value that cannot be used; carries its code, key path suffix and message."""
+
+    def __init__(self, code: str, message: str, sub: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.sub = code, message, sub
+
+
+def _type_name(value: Any) -> str:
+    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
+    names.update({list: "an array", dict: "a table"})
+    return names.get(type(value), type(value).__name__)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _Bad(d.WRONG_TYPE, f"expected a string, found {_type_name(value)}")
+    if not value.strip():
+        raise _Bad(d.BAD_VALUE, "must not be empty")
+    return inert(value.strip())
+
+
+def _ident(value: Any) -> str:
+    text = _text(value)
+    if not is_id(text):
+        raise _Bad(d.BAD_VALUE, f"{text!r} is not an id (lowercase letters, digits, hyphens)")
+    return text
+
+
+def _array(item: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    def check(value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Bad(d.WRONG_TYPE, f"expected an array, found {_type_name(value)}")
+        out = []
+        for i, element in enumerate(value):
+            try:
+                out.append(item(element))
+            except _Bad as bad:
+                raise _Bad(bad.code, bad.message, f"[{i}]{bad.sub}") from None
+        return tuple(out)
+
+    return check
+
+
+def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        text = _text(value)
+        if text not in allowed:
+            hint = did_you_mean(text, allowed) or f" (one of: {', '.join(allowed)})"
+            raise _Bad(d.BAD_VALUE, f"unknown {what} {text!r}{hint}")
+        return text
+
+    return check
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str):
+        text = _text(value)
+        parts = text.split("-")
+        if 1 <= len(parts) <= 3 and all(p.isdigit() and p.isascii() for p in parts):
+            if len(parts[0]) == 4 and all(len(p) == 2 for p in parts[1:]):
+                return text
+        raise _Bad(d.BAD_VALUE, f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    raise _Bad(d.WRONG_TYPE, f"expected a date or a string, found {_type_name(value)}")
+
+
+def _citation(value: Any) -> Citation:
+    if not isinstance(value, dict):
+        raise _Bad(d.WRONG_TYPE, f"expected a table {{ source = ..., section = ... }}, found "
+                   f"{_type_name(value)}")
+    for key in value:
+        if key not in ("source", "section"):
+            raise _Bad(d.UNKNOWN_KEY, f"unknown key {inert(key)!r}"
+                       f"{did_you_mean(key, ('source', 'section'))}", f".{inert(key)}")
+    if "source" not in value:
+        raise _Bad(d.MISSING_KEY, "missing required key 'source'")
+    try:
+        source = _ident(value["source"])
+    except _Bad as bad:
+        raise _Bad(bad.code, bad.message, ".source") from None
+    section = None
+    if "section" in value:
+        try:
+            section = _text(value["section"])
+        except _Bad as bad:
+            raise _Bad(bad.code, bad.message, ".section") from None
+    return Citation(source, section)
+
+
+def _cites(value: Any) -> tuple[Citation, ...]:
+    cites: tuple[Citation, ...] = _array(_citation)(value)
+    if not cites:
+        raise _Bad(d.BAD_VALUE, "needs at least one citation")
+    return cites
+
+
+_TEXTS = _array(_text)
+_IDS = _array(_ident)
+
+# For each kind: key -> (checker, required). The order is the order records take them.
+_FIELDS: dict[str, dict[str, tuple[Callable[[Any], Any], bool]]] = {
+    "topics": {
+        "id": (_ident, True),
+        "title": (_text, True),
+        "summary": (_text, True),
+        "aliases": (_TEXTS, False),
+        "tags": (_TEXTS, False),
+        "related": (_IDS, False),
+    },
+    "actors": {
+        "id": (_ident, True),
+        "name": (_text, True),
+        "description": (_text, True),
+        "aliases": (_TEXTS, False),
+    },
+    "sources": {
+        "id": (_ident, True),
+        "title": (_text, True),
+        "kind": (_one_of(SOURCE_KINDS, "source kind"), True),
+        "author": (_text, False),
+        "date": (_date, False),
+        "url": (_text, False),
+        "sections": (_TEXTS, False),
+    },
+    "claims": {
+        "id": (_ident, True),
+        "text": (_text, True),
+        "topic": (_ident, True),
+        "actors": (_IDS, False),
+        "cites": (_cites, True),
+        "status": (_one_of(STATUSES, "status"), False),
+        "contradicts": (_IDS, False),
+        "supports": (_IDS, False),
+        "note": (_text, False),
+    },
+}
+_RECORDS: dict[str, Callable[..., Entry]] = {
+    "topics": Topic,
+    "actors": Actor,
+    "sources": Source,
+    "claims": Claim,
+}
+
+
+@dataclass
+class Checked:
+    """What one file yields: its valid entries, by kind, and its problems."""
+
+    entries: dict[str, list[tuple[Entry, str]]] = field(
+        default_factory=lambda: {k: [] for k in KINDS}
+    )
+    """Valid entries by kind, each with its key path in the file (``claims[3]``)."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    fatal: bool = False
+    """True when nothing in the file could be used (syntax, format version)."""
+    dropped: int = 0
+    """How many entries were left out because of a problem."""
+
+
+def check_document(doc: dict[str, Any], name: str) -> Checked:
+    """Validate one parsed document from the file *name*."""
+    out = Checked()
+
+    def problem(code: str, where: str, message: str) -> None:
+        out.problems.append(Diagnostic(code, name, where, message))
+
+    version = doc.get("format")
+    if "format" not in doc:
+        problem(d.FORMAT, "format", "missing required key 'format' (add: format = 1)")
+        out.fatal = True
+        return out
+    if isinstance(version, bool) or version not in FORMATS:
+        known = ", ".join(str(v) for v in FORMATS)
+        problem(d.FORMAT, "format", f"unsupported format {inert(repr(version))} "
+                f"(this brief reads format {known})")
+        out.fatal = True
+        return out
+    for key in doc:
+        if key != "format" and key not in KINDS:
+            problem(d.UNKNOWN_KEY, inert(key),
+                    f"unknown key {inert(key)!r}{did_you_mean(key, (*KINDS, 'format'))}")
+    for kind in KINDS:
+        if kind not in doc:
+            continue
+        tables = doc[kind]
+        if not isinstance(tables, list):
+            problem(d.WRONG_TYPE, kind, f"expected an array of tables ([[{kind}]]), "
+                    f"found {_type_name(tables)}")
+            continue
+        for i, table in enumerate(tables):
+            path = f"{kind}[{i}]"
+            entry = _check_entry(kind, table, path, problem)
+            if entry is None:
+                out.dropped += 1
+            else:
+                out.entries[kind].append((entry, path))
+    return out
+
+
+def _check_entry(
+    kind: str, table: Any, path: str, problem: Callable[[str, str, str], None]
+) -> Entry | None:
+    if not isinstance(table, dict):
+        problem(d.WRONG_TYPE, path, f"expected a table, found {_type_name(table)}")
+        return None
+    fields = _FIELDS[kind]
+    ok = True
+    for key in table:
+        if key not in fields:
+            problem(d.UNKNOWN_KEY, f"{path}.{inert(key)}",
+                    f"unknown key {inert(key)!r}{did_you_mean(key, fields)}")
+            ok = False
+    values: dict[str, Any] = {}
+    for key, (check, required) in fields.items():
+        if key not in table:
+            if required:
+                problem(d.MISSING_KEY, path, f"missing required key {key!r}")
+                ok = False
+            continue
+        try:
+            values[key] = check(table[key])
+        except _Bad as bad:
+            problem(bad.code, f"{path}.{key}{bad.sub}", bad.message)
+            ok = False
+    if kind == "claims" and ok:
+        ok = _check_claim(values, path, problem)
+    if not ok:
+        return None
+    return _RECORDS[kind](**values)
+
+
+def _check_claim(values: dict[str, Any], path: str, problem: Callable[[str, str, str], None]) -> bool:
+    ok = True
+    if values.get("status") == "disputed" and not values.get("note"):
+        problem(d.DISPUTED_NO_NOTE, path, "a disputed claim needs a 'note' saying why")
+        ok = False
+    own = values["id"]
+    for key in ("contradicts", "supports"):
+        if own in values.get(key, ()):
+            problem(d.SELF_REFERENCE, f"{path}.{key}", f"claim {own!r} cannot {key[:-1]} itself")
+            ok = False
+    both = set(values.get("contradicts", ())) & set(values.get("supports", ()))
+    for other in sorted(both):
+        problem(d.SELF_REFERENCE, path, f"claim both contradicts and supports {other!r}")
+        ok = False
+    return ok

@@ -1,0 +1,38 @@
+"""Every test gets a clean environment: no user corpus path, no colour settings, a temp home."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from brief.cli import cli
+
+CORPORA = Path(__file__).parent / "corpora"
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    home = tmp_path_factory.mktemp("home")
+    for var in ("BRIEF_PATH", "NO_COLOR", "FORCE_COLOR", "PAGER", "BRIEF_CONFIG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the small fixture corpus."""
+    dest = tmp_path / "mini"
+    shutil.copytree(CORPORA / "mini", dest)
+    yield dest
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Invoke ``brief`` as a user would, with stdout and stderr kept apart."""
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)

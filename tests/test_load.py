@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief.index import build_index
+from brief.load import Layer, layers_for, load
+from brief.sanitize import inert, is_inert
+
+
+def _load(*roots: Path):  # type: ignore[no-untyped-def]
+    return load([Layer(root, root.name) for root in roots])
+
+
+def test_mini_corpus_loads_clean(mini: Path) -> None:
+    result = _load(mini)
+    assert result.problems == ()
+    corpus = result.corpus
+    assert [t.id for t in corpus.topics] == ["security", "trade"]  # files read sorted
+    assert len(corpus.claims) == 4
+    claim = next(c for c in corpus.claims if c.id == "trade-russia-small")
+    # sections are matched loosely and stored in the source's own spelling
+    assert claim.cites[0].section == "Trade"
+    assert claim.cites[1].section is None
+
+
+def test_index_reaches_actor_by_any_spelling(mini: Path) -> None:
+    index = build_index(_load(mini).corpus)
+    for name in ("North Korea", "north_korea", "NORTH-KOREA", "dprk", "Pyongyang"):
+        assert index.resolve(name).id == "north-korea"
+    assert index.resolve("commerce").id == "trade"
+    assert index.resolve("The Atlas Review").id == "atlas"
+
+
+def test_index_tables(mini: Path) -> None:
+    index = build_index(_load(mini).corpus)
+    assert index.by_tag["economy"] == ("security", "trade")
+    assert index.by_actor["russia"] == ("trade-russia-small",)
+    assert set(index.by_source["ledger"]) == {"trade-china-denies", "trade-russia-small"}
+    # contradiction is symmetric even though only one side declares it
+    assert index.contested["trade-china-partner"] == ("trade-china-denies",)
+    assert index.contested["trade-china-denies"] == ("trade-china-partner",)
+    assert index.supported["trade-china-partner"] == ("trade-russia-small",)
+
+
+def test_later_layer_replaces_same_id(mini: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "trade.toml").write_text(
+        'format = 1\n[[topics]]\nid = "trade"\ntitle = "Commerce, my way"\nsummary = "Mine."\n'
+        '[[claims]]\nid = "trade-mine"\ntopic = "trade"\nactors = ["china"]\n'
+        'text = "My own claim."\ncites = [{ source = "ledger" }]\n'
+    )
+    result = _load(mini, mine)
+    assert result.problems == ()
+    index = build_index(result.corpus)
+    assert index.topics["trade"].title == "Commerce, my way"
+    assert "trade-mine" in index.by_topic["trade"]  # added to the bundled topic
+    assert "trade-china-partner" in index.by_topic["trade"]  # earlier claims kept
+
+
+def test_brief_path_and_corpus_order(tmp_path: Path) -> None:
+    env = {"BRIEF_PATH": f"{tmp_path / 'a'}:{tmp_path / 'b'}"}
+    layers = layers_for(("c",), bundled=False, env=env)
+    assert [layer.label for layer in layers] == [str(tmp_path / "a"), str(tmp_path / "b"), "c"]
+    assert layers_for((), env={})[0].label == "[bundled]"
+
+
+def test_one_broken_file_does_not_hide_the_rest(mini: Path) -> None:
+    (mini / "broken.toml").write_text("format = 1\n[[topics]\n")
+    result = _load(mini)
+    assert [t.id for t in result.corpus.topics] == ["security", "trade"]
+    assert result.skipped == ("mini/broken.toml",)
+    assert len(result.warnings()) == 1
+
+
+def test_bad_entry_is_dropped_not_the_file(mini: Path) -> None:
+    text = (mini / "topics/trade.toml").read_text()
+    (mini / "topics/trade.toml").write_text(text.replace('actors = ["russia"]', 'actors = ["rusia"]'))
+    result = _load(mini)
+    ids = {c.id for c in result.corpus.claims}
+    assert "trade-russia-small" not in ids and "trade-china-partner" in ids
+    assert [p.code for p in result.problems] == ["BRIEF010"]
+    assert "did you mean 'russia'" in result.problems[0].message
+
+
+def test_escape_sequences_are_made_visible_at_load(mini: Path) -> None:
+    (mini / "evil.toml").write_text(
+        'format = 1\n[[actors]]\nid = "evil"\nname = "E\\u001b[2Jvil\\u202e"\n'
+        'description = "osc \\u001b]52;c;aGk=\\u0007 csi \\u009b31m"\n'
+    )
+    index = build_index(_load(mini).corpus)
+    actor = index.actors["evil"]
+    assert actor.name == "E\\x1b[2Jvil\\u202e"
+    assert is_inert(actor.name) and is_inert(actor.description)
+    assert "\x1b" not in actor.description and "\x9b" not in actor.description
+
+
+def test_inert_keeps_newlines_and_ordinary_text() -> None:
+    assert inert("a\nb\tc é 中") == "a\nb c é 中"
+    assert inert("\r") == "\\x0d"

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from brief.names import closest, is_id, normalise
+
+
+@pytest.mark.parametrize("name", ["North Korea", "north_korea", "NORTH-KOREA", " north  korea "])
+def test_normalise_folds_case_and_separators(name: str) -> None:
+    assert normalise(name) == "north-korea"
+
+
+def test_normalise_keeps_non_ascii_letters() -> None:
+    assert normalise("Côte d'Ivoire") == "côte-d-ivoire"
+
+
+@pytest.mark.parametrize("value", ["china", "north-korea", "a1", "2024-report"])
+def test_ids_accepted(value: str) -> None:
+    assert is_id(value)
+
+
+@pytest.mark.parametrize("value", ["China", "north_korea", "-x", "x-", "a--b", "", "é"])
+def test_ids_rejected(value: str) -> None:
+    assert not is_id(value)
+
+
+def test_closest_suggests_typos_and_prefixes() -> None:
+    pool = ["china", "chile", "russia", "sanctions"]
+    assert closest("chna", pool)[0] == "china"
+    assert "sanctions" in closest("sanction", pool)
+    assert closest("zzzz", pool) == ()

@@ -1,0 +1,151 @@
+"""`brief validate`: a failing fixture for every problem code, and the exact line it prints."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+CLAIM = (
+    '[[claims]]\nid = "{id}"\ntopic = "trade"\nactors = ["china"]\ntext = "T."\n'
+    'cites = [{{ source = "ledger" }}]\n'
+)
+
+
+def claim(ident: str, extra: str = "", **replace: str) -> str:
+    text = "format = 1\n" + CLAIM.format(id=ident) + extra
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return text
+
+
+# code -> (file name, content, expected "where: message" after the file name)
+CASES: dict[str, tuple[str, str | bytes, str]] = {
+    "BRIEF002": ("enc.toml", b'format = 1\ntitle = "\xff"\n', "line 2, column 10: not valid UTF-8"),
+    "BRIEF003": ("syntax.toml", "format = 1\n[[topics]\n",
+                 "line 2, column 9: TOML syntax error: "),
+    "BRIEF004": ("version.toml", "format = 2\n",
+                 "format: unsupported format 2 (this brief reads format 1)"),
+    "BRIEF005": ("typo.toml",
+                 'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsumary = "S"\nsummary = "S"\n',
+                 "topics[0].sumary: unknown key 'sumary' (did you mean 'summary'?)"),
+    "BRIEF006": ("missing.toml", 'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\n',
+                 "topics[0]: missing required key 'summary'"),
+    "BRIEF007": ("type.toml",
+                 'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsummary = "S"\naliases = "y"\n',
+                 "topics[0].aliases: expected an array, found a string"),
+    "BRIEF008": ("status.toml", claim("c1", 'status = "rumoured"\n'),
+                 "claims[0].status: unknown status 'rumoured' (one of: reported, assessment, "
+                 "alleged, disputed)"),
+    "BRIEF009": ("zdup.toml",
+                 'format = 1\n[[topics]]\nid = "trade"\ntitle = "Again"\nsummary = "S"\n',
+                 "topics[0].id: duplicate topic id 'trade' (first defined in {mini}/topics/trade.toml)"),
+    "BRIEF010": ("ref.toml", claim("c1", **{'actors = ["china"]': 'actors = ["chna"]'}),
+                 "claims[0].actors[0]: unknown actor 'chna' (did you mean 'china'?)"),
+    "BRIEF011": ("section.toml",
+                 claim("c1", **{'{ source = "ledger" }': '{ source = "atlas", section = "Trad" }'}),
+                 "claims[0].cites[0].section: source 'atlas' has no section 'Trad' "
+                 "(did you mean 'Trade'?)"),
+    "BRIEF012": ("clash.toml",
+                 'format = 1\n[[actors]]\nid = "merchant"\nname = "Merchant"\n'
+                 'description = "D."\naliases = ["Commerce"]\n',
+                 "actors[0].aliases[0]: 'Commerce' also names the topic 'trade'"),
+    "BRIEF013": ("note.toml", claim("c1", 'status = "disputed"\n'),
+                 "claims[0]: a disputed claim needs a 'note' saying why"),
+    "BRIEF014": ("self.toml", claim("c1", 'contradicts = ["c1"]\n'),
+                 "claims[0].contradicts: claim 'c1' cannot contradict itself"),
+    "BRIEF015": ("deep.toml", "format = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n",
+                 "nested too deeply to parse"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_problem_code_has_a_failing_fixture(mini: Path, code: str) -> None:
+    name, content, expected = CASES[code]
+    expected = expected.replace("{mini}", str(mini))
+    path = mini / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    if code == "BRIEF003":  # the parser's own wording after the position may change
+        assert len(lines) == 1 and lines[0].startswith(f"{mini}/{name}: {expected}")
+        assert lines[0].endswith(f" [{code}]")
+    else:
+        assert lines == [f"{mini}/{name}: {expected} [{code}]"]
+    assert "1 problem in 1 of" in result.stderr
+
+
+def test_unreadable_files_are_brief001(mini: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.toml"
+    outside.write_text("format = 1\n")
+    (mini / "escape.toml").symlink_to(outside)
+    (mini / "dangling.toml").symlink_to(tmp_path / "nowhere.toml")
+    (mini / "big.toml").write_bytes(b"format = 1\n" + b"#" * (1024 * 1024 + 1))
+    os.mkfifo(mini / "fifo.toml")
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 1
+    got = sorted(result.stdout.splitlines())
+    assert got == [
+        f"{mini}/big.toml: cannot read: larger than the 1024 KiB limit [BRIEF001]",
+        f"{mini}/dangling.toml: cannot read: a symbolic link that leaves the corpus folder "
+        "or leads nowhere [BRIEF001]",
+        f"{mini}/escape.toml: cannot read: a symbolic link that leaves the corpus folder "
+        "or leads nowhere [BRIEF001]",
+        f"{mini}/fifo.toml: cannot read: not a regular file [BRIEF001]",
+    ]
+
+
+def test_every_problem_in_one_run(mini: Path) -> None:
+    for code in ("BRIEF003", "BRIEF010", "BRIEF013"):
+        name, content, _ = CASES[code]
+        (mini / name).write_text(content)  # type: ignore[arg-type]
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 3
+    assert "3 problems in 3 of 6 files" in result.stderr
+
+
+def test_clean_corpus_exits_zero(mini: Path) -> None:
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "ok: 3 files checked, no problems\n"
+
+
+def test_validate_json(mini: Path) -> None:
+    name, content, _ = CASES["BRIEF010"]
+    (mini / name).write_text(content)  # type: ignore[arg-type]
+    result = run("--no-bundled", "validate", "--format", "json", str(mini))
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["files"] == 4
+    assert data["problems"] == [{
+        "code": "BRIEF010",
+        "file": f"{mini}/ref.toml",
+        "where": "claims[0].actors[0]",
+        "message": "unknown actor 'chna' (did you mean 'china'?)",
+    }]
+
+
+def test_dir_is_checked_on_top_of_active_layers(mini: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "c.toml").write_text(claim("mine-1"))  # cites 'ledger', defined in mini
+    assert run("--corpus", str(mini), "--no-bundled", "validate", str(mine)).exit_code == 0
+    alone = run("--no-bundled", "validate", str(mine))
+    assert alone.exit_code == 1
+    assert "unknown topic 'trade'" in alone.stdout
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    result = run("--no-bundled", "validate", str(tmp_path / "nope"))
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path}/nope: corpus folder not found [BRIEF001]\n"
