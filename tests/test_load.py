@@ -75,7 +75,9 @@ def test_one_broken_file_does_not_hide_the_rest(mini: Path) -> None:
 
 def test_bad_entry_is_dropped_not_the_file(mini: Path) -> None:
     text = (mini / "topics/trade.toml").read_text()
-    (mini / "topics/trade.toml").write_text(text.replace('actors = ["russia"]', 'actors = ["rusia"]'))
+    (mini / "topics/trade.toml").write_text(
+        text.replace('actors = ["russia"]', 'actors = ["rusia"]')
+    )
     result = _load(mini)
     ids = {c.id for c in result.corpus.claims}
     assert "trade-russia-small" not in ids and "trade-china-partner" in ids

@@ -26,40 +26,69 @@ def claim(ident: str, extra: str = "", **replace: str) -> str:
 # code -> (file name, content, expected "where: message" after the file name)
 CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF002": ("enc.toml", b'format = 1\ntitle = "\xff"\n', "line 2, column 10: not valid UTF-8"),
-    "BRIEF003": ("syntax.toml", "format = 1\n[[topics]\n",
-                 "line 2, column 9: TOML syntax error: "),
-    "BRIEF004": ("version.toml", "format = 2\n",
-                 "format: unsupported format 2 (this brief reads format 1)"),
-    "BRIEF005": ("typo.toml",
-                 'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsumary = "S"\nsummary = "S"\n',
-                 "topics[0].sumary: unknown key 'sumary' (did you mean 'summary'?)"),
-    "BRIEF006": ("missing.toml", 'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\n',
-                 "topics[0]: missing required key 'summary'"),
-    "BRIEF007": ("type.toml",
-                 'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsummary = "S"\naliases = "y"\n',
-                 "topics[0].aliases: expected an array, found a string"),
-    "BRIEF008": ("status.toml", claim("c1", 'status = "rumoured"\n'),
-                 "claims[0].status: unknown status 'rumoured' (one of: reported, assessment, "
-                 "alleged, disputed)"),
-    "BRIEF009": ("zdup.toml",
-                 'format = 1\n[[topics]]\nid = "trade"\ntitle = "Again"\nsummary = "S"\n',
-                 "topics[0].id: duplicate topic id 'trade' (first defined in {mini}/topics/trade.toml)"),
-    "BRIEF010": ("ref.toml", claim("c1", **{'actors = ["china"]': 'actors = ["chna"]'}),
-                 "claims[0].actors[0]: unknown actor 'chna' (did you mean 'china'?)"),
-    "BRIEF011": ("section.toml",
-                 claim("c1", **{'{ source = "ledger" }': '{ source = "atlas", section = "Trad" }'}),
-                 "claims[0].cites[0].section: source 'atlas' has no section 'Trad' "
-                 "(did you mean 'Trade'?)"),
-    "BRIEF012": ("clash.toml",
-                 'format = 1\n[[actors]]\nid = "merchant"\nname = "Merchant"\n'
-                 'description = "D."\naliases = ["Commerce"]\n',
-                 "actors[0].aliases[0]: 'Commerce' also names the topic 'trade'"),
-    "BRIEF013": ("note.toml", claim("c1", 'status = "disputed"\n'),
-                 "claims[0]: a disputed claim needs a 'note' saying why"),
-    "BRIEF014": ("self.toml", claim("c1", 'contradicts = ["c1"]\n'),
-                 "claims[0].contradicts: claim 'c1' cannot contradict itself"),
-    "BRIEF015": ("deep.toml", "format = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n",
-                 "nested too deeply to parse"),
+    "BRIEF003": ("syntax.toml", "format = 1\n[[topics]\n", "line 2, column 9: TOML syntax error: "),
+    "BRIEF004": (
+        "version.toml",
+        "format = 2\n",
+        "format: unsupported format 2 (this brief reads format 1)",
+    ),
+    "BRIEF005": (
+        "typo.toml",
+        'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsumary = "S"\nsummary = "S"\n',
+        "topics[0].sumary: unknown key 'sumary' (did you mean 'summary'?)",
+    ),
+    "BRIEF006": (
+        "missing.toml",
+        'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\n',
+        "topics[0]: missing required key 'summary'",
+    ),
+    "BRIEF007": (
+        "type.toml",
+        'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsummary = "S"\naliases = "y"\n',
+        "topics[0].aliases: expected an array, found a string",
+    ),
+    "BRIEF008": (
+        "status.toml",
+        claim("c1", 'status = "rumoured"\n'),
+        "claims[0].status: unknown status 'rumoured' (one of: reported, assessment, "
+        "alleged, disputed)",
+    ),
+    "BRIEF009": (
+        "zdup.toml",
+        'format = 1\n[[topics]]\nid = "trade"\ntitle = "Again"\nsummary = "S"\n',
+        "topics[0].id: duplicate topic id 'trade' (first defined in {mini}/topics/trade.toml)",
+    ),
+    "BRIEF010": (
+        "ref.toml",
+        claim("c1", **{'actors = ["china"]': 'actors = ["chna"]'}),
+        "claims[0].actors[0]: unknown actor 'chna' (did you mean 'china'?)",
+    ),
+    "BRIEF011": (
+        "section.toml",
+        claim("c1", **{'{ source = "ledger" }': '{ source = "atlas", section = "Trad" }'}),
+        "claims[0].cites[0].section: source 'atlas' has no section 'Trad' (did you mean 'Trade'?)",
+    ),
+    "BRIEF012": (
+        "clash.toml",
+        'format = 1\n[[actors]]\nid = "merchant"\nname = "Merchant"\n'
+        'description = "D."\naliases = ["Commerce"]\n',
+        "actors[0].aliases[0]: 'Commerce' also names the topic 'trade'",
+    ),
+    "BRIEF013": (
+        "note.toml",
+        claim("c1", 'status = "disputed"\n'),
+        "claims[0]: a disputed claim needs a 'note' saying why",
+    ),
+    "BRIEF014": (
+        "self.toml",
+        claim("c1", 'contradicts = ["c1"]\n'),
+        "claims[0].contradicts: claim 'c1' cannot contradict itself",
+    ),
+    "BRIEF015": (
+        "deep.toml",
+        "format = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n",
+        "nested too deeply to parse",
+    ),
 }
 
 
@@ -127,12 +156,14 @@ def test_validate_json(mini: Path) -> None:
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["files"] == 4
-    assert data["problems"] == [{
-        "code": "BRIEF010",
-        "file": f"{mini}/ref.toml",
-        "where": "claims[0].actors[0]",
-        "message": "unknown actor 'chna' (did you mean 'china'?)",
-    }]
+    assert data["problems"] == [
+        {
+            "code": "BRIEF010",
+            "file": f"{mini}/ref.toml",
+            "where": "claims[0].actors[0]",
+            "message": "unknown actor 'chna' (did you mean 'china'?)",
+        }
+    ]
 
 
 def test_dir_is_checked_on_top_of_active_layers(mini: Path, tmp_path: Path) -> None:

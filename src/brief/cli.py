@@ -29,12 +29,12 @@ FORMATS = ("auto", "terminal", "plain", "markdown", "json")
 class _Failure(click.ClickException):
     """A :class:`BriefError` at the CLI edge: one line on stderr, its own exit code."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
     def show(self, file: Any = None) -> None:
         click.echo(f"brief: {self.format_message()}", err=True)
+
+
+class _UsageFailure(_Failure):
+    exit_code = 2
 
 
 class BriefGroup(click.Group):
@@ -44,7 +44,7 @@ class BriefGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BriefError as exc:
-            raise _Failure(str(exc), exc.exit_code) from None
+            raise (_UsageFailure if exc.exit_code == 2 else _Failure)(str(exc)) from None
         except KeyboardInterrupt:
             raise click.exceptions.Exit(130) from None
         except BrokenPipeError:
@@ -75,10 +75,17 @@ def format_option(f: F) -> F:
 
 
 @click.group(cls=BriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="brief",
-                      message="%(prog)s %(version)s")
-@click.option("--corpus", "-c", "corpus_dirs", multiple=True, metavar="DIR",
-              help="Add a corpus folder on top of the others (repeatable; last wins).")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="brief", message="%(prog)s %(version)s"
+)
+@click.option(
+    "--corpus",
+    "-c",
+    "corpus_dirs",
+    multiple=True,
+    metavar="DIR",
+    help="Add a corpus folder on top of the others (repeatable; last wins).",
+)
 @click.option("--no-bundled", is_flag=True, help="Leave out the corpus shipped with brief.")
 @click.pass_context
 def cli(ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool) -> None:
@@ -121,7 +128,7 @@ def _destination(fmt: str) -> str:
 def _emit(views: Sequence[Briefing] | Listing, fmt: str) -> None:
     """Write *views* in the chosen format. Imports only that format's renderer."""
     many = not isinstance(views, Sequence)
-    items: Sequence[Any] = [views] if many else views
+    items: Sequence[Any] = [views] if not isinstance(views, Sequence) else views
     kind = "listing" if many else "briefing"
     dest = _destination(fmt)
     if dest == "json":
@@ -139,9 +146,7 @@ def _emit(views: Sequence[Briefing] | Listing, fmt: str) -> None:
         from .renderers import plain
 
         width = min(shutil.get_terminal_size((80, 24)).columns, 100)
-        render: Callable[[Any], str] = (
-            plain.listing if many else lambda v: plain.briefing(v, width)
-        )
+        render: Callable[[Any], str] = plain.listing if many else lambda v: plain.briefing(v, width)
         click.echo("\n".join(render(v) for v in items), nl=False)
     else:
         from .renderers import terminal
@@ -171,8 +176,12 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str) -> None:
 
 
 @cli.command("list")
-@click.argument("kind", type=click.Choice(["topics", "actors", "sources", "tags"]),
-                default="topics", required=False)
+@click.argument(
+    "kind",
+    type=click.Choice(["topics", "actors", "sources", "tags"]),
+    default="topics",
+    required=False,
+)
 @click.option("--tag", "-t", help="Only what belongs to topics with this tag.")
 @click.option("--actor", "-a", help="Only what the claims about this actor touch.")
 @format_option
@@ -189,8 +198,14 @@ def list_(ctx: click.Context, kind: str, tag: str | None, actor: str | None, fmt
 
 @cli.command()
 @click.argument("dirs", nargs=-1, metavar="[DIR]...")
-@click.option("--format", "-f", "fmt", type=click.Choice(["plain", "json"]), default="plain",
-              show_default=True)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["plain", "json"]),
+    default="plain",
+    show_default=True,
+)
 @click.pass_context
 def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     """Check corpus folders and report every problem, one per line.
@@ -199,14 +214,14 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     layers (so it may cite bundled sources and actors); only its own problems
     are reported. Exit 0 when clean, 1 when anything is wrong.
     """
+    from pathlib import Path
+
     from .load import Layer, layers_for, load
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     layers = layers_for(opts.corpus_dirs, bundled=opts.bundled)
     labels = [d.rstrip("/\\") or d for d in dirs]
-    from pathlib import Path
-
-    layers += [Layer(Path(d), label) for d, label in zip(dirs, labels)]
+    layers += [Layer(Path(d), label) for d, label in zip(dirs, labels, strict=True)]
     result = load(layers)
     problems = [p for p in result.problems if not labels or _within(p.file, labels)]
     files = [f for f in result.files if not labels or _within(f, labels)]
@@ -228,8 +243,11 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     bad = len({p.file for p in problems})
     noun = "file" if len(files) == 1 else "files"
     if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {bad} of "
-                   f"{len(files)} {noun}", err=True)
+        click.echo(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {bad} of "
+            f"{len(files)} {noun}",
+            err=True,
+        )
         ctx.exit(1)
     click.echo(f"ok: {len(files)} {noun} checked, no problems", err=True)
 

@@ -92,8 +92,7 @@ def build_index(corpus: Corpus) -> Index:
     for entry in entries:
         names.setdefault(normalise(entry.id), entry.id)
     for entry in entries:
-        names.setdefault(normalise(entry.title if not isinstance(entry, Actor) else entry.name),
-                         entry.id)
+        names.setdefault(normalise(entry.title), entry.id)
     for entry in entries:
         for alias in getattr(entry, "aliases", ()):
             if key := normalise(alias):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import diagnostics as d
 from .diagnostics import Diagnostic
-from .model import Actor, Citation, Claim, Corpus, Source, Topic
+from .model import Citation, Claim, Corpus, Source, Topic
 from .names import did_you_mean, normalise
 from .parse import parse
 from .reader import discover, display_name, read_bytes
@@ -103,8 +103,11 @@ def load(layers: Sequence[Layer]) -> LoadResult:
 
     for number, layer in enumerate(layers):
         if not layer.root.is_dir():
-            problems.append(Diagnostic(d.UNREADABLE, display_name("", layer.label), "",
-                                       "corpus folder not found"))
+            problems.append(
+                Diagnostic(
+                    d.UNREADABLE, display_name("", layer.label), "", "corpus folder not found"
+                )
+            )
             skipped.append(display_name("", layer.label))
             continue
         for path, rel in discover(layer.root):
@@ -145,15 +148,25 @@ def _place(
     what = _SINGULAR[kind]
     if kind in _NAMED and ident in namespace and namespace[ident][0] != kind:
         other_kind, other = namespace[ident]
-        problems.append(Diagnostic(
-            d.DUPLICATE_ID, placed.file, f"{placed.path}.id",
-            f"id {ident!r} is already the {_SINGULAR[other_kind]} in {other.file}"))
+        problems.append(
+            Diagnostic(
+                d.DUPLICATE_ID,
+                placed.file,
+                f"{placed.path}.id",
+                f"id {ident!r} is already the {_SINGULAR[other_kind]} in {other.file}",
+            )
+        )
         return
     earlier = table.get(ident)
     if earlier is not None and earlier.layer == placed.layer:
-        problems.append(Diagnostic(
-            d.DUPLICATE_ID, placed.file, f"{placed.path}.id",
-            f"duplicate {what} id {ident!r} (first defined in {earlier.file})"))
+        problems.append(
+            Diagnostic(
+                d.DUPLICATE_ID,
+                placed.file,
+                f"{placed.path}.id",
+                f"duplicate {what} id {ident!r} (first defined in {earlier.file})",
+            )
+        )
         return
     table[ident] = placed  # a later layer replaces the earlier entry
     if kind in _NAMED:
@@ -217,7 +230,9 @@ def _resolve(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) 
                 else:
                     unknown(placed, f"{key}[{i}]", "claim", ref, claims)
             links[key] = tuple(good)
-        out_claims.append(replace(claim, **links))
+        out_claims.append(
+            replace(claim, contradicts=links["contradicts"], supports=links["supports"])
+        )
 
     return Corpus(
         topics=tuple(out_topics),
@@ -240,16 +255,27 @@ def _resolve_citation(
 ) -> Citation | None:
     where = f"{placed.path}.cites[{i}]"
     if cite.source not in sources:
-        problems.append(Diagnostic(d.UNKNOWN_REF, placed.file, f"{where}.source",
-                                   f"unknown source {cite.source!r}"
-                                   f"{did_you_mean(cite.source, sources)}"))
+        problems.append(
+            Diagnostic(
+                d.UNKNOWN_REF,
+                placed.file,
+                f"{where}.source",
+                f"unknown source {cite.source!r}{did_you_mean(cite.source, sources)}",
+            )
+        )
         return None
     source = sources[cite.source].entry
     assert isinstance(source, Source)
     if cite.section is None:
         if source.sections:
-            problems.append(Diagnostic(d.UNKNOWN_SECTION, placed.file, where,
-                                       f"source {source.id!r} has sections: name one"))
+            problems.append(
+                Diagnostic(
+                    d.UNKNOWN_SECTION,
+                    placed.file,
+                    where,
+                    f"source {source.id!r} has sections: name one",
+                )
+            )
             return None
         return cite
     by_key = {normalise(s): s for s in source.sections}
@@ -261,8 +287,14 @@ def _resolve_citation(
 
             near = difflib.get_close_matches(cite.section, source.sections, n=1, cutoff=0.5)
             hint = f" (did you mean {near[0]!r}?)" if near else ""
-        problems.append(Diagnostic(d.UNKNOWN_SECTION, placed.file, f"{where}.section",
-                                   f"source {source.id!r} has no section {cite.section!r}{hint}"))
+        problems.append(
+            Diagnostic(
+                d.UNKNOWN_SECTION,
+                placed.file,
+                f"{where}.section",
+                f"source {source.id!r} has no section {cite.section!r}{hint}",
+            )
+        )
         return None
     return Citation(cite.source, found)
 
@@ -273,9 +305,9 @@ def _check_names(merged: dict[str, dict[str, _Placed]], problems: list[Diagnosti
     for kind in _NAMED:
         for placed in merged[kind].values():
             entry = placed.entry
-            title = getattr(entry, "title", None) or getattr(entry, "name", "")
+            assert not isinstance(entry, Claim)
             aliases: tuple[str, ...] = getattr(entry, "aliases", ())
-            keys = [("id", entry.id), ("name", title)]
+            keys = [("id", entry.id), ("name" if kind == "actors" else "title", entry.title)]
             keys += [(f"aliases[{i}]", alias) for i, alias in enumerate(aliases)]
             for sub, name in keys:
                 key = normalise(name)
@@ -286,7 +318,11 @@ def _check_names(merged: dict[str, dict[str, _Placed]], problems: list[Diagnosti
                     owner[key] = (kind, placed)
                 elif held[1] is not placed:
                     other_kind, other = held
-                    problems.append(Diagnostic(
-                        d.NAME_CLASH, placed.file,
-                        f"{placed.path}.{'title' if sub == 'name' and kind != 'actors' else sub}",
-                        f"{name!r} also names the {_SINGULAR[other_kind]} {other.entry.id!r}"))
+                    problems.append(
+                        Diagnostic(
+                            d.NAME_CLASH,
+                            placed.file,
+                            f"{placed.path}.{sub}",
+                            f"{name!r} also names the {_SINGULAR[other_kind]} {other.entry.id!r}",
+                        )
+                    )

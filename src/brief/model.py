@@ -49,6 +49,11 @@ class Actor:
     aliases: tuple[str, ...] = ()
     file: str = ""
 
+    @property
+    def title(self) -> str:
+        """The name, under the attribute topics and sources use, so all three read alike."""
+        return self.name
+
 
 @dataclass(frozen=True, slots=True)
 class Source:

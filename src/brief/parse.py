@@ -17,7 +17,7 @@ from .sanitize import inert
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
@@ -39,7 +39,8 @@ def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
     if text.startswith("\ufeff"):  # editors on Windows add a byte-order mark; allow it
         text = text[1:]
     try:
-        return tomllib.loads(text)
+        doc: dict[str, Any] = tomllib.loads(text)
+        return doc
     except tomllib.TOMLDecodeError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         where = ""

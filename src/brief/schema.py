@@ -88,21 +88,31 @@ def _date(value: Any) -> str:
     if isinstance(value, str):
         text = _text(value)
         parts = text.split("-")
-        if 1 <= len(parts) <= 3 and all(p.isdigit() and p.isascii() for p in parts):
-            if len(parts[0]) == 4 and all(len(p) == 2 for p in parts[1:]):
-                return text
+        digits = all(p.isdigit() and p.isascii() for p in parts)
+        if (
+            digits
+            and len(parts) <= 3
+            and len(parts[0]) == 4
+            and all(len(p) == 2 for p in parts[1:])
+        ):
+            return text
         raise _Bad(d.BAD_VALUE, f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     raise _Bad(d.WRONG_TYPE, f"expected a date or a string, found {_type_name(value)}")
 
 
 def _citation(value: Any) -> Citation:
     if not isinstance(value, dict):
-        raise _Bad(d.WRONG_TYPE, f"expected a table {{ source = ..., section = ... }}, found "
-                   f"{_type_name(value)}")
+        raise _Bad(
+            d.WRONG_TYPE,
+            f"expected a table {{ source = ..., section = ... }}, found {_type_name(value)}",
+        )
     for key in value:
         if key not in ("source", "section"):
-            raise _Bad(d.UNKNOWN_KEY, f"unknown key {inert(key)!r}"
-                       f"{did_you_mean(key, ('source', 'section'))}", f".{inert(key)}")
+            raise _Bad(
+                d.UNKNOWN_KEY,
+                f"unknown key {inert(key)!r}{did_you_mean(key, ('source', 'section'))}",
+                f".{inert(key)}",
+            )
     if "source" not in value:
         raise _Bad(d.MISSING_KEY, "missing required key 'source'")
     try:
@@ -202,21 +212,30 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
         return out
     if isinstance(version, bool) or version not in FORMATS:
         known = ", ".join(str(v) for v in FORMATS)
-        problem(d.FORMAT, "format", f"unsupported format {inert(repr(version))} "
-                f"(this brief reads format {known})")
+        problem(
+            d.FORMAT,
+            "format",
+            f"unsupported format {inert(repr(version))} (this brief reads format {known})",
+        )
         out.fatal = True
         return out
     for key in doc:
         if key != "format" and key not in KINDS:
-            problem(d.UNKNOWN_KEY, inert(key),
-                    f"unknown key {inert(key)!r}{did_you_mean(key, (*KINDS, 'format'))}")
+            problem(
+                d.UNKNOWN_KEY,
+                inert(key),
+                f"unknown key {inert(key)!r}{did_you_mean(key, (*KINDS, 'format'))}",
+            )
     for kind in KINDS:
         if kind not in doc:
             continue
         tables = doc[kind]
         if not isinstance(tables, list):
-            problem(d.WRONG_TYPE, kind, f"expected an array of tables ([[{kind}]]), "
-                    f"found {_type_name(tables)}")
+            problem(
+                d.WRONG_TYPE,
+                kind,
+                f"expected an array of tables ([[{kind}]]), found {_type_name(tables)}",
+            )
             continue
         for i, table in enumerate(tables):
             path = f"{kind}[{i}]"
@@ -238,8 +257,11 @@ def _check_entry(
     ok = True
     for key in table:
         if key not in fields:
-            problem(d.UNKNOWN_KEY, f"{path}.{inert(key)}",
-                    f"unknown key {inert(key)!r}{did_you_mean(key, fields)}")
+            problem(
+                d.UNKNOWN_KEY,
+                f"{path}.{inert(key)}",
+                f"unknown key {inert(key)!r}{did_you_mean(key, fields)}",
+            )
             ok = False
     values: dict[str, Any] = {}
     for key, (check, required) in fields.items():
@@ -260,7 +282,9 @@ def _check_entry(
     return _RECORDS[kind](**values)
 
 
-def _check_claim(values: dict[str, Any], path: str, problem: Callable[[str, str, str], None]) -> bool:
+def _check_claim(
+    values: dict[str, Any], path: str, problem: Callable[[str, str, str], None]
+) -> bool:
     ok = True
     if values.get("status") == "disputed" and not values.get("note"):
         problem(d.DISPUTED_NO_NOTE, path, "a disputed claim needs a 'note' saying why")

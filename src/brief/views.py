@@ -39,6 +39,8 @@ class Point:
     topic_title: str
     contested_by: tuple[Point, ...] = ()
     """Claims that contradict this one, each with its own citations."""
+    above: bool = False
+    """On a contradicting claim: it is shown in full earlier in the same briefing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +81,12 @@ class Briefing:
 
 
 class _Refs:
-    """Numbers citations in order of first use."""
+    """Numbers citations in order of first use, and remembers which claims were shown."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
         self.numbers: dict[tuple[str, str | None], int] = {}
+        self.shown: set[str] = set()
 
     def of(self, claim: Claim) -> tuple[int, ...]:
         out = []
@@ -114,6 +117,8 @@ def group_title(names: tuple[str, ...]) -> str:
 
 def _point(index: Index, refs: _Refs, claim: Claim, hide: Iterable[str] = ()) -> Point:
     hidden = set(hide)
+    own = refs.of(claim)  # before the counters, so a claim's own sources come first
+    refs.shown.add(claim.id)
     counters = tuple(
         _counter(index, refs, index.claims[other]) for other in index.contested.get(claim.id, ())
     )
@@ -122,7 +127,7 @@ def _point(index: Index, refs: _Refs, claim: Claim, hide: Iterable[str] = ()) ->
         text=claim.text,
         status=claim.status,
         note=claim.note,
-        refs=refs.of(claim),
+        refs=own,
         actors=_names(index, (a for a in claim.actors if a not in hidden)),
         topic=claim.topic,
         topic_title=index.topics[claim.topic].title,
@@ -140,6 +145,7 @@ def _counter(index: Index, refs: _Refs, claim: Claim) -> Point:
         actors=_names(index, claim.actors[:1]),
         topic=claim.topic,
         topic_title=index.topics[claim.topic].title,
+        above=claim.id in refs.shown,
     )
 
 
@@ -175,20 +181,26 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
     if topic.tags:
         facts.append(("tags", ", ".join(topic.tags)))
     related = tuple(Link("topic", r, index.topics[r].title) for r in topic.related)
-    return Briefing("topic", topic.id, topic.title, topic.summary, tuple(facts), sections,
-                    related, refs.references())
+    return Briefing(
+        "topic",
+        topic.id,
+        topic.title,
+        topic.summary,
+        tuple(facts),
+        sections,
+        related,
+        refs.references(),
+    )
 
 
-def _by_topic(index: Index, claims: list[Claim], refs: _Refs, hide: tuple[str, ...]) -> tuple[
-    Section, ...
-]:
+def _by_topic(
+    index: Index, claims: list[Claim], refs: _Refs, hide: tuple[str, ...]
+) -> tuple[Section, ...]:
     groups: dict[str, list[Point]] = {}
     order = {t.id: i for i, t in enumerate(index.corpus.topics)}
     for claim in sorted(claims, key=lambda c: order[c.topic]):
         groups.setdefault(claim.topic, []).append(_point(index, refs, claim, hide))
-    return tuple(
-        Section(t, index.topics[t].title, tuple(points)) for t, points in groups.items()
-    )
+    return tuple(Section(t, index.topics[t].title, tuple(points)) for t, points in groups.items())
 
 
 def actor_briefing(index: Index, actor: Actor) -> Briefing:
@@ -198,8 +210,16 @@ def actor_briefing(index: Index, actor: Actor) -> Briefing:
     sections = _by_topic(index, claims, refs, (actor.id,))
     facts = (("aliases", ", ".join(actor.aliases)),) if actor.aliases else ()
     related = tuple(Link("topic", s.key, s.title) for s in sections)
-    return Briefing("actor", actor.id, actor.name, actor.description, facts, sections,
-                    related, refs.references())
+    return Briefing(
+        "actor",
+        actor.id,
+        actor.name,
+        actor.description,
+        facts,
+        sections,
+        related,
+        refs.references(),
+    )
 
 
 def source_briefing(index: Index, source: Source) -> Briefing:
@@ -208,14 +228,25 @@ def source_briefing(index: Index, source: Source) -> Briefing:
     claims = index.claims_of(index.by_source.get(source.id, ()))
     sections = _by_topic(index, claims, refs, ())
     facts = [("kind", source.kind)]
-    facts += [(k, v) for k, v in (("author", source.author), ("date", source.date),
-                                  ("url", source.url)) if v]
+    facts += [
+        (k, v)
+        for k, v in (("author", source.author), ("date", source.date), ("url", source.url))
+        if v
+    ]
     if source.sections:
         facts.append(("sections", "; ".join(source.sections)))
     byline = ", ".join(x for x in (source.kind.capitalize(), source.author, source.date) if x)
     related = tuple(Link("topic", s.key, s.title) for s in sections)
-    return Briefing("source", source.id, source.title, byline, tuple(facts), sections,
-                    related, refs.references())
+    return Briefing(
+        "source",
+        source.id,
+        source.title,
+        byline,
+        tuple(facts),
+        sections,
+        related,
+        refs.references(),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,19 +288,25 @@ def listing(index: Index, kind: str, tag: str | None = None, actor: str | None =
         rows = [Row(t, index.topics[t].title, ", ".join(index.topics[t].tags)) for t in topic_ids]
     elif kind == "actors":
         keep = {a for c in claims for a in c.actors} if filtered else None
-        rows = [Row(a.id, a.name, a.description) for a in corpus.actors
-                if keep is None or a.id in keep]
+        rows = [
+            Row(a.id, a.name, a.description) for a in corpus.actors if keep is None or a.id in keep
+        ]
     elif kind == "sources":
         keep = {s.source for c in claims for s in c.cites} if filtered else None
-        rows = [Row(s.id, s.title, ", ".join(x for x in (s.kind, s.author) if x))
-                for s in corpus.sources if keep is None or s.id in keep]
+        rows = [
+            Row(s.id, s.title, ", ".join(x for x in (s.kind, s.author) if x))
+            for s in corpus.sources
+            if keep is None or s.id in keep
+        ]
     elif kind == "tags":
         counts: dict[str, int] = {}
         for t in topic_ids:
             for name in index.topics[t].tags:
                 counts[name] = counts.get(name, 0) + 1
-        rows = [Row(name, name, f"{n} topic{'s' if n != 1 else ''}")
-                for name, n in sorted(counts.items())]
+        rows = [
+            Row(name, name, f"{n} topic{'s' if n != 1 else ''}")
+            for name, n in sorted(counts.items())
+        ]
     else:
         raise ValueError(f"unknown listing kind {kind!r}")
     return Listing(kind, tuple(rows))

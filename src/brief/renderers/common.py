@@ -29,3 +29,20 @@ def counter_context(point: Point, topic: str) -> str:
     if point.topic != topic:
         bits.append(f"in {point.topic_title}")
     return ", ".join(bits)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """The start of *text*, cut at a word, for pointing back at a claim shown above."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def counter_label(point: Point) -> str:
+    """How a contradicting claim is introduced."""
+    return "contradicted by the claim above" if point.above else "contradicted by"
+
+
+def counter_text(point: Point) -> str:
+    """A contradicting claim's text: in full, or shortened when it is shown above."""
+    return f"“{short(point.text)}”" if point.above else point.text

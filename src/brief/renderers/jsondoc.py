@@ -20,6 +20,7 @@ def _point(point: Point) -> dict[str, Any]:
         "actors": list(point.actors),
         "topic": point.topic,
         "contested_by": [_point(p) for p in point.contested_by],
+        "above": point.above,
     }
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from ..views import Briefing, Listing, Point
-from .common import counter_context, link_label, reference_label, refs_label
+from .common import (
+    counter_context,
+    counter_label,
+    counter_text,
+    link_label,
+    reference_label,
+    refs_label,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 
@@ -27,8 +34,11 @@ def _point(point: Point, topic: str) -> list[str]:
     for other in point.contested_by:
         context = counter_context(other, topic)
         context = f" ({escape(context)})" if context else ""
-        lines.append(f"  - ⚠ *Contradicted by:* {_status(other)}{escape(other.text)}{context} "
-                     f"{escape(refs_label(other.refs))}")
+        label = counter_label(other).capitalize()
+        lines.append(
+            f"  - ⚠ *{label}:* {_status(other)}{escape(counter_text(other))}{context} "
+            f"{escape(refs_label(other.refs))}"
+        )
     return lines
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import textwrap
 
 from ..views import Briefing, Listing, Point
-from .common import counter_context, link_label, reference_label, refs_label
+from .common import (
+    counter_context,
+    counter_label,
+    counter_text,
+    link_label,
+    reference_label,
+    refs_label,
+)
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
@@ -31,7 +38,10 @@ def _point(point: Point, width: int, topic: str) -> list[str]:
         status = f"[{other.status}] " if other.status != "reported" else ""
         context = counter_context(other, topic)
         context = f" ({context})" if context else ""
-        text = f"! contradicted by: {status}{other.text}{context} {refs_label(other.refs)}"
+        text = (
+            f"! {counter_label(other)}: {status}{counter_text(other)}{context} "
+            f"{refs_label(other.refs)}"
+        )
         lines += _wrap(text, width, "    ", "      ")
     return lines
 
@@ -51,13 +61,14 @@ def briefing(view: Briefing, width: int = 80) -> str:
         lines += ["", "No claims yet."]
     if view.related:
         title = "Related topics" if view.kind == "topic" else "Topics"
-        lines += [""] + _wrap(f"{title}: " + ", ".join(link_label(x) for x in view.related),
-                              width, "", "  ")
+        related = ", ".join(link_label(x) for x in view.related)
+        lines += ["", *_wrap(f"{title}: {related}", width, "", "  ")]
     if view.references:
         lines += ["", "Sources"]
         for ref in view.references:
-            lines += _wrap(reference_label(ref), width, f"  [{ref.number}] ",
-                           " " * (len(str(ref.number)) + 5))
+            lines += _wrap(
+                reference_label(ref), width, f"  [{ref.number}] ", " " * (len(str(ref.number)) + 5)
+            )
     return "\n".join(lines) + "\n"
 
 

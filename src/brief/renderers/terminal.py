@@ -7,12 +7,21 @@ own palette (bold, dim, named colours) so they read on dark and light themes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ..views import Briefing, Listing, Point
-from .common import counter_context, link_label, reference_label, refs_label
+from .common import (
+    counter_context,
+    counter_label,
+    counter_text,
+    link_label,
+    reference_label,
+    refs_label,
+)
 
 STATUS_STYLE = {
     "assessment": "cyan",
@@ -32,7 +41,7 @@ def _status(point: Point) -> Text:
     return Text.assemble((point.status, STATUS_STYLE.get(point.status, "")), " ")
 
 
-def _bullets(rows: list[tuple[Text, RenderableType]], indent: int = 0) -> Table:
+def _bullets(rows: Sequence[tuple[Text, RenderableType]], indent: int = 0) -> Table:
     grid = Table.grid(padding=(0, 1))
     if indent:
         grid.add_column(width=indent)
@@ -53,7 +62,9 @@ def _point(point: Point, topic: str) -> RenderableType:
         parts.append(Text.assemble(("Note: ", "bold"), (point.note, "italic")))
     counters = []
     for other in point.contested_by:
-        text = Text.assemble(("contradicted by: ", "bold red"), _status(other), other.text)
+        text = Text.assemble(
+            (f"{counter_label(other)}: ", "bold red"), _status(other), counter_text(other)
+        )
         context = counter_context(other, topic)
         if context:
             text.append(f" ({context})", style="italic")

@@ -1,0 +1,257 @@
+"""Every command in every format, through click's CliRunner, on the small fixture corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from brief import __version__
+
+from .conftest import run
+
+
+def show(mini: Path, *args: str) -> tuple[int, str, str]:
+    result = run("--no-bundled", "--corpus", str(mini), "show", *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"brief {__version__}\n")
+
+
+def test_show_topic_plain_when_piped(mini: Path) -> None:
+    code, out, err = show(mini, "trade")
+    assert (code, err) == (0, "")
+    assert "\x1b" not in out
+    assert out == (
+        "Trade\n"
+        "=====\n"
+        "Who trades with whom.\n"
+        "aliases: commerce\n"
+        "tags: economy\n"
+        "\n"
+        "China\n"
+        "  - China is the main trading partner. (with North Korea) [1]\n"
+        "    ! contradicted by: [disputed] China trades little. (China) [2]\n"
+        "  - [disputed] China trades little. [2]\n"
+        "    note: Customs data say otherwise.\n"
+        "    ! contradicted by the claim above: “China is the main trading partner.”\n"
+        "      (China) [1]\n"
+        "\n"
+        "Russia\n"
+        "  - [assessment] Russia's trade is small. [1,2]\n"
+        "\n"
+        "Related topics: Security\n"
+        "\n"
+        "Sources\n"
+        '  [1] The Atlas Review, "Trade"\n'
+        "  [2] The Ledger\n"
+    )
+
+
+def test_show_actor_groups_by_topic(mini: Path) -> None:
+    code, out, _ = show(mini, "PRC")
+    assert code == 0
+    assert out.splitlines()[:2] == ["China", "====="]
+    # topics in corpus order (files are read sorted: security before trade)
+    assert out.index("\nSecurity\n") < out.index("\nTrade\n")
+    assert "[alleged] North Korea is a buffer state for China. [1]" in out
+    assert "China is the main trading partner. (with North Korea)" in out
+
+
+def test_show_source_says_what_it_says(mini: Path) -> None:
+    code, out, _ = show(mini, "ledger")
+    assert code == 0
+    assert "kind: report" in out
+    assert "China trades little." in out and "Russia's trade is small." in out
+    assert "North Korea is a buffer state" not in out  # cites atlas only
+
+
+def test_show_several_names_in_turn(mini: Path) -> None:
+    code, out, _ = show(mini, "trade", "security")
+    assert code == 0
+    assert out.index("Trade\n=====") < out.index("Security\n========")
+
+
+def test_show_unknown_name_suggests(mini: Path) -> None:
+    code, out, err = show(mini, "trad")
+    assert (code, out) == (1, "")
+    assert err == "brief: no topic, actor or source named 'trad' (did you mean 'trade'?)\n"
+
+
+def test_show_unknown_name_without_suggestion(mini: Path) -> None:
+    code, _, err = show(mini, "zzzzzz")
+    assert code == 1
+    assert err == "brief: no topic, actor or source named 'zzzzzz'\n"
+
+
+def test_show_json_shape(mini: Path) -> None:
+    code, out, _ = show(mini, "trade", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["version"] == 1
+    assert (data["kind"], data["id"], data["title"]) == ("topic", "trade", "Trade")
+    assert data["facts"] == {"aliases": "commerce", "tags": "economy"}
+    assert [s["key"] for s in data["sections"]] == ["china", "russia"]
+    first = data["sections"][0]["claims"][0]
+    assert first["id"] == "trade-china-partner"
+    assert first["contested_by"][0]["id"] == "trade-china-denies"
+    assert data["references"][1] == {
+        "number": 2,
+        "source": "ledger",
+        "title": "The Ledger",
+        "section": None,
+    }
+    assert data["related"] == [{"kind": "topic", "id": "security", "title": "Security"}]
+
+
+def test_show_several_json_is_a_list(mini: Path) -> None:
+    code, out, _ = show(mini, "trade", "china", "-f", "json")
+    assert code == 0
+    assert [d["kind"] for d in json.loads(out)] == ["topic", "actor"]
+
+
+def test_show_markdown(mini: Path) -> None:
+    code, out, _ = show(mini, "trade", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("# Trade\n\nWho trades with whom.\n")
+    assert "## China\n\n- China is the main trading partner. (with North Korea) \\[1\\]\n" in out
+    assert "  - *Note:* Customs data say otherwise." in out
+    assert '## Sources\n\n1. The Atlas Review, "Trade"\n2. The Ledger\n' in out
+
+
+def test_show_terminal_has_colour_and_fits_40_columns(mini: Path) -> None:
+    result = run(
+        "--no-bundled",
+        "--corpus",
+        str(mini),
+        "show",
+        "trade",
+        "-f",
+        "terminal",
+        env={"COLUMNS": "40"},
+    )
+    assert result.exit_code == 0
+    assert "\x1b[" in result.stdout
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert max(len(line) for line in plain.splitlines()) <= 40
+    assert "contradicted by" in plain and "Customs data say otherwise." in plain
+
+
+def test_no_color_means_plain(mini: Path) -> None:
+    result = run("--no-bundled", "--corpus", str(mini), "show", "trade", env={"NO_COLOR": "1"})
+    assert "\x1b" not in result.stdout
+    assert result.stdout.startswith("Trade\n=====\n")
+
+
+def test_list_piped_is_one_id_per_line(mini: Path) -> None:
+    for kind, expected in [
+        ("topics", "security\ntrade\n"),
+        ("actors", "north-korea\nchina\nrussia\n"),
+        ("sources", "atlas\nledger\n"),
+        ("tags", "economy\nmilitary\n"),
+    ]:
+        result = run("--no-bundled", "-c", str(mini), "list", kind)
+        assert (result.exit_code, result.stdout) == (0, expected), kind
+    assert run("--no-bundled", "-c", str(mini), "list").stdout == "security\ntrade\n"
+
+
+def test_list_filters(mini: Path) -> None:
+    def ids(*args: str) -> list[str]:
+        result = run("--no-bundled", "-c", str(mini), "list", *args)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.split()
+
+    assert ids("topics", "--tag", "military") == ["security"]
+    assert ids("topics", "--actor", "russia") == ["trade"]
+    assert ids("actors", "--tag", "military") == ["china"]
+    assert ids("sources", "--actor", "Russia") == ["atlas", "ledger"]
+    assert ids("sources", "--tag", "military") == ["atlas"]
+    assert ids("tags", "--actor", "russia") == ["economy"]
+
+
+def test_list_unknown_filter_values(mini: Path) -> None:
+    result = run("--no-bundled", "-c", str(mini), "list", "--tag", "econmy")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "brief: no tag named 'econmy' (did you mean 'economy'?)\n",
+    )
+    result = run("--no-bundled", "-c", str(mini), "list", "--actor", "trade")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("brief: no actor named 'trade'")
+
+
+def test_list_json_and_markdown(mini: Path) -> None:
+    out = run("--no-bundled", "-c", str(mini), "list", "actors", "-f", "json").stdout
+    data = json.loads(out)
+    assert data["kind"] == "actors"
+    assert data["items"][0] == {
+        "id": "north-korea",
+        "title": "North Korea",
+        "detail": "The Democratic People's Republic of Korea.",
+    }
+    md = run("--no-bundled", "-c", str(mini), "list", "topics", "-f", "markdown").stdout
+    assert (
+        md == "# Topics\n\n- **Security** (`security`) — military, economy\n"
+        "- **Trade** (`trade`) — economy\n"
+    )
+
+
+def test_list_terminal_table(mini: Path) -> None:
+    out = run("--no-bundled", "-c", str(mini), "list", "actors", "-f", "terminal").stdout
+    assert "\x1b[" in out and "North Korea" in out
+
+
+def test_usage_errors_exit_2(mini: Path) -> None:
+    assert run("show").exit_code == 2
+    assert run("list", "planets").exit_code == 2
+    assert run("show", "x", "--format", "yaml").exit_code == 2
+    result = run("shwo")
+    assert result.exit_code == 2 and "show" in result.stderr
+
+
+def test_warnings_for_broken_files_go_to_stderr(mini: Path) -> None:
+    (mini / "broken.toml").write_text("format = 1\n[[topics]\n")
+    result = run("--no-bundled", "-c", str(mini), "list")
+    assert result.exit_code == 0
+    assert result.stdout == "security\ntrade\n"
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"brief: warning: {mini}/broken.toml: line 2, column 9: TOML")
+    assert lines[0].endswith("[BRIEF003] (file skipped)")
+
+
+def test_brief_path_layers(mini: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "t.toml").write_text(
+        'format = 1\n[[topics]]\nid = "trade"\ntitle = "My Trade"\nsummary = "Mine."\n'
+    )
+    result = run("--no-bundled", "show", "trade", env={"BRIEF_PATH": f"{mini}:{mine}"})
+    assert result.stdout.startswith("My Trade\n")
+    # --corpus comes after BRIEF_PATH, so it wins
+    result = run("--no-bundled", "-c", str(mini), "show", "trade", env={"BRIEF_PATH": str(mine)})
+    assert result.stdout.startswith("Trade\n")
+
+
+def test_hostile_text_is_inert_in_every_format(mini: Path) -> None:
+    (mini / "evil.toml").write_text(
+        'format = 1\n[[topics]]\nid = "evil"\ntitle = "[bold]E[/] \\u001b]8;;http://x\\u0007"\n'
+        'summary = "[link=file:///etc/passwd]click[/link] [@click=app.quit]q[/] '
+        '\\u009b2J \\u202e"\n'
+    )
+    for fmt in ("plain", "terminal", "markdown", "json"):
+        result = run("--no-bundled", "-c", str(mini), "show", "evil", "-f", fmt)
+        assert result.exit_code == 0, fmt
+        out = result.stdout
+        assert "\x07" not in out and "\x9b" not in out and "\u202e" not in out, fmt
+        assert "\x1b]" not in out and "\x1b[2J" not in out, fmt  # no OSC, no CSI from corpus
+        assert "\\x1b" in out and "\\u202e" in out, fmt  # shown, visibly
+        if fmt != "markdown":
+            assert "[link=file:///etc/passwd]click[/link]" in out, fmt
+        if fmt == "terminal":  # only rich's own SGR codes; no OSC 8 hyperlink
+            assert "\x1b]8" not in out
+            assert "[bold]E[/]" in out

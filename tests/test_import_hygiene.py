@@ -1,0 +1,45 @@
+"""Start-up discipline: each layer imports only what it needs (checked in fresh processes)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_core_imports_no_ui_library() -> None:
+    mods = modules_after("import brief.load, brief.index, brief.views, brief.model")
+    assert not {"click", "rich", "textual"} & {m.split(".")[0] for m in mods}
+
+
+def test_piped_show_imports_neither_rich_nor_textual() -> None:
+    code = (
+        "import sys; sys.argv = ['brief', 'show', 'sanctions']\n"
+        "from brief.cli import cli\n"
+        "try:\n    cli.main(prog_name='brief', standalone_mode=False)\n"
+        "except SystemExit:\n    pass"
+    )
+    mods = modules_after(code)
+    tops = {m.split(".")[0] for m in mods}
+    assert "brief.renderers.plain" in mods
+    assert "rich" not in tops and "textual" not in tops
+
+
+def test_version_imports_no_loader() -> None:
+    code = (
+        "import sys; sys.argv = ['brief', '--version']\n"
+        "from brief.cli import cli\n"
+        "try:\n    cli.main(prog_name='brief')\n"
+        "except SystemExit:\n    pass"
+    )
+    mods = modules_after(code)
+    assert "tomllib" not in mods and "brief.load" not in mods and "rich" not in mods
