@@ -20,8 +20,6 @@ from .diagnostics import BriefError
 
 if TYPE_CHECKING:
     from .index import Index
-    from .views import Briefing, Listing
-
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("auto", "terminal", "plain", "markdown", "json")
 
@@ -125,11 +123,11 @@ def _destination(fmt: str) -> str:
     return "terminal" if sys.stdout.isatty() else "plain"
 
 
-def _emit(views: Sequence[Briefing] | Listing, fmt: str) -> None:
-    """Write *views* in the chosen format. Imports only that format's renderer."""
-    many = not isinstance(views, Sequence)
-    items: Sequence[Any] = [views] if not isinstance(views, Sequence) else views
-    kind = "listing" if many else "briefing"
+def _emit(kind: str, items: Sequence[Any], fmt: str) -> None:
+    """Write views of *kind* (``briefing``, ``listing``, ...) in the chosen format.
+
+    Each renderer module has one function per kind; only the chosen module is imported.
+    """
     dest = _destination(fmt)
     if dest == "json":
         from .renderers import jsondoc
@@ -145,17 +143,24 @@ def _emit(views: Sequence[Briefing] | Listing, fmt: str) -> None:
 
         from .renderers import plain
 
-        width = min(shutil.get_terminal_size((80, 24)).columns, 100)
-        render: Callable[[Any], str] = plain.listing if many else lambda v: plain.briefing(v, width)
-        click.echo("\n".join(render(v) for v in items), nl=False)
+        render = getattr(plain, kind)
+        if kind == "listing":
+            text = "".join(render(v) for v in items)
+        else:
+            width = min(shutil.get_terminal_size((80, 24)).columns, 100)
+            text = "\n".join(render(v, width) for v in items)
+        click.echo(text, nl=False)
     else:
         from .renderers import terminal
 
         console = terminal.make_console(force_terminal=True if fmt == "terminal" else None)
+        render = getattr(terminal, kind)
         for i, view in enumerate(items):
             if i:
                 console.print()
-            console.print(getattr(terminal, kind)(view))
+            console.print(
+                render(view) if kind in ("briefing", "listing") else render(view, console.width)
+            )
 
 
 @cli.command()
@@ -172,7 +177,7 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str) -> None:
 
     index = _index(ctx)
     entries = [index.resolve(name) for name in names]
-    _emit([briefing(index, entry.id) for entry in dict.fromkeys(entries)], fmt)
+    _emit("briefing", [briefing(index, entry.id) for entry in dict.fromkeys(entries)], fmt)
 
 
 @cli.command("list")
@@ -193,7 +198,48 @@ def list_(ctx: click.Context, kind: str, tag: str | None, actor: str | None, fmt
     index = _index(ctx)
     tag_key = index.resolve_tag(tag) if tag is not None else None
     actor_id = index.resolve_actor(actor).id if actor is not None else None
-    _emit(listing(index, kind, tag_key, actor_id), fmt)
+    _emit("listing", [listing(index, kind, tag_key, actor_id)], fmt)
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option(
+    "--topic",
+    "-t",
+    "topics",
+    multiple=True,
+    metavar="TOPIC",
+    help="Only these topics (repeatable).",
+)
+@click.option("--diff-only", is_flag=True, help="Hide the common ground; show only differences.")
+@format_option
+@click.pass_context
+def compare(
+    ctx: click.Context, names: tuple[str, ...], topics: tuple[str, ...], diff_only: bool, fmt: str
+) -> None:
+    """Set two or more actors side by side, topic by topic (or topics, actor by actor).
+
+    \b
+    brief compare china russia
+    brief compare china russia --topic sanctions --diff-only
+    brief compare sanctions diplomacy
+    """
+    from .comparison import compare as build
+
+    index = _index(ctx)
+    entries = list(dict.fromkeys(index.resolve(name) for name in names))
+    topic_ids = tuple(dict.fromkeys(index.resolve_topic(t).id for t in topics))
+    _emit("comparison", [build(index, entries, topic_ids, diff_only)], fmt)
+
+
+@cli.command()
+@format_option
+@click.pass_context
+def conflicts(ctx: click.Context, fmt: str) -> None:
+    """List every pair of contradicting claims, with both sources."""
+    from .comparison import conflicts as build
+
+    _emit("conflicts", [build(_index(ctx))], fmt)
 
 
 @cli.command()

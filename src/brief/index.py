@@ -65,6 +65,15 @@ class Index:
             raise NotFound(name, found[:3], what="actor")
         return self.actors[ident]
 
+    def resolve_topic(self, name: str) -> Topic:
+        """Like :meth:`resolve`, for a name that must be a topic."""
+        ident = self.names.get(normalise(name))
+        if ident is None or ident not in self.topics:
+            keys = [k for k, v in self.names.items() if v in self.topics]
+            found = tuple(dict.fromkeys(self.names[k] for k in closest(name, keys, limit=6)))
+            raise NotFound(name, found[:3], what="topic")
+        return self.topics[ident]
+
     def resolve_tag(self, name: str) -> str:
         """The normalised tag a reader means, or :class:`NotFound` with the closest tags."""
         key = normalise(name)

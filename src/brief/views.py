@@ -80,7 +80,7 @@ class Briefing:
         return sum(len(s.points) for s in self.sections)
 
 
-class _Refs:
+class Citations:
     """Numbers citations in order of first use, and remembers which claims were shown."""
 
     def __init__(self, index: Index) -> None:
@@ -115,13 +115,15 @@ def group_title(names: tuple[str, ...]) -> str:
     return f"{', '.join(names[:-1])} & {names[-1]}"
 
 
-def _point(index: Index, refs: _Refs, claim: Claim, hide: Iterable[str] = ()) -> Point:
+def make_point(
+    index: Index, refs: Citations, claim: Claim, hide: Iterable[str] = (), counters: bool = True
+) -> Point:
+    """*claim* as shown, naming its actors but those in *hide*, with its counter-claims."""
     hidden = set(hide)
     own = refs.of(claim)  # before the counters, so a claim's own sources come first
     refs.shown.add(claim.id)
-    counters = tuple(
-        _counter(index, refs, index.claims[other]) for other in index.contested.get(claim.id, ())
-    )
+    contested = index.contested.get(claim.id, ()) if counters else ()
+    contested_by = tuple(_counter(index, refs, index.claims[other]) for other in contested)
     return Point(
         id=claim.id,
         text=claim.text,
@@ -131,11 +133,11 @@ def _point(index: Index, refs: _Refs, claim: Claim, hide: Iterable[str] = ()) ->
         actors=_names(index, (a for a in claim.actors if a not in hidden)),
         topic=claim.topic,
         topic_title=index.topics[claim.topic].title,
-        contested_by=counters,
+        contested_by=contested_by,
     )
 
 
-def _counter(index: Index, refs: _Refs, claim: Claim) -> Point:
+def _counter(index: Index, refs: Citations, claim: Claim) -> Point:
     return Point(
         id=claim.id,
         text=claim.text,
@@ -166,11 +168,11 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
     headings (``China``, ``China & North Korea``, ...); the other actors are shown
     beside each claim instead.
     """
-    refs = _Refs(index)
+    refs = Citations(index)
     groups: dict[str, list[Point]] = {}
     for claim in index.claims_of(index.by_topic.get(topic.id, ())):
         subject = claim.actors[:1]
-        groups.setdefault("".join(subject), []).append(_point(index, refs, claim, subject))
+        groups.setdefault("".join(subject), []).append(make_point(index, refs, claim, subject))
     sections = tuple(
         Section(key, index.actors[key].name if key else "General", tuple(points))
         for key, points in groups.items()
@@ -194,18 +196,18 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
 
 
 def _by_topic(
-    index: Index, claims: list[Claim], refs: _Refs, hide: tuple[str, ...]
+    index: Index, claims: list[Claim], refs: Citations, hide: tuple[str, ...]
 ) -> tuple[Section, ...]:
     groups: dict[str, list[Point]] = {}
     order = {t.id: i for i, t in enumerate(index.corpus.topics)}
     for claim in sorted(claims, key=lambda c: order[c.topic]):
-        groups.setdefault(claim.topic, []).append(_point(index, refs, claim, hide))
+        groups.setdefault(claim.topic, []).append(make_point(index, refs, claim, hide))
     return tuple(Section(t, index.topics[t].title, tuple(points)) for t, points in groups.items())
 
 
 def actor_briefing(index: Index, actor: Actor) -> Briefing:
     """An actor's claims across all topics, grouped by topic."""
-    refs = _Refs(index)
+    refs = Citations(index)
     claims = index.claims_of(index.by_actor.get(actor.id, ()))
     sections = _by_topic(index, claims, refs, (actor.id,))
     facts = (("aliases", ", ".join(actor.aliases)),) if actor.aliases else ()
@@ -224,7 +226,7 @@ def actor_briefing(index: Index, actor: Actor) -> Briefing:
 
 def source_briefing(index: Index, source: Source) -> Briefing:
     """What one source says, grouped by topic."""
-    refs = _Refs(index)
+    refs = Citations(index)
     claims = index.claims_of(index.by_source.get(source.id, ()))
     sections = _by_topic(index, claims, refs, ())
     facts = [("kind", source.kind)]

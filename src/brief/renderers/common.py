@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..comparison import Comparison, Row
 from ..names import normalise
 from ..views import Link, Point, Reference
 
@@ -46,3 +47,23 @@ def counter_label(point: Point) -> str:
 def counter_text(point: Point) -> str:
     """A contradicting claim's text: in full, or shortened when it is shown above."""
     return f"“{short(point.text)}”" if point.above else point.text
+
+
+def comparison_title(view: Comparison) -> str:
+    """``China vs Russia``."""
+    return " vs ".join(c.title for c in view.columns)
+
+
+def empty_cell(view: Comparison, column: Link) -> str:
+    """What an empty column says, so gaps in the record are visible."""
+    return (
+        f"no claims on {column.title}" if view.kind == "actors" else f"no claims in {column.title}"
+    )
+
+
+def counts(view: Comparison, row: Row) -> str:
+    """``China 3 · Russia 0 · common 2`` for an overview line."""
+    bits = [f"{c.title} {len(cell)}" for c, cell in zip(view.columns, row.cells, strict=True)]
+    if view.kind == "actors":
+        bits.append(f"common {len(row.common)}")
+    return " · ".join(bits)

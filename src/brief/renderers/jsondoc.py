@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..views import Briefing, Listing, Point
+from ..comparison import Comparison, Conflicts
+from ..views import Briefing, Listing, Point, Reference
 
 VERSION = 1
 
@@ -37,10 +38,7 @@ def briefing_data(view: Briefing) -> dict[str, Any]:
             for s in view.sections
         ],
         "related": [{"kind": x.kind, "id": x.id, "title": x.title} for x in view.related],
-        "references": [
-            {"number": r.number, "source": r.source, "title": r.title, "section": r.section}
-            for r in view.references
-        ],
+        "references": _references(view.references),
     }
 
 
@@ -54,3 +52,40 @@ def listing_data(view: Listing) -> dict[str, Any]:
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _references(refs: tuple[Reference, ...]) -> list[dict[str, Any]]:
+    return [
+        {"number": r.number, "source": r.source, "title": r.title, "section": r.section}
+        for r in refs
+    ]
+
+
+def comparison_data(view: Comparison) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "kind": "comparison",
+        "of": view.kind,
+        "columns": [{"kind": c.kind, "id": c.id, "title": c.title} for c in view.columns],
+        "rows": [
+            {
+                "key": row.key,
+                "title": row.title,
+                "verdict": row.verdict,
+                "conflicts": row.conflicts,
+                "common": [_point(p) for p in row.common],
+                "cells": [[_point(p) for p in cell] for cell in row.cells],
+            }
+            for row in view.rows
+        ],
+        "references": _references(view.references),
+    }
+
+
+def conflicts_data(view: Conflicts) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "kind": "conflicts",
+        "pairs": [[_point(pair.first), _point(pair.second)] for pair in view.pairs],
+        "references": _references(view.references),
+    }

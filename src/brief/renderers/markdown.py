@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-from ..views import Briefing, Listing, Point
+from ..comparison import Comparison, Conflicts
+from ..views import Briefing, Listing, Point, Reference
 from .common import (
+    COMMON_GROUND,
+    comparison_title,
     counter_context,
     counter_label,
     counter_text,
+    empty_cell,
     link_label,
     reference_label,
     refs_label,
@@ -59,11 +63,7 @@ def briefing(view: Briefing) -> str:
         lines += ["## Related topics" if view.kind == "topic" else "## Topics", ""]
         lines += [f"- {escape(link_label(x))}" for x in view.related]
         lines.append("")
-    if view.references:
-        lines += ["## Sources", ""]
-        lines += [f"{ref.number}. {escape(reference_label(ref))}" for ref in view.references]
-        lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + _references(view.references))
 
 
 def listing(view: Listing) -> str:
@@ -73,3 +73,57 @@ def listing(view: Listing) -> str:
         name = f"**{escape(row.title)}** (`{row.id}`)" if row.title != row.id else f"`{row.id}`"
         lines.append(f"- {name}{detail}")
     return "\n".join(lines) + "\n"
+
+
+def _references(refs: tuple[Reference, ...]) -> list[str]:
+    if not refs:
+        return []
+    return ["## Sources", "", *(f"{r.number}. {escape(reference_label(r))}" for r in refs), ""]
+
+
+def comparison(view: Comparison) -> str:
+    """An overview table, then a section per row with common ground and each column."""
+    lines = [f"# {escape(comparison_title(view))}", ""]
+    first = "Topic" if view.kind == "actors" else "Actor"
+    header = [first, *(escape(c.title) for c in view.columns)]
+    if view.kind == "actors":
+        header.append("Common")
+    lines += ["| " + " | ".join([*header, "Verdict"]) + " |", "|" + "---|" * (len(header) + 1)]
+    for row in view.rows:
+        cells = [escape(row.title), *(str(len(c)) for c in row.cells)]
+        if view.kind == "actors":
+            cells.append(str(len(row.common)))
+        lines.append("| " + " | ".join([*cells, escape(row.verdict)]) + " |")
+    lines.append("")
+    for row in view.rows:
+        lines += [f"## {escape(row.title)}: {escape(row.verdict)}", ""]
+        topic = row.key if view.kind == "actors" else ""
+        if row.common:
+            lines += [f"### {COMMON_GROUND}", ""]
+            for point in row.common:
+                lines += _point(point, topic)
+            lines.append("")
+        for column, cell in zip(view.columns, row.cells, strict=True):
+            lines += [f"### {escape(column.title)}", ""]
+            if not cell:
+                lines.append(f"*{escape(empty_cell(view, column))}*")
+            here = column.id if view.kind == "topics" else topic
+            for point in cell:
+                lines += _point(point, here)
+            lines.append("")
+    return "\n".join(lines + _references(view.references))
+
+
+def conflicts(view: Conflicts) -> str:
+    lines = ["# Where the sources disagree", ""]
+    if not view.pairs:
+        lines += ["*No contradictions are recorded in this corpus.*", ""]
+    for n, pair in enumerate(view.pairs, 1):
+        lines += [f"## {n}. {escape(pair.first.topic_title)}", ""]
+        for side in (pair.first, pair.second):
+            who = f" ({escape(', '.join(side.actors))})" if side.actors else ""
+            lines.append(
+                f"- {_status(side)}{escape(side.text)}{who} {escape(refs_label(side.refs))}"
+            )
+        lines.append("")
+    return "\n".join(lines + _references(view.references))

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import textwrap
 
-from ..views import Briefing, Listing, Point
+from ..comparison import Comparison, Conflicts
+from ..views import Briefing, Listing, Point, Reference
 from .common import (
+    COMMON_GROUND,
+    comparison_title,
     counter_context,
     counter_label,
     counter_text,
+    counts,
+    empty_cell,
     link_label,
     reference_label,
     refs_label,
@@ -63,15 +68,65 @@ def briefing(view: Briefing, width: int = 80) -> str:
         title = "Related topics" if view.kind == "topic" else "Topics"
         related = ", ".join(link_label(x) for x in view.related)
         lines += ["", *_wrap(f"{title}: {related}", width, "", "  ")]
-    if view.references:
-        lines += ["", "Sources"]
-        for ref in view.references:
-            lines += _wrap(
-                reference_label(ref), width, f"  [{ref.number}] ", " " * (len(str(ref.number)) + 5)
-            )
+    lines += _references(view.references, width)
     return "\n".join(lines) + "\n"
 
 
 def listing(view: Listing) -> str:
     """One id per line: made for grep, fzf and xargs."""
     return "".join(f"{row.id}\n" for row in view.rows)
+
+
+def _references(refs: tuple[Reference, ...], width: int) -> list[str]:
+    lines = ["", "Sources"] if refs else []
+    for ref in refs:
+        indent = " " * (len(str(ref.number)) + 5)
+        lines += _wrap(reference_label(ref), width, f"  [{ref.number}] ", indent)
+    return lines
+
+
+def comparison(view: Comparison, width: int = 80) -> str:
+    """An overview line per row, then each row's common ground and columns in turn."""
+    title = comparison_title(view)
+    lines = [title, "=" * min(len(title), width), ""]
+    if not view.rows:
+        lines.append("Nothing to compare: no claims on these.")
+    name_width = min(max((len(r.title) for r in view.rows), default=0), 32)
+    for row in view.rows:
+        line = f"{row.title:<{name_width}}  {row.verdict:<13}  {counts(view, row)}"
+        lines += _wrap(line, width, "  ", "    ")
+    for row in view.rows:
+        lines += ["", f"{row.title}: {row.verdict}"]
+        topic = row.key if view.kind == "actors" else ""
+        if row.common:
+            lines.append(f"  {COMMON_GROUND}")
+            for point in row.common:
+                lines += ["  " + line for line in _point(point, width - 2, topic)]
+        for column, cell in zip(view.columns, row.cells, strict=True):
+            lines.append(f"  {column.title}")
+            if not cell:
+                lines.append(f"    ({empty_cell(view, column)})")
+            here = column.id if view.kind == "topics" else topic
+            for point in cell:
+                lines += ["  " + line for line in _point(point, width - 2, here)]
+    lines += _references(view.references, width)
+    return "\n".join(lines) + "\n"
+
+
+def conflicts(view: Conflicts, width: int = 80) -> str:
+    """Each contradicting pair, both sides with their sources."""
+    lines = ["Where the sources disagree", "=" * min(26, width)]
+    if not view.pairs:
+        lines.append("No contradictions are recorded in this corpus.")
+    for n, pair in enumerate(view.pairs, 1):
+        lines += ["", f"{n}. {pair.first.topic_title}"]
+        for side in (pair.first, pair.second):
+            status = f"[{side.status}] " if side.status != "reported" else ""
+            who = f" ({', '.join(side.actors)})" if side.actors else ""
+            lines += _wrap(
+                f"{status}{side.text}{who} {refs_label(side.refs)}", width, "  - ", "    "
+            )
+            if side is pair.first:
+                lines.append("    ! contradicts")
+    lines += _references(view.references, width)
+    return "\n".join(lines) + "\n"

@@ -13,11 +13,15 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..views import Briefing, Listing, Point
+from ..comparison import Comparison, Conflicts
+from ..views import Briefing, Listing, Point, Reference
 from .common import (
+    COMMON_GROUND,
+    comparison_title,
     counter_context,
     counter_label,
     counter_text,
+    empty_cell,
     link_label,
     reference_label,
     refs_label,
@@ -97,14 +101,7 @@ def briefing(view: Briefing) -> RenderableType:
         related = Text(title, style="bold")
         related.append(", ".join(link_label(x) for x in view.related), style="green")
         parts += [Text(), related]
-    if view.references:
-        parts += [Text(), Text("Sources", style="bold")]
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="dim", justify="right")
-        grid.add_column(ratio=1)
-        for ref in view.references:
-            grid.add_row(f"[{ref.number}]", Text(reference_label(ref)))
-        parts.append(grid)
+    parts += _references(view.references)
     return Group(*parts)
 
 
@@ -121,3 +118,95 @@ def listing(view: Listing) -> RenderableType:
         cells.append(Text(row.detail))
         table.add_row(*cells)
     return table
+
+
+def _references(refs: tuple[Reference, ...]) -> list[RenderableType]:
+    if not refs:
+        return []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim", justify="right")
+    grid.add_column(ratio=1)
+    for ref in refs:
+        grid.add_row(f"[{ref.number}]", Text(reference_label(ref)))
+    return [Text(), Text("Sources", style="bold"), grid]
+
+
+#: Narrowest a side-by-side column may be before the columns stack instead.
+MIN_COLUMN = 36
+
+VERDICT_STYLE = {"contested": "bold red", "common ground": "green", "differ": "yellow"}
+
+
+def _points(points: tuple[Point, ...], topic: str, empty: str) -> RenderableType:
+    if not points:
+        return Text(empty, style="dim italic")
+    return _bullets([(Text("•"), _point(p, topic)) for p in points])
+
+
+def comparison(view: Comparison, width: int = 80) -> RenderableType:
+    """Overview table, then per row: common ground, then the columns side by side or stacked."""
+    parts: list[RenderableType] = [Text(comparison_title(view), style="bold reverse"), Text()]
+    overview = Table(box=None, pad_edge=False, header_style="bold")
+    counted = width >= 60  # on a narrow terminal the overview keeps only the verdicts
+    overview.add_column("Topic" if view.kind == "actors" else "Actor", ratio=1)
+    for column in view.columns if counted else ():
+        overview.add_column(Text(column.title), justify="right", no_wrap=True)
+    if counted and view.kind == "actors":
+        overview.add_column("common", justify="right", no_wrap=True)
+    overview.add_column("", no_wrap=True)
+    for row in view.rows:
+        cells = [Text(row.title)]
+        if counted:
+            cells += [Text(str(len(c))) for c in row.cells]
+            if view.kind == "actors":
+                cells.append(Text(str(len(row.common))))
+        cells.append(Text(row.verdict, style=VERDICT_STYLE.get(row.verdict, "dim")))
+        overview.add_row(*cells)
+    parts.append(overview if view.rows else Text("Nothing to compare.", style="italic"))
+    side_by_side = width >= MIN_COLUMN * len(view.columns)
+    for row in view.rows:
+        heading = Text.assemble(
+            (row.title, "bold magenta underline"),
+            "  ",
+            (row.verdict, VERDICT_STYLE.get(row.verdict, "dim")),
+        )
+        parts += [Text(), heading]
+        topic = row.key if view.kind == "actors" else ""
+        if row.common:
+            parts += [Text(COMMON_GROUND, style="bold green"), _points(row.common, topic, "")]
+        homes = [c.id if view.kind == "topics" else topic for c in view.columns]
+        bodies = [
+            _points(cell, home, empty_cell(view, column))
+            for column, cell, home in zip(view.columns, row.cells, homes, strict=True)
+        ]
+        if side_by_side:
+            table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
+            for column in view.columns:
+                table.add_column(Text(column.title), ratio=1)
+            table.add_row(*bodies)
+            parts.append(table)
+        else:
+            for column, body in zip(view.columns, bodies, strict=True):
+                parts += [Text(column.title, style="bold"), body]
+    parts += _references(view.references)
+    return Group(*parts)
+
+
+def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
+    parts: list[RenderableType] = [Text("Where the sources disagree", style="bold reverse")]
+    if not view.pairs:
+        parts += [Text(), Text("No contradictions are recorded in this corpus.", style="italic")]
+    for n, pair in enumerate(view.pairs, 1):
+        parts += [Text(), Text(f"{n}. {pair.first.topic_title}", style="bold magenta")]
+        rows = []
+        for side in (pair.first, pair.second):
+            body = Text.assemble(_status(side), side.text)
+            if side.actors:
+                body.append(f" ({', '.join(side.actors)})", style="italic")
+            body.append(f" {refs_label(side.refs)}", style="dim")
+            rows.append((Text("•"), body))
+        parts.append(_bullets(rows[:1]))
+        parts.append(Text("  ⚡ contradicts", style="bold red"))
+        parts.append(_bullets(rows[1:]))
+    parts += _references(view.references)
+    return Group(*parts)

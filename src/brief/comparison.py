@@ -1,0 +1,195 @@
+"""What ``brief compare`` and ``brief conflicts`` contain, decided once, as plain data.
+
+Actors are compared topic by topic: a claim about two or more of the compared
+actors is common ground and appears once; a claim about one of them goes in that
+actor's column; a topic only one of them is covered in says so. Topics are
+compared actor by actor, each column holding that topic's claims about the actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diagnostics import UsageError
+from .index import Index, Named
+from .model import Actor, Claim, Topic
+from .views import Citations, Link, Point, Reference, make_point
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One topic of an actor comparison (or one actor of a topic comparison)."""
+
+    key: str
+    title: str
+    verdict: str
+    """``common ground``, ``differ``, ``contested`` or ``only NAME``."""
+    common: tuple[Point, ...]
+    """Claims about two or more of the compared actors, shown once."""
+    cells: tuple[tuple[Point, ...], ...]
+    """One tuple of points per compared column, in column order."""
+    conflicts: int
+    """How many contradiction pairs lie wholly inside this row."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two or more actors (or topics) side by side."""
+
+    kind: str
+    """``actors`` or ``topics``: what the columns are."""
+    columns: tuple[Link, ...]
+    rows: tuple[Row, ...]
+    references: tuple[Reference, ...]
+
+
+def compare(
+    index: Index, entries: list[Named], topics: tuple[str, ...] = (), diff_only: bool = False
+) -> Comparison:
+    """Compare *entries*, all actors or all topics; *topics* narrows an actor comparison."""
+    if len(entries) < 2:
+        raise UsageError("compare needs at least two different actors or topics")
+    if all(isinstance(e, Actor) for e in entries):
+        return _actors(index, [e for e in entries if isinstance(e, Actor)], topics, diff_only)
+    if all(isinstance(e, Topic) for e in entries):
+        if topics:
+            raise UsageError("--topic narrows a comparison of actors, not of topics")
+        return _topics(index, [e for e in entries if isinstance(e, Topic)])
+    kinds = ", ".join(f"{e.id!r} is {_kind(e)}" for e in entries)
+    raise UsageError(f"compare actors with actors or topics with topics ({kinds})")
+
+
+def _kind(entry: Named) -> str:
+    return {"Topic": "a topic", "Actor": "an actor"}.get(type(entry).__name__, "a source")
+
+
+def _verdict(names: list[str], cells: list[list[Point]], common: bool, conflicts: int) -> str:
+    """One word for a row, so the overview can be read before the detail."""
+    covered = [n for n, c in zip(names, cells, strict=True) if c]
+    if not common and len(covered) == 1:
+        return f"only {covered[0]}"
+    if conflicts:
+        return "contested"
+    return "common ground" if common else "differ"
+
+
+def _conflicts(index: Index, claims: list[Claim]) -> int:
+    ids = {c.id for c in claims}
+    pairs = {
+        frozenset((c.id, other))
+        for c in claims
+        for other in index.contested.get(c.id, ())
+        if other in ids
+    }
+    return len(pairs)
+
+
+def _actors(
+    index: Index, actors: list[Actor], topics: tuple[str, ...], diff_only: bool
+) -> Comparison:
+    compared = [a.id for a in actors]
+    names = [a.name for a in actors]
+    refs = Citations(index)
+    topic_order = [t.id for t in index.corpus.topics if not topics or t.id in topics]
+    rows = []
+    for topic in topic_order:
+        claims = [
+            c for c in index.claims_of(index.by_topic[topic]) if set(c.actors) & set(compared)
+        ]
+        if not claims:
+            continue
+        shared = [c for c in claims if len(set(c.actors) & set(compared)) > 1]
+        single = [c for c in claims if len(set(c.actors) & set(compared)) == 1]
+        if diff_only and not single:
+            continue
+        # Build points in the order they are shown, so "the claim above" is above.
+        common: list[Point] = []
+        if not diff_only:
+            for claim in shared:  # name the compared actors only when not all are in it
+                hide = compared if set(compared) <= set(claim.actors) else ()
+                common.append(make_point(index, refs, claim, hide))
+        cells: list[list[Point]] = [[] for _ in actors]
+        for column, actor in enumerate(compared):
+            for claim in single:
+                if actor in claim.actors:
+                    cells[column].append(make_point(index, refs, claim, (actor,)))
+        conflicts = _conflicts(index, claims)
+        rows.append(
+            Row(
+                topic,
+                index.topics[topic].title,
+                _verdict(names, cells, bool(shared), conflicts),
+                tuple(common),
+                tuple(tuple(c) for c in cells),
+                conflicts,
+            )
+        )
+    columns = tuple(Link("actor", a.id, a.name) for a in actors)
+    return Comparison("actors", columns, tuple(rows), refs.references())
+
+
+def _topics(index: Index, topics: list[Topic]) -> Comparison:
+    refs = Citations(index)
+    by_subject: dict[str, list[list[Claim]]] = {}
+    for column, topic in enumerate(topics):
+        for claim in index.claims_of(index.by_topic[topic.id]):
+            subject = "".join(claim.actors[:1])
+            by_subject.setdefault(subject, [[] for _ in topics])[column].append(claim)
+    order = {a.id: i for i, a in enumerate(index.corpus.actors)}
+    rows = []
+    names = [t.title for t in topics]
+    for subject in sorted(by_subject, key=lambda s: order.get(s, -1)):
+        claim_cells = by_subject[subject]
+        points = [
+            [make_point(index, refs, c, (subject,)) for c in claims] for claims in claim_cells
+        ]
+        conflicts = _conflicts(index, [c for claims in claim_cells for c in claims])
+        title = index.actors[subject].name if subject else "General"
+        rows.append(
+            Row(
+                subject,
+                title,
+                _verdict(names, points, False, conflicts),
+                (),
+                tuple(tuple(p) for p in points),
+                conflicts,
+            )
+        )
+    columns = tuple(Link("topic", t.id, t.title) for t in topics)
+    return Comparison("topics", columns, tuple(rows), refs.references())
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two claims that contradict each other, each with its own citations."""
+
+    first: Point
+    second: Point
+
+
+@dataclass(frozen=True, slots=True)
+class Conflicts:
+    """Every contradiction in the corpus: where the sources disagree."""
+
+    pairs: tuple[Conflict, ...]
+    references: tuple[Reference, ...]
+
+
+def conflicts(index: Index) -> Conflicts:
+    """Each contradicting pair once, in corpus order of the claim that declares it."""
+    refs = Citations(index)
+    pairs = []
+    seen: set[frozenset[str]] = set()
+    order = {t.id: i for i, t in enumerate(index.corpus.topics)}
+    for claim in sorted(index.corpus.claims, key=lambda c: order[c.topic]):
+        for other_id in claim.contradicts:
+            key = frozenset((claim.id, other_id))
+            if key in seen:
+                continue
+            seen.add(key)
+            other = index.claims[other_id]
+            # without counter-claims: in a list of conflicts the pair says it all
+            first = make_point(index, refs, claim, counters=False)
+            second = make_point(index, refs, other, counters=False)
+            pairs.append(Conflict(first, second))
+    return Conflicts(tuple(pairs), refs.references())

@@ -1,0 +1,205 @@
+"""`brief compare` and `brief conflicts`: grouping pinned on a small fixture corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from brief.comparison import compare, conflicts
+from brief.index import Index, build_index
+from brief.load import Layer, load
+
+from .conftest import run
+
+SHARED = """format = 1
+
+[[claims]]
+id = "trade-both-partners"
+topic = "trade"
+actors = ["china", "russia"]
+text = "China and Russia both trade with North Korea."
+cites = [{ source = "atlas", section = "Trade" }]
+
+[[claims]]
+id = "trade-all-three"
+topic = "trade"
+actors = ["china", "russia", "north-korea"]
+text = "All three trade."
+cites = [{ source = "ledger" }]
+"""
+
+
+@pytest.fixture
+def corpus(mini: Path) -> Path:
+    (mini / "shared.toml").write_text(SHARED)
+    return mini
+
+
+@pytest.fixture
+def index(corpus: Path) -> Index:
+    result = load([Layer(corpus, "c")])
+    assert result.problems == ()
+    return build_index(result.corpus)
+
+
+def ids(points: tuple) -> list[str]:  # type: ignore[type-arg]
+    return [p.id for p in points]
+
+
+def test_shared_claims_appear_once_as_common_ground(index: Index) -> None:
+    view = compare(index, [index.actors["china"], index.actors["russia"]])
+    trade = next(r for r in view.rows if r.key == "trade")
+    assert ids(trade.common) == ["trade-both-partners", "trade-all-three"]
+    china, russia = trade.cells
+    assert ids(china) == ["trade-china-partner", "trade-china-denies"]
+    assert ids(russia) == ["trade-russia-small"]
+    every = [*trade.common, *china, *russia]
+    assert len(ids(every)) == len(set(ids(every)))  # nothing duplicated
+    assert trade.verdict == "contested" and trade.conflicts == 1
+
+
+def test_one_sided_topics_are_reported(index: Index) -> None:
+    view = compare(index, [index.actors["china"], index.actors["russia"]])
+    security = next(r for r in view.rows if r.key == "security")
+    assert security.verdict == "only China"
+    assert ids(security.cells[1]) == []
+
+
+def test_contradictions_are_paired(index: Index) -> None:
+    view = compare(index, [index.actors["china"], index.actors["russia"]])
+    trade = next(r for r in view.rows if r.key == "trade")
+    partner, denies = trade.cells[0]
+    assert ids(partner.contested_by) == ["trade-china-denies"]
+    assert ids(denies.contested_by) == ["trade-china-partner"]
+    assert denies.contested_by[0].above  # the pair is shown in full once
+
+
+def test_three_actors(index: Index) -> None:
+    actors = [index.actors[a] for a in ("china", "russia", "north-korea")]
+    view = compare(index, actors)
+    trade = next(r for r in view.rows if r.key == "trade")
+    # a claim about two of the three is common ground, and names who it is about
+    # corpus order: shared.toml is read before topics/trade.toml
+    assert ids(trade.common) == ["trade-both-partners", "trade-all-three", "trade-china-partner"]
+    assert trade.common[0].actors == ("China", "Russia")
+    assert trade.common[1].actors == ()  # about all three: nothing to add
+    assert trade.common[2].actors == ("China", "North Korea")
+    assert len(trade.cells) == 3 and ids(trade.cells[2]) == []
+
+
+def test_topic_filter_and_diff_only(index: Index) -> None:
+    pair = [index.actors["china"], index.actors["russia"]]
+    view = compare(index, pair, topics=("security",))
+    assert [r.key for r in view.rows] == ["security"]
+    view = compare(index, pair, diff_only=True)
+    trade = next(r for r in view.rows if r.key == "trade")
+    assert trade.common == () and trade.verdict == "contested"
+
+
+def test_topics_side_by_side_actor_by_actor(index: Index) -> None:
+    view = compare(index, [index.topics["trade"], index.topics["security"]])
+    assert view.kind == "topics"
+    assert [c.id for c in view.columns] == ["trade", "security"]
+    china = next(r for r in view.rows if r.key == "china")
+    assert ids(china.cells[1]) == ["security-buffer"]
+    russia = next(r for r in view.rows if r.key == "russia")
+    assert russia.verdict == "only Trade"
+
+
+def test_conflicts_lists_each_pair_once(index: Index) -> None:
+    view = conflicts(index)
+    assert [(p.first.id, p.second.id) for p in view.pairs] == [
+        ("trade-china-denies", "trade-china-partner")
+    ]
+    assert [r.title for r in view.references] == ["The Ledger", "The Atlas Review"]
+
+
+def cli(corpus: Path, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return run("--no-bundled", "-c", str(corpus), *args, env=env)
+
+
+def test_cli_compare_plain(corpus: Path) -> None:
+    result = cli(corpus, "compare", "PRC", "russia")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("China vs Russia\n===============\n\n")
+    assert "  Security  only China     China 1 · Russia 0 · common 0\n" in out
+    assert "  Trade     contested      China 2 · Russia 1 · common 2\n" in out
+    assert "  Russia\n    (no claims on Russia)\n" in out
+    assert out.count("China and Russia both trade with North Korea.") == 1
+
+
+def test_cli_compare_errors(corpus: Path) -> None:
+    result = cli(corpus, "compare", "china", "rusia")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "brief: no topic, actor or source named 'rusia' (did you mean 'russia'?)\n",
+    )
+    result = cli(corpus, "compare", "china", "trade")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "brief: compare actors with actors or topics with topics "
+        "('china' is an actor, 'trade' is a topic)\n"
+    )
+    assert cli(corpus, "compare", "china").exit_code == 2
+    assert cli(corpus, "compare", "china", "prc").exit_code == 2  # the same actor twice
+    result = cli(corpus, "compare", "china", "russia", "--topic", "trad")
+    assert result.exit_code == 1 and "did you mean 'trade'" in result.stderr
+
+
+def test_cli_compare_json_and_markdown(corpus: Path) -> None:
+    data = json.loads(cli(corpus, "compare", "china", "russia", "-f", "json").stdout)
+    assert data["kind"] == "comparison" and data["of"] == "actors"
+    assert [c["id"] for c in data["columns"]] == ["china", "russia"]
+    trade = next(r for r in data["rows"] if r["key"] == "trade")
+    assert [c["id"] for c in trade["common"]] == ["trade-both-partners", "trade-all-three"]
+    md = cli(corpus, "compare", "china", "russia", "-f", "markdown").stdout
+    assert "| Topic | China | Russia | Common | Verdict |" in md
+    assert "| Trade | 2 | 1 | 2 | contested |" in md
+    assert "### Common ground" in md and "*no claims on Russia*" in md
+
+
+def test_cli_compare_terminal_side_by_side_and_stacked(corpus: Path) -> None:
+    wide = cli(corpus, "compare", "china", "russia", "-f", "terminal", env={"COLUMNS": "120"})
+    narrow = cli(corpus, "compare", "china", "russia", "-f", "terminal", env={"COLUMNS": "40"})
+    strip = re.compile(r"\x1b\[[0-9;]*m")
+    wide_lines = strip.sub("", wide.stdout).splitlines()
+    narrow_lines = strip.sub("", narrow.stdout).splitlines()
+    assert max(map(len, narrow_lines)) <= 40
+    # side by side: one line holds both column headings; stacked: they are on lines of their own
+    assert any("China" in line and "Russia" in line and "Topic" not in line for line in wide_lines)
+    assert "China" in [line.strip() for line in narrow_lines]
+    assert "Russia" in [line.strip() for line in narrow_lines]
+
+
+def test_cli_conflicts(corpus: Path) -> None:
+    result = cli(corpus, "conflicts")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Where the sources disagree\n"
+        "==========================\n"
+        "\n"
+        "1. Trade\n"
+        "  - [disputed] China trades little. (China) [1]\n"
+        "    ! contradicts\n"
+        "  - China is the main trading partner. (China, North Korea) [2]\n"
+        "\n"
+        "Sources\n"
+        "  [1] The Ledger\n"
+        '  [2] The Atlas Review, "Trade"\n'
+    )
+    data = json.loads(cli(corpus, "conflicts", "-f", "json").stdout)
+    assert [[c["id"] for c in pair] for pair in data["pairs"]] == [
+        ["trade-china-denies", "trade-china-partner"]
+    ]
+
+
+def test_bundled_compare_china_russia() -> None:
+    result = run("compare", "china", "russia")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "Sanctions" in result.stdout and "Common ground" in result.stdout
+    conflicts_out = run("conflicts").stdout
+    assert "sanctions" in conflicts_out.lower()
