@@ -10,15 +10,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
 from . import __version__
-from .diagnostics import BriefError
+from .errors import BriefError
 
 if TYPE_CHECKING:
+    from .cache import Store
     from .index import Index
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("auto", "terminal", "plain", "markdown", "json")
@@ -52,8 +52,7 @@ class BriefGroup(click.Group):
             raise click.exceptions.Exit(141) from None
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What the ``brief`` group was told, for its subcommands."""
 
     corpus_dirs: tuple[str, ...]
@@ -102,16 +101,23 @@ def cli(ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool) -> N
     ctx.obj = Options(corpus_dirs, not no_bundled)
 
 
-def _index(ctx: click.Context) -> Index:
-    """Load the active layers, warn about what was skipped, and index the rest."""
-    from .index import build_index
-    from .load import layers_for, load
+def _store(ctx: click.Context) -> Store:
+    """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
+    from .cache import open_store
+    from .layers import layers_for
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
-    result = load(layers_for(opts.corpus_dirs, bundled=opts.bundled))
-    for line in result.warnings():
-        click.echo(f"brief: warning: {line}", err=True)
-    return build_index(result.corpus)
+    layers = layers_for(opts.corpus_dirs, bundled=opts.bundled)
+    store = open_store(layers, use_cache=not os.environ.get("BRIEF_NO_CACHE"))
+    if not ctx.meta.get("brief.quiet"):
+        for line in store.warnings:
+            click.echo(f"brief: warning: {line}", err=True)
+    return store
+
+
+def _index(ctx: click.Context) -> Index:
+    """The whole index, for commands that need more than one briefing."""
+    return _store(ctx).index()
 
 
 def _destination(fmt: str) -> str:
@@ -173,11 +179,9 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str) -> None:
     A NAME may be an id, a title or an alias, in any case and spacing:
     'North Korea', 'north_korea' and 'dprk' all reach the same actor.
     """
-    from .views import briefing
-
-    index = _index(ctx)
-    entries = [index.resolve(name) for name in names]
-    _emit("briefing", [briefing(index, entry.id) for entry in dict.fromkeys(entries)], fmt)
+    store = _store(ctx)
+    ids = dict.fromkeys(store.resolve(name) for name in names)
+    _emit("briefing", [store.briefing(ident) for ident in ids], fmt)
 
 
 @cli.command("list")
@@ -193,7 +197,7 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str) -> None:
 @click.pass_context
 def list_(ctx: click.Context, kind: str, tag: str | None, actor: str | None, fmt: str) -> None:
     """List topics, actors, sources or tags. Piped, it prints one id per line."""
-    from .views import listing
+    from .briefings import listing
 
     index = _index(ctx)
     tag_key = index.resolve_tag(tag) if tag is not None else None
@@ -243,6 +247,21 @@ def conflicts(ctx: click.Context, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("name", required=False)
+@click.pass_context
+def tui(ctx: click.Context, name: str | None) -> None:
+    """Browse the corpus interactively (optionally opening on NAME)."""
+    ctx.meta["brief.quiet"] = True  # the app shows the warnings itself
+    store = _store(ctx)
+    index, warnings = store.index(), store.warnings
+    entry = index.resolve(name) if name else None  # an unknown NAME fails before the screen
+    # textual costs ~250 ms to import: only this command pays it.
+    from .tui.app import BriefApp  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
+    BriefApp(index, warnings=warnings, start=entry.id if entry else None).run()
+
+
+@cli.command()
 @click.argument("dirs", nargs=-1, metavar="[DIR]...")
 @click.option(
     "--format",
@@ -260,14 +279,13 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     layers (so it may cite bundled sources and actors); only its own problems
     are reported. Exit 0 when clean, 1 when anything is wrong.
     """
-    from pathlib import Path
-
-    from .load import Layer, layers_for, load
+    from .layers import Layer, layers_for
+    from .load import load
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     layers = layers_for(opts.corpus_dirs, bundled=opts.bundled)
     labels = [d.rstrip("/\\") or d for d in dirs]
-    layers += [Layer(Path(d), label) for d, label in zip(dirs, labels, strict=True)]
+    layers += [Layer(d, label) for d, label in zip(dirs, labels, strict=True)]
     result = load(layers)
     problems = [p for p in result.problems if not labels or _within(p.file, labels)]
     files = [f for f in result.files if not labels or _within(f, labels)]

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .diagnostics import UsageError
+from .briefings import Citations, make_point
+from .errors import UsageError
 from .index import Index, Named
 from .model import Actor, Claim, Topic
-from .views import Citations, Link, Point, Reference, make_point
+from .views import Link, Point, Reference
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
+class ComparisonRow:
     """One topic of an actor comparison (or one actor of a topic comparison)."""
 
     key: str
@@ -39,7 +40,7 @@ class Comparison:
     kind: str
     """``actors`` or ``topics``: what the columns are."""
     columns: tuple[Link, ...]
-    rows: tuple[Row, ...]
+    rows: tuple[ComparisonRow, ...]
     references: tuple[Reference, ...]
 
 
@@ -115,7 +116,7 @@ def _actors(
                     cells[column].append(make_point(index, refs, claim, (actor,)))
         conflicts = _conflicts(index, claims)
         rows.append(
-            Row(
+            ComparisonRow(
                 topic,
                 index.topics[topic].title,
                 _verdict(names, cells, bool(shared), conflicts),
@@ -146,7 +147,7 @@ def _topics(index: Index, topics: list[Topic]) -> Comparison:
         conflicts = _conflicts(index, [c for claims in claim_cells for c in claims])
         title = index.actors[subject].name if subject else "General"
         rows.append(
-            Row(
+            ComparisonRow(
                 subject,
                 title,
                 _verdict(names, points, False, conflicts),

@@ -39,27 +39,3 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
         return f"{self.file}:{where} {self.message} [{self.code}]"
-
-
-class BriefError(Exception):
-    """A failure the CLI reports as one line on stderr, with an exit code."""
-
-    exit_code = 1
-
-
-class NotFound(BriefError):
-    """A name that matches nothing in the corpus."""
-
-    def __init__(
-        self, name: str, suggestions: tuple[str, ...] = (), what: str = "topic, actor or source"
-    ) -> None:
-        self.name = name
-        self.suggestions = suggestions
-        hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
-        super().__init__(f"no {what} named {name!r}{hint}")
-
-
-class UsageError(BriefError):
-    """A request the corpus cannot answer as asked (for instance mixing kinds)."""
-
-    exit_code = 2

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .diagnostics import NotFound
+from .errors import NotFound
 from .model import Actor, Claim, Corpus, Source, Topic
 from .names import closest, normalise
 

@@ -8,30 +8,23 @@ link to nothing is dropped, and every one of them is reported as a diagnostic.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import diagnostics as d
 from .diagnostics import Diagnostic
+from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .model import Citation, Claim, Corpus, Source, Topic
 from .names import did_you_mean, normalise
 from .parse import parse
 from .reader import discover, display_name, read_bytes
 from .schema import KINDS, Entry, check_document
 
-BUNDLED_LABEL = "[bundled]"
+__all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
+
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
 _SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
-
-
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """One corpus folder and the label its files are named by in messages."""
-
-    root: Path
-    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,29 +55,6 @@ class LoadResult:
         return lines
 
 
-def bundled_root() -> Path:
-    """The corpus shipped inside the package (or ``briefs/`` in a source checkout)."""
-    here = Path(__file__).parent
-    shipped = here / "briefs"
-    if shipped.is_dir():
-        return shipped
-    return here.parent.parent / "briefs"  # editable install: src/brief -> repo/briefs
-
-
-def layers_for(
-    corpus_dirs: Sequence[str] = (),
-    *,
-    bundled: bool = True,
-    env: Mapping[str, str] | None = None,
-) -> list[Layer]:
-    """The active layers: bundled, then ``BRIEF_PATH`` folders, then ``--corpus`` folders."""
-    env = os.environ if env is None else env
-    layers = [Layer(bundled_root(), BUNDLED_LABEL)] if bundled else []
-    extra = [p for p in env.get("BRIEF_PATH", "").split(os.pathsep) if p]
-    layers += [Layer(Path(p), p.rstrip("/\\") or p) for p in (*extra, *corpus_dirs)]
-    return layers
-
-
 @dataclass
 class _Placed:
     entry: Entry
@@ -102,7 +72,8 @@ def load(layers: Sequence[Layer]) -> LoadResult:
     namespace: dict[str, tuple[str, _Placed]] = {}
 
     for number, layer in enumerate(layers):
-        if not layer.root.is_dir():
+        root = Path(layer.root)
+        if not root.is_dir():
             problems.append(
                 Diagnostic(
                     d.UNREADABLE, display_name("", layer.label), "", "corpus folder not found"
@@ -110,10 +81,10 @@ def load(layers: Sequence[Layer]) -> LoadResult:
             )
             skipped.append(display_name("", layer.label))
             continue
-        for path, rel in discover(layer.root):
+        for path, rel in discover(root):
             name = display_name(layer.label, rel)
             files.append(name)
-            data = read_bytes(path, layer.root, name)
+            data = read_bytes(path, root, name)
             doc = parse(data, name) if isinstance(data, bytes) else data
             if isinstance(doc, Diagnostic):
                 problems.append(doc)

@@ -26,11 +26,12 @@ def display_name(label: str, rel: str) -> str:
     return inert(f"{label}/{rel}" if label else rel)
 
 
-def discover(root: Path) -> Iterator[tuple[Path, str]]:
+def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Path, str]]:
     """Yield ``(path, relative name)`` for every ``*.toml`` file under *root*, sorted.
 
     Hidden entries are skipped. Directories reached through links are entered only
     when they resolve inside *root*, and each real directory only once (no loops).
+    Each folder walked is appended to *folders*, if given (the cache watches them).
     """
     try:
         real_root = root.resolve(strict=True)
@@ -46,6 +47,8 @@ def discover(root: Path) -> Iterator[tuple[Path, str]]:
         if real in seen:
             return
         seen.add(real)
+        if folders is not None:
+            folders.append(str(folder))
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)

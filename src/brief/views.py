@@ -1,20 +1,21 @@
-"""What a briefing or a listing contains, decided once, as plain data.
+"""What a briefing or a listing contains, as plain immutable records.
 
 Renderers (plain text, rich, Markdown, JSON, Textual) only lay these records out;
 none of them decides which claims appear, in which order, with which citations.
+That is decided once, in ``briefings``. This module imports nothing of the core so
+that a cached briefing can be printed without loading the corpus.
+
+The records are ``NamedTuple``s, not dataclasses: they are as immutable, and defining
+them costs an eighth of the time at start-up, which a warm ``brief show`` pays on
+every run (see benchmarks/). The model, built only on a cache miss, uses dataclasses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-from .index import Index
-from .model import Actor, Claim, Source, Topic
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """One numbered entry of a briefing's source list."""
 
     number: int
@@ -23,8 +24,7 @@ class Reference:
     section: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """A claim as a briefing shows it."""
 
     id: str
@@ -43,8 +43,7 @@ class Point:
     """On a contradicting claim: it is shown in full earlier in the same briefing."""
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A group of points under one heading (an actor or actors, or a topic)."""
 
     key: str
@@ -52,8 +51,7 @@ class Section:
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """Something a briefing points to: a related topic, say."""
 
     kind: str
@@ -61,8 +59,7 @@ class Link:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Briefing:
+class Briefing(NamedTuple):
     """Everything one ``brief show`` prints for a topic, an actor or a source."""
 
     kind: str
@@ -80,179 +77,7 @@ class Briefing:
         return sum(len(s.points) for s in self.sections)
 
 
-class Citations:
-    """Numbers citations in order of first use, and remembers which claims were shown."""
-
-    def __init__(self, index: Index) -> None:
-        self.index = index
-        self.numbers: dict[tuple[str, str | None], int] = {}
-        self.shown: set[str] = set()
-
-    def of(self, claim: Claim) -> tuple[int, ...]:
-        out = []
-        for cite in claim.cites:
-            key = (cite.source, cite.section)
-            out.append(self.numbers.setdefault(key, len(self.numbers) + 1))
-        return tuple(out)
-
-    def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(n, source, self.index.sources[source].title, section)
-            for (source, section), n in self.numbers.items()
-        )
-
-
-def _names(index: Index, actor_ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(index.actors[a].name for a in actor_ids)
-
-
-def group_title(names: tuple[str, ...]) -> str:
-    """``China``, ``China & Russia``, ``China, Russia & Japan``; ``General`` for none."""
-    if not names:
-        return "General"
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} & {names[-1]}"
-
-
-def make_point(
-    index: Index, refs: Citations, claim: Claim, hide: Iterable[str] = (), counters: bool = True
-) -> Point:
-    """*claim* as shown, naming its actors but those in *hide*, with its counter-claims."""
-    hidden = set(hide)
-    own = refs.of(claim)  # before the counters, so a claim's own sources come first
-    refs.shown.add(claim.id)
-    contested = index.contested.get(claim.id, ()) if counters else ()
-    contested_by = tuple(_counter(index, refs, index.claims[other]) for other in contested)
-    return Point(
-        id=claim.id,
-        text=claim.text,
-        status=claim.status,
-        note=claim.note,
-        refs=own,
-        actors=_names(index, (a for a in claim.actors if a not in hidden)),
-        topic=claim.topic,
-        topic_title=index.topics[claim.topic].title,
-        contested_by=contested_by,
-    )
-
-
-def _counter(index: Index, refs: Citations, claim: Claim) -> Point:
-    return Point(
-        id=claim.id,
-        text=claim.text,
-        status=claim.status,
-        note=claim.note,
-        refs=refs.of(claim),
-        actors=_names(index, claim.actors[:1]),
-        topic=claim.topic,
-        topic_title=index.topics[claim.topic].title,
-        above=claim.id in refs.shown,
-    )
-
-
-def briefing(index: Index, ident: str) -> Briefing:
-    """The briefing for the topic, actor or source with id *ident*."""
-    entry = index.entry(ident)
-    if isinstance(entry, Topic):
-        return topic_briefing(index, entry)
-    if isinstance(entry, Actor):
-        return actor_briefing(index, entry)
-    return source_briefing(index, entry)
-
-
-def topic_briefing(index: Index, topic: Topic) -> Briefing:
-    """A topic's claims grouped by their subject, the first actor each claim names.
-
-    Grouping by the whole actor set would scatter a topic over near-identical
-    headings (``China``, ``China & North Korea``, ...); the other actors are shown
-    beside each claim instead.
-    """
-    refs = Citations(index)
-    groups: dict[str, list[Point]] = {}
-    for claim in index.claims_of(index.by_topic.get(topic.id, ())):
-        subject = claim.actors[:1]
-        groups.setdefault("".join(subject), []).append(make_point(index, refs, claim, subject))
-    sections = tuple(
-        Section(key, index.actors[key].name if key else "General", tuple(points))
-        for key, points in groups.items()
-    )
-    facts = []
-    if topic.aliases:
-        facts.append(("aliases", ", ".join(topic.aliases)))
-    if topic.tags:
-        facts.append(("tags", ", ".join(topic.tags)))
-    related = tuple(Link("topic", r, index.topics[r].title) for r in topic.related)
-    return Briefing(
-        "topic",
-        topic.id,
-        topic.title,
-        topic.summary,
-        tuple(facts),
-        sections,
-        related,
-        refs.references(),
-    )
-
-
-def _by_topic(
-    index: Index, claims: list[Claim], refs: Citations, hide: tuple[str, ...]
-) -> tuple[Section, ...]:
-    groups: dict[str, list[Point]] = {}
-    order = {t.id: i for i, t in enumerate(index.corpus.topics)}
-    for claim in sorted(claims, key=lambda c: order[c.topic]):
-        groups.setdefault(claim.topic, []).append(make_point(index, refs, claim, hide))
-    return tuple(Section(t, index.topics[t].title, tuple(points)) for t, points in groups.items())
-
-
-def actor_briefing(index: Index, actor: Actor) -> Briefing:
-    """An actor's claims across all topics, grouped by topic."""
-    refs = Citations(index)
-    claims = index.claims_of(index.by_actor.get(actor.id, ()))
-    sections = _by_topic(index, claims, refs, (actor.id,))
-    facts = (("aliases", ", ".join(actor.aliases)),) if actor.aliases else ()
-    related = tuple(Link("topic", s.key, s.title) for s in sections)
-    return Briefing(
-        "actor",
-        actor.id,
-        actor.name,
-        actor.description,
-        facts,
-        sections,
-        related,
-        refs.references(),
-    )
-
-
-def source_briefing(index: Index, source: Source) -> Briefing:
-    """What one source says, grouped by topic."""
-    refs = Citations(index)
-    claims = index.claims_of(index.by_source.get(source.id, ()))
-    sections = _by_topic(index, claims, refs, ())
-    facts = [("kind", source.kind)]
-    facts += [
-        (k, v)
-        for k, v in (("author", source.author), ("date", source.date), ("url", source.url))
-        if v
-    ]
-    if source.sections:
-        facts.append(("sections", "; ".join(source.sections)))
-    byline = ", ".join(x for x in (source.kind.capitalize(), source.author, source.date) if x)
-    related = tuple(Link("topic", s.key, s.title) for s in sections)
-    return Briefing(
-        "source",
-        source.id,
-        source.title,
-        byline,
-        tuple(facts),
-        sections,
-        related,
-        refs.references(),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One line of a listing."""
 
     id: str
@@ -260,55 +85,71 @@ class Row:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """What ``brief list`` prints: one kind of entry, filtered."""
 
     kind: str
     rows: tuple[Row, ...]
 
 
-LIST_KINDS: tuple[str, ...] = ("topics", "actors", "sources", "tags")
+# Briefings are cached between runs as marshal-able tuples (see ``cache``).
 
 
-def listing(index: Index, kind: str, tag: str | None = None, actor: str | None = None) -> Listing:
-    """List *kind*, keeping what the claims about *actor* in topics tagged *tag* touch.
+def _point_data(p: Point) -> tuple[Any, ...]:
+    return (
+        p.id,
+        p.text,
+        p.status,
+        p.note,
+        p.refs,
+        p.actors,
+        p.topic,
+        p.topic_title,
+        tuple(_point_data(c) for c in p.contested_by),
+        p.above,
+    )
 
-    *tag* is a normalised tag and *actor* an actor id, both already resolved.
-    """
-    corpus = index.corpus
-    topic_ids = [t.id for t in corpus.topics]
-    if tag is not None:
-        topic_ids = list(index.by_tag.get(tag, ()))
-    claims = [c for t in topic_ids for c in index.claims_of(index.by_topic[t])]
-    if actor is not None:
-        claims = [c for c in claims if actor in c.actors]
-        topic_ids = list(dict.fromkeys(c.topic for c in claims))
-    filtered = tag is not None or actor is not None
 
-    if kind == "topics":
-        rows = [Row(t, index.topics[t].title, ", ".join(index.topics[t].tags)) for t in topic_ids]
-    elif kind == "actors":
-        keep = {a for c in claims for a in c.actors} if filtered else None
-        rows = [
-            Row(a.id, a.name, a.description) for a in corpus.actors if keep is None or a.id in keep
-        ]
-    elif kind == "sources":
-        keep = {s.source for c in claims for s in c.cites} if filtered else None
-        rows = [
-            Row(s.id, s.title, ", ".join(x for x in (s.kind, s.author) if x))
-            for s in corpus.sources
-            if keep is None or s.id in keep
-        ]
-    elif kind == "tags":
-        counts: dict[str, int] = {}
-        for t in topic_ids:
-            for name in index.topics[t].tags:
-                counts[name] = counts.get(name, 0) + 1
-        rows = [
-            Row(name, name, f"{n} topic{'s' if n != 1 else ''}")
-            for name, n in sorted(counts.items())
-        ]
-    else:
-        raise ValueError(f"unknown listing kind {kind!r}")
-    return Listing(kind, tuple(rows))
+def _point_from(d: tuple[Any, ...]) -> Point:
+    ident, text, status, note, refs, actors, topic, topic_title, contested, above = d
+    return Point(
+        ident,
+        text,
+        status,
+        note,
+        refs,
+        actors,
+        topic,
+        topic_title,
+        tuple(_point_from(c) for c in contested),
+        above,
+    )
+
+
+def briefing_to_data(b: Briefing) -> tuple[Any, ...]:
+    """*b* as nested tuples of plain values, for ``marshal``."""
+    return (
+        b.kind,
+        b.id,
+        b.title,
+        b.summary,
+        b.facts,
+        tuple((s.key, s.title, tuple(_point_data(p) for p in s.points)) for s in b.sections),
+        tuple((x.kind, x.id, x.title) for x in b.related),
+        tuple((r.number, r.source, r.title, r.section) for r in b.references),
+    )
+
+
+def briefing_from_data(d: tuple[Any, ...]) -> Briefing:
+    """The inverse of :func:`briefing_to_data`."""
+    kind, ident, title, summary, facts, sections, related, references = d
+    return Briefing(
+        kind,
+        ident,
+        title,
+        summary,
+        tuple(tuple(f) for f in facts),
+        tuple(Section(k, t, tuple(_point_from(p) for p in ps)) for k, t, ps in sections),
+        tuple(Link(*x) for x in related),
+        tuple(Reference(*r) for r in references),
+    )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from ..comparison import Comparison, Row
+from typing import TYPE_CHECKING
+
 from ..names import normalise
 from ..views import Link, Point, Reference
+
+if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..comparison import Comparison, ComparisonRow
 
 COMMON_GROUND = "Common ground"
 
@@ -61,7 +65,7 @@ def empty_cell(view: Comparison, column: Link) -> str:
     )
 
 
-def counts(view: Comparison, row: Row) -> str:
+def counts(view: Comparison, row: ComparisonRow) -> str:
     """``China 3 · Russia 0 · common 2`` for an overview line."""
     bits = [f"{c.title} {len(cell)}" for c, cell in zip(view.columns, row.cells, strict=True)]
     if view.kind == "actors":

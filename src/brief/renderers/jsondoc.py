@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..comparison import Comparison, Conflicts
 from ..views import Briefing, Listing, Point, Reference
+
+if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..comparison import Comparison, Conflicts
 
 VERSION = 1
 

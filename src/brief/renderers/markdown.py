@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from ..comparison import Comparison, Conflicts
 from ..views import Briefing, Listing, Point, Reference
 from .common import (
     COMMON_GROUND,
@@ -17,6 +17,9 @@ from .common import (
     reference_label,
     refs_label,
 )
+
+if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..comparison import Comparison, Conflicts
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from ..comparison import Comparison, Conflicts
 from ..views import Briefing, Listing, Point, Reference
 from .common import (
     COMMON_GROUND,
@@ -18,6 +18,9 @@ from .common import (
     reference_label,
     refs_label,
 )
+
+if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..comparison import Comparison, Conflicts
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:

@@ -8,12 +8,12 @@ own palette (bold, dim, named colours) so they read on dark and light themes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..comparison import Comparison, Conflicts
 from ..views import Briefing, Listing, Point, Reference
 from .common import (
     COMMON_GROUND,
@@ -26,6 +26,9 @@ from .common import (
     reference_label,
     refs_label,
 )
+
+if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..comparison import Comparison, Conflicts
 
 STATUS_STYLE = {
     "assessment": "cyan",

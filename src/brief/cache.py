@@ -1,0 +1,245 @@
+"""A persistent cache of the loaded corpus, so that a warm ``brief show`` reads one row.
+
+Parsing TOML and building the index costs more than the whole start-up budget, so the
+result is kept in one SQLite file per set of corpus layers, under the platform's cache
+folder. It holds the name table, every briefing already built (as marshal-ed tuples),
+the pickled corpus for the other commands, and the warnings the load produced.
+
+It never serves stale data: it records every corpus folder's and file's modification
+time and size, and a run that finds any of them changed (a file added, removed or
+edited) rebuilds it. A cache that is missing, unreadable or corrupt is rebuilt
+silently. Builds write a private temporary file and move it into place, so processes
+starting at once never see half a cache: each reads a whole old one or a whole new one.
+
+The warm path imports only ``os``, ``sqlite3`` and ``marshal`` here; the loader and
+tomllib are imported only to rebuild.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sqlite3
+import zlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .errors import NotFound
+
+if TYPE_CHECKING:
+    from .index import Index
+    from .layers import Layer
+    from .load import LoadResult
+    from .views import Briefing
+
+#: Bump when what the cache stores changes shape; old files are then ignored.
+SCHEMA = 1
+
+Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int], ...]]
+
+_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+"""
+
+
+def cache_dir() -> str:
+    """``$XDG_CACHE_HOME/brief``, or ``~/.cache/brief``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "brief")
+
+
+def cache_file(layers: Sequence[Layer]) -> str:
+    """The cache for exactly these layers, in this order, with this version of brief."""
+    key = "\0".join(f"{os.path.abspath(layer.root)}\0{layer.label}" for layer in layers)
+    digest = zlib.crc32(f"{SCHEMA}\0{__version__}\0{key}".encode("utf-8", "surrogateescape"))
+    return os.path.join(cache_dir(), f"corpus-{digest:08x}.sqlite")
+
+
+def _stat(path: str) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (info.st_mtime_ns, info.st_size)
+
+
+def snapshot(layers: Sequence[Layer]) -> Manifest:
+    """Every folder and ``.toml`` file of *layers*, with what a change would alter.
+
+    Taken *before* the files are read: a file edited during the build then differs
+    from the manifest, and the next run rebuilds.
+    """
+    from pathlib import Path
+
+    from .reader import discover
+
+    folders: list[str] = []
+    files: list[tuple[str, int, int]] = []
+    for layer in layers:
+        folders.append(str(layer.root))  # even a missing one: its creation is a change
+        for path, _ in discover(Path(layer.root), folders=folders):
+            files.append((str(path), *_stat(str(path))))
+    dirs = tuple(dict.fromkeys(folders))
+    return tuple((d, _stat(d)[0]) for d in dirs), tuple(files)
+
+
+def _fresh(manifest: Manifest) -> bool:
+    folders, files = manifest
+    for path, mtime in folders:
+        if _stat(path)[0] != mtime:
+            return False
+    return all(_stat(path) == (mtime, size) for path, mtime, size in files)
+
+
+class Store:
+    """What commands read the corpus through: names, briefings, the index, warnings."""
+
+    warnings: list[str]
+
+    def resolve(self, name: str) -> str:
+        """The id *name* reaches, or :class:`NotFound` with suggestions."""
+        raise NotImplementedError
+
+    def briefing(self, ident: str) -> Briefing:
+        raise NotImplementedError
+
+    def index(self) -> Index:
+        raise NotImplementedError
+
+
+class LiveStore(Store):
+    """A store over an index built in this process (a cold start, or no cache)."""
+
+    def __init__(self, index: Index, warnings: list[str]) -> None:
+        self._index = index
+        self.warnings = warnings
+
+    def resolve(self, name: str) -> str:
+        return self._index.resolve(name).id
+
+    def briefing(self, ident: str) -> Briefing:
+        from .briefings import briefing
+
+        return briefing(self._index, ident)
+
+    def index(self) -> Index:
+        return self._index
+
+
+class CachedStore(Store):
+    """A store read from a fresh cache file: no parsing, no index unless asked for."""
+
+    def __init__(self, con: sqlite3.Connection, warnings: list[str]) -> None:
+        self._con = con
+        self._index: Index | None = None
+        self.warnings = warnings
+
+    def resolve(self, name: str) -> str:
+        from .names import normalise
+
+        row = self._con.execute("SELECT id FROM names WHERE key = ?", (normalise(name),)).fetchone()
+        if row is not None:
+            return str(row[0])
+        return self.index().resolve(name).id  # raises NotFound with suggestions
+
+    def briefing(self, ident: str) -> Briefing:
+        from .views import briefing_from_data
+
+        row = self._con.execute("SELECT data FROM briefings WHERE id = ?", (ident,)).fetchone()
+        if row is None:  # pragma: no cover - every entry's briefing is written
+            raise NotFound(ident)
+        data: tuple[Any, ...] = marshal.loads(row[0])
+        return briefing_from_data(data)
+
+    def index(self) -> Index:
+        if self._index is None:
+            import pickle
+
+            from .index import build_index
+
+            (blob,) = self._con.execute("SELECT value FROM meta WHERE key = 'corpus'").fetchone()
+            self._index = build_index(pickle.loads(blob))
+        return self._index
+
+
+def open_cached(path: str) -> CachedStore | None:
+    """The store in *path* if it exists, is whole and nothing it covers has changed."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = dict(
+            con.execute("SELECT key, value FROM meta WHERE key IN ('manifest', 'warnings')")
+        )
+        manifest: Manifest = marshal.loads(rows["manifest"])
+        if not _fresh(manifest):
+            con.close()
+            return None
+        warnings: list[str] = marshal.loads(rows["warnings"])
+        return CachedStore(con, warnings)
+    except Exception:  # corrupt, truncated, or from another schema: rebuild it
+        con.close()
+        return None
+
+
+def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
+    """Load *layers* from their files, and write the cache to *path* if one is given."""
+    from .index import build_index
+    from .load import load
+
+    manifest = snapshot(layers)
+    result = load(layers)
+    index = build_index(result.corpus)
+    store = LiveStore(index, result.warnings())
+    if path is not None:
+        # A read-only or full disk costs speed, never the answer.
+        with contextlib.suppress(OSError, sqlite3.Error):
+            _write(path, manifest, result, index, store.warnings)
+    return store
+
+
+def _write(
+    path: str, manifest: Manifest, result: LoadResult, index: Index, warnings: list[str]
+) -> None:
+    import pickle
+
+    from .briefings import briefing
+    from .views import briefing_to_data
+
+    folder, name = os.path.split(path)
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(_TABLES)
+        meta = [
+            ("manifest", marshal.dumps(manifest)),
+            ("warnings", marshal.dumps(warnings)),
+            ("corpus", pickle.dumps(result.corpus, protocol=pickle.HIGHEST_PROTOCOL)),
+        ]
+        con.executemany("INSERT INTO meta VALUES (?, ?)", meta)
+        con.executemany("INSERT INTO names VALUES (?, ?)", index.names.items())
+        entries = [*index.topics, *index.actors, *index.sources]
+        con.executemany(
+            "INSERT INTO briefings VALUES (?, ?)",
+            ((i, marshal.dumps(briefing_to_data(briefing(index, i)))) for i in entries),
+        )
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
+
+
+def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
+    """The corpus of *layers*: from the cache when it is fresh, else loaded (and cached)."""
+    if not use_cache:
+        return build(layers, None)
+    path = cache_file(layers)
+    return open_cached(path) or build(layers, path)

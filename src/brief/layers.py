@@ -1,0 +1,48 @@
+"""Where the corpus comes from: the bundled corpus, ``BRIEF_PATH``, then ``--corpus``.
+
+Kept apart from the loader so that a warm start can name its layers (to find their
+cache) without importing the parser.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+BUNDLED_LABEL = "[bundled]"
+
+
+class Layer(NamedTuple):
+    """One corpus folder and the label its files are named by in messages.
+
+    The root is a plain string: ``pathlib`` costs 3 ms to import, which a warm start
+    never needs to pay.
+    """
+
+    root: str
+    label: str
+
+
+def bundled_root() -> str:
+    """The corpus shipped inside the package (or ``briefs/`` in a source checkout)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    shipped = os.path.join(here, "briefs")
+    if os.path.isdir(shipped):
+        return shipped
+    # editable install: src/brief -> repo/briefs
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "briefs")
+
+
+def layers_for(
+    corpus_dirs: Sequence[str] = (),
+    *,
+    bundled: bool = True,
+    env: Mapping[str, str] | None = None,
+) -> list[Layer]:
+    """The active layers: bundled, then ``BRIEF_PATH`` folders, then ``--corpus`` folders."""
+    env = os.environ if env is None else env
+    layers = [Layer(bundled_root(), BUNDLED_LABEL)] if bundled else []
+    extra = [p for p in env.get("BRIEF_PATH", "").split(os.pathsep) if p]
+    layers += [Layer(p, p.rstrip("/\\") or p) for p in (*extra, *corpus_dirs)]
+    return layers
