@@ -15,9 +15,14 @@ def show(mini: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_version() -> None:
+def test_version_shows_the_corpus_layers(mini: Path) -> None:
     result = run("--version")
-    assert (result.exit_code, result.stdout) == (0, f"brief {__version__}\n")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == f"brief {__version__}"
+    assert len(lines) == 2 and lines[1].startswith("  corpus: ") and lines[1].endswith("briefs")
+    result = run("--no-bundled", "-c", str(mini), "--version")
+    assert result.stdout == f"brief {__version__}\n  corpus: {mini}\n"
 
 
 def test_show_topic_plain_when_piped(mini: Path) -> None:

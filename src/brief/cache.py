@@ -35,13 +35,14 @@ if TYPE_CHECKING:
     from .views import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 1
+SCHEMA = 3
 
 Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int], ...]]
 
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 """
 
@@ -110,6 +111,14 @@ class Store:
     def index(self) -> Index:
         raise NotImplementedError
 
+    def search_db(self) -> sqlite3.Connection:
+        """A connection holding the full-text table (see ``search``)."""
+        raise NotImplementedError
+
+    def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
+        """Names (normalised) of entries of *kinds* that start like *prefix*, for the shell."""
+        raise NotImplementedError
+
 
 class LiveStore(Store):
     """A store over an index built in this process (a cold start, or no cache)."""
@@ -128,6 +137,23 @@ class LiveStore(Store):
 
     def index(self) -> Index:
         return self._index
+
+    def search_db(self) -> sqlite3.Connection:
+        from .search import memory_db
+
+        return memory_db(self._index)
+
+    def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
+        from .names import normalise
+
+        start = normalise(prefix)
+        if kinds == ("tag",):
+            return sorted(k for k in self._index.by_tag if k.startswith(start))
+        return sorted(
+            key
+            for key, ident in self._index.names.items()
+            if key.startswith(start) and _kind_of(self._index, ident) in kinds
+        )
 
 
 class CachedStore(Store):
@@ -164,6 +190,28 @@ class CachedStore(Store):
             (blob,) = self._con.execute("SELECT value FROM meta WHERE key = 'corpus'").fetchone()
             self._index = build_index(pickle.loads(blob))
         return self._index
+
+    def search_db(self) -> sqlite3.Connection:
+        return self._con
+
+    def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
+        from .names import normalise
+
+        start = normalise(prefix)
+        end = start + "\U0010ffff"
+        if kinds == ("tag",):
+            sql, args = "SELECT key FROM tags WHERE key >= ? AND key < ?", [start, end]
+        else:
+            marks = ", ".join("?" for _ in kinds)
+            sql = f"SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({marks})"
+            args = [start, end, *kinds]
+        return [str(key) for (key,) in self._con.execute(sql + " ORDER BY key", args)]
+
+
+def _kind_of(index: Index, ident: str) -> str:
+    if ident in index.topics:
+        return "topic"
+    return "actor" if ident in index.actors else "source"
 
 
 def open_cached(path: str) -> CachedStore | None:
@@ -209,6 +257,7 @@ def _write(
     import pickle
 
     from .briefings import briefing
+    from .search import fill as fill_search
     from .views import briefing_to_data
 
     folder, name = os.path.split(path)
@@ -225,12 +274,17 @@ def _write(
             ("corpus", pickle.dumps(result.corpus, protocol=pickle.HIGHEST_PROTOCOL)),
         ]
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta)
-        con.executemany("INSERT INTO names VALUES (?, ?)", index.names.items())
+        con.executemany(
+            "INSERT INTO names VALUES (?, ?, ?)",
+            ((key, ident, _kind_of(index, ident)) for key, ident in index.names.items()),
+        )
+        con.executemany("INSERT INTO tags VALUES (?)", ((t,) for t in index.by_tag))
         entries = [*index.topics, *index.actors, *index.sources]
         con.executemany(
             "INSERT INTO briefings VALUES (?, ?)",
             ((i, marshal.dumps(briefing_to_data(briefing(index, i)))) for i in entries),
         )
+        fill_search(con, index)
         con.commit()
     finally:
         con.close()

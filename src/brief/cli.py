@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import click
 
 from . import __version__
+from .config import FORMATS, Config
 from .errors import BriefError
 
 if TYPE_CHECKING:
     from .cache import Store
     from .index import Index
+    from .layers import Layer
+
+
 F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("auto", "terminal", "plain", "markdown", "json")
 
 
 class _Failure(click.ClickException):
@@ -53,28 +56,62 @@ class BriefGroup(click.Group):
 
 
 class Options(NamedTuple):
-    """What the ``brief`` group was told, for its subcommands."""
+    """What the ``brief`` group was told, and the config file, for its subcommands."""
 
     corpus_dirs: tuple[str, ...]
     bundled: bool
+    config: Config
 
 
 def format_option(f: F) -> F:
+    """``--format`` and ``--pager/--no-pager``, for every command that prints content."""
+    f = click.option(
+        "--pager/--no-pager",
+        default=None,
+        help="Page long output with $PAGER (default: in a terminal; 'less -FRX').",
+    )(f)
     return click.option(
         "--format",
         "-f",
         "fmt",
         type=click.Choice(FORMATS),
-        default="auto",
-        show_default=True,
-        help="auto: colour in a terminal, plain text when piped or with NO_COLOR.",
+        default=None,
+        help="auto (default): colour in a terminal, plain text when piped or with NO_COLOR.",
     )(f)
 
 
+def _layers(opts: Options) -> list[Layer]:
+    from .layers import layers_for
+
+    return layers_for(opts.corpus_dirs, bundled=opts.bundled, config_dirs=opts.config.corpus)
+
+
+def _emit(
+    ctx: click.Context, kind: str, items: Sequence[Any], fmt: str | None, pager: bool | None
+) -> None:
+    """Write views through the chosen renderer (see ``output``), honouring the config."""
+    from .output import emit
+
+    config = ctx.find_object(Options).config  # type: ignore[union-attr]
+    emit(kind, items, fmt or config.format, pager=pager, paging=config.pager)
+
+
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the version, then the corpus layers in use (later ones win)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .config import load_config
+
+    opts = Options(
+        ctx.params.get("corpus_dirs") or (), not ctx.params.get("no_bundled"), load_config()
+    )
+    click.echo(f"brief {__version__}")
+    for layer in _layers(opts):
+        click.echo(f"  corpus: {layer.root}")
+    ctx.exit()
+
+
 @click.group(cls=BriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(
-    __version__, "-V", "--version", prog_name="brief", message="%(prog)s %(version)s"
-)
 @click.option(
     "--corpus",
     "-c",
@@ -84,6 +121,14 @@ def format_option(f: F) -> F:
     help="Add a corpus folder on top of the others (repeatable; last wins).",
 )
 @click.option("--no-bundled", is_flag=True, help="Leave out the corpus shipped with brief.")
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    callback=_version,
+    help="Show the version and the corpus folders in use, and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool) -> None:
     """Terminal briefings from a corpus of source-cited topic notes.
@@ -95,24 +140,43 @@ def cli(ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool) -> N
       brief list actors           what there is to read
       brief validate my-notes/    check a corpus of your own
 
-    Corpus folders: the bundled corpus, then BRIEF_PATH (':'-separated), then each
-    --corpus DIR. Exit codes: 0 ok, 1 not found or invalid corpus, 2 usage error.
+    Corpus folders, later ones winning: the bundled corpus, the config file's
+    'corpus' list, BRIEF_PATH (':'-separated), then each --corpus DIR.
+    'brief paths' lists them. Exit codes: 0 ok, 1 not found or invalid corpus,
+    2 usage error.
     """
-    ctx.obj = Options(corpus_dirs, not no_bundled)
+    from .config import load_config
+
+    ctx.obj = Options(corpus_dirs, not no_bundled, load_config())
 
 
 def _store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
     from .cache import open_store
-    from .layers import layers_for
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
-    layers = layers_for(opts.corpus_dirs, bundled=opts.bundled)
-    store = open_store(layers, use_cache=not os.environ.get("BRIEF_NO_CACHE"))
+    store = open_store(_layers(opts), use_cache=not os.environ.get("BRIEF_NO_CACHE"))
     if not ctx.meta.get("brief.quiet"):
         for line in store.warnings:
             click.echo(f"brief: warning: {line}", err=True)
     return store
+
+
+def _completer(*kinds: str) -> Callable[[click.Context, click.Parameter, str], list[str]]:
+    """A ``shell_complete`` callback offering names of *kinds*, read from the cache."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        from .cache import open_store
+        from .config import load_config
+
+        root = ctx.find_root().params  # the group's callback has not run while completing
+        try:
+            opts = Options(root.get("corpus_dirs") or (), not root.get("no_bundled"), load_config())
+            return open_store(_layers(opts)).complete(incomplete, kinds)
+        except Exception:  # a completion must never print a traceback into the prompt
+            return []
+
+    return complete
 
 
 def _index(ctx: click.Context) -> Index:
@@ -120,60 +184,13 @@ def _index(ctx: click.Context) -> Index:
     return _store(ctx).index()
 
 
-def _destination(fmt: str) -> str:
-    """Resolve ``auto``: rich for a colour terminal, plain text otherwise."""
-    if fmt != "auto":
-        return fmt
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return "plain"
-    return "terminal" if sys.stdout.isatty() else "plain"
-
-
-def _emit(kind: str, items: Sequence[Any], fmt: str) -> None:
-    """Write views of *kind* (``briefing``, ``listing``, ...) in the chosen format.
-
-    Each renderer module has one function per kind; only the chosen module is imported.
-    """
-    dest = _destination(fmt)
-    if dest == "json":
-        from .renderers import jsondoc
-
-        datas = [getattr(jsondoc, f"{kind}_data")(v) for v in items]
-        click.echo(jsondoc.dumps(datas[0] if len(datas) == 1 else datas), nl=False)
-    elif dest == "markdown":
-        from .renderers import markdown
-
-        click.echo("\n".join(getattr(markdown, kind)(v) for v in items), nl=False)
-    elif dest == "plain":
-        import shutil
-
-        from .renderers import plain
-
-        render = getattr(plain, kind)
-        if kind == "listing":
-            text = "".join(render(v) for v in items)
-        else:
-            width = min(shutil.get_terminal_size((80, 24)).columns, 100)
-            text = "\n".join(render(v, width) for v in items)
-        click.echo(text, nl=False)
-    else:
-        from .renderers import terminal
-
-        console = terminal.make_console(force_terminal=True if fmt == "terminal" else None)
-        render = getattr(terminal, kind)
-        for i, view in enumerate(items):
-            if i:
-                console.print()
-            console.print(
-                render(view) if kind in ("briefing", "listing") else render(view, console.width)
-            )
-
-
 @cli.command()
-@click.argument("names", nargs=-1, required=True)
+@click.argument(
+    "names", nargs=-1, required=True, shell_complete=_completer("topic", "actor", "source")
+)
 @format_option
 @click.pass_context
-def show(ctx: click.Context, names: tuple[str, ...], fmt: str) -> None:
+def show(ctx: click.Context, names: tuple[str, ...], fmt: str | None, pager: bool | None) -> None:
     """Show the briefing for each topic, actor or source NAME.
 
     A NAME may be an id, a title or an alias, in any case and spacing:
@@ -181,7 +198,7 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str) -> None:
     """
     store = _store(ctx)
     ids = dict.fromkeys(store.resolve(name) for name in names)
-    _emit("briefing", [store.briefing(ident) for ident in ids], fmt)
+    _emit(ctx, "briefing", [store.briefing(ident) for ident in ids], fmt, pager)
 
 
 @cli.command("list")
@@ -191,22 +208,39 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str) -> None:
     default="topics",
     required=False,
 )
-@click.option("--tag", "-t", help="Only what belongs to topics with this tag.")
-@click.option("--actor", "-a", help="Only what the claims about this actor touch.")
+@click.option(
+    "--tag",
+    "-t",
+    help="Only what belongs to topics with this tag.",
+    shell_complete=_completer("tag"),
+)
+@click.option(
+    "--actor",
+    "-a",
+    help="Only what the claims about this actor touch.",
+    shell_complete=_completer("actor"),
+)
 @format_option
 @click.pass_context
-def list_(ctx: click.Context, kind: str, tag: str | None, actor: str | None, fmt: str) -> None:
+def list_(
+    ctx: click.Context,
+    kind: str,
+    tag: str | None,
+    actor: str | None,
+    fmt: str | None,
+    pager: bool | None,
+) -> None:
     """List topics, actors, sources or tags. Piped, it prints one id per line."""
     from .briefings import listing
 
     index = _index(ctx)
     tag_key = index.resolve_tag(tag) if tag is not None else None
     actor_id = index.resolve_actor(actor).id if actor is not None else None
-    _emit("listing", [listing(index, kind, tag_key, actor_id)], fmt)
+    _emit(ctx, "listing", [listing(index, kind, tag_key, actor_id)], fmt, pager)
 
 
 @cli.command()
-@click.argument("names", nargs=-1, required=True)
+@click.argument("names", nargs=-1, required=True, shell_complete=_completer("actor", "topic"))
 @click.option(
     "--topic",
     "-t",
@@ -214,12 +248,18 @@ def list_(ctx: click.Context, kind: str, tag: str | None, actor: str | None, fmt
     multiple=True,
     metavar="TOPIC",
     help="Only these topics (repeatable).",
+    shell_complete=_completer("topic"),
 )
 @click.option("--diff-only", is_flag=True, help="Hide the common ground; show only differences.")
 @format_option
 @click.pass_context
 def compare(
-    ctx: click.Context, names: tuple[str, ...], topics: tuple[str, ...], diff_only: bool, fmt: str
+    ctx: click.Context,
+    names: tuple[str, ...],
+    topics: tuple[str, ...],
+    diff_only: bool,
+    fmt: str | None,
+    pager: bool | None,
 ) -> None:
     """Set two or more actors side by side, topic by topic (or topics, actor by actor).
 
@@ -233,21 +273,71 @@ def compare(
     index = _index(ctx)
     entries = list(dict.fromkeys(index.resolve(name) for name in names))
     topic_ids = tuple(dict.fromkeys(index.resolve_topic(t).id for t in topics))
-    _emit("comparison", [build(index, entries, topic_ids, diff_only)], fmt)
+    _emit(ctx, "comparison", [build(index, entries, topic_ids, diff_only)], fmt, pager)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--limit",
+    "-n",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="At most this many results.",
+)
+@click.option(
+    "--actor", "-a", help="Only results about this actor.", shell_complete=_completer("actor")
+)
+@click.option(
+    "--tag", "-t", help="Only results in topics with this tag.", shell_complete=_completer("tag")
+)
+@click.option("--topic", help="Only results in this topic.", shell_complete=_completer("topic"))
+@format_option
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    limit: int,
+    actor: str | None,
+    tag: str | None,
+    topic: str | None,
+    fmt: str | None,
+    pager: bool | None,
+) -> None:
+    """Search titles, aliases, tags, summaries, claims and notes, best match first.
+
+    Every word must match; words are stemmed ('sanction' finds 'sanctions') and the
+    last one may be the start of a word. Exit 1 when nothing matches.
+    """
+    from .errors import NoResults
+    from .search import search as run_search
+
+    store = _store(ctx)
+    words = " ".join(query)
+    filters = {
+        "actor": store.index().resolve_actor(actor).id if actor else None,
+        "tag": store.index().resolve_tag(tag) if tag else None,
+        "topic": store.index().resolve_topic(topic).id if topic else None,
+    }
+    results = run_search(store.search_db(), words, limit=limit, **filters)
+    if not results.hits:
+        raise NoResults(words, store.index().suggest(words))
+    _emit(ctx, "results", [results], fmt, pager)
 
 
 @cli.command()
 @format_option
 @click.pass_context
-def conflicts(ctx: click.Context, fmt: str) -> None:
+def conflicts(ctx: click.Context, fmt: str | None, pager: bool | None) -> None:
     """List every pair of contradicting claims, with both sources."""
     from .comparison import conflicts as build
 
-    _emit("conflicts", [build(_index(ctx))], fmt)
+    _emit(ctx, "conflicts", [build(_index(ctx))], fmt, pager)
 
 
 @cli.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=_completer("topic", "actor", "source"))
 @click.pass_context
 def tui(ctx: click.Context, name: str | None) -> None:
     """Browse the corpus interactively (optionally opening on NAME)."""
@@ -259,6 +349,25 @@ def tui(ctx: click.Context, name: str | None) -> None:
     from .tui.app import BriefApp  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
     BriefApp(index, warnings=warnings, start=entry.id if entry else None).run()
+
+
+@cli.command()
+@click.pass_context
+def paths(ctx: click.Context) -> None:
+    """List where brief reads from and writes to: config, corpus folders, cache."""
+    from .cache import cache_file
+    from .config import config_path
+
+    opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
+    layers = _layers(opts)
+
+    def state(path: str) -> str:
+        return "" if os.path.exists(path) else "  (not found)"
+
+    click.echo(f"config: {config_path()}{state(config_path())}")
+    for layer in layers:
+        click.echo(f"corpus: {layer.root}{state(layer.root)}")
+    click.echo(f"cache:  {cache_file(layers)}{state(cache_file(layers))}")
 
 
 @cli.command()
@@ -279,11 +388,11 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     layers (so it may cite bundled sources and actors); only its own problems
     are reported. Exit 0 when clean, 1 when anything is wrong.
     """
-    from .layers import Layer, layers_for
+    from .layers import Layer
     from .load import load
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
-    layers = layers_for(opts.corpus_dirs, bundled=opts.bundled)
+    layers = _layers(opts)
     labels = [d.rstrip("/\\") or d for d in dirs]
     layers += [Layer(d, label) for d, label in zip(dirs, labels, strict=True)]
     result = load(layers)

@@ -29,3 +29,11 @@ class UsageError(BriefError):
     """A request the corpus cannot answer as asked (for instance mixing kinds)."""
 
     exit_code = 2
+
+
+class NoResults(BriefError):
+    """A search that matched nothing."""
+
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+        hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        super().__init__(f"no results for {query!r}{hint}")

@@ -39,10 +39,12 @@ def layers_for(
     *,
     bundled: bool = True,
     env: Mapping[str, str] | None = None,
+    config_dirs: Sequence[str] = (),
 ) -> list[Layer]:
-    """The active layers: bundled, then ``BRIEF_PATH`` folders, then ``--corpus`` folders."""
+    """The active layers, later ones winning: bundled, the config file's folders,
+    ``BRIEF_PATH`` folders, then ``--corpus`` folders."""
     env = os.environ if env is None else env
     layers = [Layer(bundled_root(), BUNDLED_LABEL)] if bundled else []
     extra = [p for p in env.get("BRIEF_PATH", "").split(os.pathsep) if p]
-    layers += [Layer(p, p.rstrip("/\\") or p) for p in (*extra, *corpus_dirs)]
+    layers += [Layer(p, p.rstrip("/\\") or p) for p in (*config_dirs, *extra, *corpus_dirs)]
     return layers

@@ -153,3 +153,41 @@ def briefing_from_data(d: tuple[Any, ...]) -> Briefing:
         tuple(Link(*x) for x in related),
         tuple(Reference(*r) for r in references),
     )
+
+
+#: Marks around matched words in snippets; renderers turn them into highlights.
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+class Hit(NamedTuple):
+    """One search result: what matched, where to open it, and a snippet."""
+
+    kind: str
+    """``topic``, ``actor``, ``source`` or ``claim``."""
+    id: str
+    title: str
+    """The topic's, actor's or source's title; for a claim, its topic's."""
+    snippet: str
+    """The matched text with each match between :data:`MARK_START` and :data:`MARK_END`."""
+    opens: str
+    """The id ``brief show`` opens for it (a claim opens its topic)."""
+    score: float
+
+
+class Results(NamedTuple):
+    """What ``brief search`` prints."""
+
+    query: str
+    hits: tuple[Hit, ...]
+
+
+def split_marks(snippet: str) -> list[tuple[str, bool]]:
+    """*snippet* as ``(text, is_match)`` pieces, for renderers to highlight."""
+    pieces: list[tuple[str, bool]] = []
+    for i, part in enumerate(snippet.split(MARK_START)):
+        if i == 0:
+            pieces.append((part, False))
+            continue
+        match, _, rest = part.partition(MARK_END)
+        pieces += [(match, True), (rest, False)]
+    return [(text, hit) for text, hit in pieces if text]

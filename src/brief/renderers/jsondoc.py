@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..views import Briefing, Listing, Point, Reference
+from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..comparison import Comparison, Conflicts
@@ -91,3 +91,26 @@ def conflicts_data(view: Conflicts) -> dict[str, Any]:
         "pairs": [[_point(pair.first), _point(pair.second)] for pair in view.pairs],
         "references": _references(view.references),
     }
+
+
+def results_data(view: Results) -> dict[str, Any]:
+    hits = []
+    for hit in view.hits:
+        text, spans, at = "", [], 0
+        for part, match in split_marks(hit.snippet):
+            if match:
+                spans.append([at, at + len(part)])
+            text += part
+            at += len(part)
+        hits.append(
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "title": hit.title,
+                "opens": hit.opens,
+                "snippet": text,
+                "highlights": spans,
+                "score": round(hit.score, 4),
+            }
+        )
+    return {"version": VERSION, "kind": "search", "query": view.query, "hits": hits}

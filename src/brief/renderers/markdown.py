@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..views import Briefing, Listing, Point, Reference
+from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 from .common import (
     COMMON_GROUND,
     comparison_title,
@@ -130,3 +130,18 @@ def conflicts(view: Conflicts) -> str:
             )
         lines.append("")
     return "\n".join(lines + _references(view.references))
+
+
+def results(view: Results) -> str:
+    lines = [f"# Search: {escape(view.query)}", ""]
+    for hit in view.hits:
+        what = (
+            f"{escape(hit.title)} ({hit.kind})"
+            if hit.kind != "claim"
+            else (f"claim in {escape(hit.title)}")
+        )
+        snippet = "".join(
+            f"**{escape(t)}**" if m else escape(t) for t, m in split_marks(hit.snippet)
+        )
+        lines.append(f"- {what}: {snippet} (`brief show {hit.opens}`)")
+    return "\n".join(lines) + "\n"

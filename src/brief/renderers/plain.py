@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from ..views import Briefing, Listing, Point, Reference
+from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 from .common import (
     COMMON_GROUND,
     comparison_title,
@@ -133,3 +133,20 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
                 lines.append("    ! contradicts")
     lines += _references(view.references, width)
     return "\n".join(lines) + "\n"
+
+
+def results(view: Results, width: int = 80) -> str:
+    """Each hit: what it is, the command that opens it, and the snippet that matched."""
+    lines: list[str] = []
+    for hit in view.hits:
+        what = f"{hit.title} ({hit.kind})" if hit.kind != "claim" else f"claim in {hit.title}"
+        command = f"brief show {hit.opens}"
+        gap = max(2, width - len(what) - len(command))
+        lines.append(
+            f"{what}{' ' * gap}{command}"
+            if gap + len(what) + len(command) <= width
+            else f"{what}\n  {command}"
+        )
+        text = "".join(part for part, _ in split_marks(hit.snippet))
+        lines += _wrap(text, width, "  ", "  ")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..views import Briefing, Listing, Point, Reference
+from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 from .common import (
     COMMON_GROUND,
     comparison_title,
@@ -212,4 +213,23 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
         parts.append(Text("  ⚡ contradicts", style="bold red"))
         parts.append(_bullets(rows[1:]))
     parts += _references(view.references)
+    return Group(*parts)
+
+
+def results(view: Results, width: int = 80) -> RenderableType:
+    """Each hit: what it is and the command that opens it, then the matched snippet."""
+    parts: list[RenderableType] = []
+    for hit in view.hits:
+        head = Table.grid(padding=(0, 1), expand=True)
+        head.add_column(ratio=1)
+        head.add_column(no_wrap=True, justify="right", style="green")
+        if hit.kind == "claim":
+            what = Text.assemble(("claim in ", "dim"), (hit.title, "bold"))
+        else:
+            what = Text.assemble((hit.title, "bold"), (f" ({hit.kind})", "dim"))
+        head.add_row(what, f"brief show {hit.opens}")
+        snippet = Text()
+        for part, match in split_marks(hit.snippet):
+            snippet.append(part, style="bold yellow" if match else "")
+        parts += [head, Padding(snippet, (0, 0, 0, 2))]
     return Group(*parts)

@@ -1,0 +1,116 @@
+"""Where output goes and in what form: resolving ``auto``, rendering, and paging.
+
+Each renderer module has one function per kind of view (``briefing``, ``listing``,
+``comparison``, ``conflicts``, ``results``); only the module for the chosen format is
+imported, and rich only for a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+FORMATS = ("auto", "terminal", "plain", "markdown", "json")
+
+
+def destination(fmt: str) -> str:
+    """Resolve ``auto``: rich for a colour terminal, plain text when piped or NO_COLOR."""
+    if fmt != "auto":
+        return fmt
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return "plain"
+    return "terminal" if sys.stdout.isatty() else "plain"
+
+
+def _width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def render(kind: str, items: Sequence[Any], dest: str) -> str:
+    """The text of *items* (views of *kind*) in format *dest*."""
+    if dest == "json":
+        from .renderers import jsondoc
+
+        datas = [getattr(jsondoc, f"{kind}_data")(v) for v in items]
+        return jsondoc.dumps(datas[0] if len(datas) == 1 else datas)
+    if dest == "markdown":
+        from .renderers import markdown
+
+        return "\n".join(getattr(markdown, kind)(v) for v in items)
+    if dest == "plain":
+        from .renderers import plain
+
+        draw = getattr(plain, kind)
+        if kind == "listing":
+            return "".join(draw(v) for v in items)
+        width = min(_width(), 100)  # long lines are hard to read, even on a wide screen
+        return "\n".join(draw(v, width) for v in items)
+    import io
+
+    from .renderers import terminal
+
+    width = _width()
+    console = terminal.make_console(file=io.StringIO(), force_terminal=True, width=width)
+    draw = getattr(terminal, kind)
+    for i, view in enumerate(items):
+        if i:
+            console.print()
+        console.print(draw(view) if kind in ("briefing", "listing") else draw(view, width))
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def emit(kind: str, items: Sequence[Any], fmt: str, *, pager: bool | None, paging: bool) -> None:
+    """Write *items* to stdout, through a pager when asked or when *paging* in a terminal.
+
+    *pager* is the command line's ``--pager/--no-pager`` (None when not given);
+    *paging* is the config's default. JSON never goes through a pager.
+    """
+    dest = destination(fmt)
+    text = render(kind, items, dest)
+    wanted = pager if pager is not None else paging and sys.stdout.isatty()
+    if wanted and dest != "json":
+        page(text)
+    else:
+        click.echo(text, nl=False, color=True if dest == "terminal" else None)
+
+
+def page(text: str) -> None:
+    """Show *text* in ``$BRIEF_PAGER``, ``$PAGER`` or ``less``, the way git does.
+
+    ``LESS=FRX`` unless set: quit at once when it fits one screen, keep colours, do not
+    clear the screen. Ctrl-C goes to the pager, not to us.
+    """
+    import subprocess
+
+    command = os.environ.get("BRIEF_PAGER") or os.environ.get("PAGER") or "less"
+    if command.strip() in ("", "cat"):
+        click.echo(text, nl=False, color=True)
+        return
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    try:
+        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        click.echo(text, nl=False, color=True)
+        return
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode("utf-8", "replace"))
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass  # the reader quit the pager before the end: that is fine
+    while True:
+        try:
+            proc.wait()
+            break
+        except KeyboardInterrupt:
+            continue
+    if proc.returncode == 127:  # the shell could not find the pager
+        click.echo(text, nl=False, color=True)

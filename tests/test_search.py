@@ -1,0 +1,115 @@
+"""`brief search`: ranking, stemming, filters, empty results, formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from brief.index import Index, build_index
+from brief.load import Layer, load
+from brief.search import match_expression, memory_db, search
+
+from .conftest import run
+
+
+@pytest.fixture
+def index(mini: Path) -> Index:
+    (mini / "extra.toml").write_text(
+        "format = 1\n"
+        '[[topics]]\nid = "ports"\ntitle = "Ports and harbours"\nsummary = "Where ships dock."\n'
+        'tags = ["economy"]\n'
+        '[[claims]]\nid = "ports-mention"\ntopic = "ports"\nactors = ["russia"]\n'
+        'text = "Trade through ports is growing, and harbours are busy."\n'
+        'cites = [{ source = "ledger" }]\n'
+    )
+    result = load([Layer(str(mini), "m")])
+    assert result.problems == ()
+    return build_index(result.corpus)
+
+
+def hits(index: Index, query: str, **filters: str) -> list[tuple[str, str]]:
+    return [(h.kind, h.id) for h in search(memory_db(index), query, **filters).hits]
+
+
+def test_title_hit_outranks_body_hit(index: Index) -> None:
+    found = hits(index, "harbours")
+    assert found[0] == ("topic", "ports")  # in the title
+    assert ("claim", "ports-mention") in found[1:]  # only in the body
+
+
+def test_every_word_of_the_query_matters(index: Index) -> None:
+    assert ("claim", "ports-mention") in hits(index, "ports busy")
+    assert ("claim", "ports-mention") not in hits(index, "ports sleepy")
+
+
+def test_stemming_and_prefixes(index: Index) -> None:
+    assert ("claim", "ports-mention") in hits(index, "grow")  # growing
+    assert ("topic", "ports") in hits(index, "harbour")  # harbours
+    assert ("topic", "ports") in hits(index, "harb")  # the last word as a prefix
+    assert ("actor", "north-korea") in hits(index, "dprk")  # aliases are searched
+
+
+def test_filters(index: Index) -> None:
+    # a topic row carries the actors its claims are about, so it matches --actor too
+    assert set(hits(index, "trade", actor="russia")) == {
+        ("topic", "trade"),
+        ("claim", "trade-russia-small"),
+        ("claim", "ports-mention"),
+    }
+    assert ("claim", "trade-china-partner") not in hits(index, "trade", actor="russia")
+    assert all(k != "actor" for k, _ in hits(index, "china", tag="economy"))
+    assert hits(index, "buffer", tag="military") == [
+        ("topic", "security"),
+        ("claim", "security-buffer"),
+    ]
+    assert hits(index, "buffer", tag="nonexistent") == []
+    assert hits(index, "trade", topic="ports") == [("claim", "ports-mention")]
+
+
+def test_query_syntax_is_text_not_fts_syntax(index: Index) -> None:
+    for query in ['"', "AND", "a:b", "NEAR(", "*", "-x", "'; DROP TABLE search; --"]:
+        search(memory_db(index), query)  # never an SQL or FTS error
+    assert match_expression("  ") == ""
+    assert match_expression("sanction china") == '"sanction" AND ("china" OR "china"*)'
+
+
+def test_cli_search_plain_and_limit(mini: Path) -> None:
+    result = run("--no-bundled", "-c", str(mini), "search", "trade", "-n", "2")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Trade (topic)") and lines[0].endswith("brief show trade")
+    assert len([line for line in lines if "brief show" in line]) == 2
+
+
+def test_cli_search_no_results_exit_1_with_names(mini: Path) -> None:
+    result = run("--no-bundled", "-c", str(mini), "search", "trad", "zzz")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("brief: no results for 'trad zzz'")
+    result = run("--no-bundled", "-c", str(mini), "search", "secrity")
+    assert result.stderr == "brief: no results for 'secrity' (did you mean 'security'?)\n"
+
+
+def test_cli_search_json(mini: Path) -> None:
+    result = run("--no-bundled", "-c", str(mini), "search", "buffer", "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["kind"] == "search" and data["query"] == "buffer"
+    claim = next(h for h in data["hits"] if h["kind"] == "claim")
+    assert (claim["id"], claim["opens"]) == ("security-buffer", "security")
+    start, end = claim["highlights"][0]
+    assert claim["snippet"][start:end] == "buffer"
+    assert claim["snippet"] == "North Korea is a buffer state for China."
+
+
+def test_cli_search_filters_resolve_names(mini: Path) -> None:
+    ok = run("--no-bundled", "-c", str(mini), "search", "trade", "--actor", "Russia")
+    assert ok.exit_code == 0 and "Russia's trade is small." in ok.stdout
+    bad = run("--no-bundled", "-c", str(mini), "search", "trade", "--actor", "rusia")
+    assert bad.exit_code == 1 and "did you mean 'russia'" in bad.stderr
+
+
+def test_search_on_the_bundled_corpus() -> None:
+    result = run("search", "sanction")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith("Sanctions (topic)")
