@@ -33,6 +33,7 @@ def test_show_topic_plain_when_piped(mini: Path) -> None:
         "Trade\n"
         "=====\n"
         "Who trades with whom.\n"
+        "\n"
         "aliases: commerce\n"
         "tags: economy\n"
         "\n"

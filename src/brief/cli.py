@@ -394,7 +394,13 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     layers = _layers(opts)
     labels = [d.rstrip("/\\") or d for d in dirs]
-    layers += [Layer(d, label) for d, label in zip(dirs, labels, strict=True)]
+    active = {os.path.abspath(layer.root): layer.label for layer in layers}
+    labels = [active.get(os.path.abspath(d), label) for d, label in zip(dirs, labels, strict=True)]
+    layers += [
+        Layer(d, label)
+        for d, label in zip(dirs, labels, strict=True)
+        if os.path.abspath(d) not in active
+    ]
     result = load(layers)
     problems = [p for p in result.problems if not labels or _within(p.file, labels)]
     files = [f for f in result.files if not labels or _within(f, labels)]

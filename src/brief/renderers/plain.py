@@ -59,6 +59,8 @@ def briefing(view: Briefing, width: int = 80) -> str:
     lines = [view.title, "=" * min(len(view.title), width)]
     if view.summary:
         lines += _wrap(view.summary, width, "", "")
+    if view.facts:
+        lines.append("")
     for label, value in view.facts:
         lines += _wrap(f"{label}: {value}", width, "", "  ")
     for section in view.sections:
