@@ -156,3 +156,13 @@ def test_cache_is_fresh_after_many_quick_edits(mini: Path) -> None:
         touch_later(path)
         time.sleep(0.01)
         assert f"v{i}" in show(mini)
+
+
+def test_corpus_round_trips_through_the_cache_encoding(mini: Path) -> None:
+    import marshal
+
+    from brief.cache import corpus_from_data, corpus_to_data
+    from brief.load import load
+
+    corpus = load(layers(mini)).corpus
+    assert corpus_from_data(marshal.loads(marshal.dumps(corpus_to_data(corpus)))) == corpus

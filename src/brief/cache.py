@@ -32,10 +32,11 @@ if TYPE_CHECKING:
     from .index import Index
     from .layers import Layer
     from .load import LoadResult
+    from .model import Corpus
     from .views import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 3
+SCHEMA = 4
 
 Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int], ...]]
 
@@ -183,12 +184,10 @@ class CachedStore(Store):
 
     def index(self) -> Index:
         if self._index is None:
-            import pickle
-
             from .index import build_index
 
             (blob,) = self._con.execute("SELECT value FROM meta WHERE key = 'corpus'").fetchone()
-            self._index = build_index(pickle.loads(blob))
+            self._index = build_index(corpus_from_data(marshal.loads(blob)))
         return self._index
 
     def search_db(self) -> sqlite3.Connection:
@@ -206,6 +205,59 @@ class CachedStore(Store):
             sql = f"SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({marks})"
             args = [start, end, *kinds]
         return [str(key) for (key,) in self._con.execute(sql + " ORDER BY key", args)]
+
+
+def corpus_to_data(corpus: Corpus) -> tuple[Any, ...]:
+    """*corpus* as nested tuples for ``marshal``: ten times faster than pickling dataclasses."""
+    return (
+        tuple(
+            (t.id, t.title, t.summary, t.aliases, t.tags, t.related, t.file) for t in corpus.topics
+        ),
+        tuple((a.id, a.name, a.description, a.aliases, a.file) for a in corpus.actors),
+        tuple(
+            (s.id, s.title, s.kind, s.author, s.date, s.url, s.sections, s.file)
+            for s in corpus.sources
+        ),
+        tuple(
+            (
+                c.id,
+                c.text,
+                c.topic,
+                c.actors,
+                tuple((x.source, x.section) for x in c.cites),
+                c.status,
+                c.contradicts,
+                c.supports,
+                c.note,
+                c.file,
+            )
+            for c in corpus.claims
+        ),
+    )
+
+
+def corpus_from_data(data: tuple[Any, ...]) -> Corpus:
+    """The inverse of :func:`corpus_to_data`; equal citations become one shared object."""
+    from .model import Actor, Citation, Claim, Corpus, Source, Topic
+
+    topics, actors, sources, claims = data
+    cited: dict[tuple[str, str | None], Citation] = {}
+
+    def cite(pair: tuple[str, str | None]) -> Citation:
+        found = cited.get(pair)
+        if found is None:
+            found = cited[pair] = Citation(*pair)
+        return found
+
+    return Corpus(
+        tuple(Topic(*t) for t in topics),
+        tuple(Actor(*a) for a in actors),
+        tuple(Source(*s) for s in sources),
+        tuple(
+            Claim(i, text, topic, who, tuple(cite(c) for c in cites), *rest)
+            for i, text, topic, who, cites, *rest in claims
+        ),
+    )
 
 
 def _kind_of(index: Index, ident: str) -> str:
@@ -254,8 +306,6 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
 def _write(
     path: str, manifest: Manifest, result: LoadResult, index: Index, warnings: list[str]
 ) -> None:
-    import pickle
-
     from .briefings import briefing
     from .search import fill as fill_search
     from .views import briefing_to_data
@@ -271,7 +321,7 @@ def _write(
         meta = [
             ("manifest", marshal.dumps(manifest)),
             ("warnings", marshal.dumps(warnings)),
-            ("corpus", pickle.dumps(result.corpus, protocol=pickle.HIGHEST_PROTOCOL)),
+            ("corpus", marshal.dumps(corpus_to_data(result.corpus))),
         ]
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta)
         con.executemany(

@@ -145,87 +145,97 @@ def _place(
 
 
 def _resolve(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) -> Corpus:
-    """Check every reference; leave out claims that point at nothing, drop dead links."""
+    """Check every reference; leave out claims that point at nothing, drop dead links.
+
+    Entries are rebuilt only where something changes (a dead link dropped, a section
+    spelled loosely): on a large corpus almost none are, and rebuilding them all would
+    cost more than parsing.
+    """
     topics, actors, sources = merged["topics"], merged["actors"], merged["sources"]
     claims = merged["claims"]
 
-    def problem(placed: _Placed, code: str, sub: str, message: str) -> None:
-        problems.append(Diagnostic(code, placed.file, f"{placed.path}.{sub}", message))
-
     def unknown(placed: _Placed, sub: str, kind: str, ref: str, pool: Mapping[str, object]) -> None:
-        problem(placed, d.UNKNOWN_REF, sub, f"unknown {kind} {ref!r}{did_you_mean(ref, pool)}")
+        message = f"unknown {kind} {ref!r}{did_you_mean(ref, pool)}"
+        problems.append(Diagnostic(d.UNKNOWN_REF, placed.file, f"{placed.path}.{sub}", message))
 
     out_topics: list[Topic] = []
     for placed in topics.values():
         topic = placed.entry
         assert isinstance(topic, Topic)
-        related = []
+        if all(ref in topics for ref in topic.related):
+            out_topics.append(topic)
+            continue
         for i, ref in enumerate(topic.related):
-            if ref in topics:
-                related.append(ref)
-            else:
+            if ref not in topics:
                 unknown(placed, f"related[{i}]", "topic", ref, topics)
-        out_topics.append(replace(topic, related=tuple(related), file=placed.file))
+        out_topics.append(replace(topic, related=tuple(r for r in topic.related if r in topics)))
 
+    sections = {sid: _Sections(p.entry) for sid, p in sources.items()}  # type: ignore[arg-type]
     kept: dict[str, tuple[_Placed, Claim]] = {}
     for placed in claims.values():
         claim = placed.entry
         assert isinstance(claim, Claim)
-        ok = True
-        if claim.topic not in topics:
+        ok = claim.topic in topics
+        if not ok:
             unknown(placed, "topic", "topic", claim.topic, topics)
-            ok = False
         for i, ref in enumerate(claim.actors):
             if ref not in actors:
                 unknown(placed, f"actors[{i}]", "actor", ref, actors)
                 ok = False
         cites = []
         for i, cite in enumerate(claim.cites):
-            resolved = _resolve_citation(placed, i, cite, sources, problems)
+            resolved = _resolve_citation(placed, i, cite, sections, problems)
             ok = ok and resolved is not None
-            if resolved is not None:
-                cites.append(resolved)
+            cites.append(resolved)
         if ok:
-            kept[claim.id] = (placed, replace(claim, cites=tuple(cites), file=placed.file))
+            if any(c is not old for c, old in zip(cites, claim.cites, strict=True)):
+                claim = replace(claim, cites=tuple(c for c in cites if c is not None))
+            kept[claim.id] = (placed, claim)
 
     out_claims: list[Claim] = []
     for placed, claim in kept.values():
+        if all(ref in kept for ref in (*claim.contradicts, *claim.supports)):
+            out_claims.append(claim)
+            continue
         links: dict[str, tuple[str, ...]] = {}
         for key in ("contradicts", "supports"):
-            good = []
-            for i, ref in enumerate(getattr(claim, key)):
-                if ref in kept:
-                    good.append(ref)
-                elif ref in claims:  # it exists but was left out for its own problem
-                    continue
-                else:
+            refs: tuple[str, ...] = getattr(claim, key)
+            for i, ref in enumerate(refs):
+                if ref not in claims:  # absent; one left out for its own problem is silent
                     unknown(placed, f"{key}[{i}]", "claim", ref, claims)
-            links[key] = tuple(good)
+            links[key] = tuple(ref for ref in refs if ref in kept)
         out_claims.append(
             replace(claim, contradicts=links["contradicts"], supports=links["supports"])
         )
 
     return Corpus(
         topics=tuple(out_topics),
-        actors=tuple(_with_file(p) for p in actors.values()),  # type: ignore[misc]
-        sources=tuple(_with_file(p) for p in sources.values()),  # type: ignore[misc]
+        actors=tuple(p.entry for p in actors.values()),  # type: ignore[misc]
+        sources=tuple(p.entry for p in sources.values()),  # type: ignore[misc]
         claims=tuple(out_claims),
     )
 
 
-def _with_file(placed: _Placed) -> Entry:
-    return replace(placed.entry, file=placed.file)
+class _Sections:
+    """A source's sections, by exact spelling and by normalised spelling."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.exact = frozenset(source.sections)
+        self.loose = {normalise(s): s for s in source.sections}
 
 
 def _resolve_citation(
     placed: _Placed,
     i: int,
     cite: Citation,
-    sources: Mapping[str, _Placed],
+    sources: Mapping[str, _Sections],
     problems: list[Diagnostic],
 ) -> Citation | None:
+    """*cite* itself when it is right as written, a corrected copy, or None (and a problem)."""
     where = f"{placed.path}.cites[{i}]"
-    if cite.source not in sources:
+    known = sources.get(cite.source)
+    if known is None:
         problems.append(
             Diagnostic(
                 d.UNKNOWN_REF,
@@ -235,8 +245,7 @@ def _resolve_citation(
             )
         )
         return None
-    source = sources[cite.source].entry
-    assert isinstance(source, Source)
+    source = known.source
     if cite.section is None:
         if source.sections:
             problems.append(
@@ -249,8 +258,9 @@ def _resolve_citation(
             )
             return None
         return cite
-    by_key = {normalise(s): s for s in source.sections}
-    found = by_key.get(normalise(cite.section))
+    if cite.section in known.exact:
+        return cite
+    found = known.loose.get(normalise(cite.section))
     if found is None:
         hint = ""
         if source.sections:

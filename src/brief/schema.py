@@ -239,7 +239,7 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
             continue
         for i, table in enumerate(tables):
             path = f"{kind}[{i}]"
-            entry = _check_entry(kind, table, path, problem)
+            entry = _check_entry(kind, table, path, problem, name)
             if entry is None:
                 out.dropped += 1
             else:
@@ -248,7 +248,7 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
 
 
 def _check_entry(
-    kind: str, table: Any, path: str, problem: Callable[[str, str, str], None]
+    kind: str, table: Any, path: str, problem: Callable[[str, str, str], None], name: str
 ) -> Entry | None:
     if not isinstance(table, dict):
         problem(d.WRONG_TYPE, path, f"expected a table, found {_type_name(table)}")
@@ -279,7 +279,7 @@ def _check_entry(
         ok = _check_claim(values, path, problem)
     if not ok:
         return None
-    return _RECORDS[kind](**values)
+    return _RECORDS[kind](**values, file=name)
 
 
 def _check_claim(

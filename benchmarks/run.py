@@ -1,0 +1,340 @@
+"""Time brief against its targets: one row per target, as a ratio to a comparison
+command timed in the same run (interleaved, medians), so the machine's speed cancels out.
+
+    python benchmarks/run.py            # full run (generates the 10,000-topic corpus once)
+    python benchmarks/run.py --quick    # fewer runs, smaller scale corpus (1,000 topics)
+
+Run it with the interpreter of the environment brief is installed in. Rows print as
+they finish; the last line counts passes. Exit status 0 when every target passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+BRIEF = [PY, "-m", "brief"]
+BIN = Path(PY).parent / "brief"
+if BIN.exists():  # the console script, as a user runs it
+    BRIEF = [str(BIN)]
+
+Cmd = Sequence[str]
+
+
+def run_once(cmd: Cmd, env: dict[str, str], tty: bool = False) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one whole-process run."""
+    if tty:  # a real terminal on stdout, so brief takes its terminal path
+        leader, follower = pty.openpty()
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=follower, stderr=subprocess.DEVNULL)
+        os.close(follower)
+        while True:
+            try:
+                if not os.read(leader, 65536):
+                    break
+            except OSError:
+                break
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        os.close(leader)
+    else:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"benchmark command failed: {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss
+
+
+class Row:
+    def __init__(self, name: str, value: float, base: float, target: float, unit: str) -> None:
+        self.name, self.value, self.base, self.target, self.unit = name, value, base, target, unit
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.base if self.base else float("inf")
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.target
+
+    def __str__(self) -> str:
+        mark = "pass" if self.ok else "FAIL"
+        return (
+            f"| {self.name} | {self.value:.1f} {self.unit} | {self.base:.1f} {self.unit} | "
+            f"{self.ratio:.2f}x | <= {self.target:.2f}x | {mark} |"
+        )
+
+
+def compare(
+    name: str,
+    cmd: Cmd,
+    base: Cmd,
+    target: float,
+    runs: int,
+    env: dict[str, str],
+    *,
+    before: Callable[[], None] | None = None,
+    tty: bool = False,
+    memory: bool = False,
+    base_env: dict[str, str] | None = None,
+) -> Row:
+    """Interleave *cmd* and *base* runs; compare medians of time (or of peak RSS)."""
+    ours, theirs = [], []
+    for _ in range(2):  # warm-up: caches, page cache
+        if before:
+            before()
+        run_once(cmd, env, tty)
+        run_once(base, base_env or env)
+    for _ in range(runs):
+        if before:
+            before()
+        ours.append(run_once(cmd, env, tty))
+        theirs.append(run_once(base, base_env or env))
+    pick = 1 if memory else 0
+    scale = 1 / 1024 if memory else 1000
+    value = statistics.median(r[pick] for r in ours) * scale
+    basis = statistics.median(r[pick] for r in theirs) * scale
+    return Row(name, value, basis, target, "MiB" if memory else "ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, 1,000-topic corpus")
+    parser.add_argument("--runs", type=int, default=None)
+    parser.add_argument(
+        "--scale-dir",
+        type=Path,
+        default=None,
+        help="where the generated corpus lives (default: a temp folder)",
+    )
+    args = parser.parse_args()
+    runs = args.runs or (7 if args.quick else 21)
+    topics = 1_000 if args.quick else 10_000
+
+    work = Path(tempfile.mkdtemp(prefix="brief-bench-"))
+    cache = work / "cache"
+    env = {k: v for k, v in os.environ.items() if k not in ("BRIEF_PATH", "NO_COLOR", "PAGER")}
+    env.update(XDG_CACHE_HOME=str(cache), XDG_CONFIG_HOME=str(work / "config"), COLUMNS="100")
+    click_import = [PY, "-c", "import click"]
+    rich_import = [PY, "-c", "import rich.console, rich.table, rich.panel, click"]
+    rows: list[Row] = []
+
+    def report(row: Row) -> None:
+        rows.append(row)
+        print(row, flush=True)
+
+    print(
+        f"python {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, "
+        f"{os.cpu_count()} cores; {runs} interleaved runs per row, medians\n"
+    )
+    print("| target | brief | comparison | ratio | target | result |")
+    print("| --- | --- | --- | --- | --- | --- |")
+
+    show = [*BRIEF, "show", "sanctions"]
+    report(
+        compare("show sanctions, piped (warm) vs import click", show, click_import, 1.2, runs, env)
+    )
+    report(
+        compare(
+            "show sanctions, terminal (warm) vs import rich+click",
+            show,
+            rich_import,
+            1.15,
+            runs,
+            env,
+            tty=True,
+        )
+    )
+    report(
+        compare("--version vs import click", [*BRIEF, "--version"], click_import, 1.10, runs, env)
+    )
+    report(compare("--help vs import click", [*BRIEF, "--help"], click_import, 1.10, runs, env))
+    complete_env = {
+        **env,
+        "_BRIEF_COMPLETE": "bash_complete",
+        "COMP_WORDS": "brief show sanc",
+        "COMP_CWORD": "2",
+    }
+    report(
+        compare(
+            "completing a topic name vs import click",
+            BRIEF,
+            click_import,
+            1.2,
+            runs,
+            complete_env,
+            base_env=env,
+        )
+    )
+
+    def clear_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    report(
+        compare(
+            "show sanctions, cold (no cache) vs import click",
+            show,
+            click_import,
+            2.0,
+            runs,
+            env,
+            before=clear_cache,
+        )
+    )
+    report(
+        compare(
+            "peak RSS of show sanctions, piped vs import click",
+            show,
+            click_import,
+            1.3,
+            runs,
+            env,
+            memory=True,
+        )
+    )
+
+    big = args.scale_dir or work / "big"
+    if not (big / "topics").is_dir():
+        print(f"\n(generating a {topics:,}-topic corpus in {big} ...)", flush=True)
+        subprocess.run(
+            [PY, str(HERE / "generate.py"), str(big), "--topics", str(topics)], check=True
+        )
+    scale = [*BRIEF, "--no-bundled", "--corpus", str(big)]
+    one = [*scale, "show", "topic-00042"]
+    started = time.perf_counter()
+    run_once(one, env)  # builds the scale corpus's cache
+    print(f"(cold build of the scale corpus's cache: {time.perf_counter() - started:.1f} s)\n")
+    report(
+        compare(
+            f"show ONE of {topics:,} topics (warm) vs show sanctions", one, show, 1.25, runs, env
+        )
+    )
+    report(
+        compare(
+            f"peak RSS of show ONE of {topics:,} vs show sanctions",
+            one,
+            show,
+            1.5,
+            runs,
+            env,
+            memory=True,
+        )
+    )
+    report(
+        compare(
+            f"search WORD in {topics:,} topics (warm) vs import click",
+            [*scale, "search", "harvest", "famine"],
+            click_import,
+            1.5,
+            runs,
+            env,
+        )
+    )
+
+    parse_only = [
+        PY,
+        "-c",
+        (
+            "import gc, pathlib, sys, tomllib\n"
+            "gc.disable()\n"
+            f"for p in pathlib.Path({str(big)!r}).rglob('*.toml'):\n"
+            "    tomllib.loads(p.read_bytes().decode())"
+        ),
+    ]
+    report(
+        compare(
+            f"validate {topics:,} topics vs tomllib parse only",
+            [*scale, "validate"],
+            parse_only,
+            1.5,
+            max(3, runs // 7),
+            env,
+        )
+    )
+
+    edited = big / "topics" / "topic-00007.toml"
+    original = edited.read_text()
+
+    def edit() -> None:
+        edited.write_text(original + f"\n# edited {time.time_ns()}\n")
+
+    report(
+        compare(
+            "show ONE right after editing one file vs warm show ONE",
+            one,
+            one,
+            2.0,
+            max(3, runs // 7),
+            env,
+            before=edit,
+        )
+    )
+    edited.write_text(original)
+
+    print()
+    tealdeer = shutil.which("tldr")
+    if tealdeer:
+        pages = work / "tldr"
+        pages.mkdir()
+        page = subprocess.run(
+            [*BRIEF, "show", "sanctions", "--format", "markdown"],
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for suffix in (".page", ".page.md"):  # tealdeer 1.5 reads .page; later ones .page.md
+            (pages / f"sanctions{suffix}").write_text(page)
+        (work / "tlcache" / "tldr-pages" / "pages" / "common").mkdir(parents=True)
+        tl_env = {
+            **env,
+            "TEALDEER_CONFIG_DIR": str(work / "tlc"),
+            "TEALDEER_CACHE_DIR": str(work / "tlcache"),
+        }
+        (work / "tlc").mkdir()
+        (work / "tlc" / "config.toml").write_text(
+            f'[directories]\ncustom_pages_dir = "{pages}"\n[updates]\nauto_update = false\n'
+        )
+        peer = [tealdeer, "sanctions"]
+        row = compare(
+            "(peer) tealdeer custom page vs brief show sanctions",
+            peer,
+            show,
+            float("inf"),
+            runs,
+            tl_env,
+            base_env=env,
+        )
+        print(row)
+    else:
+        print("(tealdeer is not installed: apt-get install tealdeer to time it side by side)")
+    row = compare(
+        "(peer) python -c pass vs brief show sanctions",
+        [PY, "-c", "pass"],
+        show,
+        float("inf"),
+        runs,
+        env,
+    )
+    print(row)
+
+    passed = sum(r.ok for r in rows)
+    print(f"\n{passed} of {len(rows)} targets pass")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if passed == len(rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
