@@ -201,8 +201,8 @@ def test_list_json_and_markdown(mini: Path) -> None:
     }
     md = run("--no-bundled", "-c", str(mini), "list", "topics", "-f", "markdown").stdout
     assert (
-        md == "# Topics\n\n- **Security** (`security`) — military, economy\n"
-        "- **Trade** (`trade`) — economy\n"
+        md == "# Topics\n\n- **Security** (security) — military, economy\n"
+        "- **Trade** (trade) — economy\n"
     )
 
 

@@ -180,3 +180,16 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
     result = run("--no-bundled", "validate", str(tmp_path / "nope"))
     assert result.exit_code == 1
     assert result.stdout == f"{tmp_path}/nope: corpus folder not found [BRIEF001]\n"
+
+
+def test_suggestions_stop_after_fifty_unknown_references(mini: Path) -> None:
+    """A hostile file with thousands of bad references must not cost a suggestion each."""
+    claims = "".join(
+        claim(f"c{i}", **{'actors = ["china"]': 'actors = ["chna"]'}).replace("format = 1\n", "")
+        for i in range(60)
+    )
+    (mini / "many.toml").write_text("format = 1\n" + claims)
+    result = run("--no-bundled", "validate", str(mini))
+    lines = result.stdout.splitlines()
+    assert len(lines) == 60
+    assert sum("did you mean 'china'" in line for line in lines) == 50

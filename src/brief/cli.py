@@ -390,6 +390,7 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     """
     from .layers import Layer
     from .load import load
+    from .reader import display_name
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     layers = _layers(opts)
@@ -402,8 +403,9 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
         if os.path.abspath(d) not in active
     ]
     result = load(layers)
-    problems = [p for p in result.problems if not labels or _within(p.file, labels)]
-    files = [f for f in result.files if not labels or _within(f, labels)]
+    shown = [display_name("", label) for label in labels]  # as problems name their files
+    problems = [p for p in result.problems if not shown or _within(p.file, shown)]
+    files = [f for f in result.files if not shown or _within(f, shown)]
     if fmt == "json":
         from .renderers import jsondoc
 

@@ -8,7 +8,7 @@ link to nothing is dropped, and every one of them is reported as a diagnostic.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +23,8 @@ from .schema import KINDS, Entry, check_document
 
 __all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
 
+#: How many unknown references get a "did you mean" in one load (see ``_resolve``).
+MAX_SUGGESTIONS = 50
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
 _SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
 
@@ -154,8 +156,17 @@ def _resolve(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) 
     topics, actors, sources = merged["topics"], merged["actors"], merged["sources"]
     claims = merged["claims"]
 
+    suggested = 0
+
+    def hint(ref: str, pool: Mapping[str, object]) -> str:
+        # A suggestion compares with every candidate: past a few dozen, a hostile file
+        # with thousands of bad references would take minutes, so stop suggesting.
+        nonlocal suggested
+        suggested += 1
+        return did_you_mean(ref, pool) if suggested <= MAX_SUGGESTIONS else ""
+
     def unknown(placed: _Placed, sub: str, kind: str, ref: str, pool: Mapping[str, object]) -> None:
-        message = f"unknown {kind} {ref!r}{did_you_mean(ref, pool)}"
+        message = f"unknown {kind} {ref!r}{hint(ref, pool)}"
         problems.append(Diagnostic(d.UNKNOWN_REF, placed.file, f"{placed.path}.{sub}", message))
 
     out_topics: list[Topic] = []
@@ -184,7 +195,7 @@ def _resolve(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) 
                 ok = False
         cites = []
         for i, cite in enumerate(claim.cites):
-            resolved = _resolve_citation(placed, i, cite, sections, problems)
+            resolved = _resolve_citation(placed, i, cite, sections, problems, hint)
             ok = ok and resolved is not None
             cites.append(resolved)
         if ok:
@@ -231,6 +242,7 @@ def _resolve_citation(
     cite: Citation,
     sources: Mapping[str, _Sections],
     problems: list[Diagnostic],
+    hint: Callable[[str, Mapping[str, object]], str],
 ) -> Citation | None:
     """*cite* itself when it is right as written, a corrected copy, or None (and a problem)."""
     where = f"{placed.path}.cites[{i}]"
@@ -241,7 +253,7 @@ def _resolve_citation(
                 d.UNKNOWN_REF,
                 placed.file,
                 f"{where}.source",
-                f"unknown source {cite.source!r}{did_you_mean(cite.source, sources)}",
+                f"unknown source {cite.source!r}{hint(cite.source, sources)}",
             )
         )
         return None

@@ -1,29 +1,47 @@
 """Find and read corpus files without trusting the file system.
 
 A corpus folder may hold links out of the folder, FIFOs (reading one blocks
-forever), devices (``/dev/zero`` never ends), directories named ``x.toml``, files
-that vanish between listing and reading, and files we may not read. This module
-turns each of those into a :class:`~brief.diagnostics.Diagnostic` instead of a hang
-or a traceback.
+forever), devices (``/dev/zero`` never ends), directories named ``x.toml``, folders
+we may not list, files that vanish between listing and reading, files we may not
+read, and names that are not UTF-8 or hold escape characters. This module turns each
+of those into a :class:`~brief.diagnostics.Diagnostic` naming the file (made inert,
+on one line) instead of a hang, a traceback or a silent gap. See docs/security.md.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from .diagnostics import UNREADABLE, Diagnostic
-from .sanitize import inert
+from .sanitize import inert_line
 
-#: Largest corpus file read, in bytes. A briefing note is a few KiB; this leaves room.
+#: Largest corpus file read, in bytes (1 MiB). A briefing note is a few KiB; this leaves
+#: room, and bounds both memory and parse time. Documented in docs/format.md ("Limits").
 MAX_FILE_BYTES = 1024 * 1024
+
+_LINK_OUT = "a symbolic link that leaves the corpus folder or leads nowhere"
+# O_NONBLOCK: opening a FIFO with no writer must not hang (it is refused after fstat).
+# O_NOFOLLOW: a file swapped for a link after it was checked is refused, not followed.
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def display_name(label: str, rel: str) -> str:
-    """The name a message uses for a file: its layer's label joined to its relative path."""
-    return inert(f"{label}/{rel}" if label else rel)
+    """The name a message uses for a file: its layer's label joined to its relative path.
+
+    Made inert and kept on one line: a file name may hold escapes, newlines, or bytes
+    that are not UTF-8 (shown as ``\\xff``).
+    """
+    return inert_line(f"{label}/{rel}" if label else rel)
 
 
 def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Path, str]]:
@@ -32,17 +50,21 @@ def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Pat
     Hidden entries are skipped. Directories reached through links are entered only
     when they resolve inside *root*, and each real directory only once (no loops).
     Each folder walked is appended to *folders*, if given (the cache watches them).
+
+    A folder that cannot be listed, or a link to a folder outside *root*, is yielded
+    too (its name ending in ``/``), so that :func:`read_bytes` reports it rather than
+    its files going missing without a word.
     """
     try:
         real_root = root.resolve(strict=True)
-    except OSError:
+    except (OSError, RuntimeError):
         return
     seen: set[str] = set()
 
     def walk(folder: Path, rel: str) -> Iterator[tuple[Path, str]]:
         try:
             real = os.path.realpath(folder)
-        except OSError:  # pragma: no cover - realpath rarely fails
+        except (OSError, ValueError):  # pragma: no cover - realpath rarely fails
             return
         if real in seen:
             return
@@ -53,6 +75,8 @@ def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Pat
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError:
+            if rel:  # the root itself was checked by the caller
+                yield folder, f"{rel}/"
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -63,7 +87,8 @@ def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Pat
             except OSError:
                 is_dir = False
             if is_dir:
-                if entry.is_symlink() and not _inside(Path(entry.path), real_root):
+                if _is_link(entry.path) and _target_inside(Path(entry.path), real_root) is None:
+                    yield Path(entry.path), f"{child_rel}/"
                     continue
                 yield from walk(Path(entry.path), child_rel)
             elif entry.name.endswith(".toml"):
@@ -72,33 +97,54 @@ def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Pat
     yield from walk(root, "")
 
 
-def _inside(path: Path, real_root: Path) -> bool:
+def _is_link(path: str | Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _target_inside(path: Path, real_root: Path) -> Path | None:
+    """Where the link *path* leads, when that is inside *real_root*; else None."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # dangling link, or a loop of links
-        return False
-    return target == real_root or real_root in target.parents
+        return None
+    return target if target == real_root or real_root in target.parents else None
 
 
 def read_bytes(path: Path, root: Path, name: str) -> bytes | Diagnostic:
-    """Read one corpus file safely, or say in one diagnostic why it cannot be read."""
+    """Read one corpus file safely, or say in one diagnostic why it cannot be read.
+
+    Only a regular file of at most :data:`MAX_FILE_BYTES` is read. A link is followed
+    only when it leads inside *root*. Every OS error becomes a diagnostic naming *name*.
+    """
 
     def fail(why: str) -> Diagnostic:
         return Diagnostic(UNREADABLE, name, "", f"cannot read: {why}")
 
     try:
-        if path.is_symlink() and not _inside(path, root.resolve()):
-            return fail("a symbolic link that leaves the corpus folder or leads nowhere")
-        # O_NONBLOCK: opening a FIFO with no writer must not hang; we reject it below.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        target = path
+        if _is_link(path):
+            inside = _target_inside(path, root.resolve())
+            if inside is None:
+                return fail(_LINK_OUT)
+            target = inside  # the real file: open it without following anything
+        fd = os.open(target, _FLAGS)
     except FileNotFoundError:
         return fail("the file disappeared while reading the corpus")
     except PermissionError:
         return fail("permission denied")
     except OSError as exc:
-        return fail(exc.strerror or type(exc).__name__)
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link that was not there before
+            return fail(_LINK_OUT)
+        return fail(_why(exc))
+    except (ValueError, RuntimeError) as exc:  # a NUL in a name; a loop of links (3.10-3.12)
+        return fail(type(exc).__name__)
     try:
         info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):  # see discover; or a file replaced by a folder
+            return fail("a folder that cannot be listed" if name.endswith("/") else "a folder")
         if not stat.S_ISREG(info.st_mode):
             return fail("not a regular file")
         if info.st_size > MAX_FILE_BYTES:
@@ -115,6 +161,11 @@ def read_bytes(path: Path, root: Path, name: str) -> bytes | Diagnostic:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        return fail(exc.strerror or type(exc).__name__)
+        return fail(_why(exc))
     finally:
         os.close(fd)
+
+
+def _why(exc: OSError) -> str:
+    """An OS error in a few words: its description, without the file name it may carry."""
+    return inert_line(exc.strerror or type(exc).__name__).lower()

@@ -1,18 +1,32 @@
 """Make untrusted corpus strings inert before anything can print them.
 
 Corpus files are shared between people, so their text is untrusted. TOML happily
-carries ESC, OSC/CSI introducers, C1 controls and bidi overrides, and both rich and
-Textual pass those straight to the terminal. Every string the loader keeps goes
-through :func:`inert`, which replaces each such character with a visible escape
-(``\\x1b``, ``\\u202e``), so the model never holds a byte that could move the cursor,
-set the clipboard, open a link or reorder what is shown. Markup is a separate
-concern, handled by the renderers (corpus text reaches rich only as ``Text``).
+carries ESC, OSC/CSI introducers, C1 controls and bidi overrides, in values and in
+quoted keys alike, and both rich and Textual pass those straight to the terminal.
+File names are untrusted too: they may hold the same characters, newlines, or bytes
+that are not UTF-8 at all (Python hands those over as lone surrogates, which cannot
+even be printed).
+
+The loader makes everything inert in one step, as it is read: :func:`inert_document`
+(called by ``parse``) rewrites every key and every string value of a parsed file, and
+``reader.display_name`` does the same for file names. Each dangerous character is
+replaced by a visible escape (``\\x1b``, ``\\u202e``), so the model never holds a
+character that could move the cursor, set the clipboard, open a link, reorder what is
+shown or crash the output encoder. Keys and names must also stay on one line (they go
+into one-line diagnostics), so :func:`inert_line` escapes the newline as well.
+
+Markup is a separate concern, handled by the renderers: corpus text reaches rich only
+as ``Text``, and Markdown output escapes its syntax.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def _visible(code: int) -> str:
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -20,17 +34,45 @@ _DANGEROUS: list[int] = [c for c in range(0x20) if c != 0x0A]  # C0 controls but
 _DANGEROUS += list(range(0x7F, 0xA0))  # DEL and the C1 controls (U+009B is a CSI)
 _DANGEROUS += [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF]  # marks, separators, BOM
 _DANGEROUS += list(range(0x202A, 0x202F))  # bidi embeddings and overrides
-_DANGEROUS += list(range(0x2066, 0x206A))  # bidi isolates
+_DANGEROUS += list(range(0x2066, 0x2070))  # bidi isolates, deprecated format controls
+_DANGEROUS += [0xFFF9, 0xFFFA, 0xFFFB]  # interlinear annotation controls
+_DANGEROUS += list(range(0xD800, 0xE000))  # lone surrogates: undecodable bytes in file names
 
 _TABLE: dict[int, str] = {code: _visible(code) for code in _DANGEROUS}
 _TABLE[0x09] = " "  # a tab is harmless but breaks layout: show it as a space
+_LINE_TABLE: dict[int, str] = {**_TABLE, 0x0A: "\\n"}
 
 
 def inert(text: str) -> str:
-    """Return *text* with every control, bidi and separator character made visible."""
+    """Return *text* with every control, bidi and separator character made visible.
+
+    Newlines are kept (a summary may have paragraphs). Applying it twice changes nothing.
+    """
     return text.translate(_TABLE)
 
 
-def is_inert(text: str) -> bool:
-    """True when *text* holds nothing :func:`inert` would change (used by tests)."""
-    return not any(ord(ch) in _TABLE for ch in text)
+def inert_line(text: str) -> str:
+    """Like :func:`inert`, and the newline too: for keys and file names, which go on one line."""
+    return text.translate(_LINE_TABLE)
+
+
+def is_inert(text: str, *, line: bool = False) -> bool:
+    """True when *text* holds nothing :func:`inert` (or :func:`inert_line`) would change."""
+    table = _LINE_TABLE if line else _TABLE
+    return not any(ord(ch) in table for ch in text)
+
+
+def inert_document(value: Any) -> Any:
+    """A copy of a parsed TOML value with every key and every string made inert.
+
+    Keys get :func:`inert_line`, string values :func:`inert`; numbers, booleans and
+    dates are kept as they are. (Two keys that differ only in a dangerous character
+    become one; neither can become a key the format knows, as those are plain ASCII.)
+    """
+    if isinstance(value, str):
+        return value.translate(_TABLE)
+    if isinstance(value, dict):
+        return {key.translate(_LINE_TABLE): inert_document(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [inert_document(item) for item in value]
+    return value

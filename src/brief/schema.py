@@ -279,6 +279,8 @@ def _check_entry(
         ok = _check_claim(values, path, problem)
     if not ok:
         return None
+    if kind == "claims":
+        values.setdefault("actors", ())  # optional in the format; the record has no default
     return _RECORDS[kind](**values, file=name)
 
 

@@ -73,7 +73,10 @@ def listing(view: Listing) -> str:
     lines = [f"# {view.kind.capitalize()}", ""]
     for row in view.rows:
         detail = f" — {escape(row.detail)}" if row.detail else ""
-        name = f"**{escape(row.title)}** (`{row.id}`)" if row.title != row.id else f"`{row.id}`"
+        # no code spans: corpus text holding a backtick would break out of one
+        name = (
+            f"**{escape(row.title)}** ({escape(row.id)})" if row.title != row.id else escape(row.id)
+        )
         lines.append(f"- {name}{detail}")
     return "\n".join(lines) + "\n"
 

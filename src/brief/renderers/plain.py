@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from ..sanitize import inert_line
 from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 from .common import (
     COMMON_GROUND,
@@ -79,7 +80,7 @@ def briefing(view: Briefing, width: int = 80) -> str:
 
 def listing(view: Listing) -> str:
     """One id per line: made for grep, fzf and xargs."""
-    return "".join(f"{row.id}\n" for row in view.rows)
+    return "".join(f"{inert_line(row.id)}\n" for row in view.rows)
 
 
 def _references(refs: tuple[Reference, ...], width: int) -> list[str]:
