@@ -129,3 +129,22 @@ def _value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     return "{" + ", ".join(f"{json.dumps(k)} = {_value(v)}" for k, v in value.items()) + "}"
+
+
+@given(st.text(max_size=60))
+def test_skipping_the_inert_walk_is_safe(value: str) -> None:
+    """parse() skips sanitising a document only when its source cannot hold anything unsafe."""
+    from brief.sanitize import inert_document, might_be_unsafe
+
+    source = f"format = 1\nx = {_value(value)}\n"
+    try:
+        import tomllib
+
+        doc = tomllib.loads(source)
+    except Exception:
+        return
+    if not might_be_unsafe(source):
+        assert inert_document(doc) == doc
+    parsed = parse(source.encode("utf-8", "surrogatepass"), "f.toml")
+    if isinstance(parsed, dict):
+        assert is_inert(parsed["x"])

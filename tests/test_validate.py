@@ -193,3 +193,13 @@ def test_suggestions_stop_after_fifty_unknown_references(mini: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 60
     assert sum("did you mean 'china'" in line for line in lines) == 50
+
+
+def test_missing_keys_are_reported_in_the_documented_order(mini: Path) -> None:
+    (mini / "bare.toml").write_text('format = 1\n[[claims]]\nid = "x"\n')
+    result = run("--no-bundled", "validate", str(mini))
+    assert [line.split(": ", 2)[2] for line in result.stdout.splitlines()] == [
+        "missing required key 'text' [BRIEF006]",
+        "missing required key 'topic' [BRIEF006]",
+        "missing required key 'cites' [BRIEF006]",
+    ]

@@ -8,6 +8,7 @@ link to nothing is dropped, and every one of them is reported as a diagnostic.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -66,7 +67,22 @@ class _Placed:
 
 
 def load(layers: Sequence[Layer]) -> LoadResult:
-    """Read, check and merge *layers* in order."""
+    """Read, check and merge *layers* in order.
+
+    The cycle collector is paused meanwhile: a load builds hundreds of thousands of
+    objects and no cycles, and collecting as they pile up cost a fifth of the time
+    on a 10,000-topic corpus.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(layers)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(layers: Sequence[Layer]) -> LoadResult:
     problems: list[Diagnostic] = []
     files: list[str] = []
     skipped: list[str] = []
@@ -274,18 +290,18 @@ def _resolve_citation(
         return cite
     found = known.loose.get(normalise(cite.section))
     if found is None:
-        hint = ""
+        guess = ""
         if source.sections:
             import difflib  # error path only
 
             near = difflib.get_close_matches(cite.section, source.sections, n=1, cutoff=0.5)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            guess = f" (did you mean {near[0]!r}?)" if near else ""
         problems.append(
             Diagnostic(
                 d.UNKNOWN_SECTION,
                 placed.file,
                 f"{where}.section",
-                f"source {source.id!r} has no section {cite.section!r}{hint}",
+                f"source {source.id!r} has no section {cite.section!r}{guess}",
             )
         )
         return None

@@ -23,7 +23,7 @@ import sys
 from typing import Any, AnyStr
 
 from .diagnostics import ENCODING, SYNTAX, TOO_COMPLEX, Diagnostic
-from .sanitize import inert_document, inert_line
+from .sanitize import inert_document, inert_line, might_be_unsafe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,6 +48,11 @@ _LONG_KEY = re.compile(
 )
 
 
+# Cheap necessary condition for _LONG_KEY: MAX_KEY_PARTS - 1 dots on one line. It starts
+# with a literal, so the regex engine jumps from dot to dot; prose rarely has that many.
+_DOTTY_LINE = re.compile(rf"\.(?:[^\n.]*\.){{{MAX_KEY_PARTS - 1}}}")
+
+
 def _line_col(data: AnyStr, offset: int, newline: AnyStr) -> tuple[int, int]:
     line = data.count(newline, 0, offset) + 1
     col = offset - (data.rfind(newline, 0, offset) + 1) + 1
@@ -60,6 +65,8 @@ def too_complex(text: str, name: str) -> Diagnostic | None:
     Linear in ``len(text)``: about 1 ms for a 50 KB corpus file.
     """
     if text.count(".") < MAX_KEY_PARTS:  # the common case, in microseconds
+        return None
+    if _DOTTY_LINE.search(text) is None:  # a long key needs that many dots on one line
         return None
     match = _LONG_KEY.search(text)
     if match is None:
@@ -91,7 +98,9 @@ def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        doc: dict[str, Any] = inert_document(tomllib.loads(text))
+        doc: dict[str, Any] = tomllib.loads(text)
+        if might_be_unsafe(text):  # else no string in it can hold what inert() replaces
+            doc = inert_document(doc)
         return doc
     except tomllib.TOMLDecodeError as exc:
         return _syntax_error(exc, name)

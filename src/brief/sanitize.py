@@ -21,6 +21,7 @@ as ``Text``, and Markdown output escapes its syntax.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -41,6 +42,32 @@ _DANGEROUS += list(range(0xD800, 0xE000))  # lone surrogates: undecodable bytes 
 _TABLE: dict[int, str] = {code: _visible(code) for code in _DANGEROUS}
 _TABLE[0x09] = " "  # a tab is harmless but breaks layout: show it as a space
 _LINE_TABLE: dict[int, str] = {**_TABLE, 0x0A: "\\n"}
+
+
+# Any character either table changes but the newline, as a regex class for a C-speed scan.
+def _char_class(codes: list[int]) -> str:
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
+    )
+
+
+_UNSAFE = re.compile(f"[{_char_class([c for c in _TABLE if c != 0x0A])}]")
+
+
+def might_be_unsafe(source: str) -> bool:
+    """Whether a TOML *source* can yield a string :func:`inert` would change.
+
+    Only a character that is unsafe as it stands, or a backslash escape (``\\u001b``,
+    ``\\n`` in a key), can put one in a parsed document. Most corpus files have
+    neither, and walking their documents would cost as much as a fifth of a load.
+    """
+    return "\\" in source or _UNSAFE.search(source) is not None
 
 
 def inert(text: str) -> str:

@@ -1,0 +1,170 @@
+"""The main screen: the sidebar, the reading pane and the find bar."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ...briefings import briefing
+from ...index import Index
+from ..entries import entries
+from ..history import History, Place, Stop
+from ..messages import Follow, ShowCitation
+from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page
+
+
+class BrowseScreen(Screen[None]):
+    """Pick an entry on the left, read its briefing on the right, follow its links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "find", "Find"),
+        Binding("n", "find_step(1)", "Next", show=False),
+        Binding("N", "find_step(-1)", "Previous", show=False),
+        Binding("t", "contents", "Contents"),
+        Binding("left_square_bracket,alt+left", "back", "Back"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
+        Binding("f", "filter", "Filter", show=False),
+        Binding("c", "compare", "Compare"),
+        Binding("escape", "to_list", "List", show=False),
+    ]
+
+    def __init__(self, index: Index, start: str | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.history = History()
+        self._start = start
+        self._entries = entries(index)
+        self._known = {e.id for e in self._entries}
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        start = self._start if self._start in self._known else None
+        if start is None and self._entries:
+            start = self._entries[0].id
+        if start is None:
+            first = Page()
+            first.add(Block(Content("This corpus is empty."), classes="empty"))
+        else:  # composed, not mounted later: the first paint shows it
+            self.history.go(Place(start))
+            first = briefing_page(briefing(self.index, start), self.index)
+        reader = Pane(first, id="reader")
+        with Horizontal(id="body"):
+            yield Sidebar(self._entries, id="sidebar")
+            yield reader
+        yield FindBar(reader, id="findbar")
+        yield Footer()
+
+    @property
+    def reader(self) -> Pane:
+        return self.query_one("#reader", Pane)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    def on_mount(self) -> None:
+        self.query_one(FindBar).display = False
+        if self.current is not None:
+            self.sidebar.mark(self.current)
+        if self._start is None:
+            self.sidebar.entries.focus()
+        else:
+            self.reader.focus()
+
+    async def open(self, place: Place) -> None:
+        """Open *place*, remembering where the reader was."""
+        if place.ident not in self._known:
+            return
+        if self.current == place.ident:  # the same page: only scroll
+            if place.anchor:
+                self.history.go(place, self.reader.scroll_y)
+                self.reader.scroll_to_anchor(f"claim:{place.anchor}")
+            else:
+                self.reader.scroll_home(animate=False)
+        else:
+            self.history.go(place, self.reader.scroll_y)
+            await self._show(Stop(place))
+        self.refresh_bindings()
+
+    async def _show(self, stop: Stop) -> None:
+        place = stop.place
+        view = briefing(self.index, place.ident)
+        anchor = f"claim:{place.anchor}" if place.anchor and not stop.scroll else None
+        await self.reader.show(briefing_page(view, self.index), anchor, stop.scroll)
+        self.sidebar.mark(place.ident)
+
+    @property
+    def current(self) -> str | None:
+        """The id of the entry being read."""
+        return self.history.current.place.ident if self.history.current else None
+
+    async def on_follow(self, message: Follow) -> None:
+        message.stop()
+        await self.open(message.place)
+        self.reader.focus()
+
+    def on_show_citation(self, message: ShowCitation) -> None:
+        from .citation import CitationScreen
+
+        message.stop()
+        self.app.push_screen(CitationScreen(self.index, message.reference, message.points))
+
+    def on_pane_found(self, message: Pane.Found) -> None:
+        self.query_one(FindBar).show_count(message.current, message.total)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.history.can_back or None
+        if action == "forward":
+            return self.history.can_forward or None
+        if action == "find_step":
+            return self.reader.finding
+        return True
+
+    # actions
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def action_find_step(self, delta: int) -> None:
+        self.reader.find_step(delta)
+
+    async def action_back(self) -> None:
+        stop = self.history.back(self.reader.scroll_y)
+        if stop is not None:
+            await self._show(stop)
+        self.refresh_bindings()
+
+    async def action_forward(self) -> None:
+        stop = self.history.forward(self.reader.scroll_y)
+        if stop is not None:
+            await self._show(stop)
+        self.refresh_bindings()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter").focus()
+
+    def action_to_list(self) -> None:
+        self.sidebar.entries.focus()
+
+    def action_contents(self) -> None:
+        from .contents import ContentsScreen
+
+        def chosen(anchor: str | None) -> None:
+            if anchor is not None:
+                self.reader.scroll_to_anchor(anchor)
+
+        self.app.push_screen(ContentsScreen(self.reader.page.contents), chosen)
+
+    def action_compare(self) -> None:
+        from .compare import CompareScreen
+
+        current = self.current
+        first = current if current in self.index.actors else None
+        self.app.push_screen(CompareScreen(self.index, first))

@@ -1,0 +1,58 @@
+"""A citation's source: what it is, the section cited, and the claims that cite it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label
+
+from ...briefings import source_briefing
+from ...index import Index
+from ...views import Point, Reference
+from .. import text
+from ..history import Place
+from ..messages import Follow
+from ..widgets import Block
+
+
+class CitationScreen(ModalScreen[None]):
+    """Shows the source and section a citation points to. ``o`` opens the source's briefing.
+
+    A source's URL is shown as text and never opened.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("o,enter", "open_source", "Open source briefing"),
+    ]
+
+    def __init__(self, index: Index, reference: Reference, points: tuple[Point, ...]) -> None:
+        super().__init__()
+        self.index = index
+        self.reference = reference
+        self.points = points
+
+    def compose(self) -> ComposeResult:
+        ref = self.reference
+        view = source_briefing(self.index, self.index.sources[ref.source])
+        with Vertical(id="dialog", classes="dialog wide"):
+            yield Label(f"Citation [{ref.number}]", classes="dialog-title", markup=False)
+            with VerticalScroll(id="citation"):
+                yield Block(Content(view.title), classes="title")
+                yield Block(text.facts(view.facts), classes="facts")
+                yield Block(Content("Section cited"), classes="heading")
+                section = ref.section or "the source as a whole (no section given)"
+                yield Block(Content(section), classes="cited-section")
+                yield Block(Content("Cited on this page by"), classes="heading")
+                for point in self.points:
+                    yield Block(text.point(point), classes="point")
+        yield Footer()
+
+    def action_open_source(self) -> None:
+        self.dismiss()
+        self.app.post_message(Follow(Place(self.reference.source)))

@@ -1,0 +1,168 @@
+"""Compare two or more actors, topic by topic, as ``brief compare`` does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, SelectionList
+from textual.widgets.selection_list import Selection
+
+from ...comparison import compare
+from ...index import Index
+from ...renderers.terminal import MIN_COLUMN
+from ..messages import ShowCitation
+from ..widgets import Block, FindBar, Page, Pane, comparison_page
+
+#: Narrowest pane whose overview shows counts beside the verdicts (as ``brief compare``).
+COUNTED = 60
+HINT = "Tick two or more actors on the left (Space) to compare them."
+
+
+class ActorList(SelectionList[str]):
+    """A selection list that ticks on the keypress itself.
+
+    Textual's own toggles whatever is highlighted when its ``OptionSelected`` message
+    is handled, so ``space down space`` typed fast ticks the second item twice.
+    """
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted))
+
+
+class CompareScreen(Screen[None]):
+    """Actors to tick on the left; their comparison on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Close"),
+        Binding("x", "diff_only", "Diff only"),
+        Binding("slash", "find", "Find"),
+        Binding("n", "find_step(1)", "Next", show=False),
+        Binding("N", "find_step(-1)", "Previous", show=False),
+        Binding("t", "contents", "Contents"),
+    ]
+
+    def __init__(self, index: Index, first: str | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.first = first
+        self.diff_only = False
+        self._counted = True
+        self._picked: list[str] = [first] if first else []
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        pane = Pane(id="comparison")
+        with Horizontal(id="body"):
+            with Vertical(id="pick"):
+                yield Label("Actors  (space ticks)", classes="pick-title")
+                actors = [
+                    Selection(Content(a.name), a.id, a.id == self.first)
+                    for a in self.index.corpus.actors
+                ]
+                yield ActorList(*actors, id="actors")
+            yield pane
+        yield FindBar(pane, id="findbar")
+        yield Footer()
+
+    @property
+    def pane(self) -> Pane:
+        return self.query_one("#comparison", Pane)
+
+    @property
+    def actors(self) -> ActorList:
+        return self.query_one("#actors", ActorList)
+
+    async def on_mount(self) -> None:
+        self.title = "Compare actors"
+        self.query_one(FindBar).display = False
+        self.actors.focus()
+        await self.refresh_comparison()
+
+    async def pick(self, *ids: str) -> None:
+        """Tick exactly *ids* (for tests and the command palette)."""
+        self.actors.deselect_all()
+        for ident in ids:
+            self.actors.select(ident)
+        await self.refresh_comparison()
+
+    async def refresh_comparison(self) -> None:
+        """Rebuild the comparison of the ticked actors, in the order they were ticked."""
+        picked = set(self.actors.selected)
+        self._picked = [a for a in self._picked if a in picked]
+        self._picked += [a for a in self.actors.selected if a not in self._picked]
+        if len(self._picked) < 2:
+            page = Page()
+            page.add(Block(Content(HINT), classes="empty"))
+            await self.pane.show(page)
+            return
+        entries = [self.index.actors[a] for a in self._picked]
+        view = compare(self.index, list(entries), diff_only=self.diff_only)
+        width = self.pane.scrollable_content_region.width
+        if width:
+            self._counted = width >= COUNTED
+        stacked = width < MIN_COLUMN * len(view.columns)
+        note = "differences only" if self.diff_only else ""
+        page = comparison_page(view, self.index, stacked, counted=self._counted, note=note)
+        await self.pane.show(page)
+        self.call_after_refresh(self._fit)
+
+    @on(SelectionList.SelectedChanged, "#actors")
+    async def _ticked(self) -> None:
+        await self.refresh_comparison()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Lay the comparison out for the pane's width, as the CLI does for the terminal's.
+
+        Columns side by side when each gets ``MIN_COLUMN`` cells, else stacked; the
+        overview's counts only from ``COUNTED`` cells (a rebuild when that changes).
+        """
+        width = self.pane.scrollable_content_region.width
+        if width and (width >= COUNTED) != self._counted and len(self._picked) > 1:
+            self._counted = width >= COUNTED
+            self.call_later(self.refresh_comparison)
+            return
+        for columns in self.pane.query(".columns"):
+            columns.set_class(width < MIN_COLUMN * len(columns.children), "-stacked")
+
+    def on_show_citation(self, message: ShowCitation) -> None:
+        from .citation import CitationScreen
+
+        message.stop()
+        self.app.push_screen(CitationScreen(self.index, message.reference, message.points))
+
+    def on_pane_found(self, message: Pane.Found) -> None:
+        self.query_one(FindBar).show_count(message.current, message.total)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_step":
+            return self.pane.finding
+        return True
+
+    async def action_diff_only(self) -> None:
+        self.diff_only = not self.diff_only
+        await self.refresh_comparison()
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def action_find_step(self, delta: int) -> None:
+        self.pane.find_step(delta)
+
+    def action_contents(self) -> None:
+        from .contents import ContentsScreen
+
+        def chosen(anchor: str | None) -> None:
+            if anchor is not None:
+                self.pane.scroll_to_anchor(anchor)
+
+        self.app.push_screen(ContentsScreen(self.pane.page.contents), chosen)

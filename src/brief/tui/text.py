@@ -1,0 +1,116 @@
+"""How view records become Textual :class:`~textual.content.Content`.
+
+Corpus strings enter only as literal text (``Content(...)``, ``Content.assemble``
+with plain strings), never through ``Content.from_markup``: ``[@click=app.quit]``
+in a claim stays ten visible characters and no action. Styles name theme variables
+so they read on dark and light themes. The wording comes from ``renderers.common``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from ..renderers.common import (
+    counter_context,
+    counter_label,
+    counter_text,
+    counts,
+    link_label,
+    reference_label,
+    refs_label,
+)
+from ..views import Link, Point, Reference
+
+if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its screen
+    from ..comparison import Comparison, ComparisonRow
+
+STATUS_STYLE = {
+    "assessment": "$text-accent",
+    "alleged": "$text-warning",
+    "disputed": "bold $text-error",
+}
+VERDICT_STYLE = {
+    "contested": "bold $text-error",
+    "common ground": "$text-success",
+    "differ": "$text-warning",
+}
+
+
+def status(point: Point) -> Content:
+    """``disputed `` in its colour; nothing for a plainly reported claim."""
+    if point.status == "reported":
+        return Content()
+    return Content.assemble((point.status, STATUS_STYLE.get(point.status, "")), " ")
+
+
+def point(point: Point) -> Content:
+    """A claim: status, text, the other actors it names, its citations and its note."""
+    parts: list[str | Content | tuple[str, str]] = [status(point), point.text]
+    if point.actors:
+        parts.append((f" (with {', '.join(point.actors)})", "italic"))
+    if point.refs:
+        parts.append((f" {refs_label(point.refs)}", "dim"))
+    if point.note:
+        parts += ["\n", ("Note: ", "bold"), (point.note, "italic")]
+    return Content.assemble(*parts)
+
+
+def counter(other: Point, topic: str) -> Content:
+    """A contradicting claim, introduced as the CLI introduces it."""
+    parts: list[str | Content | tuple[str, str]] = [
+        (f"⚡ {counter_label(other)}: ", "bold $text-error"),
+        status(other),
+        counter_text(other),
+    ]
+    if context := counter_context(other, topic):
+        parts.append((f" ({context})", "italic"))
+    if other.refs:
+        parts.append((f" {refs_label(other.refs)}", "dim"))
+    return Content.assemble(*parts)
+
+
+def facts(pairs: tuple[tuple[str, str], ...]) -> Content:
+    """``aliases: a, b`` lines under a title."""
+    parts: list[str | tuple[str, str]] = []
+    for i, (label, value) in enumerate(pairs):
+        parts += ["\n" if i else "", (f"{label}: ", "bold"), value]
+    return Content.assemble(*parts)
+
+
+def link(item: Link) -> Content:
+    """A followable entry: ``→ Nuclear weapons (nuclear)``."""
+    return Content.assemble(("→ ", "dim"), link_label(item))
+
+
+def reference(ref: Reference) -> Content:
+    """``[1] Title, "Section"``."""
+    return Content.assemble((f"[{ref.number}] ", "dim"), reference_label(ref))
+
+
+def overview(view: Comparison, counted: bool = True) -> list[Content]:
+    """The comparison's overview, a line a row: title, verdict and (if *counted*) counts."""
+    titles = [Content(row.title) for row in view.rows]
+    title_width = min(max((t.cell_length for t in titles), default=0), 40)
+    verdict_width = max((len(row.verdict) for row in view.rows), default=0)
+    lines = []
+    for row, title in zip(view.rows, titles, strict=True):
+        verdict = row.verdict.ljust(verdict_width)
+        lines.append(
+            Content.assemble(
+                title.stylize("bold"),
+                " " * max(title_width - title.cell_length, 0),
+                "  ",
+                (verdict, VERDICT_STYLE.get(row.verdict, "dim")),
+                (f"  {counts(view, row)}" if counted else "", "dim"),
+            )
+        )
+    return lines
+
+
+def row_heading(row: ComparisonRow) -> Content:
+    """A comparison row's heading: its title and verdict."""
+    return Content.assemble(
+        (row.title, "bold underline"), "  ", (row.verdict, VERDICT_STYLE.get(row.verdict, "dim"))
+    )

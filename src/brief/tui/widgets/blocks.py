@@ -1,0 +1,54 @@
+"""The paragraphs a page is made of: plain blocks, and blocks that are links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+MATCH_STYLE = "on $warning-muted"
+CURRENT_STYLE = "bold $background on $warning"
+
+
+class Block(Static):
+    """A paragraph of literal text that find-in-page can mark."""
+
+    def __init__(self, content: Content, *, classes: str | None = None) -> None:
+        super().__init__(content, markup=False, classes=classes)
+        self.base = content
+        """The text as built, without find marks."""
+        self.shown = content
+        """The text as shown, with find marks."""
+
+    def mark(self, spans: list[tuple[int, int]], current: int | None = None) -> None:
+        """Show *spans* of the text as matches, the one at index *current* as the current one."""
+        content = self.base
+        for n, (start, end) in enumerate(spans):
+            content = content.stylize(CURRENT_STYLE if n == current else MATCH_STYLE, start, end)
+        self.shown = content
+        self.update(content)
+
+
+class Jump(Block, can_focus=True):
+    """A block that leads somewhere: Enter or a click posts the message it was given."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "follow", "Follow")]
+
+    def __init__(
+        self, content: Content, message: Callable[[], Message], *, classes: str | None = None
+    ) -> None:
+        super().__init__(content, classes=classes)
+        self._message = message
+
+    def action_follow(self) -> None:
+        self.post_message(self._message())
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.focus()
+        self.action_follow()

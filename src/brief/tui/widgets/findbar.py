@@ -1,0 +1,67 @@
+"""The find-in-page bar: type to mark matches, Enter or Down for the next, Up for the last."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
+
+from .pane import Pane
+
+
+class FindBar(Horizontal):
+    """Searches one :class:`Pane`; hidden until opened."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close find"),
+        Binding("down", "step(1)", "Next match"),
+        Binding("up", "step(-1)", "Previous match"),
+    ]
+
+    def __init__(self, pane: Pane, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pane = pane
+
+    def compose(self) -> ComposeResult:
+        yield Label("Find:", id="find-label")
+        yield Input(placeholder="text in this page", id="find-input", compact=True)
+        yield Label("", id="find-count")
+        yield Label("enter/↓ next · ↑ previous · esc", id="find-hint")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#find-input", Input)
+
+    def open(self) -> None:
+        self.display = True
+        self.input.focus()
+        if self.input.value:
+            self.pane.find(self.input.value)
+
+    def action_close(self) -> None:
+        self.pane.clear_find()
+        self.query_one("#find-count", Label).update("")
+        self.display = False
+        self.pane.focus()
+
+    def action_step(self, delta: int) -> None:
+        self.pane.find_step(delta)
+
+    def show_count(self, current: int, total: int) -> None:
+        query = self.input.value
+        label = "" if not query else "no matches" if not total else f"{current} of {total}"
+        self.query_one("#find-count", Label).update(label)
+
+    @on(Input.Changed, "#find-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.pane.find(event.value)
+
+    @on(Input.Submitted, "#find-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.pane.find_step(1)

@@ -1,0 +1,147 @@
+"""Lay a briefing or a comparison out as a :class:`Page` of blocks and links.
+
+Only layout is decided here: which claims, in which order, with which citations
+comes from the view records (``views``, ``comparison``), as for every CLI format.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+
+from ...index import Index
+from ...renderers.common import COMMON_GROUND, comparison_title, empty_cell
+from ...views import Briefing, Link, Point, Reference
+from .. import text
+from ..history import Place
+from ..messages import Follow, GoToAnchor, ShowCitation
+from .blocks import Block, Jump
+from .pane import Page
+
+if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its screen
+    from ...comparison import Comparison
+
+
+def entry_link(index: Index, key: str, content: Content, classes: str) -> Block:
+    """A heading that opens entry *key*'s briefing, or plain text when *key* is no entry."""
+    if key in index.topics or key in index.actors or key in index.sources:
+        return Jump(content, partial(Follow, Place(key)), classes=f"{classes} link")
+    return Block(content, classes=classes)
+
+
+def _points(page: Page, points: tuple[Point, ...], topic: str, shown: set[str]) -> list[Widget]:
+    """Each point as a block, with its contradicting claims as links under it."""
+    out: list[Widget] = []
+    for item in points:
+        parts: list[Widget] = [Block(text.point(item), classes="point")]
+        for other in item.contested_by:
+            content = text.counter(other, topic)
+            if other.id in shown:  # on this page: scroll to it
+                anchor = f"claim:{other.id}"
+                parts.append(Jump(content, partial(GoToAnchor, anchor), classes="counter"))
+            else:
+                place = Place(other.topic, other.id)
+                parts.append(Jump(content, partial(Follow, place), classes="counter"))
+        claim = Vertical(*parts, classes="claim")
+        page.anchors.setdefault(f"claim:{item.id}", claim)
+        out.append(claim)
+    return out
+
+
+def citing(points: list[Point], number: int) -> tuple[Point, ...]:
+    """The points (counter-claims included) that cite reference *number*, each once."""
+    found: dict[str, Point] = {}
+    for item in points:
+        for one in (item, *item.contested_by):
+            if number in one.refs:
+                found.setdefault(one.id, one)
+    return tuple(found.values())
+
+
+def _related(page: Page, title: str, links: tuple[Link, ...]) -> None:
+    if not links:
+        return
+    page.heading(Block(Content(title), classes="heading"), "related", Content(title))
+    for item in links:
+        page.add(Jump(text.link(item), partial(Follow, Place(item.id)), classes="link"))
+
+
+def _references(page: Page, refs: tuple[Reference, ...], points: list[Point]) -> None:
+    if not refs:
+        return
+    page.heading(Block(Content("Sources"), classes="heading"), "sources", Content("Sources"))
+    for ref in refs:
+
+        def make(ref: Reference = ref) -> ShowCitation:
+            return ShowCitation(ref, citing(points, ref.number))
+
+        page.add(Jump(text.reference(ref), make, classes="reference"))
+
+
+def briefing_page(view: Briefing, index: Index) -> Page:
+    """A briefing: title, summary, facts, claims by section, related entries, sources."""
+    page = Page()
+    page.add(Block(Content(view.title), classes="title"), "top")
+    if view.summary:
+        page.add(Block(Content(view.summary), classes="summary"))
+    if view.facts:
+        page.add(Block(text.facts(view.facts), classes="facts"))
+    topic = view.id if view.kind == "topic" else ""
+    all_points = [p for s in view.sections for p in s.points]
+    shown = {p.id for p in all_points}
+    for section in view.sections:
+        label = Content(section.title)
+        anchor = f"section:{section.key}"
+        page.heading(entry_link(index, section.key, label, "heading"), anchor, label)
+        for widget in _points(page, section.points, topic, shown):
+            page.add(widget)
+    if not view.sections:
+        page.add(Block(Content("No claims yet."), classes="empty"))
+    _related(page, "Related topics" if view.kind == "topic" else "Topics", view.related)
+    _references(page, view.references, all_points)
+    return page
+
+
+def comparison_page(
+    view: Comparison, index: Index, stacked: bool, *, counted: bool = True, note: str = ""
+) -> Page:
+    """A comparison: overview, then per row the common ground and the columns."""
+    page = Page()
+    heading = Content(comparison_title(view))
+    if note:
+        heading = Content.assemble(heading, (f"  ({note})", "not bold"))
+    page.add(Block(heading, classes="title"), "top")
+    if not view.rows:
+        page.add(Block(Content("Nothing to compare."), classes="empty"))
+    for row, line in zip(view.rows, text.overview(view, counted), strict=True):
+        page.add(Jump(line, partial(GoToAnchor, f"row:{row.key}"), classes="overview"))
+    all_points = [
+        p for row in view.rows for p in (*row.common, *(p for cell in row.cells for p in cell))
+    ]
+    shown = {p.id for p in all_points}
+    for row in view.rows:
+        anchor = f"row:{row.key}"
+        page.heading(
+            entry_link(index, row.key, text.row_heading(row), "heading"), anchor, Content(row.title)
+        )
+        topic = row.key if view.kind == "actors" else ""
+        if row.common:
+            page.add(Block(Content(COMMON_GROUND), classes="common"))
+            for widget in _points(page, row.common, topic, shown):
+                page.add(widget)
+        homes = [c.id if view.kind == "topics" else topic for c in view.columns]
+        columns: list[Widget] = []
+        for column, cell, home in zip(view.columns, row.cells, homes, strict=True):
+            label = entry_link(index, column.id, Content(column.title), "column-title")
+            if cell:
+                body = _points(page, cell, home, shown)
+            else:
+                body = [Block(Content(empty_cell(view, column)), classes="empty")]
+            columns.append(Vertical(label, *body, classes="column"))
+        page.add(Horizontal(*columns, classes="columns -stacked" if stacked else "columns"))
+    _references(page, view.references, all_points)
+    return page

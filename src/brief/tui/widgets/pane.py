@@ -1,0 +1,137 @@
+"""A scrolling page of blocks with anchors, a table of contents and find-in-page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+
+from ..messages import GoToAnchor
+from .blocks import Block
+
+
+@dataclass
+class Page:
+    """What a pane shows: its widgets, where anchors point, and its contents list."""
+
+    widgets: list[Widget] = field(default_factory=list)
+    anchors: dict[str, Widget] = field(default_factory=dict)
+    """``claim:ID``, ``section:KEY``, ``row:KEY``, ``related``, ``sources`` -> a widget."""
+    contents: list[tuple[str, Content]] = field(default_factory=list)
+    """Anchor and label of each heading, in page order."""
+
+    def add(self, widget: Widget, anchor: str | None = None) -> Widget:
+        self.widgets.append(widget)
+        if anchor is not None:
+            self.anchors.setdefault(anchor, widget)
+        return widget
+
+    def heading(self, widget: Widget, anchor: str, label: Content) -> None:
+        """Add a heading that the table of contents lists."""
+        self.add(widget, anchor)
+        self.contents.append((anchor, label))
+
+
+class Pane(VerticalScroll):
+    """A page of :class:`Block` widgets that can be searched and jumped around in."""
+
+    @dataclass
+    class Found(Message):
+        """Find-in-page moved: match *current* (1-based, 0 for none) of *total*."""
+
+        pane: Pane
+        current: int
+        total: int
+
+    def __init__(
+        self, page: Page | None = None, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.page = page or Page()
+        self._query = ""
+        self._matches: list[tuple[Block, int]] = []
+        """Each match as its block and its index among that block's matches."""
+        self._spans: dict[Block, list[tuple[int, int]]] = {}
+        self._current = -1
+
+    def compose(self) -> ComposeResult:
+        yield from self.page.widgets  # the first page is there for the first paint
+
+    async def show(self, page: Page, anchor: str | None = None, scroll: float = 0.0) -> None:
+        """Replace the page, then scroll to *anchor* (or to offset *scroll*)."""
+        self._matches, self._spans, self._current = [], {}, -1
+        self.page = page
+        with self.app.batch_update():
+            await self.remove_children()
+            await self.mount_all(page.widgets)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if anchor is not None:
+            self.call_after_refresh(self.scroll_to_anchor, anchor)
+        elif scroll:
+            self.call_after_refresh(self.scroll_to, y=scroll, animate=False)
+        if self._query:
+            self.find(self._query)
+
+    def scroll_to_anchor(self, anchor: str) -> bool:
+        widget = self.page.anchors.get(anchor)
+        if widget is None:
+            return False
+        self.scroll_to_widget(widget, top=True, animate=False)
+        return True
+
+    def on_go_to_anchor(self, message: GoToAnchor) -> None:
+        message.stop()
+        self.scroll_to_anchor(message.anchor)
+
+    # find in page
+
+    @property
+    def finding(self) -> bool:
+        return bool(self._matches)
+
+    def find(self, query: str) -> int:
+        """Mark every occurrence of *query* (any case); return how many there are."""
+        for block in self._spans:
+            block.mark([])
+        self._query = query
+        self._matches, self._spans, self._current = [], {}, -1
+        if query:
+            pattern = re.compile(re.escape(query), re.IGNORECASE)
+            for block in self.query(Block):
+                spans = [m.span() for m in pattern.finditer(block.base.plain)]
+                if spans:
+                    self._spans[block] = spans
+                    self._matches += [(block, n) for n in range(len(spans))]
+        if self._matches:
+            self._go(0)
+        else:
+            for block, spans in self._spans.items():
+                block.mark(spans)
+            self.post_message(self.Found(self, 0, 0))
+        return len(self._matches)
+
+    def find_step(self, delta: int) -> None:
+        """Move to the next (``+1``) or previous (``-1``) match, wrapping around."""
+        if self._matches:
+            self._go((self._current + delta) % len(self._matches))
+
+    def clear_find(self) -> None:
+        self.find("")
+
+    def _go(self, number: int) -> None:
+        previous = self._matches[self._current][0] if self._current >= 0 else None
+        self._current = number
+        block, index = self._matches[number]
+        if previous is not None and previous is not block:
+            previous.mark(self._spans[previous])
+        if previous is None:
+            for other, spans in self._spans.items():
+                other.mark(spans)
+        block.mark(self._spans[block], index)
+        self.scroll_to_center(block, animate=False)
+        self.post_message(self.Found(self, number + 1, len(self._matches)))
