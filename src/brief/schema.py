@@ -262,16 +262,18 @@ def _fast(check: Callable[[Any], Any], value: Any) -> Any:
     valid shapes are accepted inline, and anything else goes to the full checker,
     which also words the problem.
     """
-    if check is _text or check is _ident:
-        if type(value) is str:
-            stripped = value.strip()
-            if stripped and (check is _text or is_id(stripped)):
-                return stripped
-    elif (check is _IDS or check is _TEXTS) and type(value) is list:
-        if all(type(x) is str for x in value):
-            items = tuple(x.strip() for x in value)
-            if all(items) and (check is _TEXTS or all(is_id(x) for x in items)):
-                return items
+    if (check is _text or check is _ident) and type(value) is str:
+        stripped = value.strip()
+        if stripped and (check is _text or is_id(stripped)):
+            return stripped
+        return _SLOW
+    if (check is not _IDS and check is not _TEXTS) or type(value) is not list:
+        return _SLOW
+    if not all(type(x) is str for x in value):
+        return _SLOW
+    items = tuple(x.strip() for x in value)
+    if all(items) and (check is _TEXTS or all(is_id(x) for x in items)):
+        return items
     return _SLOW
 
 
