@@ -159,3 +159,14 @@ def test_show_several_names_each_once(mini: Path) -> None:
     result = run("--no-bundled", "-c", str(mini), "show", "trade", "commerce", "china")
     assert result.stdout.count("Who trades with whom.") == 1
     assert result.stdout.count("\nChina\n=====\n") == 1
+
+
+def test_pager_flags_before_the_command_like_git(mini: Path, tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    env = {"PAGER": f"cat > {paged}"}
+    run("--no-bundled", "-c", str(mini), "--pager", "show", "trade", env=env)
+    assert paged.read_text().startswith("Trade\n")
+    paged.unlink()
+    result = run("--no-bundled", "-c", str(mini), "--pager", "show", "trade", "--no-pager",
+                 env=env)
+    assert not paged.exists() and result.stdout.startswith("Trade\n")

@@ -61,6 +61,8 @@ class Options(NamedTuple):
     corpus_dirs: tuple[str, ...]
     bundled: bool
     config: Config
+    pager: bool | None = None
+    """``brief --pager/--no-pager``, as git takes it, before the command."""
 
 
 def format_option(f: F) -> F:
@@ -92,8 +94,9 @@ def _emit(
     """Write views through the chosen renderer (see ``output``), honouring the config."""
     from .output import emit
 
-    config = ctx.find_object(Options).config  # type: ignore[union-attr]
-    emit(kind, items, fmt or config.format, pager=pager, paging=config.pager)
+    opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
+    chosen = pager if pager is not None else opts.pager
+    emit(kind, items, fmt or opts.config.format, pager=chosen, paging=opts.config.pager)
 
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -122,6 +125,12 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 )
 @click.option("--no-bundled", is_flag=True, help="Leave out the corpus shipped with brief.")
 @click.option(
+    "--pager/--no-pager",
+    "pager",
+    default=None,
+    help="Page long output (as after a command; the command's own flag wins).",
+)
+@click.option(
     "--version",
     "-V",
     is_flag=True,
@@ -130,7 +139,9 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     help="Show the version and the corpus folders in use, and exit.",
 )
 @click.pass_context
-def cli(ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool) -> None:
+def cli(
+    ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool, pager: bool | None
+) -> None:
     """Terminal briefings from a corpus of source-cited topic notes.
 
     \b
@@ -147,7 +158,7 @@ def cli(ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool) -> N
     """
     from .config import load_config
 
-    ctx.obj = Options(corpus_dirs, not no_bundled, load_config())
+    ctx.obj = Options(corpus_dirs, not no_bundled, load_config(), pager)
 
 
 def _store(ctx: click.Context) -> Store:
