@@ -58,21 +58,19 @@ class Index:
 
     def resolve_actor(self, name: str) -> Actor:
         """Like :meth:`resolve`, for a name that must be an actor."""
-        ident = self.names.get(normalise(name))
-        if ident is None or ident not in self.actors:
-            keys = [k for k, v in self.names.items() if v in self.actors]
-            found = tuple(dict.fromkeys(self.names[k] for k in closest(name, keys, limit=6)))
-            raise NotFound(name, found[:3], what="actor")
-        return self.actors[ident]
+        return self.actors[self._resolve_in(name, self.actors, "actor")]
 
     def resolve_topic(self, name: str) -> Topic:
         """Like :meth:`resolve`, for a name that must be a topic."""
+        return self.topics[self._resolve_in(name, self.topics, "topic")]
+
+    def _resolve_in(self, name: str, table: Mapping[str, object], what: str) -> str:
         ident = self.names.get(normalise(name))
-        if ident is None or ident not in self.topics:
-            keys = [k for k, v in self.names.items() if v in self.topics]
+        if ident is None or ident not in table:
+            keys = [k for k, v in self.names.items() if v in table]
             found = tuple(dict.fromkeys(self.names[k] for k in closest(name, keys, limit=6)))
-            raise NotFound(name, found[:3], what="topic")
-        return self.topics[ident]
+            raise NotFound(name, found[:3], what=what)
+        return ident
 
     def resolve_tag(self, name: str) -> str:
         """The normalised tag a reader means, or :class:`NotFound` with the closest tags."""
