@@ -116,8 +116,9 @@ def test_deleted_cache_is_rebuilt(mini: Path) -> None:
 def test_unwritable_cache_folder_still_answers(mini: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    result = run("--no-bundled", "-c", str(mini), "show", "trade",
-                 env={"XDG_CACHE_HOME": str(blocker)})
+    result = run(
+        "--no-bundled", "-c", str(mini), "show", "trade", env={"XDG_CACHE_HOME": str(blocker)}
+    )
     assert result.exit_code == 0 and "Who trades with whom." in result.stdout
 
 
@@ -138,8 +139,10 @@ def test_two_processes_starting_at_once_both_succeed(mini: Path, tmp_path: Path)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "shared-cache")}
     cmd = [sys.executable, "-m", "brief", "--no-bundled", "-c", str(mini), "show", "trade"]
     for _ in range(3):
-        procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                 for _ in range(4)]
+        procs = [
+            subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(4)
+        ]
         outs = [p.communicate(timeout=60) for p in procs]
         assert [p.returncode for p in procs] == [0, 0, 0, 0], outs
         assert len({out for out, _ in outs}) == 1 and b"Who trades with whom." in outs[0][0]

@@ -167,6 +167,5 @@ def test_pager_flags_before_the_command_like_git(mini: Path, tmp_path: Path) -> 
     run("--no-bundled", "-c", str(mini), "--pager", "show", "trade", env=env)
     assert paged.read_text().startswith("Trade\n")
     paged.unlink()
-    result = run("--no-bundled", "-c", str(mini), "--pager", "show", "trade", "--no-pager",
-                 env=env)
+    result = run("--no-bundled", "-c", str(mini), "--pager", "show", "trade", "--no-pager", env=env)
     assert not paged.exists() and result.stdout.startswith("Trade\n")

@@ -357,7 +357,7 @@ def tui(ctx: click.Context, name: str | None) -> None:
     index, warnings = store.index(), store.warnings
     entry = index.resolve(name) if name else None  # an unknown NAME fails before the screen
     # textual costs ~250 ms to import: only this command pays it.
-    from .tui.app import BriefApp  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    from .tui.app import BriefApp
 
     BriefApp(index, warnings=warnings, start=entry.id if entry else None).run()
 

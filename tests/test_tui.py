@@ -1,0 +1,453 @@
+"""``brief tui`` driven with Textual's pilot: what a reader does, key by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, SelectionList
+
+from brief.comparison import compare
+from brief.index import build_index
+from brief.load import Layer, layers_for, load
+from brief.renderers.common import comparison_title
+from brief.tui.app import BriefApp
+from brief.tui.entries import entries, matching
+from brief.tui.history import History, Place
+from brief.tui.screens.browse import BrowseScreen
+from brief.tui.widgets import Block, Jump, Pane
+
+SIZE = (120, 36)
+
+HOSTILE = """\
+format = 1
+
+[[sources]]
+id = "evil-source"
+title = "[link=file:///etc/passwd]Evil[/link] source"
+kind = "article"
+url = "file:///etc/passwd"
+sections = ["[bold]Loud[/bold]"]
+
+[[actors]]
+id = "mallory"
+name = "[@click=app.quit]Mallory[/]"
+description = "[link=file:///etc/passwd]x[/link] and [bold]bold[/] [/]"
+
+[[actors]]
+id = "trent"
+name = "Trent [/]"
+description = "A second actor."
+
+[[topics]]
+id = "quitting"
+title = "[@click=app.quit]Click me[/]"
+summary = "[link=file:///etc/passwd]x[/link] summary [bold]not bold[/] [/]"
+aliases = ["[b]alias[/b]"]
+
+[[claims]]
+id = "claim-one"
+topic = "quitting"
+actors = ["mallory"]
+text = "[@click=app.quit]Quit now[/] and [link=file:///etc/passwd]read[/link]"
+status = "disputed"
+note = "[bold]note[/]"
+cites = [{ source = "evil-source", section = "[bold]Loud[/bold]" }]
+
+[[claims]]
+id = "claim-two"
+topic = "quitting"
+actors = ["trent"]
+text = "[/] Trent says [red]red[/red]."
+cites = [{ source = "evil-source", section = "[bold]Loud[/bold]" }]
+contradicts = ["claim-one"]
+"""
+
+
+def make_app(*roots: Path, start: str | None = None, bundled: bool = False) -> BriefApp:
+    """Build the app as ``brief tui`` does: load the layers, index, pass the warnings."""
+    layers = layers_for((), env={}) if bundled else []
+    layers += [Layer(root, root.name) for root in roots]
+    result = load(layers)
+    app = BriefApp(build_index(result.corpus), warnings=result.warnings(), start=start)
+    app.animation_level = "none"  # scrolling to a focused link is instant: faster tests
+    return app
+
+
+def page(app: BriefApp) -> list[str]:
+    """The text of every block on the current screen, in order."""
+    return [block.base.plain for block in app.screen.query(Block)]
+
+
+def title(app: BriefApp) -> str:
+    return app.screen.query_one("Block.title", Block).base.plain
+
+
+def listed(app: BriefApp) -> list[str]:
+    return [str(o.prompt) for o in app.screen.query_one("#entries", OptionList).options]
+
+
+async def tab_to(pilot: Pilot[None], text: str, kind: str = "", limit: int = 40) -> Widget:
+    """Press Tab until the focused link starts with *text*: keyboard only, no mouse."""
+    for _ in range(limit):
+        await pilot.press("tab")
+        focused = pilot.app.focused
+        if (
+            isinstance(focused, Jump)
+            and focused.base.plain.startswith(text)
+            and (not kind or focused.has_class(kind))
+        ):
+            return focused
+    raise AssertionError(f"no link starting {text!r} reached with Tab")
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    root = tmp_path / "hostile"
+    root.mkdir()
+    (root / "base.toml").write_text(HOSTILE)
+    return root
+
+
+# pure parts
+
+
+def test_filter_matches_titles_ids_and_aliases_in_any_case(mini: Path) -> None:
+    index = build_index(load([Layer(mini, "mini")]).corpus)
+    items = entries(index)
+    assert [e.id for e in matching(items, "PYONG")] == ["north-korea"]  # an alias
+    assert [e.id for e in matching(items, "north_korea")] == ["north-korea"]
+    assert [e.id for e in matching(items, "korea north")] == ["north-korea"]  # any order
+    assert [e.id for e in matching(items, "commerce")] == ["trade"]
+    assert {e.id for e in matching(items, "the")} == {"atlas", "ledger"}
+    assert matching(items, "  ") == items
+    assert matching(items, "zzz") == []
+
+
+def test_history_goes_back_and_forward_keeping_scroll_offsets() -> None:
+    history = History()
+    assert not history.can_back and history.back() is None
+    history.go(Place("a"))
+    history.go(Place("b"), scroll=5)  # "a" was left scrolled to 5
+    history.go(Place("c"), scroll=9)
+    stop = history.back(scroll=7)
+    assert stop is not None and (stop.place, stop.scroll) == (Place("b"), 9)
+    stop = history.back(scroll=3)
+    assert stop is not None and (stop.place, stop.scroll) == (Place("a"), 5)
+    stop = history.forward()
+    assert stop is not None and (stop.place, stop.scroll) == (Place("b"), 3)
+    history.go(Place("d"))  # a new page forgets what was ahead
+    assert not history.can_forward
+
+
+# the app
+
+
+async def test_opens_on_first_topic_with_list_filled(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, BrowseScreen)
+        assert listed(app) == [
+            "Topics 2",
+            "Security",
+            "Trade",
+            "Actors 3",
+            "North Korea",
+            "China",
+            "Russia",
+            "Sources 2",
+            "The Atlas Review",
+            "The Ledger",
+        ]
+        assert title(app) == "Security"
+        text = page(app)
+        assert "Buffers and borders." in text
+        assert "China" in text  # claims grouped by actor
+        assert any(t.startswith("alleged North Korea is a buffer state") for t in text)
+        assert "→ Trade" in text
+        assert '[1] The Atlas Review, "Security Matters"' in text
+        assert app.sub_title == "2 topics · 3 actors · 2 sources"
+        assert app.focused is app.screen.query_one("#entries")
+
+
+async def test_name_opens_straight_on_that_entry(mini: Path) -> None:
+    app = make_app(mini, start="north-korea")
+    async with app.run_test(size=SIZE):
+        assert title(app) == "North Korea"
+        assert "aliases: dprk, pyongyang" in page(app)
+
+
+async def test_filter_narrows_as_you_type_and_enter_opens(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", *"PYONG")
+        assert listed(app) == ["Actors 1 of 3", "North Korea"]
+        await pilot.press("backspace", *"zz")
+        assert listed(app) == ["No matches"]
+        await pilot.press("escape")  # clears the filter
+        assert len(listed(app)) == 10
+        await pilot.press(*"commerce", "enter")
+        assert title(app) == "Trade"
+        assert isinstance(app.focused, Pane)
+
+
+async def test_selecting_in_the_list_opens_the_briefing(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "enter")  # skips the "Actors" heading
+        assert title(app) == "North Korea"
+        await pilot.press("escape", "down", "enter")
+        assert title(app) == "China"
+
+
+async def test_follow_related_link_by_keyboard_then_back_and_forward(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await tab_to(pilot, "→ Trade")
+        await pilot.press("enter")
+        assert title(app) == "Trade"
+        await tab_to(pilot, "China")  # a section heading: the actor
+        await pilot.press("enter")
+        assert title(app) == "China"
+        await pilot.press("left_square_bracket")
+        assert title(app) == "Trade"
+        await pilot.press("left_square_bracket")
+        assert title(app) == "Security"
+        await pilot.press("right_square_bracket")
+        assert title(app) == "Trade"
+
+
+async def test_follow_contradicting_claim_to_its_topic(mini: Path) -> None:
+    app = make_app(mini, start="north-korea")
+    async with app.run_test(size=SIZE) as pilot:
+        link = await tab_to(pilot, "⚡ contradicted by")
+        assert isinstance(link, Jump) and "China trades little." in link.base.plain
+        await pilot.press("enter")
+        assert title(app) == "Trade"
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        assert screen.history.current is not None
+        assert screen.history.current.place == Place("trade", "trade-china-denies")
+        await pilot.press("alt+left")
+        assert title(app) == "North Korea"
+
+
+async def test_find_in_briefing(mini: Path) -> None:
+    app = make_app(mini, start="trade")
+    async with app.run_test(size=SIZE) as pilot:
+        count = app.screen.query_one("#find-count")
+        total = sum(t.lower().count("china") for t in page(app))
+        assert total == 7
+        await pilot.press("slash", *"CHINA")
+        assert str(count.render()) == "1 of 7"
+        await pilot.press("enter")
+        assert str(count.render()) == "2 of 7"
+        await pilot.press("up", "up")
+        assert str(count.render()) == "7 of 7"
+        marked = [b for b in app.screen.query(Block) if b.shown is not b.base]
+        assert len(marked) == len([t for t in page(app) if "china" in t.lower()])
+        await pilot.press(*"xyz")
+        assert str(count.render()) == "no matches"
+        await pilot.press(*["backspace"] * 3, "escape")
+        assert isinstance(app.focused, Pane)
+        assert all(b.shown is b.base for b in app.screen.query(Block))
+        await pilot.press("n")  # after closing, n finds nothing and does nothing
+        assert not app.screen.query_one("#findbar").display
+
+
+async def test_contents_jumps_to_a_section(bundled_app: BriefApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        reader = bundled_app.screen.query_one("#reader", Pane)
+        assert reader.scroll_y == 0
+        await pilot.press("t")
+        contents = bundled_app.screen.query_one("#contents", OptionList)
+        labels = [str(o.prompt) for o in contents.options]
+        assert labels[-1] == "Sources" and "Related topics" in labels
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert isinstance(bundled_app.screen, BrowseScreen)
+        assert reader.scroll_y > 0
+
+
+async def test_citation_shows_source_and_section(mini: Path) -> None:
+    app = make_app(mini, start="security")
+    async with app.run_test(size=SIZE) as pilot:
+        await tab_to(pilot, "[1] The Atlas Review")
+        await pilot.press("enter")
+        text = page(app)
+        assert "The Atlas Review" in text
+        assert "Security Matters" in text  # the section cited
+        assert "alleged North Korea is a buffer state for China. [1]" in text
+        await pilot.press("o")  # open the source's own briefing
+        assert isinstance(app.screen, BrowseScreen)
+        assert title(app) == "The Atlas Review"
+
+
+async def test_compare_view_matches_brief_compare(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert "Tick two or more actors" in page(app)[0]
+        await pilot.press("down", "space", "down", "space")  # China, then Russia
+        index = app.index
+        view = compare(index, [index.actors["china"], index.actors["russia"]])
+        text = page(app)
+        assert title(app) == comparison_title(view) == "China vs Russia"
+        for row in view.rows:
+            assert any(t.startswith(f"{row.title}  {row.verdict}") for t in text)
+        actors = app.screen.query_one("#actors", SelectionList)
+        assert actors.selected == ["china", "russia"]
+        await pilot.press("x")  # differences only
+        diff = compare(index, [index.actors["china"], index.actors["russia"]], diff_only=True)
+        assert sum(t.startswith(view.rows[0].title) for t in page(app)) >= 1
+        assert len([b for b in app.screen.query("Jump.overview")]) == len(diff.rows)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_compare_opens_with_the_actor_being_read(mini: Path) -> None:
+    app = make_app(mini, start="china")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        actors = app.screen.query_one("#actors", SelectionList)
+        assert actors.selected == ["china"]
+        await pilot.press("down", "down", "space")  # and Russia
+        assert title(app) == "China vs Russia"
+        await tab_to(pilot, "Trade", kind="heading")  # a row heading leads to the topic
+        await pilot.press("enter")
+        assert isinstance(app.screen, BrowseScreen)
+        assert title(app) == "Trade"
+
+
+async def test_command_palette_goes_to_any_entry_by_alias(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"dprk")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen)
+        assert title(app) == "North Korea"
+
+
+async def test_broken_file_is_skipped_and_warnings_shown(mini: Path) -> None:
+    (mini / "topics" / "broken.toml").write_text("format = 1\n[[topics]\n")
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.sub_title == "2 topics · 3 actors · 2 sources · 1 file skipped (w)"
+        assert title(app) == "Security"  # the rest opened
+        await pilot.press("w")
+        lines = [str(s.render()) for s in app.screen.query(".warning")]
+        assert len(lines) == 1 and "broken.toml" in lines[0] and "(file skipped)" in lines[0]
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_no_warnings_no_warnings_key(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_help_theme_and_quit(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert "Anywhere" in [str(s.render()) for s in app.screen.query(".heading")]
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen)
+        assert app.current_theme.dark
+        await pilot.press("d")
+        assert not app.current_theme.dark
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_typing_q_in_the_filter_does_not_quit(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "q")
+        assert app.is_running
+        assert app.screen.query_one("#filter", Input).value == "q"
+
+
+# the bundled corpus
+
+
+@pytest.fixture
+def bundled_app() -> BriefApp:
+    return make_app(bundled=True, start="sanctions")
+
+
+async def test_bundled_corpus_browses() -> None:
+    app = make_app(bundled=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.sub_title == "12 topics · 8 actors · 2 sources"
+        assert len([o for o in listed(app) if o]) == 12 + 8 + 2 + 3
+        await pilot.press("f", *"sanct", "enter")
+        assert title(app) == "Sanctions"
+        await tab_to(pilot, "⚡ contradicted by: While the US")
+        await pilot.press("enter")
+        assert title(app) == "Geopolitics and influence"  # another topic
+        await pilot.press("left_square_bracket")
+        assert title(app) == "Sanctions"
+
+
+# hostile corpus text stays text
+
+
+async def test_markup_and_actions_in_corpus_text_are_inert(hostile: Path) -> None:
+    app = make_app(hostile)
+    async with app.run_test(size=SIZE) as pilot:
+        assert listed(app)[1] == "[@click=app.quit]Click me[/]"
+        assert "[@click=app.quit]Mallory[/]" in listed(app)
+        text = page(app)
+        assert title(app) == "[@click=app.quit]Click me[/]"
+        assert "[link=file:///etc/passwd]x[/link] summary [bold]not bold[/] [/]" in text
+        claim = next(b for b in app.screen.query("Block.point") if isinstance(b, Block))
+        assert claim.base.plain.startswith(
+            "disputed [@click=app.quit]Quit now[/] and [link=file:///etc/passwd]read[/link]"
+        )
+        # What is drawn is the literal text, with no action or link attached.
+        for block in app.screen.query(Block):
+            for span in block.base.spans:
+                assert "@click" not in str(span.style) and "link" not in str(span.style)
+        # Clicking the would-be actions does nothing but focus or follow our own links.
+        await pilot.click("Block.title")
+        await pilot.click("Block.point")
+        await pilot.click("Block.summary")
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, BrowseScreen)
+        # The same in the list, the palette and the citation dialog.
+        await pilot.click("#entries", offset=(2, 1))
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+p", *"click")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and title(app) == "[@click=app.quit]Click me[/]"
+        await tab_to(pilot, "[1] [link=file:///etc/passwd]Evil[/link] source")
+        await pilot.press("enter")
+        text = page(app)
+        assert "[bold]Loud[/bold]" in text
+        assert "url: file:///etc/passwd" in "\n".join(text)  # shown, never opened
+        await pilot.click("Block.cited-section")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_empty_corpus_and_unknown_start_still_open() -> None:
+    from brief.model import Corpus
+
+    app = BriefApp(build_index(Corpus()), start="nowhere")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert page(app) == ["This corpus is empty."]
+        assert listed(app) == ["No entries"]
+        await pilot.press("slash", "x", "escape", "t", "escape", "c", "escape")
+        assert isinstance(app.screen, BrowseScreen)
