@@ -5,11 +5,13 @@ result is kept in one SQLite file per set of corpus layers, under the platform's
 folder. It holds the name table, every briefing already built (as marshal-ed tuples),
 the pickled corpus for the other commands, and the warnings the load produced.
 
-It never serves stale data: it records every corpus folder's and file's modification
-time and size, and a run that finds any of them changed (a file added, removed or
-edited) rebuilds it. A cache that is missing, unreadable or corrupt is rebuilt
-silently. Builds write a private temporary file and move it into place, so processes
-starting at once never see half a cache: each reads a whole old one or a whole new one.
+It never serves stale data: the load stamps every corpus folder (modification time,
+taken before listing it) and file (modification time, change time and size, from the
+descriptor it was read through), and a run that finds any of them changed (a file
+added, removed, edited or made readable) rebuilds it. A cache that is missing,
+unreadable or corrupt is rebuilt silently. Builds write a private temporary file and
+move it into place, so processes starting at once never see half a cache: each reads a
+whole old one or a whole new one.
 
 The warm path imports only ``os``, ``sqlite3`` and ``marshal`` here; the loader and
 tomllib are imported only to rebuild.
@@ -36,9 +38,10 @@ if TYPE_CHECKING:
     from .views import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 4
+SCHEMA = 5
 
-Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int], ...]]
+#: Each folder with its mtime, each file with its mtime, ctime and size (see reader.Stamps).
+Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int, int], ...]]
 
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
@@ -61,40 +64,15 @@ def cache_file(layers: Sequence[Layer]) -> str:
     return os.path.join(cache_dir(), f"corpus-{digest:08x}.sqlite")
 
 
-def _stat(path: str) -> tuple[int, int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (-1, -1)
-    return (info.st_mtime_ns, info.st_size)
-
-
-def snapshot(layers: Sequence[Layer]) -> Manifest:
-    """Every folder and ``.toml`` file of *layers*, with what a change would alter.
-
-    Taken *before* the files are read: a file edited during the build then differs
-    from the manifest, and the next run rebuilds.
-    """
-    from pathlib import Path
-
-    from .reader import discover
-
-    folders: list[str] = []
-    files: list[tuple[str, int, int]] = []
-    for layer in layers:
-        folders.append(str(layer.root))  # even a missing one: its creation is a change
-        for path, _ in discover(Path(layer.root), folders=folders):
-            files.append((str(path), *_stat(str(path))))
-    dirs = tuple(dict.fromkeys(folders))
-    return tuple((d, _stat(d)[0]) for d in dirs), tuple(files)
-
-
 def _fresh(manifest: Manifest) -> bool:
+    """Whether every folder and file the cache was built from is as it was then."""
+    from .reader import stamp
+
     folders, files = manifest
     for path, mtime in folders:
-        if _stat(path)[0] != mtime:
+        if stamp(path)[0] != mtime:
             return False
-    return all(_stat(path) == (mtime, size) for path, mtime, size in files)
+    return all(stamp(path) == (mtime, ctime, size) for path, mtime, ctime, size in files)
 
 
 class Store:
@@ -291,9 +269,14 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     """Load *layers* from their files, and write the cache to *path* if one is given."""
     from .index import build_index
     from .load import load
+    from .reader import Stamps
 
-    manifest = snapshot(layers)
-    result = load(layers)
+    stamps = Stamps()
+    result = load(layers, stamps)
+    manifest: Manifest = (
+        tuple(stamps.folders.items()),
+        tuple((path, *seen) for path, seen in stamps.files.items()),
+    )
     index = build_index(result.corpus)
     store = LiveStore(index, result.warnings())
     if path is not None:
@@ -317,6 +300,10 @@ def _write(
         os.unlink(tmp)
     con = sqlite3.connect(tmp)
     try:
+        # A private file that is renamed into place when whole: no journal, no fsync. A
+        # file torn by a crash fails to open and is rebuilt, like any corrupt cache.
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
         con.executescript(_TABLES)
         meta = [
             ("manifest", marshal.dumps(manifest)),

@@ -19,7 +19,7 @@ from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .model import Citation, Claim, Corpus, Source, Topic
 from .names import did_you_mean, normalise
 from .parse import parse
-from .reader import discover, display_name, read_bytes
+from .reader import Stamps, discover, display_name, read_bytes
 from .schema import KINDS, Entry, check_document
 
 __all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
@@ -66,7 +66,7 @@ class _Placed:
     layer: int
 
 
-def load(layers: Sequence[Layer]) -> LoadResult:
+def load(layers: Sequence[Layer], stamps: Stamps | None = None) -> LoadResult:
     """Read, check and merge *layers* in order.
 
     The cycle collector is paused meanwhile: a load builds hundreds of thousands of
@@ -76,13 +76,13 @@ def load(layers: Sequence[Layer]) -> LoadResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(layers)
+        return _load(layers, stamps)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(layers: Sequence[Layer]) -> LoadResult:
+def _load(layers: Sequence[Layer], stamps: Stamps | None) -> LoadResult:
     problems: list[Diagnostic] = []
     files: list[str] = []
     skipped: list[str] = []
@@ -91,6 +91,8 @@ def _load(layers: Sequence[Layer]) -> LoadResult:
 
     for number, layer in enumerate(layers):
         root = Path(layer.root)
+        if stamps is not None:
+            stamps.folder(layer.root)  # even a missing one: creating it is a change
         if not root.is_dir():
             problems.append(
                 Diagnostic(
@@ -99,10 +101,10 @@ def _load(layers: Sequence[Layer]) -> LoadResult:
             )
             skipped.append(display_name("", layer.label))
             continue
-        for path, rel in discover(root):
+        for path, rel in discover(root, stamps):
             name = display_name(layer.label, rel)
             files.append(name)
-            data = read_bytes(path, root, name)
+            data = read_bytes(path, root, name, stamps)
             doc = parse(data, name) if isinstance(data, bytes) else data
             if isinstance(doc, Diagnostic):
                 problems.append(doc)

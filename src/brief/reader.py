@@ -44,12 +44,42 @@ def display_name(label: str, rel: str) -> str:
     return inert_line(f"{label}/{rel}" if label else rel)
 
 
-def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Path, str]]:
+class Stamps:
+    """What a load saw of each folder and file, so that a cache can tell when anything changed.
+
+    A folder's stamp is taken before it is listed and a file's from the very descriptor
+    it was read through, so an edit made during the load shows as a change next time.
+    """
+
+    def __init__(self) -> None:
+        self.folders: dict[str, int] = {}
+        self.files: dict[str, tuple[int, int, int]] = {}
+
+    def folder(self, path: str) -> None:
+        self.folders[path] = stamp(path)[0]
+
+    def file(self, path: str, info: os.stat_result | None = None) -> None:
+        self.files[path] = stamp(path) if info is None else _stamp(info)
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int, int]:
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+
+
+def stamp(path: str) -> tuple[int, int, int]:
+    """Modification time, change time (chmod too) and size; ``-1``s if it cannot be seen."""
+    try:
+        return _stamp(os.stat(path))
+    except (OSError, ValueError):
+        return (-1, -1, -1)
+
+
+def discover(root: Path, stamps: Stamps | None = None) -> Iterator[tuple[Path, str]]:
     """Yield ``(path, relative name)`` for every ``*.toml`` file under *root*, sorted.
 
     Hidden entries are skipped. Directories reached through links are entered only
     when they resolve inside *root*, and each real directory only once (no loops).
-    Each folder walked is appended to *folders*, if given (the cache watches them).
+    Each folder walked is stamped in *stamps*, if given (the cache watches them).
 
     A folder that cannot be listed, or a link to a folder outside *root*, is yielded
     too (its name ending in ``/``), so that :func:`read_bytes` reports it rather than
@@ -69,8 +99,8 @@ def discover(root: Path, folders: list[str] | None = None) -> Iterator[tuple[Pat
         if real in seen:
             return
         seen.add(real)
-        if folders is not None:
-            folders.append(str(folder))
+        if stamps is not None:
+            stamps.folder(str(folder))
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -113,7 +143,9 @@ def _target_inside(path: Path, real_root: Path) -> Path | None:
     return target if target == real_root or real_root in target.parents else None
 
 
-def read_bytes(path: Path, root: Path, name: str) -> bytes | Diagnostic:
+def read_bytes(
+    path: Path, root: Path, name: str, stamps: Stamps | None = None
+) -> bytes | Diagnostic:
     """Read one corpus file safely, or say in one diagnostic why it cannot be read.
 
     Only a regular file of at most :data:`MAX_FILE_BYTES` is read. A link is followed
@@ -121,6 +153,8 @@ def read_bytes(path: Path, root: Path, name: str) -> bytes | Diagnostic:
     """
 
     def fail(why: str) -> Diagnostic:
+        if stamps is not None and str(path) not in stamps.files:
+            stamps.file(str(path))  # so that fixing it (chmod, a new target) is a change
         return Diagnostic(UNREADABLE, name, "", f"cannot read: {why}")
 
     try:
@@ -143,6 +177,8 @@ def read_bytes(path: Path, root: Path, name: str) -> bytes | Diagnostic:
         return fail(type(exc).__name__)
     try:
         info = os.fstat(fd)
+        if stamps is not None:
+            stamps.file(str(path), info)
         if stat.S_ISDIR(info.st_mode):  # see discover; or a file replaced by a folder
             return fail("a folder that cannot be listed" if name.endswith("/") else "a folder")
         if not stat.S_ISREG(info.st_mode):
