@@ -261,3 +261,28 @@ def test_hostile_text_is_inert_in_every_format(mini: Path) -> None:
         if fmt == "terminal":  # only rich's own SGR codes; no OSC 8 hyperlink
             assert "\x1b]8" not in out
             assert "[bold]E[/]" in out
+
+
+def test_tui_refuses_without_a_terminal() -> None:
+    result = run("tui")  # CliRunner's streams are not terminals
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "brief: tui needs a terminal; in pipes and scripts use 'brief show'\n"
+
+
+def test_claim_above_and_numbering_follow_the_page_not_the_files(mini: Path) -> None:
+    # Files list China, Russia, China again; the page shows both China claims first.
+    (mini / "topics" / "order.toml").write_text(
+        'format = 1\n[[topics]]\nid = "order"\ntitle = "Order"\nsummary = "S."\n'
+        '[[claims]]\nid = "o-c1"\ntopic = "order"\nactors = ["china"]\ntext = "C one."\n'
+        'cites = [{ source = "atlas", section = "Trade" }]\n'
+        '[[claims]]\nid = "o-r"\ntopic = "order"\nactors = ["russia"]\ntext = "R says."\n'
+        'cites = [{ source = "ledger" }]\n'
+        '[[claims]]\nid = "o-c2"\ntopic = "order"\nactors = ["china"]\ntext = "C two."\n'
+        'cites = [{ source = "atlas", section = "Security Matters" }]\ncontradicts = ["o-r"]\n'
+    )
+    code, out, _ = show(mini, "order")
+    assert code == 0
+    china, russia = out.split("\nRussia\n")
+    assert "! contradicted by: R says. (Russia) [3]" in china  # below, so in full
+    assert "! contradicted by the claim above: “C two.” (China) [2]" in russia
+    assert out.index("[1] The Atlas Review") < out.index("[2] The Atlas") < out.index("[3] The L")

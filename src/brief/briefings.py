@@ -97,14 +97,19 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
     headings (``China``, ``China & North Korea``, ...); the other actors are shown
     beside each claim instead.
     """
-    refs = Citations(index)
-    groups: dict[str, list[Point]] = {}
+    groups: dict[str, list[Claim]] = {}
     for claim in index.claims_of(index.by_topic.get(topic.id, ())):
-        subject = claim.actors[:1]
-        groups.setdefault("".join(subject), []).append(make_point(index, refs, claim, subject))
+        groups.setdefault("".join(claim.actors[:1]), []).append(claim)
+    # Points are made in the order they are shown, so that citation numbers rise down
+    # the page and "the claim above" is above, whatever order the files list claims in.
+    refs = Citations(index)
     sections = tuple(
-        Section(key, index.actors[key].name if key else "General", tuple(points))
-        for key, points in groups.items()
+        Section(
+            key,
+            index.actors[key].name if key else "General",
+            tuple(make_point(index, refs, claim, claim.actors[:1]) for claim in claims),
+        )
+        for key, claims in groups.items()
     )
     facts = []
     if topic.aliases:

@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .config import FORMATS, Config
-from .errors import BriefError
+from .errors import BriefError, UsageError
 
 if TYPE_CHECKING:
     from .cache import Store
@@ -352,6 +352,9 @@ def conflicts(ctx: click.Context, fmt: str | None, pager: bool | None) -> None:
 @click.pass_context
 def tui(ctx: click.Context, name: str | None) -> None:
     """Browse the corpus interactively (optionally opening on NAME)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Textual would draw into the pipe and wait for keys that never come.
+        raise UsageError("tui needs a terminal; in pipes and scripts use 'brief show'")
     ctx.meta["brief.quiet"] = True  # the app shows the warnings itself
     store = _store(ctx)
     index, warnings = store.index(), store.warnings
