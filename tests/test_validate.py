@@ -179,7 +179,10 @@ def test_dir_is_checked_on_top_of_active_layers(mini: Path, tmp_path: Path) -> N
 def test_missing_folder_is_reported(tmp_path: Path) -> None:
     result = run("--no-bundled", "validate", str(tmp_path / "nope"))
     assert result.exit_code == 1
-    assert result.stdout == f"{tmp_path}/nope: corpus folder not found [BRIEF001]\n"
+    assert result.stdout == f"{tmp_path}/nope/: corpus folder not found [BRIEF001]\n"
+    (tmp_path / "file.toml").write_text("format = 1\n")
+    result = run("--no-bundled", "validate", str(tmp_path / "file.toml"))
+    assert result.stdout == f"{tmp_path}/file.toml/: not a folder [BRIEF001]\n"
 
 
 def test_suggestions_stop_after_fifty_unknown_references(mini: Path) -> None:
@@ -203,3 +206,27 @@ def test_missing_keys_are_reported_in_the_documented_order(mini: Path) -> None:
         "missing required key 'topic' [BRIEF006]",
         "missing required key 'cites' [BRIEF006]",
     ]
+
+
+def test_one_run_reports_problems_of_entries_already_left_out(mini: Path) -> None:
+    """A claim with a schema problem still has its references checked, in the same run."""
+    (mini / "many.toml").write_text(
+        "format = 1\n"
+        '[[topics]]\nid = "t2"\ntitle = "T"\nsummary = "S"\naliases = "x"\n'
+        'related = ["nowhere"]\n'
+        '[[claims]]\nid = "c9"\ntopic = "trade"\nactors = ["china"]\ntext = "T."\n'
+        'status = "disputed"\ncontradicts = ["c9", "ghost"]\n'
+        'cites = [{ source = "atlas" }]\n'
+        '[[claims]]\nid = "c10"\ntopic = "trade"\nactors = ["china"]\ntext = "T."\n'
+        'cites = [{ source = "ledger" }]\nsupports = ["c9"]\n'
+    )
+    result = run("--no-bundled", "validate", str(mini))
+    lines = [line.split(": ", 1)[1] for line in result.stdout.splitlines()]
+    assert lines == [
+        "topics[0].aliases: expected an array, found a string [BRIEF007]",
+        "claims[0]: a disputed claim needs a 'note' saying why [BRIEF013]",
+        "claims[0].contradicts: claim 'c9' cannot contradict itself [BRIEF014]",
+        "topics[0].related[0]: unknown topic 'nowhere' [BRIEF010]",
+        "claims[0].cites[0]: source 'atlas' has sections: name one [BRIEF011]",
+        "claims[0].contradicts[1]: unknown claim 'ghost' [BRIEF010]",
+    ]  # and c10's link to c9, which exists but cannot load, is not "unknown"

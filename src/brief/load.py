@@ -12,6 +12,7 @@ import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from . import diagnostics as d
 from .diagnostics import Diagnostic
@@ -50,7 +51,8 @@ class LoadResult:
         for name, problems in by_file.items():
             first = str(problems[0])
             if name in self.skipped:
-                lines.append(f"{first} (file skipped)")
+                what = "folder" if name.endswith("/") else "file"
+                lines.append(f"{first} ({what} skipped)")
             elif len(problems) == 1:
                 lines.append(first)
             else:
@@ -88,18 +90,17 @@ def _load(layers: Sequence[Layer], stamps: Stamps | None) -> LoadResult:
     skipped: list[str] = []
     merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
     namespace: dict[str, tuple[str, _Placed]] = {}
+    rejected: Rejected = []
 
     for number, layer in enumerate(layers):
         root = Path(layer.root)
         if stamps is not None:
             stamps.folder(layer.root)  # even a missing one: creating it is a change
         if not root.is_dir():
-            problems.append(
-                Diagnostic(
-                    d.UNREADABLE, display_name("", layer.label), "", "corpus folder not found"
-                )
-            )
-            skipped.append(display_name("", layer.label))
+            shown = display_name("", layer.label.rstrip("/") + "/")  # a folder, not a file
+            why = "not a folder" if root.exists() else "corpus folder not found"
+            problems.append(Diagnostic(d.UNREADABLE, shown, "", why))
+            skipped.append(shown)
             continue
         for path, rel in discover(root, stamps):
             name = display_name(layer.label, rel)
@@ -116,11 +117,14 @@ def _load(layers: Sequence[Layer], stamps: Stamps | None) -> LoadResult:
                 skipped.append(name)
                 continue
             for kind in KINDS:
+                rejected += [
+                    (kind, values, name, where) for values, where in checked.rejected[kind]
+                ]
                 for entry, where in checked.entries[kind]:
                     placed = _Placed(entry, name, where, number)
                     _place(kind, placed, merged[kind], namespace, problems)
 
-    corpus = _resolve(merged, problems)
+    corpus = _resolve(merged, problems, rejected)
     _check_names(merged, problems)
     order = {name: i for i, name in enumerate(files)}
     problems.sort(key=lambda p: order.get(p.file, -1))
@@ -164,16 +168,28 @@ def _place(
         namespace[ident] = (kind, placed)
 
 
-def _resolve(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) -> Corpus:
+Rejected = list[tuple[str, dict[str, Any], str, str]]
+"""Entries left out for their own problems: kind, their valid values, file, key path."""
+
+
+def _resolve(
+    merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic], rejected: Rejected
+) -> Corpus:
     """Check every reference; leave out claims that point at nothing, drop dead links.
 
     Entries are rebuilt only where something changes (a dead link dropped, a section
     spelled loosely): on a large corpus almost none are, and rebuilding them all would
-    cost more than parsing.
+    cost more than parsing. Entries already left out still have their references
+    checked (and reported), so that one run of ``validate`` shows every problem; and a
+    reference to one of them is not "unknown", only unusable.
     """
     topics, actors, sources = merged["topics"], merged["actors"], merged["sources"]
     claims = merged["claims"]
-
+    known: dict[str, set[str]] = {kind: set(merged[kind]) for kind in KINDS}
+    for kind, values, _, _ in rejected:
+        if isinstance(values.get("id"), str):
+            known[kind].add(values["id"])
+    sections = {sid: _Sections(p.entry) for sid, p in sources.items()}  # type: ignore[arg-type]
     suggested = 0
 
     def hint(ref: str, pool: Mapping[str, object]) -> str:
@@ -183,58 +199,69 @@ def _resolve(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) 
         suggested += 1
         return did_you_mean(ref, pool) if suggested <= MAX_SUGGESTIONS else ""
 
-    def unknown(placed: _Placed, sub: str, kind: str, ref: str, pool: Mapping[str, object]) -> None:
-        message = f"unknown {kind} {ref!r}{hint(ref, pool)}"
-        problems.append(Diagnostic(d.UNKNOWN_REF, placed.file, f"{placed.path}.{sub}", message))
+    def refs(file: str, path: str, key: str, kind: str, ids: Sequence[str]) -> bool:
+        """Report ids of *kind* that name nothing; True when all can be used."""
+        usable = True
+        for i, ref in enumerate(ids):
+            if ref not in merged[kind]:
+                usable = False
+                if ref not in known[kind]:
+                    message = f"unknown {_SINGULAR[kind]} {ref!r}{hint(ref, merged[kind])}"
+                    where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
+                    problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
+        return usable
+
+    def claim_refs(file: str, path: str, values: Mapping[str, Any]) -> tuple[bool, list[Any]]:
+        ok = refs(file, path, "topic", "topics", [values["topic"]] if "topic" in values else [])
+        ok = refs(file, path, "actors", "actors", values.get("actors", ())) and ok
+        cites = [
+            _resolve_citation(file, path, i, cite, sections, problems, hint)
+            for i, cite in enumerate(values.get("cites", ()))
+        ]
+        return ok and None not in cites, cites
+
+    for kind, values, file, path in rejected:  # report only: these never load
+        if kind == "topics":
+            refs(file, path, "related", "topics", values.get("related", ()))
+        elif kind == "claims":
+            claim_refs(file, path, values)
+            for key in ("contradicts", "supports"):
+                refs(file, path, key, "claims", values.get(key, ()))
 
     out_topics: list[Topic] = []
     for placed in topics.values():
         topic = placed.entry
         assert isinstance(topic, Topic)
-        if all(ref in topics for ref in topic.related):
-            out_topics.append(topic)
-            continue
-        for i, ref in enumerate(topic.related):
-            if ref not in topics:
-                unknown(placed, f"related[{i}]", "topic", ref, topics)
-        out_topics.append(replace(topic, related=tuple(r for r in topic.related if r in topics)))
+        if not refs(placed.file, placed.path, "related", "topics", topic.related):
+            topic = replace(topic, related=tuple(r for r in topic.related if r in topics))
+        out_topics.append(topic)
 
-    sections = {sid: _Sections(p.entry) for sid, p in sources.items()}  # type: ignore[arg-type]
-    kept: dict[str, tuple[_Placed, Claim]] = {}
+    kept: dict[str, Claim] = {}
     for placed in claims.values():
         claim = placed.entry
         assert isinstance(claim, Claim)
-        ok = claim.topic in topics
-        if not ok:
-            unknown(placed, "topic", "topic", claim.topic, topics)
-        for i, ref in enumerate(claim.actors):
-            if ref not in actors:
-                unknown(placed, f"actors[{i}]", "actor", ref, actors)
-                ok = False
-        cites = []
-        for i, cite in enumerate(claim.cites):
-            resolved = _resolve_citation(placed, i, cite, sections, problems, hint)
-            ok = ok and resolved is not None
-            cites.append(resolved)
+        values = {"topic": claim.topic, "actors": claim.actors, "cites": claim.cites}
+        ok, cites = claim_refs(placed.file, placed.path, values)
         if ok:
             if any(c is not old for c, old in zip(cites, claim.cites, strict=True)):
-                claim = replace(claim, cites=tuple(c for c in cites if c is not None))
-            kept[claim.id] = (placed, claim)
+                claim = replace(claim, cites=tuple(cites))
+            kept[claim.id] = claim
 
     out_claims: list[Claim] = []
-    for placed, claim in kept.values():
-        if all(ref in kept for ref in (*claim.contradicts, *claim.supports)):
+    for claim in kept.values():
+        placed = claims[claim.id]
+        linked = True
+        for key in ("contradicts", "supports"):
+            linked = refs(placed.file, placed.path, key, "claims", getattr(claim, key)) and linked
+        if linked and all(ref in kept for ref in (*claim.contradicts, *claim.supports)):
             out_claims.append(claim)
             continue
-        links: dict[str, tuple[str, ...]] = {}
-        for key in ("contradicts", "supports"):
-            refs: tuple[str, ...] = getattr(claim, key)
-            for i, ref in enumerate(refs):
-                if ref not in claims:  # absent; one left out for its own problem is silent
-                    unknown(placed, f"{key}[{i}]", "claim", ref, claims)
-            links[key] = tuple(ref for ref in refs if ref in kept)
-        out_claims.append(
-            replace(claim, contradicts=links["contradicts"], supports=links["supports"])
+        out_claims.append(  # drop links to claims that are absent or were left out
+            replace(
+                claim,
+                contradicts=tuple(r for r in claim.contradicts if r in kept),
+                supports=tuple(r for r in claim.supports if r in kept),
+            )
         )
 
     return Corpus(
@@ -255,7 +282,8 @@ class _Sections:
 
 
 def _resolve_citation(
-    placed: _Placed,
+    file: str,
+    path: str,
     i: int,
     cite: Citation,
     sources: Mapping[str, _Sections],
@@ -263,13 +291,13 @@ def _resolve_citation(
     hint: Callable[[str, Mapping[str, object]], str],
 ) -> Citation | None:
     """*cite* itself when it is right as written, a corrected copy, or None (and a problem)."""
-    where = f"{placed.path}.cites[{i}]"
+    where = f"{path}.cites[{i}]"
     known = sources.get(cite.source)
     if known is None:
         problems.append(
             Diagnostic(
                 d.UNKNOWN_REF,
-                placed.file,
+                file,
                 f"{where}.source",
                 f"unknown source {cite.source!r}{hint(cite.source, sources)}",
             )
@@ -281,7 +309,7 @@ def _resolve_citation(
             problems.append(
                 Diagnostic(
                     d.UNKNOWN_SECTION,
-                    placed.file,
+                    file,
                     where,
                     f"source {source.id!r} has sections: name one",
                 )
@@ -301,7 +329,7 @@ def _resolve_citation(
         problems.append(
             Diagnostic(
                 d.UNKNOWN_SECTION,
-                placed.file,
+                file,
                 f"{where}.section",
                 f"source {source.id!r} has no section {cite.section!r}{guess}",
             )

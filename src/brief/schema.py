@@ -203,6 +203,11 @@ class Checked:
     fatal: bool = False
     """True when nothing in the file could be used (syntax, format version)."""
     dropped: int = 0
+    rejected: dict[str, list[tuple[dict[str, Any], str]]] = field(
+        default_factory=lambda: {k: [] for k in KINDS}
+    )
+    """Entries left out, by kind: the values that were valid and the key path. Their
+    references are still checked, so that one run of ``validate`` reports everything."""
     """How many entries were left out because of a problem."""
 
 
@@ -247,9 +252,11 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
             continue
         for i, table in enumerate(tables):
             path = f"{kind}[{i}]"
-            entry = _check_entry(kind, table, path, problem, name)
+            values: dict[str, Any] = {}
+            entry = _check_entry(kind, table, path, problem, name, values)
             if entry is None:
                 out.dropped += 1
+                out.rejected[kind].append((values, path))
             else:
                 out.entries[kind].append((entry, path))
     return out
@@ -281,8 +288,14 @@ _SLOW = object()
 
 
 def _check_entry(
-    kind: str, table: Any, path: str, problem: Callable[[str, str, str], None], name: str
+    kind: str,
+    table: Any,
+    path: str,
+    problem: Callable[[str, str, str], None],
+    name: str,
+    values: dict[str, Any],
 ) -> Entry | None:
+    """The record for *table*, or None; *values* is left holding every valid value."""
     if not isinstance(table, dict):
         problem(d.WRONG_TYPE, path, f"expected a table, found {_type_name(table)}")
         return None
@@ -301,7 +314,6 @@ def _check_entry(
     for key in (k for k in fields if k in missing):  # in the order the docs list them
         problem(d.MISSING_KEY, path, f"missing required key {key!r}")
         ok = False
-    values: dict[str, Any] = {}
     for key, raw in table.items():
         spec = fields.get(key)
         if spec is None:
@@ -316,8 +328,8 @@ def _check_entry(
                 ok = False
                 continue
         values[key] = value
-    if kind == "claims" and ok:
-        ok = _check_claim(values, path, problem)
+    if kind == "claims":  # even when something else is wrong: report it all at once
+        ok = _check_claim(values, path, problem) and ok
     if not ok:
         return None
     if kind == "claims":
@@ -332,7 +344,7 @@ def _check_claim(
     if values.get("status") == "disputed" and not values.get("note"):
         problem(d.DISPUTED_NO_NOTE, path, "a disputed claim needs a 'note' saying why")
         ok = False
-    own = values["id"]
+    own = values.get("id")
     for key in ("contradicts", "supports"):
         if own in values.get(key, ()):
             problem(d.SELF_REFERENCE, f"{path}.{key}", f"claim {own!r} cannot {key[:-1]} itself")
