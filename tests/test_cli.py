@@ -187,7 +187,9 @@ def test_list_unknown_filter_values(mini: Path) -> None:
     )
     result = run("--no-bundled", "-c", str(mini), "list", "--actor", "trade")
     assert result.exit_code == 1
-    assert result.stderr.startswith("brief: no actor named 'trade'")
+    assert result.stderr == "brief: 'trade' is a topic, not an actor\n"
+    result = run("--no-bundled", "-c", str(mini), "list", "--actor", "nobody")
+    assert (result.exit_code, result.stderr) == (1, "brief: no actor named 'nobody'\n")
 
 
 def test_list_json_and_markdown(mini: Path) -> None:
@@ -286,3 +288,23 @@ def test_claim_above_and_numbering_follow_the_page_not_the_files(mini: Path) -> 
     assert "! contradicted by: R says. (Russia) [3]" in china  # below, so in full
     assert "! contradicted by the claim above: “C two.” (China) [2]" in russia
     assert out.index("[1] The Atlas Review") < out.index("[2] The Atlas") < out.index("[3] The L")
+
+
+def test_usage_errors_are_one_line_from_the_real_command() -> None:
+    import subprocess
+    import sys
+
+    def brief(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "brief", *args], capture_output=True, text=True, timeout=60
+        )
+
+    done = brief("show")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "brief show: missing argument 'NAMES...' (see 'brief show --help')\n"
+    done = brief("shwo")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "'show'" in done.stderr
+    done = brief()  # bare: the help, on stdout, and no error
+    assert done.returncode == 0 and done.stdout.startswith("Usage: brief")
+    done = brief("search", "")
+    assert (done.returncode, done.stderr) == (2, "brief: search needs at least one word\n")

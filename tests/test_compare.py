@@ -126,8 +126,8 @@ def test_cli_compare_plain(corpus: Path) -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("China vs Russia\n===============\n\n")
-    assert "  Security  only China     China 1 · Russia 0 · common 0\n" in out
-    assert "  Trade     contested      China 2 · Russia 1 · common 2\n" in out
+    assert "  Security  only China  China 1 · Russia 0 · common 0\n" in out
+    assert "  Trade     contested   China 2 · Russia 1 · common 2\n" in out
     assert "  Russia\n    (no claims on Russia)\n" in out
     assert out.count("China and Russia both trade with North Korea.") == 1
 

@@ -182,7 +182,9 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
     assert result.stdout == f"{tmp_path}/nope/: corpus folder not found [BRIEF001]\n"
     (tmp_path / "file.toml").write_text("format = 1\n")
     result = run("--no-bundled", "validate", str(tmp_path / "file.toml"))
-    assert result.stdout == f"{tmp_path}/file.toml/: not a folder [BRIEF001]\n"
+    assert result.exit_code == 2 and "is a file" in result.stderr  # a usage error
+    result = run("--no-bundled", "list", env={"BRIEF_PATH": str(tmp_path / "file.toml")})
+    assert result.stderr.endswith("file.toml/: not a folder [BRIEF001] (folder skipped)\n")
 
 
 def test_suggestions_stop_after_fifty_unknown_references(mini: Path) -> None:

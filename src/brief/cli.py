@@ -121,6 +121,7 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     "corpus_dirs",
     multiple=True,
     metavar="DIR",
+    type=click.Path(file_okay=False),  # not checked here (validate reports it); completes folders
     help="Add a corpus folder on top of the others (repeatable; last wins).",
 )
 @click.option("--no-bundled", is_flag=True, help="Leave out the corpus shipped with brief.")
@@ -156,9 +157,15 @@ def cli(
     'brief paths' lists them. Exit codes: 0 ok, 1 not found or invalid corpus,
     2 usage error.
     """
-    from .config import load_config
+    from .config import Config, ConfigError, load_config
 
-    ctx.obj = Options(corpus_dirs, not no_bundled, load_config(), pager)
+    try:
+        config = load_config()
+    except ConfigError:
+        if ctx.invoked_subcommand != "paths":  # paths is how one finds a broken config
+            raise
+        config = Config()
+    ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
 
 
 def _store(ctx: click.Context) -> Store:
@@ -322,10 +329,13 @@ def search(
     last one may be the start of a word. Exit 1 when nothing matches.
     """
     from .errors import NoResults
+    from .search import match_expression
     from .search import search as run_search
 
-    store = _store(ctx)
     words = " ".join(query)
+    if not match_expression(words):
+        raise UsageError("search needs at least one word")
+    store = _store(ctx)
     filters = {
         "actor": store.index().resolve_actor(actor).id if actor else None,
         "tag": store.index().resolve_tag(tag) if tag else None,
@@ -378,14 +388,21 @@ def paths(ctx: click.Context) -> None:
     def state(path: str) -> str:
         return "" if os.path.exists(path) else "  (not found)"
 
-    click.echo(f"config: {config_path()}{state(config_path())}")
+    from .config import ConfigError, load_config
+
+    try:
+        load_config()
+        broken = ""
+    except ConfigError as exc:
+        broken = f"  (broken: {exc})"
+    click.echo(f"config: {config_path()}{state(config_path())}{broken}")
     for layer in layers:
         click.echo(f"corpus: {layer.root}{state(layer.root)}")
     click.echo(f"cache:  {cache_file(layers)}{state(cache_file(layers))}")
 
 
 @cli.command()
-@click.argument("dirs", nargs=-1, metavar="[DIR]...")
+@click.argument("dirs", nargs=-1, metavar="[DIR]...", type=click.Path(file_okay=False))
 @click.option(
     "--format",
     "-f",
@@ -438,11 +455,11 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     bad = len({p.file for p in problems})
     noun = "file" if len(files) == 1 else "files"
     if problems:
-        click.echo(
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {bad} of "
-            f"{len(files)} {noun}",
-            err=True,
-        )
+        where = f"in {bad} of {len(files)} {noun}" if files else "(no corpus files found)"
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} {where}", err=True)
+        ctx.exit(1)
+    if not files:  # almost always a wrong folder or a forgotten --corpus
+        click.echo("nothing to check: no .toml files in the corpus folders", err=True)
         ctx.exit(1)
     click.echo(f"ok: {len(files)} {noun} checked, no problems", err=True)
 
@@ -452,5 +469,25 @@ def _within(name: str, labels: Sequence[str]) -> bool:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="brief")
+    """Console-script entry point: every error is one line on stderr, as the README says.
+
+    Click's own usage errors print the usage and a hint over several lines; here they
+    become ``brief show: missing argument 'NAMES...' (see 'brief show --help')``.
+    """
+    try:
+        code = cli.main(prog_name="brief", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `brief`: help, not an error
+        click.echo(exc.format_message())
+        code = 0
+    except click.UsageError as exc:
+        path = exc.ctx.command_path if exc.ctx else "brief"
+        message = exc.format_message().rstrip(".")
+        message = message[:1].lower() + message[1:]
+        click.echo(f"{path}: {message} (see '{path} --help')", err=True)
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.Abort:
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)

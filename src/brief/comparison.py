@@ -31,6 +31,8 @@ class ComparisonRow:
     """One tuple of points per compared column, in column order."""
     conflicts: int
     """How many contradiction pairs lie wholly inside this row."""
+    shared: int = 0
+    """How many claims are common ground, including any ``--diff-only`` hides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +103,15 @@ def _actors(
             continue
         shared = [c for c in claims if len(set(c.actors) & set(compared)) > 1]
         single = [c for c in claims if len(set(c.actors) & set(compared)) == 1]
-        if diff_only and not single:
+        if diff_only and not single and not any(c.id in index.contested for c in shared):
             continue
         # Build points in the order they are shown, so "the claim above" is above.
         common: list[Point] = []
-        if not diff_only:
-            for claim in shared:  # name the compared actors only when not all are in it
-                hide = compared if set(compared) <= set(claim.actors) else ()
-                common.append(make_point(index, refs, claim, hide))
+        for claim in shared:  # name the compared actors only when not all are in it
+            if diff_only and claim.id not in index.contested:
+                continue  # agreed common ground: hidden; contested common ground is a difference
+            hide = compared if set(compared) <= set(claim.actors) else ()
+            common.append(make_point(index, refs, claim, hide))
         cells: list[list[Point]] = [[] for _ in actors]
         for column, actor in enumerate(compared):
             for claim in single:
@@ -123,6 +126,7 @@ def _actors(
                 tuple(common),
                 tuple(tuple(c) for c in cells),
                 conflicts,
+                len(shared),
             )
         )
     columns = tuple(Link("actor", a.id, a.name) for a in actors)

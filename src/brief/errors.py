@@ -25,6 +25,18 @@ class NotFound(BriefError):
         super().__init__(f"no {what} named {name!r}{hint}")
 
 
+class WrongKind(NotFound):
+    """A name that exists, but of another kind than the one asked for."""
+
+    def __init__(self, name: str, kind: str, wanted: str) -> None:
+        BriefError.__init__(self, f"{name!r} is {_a(kind)}, not {_a(wanted)}")
+        self.name, self.suggestions = name, ()
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 class UsageError(BriefError):
     """A request the corpus cannot answer as asked (for instance mixing kinds)."""
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .errors import NotFound
+from .errors import NotFound, WrongKind
 from .model import Actor, Claim, Corpus, Source, Topic
 from .names import closest, normalise
 
@@ -66,7 +66,12 @@ class Index:
 
     def _resolve_in(self, name: str, table: Mapping[str, object], what: str) -> str:
         ident = self.names.get(normalise(name))
-        if ident is None or ident not in table:
+        if ident is not None and ident not in table:  # a name of another kind: say so
+            other = (
+                "topic" if ident in self.topics else "actor" if ident in self.actors else "source"
+            )
+            raise WrongKind(name, other, what)
+        if ident is None:
             keys = [k for k, v in self.names.items() if v in table]
             found = tuple(dict.fromkeys(self.names[k] for k in closest(name, keys, limit=6)))
             raise NotFound(name, found[:3], what=what)

@@ -26,7 +26,8 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
     pool = sorted(set(candidates))
     key = normalise(word) or word
     prefixed = [c for c in pool if key and (c.startswith(key) or key.startswith(c)) and c != key]
-    similar = difflib.get_close_matches(key, pool, n=limit, cutoff=0.6)
+    # 0.75: lower lets 'farmers' suggest 'arms' and 'sanction' 'unification'
+    similar = difflib.get_close_matches(key, pool, n=limit, cutoff=0.75)
     out: list[str] = []
     for c in [*similar, *sorted(prefixed, key=len)]:
         if c not in out:

@@ -69,5 +69,5 @@ def counts(view: Comparison, row: ComparisonRow) -> str:
     """``China 3 · Russia 0 · common 2`` for an overview line."""
     bits = [f"{c.title} {len(cell)}" for c, cell in zip(view.columns, row.cells, strict=True)]
     if view.kind == "actors":
-        bits.append(f"common {len(row.common)}")
+        bits.append(f"common {row.shared}")
     return " · ".join(bits)

@@ -75,6 +75,7 @@ def comparison_data(view: Comparison) -> dict[str, Any]:
                 "title": row.title,
                 "verdict": row.verdict,
                 "conflicts": row.conflicts,
+                "shared": row.shared,
                 "common": [_point(p) for p in row.common],
                 "cells": [[_point(p) for p in cell] for cell in row.cells],
             }

@@ -98,7 +98,7 @@ def comparison(view: Comparison) -> str:
     for row in view.rows:
         cells = [escape(row.title), *(str(len(c)) for c in row.cells)]
         if view.kind == "actors":
-            cells.append(str(len(row.common)))
+            cells.append(str(row.shared))
         lines.append("| " + " | ".join([*cells, escape(row.verdict)]) + " |")
     lines.append("")
     for row in view.rows:

@@ -122,9 +122,15 @@ def comparison(view: Comparison, width: int = 80) -> str:
     if not view.rows:
         lines.append("Nothing to compare: no claims on these.")
     name_width = min(max((len(r.title) for r in view.rows), default=0), 32)
+    verdict_width = min(max((len(r.verdict) for r in view.rows), default=0), 28)
     for row in view.rows:
-        line = f"{row.title:<{name_width}}  {row.verdict:<13}  {counts(view, row)}"
-        lines += _wrap(line, width, "  ", "    ")
+        head = f"  {row.title:<{name_width}}  {row.verdict:<{verdict_width}}"
+        tail = counts(view, row)
+        if len(head) + 2 + len(tail) <= width:
+            lines.append(f"{head}  {tail}")
+        else:  # too long for one line: the counts go under the verdict, still aligned
+            lines.append(head.rstrip())
+            lines += _wrap(tail, width, " " * (name_width + 4), " " * (name_width + 4))
     for row in view.rows:
         lines += ["", f"{row.title}: {row.verdict}"]
         topic = row.key if view.kind == "actors" else ""

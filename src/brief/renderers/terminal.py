@@ -163,7 +163,7 @@ def comparison(view: Comparison, width: int = 80) -> RenderableType:
         if counted:
             cells += [Text(str(len(c))) for c in row.cells]
             if view.kind == "actors":
-                cells.append(Text(str(len(row.common))))
+                cells.append(Text(str(row.shared)))
         cells.append(Text(row.verdict, style=VERDICT_STYLE.get(row.verdict, "dim")))
         overview.add_row(*cells)
     parts.append(overview if view.rows else Text("Nothing to compare.", style="italic"))
