@@ -154,8 +154,8 @@ def cli(
 
     Corpus folders, later ones winning: the bundled corpus, the config file's
     'corpus' list, BRIEF_PATH (':'-separated), then each --corpus DIR.
-    'brief paths' lists them. Exit codes: 0 ok, 1 not found or invalid corpus,
-    2 usage error.
+    'brief paths' lists them. Exit codes: 0 ok, 1 not found, no results or invalid
+    corpus, 2 usage error, 130 interrupted.
     """
     from .config import Config, ConfigError, load_config
 

@@ -111,10 +111,11 @@ def briefing(view: Briefing) -> RenderableType:
 
 def listing(view: Listing) -> RenderableType:
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    table.add_column("id", style="green", no_wrap=True)
+    table.add_column("tag" if view.kind == "tags" else "id", style="green", no_wrap=True)
     if view.kind != "tags":
         table.add_column("name" if view.kind == "actors" else "title")
-    table.add_column("", style="dim")
+    detail = {"topics": "tags", "actors": "description", "sources": "kind, author"}
+    table.add_column(detail.get(view.kind, "used by"), style="dim")
     for row in view.rows:
         cells = [Text(row.id)]
         if view.kind != "tags":

@@ -39,7 +39,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("enter on a source [n]", "show the source and the section cited"),
             ("[ / ]", "back / forward (also alt+left / alt+right)"),
             ("t", "contents: jump to a section"),
-            ("/", "find in this page; enter or n next, N previous, esc closes"),
+            ("/", "find in this page; enter or ↓ next, ↑ previous, esc closes; then n / N"),
             ("c", "compare actors"),
         ),
     ),
