@@ -64,6 +64,13 @@ def hostile(tmp_path: Path) -> Path:
         'description = "Written raw, not escaped: \x9b2J \u202edesrever\u202c."\n'
     )
     (root / "raw.toml").write_text(raw, encoding="utf-8")
+    (root / "second.toml").write_text(  # a second topic, so that topics can be compared
+        'format = 1\n[[topics]]\nid = "hostile-2"\ntitle = "Second \\u001b[2J"\n'
+        'summary = "S."\n[[claims]]\nid = "second-claim"\ntopic = "hostile-2"\n'
+        'actors = ["mallory"]\ntext = "[@click=app.quit] again \\u009b2J"\n'
+        'cites = [{ source = "leak", section = "[/]" }]\n',
+        encoding="utf-8",
+    )
     for i, odd in enumerate(ODD_NAMES):  # each has one problem, so its name is printed
         (root / odd).write_text(f'format = 1\nodd{i} = "x"\n', encoding="utf-8")
     return root
@@ -83,6 +90,11 @@ COMMANDS = [
     ("list", "actors"),
     ("list", "sources"),
     ("list", "tags"),
+    ("compare", "mallory", "raw"),
+    ("compare", "hostile", "hostile-2"),
+    ("conflicts",),
+    ("search", "screen"),
+    ("search", "isolate"),
 ]
 FORMATS = ("plain", "terminal", "markdown", "json")
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def modules_after(code: str) -> set[str]:
@@ -43,3 +45,34 @@ def test_version_imports_no_loader() -> None:
     )
     mods = modules_after(code)
     assert "tomllib" not in mods and "brief.load" not in mods and "rich" not in mods
+
+
+def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
+    """With a fresh cache, show reads one row: no parser, loader, model, index or rich."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    code = (
+        "import sys; sys.argv = ['brief', 'show', 'sanctions']\n"
+        "from brief.cli import cli\n"
+        "try:\n    cli.main(prog_name='brief', standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "print('\\n'.join(sys.modules), file=sys.stderr)"
+    )
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, env=env, capture_output=True, check=True)  # builds the cache
+    warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    mods = set(warm.stderr.split())
+    assert "brief.cache" in mods and "brief.views" in mods
+    heavy = {
+        "tomllib",
+        "brief.load",
+        "brief.reader",
+        "brief.sanitize",
+        "brief.model",
+        "brief.index",
+        "brief.parse",
+        "brief.schema",
+        "rich",
+        "textual",
+        "pathlib",
+    }
+    assert heavy & mods == set()

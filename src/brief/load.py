@@ -20,8 +20,9 @@ from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .model import Citation, Claim, Corpus, Source, Topic
 from .names import did_you_mean, normalise
 from .parse import parse
-from .reader import Stamps, discover, display_name, read_bytes
+from .reader import discover, display_name, read_bytes
 from .schema import KINDS, Entry, check_document
+from .stamps import Stamps
 
 __all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
 

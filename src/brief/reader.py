@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .diagnostics import UNREADABLE, Diagnostic
 from .sanitize import inert_line
+from .stamps import Stamps
 
 #: Largest corpus file read, in bytes (1 MiB). A briefing note is a few KiB; this leaves
 #: room, and bounds both memory and parse time. Documented in docs/format.md ("Limits").
@@ -42,36 +43,6 @@ def display_name(label: str, rel: str) -> str:
     that are not UTF-8 (shown as ``\\xff``).
     """
     return inert_line(f"{label}/{rel}" if label else rel)
-
-
-class Stamps:
-    """What a load saw of each folder and file, so that a cache can tell when anything changed.
-
-    A folder's stamp is taken before it is listed and a file's from the very descriptor
-    it was read through, so an edit made during the load shows as a change next time.
-    """
-
-    def __init__(self) -> None:
-        self.folders: dict[str, int] = {}
-        self.files: dict[str, tuple[int, int, int]] = {}
-
-    def folder(self, path: str) -> None:
-        self.folders[path] = stamp(path)[0]
-
-    def file(self, path: str, info: os.stat_result | None = None) -> None:
-        self.files[path] = stamp(path) if info is None else _stamp(info)
-
-
-def _stamp(info: os.stat_result) -> tuple[int, int, int]:
-    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
-
-
-def stamp(path: str) -> tuple[int, int, int]:
-    """Modification time, change time (chmod too) and size; ``-1``s if it cannot be seen."""
-    try:
-        return _stamp(os.stat(path))
-    except (OSError, ValueError):
-        return (-1, -1, -1)
 
 
 def discover(root: Path, stamps: Stamps | None = None) -> Iterator[tuple[Path, str]]:
