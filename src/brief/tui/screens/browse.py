@@ -8,18 +8,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from ...briefings import briefing
 from ...index import Index
 from ..entries import entries
 from ..history import History, Place, Stop
-from ..messages import Follow, ShowCitation
+from ..messages import Follow
 from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page
+from .reading import ReadingScreen
 
 
-class BrowseScreen(Screen[None]):
+class BrowseScreen(ReadingScreen):
     """Pick an entry on the left, read its briefing on the right, follow its links."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,8 +61,12 @@ class BrowseScreen(Screen[None]):
         yield Footer()
 
     @property
-    def reader(self) -> Pane:
+    def pane(self) -> Pane:
         return self.query_one("#reader", Pane)
+
+    @property
+    def reader(self) -> Pane:
+        return self.pane
 
     @property
     def sidebar(self) -> Sidebar:
@@ -109,15 +113,6 @@ class BrowseScreen(Screen[None]):
         await self.open(message.place)
         self.reader.focus()
 
-    def on_show_citation(self, message: ShowCitation) -> None:
-        from .citation import CitationScreen
-
-        message.stop()
-        self.app.push_screen(CitationScreen(self.index, message.reference, message.points))
-
-    def on_pane_found(self, message: Pane.Found) -> None:
-        self.query_one(FindBar).show_count(message.current, message.total)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return self.history.can_back or None
@@ -128,12 +123,6 @@ class BrowseScreen(Screen[None]):
         return True
 
     # actions
-
-    def action_find(self) -> None:
-        self.query_one(FindBar).open()
-
-    def action_find_step(self, delta: int) -> None:
-        self.reader.find_step(delta)
 
     async def action_back(self) -> None:
         stop = self.history.back(self.reader.scroll_y)
@@ -152,15 +141,6 @@ class BrowseScreen(Screen[None]):
 
     def action_to_list(self) -> None:
         self.sidebar.entries.focus()
-
-    def action_contents(self) -> None:
-        from .contents import ContentsScreen
-
-        def chosen(anchor: str | None) -> None:
-            if anchor is not None:
-                self.reader.scroll_to_anchor(anchor)
-
-        self.app.push_screen(ContentsScreen(self.reader.page.contents), chosen)
 
     def action_compare(self) -> None:
         from .compare import CompareScreen

@@ -9,15 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from ...comparison import compare
 from ...index import Index
 from ...renderers.terminal import MIN_COLUMN
-from ..messages import ShowCitation
 from ..widgets import Block, FindBar, Page, Pane, comparison_page
+from .reading import ReadingScreen
 
 #: Narrowest pane whose overview shows counts beside the verdicts (as ``brief compare``).
 COUNTED = 60
@@ -36,7 +35,7 @@ class ActorList(SelectionList[str]):
             self.toggle(self.get_option_at_index(self.highlighted))
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(ReadingScreen):
     """Actors to tick on the left; their comparison on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -134,15 +133,6 @@ class CompareScreen(Screen[None]):
         for columns in self.pane.query(".columns"):
             columns.set_class(width < MIN_COLUMN * len(columns.children), "-stacked")
 
-    def on_show_citation(self, message: ShowCitation) -> None:
-        from .citation import CitationScreen
-
-        message.stop()
-        self.app.push_screen(CitationScreen(self.index, message.reference, message.points))
-
-    def on_pane_found(self, message: Pane.Found) -> None:
-        self.query_one(FindBar).show_count(message.current, message.total)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step":
             return self.pane.finding
@@ -151,18 +141,3 @@ class CompareScreen(Screen[None]):
     async def action_diff_only(self) -> None:
         self.diff_only = not self.diff_only
         await self.refresh_comparison()
-
-    def action_find(self) -> None:
-        self.query_one(FindBar).open()
-
-    def action_find_step(self, delta: int) -> None:
-        self.pane.find_step(delta)
-
-    def action_contents(self) -> None:
-        from .contents import ContentsScreen
-
-        def chosen(anchor: str | None) -> None:
-            if anchor is not None:
-                self.pane.scroll_to_anchor(anchor)
-
-        self.app.push_screen(ContentsScreen(self.pane.page.contents), chosen)

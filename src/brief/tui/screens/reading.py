@@ -1,0 +1,47 @@
+"""What every screen with a reading pane does alike: find, contents, citations."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from ...index import Index
+from ..messages import ShowCitation
+from ..widgets import FindBar, Pane
+
+
+class ReadingScreen(Screen[None]):
+    """A screen whose :attr:`pane` shows a page that can be searched and cited from.
+
+    Subclasses keep their own ``BINDINGS`` (their order is the footer's) and point
+    ``find``, ``find_step`` and ``contents`` at these actions.
+    """
+
+    index: Index
+
+    @property
+    def pane(self) -> Pane:
+        raise NotImplementedError
+
+    def on_show_citation(self, message: ShowCitation) -> None:
+        from .citation import CitationScreen
+
+        message.stop()
+        self.app.push_screen(CitationScreen(self.index, message.reference, message.points))
+
+    def on_pane_found(self, message: Pane.Found) -> None:
+        self.query_one(FindBar).show_count(message.current, message.total)
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def action_find_step(self, delta: int) -> None:
+        self.pane.find_step(delta)
+
+    def action_contents(self) -> None:
+        from .contents import ContentsScreen
+
+        def chosen(anchor: str | None) -> None:
+            if anchor is not None:
+                self.pane.scroll_to_anchor(anchor)
+
+        self.app.push_screen(ContentsScreen(self.pane.page.contents), chosen)
