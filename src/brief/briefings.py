@@ -35,15 +35,6 @@ def _names(index: Index, actor_ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(index.actors[a].name for a in actor_ids)
 
 
-def group_title(names: tuple[str, ...]) -> str:
-    """``China``, ``China & Russia``, ``China, Russia & Japan``; ``General`` for none."""
-    if not names:
-        return "General"
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} & {names[-1]}"
-
-
 def make_point(
     index: Index, refs: Citations, claim: Claim, hide: Iterable[str] = (), counters: bool = True
 ) -> Point:
@@ -183,9 +174,6 @@ def source_briefing(index: Index, source: Source) -> Briefing:
         related,
         refs.references(),
     )
-
-
-LIST_KINDS: tuple[str, ...] = ("topics", "actors", "sources", "tags")
 
 
 def listing(index: Index, kind: str, tag: str | None = None, actor: str | None = None) -> Listing:

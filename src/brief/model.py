@@ -22,7 +22,7 @@ SOURCE_KINDS: tuple[str, ...] = (
     "other",
 )
 #: The corpus format versions this release reads.
-FORMATS: tuple[int, ...] = (1,)
+FORMAT_VERSIONS: tuple[int, ...] = (1,)
 
 
 @dataclass(frozen=True, slots=True)

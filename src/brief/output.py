@@ -14,8 +14,6 @@ from typing import Any
 
 import click
 
-FORMATS = ("auto", "terminal", "plain", "markdown", "json")
-
 
 def destination(fmt: str) -> str:
     """Resolve ``auto``: rich for a colour terminal, plain text when piped or NO_COLOR."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import diagnostics as d
 from .diagnostics import Diagnostic
-from .model import FORMATS, SOURCE_KINDS, STATUSES, Actor, Citation, Claim, Source, Topic
+from .model import FORMAT_VERSIONS, SOURCE_KINDS, STATUSES, Actor, Citation, Claim, Source, Topic
 from .names import did_you_mean, is_id
 from .sanitize import inert
 
@@ -202,13 +202,11 @@ class Checked:
     problems: list[Diagnostic] = field(default_factory=list)
     fatal: bool = False
     """True when nothing in the file could be used (syntax, format version)."""
-    dropped: int = 0
     rejected: dict[str, list[tuple[dict[str, Any], str]]] = field(
         default_factory=lambda: {k: [] for k in KINDS}
     )
     """Entries left out, by kind: the values that were valid and the key path. Their
     references are still checked, so that one run of ``validate`` reports everything."""
-    """How many entries were left out because of a problem."""
 
 
 def check_document(doc: dict[str, Any], name: str) -> Checked:
@@ -223,8 +221,8 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
         problem(d.FORMAT, "format", "missing required key 'format' (add: format = 1)")
         out.fatal = True
         return out
-    if isinstance(version, bool) or version not in FORMATS:
-        known = ", ".join(str(v) for v in FORMATS)
+    if isinstance(version, bool) or version not in FORMAT_VERSIONS:
+        known = ", ".join(str(v) for v in FORMAT_VERSIONS)
         problem(
             d.FORMAT,
             "format",
@@ -255,7 +253,6 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
             values: dict[str, Any] = {}
             entry = _check_entry(kind, table, path, problem, name, values)
             if entry is None:
-                out.dropped += 1
                 out.rejected[kind].append((values, path))
             else:
                 out.entries[kind].append((entry, path))

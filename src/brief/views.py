@@ -72,10 +72,6 @@ class Briefing(NamedTuple):
     related: tuple[Link, ...]
     references: tuple[Reference, ...]
 
-    @property
-    def claim_count(self) -> int:
-        return sum(len(s.points) for s in self.sections)
-
 
 class Row(NamedTuple):
     """One line of a listing."""
