@@ -11,13 +11,16 @@ they finish; the last line counts passes. Exit status 0 when every target passes
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import pty
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,6 +39,8 @@ def run_once(cmd: Cmd, env: dict[str, str], tty: bool = False) -> tuple[float, i
     """Wall time (s) and peak RSS (KiB) of one whole-process run."""
     if tty:  # a real terminal on stdout, so brief takes its terminal path
         leader, follower = pty.openpty()
+        # 30 lines of 100 columns: a briefing taller than that goes through the pager.
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=follower, stderr=subprocess.DEVNULL)
         os.close(follower)

@@ -75,25 +75,42 @@ def emit(kind: str, items: Sequence[Any], fmt: str, *, pager: bool | None, pagin
     """Write *items* to stdout, through a pager when asked or when *paging* in a terminal.
 
     *pager* is the command line's ``--pager/--no-pager`` (None when not given);
-    *paging* is the config's default. JSON never goes through a pager.
+    *paging* is the config's default, which pages only what is taller than the
+    terminal (what ``less -F`` would do, without starting ``less``). JSON never goes
+    through a pager.
     """
     dest = destination(fmt)
     text = render(kind, items, dest)
-    wanted = pager if pager is not None else paging and sys.stdout.isatty()
-    if wanted and dest != "json":
+    if pager is None:
+        pager = paging and sys.stdout.isatty() and text.count("\n") >= _height()
+    if pager and dest != "json":
         page(text)
     else:
         click.echo(text, nl=False, color=True if dest == "terminal" else None)
+
+
+def _height() -> int:
+    """The terminal's height in lines; 0 (page anyway) when it cannot be told."""
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).lines  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 0
+
+
+#: A pager command made only of these is run directly; anything else goes through sh.
+_PLAIN_COMMAND = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_=+/.,:%"
+)
 
 
 def page(text: str) -> None:
     """Show *text* in ``$BRIEF_PAGER``, ``$PAGER`` or ``less``, the way git does.
 
     ``LESS=FRX`` unless set: quit at once when it fits one screen, keep colours, do not
-    clear the screen. Ctrl-C goes to the pager, not to us.
+    clear the screen. Ctrl-C goes to the pager, not to us. The pager is started with
+    ``posix_spawn`` and a pipe (``subprocess`` costs more to import than it saves), and
+    directly unless the command needs a shell, as git does.
     """
-    import subprocess
-
     command = os.environ.get("BRIEF_PAGER") or os.environ.get("PAGER") or "less"
     if command.strip() in ("", "cat"):
         click.echo(text, nl=False, color=True)
@@ -101,22 +118,27 @@ def page(text: str) -> None:
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
+    argv = command.split() if set(command) <= _PLAIN_COMMAND else ["/bin/sh", "-c", command]
+    read, write = os.pipe()
+    actions = [(os.POSIX_SPAWN_DUP2, read, 0), (os.POSIX_SPAWN_CLOSE, write)]
     try:
-        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
-    except OSError:
+        pid = os.posix_spawnp(argv[0], argv, env, file_actions=actions)
+    except OSError:  # no such pager: show the text anyway
+        os.close(read)
+        os.close(write)
         click.echo(text, nl=False, color=True)
         return
-    assert proc.stdin is not None
+    os.close(read)
     try:
-        proc.stdin.write(text.encode("utf-8", "replace"))
-        proc.stdin.close()
+        with open(write, "wb") as pipe:
+            pipe.write(text.encode("utf-8", "replace"))
     except BrokenPipeError:
         pass  # the reader quit the pager before the end: that is fine
     while True:
         try:
-            proc.wait()
+            _, status = os.waitpid(pid, 0)
             break
         except KeyboardInterrupt:
             continue
-    if proc.returncode == 127:  # the shell could not find the pager
+    if os.waitstatus_to_exitcode(status) == 127:  # the shell could not find the pager
         click.echo(text, nl=False, color=True)
