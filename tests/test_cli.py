@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from brief import __version__
@@ -23,6 +26,29 @@ def test_version_shows_the_corpus_layers(mini: Path) -> None:
     assert len(lines) == 2 and lines[1].startswith("  corpus: ") and lines[1].endswith("briefs")
     result = run("--no-bundled", "-c", str(mini), "--version")
     assert result.stdout == f"brief {__version__}\n  corpus: {mini}\n"
+    # --version lists the folders whichever side of it they are given
+    assert run("-V", "--no-bundled", "-c", str(mini)).stdout == result.stdout
+
+
+def test_version_fast_path_prints_what_click_prints(tmp_path: Path) -> None:
+    """The console script answers a bare --version without click: the same text, exit 0."""
+    env = {**os.environ, "BRIEF_PATH": str(tmp_path)}
+    script = [sys.executable, "-c", "from brief.entry import main; main()"]
+    for flag in ("--version", "-V"):
+        fast = subprocess.run([*script, flag], env=env, capture_output=True, text=True)
+        assert (fast.returncode, fast.stderr) == (0, "")
+        assert fast.stdout == run(flag, env={"BRIEF_PATH": str(tmp_path)}).stdout
+        assert fast.stdout.endswith(f"  corpus: {tmp_path}\n")
+
+
+def test_version_with_a_broken_config_still_answers(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('pager = "yes"\n')
+    env = {"BRIEF_CONFIG": str(config)}
+    for flag in ("--version", "-V"):
+        result = run(flag, env=env)
+        assert result.exit_code == 0 and result.stdout.startswith(f"brief {__version__}\n")
+        assert result.stderr == f"brief: warning: {config}: pager: expected true or false\n"
 
 
 def test_show_topic_plain_when_piped(mini: Path) -> None:

@@ -47,6 +47,19 @@ def test_version_imports_no_loader() -> None:
     assert "tomllib" not in mods and "brief.load" not in mods and "rich" not in mods
 
 
+def test_console_script_answers_version_without_click() -> None:
+    """``brief --version`` alone is answered before click is imported (see ``entry``)."""
+    code = (
+        "import sys; sys.argv = ['brief', '--version']\n"
+        "from brief.entry import main\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass"
+    )
+    mods = modules_after(code)
+    assert "brief.entry" in mods and "brief.layers" in mods
+    assert "click" not in mods and "tomllib" not in mods and "sqlite3" not in mods
+
+
 def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
     """With a fresh cache, show reads one row: no parser, loader, model, index or rich."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}

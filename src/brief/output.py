@@ -24,7 +24,7 @@ def destination(fmt: str) -> str:
     return "terminal" if sys.stdout.isatty() else "plain"
 
 
-def _width() -> int:
+def terminal_width() -> int:
     """``COLUMNS``, else the terminal's width, else 80 (``shutil`` would cost 1 ms to import)."""
     try:
         columns = int(os.environ.get("COLUMNS", ""))
@@ -55,13 +55,13 @@ def render(kind: str, items: Sequence[Any], dest: str) -> str:
         draw = getattr(plain, kind)
         if kind == "listing":
             return "".join(draw(v) for v in items)
-        width = min(_width(), 100)  # long lines are hard to read, even on a wide screen
+        width = min(terminal_width(), 100)  # long lines are hard to read, even on a wide screen
         return "\n".join(draw(v, width) for v in items)
     import io
 
     from .renderers import terminal
 
-    width = _width()
+    width = terminal_width()
     console = terminal.make_console(file=io.StringIO(), force_terminal=True, width=width)
     draw = getattr(terminal, kind)
     for i, view in enumerate(items):
