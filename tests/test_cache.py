@@ -161,11 +161,12 @@ def test_cache_is_fresh_after_many_quick_edits(mini: Path) -> None:
         assert f"v{i}" in show(mini)
 
 
-def test_corpus_round_trips_through_the_cache_encoding(mini: Path) -> None:
-    import marshal
+def test_cache_tables_hold_the_corpus_as_loaded(mini: Path) -> None:
+    import sqlite3
 
-    from brief.cache import corpus_from_data, corpus_to_data
     from brief.load import load
+    from brief.tables import whole_corpus
 
-    corpus = load(layers(mini)).corpus
-    assert corpus_from_data(marshal.loads(marshal.dumps(corpus_to_data(corpus)))) == corpus
+    show(mini)
+    con = sqlite3.connect(cache_file(layers(mini)))
+    assert whole_corpus(con) == load(layers(mini)).corpus

@@ -2,19 +2,27 @@
 
 Parsing TOML and building the index costs more than the whole start-up budget, so the
 result is kept in one SQLite file per set of corpus layers, under the platform's cache
-folder. It holds the name table, every briefing already built (as marshal-ed tuples),
-the pickled corpus for the other commands, and the warnings the load produced.
+folder: the resolved corpus as tables (see ``tables``), the name table, full-text
+search, the warnings the load produced, and each briefing once it has been built.
 
 It never serves stale data: the load stamps every corpus folder (modification time,
 taken before listing it) and file (modification time, change time and size, from the
-descriptor it was read through), and a run that finds any of them changed (a file
-added, removed, edited or made readable) rebuilds it. A cache that is missing,
-unreadable or corrupt is rebuilt silently. Builds write a private temporary file and
-move it into place, so processes starting at once never see half a cache: each reads a
-whole old one or a whole new one.
+descriptor it was read through), and a run that finds any of them changed first
+brings the cache up to date. An edit to a few files is applied in place (see
+``incremental``); anything else (a file added or removed, a topic renamed, a
+problem whose wording depends on the whole corpus) rebuilds it. A cache that is
+missing, unreadable or corrupt is rebuilt silently.
 
-The warm path imports only ``os``, ``sqlite3`` and ``marshal`` here; the loader and
-tomllib are imported only to rebuild.
+Several processes may start at once. Readers open the file read-only and see one
+committed state. Writers take ``<cache>.lock``: a rebuild writes a private file and
+renames it into place under the lock, and in-place writes (an edit applied, a
+briefing remembered) happen under it too, so no writer's journal is ever left beside
+a file it does not belong to. Each state has a random *generation*: a writer that
+finds another generation than the one it read from does nothing.
+
+The warm path imports only ``os``, ``sqlite3`` and ``marshal`` here; the loader,
+tomllib and the model are imported only to rebuild, or to build a briefing not yet
+remembered.
 """
 
 from __future__ import annotations
@@ -24,34 +32,28 @@ import marshal
 import os
 import sqlite3
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import NotFound
 
 if TYPE_CHECKING:
     from .index import Index
     from .layers import Layer
-    from .load import LoadResult
-    from .model import Corpus
     from .views import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 6
+SCHEMA = 7
 
-#: Each folder with its mtime, each file with its mtime, ctime and size (see reader.Stamps).
+#: Each folder with its mtime, each file with its mtime, ctime and size (see stamps).
 Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int, int], ...]]
 
-# Tables holding big values are ordinary rowid tables: in a WITHOUT ROWID table the
-# B-tree's interior cells carry whole rows, and a lookup that compares its key with a
-# 48 MB corpus row reads all of it (a warm show on 10,000 topics took 50 ms and 50 MiB).
-_TABLES = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
-"""
+#: Corpora with at most this many topics, actors and sources get every briefing built
+#: with the cache; larger ones build each briefing the first time it is shown.
+PREBUILT_BRIEFINGS = 1_000
+
+#: Past this many changed files, rebuilding is simpler than applying each edit.
+MAX_EDITS = 20
 
 
 def cache_dir() -> str:
@@ -67,15 +69,41 @@ def cache_file(layers: Sequence[Layer]) -> str:
     return os.path.join(cache_dir(), f"corpus-{digest:08x}.sqlite")
 
 
-def _fresh(manifest: Manifest) -> bool:
-    """Whether every folder and file the cache was built from is as it was then."""
+def changes(manifest: Manifest) -> tuple[bool, list[str]]:
+    """Whether any folder changed (a file added or removed), and which files changed."""
     from .stamps import stamp
 
     folders, files = manifest
     for path, mtime in folders:
         if stamp(path)[0] != mtime:
-            return False
-    return all(stamp(path) == (mtime, ctime, size) for path, mtime, ctime, size in files)
+            return True, []
+    return False, [
+        path for path, mtime, ctime, size in files if stamp(path) != (mtime, ctime, size)
+    ]
+
+
+@contextlib.contextmanager
+def locked(path: str, wait: bool = True) -> Iterator[bool]:
+    """Hold ``<path>.lock`` (yields False when *wait* is off and another process has it)."""
+    import fcntl
+
+    with open(f"{path}.lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def connect_rw(path: str) -> sqlite3.Connection:
+    """A connection for a short write under the lock: autocommit, no fsync (a cache)."""
+    con = sqlite3.connect(path, timeout=5, isolation_level=None)
+    con.execute("PRAGMA synchronous = OFF")
+    return con
 
 
 class Store:
@@ -141,8 +169,12 @@ class LiveStore(Store):
 class CachedStore(Store):
     """A store read from a fresh cache file: no parsing, no index unless asked for."""
 
-    def __init__(self, con: sqlite3.Connection, warnings: list[str]) -> None:
+    def __init__(
+        self, con: sqlite3.Connection, path: str, generation: bytes, warnings: list[str]
+    ) -> None:
         self._con = con
+        self._path = path
+        self._generation = generation
         self._index: Index | None = None
         self.warnings = warnings
 
@@ -158,17 +190,39 @@ class CachedStore(Store):
         from .views import briefing_from_data
 
         row = self._con.execute("SELECT data FROM briefings WHERE id = ?", (ident,)).fetchone()
-        if row is None:  # pragma: no cover - every entry's briefing is written
-            raise NotFound(ident)
-        data: tuple[Any, ...] = marshal.loads(row[0])
-        return briefing_from_data(data)
+        if row is not None:
+            data: tuple[Any, ...] = marshal.loads(row[0])
+            return briefing_from_data(data)
+        return self._build_briefing(ident)
+
+    def _build_briefing(self, ident: str) -> Briefing:
+        """Build a briefing from the rows it shows, and remember it for the next run."""
+        from .briefings import briefing
+        from .index import build_index
+        from .tables import neighbourhood
+        from .views import briefing_to_data
+
+        made = briefing(build_index(neighbourhood(self._con, ident)), ident)
+        blob = marshal.dumps(briefing_to_data(made))
+        # Best effort: a busy lock or a read-only folder only costs the next run time.
+        with contextlib.suppress(OSError, sqlite3.Error), locked(self._path, wait=False) as held:
+            if held:
+                con = connect_rw(self._path)
+                try:
+                    con.execute("BEGIN IMMEDIATE")
+                    if _generation(con) == self._generation:
+                        con.execute("INSERT OR REPLACE INTO briefings VALUES (?, ?)", (ident, blob))
+                    con.execute("COMMIT")
+                finally:
+                    con.close()
+        return made
 
     def index(self) -> Index:
         if self._index is None:
             from .index import build_index
+            from .tables import whole_corpus
 
-            (blob,) = self._con.execute("SELECT value FROM meta WHERE key = 'corpus'").fetchone()
-            self._index = build_index(corpus_from_data(marshal.loads(blob)))
+            self._index = build_index(whole_corpus(self._con))
         return self._index
 
     def search_db(self) -> sqlite3.Connection:
@@ -188,114 +242,91 @@ class CachedStore(Store):
         return [str(key) for (key,) in self._con.execute(sql + " ORDER BY key", args)]
 
 
-def corpus_to_data(corpus: Corpus) -> tuple[Any, ...]:
-    """*corpus* as nested tuples for ``marshal``: ten times faster than pickling dataclasses."""
-    return (
-        tuple(
-            (t.id, t.title, t.summary, t.aliases, t.tags, t.related, t.file) for t in corpus.topics
-        ),
-        tuple((a.id, a.name, a.description, a.aliases, a.file) for a in corpus.actors),
-        tuple(
-            (s.id, s.title, s.kind, s.author, s.date, s.url, s.sections, s.file)
-            for s in corpus.sources
-        ),
-        tuple(
-            (
-                c.id,
-                c.text,
-                c.topic,
-                c.actors,
-                tuple((x.source, x.section) for x in c.cites),
-                c.status,
-                c.contradicts,
-                c.supports,
-                c.note,
-                c.file,
-            )
-            for c in corpus.claims
-        ),
-    )
-
-
-def corpus_from_data(data: tuple[Any, ...]) -> Corpus:
-    """The inverse of :func:`corpus_to_data`; equal citations become one shared object."""
-    from .model import Actor, Citation, Claim, Corpus, Source, Topic
-
-    topics, actors, sources, claims = data
-    cited: dict[tuple[str, str | None], Citation] = {}
-
-    def cite(pair: tuple[str, str | None]) -> Citation:
-        found = cited.get(pair)
-        if found is None:
-            found = cited[pair] = Citation(*pair)
-        return found
-
-    return Corpus(
-        tuple(Topic(*t) for t in topics),
-        tuple(Actor(*a) for a in actors),
-        tuple(Source(*s) for s in sources),
-        tuple(
-            Claim(i, text, topic, who, tuple(cite(c) for c in cites), *rest)
-            for i, text, topic, who, cites, *rest in claims
-        ),
-    )
-
-
 def _kind_of(index: Index, ident: str) -> str:
     if ident in index.topics:
         return "topic"
     return "actor" if ident in index.actors else "source"
 
 
-def open_cached(path: str) -> CachedStore | None:
-    """The store in *path* if it exists, is whole and nothing it covers has changed."""
+def _generation(con: sqlite3.Connection) -> bytes:
+    row = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return bytes(row[0]) if row else b""
+
+
+class _Opened:
+    """A cache file opened read-only, and what its manifest says has changed since."""
+
+    def __init__(self, con: sqlite3.Connection, meta: dict[str, bytes]) -> None:
+        self.con = con
+        self.generation = bytes(meta["generation"])
+        self.manifest: Manifest = marshal.loads(meta["manifest"])
+        self.warnings: list[str] = marshal.loads(meta["warnings"])
+        self.folders_changed, self.changed = changes(self.manifest)
+
+    @property
+    def fresh(self) -> bool:
+        return not self.folders_changed and not self.changed
+
+
+def _open(path: str) -> _Opened | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
-        rows = dict(
-            con.execute("SELECT key, value FROM meta WHERE key IN ('manifest', 'warnings')")
-        )
-        manifest: Manifest = marshal.loads(rows["manifest"])
-        if not _fresh(manifest):
-            con.close()
-            return None
-        warnings: list[str] = marshal.loads(rows["warnings"])
-        return CachedStore(con, warnings)
+        keys = "('manifest', 'warnings', 'generation')"
+        return _Opened(con, dict(con.execute(f"SELECT key, value FROM meta WHERE key IN {keys}")))
     except Exception:  # corrupt, truncated, or from another schema: rebuild it
         con.close()
         return None
 
 
+def open_cached(path: str) -> CachedStore | None:
+    """The store in *path* if it exists, is whole and nothing it covers has changed."""
+    opened = _open(path)
+    if opened is None:
+        return None
+    if not opened.fresh:
+        opened.con.close()
+        return None
+    return CachedStore(opened.con, path, opened.generation, opened.warnings)
+
+
 def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     """Load *layers* from their files, and write the cache to *path* if one is given."""
     from .index import build_index
-    from .load import load
+    from .load import Trace, load
     from .stamps import Stamps
 
     stamps = Stamps()
-    result = load(layers, stamps)
-    manifest: Manifest = (
-        tuple(stamps.folders.items()),
-        tuple((path, *seen) for path, seen in stamps.files.items()),
-    )
+    trace = Trace([], {})
+    result = load(layers, stamps, trace)
     index = build_index(result.corpus)
     store = LiveStore(index, result.warnings())
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
         with contextlib.suppress(OSError, sqlite3.Error):
-            _write(path, manifest, result, index, store.warnings)
+            _write(path, stamps, trace, result, index, store.warnings)
     return store
 
 
 def _write(
-    path: str, manifest: Manifest, result: LoadResult, index: Index, warnings: list[str]
+    path: str, stamps: Any, trace: Any, result: Any, index: Index, warnings: list[str]
 ) -> None:
     from .briefings import briefing
-    from .search import fill as fill_search
+    from .tables import problems_data, write_all
     from .views import briefing_to_data
 
+    manifest: Manifest = (
+        tuple(stamps.folders.items()),
+        tuple((p, *seen) for p, seen in stamps.files.items()),
+    )
+    traced = {t.name for t in trace.files}
+    skipped = set(result.skipped)
+    early: dict[str, list[Any]] = {}
+    for problem in result.problems:
+        if problem.file not in traced:
+            early.setdefault(problem.file, []).append(problem)
     folder, name = os.path.split(path)
     os.makedirs(folder, exist_ok=True)
     tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
@@ -307,33 +338,53 @@ def _write(
         # file torn by a crash fails to open and is rebuilt, like any corrupt cache.
         con.execute("PRAGMA journal_mode = OFF")
         con.execute("PRAGMA synchronous = OFF")
-        con.executescript(_TABLES)
+        write_all(con, result, trace, index)
         meta = [
             ("manifest", marshal.dumps(manifest)),
             ("warnings", marshal.dumps(warnings)),
-            ("corpus", marshal.dumps(corpus_to_data(result.corpus))),
+            ("generation", os.urandom(8)),
+            (
+                "early",
+                marshal.dumps(
+                    [
+                        (n, problems_data({"local": found})["local"], n in skipped)
+                        for n, found in early.items()
+                    ]
+                ),
+            ),
         ]
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta)
-        con.executemany(
-            "INSERT INTO names VALUES (?, ?, ?)",
-            ((key, ident, _kind_of(index, ident)) for key, ident in index.names.items()),
-        )
-        con.executemany("INSERT INTO tags VALUES (?)", ((t,) for t in index.by_tag))
         entries = [*index.topics, *index.actors, *index.sources]
-        con.executemany(
-            "INSERT INTO briefings VALUES (?, ?)",
-            ((i, marshal.dumps(briefing_to_data(briefing(index, i)))) for i in entries),
-        )
-        fill_search(con, index)
+        if len(entries) <= PREBUILT_BRIEFINGS:
+            con.executemany(
+                "INSERT INTO briefings VALUES (?, ?)",
+                ((i, marshal.dumps(briefing_to_data(briefing(index, i)))) for i in entries),
+            )
         con.commit()
     finally:
         con.close()
-    os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
+    with locked(path):
+        os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}-journal")  # a crashed writer's, of the file just replaced
 
 
 def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
-    """The corpus of *layers*: from the cache when it is fresh, else loaded (and cached)."""
+    """The corpus of *layers*: from the cache, brought up to date if need be, else loaded."""
     if not use_cache:
         return build(layers, None)
     path = cache_file(layers)
-    return open_cached(path) or build(layers, path)
+    opened = _open(path)
+    if opened is not None:
+        if opened.fresh:
+            return CachedStore(opened.con, path, opened.generation, opened.warnings)
+        opened.con.close()
+        if not opened.folders_changed and len(opened.changed) <= MAX_EDITS:
+            from .incremental import apply_edits
+
+            with contextlib.suppress(OSError, sqlite3.Error):
+                if apply_edits(path, layers, opened.generation):
+                    again = open_cached(path)
+                    if again is not None:
+                        return again
+    return build(layers, path)

@@ -21,7 +21,7 @@ from .model import Citation, Claim, Corpus, Source, Topic
 from .names import did_you_mean, normalise
 from .parse import parse
 from .reader import discover, display_name, read_bytes
-from .schema import KINDS, Entry, check_document
+from .schema import KINDS, Checked, Entry, check_document
 from .stamps import Stamps
 
 __all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
@@ -48,17 +48,27 @@ class LoadResult:
         by_file: dict[str, list[Diagnostic]] = {}
         for problem in self.problems:
             by_file.setdefault(problem.file, []).append(problem)
-        lines = []
-        for name, problems in by_file.items():
-            first = str(problems[0])
-            if name in self.skipped:
-                what = "folder" if name.endswith("/") else "file"
-                lines.append(f"{first} ({what} skipped)")
-            elif len(problems) == 1:
-                lines.append(first)
-            else:
-                lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
-        return lines
+        skipped = set(self.skipped)
+        return warning_lines([(name, found, name in skipped) for name, found in by_file.items()])
+
+
+def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> list[str]:
+    """A line per file: its first problem, and how many more (or that it was skipped).
+
+    *files* are (name, problems, skipped), in load order; the cache words its
+    warnings with this too, so a warm start says exactly what a cold one says.
+    """
+    lines = []
+    for name, problems, skipped in files:
+        first = str(problems[0])
+        if skipped:
+            what = "folder" if name.endswith("/") else "file"
+            lines.append(f"{first} ({what} skipped)")
+        elif len(problems) == 1:
+            lines.append(first)
+        else:
+            lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
+    return lines
 
 
 @dataclass
@@ -67,9 +77,51 @@ class _Placed:
     file: str
     path: str
     layer: int
+    ord: str = ""
+    """Where the entry stands in load order (see :func:`file_ord`)."""
+    seq: str = ""
+    """Where its id first took a place: a later layer's entry keeps the earlier position."""
 
 
-def load(layers: Sequence[Layer], stamps: Stamps | None = None) -> LoadResult:
+#: The phases of a load, in the order their problems are listed within one file.
+PHASES = ("local", "place", "rejected", "related", "refs", "links", "names")
+
+
+@dataclass
+class FileTrace:
+    """What one file gave a load, so that a cache can later re-read that file alone."""
+
+    path: str
+    name: str
+    layer: int
+    ord: str
+    checked: Checked | None
+    """None when nothing in the file could be used (unreadable, not TOML)."""
+    problems: dict[str, list[Diagnostic]]
+    """The file's problems by phase (see :data:`PHASES`)."""
+
+
+@dataclass
+class Trace:
+    """How a load went, file by file and entry by entry: what the cache keeps."""
+
+    files: list[FileTrace]
+    merged: dict[str, dict[str, _Placed]]
+
+
+def file_ord(layer: int, rel: str) -> str:
+    """A sort key for a file in load order: layers in turn, then the folder walk's order."""
+    return f"{layer:04d}\x01{rel.replace('/', chr(0))}"
+
+
+def entry_ord(file: str, kind: str, pos: int) -> str:
+    """A sort key for an entry in load order: its file, then kind and position in it."""
+    return f"{file}\x01{KINDS.index(kind)}{pos:07d}"
+
+
+def load(
+    layers: Sequence[Layer], stamps: Stamps | None = None, trace: Trace | None = None
+) -> LoadResult:
     """Read, check and merge *layers* in order.
 
     The cycle collector is paused meanwhile: a load builds hundreds of thousands of
@@ -79,14 +131,19 @@ def load(layers: Sequence[Layer], stamps: Stamps | None = None) -> LoadResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(layers, stamps)
+        return _load(layers, stamps, trace)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(layers: Sequence[Layer], stamps: Stamps | None) -> LoadResult:
+def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -> LoadResult:
     problems: list[Diagnostic] = []
+    phases: list[str] = []  # the phase of each problem, in step with *problems*
+
+    def tag(phase: str) -> None:
+        phases.extend([phase] * (len(problems) - len(phases)))
+
     files: list[str] = []
     skipped: list[str] = []
     merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
@@ -106,30 +163,58 @@ def _load(layers: Sequence[Layer], stamps: Stamps | None) -> LoadResult:
         for path, rel in discover(root, stamps):
             name = display_name(layer.label, rel)
             files.append(name)
+            ord_ = file_ord(number, rel)
             data = read_bytes(path, root, name, stamps)
             doc = parse(data, name) if isinstance(data, bytes) else data
+            if trace is not None:
+                trace.files.append(FileTrace(str(path), name, number, ord_, None, {}))
             if isinstance(doc, Diagnostic):
                 problems.append(doc)
+                tag("local")
                 skipped.append(name)
                 continue
             checked = check_document(doc, name)
             problems.extend(checked.problems)
+            tag("local")
+            if trace is not None:
+                trace.files[-1].checked = checked
             if checked.fatal:
                 skipped.append(name)
                 continue
-            for kind in KINDS:
-                rejected += [
-                    (kind, values, name, where) for values, where in checked.rejected[kind]
-                ]
-                for entry, where in checked.entries[kind]:
-                    placed = _Placed(entry, name, where, number)
-                    _place(kind, placed, merged[kind], namespace, problems)
+            merge_checked(checked, name, number, ord_, merged, namespace, problems, rejected)
+            tag("place")
 
-    corpus = _resolve(merged, problems, rejected)
+    tag("local")  # a missing corpus folder
+    corpus = _resolve(merged, problems, rejected, tag)
     _check_names(merged, problems)
+    tag("names")
+    if trace is not None:
+        by_name = {t.name: t for t in trace.files}
+        for problem, phase in zip(problems, phases, strict=True):
+            if problem.file in by_name:
+                by_name[problem.file].problems.setdefault(phase, []).append(problem)
+        trace.merged = merged
     order = {name: i for i, name in enumerate(files)}
     problems.sort(key=lambda p: order.get(p.file, -1))
     return LoadResult(corpus, tuple(problems), tuple(files), tuple(skipped))
+
+
+def merge_checked(
+    checked: Checked,
+    name: str,
+    layer: int,
+    ord_: str,
+    merged: dict[str, dict[str, _Placed]],
+    namespace: dict[str, tuple[str, _Placed]],
+    problems: list[Diagnostic],
+    rejected: Rejected,
+) -> None:
+    """Place one file's checked entries in *merged*, in order; note what it rejected."""
+    for kind in KINDS:
+        rejected += [(kind, values, name, where) for values, where in checked.rejected[kind]]
+        for pos, (entry, where) in enumerate(checked.entries[kind]):
+            placed = _Placed(entry, name, where, layer, entry_ord(ord_, kind, pos))
+            _place(kind, placed, merged[kind], namespace, problems)
 
 
 def _place(
@@ -164,6 +249,7 @@ def _place(
             )
         )
         return
+    placed.seq = earlier.seq if earlier is not None else placed.ord
     table[ident] = placed  # a later layer replaces the earlier entry
     if kind in _NAMED:
         namespace[ident] = (kind, placed)
@@ -174,7 +260,10 @@ Rejected = list[tuple[str, dict[str, Any], str, str]]
 
 
 def _resolve(
-    merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic], rejected: Rejected
+    merged: dict[str, dict[str, _Placed]],
+    problems: list[Diagnostic],
+    rejected: Rejected,
+    tag: Callable[[str], None] = lambda phase: None,
 ) -> Corpus:
     """Check every reference; leave out claims that point at nothing, drop dead links.
 
@@ -228,6 +317,7 @@ def _resolve(
             claim_refs(file, path, values)
             for key in ("contradicts", "supports"):
                 refs(file, path, key, "claims", values.get(key, ()))
+    tag("rejected")
 
     out_topics: list[Topic] = []
     for placed in topics.values():
@@ -236,6 +326,7 @@ def _resolve(
         if not refs(placed.file, placed.path, "related", "topics", topic.related):
             topic = replace(topic, related=tuple(r for r in topic.related if r in topics))
         out_topics.append(topic)
+    tag("related")
 
     kept: dict[str, Claim] = {}
     for placed in claims.values():
@@ -247,6 +338,7 @@ def _resolve(
             if any(c is not old for c, old in zip(cites, claim.cites, strict=True)):
                 claim = replace(claim, cites=tuple(cites))
             kept[claim.id] = claim
+    tag("refs")
 
     out_claims: list[Claim] = []
     for claim in kept.values():
@@ -264,6 +356,7 @@ def _resolve(
                 supports=tuple(r for r in claim.supports if r in kept),
             )
         )
+    tag("links")
 
     return Corpus(
         topics=tuple(out_topics),

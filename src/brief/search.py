@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from .views import MARK_END, MARK_START, Hit, Results
 
 if TYPE_CHECKING:
     from .index import Index
+    from .model import Actor, Claim, Source, Topic
 
 #: Weights of the columns in BM25: title, body (the key columns are not searched).
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
@@ -32,35 +33,66 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 
 
 Row = tuple[str, str, str, str, str, str, str, str]
+COLUMNS = "kind, id, topic, actors, tags, label, title, body"
 
 
-def _rows(index: Index) -> Iterator[Row]:
+def topic_row(t: Topic, actors: Iterable[str]) -> Row:
     """kind, id, topic, actors, tags, label (shown), title (weighted), body."""
     from .names import normalise
 
+    title = " ".join([t.title, *t.aliases, *t.tags])
+    tags = " ".join(normalise(x) for x in t.tags)
+    return ("topic", t.id, t.id, " ".join(sorted(set(actors))), tags, t.title, title, t.summary)
+
+
+def actor_row(a: Actor) -> Row:
+    return ("actor", a.id, "", a.id, "", a.name, " ".join([a.name, *a.aliases]), a.description)
+
+
+def source_row(s: Source) -> Row:
+    body = " ".join(x for x in (s.author or "", *s.sections) if x)
+    return ("source", s.id, "", "", "", s.title, s.title, body)
+
+
+def claim_row(c: Claim, topic: Topic) -> Row:
+    from .names import normalise
+
+    body = f"{c.text} {c.note}" if c.note else c.text
+    tags = " ".join(normalise(x) for x in topic.tags)
+    return ("claim", c.id, c.topic, " ".join(c.actors), tags, topic.title, "", body)
+
+
+def _rows(index: Index) -> Iterator[Row]:
     topic_actors: dict[str, set[str]] = {t: set() for t in index.topics}
     for claim in index.corpus.claims:
         topic_actors[claim.topic].update(claim.actors)
-    tags = {t.id: " ".join(normalise(x) for x in t.tags) for t in index.corpus.topics}
     for t in index.corpus.topics:
-        title = " ".join([t.title, *t.aliases, *t.tags])
-        actors = " ".join(sorted(topic_actors[t.id]))
-        yield ("topic", t.id, t.id, actors, tags[t.id], t.title, title, t.summary)
-    for a in index.corpus.actors:
-        yield ("actor", a.id, "", a.id, "", a.name, " ".join([a.name, *a.aliases]), a.description)
-    for s in index.corpus.sources:
-        body = " ".join(x for x in (s.author or "", *s.sections) if x)
-        yield ("source", s.id, "", "", "", s.title, s.title, body)
+        yield topic_row(t, topic_actors[t.id])
+    yield from map(actor_row, index.corpus.actors)
+    yield from map(source_row, index.corpus.sources)
     for c in index.corpus.claims:
-        body = f"{c.text} {c.note}" if c.note else c.text
-        label = index.topics[c.topic].title
-        yield ("claim", c.id, c.topic, " ".join(c.actors), tags[c.topic], label, "", body)
+        yield claim_row(c, index.topics[c.topic])
 
 
-def fill(con: sqlite3.Connection, index: Index) -> None:
-    """Create and fill the search table in *con*."""
+def fill(
+    con: sqlite3.Connection, index: Index, rowids: Mapping[tuple[bool, str], int] | None = None
+) -> None:
+    """Create and fill the search table in *con*.
+
+    *rowids* gives the row of each (is a claim, id) its rowid: the cache uses its own
+    tables' rowids (see ``tables.search_rowid``), so that an edit can replace one row
+    without scanning the table.
+    """
     con.executescript(SCHEMA)
-    con.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _rows(index))
+    if rowids is None:
+        con.executemany(
+            f"INSERT INTO search ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _rows(index)
+        )
+        return
+    con.executemany(
+        f"INSERT INTO search (rowid, {COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((rowids[r[0] == "claim", r[1]], *r) for r in _rows(index)),
+    )
 
 
 def memory_db(index: Index) -> sqlite3.Connection:

@@ -1,0 +1,271 @@
+"""Edits applied to the cache in place give exactly what a full load gives.
+
+Every check compares the cache, after an edit, with a corpus loaded from scratch:
+each briefing, the whole corpus, the warnings and search results. Whether the edit
+was applied in place or the cache rebuilt is seen from the store that comes back
+(a rebuild answers from the load it just made).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from brief.cache import CachedStore, LiveStore, Store, build, cache_file, open_store
+from brief.layers import Layer, bundled_root
+from brief.search import search
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A writable copy of the bundled corpus: contradictions across files, many citations."""
+    dest = tmp_path / "notes"
+    shutil.copytree(bundled_root(), dest)
+    return dest
+
+
+def layers(corpus: Path) -> list[Layer]:
+    return [Layer(str(corpus), "notes")]
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    index = store.index()
+    ids = [*index.topics, *index.actors, *index.sources]
+    hits = {}
+    for query in ("china", "sanctions", "nuclear weapons", "edited", "fresh"):
+        found = search(store.search_db(), query, limit=1000).hits
+        hits[query] = sorted((h.kind, h.id, h.snippet, round(h.score, 6)) for h in found)
+    return {
+        "corpus": index.corpus,
+        "briefings": {i: store.briefing(i) for i in ids},
+        "warnings": store.warnings,
+        "names": {key: store.resolve(key) for key in index.names},
+        "search": hits,
+    }
+
+
+def edit(path: Path, change: Callable[[str], str]) -> None:
+    text = path.read_text()
+    new = change(text)
+    assert new != text, "the edit changed nothing"
+    path.write_text(new)
+    stamp = path.stat().st_mtime_ns + 2_000_000_000  # a new mtime even on coarse clocks
+    os.utime(path, ns=(stamp, stamp))
+
+
+def reopen(corpus: Path) -> tuple[Store, bool]:
+    """The store after an edit, and whether the edit was applied in place."""
+    store = open_store(layers(corpus))
+    return store, isinstance(store, CachedStore)
+
+
+def same_as_fresh(corpus: Path, store: Store) -> None:
+    fresh = build(layers(corpus), None)
+    assert isinstance(fresh, LiveStore)
+    ours, theirs = snapshot(store), snapshot(fresh)
+    for key in theirs:
+        assert ours[key] == theirs[key], key
+
+
+def warm(corpus: Path) -> None:
+    open_store(layers(corpus))
+    assert isinstance(open_store(layers(corpus)), CachedStore)
+
+
+def claim_text(old: str, new: str) -> Callable[[str], str]:
+    return lambda text: text.replace(f'text = "{old}', f'text = "{new}', 1)
+
+
+NEW_CLAIM = """
+[[claims]]
+id = "sanctions-fresh-claim"
+topic = "sanctions"
+actors = ["russia", "united-nations"]
+text = "A fresh claim about sanctions, added after the cache was built."
+cites = [{ source = "china-russia", section = "Mutual Interests" }]
+status = "assessment"
+contradicts = ["nuclear-china-helping-maintain-capabilities"]
+"""
+
+IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "claim text": (
+        "topics/sanctions.toml",
+        claim_text("The UN has imposed", "Edited: the UN has imposed"),
+    ),
+    "claim added, contradicting a claim in another file": (
+        "topics/sanctions.toml",
+        lambda text: text + NEW_CLAIM,
+    ),
+    "claim removed": (
+        "topics/sanctions.toml",
+        lambda text: re.sub(
+            r'\[\[claims\]\]\nid = "sanctions-scrutiny-of-china".*?(?=\n\[\[|\Z)',
+            "",
+            text,
+            flags=re.S,
+        ),
+    ),
+    "claim cites a section that does not exist": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('section = "Trade Sanctions"', 'section = "Nowhere"', 1),
+    ),
+    "claim moved to another topic": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('topic = "sanctions"', 'topic = "nuclear"', 1),
+    ),
+    "claim's actors and status": (
+        "topics/sanctions.toml",
+        lambda text: text.replace(
+            'actors = ["china"]\ntext = "China has been accused',
+            'actors = ["russia", "china"]\nstatus = "reported"\ntext = "China has been accused',
+        ).replace('status = "alleged"', "", 1),
+    ),
+    "topic summary": (
+        "topics/nuclear.toml",
+        lambda text: re.sub(r'summary = ".*?"', 'summary = "An edited summary."', text, count=1),
+    ),
+}
+
+
+@pytest.mark.parametrize("what", IN_PLACE_EDITS)
+def test_everyday_edit_is_applied_in_place_and_matches_a_fresh_load(
+    corpus: Path, what: str
+) -> None:
+    file, change = IN_PLACE_EDITS[what]
+    warm(corpus)
+    edit(corpus / file, change)
+    store, in_place = reopen(corpus)
+    assert in_place, "this edit should not need a rebuild"
+    same_as_fresh(corpus, store)
+    again, _ = reopen(corpus)
+    assert isinstance(again, CachedStore)  # and the cache is fresh afterwards
+    same_as_fresh(corpus, again)
+
+
+def test_section_broken_then_fixed_restores_the_links_to_it(corpus: Path) -> None:
+    warm(corpus)
+    path = corpus / "topics/sanctions.toml"
+    original = path.read_text()
+    edit(path, lambda t: t.replace('section = "Mutual Interests"', 'section = "Nowhere"'))
+    store, in_place = reopen(corpus)
+    assert in_place and any("Nowhere" in w for w in store.warnings)
+    same_as_fresh(corpus, store)
+    edit(path, lambda t: original)
+    store, in_place = reopen(corpus)
+    assert in_place and not store.warnings
+    same_as_fresh(corpus, store)
+
+
+REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "a disputed claim loses its note, so is left out": (
+        "topics/sanctions.toml",
+        lambda text: re.sub(r'\nnote = ".*?"', "", text, count=1),
+    ),
+    "topic renamed": ("topics/nuclear.toml", lambda t: t.replace('title = "', 'title = "New ', 1)),
+    "claim pointed at is removed": (
+        "topics/sanctions.toml",
+        lambda text: re.sub(
+            r'\[\[claims\]\]\nid = "sanctions-china-accused-of-ignoring".*?(?=\n\[\[|\Z)',
+            "",
+            text,
+            flags=re.S,
+        ),
+    ),
+    "claim names an unknown actor": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('actors = ["china"]', 'actors = ["chian"]', 1),
+    ),
+    "syntax error": ("topics/sanctions.toml", lambda text: text + "\n[[claims]\n"),
+    "claim id duplicated": (
+        "topics/nuclear.toml",
+        lambda text: (
+            text + NEW_CLAIM.replace("sanctions-fresh-claim", "sanctions-un-imposed-over-nuclear")
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("what", REBUILT_EDITS)
+def test_other_edits_rebuild_and_match_a_fresh_load(corpus: Path, what: str) -> None:
+    file, change = REBUILT_EDITS[what]
+    warm(corpus)
+    edit(corpus / file, change)
+    store, in_place = reopen(corpus)
+    assert not in_place
+    same_as_fresh(corpus, store)
+
+
+def test_file_added_rebuilds(corpus: Path) -> None:
+    warm(corpus)
+    (corpus / "topics/extra.toml").write_text(
+        'format = 1\n[[topics]]\nid = "extra"\ntitle = "Extra"\nsummary = "More."\n'
+    )
+    store, in_place = reopen(corpus)
+    assert not in_place and store.resolve("extra") == "extra"
+
+
+def test_edit_to_a_file_with_problems_keeps_its_other_warnings(corpus: Path) -> None:
+    path = corpus / "topics/sanctions.toml"
+    edit(path, lambda t: t.replace("format = 1\n", "format = 1\ncolour = 'red'\n", 1))
+    warm(corpus)
+    edit(path, claim_text("The UN has imposed", "Edited: the UN has imposed"))
+    store, in_place = reopen(corpus)
+    assert in_place and any("colour" in w for w in store.warnings)
+    same_as_fresh(corpus, store)
+
+
+def test_random_claim_edits_match_a_fresh_load(corpus: Path) -> None:
+    """Twenty random everyday edits in a row, each checked against a fresh load."""
+    rng = random.Random(20261123)
+    files = sorted((corpus / "topics").glob("*.toml"))
+    ids = re.findall(r'^id = "(.*?)"$', "".join(f.read_text() for f in files), flags=re.M)
+    warm(corpus)
+    applied = 0
+    for n in range(20):
+        path = rng.choice(files)
+        head, *claims = path.read_text().split("\n[[claims]]\n")
+        if not claims:
+            continue
+        i = rng.randrange(len(claims))
+        action = rng.choice(["text", "status", "add", "drop", "contradict", "section"])
+        block = claims[i]
+        if action == "text":
+            claims[i] = re.sub(r'^text = "', f'text = "Edit {n}: ', block, count=1, flags=re.M)
+        elif action == "status":
+            block = re.sub(r'^status = ".*"\n?', "", block, flags=re.M)
+            claims[i] = block.rstrip("\n") + '\nstatus = "assessment"\n'
+        elif action == "add":
+            fresh = re.sub(r'^id = "(.*?)"', f'id = "fresh-{n}"', block, count=1, flags=re.M)
+            fresh = re.sub(r"^(contradicts|supports) = .*\n?", "", fresh, flags=re.M)
+            claims.append(fresh)
+        elif action == "drop":
+            claims.pop(i)
+        elif action == "contradict" and "contradicts" not in block:
+            other = rng.choice(ids)
+            claims[i] = block.rstrip("\n") + f'\ncontradicts = ["{other}"]\n'
+        elif action == "section":
+            claims[i] = block.replace('section = "', 'section = "Part ', 1)
+        new = "\n[[claims]]\n".join([head, *claims])
+        if new == path.read_text():
+            continue
+        edit(path, lambda _, new=new: new)  # type: ignore[misc]
+        store, in_place = reopen(corpus)
+        applied += in_place
+        same_as_fresh(corpus, store)
+    assert applied >= 5, "most everyday edits should be applied in place"
+
+
+def test_cache_file_is_not_replaced_by_an_edit(corpus: Path) -> None:
+    warm(corpus)
+    path = Path(cache_file(layers(corpus)))
+    inode = path.stat().st_ino
+    edit(corpus / "topics/sanctions.toml", claim_text("The UN", "Edited: The UN"))
+    _, in_place = reopen(corpus)
+    assert in_place and path.stat().st_ino == inode
