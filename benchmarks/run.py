@@ -270,11 +270,14 @@ def main() -> int:
         )
     )
 
-    edited = big / "topics" / "topic-00007.toml"
+    # The edit a writer makes: one claim of the topic shown reworded, so that its
+    # briefing, its search rows and its file's record must all be brought up to date.
+    edited = big / "topics" / "topic-00042.toml"
     original = edited.read_text()
+    edits = iter(range(1_000_000))
 
     def edit() -> None:
-        edited.write_text(original + f"\n# edited {time.time_ns()}\n")
+        edited.write_text(original.replace('text = "', f'text = "Edit {next(edits)}: ', 1))
 
     report(
         compare(

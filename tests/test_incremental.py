@@ -269,3 +269,38 @@ def test_cache_file_is_not_replaced_by_an_edit(corpus: Path) -> None:
     edit(corpus / "topics/sanctions.toml", claim_text("The UN", "Edited: The UN"))
     _, in_place = reopen(corpus)
     assert in_place and path.stat().st_ino == inode
+
+
+def test_save_by_rename_is_applied_in_place(corpus: Path) -> None:
+    """Editors that write a new file and rename it over the old touch the folder too."""
+    warm(corpus)
+    path = corpus / "topics/sanctions.toml"
+    tmp = corpus / "topics/.sanctions.toml.swp"
+    tmp.write_text(
+        claim_text("The UN has imposed", "Renamed: the UN has imposed")(path.read_text())
+    )
+    os.replace(tmp, path)
+    (corpus / "topics/notes.txt").write_text("not a corpus file")
+    store, in_place = reopen(corpus)
+    assert in_place
+    assert "Renamed: the UN" in store.briefing("sanctions").sections[0].points[0].text
+    same_as_fresh(corpus, store)
+
+
+def test_processes_starting_at_once_after_an_edit_all_see_it(corpus: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "shared")}
+    cmd = [sys.executable, "-m", "brief", "--no-bundled", "-c", str(corpus), "show", "sanctions"]
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    for n in range(3):
+        before = f"Round {n - 1}: The UN" if n else "The UN"
+        edit(corpus / "topics/sanctions.toml", claim_text(before, f"Round {n}: The UN"))
+        procs = [
+            subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(4)
+        ]
+        outs = [p.communicate(timeout=60) for p in procs]
+        assert [p.returncode for p in procs] == [0, 0, 0, 0], outs
+        assert all(f"Round {n}: The UN".encode() in out and err == b"" for out, err in outs)

@@ -69,17 +69,15 @@ def cache_file(layers: Sequence[Layer]) -> str:
     return os.path.join(cache_dir(), f"corpus-{digest:08x}.sqlite")
 
 
-def changes(manifest: Manifest) -> tuple[bool, list[str]]:
-    """Whether any folder changed (a file added or removed), and which files changed."""
+def changes(manifest: Manifest) -> tuple[list[str], list[str]]:
+    """The folders (a file added, removed or renamed over) and the files that changed."""
     from .stamps import stamp
 
     folders, files = manifest
-    for path, mtime in folders:
-        if stamp(path)[0] != mtime:
-            return True, []
-    return False, [
-        path for path, mtime, ctime, size in files if stamp(path) != (mtime, ctime, size)
-    ]
+    return (
+        [path for path, mtime in folders if stamp(path)[0] != mtime],
+        [path for path, mtime, ctime, size in files if stamp(path) != (mtime, ctime, size)],
+    )
 
 
 @contextlib.contextmanager
@@ -261,11 +259,11 @@ class _Opened:
         self.generation = bytes(meta["generation"])
         self.manifest: Manifest = marshal.loads(meta["manifest"])
         self.warnings: list[str] = marshal.loads(meta["warnings"])
-        self.folders_changed, self.changed = changes(self.manifest)
+        self.folders, self.files = changes(self.manifest)
 
     @property
     def fresh(self) -> bool:
-        return not self.folders_changed and not self.changed
+        return not self.folders and not self.files
 
 
 def _open(path: str) -> _Opened | None:
@@ -379,11 +377,11 @@ def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
         if opened.fresh:
             return CachedStore(opened.con, path, opened.generation, opened.warnings)
         opened.con.close()
-        if not opened.folders_changed and len(opened.changed) <= MAX_EDITS:
+        if len(opened.files) <= MAX_EDITS:
             from .incremental import apply_edits
 
             with contextlib.suppress(OSError, sqlite3.Error):
-                if apply_edits(path, layers, opened.generation):
+                if apply_edits(path, layers, opened):
                     again = open_cached(path)
                     if again is not None:
                         return again

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from . import diagnostics as d
-from .cache import Manifest, _generation, connect_rw, locked
+from .cache import Manifest, _generation, _Opened, connect_rw, locked
 from .diagnostics import Diagnostic
 from .layers import Layer
 from .load import PHASES, _resolve_citation, _Sections, entry_ord
@@ -63,25 +63,23 @@ class Declined(Exception):
     """The edit is not one this module applies exactly: rebuild instead."""
 
 
-def apply_edits(path: str, layers: Sequence[Layer], generation: bytes) -> bool:
+def apply_edits(path: str, layers: Sequence[Layer], seen: _Opened) -> bool:
     """Bring the cache at *path* up to date in place; False when it must be rebuilt.
 
-    True also when another process got there first (its generation is not the one
-    the caller read): the caller then opens the cache again and checks it afresh.
+    *seen* is the cache as the caller opened it, with the folders and files it found
+    changed. True also when another process got there first (the cache's generation
+    is not the one the caller read): the caller then opens it again and checks afresh.
     """
-    from .cache import changes
-
     with locked(path):
         con = connect_rw(path)
         try:
             con.execute("BEGIN IMMEDIATE")
-            if _generation(con) != generation:
+            if _generation(con) != seen.generation:
                 con.execute("ROLLBACK")
                 return True
-            (blob,) = con.execute("SELECT value FROM meta WHERE key = 'manifest'").fetchone()
-            manifest: Manifest = marshal.loads(blob)
-            folders_changed, changed = changes(manifest)
-            if folders_changed:
+            manifest, changed = seen.manifest, seen.files
+            folders = _relist(manifest, seen.folders) if seen.folders else manifest[0]
+            if folders is None:
                 con.execute("ROLLBACK")
                 return False
             try:
@@ -91,7 +89,7 @@ def apply_edits(path: str, layers: Sequence[Layer], generation: bytes) -> bool:
                 return False
             files = tuple((p, *stamps.get(p, (m, c, s))) for p, m, c, s in manifest[1])
             meta = [
-                ("manifest", marshal.dumps((manifest[0], files))),
+                ("manifest", marshal.dumps((folders, files))),
                 ("generation", os.urandom(8)),
             ]
             con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta)
@@ -101,6 +99,43 @@ def apply_edits(path: str, layers: Sequence[Layer], generation: bytes) -> bool:
             return True
         finally:
             con.close()
+
+
+def _relist(manifest: Manifest, changed: list[str]) -> tuple[tuple[str, int], ...] | None:
+    """Folder stamps taken afresh, if the changed folders hold the same files as before.
+
+    Editors that save by writing a new file and renaming it over the old one touch
+    the folder as well as the file. Anything less plain than that (a file or folder
+    added or removed, a link) is left to a full load.
+    """
+    from .stamps import stamp
+
+    names: dict[str, set[str]] = {}
+    for file, *_ in manifest[1]:
+        names.setdefault(os.path.dirname(file), set()).add(os.path.basename(file))
+    folders = dict(manifest[0])
+    known = {os.path.normpath(f) for f in folders}
+    for folder in changed:
+        mtime = stamp(folder)[0]  # before listing, as a load takes it
+        files: set[str] = set()
+        try:
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_symlink():
+                        return None
+                    if entry.is_dir():
+                        if os.path.normpath(entry.path) not in known:
+                            return None
+                    elif entry.name.endswith(".toml"):
+                        files.add(entry.name)
+        except OSError:
+            return None
+        if files != names.get(os.path.normpath(folder), set()):
+            return None
+        folders[folder] = mtime
+    return tuple(folders.items())
 
 
 class _File:
