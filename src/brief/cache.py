@@ -254,26 +254,31 @@ def _generation(con: sqlite3.Connection) -> bytes:
 class _Opened:
     """A cache file opened read-only, and what its manifest says has changed since."""
 
-    def __init__(self, con: sqlite3.Connection, meta: dict[str, bytes]) -> None:
+    def __init__(self, con: sqlite3.Connection, meta: dict[str, bytes], check: bool) -> None:
         self.con = con
         self.generation = bytes(meta["generation"])
-        self.manifest: Manifest = marshal.loads(meta["manifest"])
         self.warnings: list[str] = marshal.loads(meta["warnings"])
-        self.folders, self.files = changes(self.manifest)
+        self.folders: list[str] = []
+        self.files: list[str] = []
+        if check:
+            self.manifest: Manifest = marshal.loads(meta["manifest"])
+            self.folders, self.files = changes(self.manifest)
 
     @property
     def fresh(self) -> bool:
         return not self.folders and not self.files
 
 
-def _open(path: str) -> _Opened | None:
+def _open(path: str, check: bool = True) -> _Opened | None:
+    """The cache at *path*, opened read-only; *check* compares its stamps with the files."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
-        keys = "('manifest', 'warnings', 'generation')"
-        return _Opened(con, dict(con.execute(f"SELECT key, value FROM meta WHERE key IN {keys}")))
+        keys = "('manifest', 'warnings', 'generation')" if check else "('warnings', 'generation')"
+        meta = dict(con.execute(f"SELECT key, value FROM meta WHERE key IN {keys}"))
+        return _Opened(con, meta, check)
     except Exception:  # corrupt, truncated, or from another schema: rebuild it
         con.close()
         return None
@@ -381,8 +386,9 @@ def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
             from .incremental import apply_edits
 
             with contextlib.suppress(OSError, sqlite3.Error):
-                if apply_edits(path, layers, opened):
-                    again = open_cached(path)
-                    if again is not None:
-                        return again
+                outcome = apply_edits(path, layers, opened)
+                # Just applied, the cache holds what this run saw: no need to look again.
+                again = _open(path, check=outcome != "applied")
+                if again is not None and again.fresh:
+                    return CachedStore(again.con, path, again.generation, again.warnings)
     return build(layers, path)

@@ -63,12 +63,13 @@ class Declined(Exception):
     """The edit is not one this module applies exactly: rebuild instead."""
 
 
-def apply_edits(path: str, layers: Sequence[Layer], seen: _Opened) -> bool:
-    """Bring the cache at *path* up to date in place; False when it must be rebuilt.
+def apply_edits(path: str, layers: Sequence[Layer], seen: _Opened) -> str:
+    """Bring the cache at *path* up to date in place.
 
     *seen* is the cache as the caller opened it, with the folders and files it found
-    changed. True also when another process got there first (the cache's generation
-    is not the one the caller read): the caller then opens it again and checks afresh.
+    changed. Says ``applied``; ``declined`` when the cache must be rebuilt; or
+    ``raced`` when another process changed the cache first (its generation is not the
+    one the caller read), and the caller should open it again and check it afresh.
     """
     with locked(path):
         con = connect_rw(path)
@@ -76,17 +77,17 @@ def apply_edits(path: str, layers: Sequence[Layer], seen: _Opened) -> bool:
             con.execute("BEGIN IMMEDIATE")
             if _generation(con) != seen.generation:
                 con.execute("ROLLBACK")
-                return True
+                return "raced"
             manifest, changed = seen.manifest, seen.files
             folders = _relist(manifest, seen.folders) if seen.folders else manifest[0]
             if folders is None:
                 con.execute("ROLLBACK")
-                return False
+                return "declined"
             try:
                 stamps = _Edit(con, layers).apply(changed)
             except Declined:
                 con.execute("ROLLBACK")
-                return False
+                return "declined"
             files = tuple((p, *stamps.get(p, (m, c, s))) for p, m, c, s in manifest[1])
             meta = [
                 ("manifest", marshal.dumps((folders, files))),
@@ -96,7 +97,7 @@ def apply_edits(path: str, layers: Sequence[Layer], seen: _Opened) -> bool:
             warnings = marshal.dumps(warning_lines(con))
             con.execute("INSERT OR REPLACE INTO meta VALUES ('warnings', ?)", (warnings,))
             con.execute("COMMIT")
-            return True
+            return "applied"
         finally:
             con.close()
 
@@ -110,29 +111,27 @@ def _relist(manifest: Manifest, changed: list[str]) -> tuple[tuple[str, int], ..
     """
     from .stamps import stamp
 
-    names: dict[str, set[str]] = {}
-    for file, *_ in manifest[1]:
-        names.setdefault(os.path.dirname(file), set()).add(os.path.basename(file))
     folders = dict(manifest[0])
     known = {os.path.normpath(f) for f in folders}
     for folder in changed:
         mtime = stamp(folder)[0]  # before listing, as a load takes it
-        files: set[str] = set()
+        here = os.path.normpath(folder)
         try:
-            with os.scandir(folder) as listing:
-                for entry in listing:
-                    if entry.name.startswith("."):
-                        continue
-                    if entry.is_symlink():
-                        return None
-                    if entry.is_dir():
-                        if os.path.normpath(entry.path) not in known:
-                            return None
-                    elif entry.name.endswith(".toml"):
-                        files.add(entry.name)
+            listed = os.listdir(folder)
         except OSError:
             return None
-        if files != names.get(os.path.normpath(folder), set()):
+        files = set()
+        for name in listed:
+            if name.startswith("."):
+                continue
+            if name.endswith(".toml"):
+                files.add(name)  # a folder so named is no file of the manifest: declined
+            elif os.path.isdir(os.path.join(folder, name)) and (
+                os.path.normpath(os.path.join(folder, name)) not in known
+            ):
+                return None  # a new folder
+        before = {f for f, *_ in manifest[1] if f.rpartition("/")[0] == here}
+        if {os.path.join(here, name) for name in files} != before:
             return None
         folders[folder] = mtime
     return tuple(folders.items())
