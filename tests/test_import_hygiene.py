@@ -61,7 +61,11 @@ def test_console_script_answers_version_without_click() -> None:
 
 
 def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
-    """With a fresh cache, show reads one row: no parser, loader, model, index or rich."""
+    """With a fresh cache, show reads one row: no parser, loader, model, index or rich.
+
+    The first show of a topic builds its briefing from its rows (without the loader)
+    and remembers it; every later one reads it.
+    """
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     code = (
         "import sys; sys.argv = ['brief', 'show', 'sanctions']\n"
@@ -72,6 +76,8 @@ def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
     )
     run = [sys.executable, "-c", code]
     subprocess.run(run, env=env, capture_output=True, check=True)  # builds the cache
+    first = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    assert "brief.load" not in first.stderr.split()  # built from its rows, no loader
     warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
     mods = set(warm.stderr.split())
     assert "brief.cache" in mods and "brief.views" in mods

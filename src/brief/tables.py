@@ -17,12 +17,14 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .index import Index
-from .load import PHASES, FileTrace, LoadResult, Trace
 from .model import Actor, Citation, Claim, Corpus, Source, Topic
-from .schema import KINDS, Checked, Entry
+
+if TYPE_CHECKING:  # the loader is imported only to write a cache, not to read one
+    from .index import Index
+    from .load import FileTrace, LoadResult, Trace
+    from .schema import Checked, Entry
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -99,6 +101,8 @@ def entry_from(kind: str, data: Sequence[Any]) -> Entry:
 
 def checked_data(checked: Checked | None) -> tuple[Any, ...] | None:
     """A file's checked entries as tuples; None for a file of which nothing was usable."""
+    from .schema import KINDS
+
     if checked is None:
         return None
     entries = {k: [(entry_data(e), where) for e, where in checked.entries[k]] for k in KINDS}
@@ -304,6 +308,7 @@ def whole_corpus(con: sqlite3.Connection) -> Corpus:
 def warning_lines(con: sqlite3.Connection) -> list[str]:
     """The warnings of every file with problems, as ``LoadResult.warnings`` words them."""
     from .diagnostics import Diagnostic
+    from .load import PHASES
     from .load import warning_lines as lines
 
     early = marshal.loads(con.execute("SELECT value FROM meta WHERE key = 'early'").fetchone()[0])
