@@ -49,9 +49,11 @@ from .tables import (
     entry_data,
     named_from,
     ord_key,
+    pack,
     problems_data,
     raw_links,
     rejected_data,
+    unpack,
     warning_lines,
 )
 
@@ -145,7 +147,7 @@ class _File:
         self.key = os.fsencode(path)  # as the cache keeps file names (see tables.file_row)
         self.name, layer, ord_, local = row
         self.ord = bytes(ord_).decode("utf-8", "surrogatepass")
-        old, self.problems, skipped = marshal.loads(local)
+        old, self.problems, skipped = unpack(local)
         if old is None or old[0] or skipped:
             raise Declined("the file could not be used before")
         if any(p[0] == d.UNKNOWN_REF for found in self.problems.values() for p in found):
@@ -309,7 +311,7 @@ class _Edit:
         }
         for where, ids in by_path.items():
             (local,) = con.execute("SELECT local FROM files WHERE path = ?", (where,)).fetchone()
-            raw = {data[0]: claim_from(data) for data, _ in marshal.loads(local)[0][1]["claims"]}
+            raw = {data[0]: claim_from(data) for data, _ in unpack(local)[0][1]["claims"]}
             for ident in ids:
                 now, written = current.get(ident), raw.get(ident)
                 if now is None or written is None or now.file != written.file:
@@ -465,7 +467,7 @@ class _Edit:
             local = (checked_data(f.checked), problems, False)
             con.execute(
                 "UPDATE files SET problems = ?, local = ? WHERE path = ?",
-                (count, marshal.dumps(local), f.key),
+                (count, pack(local), f.key),
             )
 
     def _search_row(self, ident: str) -> None:

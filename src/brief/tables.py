@@ -16,6 +16,7 @@ from __future__ import annotations
 import marshal
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -132,6 +133,15 @@ def problems_data(problems: dict[str, list[Any]]) -> dict[str, list[tuple[str, s
     }
 
 
+def pack(record: Any) -> bytes:
+    """A file's record, compressed: it repeats its entries, and is read only on an edit."""
+    return zlib.compress(marshal.dumps(record), 1)
+
+
+def unpack(blob: bytes) -> Any:
+    return marshal.loads(zlib.decompress(blob))
+
+
 def ord_key(ord_: str) -> bytes:
     """A load-order key as SQLite sorts it like Python: bytes, as file names need not be UTF-8."""
     return ord_.encode("utf-8", "surrogatepass")
@@ -203,7 +213,7 @@ def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, 
     """A file's row; paths are kept as bytes, as a file name need not be UTF-8."""
     count = sum(len(found) for found in t.problems.values())
     local = (checked_data(t.checked), problems_data(t.problems), skipped)
-    return (os.fsencode(t.path), t.name, t.layer, ord_key(t.ord), count, marshal.dumps(local))
+    return (os.fsencode(t.path), t.name, t.layer, ord_key(t.ord), count, pack(local))
 
 
 def raw_links(path: bytes, claim: str, targets: Iterable[Any]) -> Iterator[tuple[bytes, str, str]]:
@@ -316,7 +326,7 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
         (name, [Diagnostic(*p) for p in problems], skipped) for name, problems, skipped in early
     ]
     for name, blob in con.execute("SELECT name, local FROM files WHERE problems > 0 ORDER BY ord"):
-        _, by_phase, skipped = marshal.loads(blob)
+        _, by_phase, skipped = unpack(blob)
         problems = [Diagnostic(*p) for phase in PHASES for p in by_phase.get(phase, ())]
         found.append((name, problems, skipped))
     return lines(found)
