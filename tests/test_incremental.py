@@ -304,3 +304,17 @@ def test_processes_starting_at_once_after_an_edit_all_see_it(corpus: Path, tmp_p
         outs = [p.communicate(timeout=60) for p in procs]
         assert [p.returncode for p in procs] == [0, 0, 0, 0], outs
         assert all(f"Round {n}: The UN".encode() in out and err == b"" for out, err in outs)
+
+
+def test_corrupt_file_record_means_a_silent_rebuild(corpus: Path) -> None:
+    import sqlite3
+
+    warm(corpus)
+    con = sqlite3.connect(cache_file(layers(corpus)))
+    con.execute("UPDATE files SET local = x'00112233'")
+    con.commit()
+    con.close()
+    edit(corpus / "topics/sanctions.toml", claim_text("The UN", "Edited: The UN"))
+    store, in_place = reopen(corpus)
+    assert not in_place
+    same_as_fresh(corpus, store)

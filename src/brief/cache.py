@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .views import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 7
+SCHEMA = 8
 
 #: Each folder with its mtime, each file with its mtime, ctime and size (see stamps).
 Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int, int], ...]]
@@ -387,7 +387,8 @@ def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
         if len(opened.files) <= MAX_EDITS:
             from .incremental import apply_edits
 
-            with contextlib.suppress(OSError, sqlite3.Error):
+            # Anything unreadable in the cache (a corrupt record, say) means a rebuild.
+            with contextlib.suppress(Exception):
                 outcome = apply_edits(path, layers, opened)
                 # Just applied, the cache holds what this run saw: no need to look again.
                 again = _open(path, check=outcome != "applied")
