@@ -39,6 +39,33 @@ def test_title_hit_outranks_body_hit(index: Index) -> None:
     assert ("claim", "ports-mention") in found[1:]  # only in the body
 
 
+def test_title_weight_beats_a_short_body(mini: Path) -> None:
+    """A word in a long title outranks the same word in a short claim."""
+    (mini / "extra.toml").write_text(
+        "format = 1\n"
+        '[[sources]]\nid = "yearbook"\ntitle = "The Annual Yearbook of Harbours and Coastal '
+        'Shipping Lanes"\nkind = "report"\n'
+        '[[claims]]\nid = "short"\ntopic = "trade"\nactors = ["russia"]\n'
+        'text = "Harbours."\ncites = [{ source = "ledger" }]\n'
+    )
+    index = build_index(load([Layer(str(mini), "m")]).corpus)
+    assert hits(index, "harbours")[:2] == [("source", "yearbook"), ("claim", "short")]
+
+
+def test_equal_scores_come_in_a_stable_order(mini: Path) -> None:
+    """Ties are broken by kind, then id, so the cache and a fresh load agree."""
+    (mini / "extra.toml").write_text(
+        "format = 1\n"
+        + "".join(
+            f'[[claims]]\nid = "{i}"\ntopic = "trade"\nactors = ["russia"]\n'
+            f'text = "Same words."\ncites = [{{ source = "ledger" }}]\n'
+            for i in ("c-2", "c-1", "c-3")
+        )
+    )
+    index = build_index(load([Layer(str(mini), "m")]).corpus)
+    assert hits(index, "same words") == [("claim", "c-1"), ("claim", "c-2"), ("claim", "c-3")]
+
+
 def test_every_word_of_the_query_matters(index: Index) -> None:
     assert ("claim", "ports-mention") in hits(index, "ports busy")
     assert ("claim", "ports-mention") not in hits(index, "ports sleepy")

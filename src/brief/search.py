@@ -103,6 +103,13 @@ def memory_db(index: Index) -> sqlite3.Connection:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: bm25() takes a weight for every column in order, the unindexed ones included.
+_WEIGHTS = ", ".join(
+    str(TITLE_WEIGHT if c == "title" else BODY_WEIGHT if c == "body" else 0.0)
+    for c in COLUMNS.split(", ")
+)
+#: Equal scores in a stable order, the same with or without the cache.
+_KIND_ORDER = "CASE kind WHEN 'topic' THEN 0 WHEN 'actor' THEN 1 WHEN 'source' THEN 2 ELSE 3 END"
 
 
 def match_expression(query: str) -> str:
@@ -146,8 +153,8 @@ def search(
     sql = (
         "SELECT kind, id, topic, label, "
         f"snippet(search, 7, '{MARK_START}', '{MARK_END}', '…', 16), "  # from the body
-        f"bm25(search, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-        f"FROM search WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
+        f"bm25(search, {_WEIGHTS}) AS score "
+        f"FROM search WHERE {' AND '.join(where)} ORDER BY score, {_KIND_ORDER}, id LIMIT ?"
     )
     args.append(limit)
     hits = tuple(
