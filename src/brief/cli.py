@@ -459,6 +459,8 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     shown = [display_name("", label) for label in labels]  # as problems name their files
     problems = [p for p in result.problems if not shown or _within(p.file, shown)]
     files = [f for f in result.files if not shown or _within(f, shown)]
+    order = {name: i for i, name in enumerate(result.files)}
+    problems.sort(key=lambda p: (order.get(p.file, -1), _position(p.where)))
     if fmt == "json":
         from .renderers import jsondoc
 
@@ -484,6 +486,21 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
         click.echo("nothing to check: no .toml files in the corpus folders", err=True)
         ctx.exit(1)
     click.echo(f"ok: {len(files)} {noun} checked, no problems", err=True)
+
+
+def _position(where: str) -> tuple[Any, ...]:
+    """Where a problem is, to list a file's problems from top to bottom.
+
+    ``claims[10].actors[0]`` after ``claims[2]``, and the kinds in the order a file
+    holds them; a line and column, or no place at all, first.
+    """
+    import re
+
+    from .schema import KINDS
+
+    parts = [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", where) if x]
+    head = where.split("[", 1)[0]
+    return (KINDS.index(head) if head in KINDS else -1, *((isinstance(x, str), x) for x in parts))
 
 
 def _within(name: str, labels: Sequence[str]) -> bool:
