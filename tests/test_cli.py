@@ -334,3 +334,17 @@ def test_usage_errors_are_one_line_from_the_real_command() -> None:
     assert done.returncode == 0 and done.stdout.startswith("Usage: brief")
     done = brief("search", "")
     assert (done.returncode, done.stderr) == (2, "brief: search needs at least one word\n")
+
+
+def test_show_a_topic_left_out_says_why(mini: Path) -> None:
+    (mini / "extra.toml").write_text(
+        'format = 1\n[[topics]]\nid = "ports"\ntitle = "Ports"\nsumary = "Typo."\n'
+    )
+    for _ in range(2):  # loaded from the files, then from the cache
+        result = run("--no-bundled", "-c", str(mini), "show", "Ports")
+        assert result.exit_code == 1
+        message = result.stderr.splitlines()[-1]
+        assert message.startswith("brief: 'Ports' was left out: ")
+        assert "extra.toml: topics[0]" in message and "(see 'brief validate')" in message
+    result = run("--no-bundled", "-c", str(mini), "show", "nowhere-at-all")
+    assert "no topic, actor or source named 'nowhere-at-all'" in result.stderr

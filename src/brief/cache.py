@@ -137,13 +137,26 @@ class Store:
         """Names (normalised) of entries of *kinds* that start like *prefix*, for the shell."""
         raise NotImplementedError
 
+    def left_out(self, name: str) -> str | None:
+        """Why an entry with the id *name* is not in the corpus, if a file defines one."""
+        raise NotImplementedError
+
 
 class LiveStore(Store):
     """A store over an index built in this process (a cold start, or no cache)."""
 
-    def __init__(self, index: Index, warnings: list[str]) -> None:
+    def __init__(
+        self, index: Index, warnings: list[str], troubled: list[tuple[Any, Any]] | None = None
+    ) -> None:
         self._index = index
         self.warnings = warnings
+        self._troubled = troubled or []
+
+    def left_out(self, name: str) -> str | None:
+        from .names import normalise
+        from .tables import left_out
+
+        return left_out(self._troubled, normalise(name))
 
     def resolve(self, name: str) -> str:
         return self._index.resolve(name).id
@@ -236,6 +249,13 @@ class CachedStore(Store):
     def search_db(self) -> sqlite3.Connection:
         return self._con
 
+    def left_out(self, name: str) -> str | None:
+        from .names import normalise
+        from .tables import left_out, unpack
+
+        rows = self._con.execute("SELECT local FROM files WHERE problems > 0 ORDER BY ord")
+        return left_out(((r[0], r[1]) for r in map(unpack, (b for (b,) in rows))), normalise(name))
+
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
         from .names import normalise
 
@@ -314,8 +334,13 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     stamps = Stamps()
     trace = Trace([], {})
     result = load(layers, stamps, trace)
+    from .tables import checked_data, problems_data
+
     index = build_index(result.corpus)
-    store = LiveStore(index, result.warnings())
+    troubled = [
+        (checked_data(t.checked), problems_data(t.problems)) for t in trace.files if t.problems
+    ]
+    store = LiveStore(index, result.warnings(), troubled)
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
         with contextlib.suppress(OSError, sqlite3.Error):

@@ -237,8 +237,21 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str | None, pager: boo
     'North Korea', 'north_korea' and 'dprk' all reach the same actor.
     """
     store = _store(ctx)
-    ids = dict.fromkeys(store.resolve(name) for name in names)
+    ids = dict.fromkeys(_resolve(store, name) for name in names)
     _emit(ctx, "briefing", [store.briefing(ident) for ident in ids], fmt, pager)
+
+
+def _resolve(store: Store, name: str) -> str:
+    """The id *name* reaches; a name that is not there says why, if a file defines it."""
+    from .errors import LeftOut, NotFound
+
+    try:
+        return store.resolve(name)
+    except NotFound:
+        why = store.left_out(name)
+        if why is None:
+            raise
+        raise LeftOut(name, why) from None
 
 
 @cli.command("list")

@@ -33,6 +33,14 @@ class WrongKind(NotFound):
         self.name, self.suggestions = name, ()
 
 
+class LeftOut(NotFound):
+    """A name of an entry the corpus defines but could not use, for its own problems."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        BriefError.__init__(self, f"{name!r} was left out: {problem} (see 'brief validate')")
+        self.name, self.suggestions = name, ()
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 

@@ -330,3 +330,30 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
         problems = [Diagnostic(*p) for phase in PHASES for p in by_phase.get(phase, ())]
         found.append((name, problems, skipped))
     return lines(found)
+
+
+def left_out(
+    records: Iterable[tuple[Any, dict[str, list[tuple[str, str, str, str]]]]], key: str
+) -> str | None:
+    """The first problem of an entry left out whose id normalises to *key*, as a line.
+
+    *records* are each troubled file's checked data (see :func:`checked_data`) and its
+    problems by phase: what a cache row holds, or a load's trace.
+    """
+    from .diagnostics import Diagnostic
+    from .load import PHASES
+    from .names import normalise
+
+    for checked, by_phase in records:
+        if checked is None:
+            continue
+        for found in checked[2].values():
+            for values, where in found:
+                ident = values.get("id")
+                if not isinstance(ident, str) or normalise(ident) != key:
+                    continue
+                for phase in PHASES:
+                    for p in by_phase.get(phase, ()):
+                        if p[2] == where or p[2].startswith((f"{where}.", f"{where}[")):
+                            return str(Diagnostic(*p))
+    return None
