@@ -192,10 +192,10 @@ def test_a_file_that_grows_while_read_is_cut_off(
 def test_a_file_that_vanishes_after_listing(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = discover
 
-    def vanishing(root: Path, *args: Any, **kwargs: Any) -> Iterator[tuple[Path, str]]:
+    def vanishing(root: str, *args: Any, **kwargs: Any) -> Iterator[tuple[str, str]]:
         for path, rel in real(root, *args, **kwargs):
             if rel == "base.toml":
-                path.unlink()  # deleted between the listing and the read
+                os.unlink(path)  # deleted between the listing and the read
             yield path, rel
 
     monkeypatch.setattr(brief.load, "discover", vanishing)

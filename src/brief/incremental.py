@@ -28,7 +28,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from . import diagnostics as d
@@ -156,7 +155,7 @@ class _File:
         old_rejected = old[2]
         self.stamps = Stamps()
         root = layers[layer].root
-        data = read_bytes(Path(path), Path(root), self.name, self.stamps)
+        data = read_bytes(path, root, self.name, self.stamps)
         doc = parse(data, self.name) if isinstance(data, bytes) else data
         if isinstance(doc, Diagnostic):
             raise Declined("the file cannot be read or parsed now")

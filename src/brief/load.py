@@ -9,9 +9,9 @@ link to nothing is dropped, and every one of them is reported as a diagnostic.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from . import diagnostics as d
@@ -151,12 +151,12 @@ def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -
     rejected: Rejected = []
 
     for number, layer in enumerate(layers):
-        root = Path(layer.root)
+        root = layer.root
         if stamps is not None:
             stamps.folder(layer.root)  # even a missing one: creating it is a change
-        if not root.is_dir():
+        if not os.path.isdir(root):
             shown = display_name("", layer.label.rstrip("/") + "/")  # a folder, not a file
-            why = "not a folder" if root.exists() else "corpus folder not found"
+            why = "not a folder" if os.path.exists(root) else "corpus folder not found"
             problems.append(Diagnostic(d.UNREADABLE, shown, "", why))
             skipped.append(shown)
             continue
@@ -181,7 +181,8 @@ def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -
             if checked.fatal:
                 skipped.append(name)
                 continue
-            merge_checked(checked, name, number, ord_, merged, namespace, problems, rejected)
+            ordered = ord_ if trace is not None else None  # only a cache needs the order
+            merge_checked(checked, name, number, ordered, merged, namespace, problems, rejected)
             tag("place")
 
     tag("local")  # a missing corpus folder
@@ -203,7 +204,7 @@ def merge_checked(
     checked: Checked,
     name: str,
     layer: int,
-    ord_: str,
+    ord_: str | None,
     merged: dict[str, dict[str, _Placed]],
     namespace: dict[str, tuple[str, _Placed]],
     problems: list[Diagnostic],
@@ -213,7 +214,8 @@ def merge_checked(
     for kind in KINDS:
         rejected += [(kind, values, name, where) for values, where in checked.rejected[kind]]
         for pos, (entry, where) in enumerate(checked.entries[kind]):
-            placed = _Placed(entry, name, where, layer, entry_ord(ord_, kind, pos))
+            at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
+            placed = _Placed(entry, name, where, layer, at)
             _place(kind, placed, merged[kind], namespace, problems)
 
 

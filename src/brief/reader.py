@@ -14,7 +14,6 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
-from pathlib import Path
 
 from .diagnostics import UNREADABLE, Diagnostic
 from .sanitize import inert_line
@@ -45,7 +44,9 @@ def display_name(label: str, rel: str) -> str:
     return inert_line(f"{label}/{rel}" if label else rel)
 
 
-def discover(root: Path, stamps: Stamps | None = None) -> Iterator[tuple[Path, str]]:
+def discover(
+    root: str | os.PathLike[str], stamps: Stamps | None = None
+) -> Iterator[tuple[str, str]]:
     """Yield ``(path, relative name)`` for every ``*.toml`` file under *root*, sorted.
 
     Hidden entries are skipped. Directories reached through links are entered only
@@ -54,15 +55,17 @@ def discover(root: Path, stamps: Stamps | None = None) -> Iterator[tuple[Path, s
 
     A folder that cannot be listed, or a link to a folder outside *root*, is yielded
     too (its name ending in ``/``), so that :func:`read_bytes` reports it rather than
-    its files going missing without a word.
+    its files going missing without a word. Paths are strings: ``pathlib`` would cost
+    a cold start 3 ms to import (it imports ``urllib.parse`` and ``ipaddress``).
     """
+    top = os.path.normpath(os.fspath(root))
     try:
-        real_root = root.resolve(strict=True)
-    except (OSError, RuntimeError):
+        real_root = os.path.realpath(top, strict=True)
+    except (OSError, RuntimeError, ValueError):
         return
     seen: set[str] = set()
 
-    def walk(folder: Path, rel: str) -> Iterator[tuple[Path, str]]:
+    def walk(folder: str, rel: str) -> Iterator[tuple[str, str]]:
         try:
             real = os.path.realpath(folder)
         except (OSError, ValueError):  # pragma: no cover - realpath rarely fails
@@ -71,7 +74,7 @@ def discover(root: Path, stamps: Stamps | None = None) -> Iterator[tuple[Path, s
             return
         seen.add(real)
         if stamps is not None:
-            stamps.folder(str(folder))
+            stamps.folder(folder)
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -88,40 +91,46 @@ def discover(root: Path, stamps: Stamps | None = None) -> Iterator[tuple[Path, s
             except OSError:
                 is_dir = False
             if is_dir:
-                if _is_link(entry.path) and _target_inside(Path(entry.path), real_root) is None:
-                    yield Path(entry.path), f"{child_rel}/"
+                if _is_link(entry.path) and _target_inside(entry.path, real_root) is None:
+                    yield entry.path, f"{child_rel}/"
                     continue
-                yield from walk(Path(entry.path), child_rel)
+                yield from walk(entry.path, child_rel)
             elif entry.name.endswith(".toml"):
-                yield Path(entry.path), child_rel
+                yield entry.path, child_rel
 
-    yield from walk(root, "")
+    yield from walk(top, "")
 
 
-def _is_link(path: str | Path) -> bool:
+def _is_link(path: str) -> bool:
     try:
         return stat.S_ISLNK(os.lstat(path).st_mode)
     except (OSError, ValueError):
         return False
 
 
-def _target_inside(path: Path, real_root: Path) -> Path | None:
+def _target_inside(path: str, real_root: str) -> str | None:
     """Where the link *path* leads, when that is inside *real_root*; else None."""
     try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError):  # dangling link, or a loop of links
+        target = os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError, ValueError):  # dangling link, or a loop of links
         return None
-    return target if target == real_root or real_root in target.parents else None
+    inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+    return target if inside else None
 
 
 def read_bytes(
-    path: Path, root: Path, name: str, stamps: Stamps | None = None
+    path: str | os.PathLike[str],
+    root: str | os.PathLike[str],
+    name: str,
+    stamps: Stamps | None = None,
 ) -> bytes | Diagnostic:
     """Read one corpus file safely, or say in one diagnostic why it cannot be read.
 
     Only a regular file of at most :data:`MAX_FILE_BYTES` is read. A link is followed
     only when it leads inside *root*. Every OS error becomes a diagnostic naming *name*.
     """
+
+    path, root = os.fspath(path), os.fspath(root)
 
     def fail(why: str) -> Diagnostic:
         if stamps is not None and str(path) not in stamps.files:
@@ -131,7 +140,7 @@ def read_bytes(
     try:
         target = path
         if _is_link(path):
-            inside = _target_inside(path, root.resolve())
+            inside = _target_inside(path, os.path.realpath(root))
             if inside is None:
                 return fail(_LINK_OUT)
             target = inside  # the real file: open it without following anything
