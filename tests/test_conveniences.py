@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from brief.cli import cli
@@ -169,3 +170,23 @@ def test_pager_flags_before_the_command_like_git(mini: Path, tmp_path: Path) -> 
     paged.unlink()
     result = run("--no-bundled", "-c", str(mini), "--pager", "show", "trade", "--no-pager", env=env)
     assert not paged.exists() and result.stdout.startswith("Trade\n")
+
+
+def test_default_pager_only_for_output_taller_than_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Like ``less -F``, without starting less: short output is written straight out."""
+    from brief import output
+
+    paged: list[str] = []
+    monkeypatch.setattr(output, "page", paged.append)
+    monkeypatch.setattr(output, "render", lambda kind, items, dest: "line\n" * 10)
+    monkeypatch.setattr(output.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(output, "_height", lambda: 40)
+    output.emit("briefing", [], "plain", pager=None, paging=True)
+    assert paged == []
+    monkeypatch.setattr(output, "_height", lambda: 8)
+    output.emit("briefing", [], "plain", pager=None, paging=True)
+    assert paged == ["line\n" * 10]
+    output.emit("briefing", [], "plain", pager=None, paging=False)  # config says no
+    assert len(paged) == 1
