@@ -348,3 +348,18 @@ def test_show_a_topic_left_out_says_why(mini: Path) -> None:
         assert "extra.toml: topics[0]" in message and "(see 'brief validate')" in message
     result = run("--no-bundled", "-c", str(mini), "show", "nowhere-at-all")
     assert "no topic, actor or source named 'nowhere-at-all'" in result.stderr
+
+
+def test_terminal_bullets_hang_and_fit_every_width() -> None:
+    """Wrapped points continue under their text, never under the bullet, at any width."""
+    import re
+
+    for width in (40, 72, 120):
+        out = run("show", "sanctions", "-f", "terminal", env={"COLUMNS": str(width)}).stdout
+        assert "\x1b[31m⚡" in out  # the counter-claim mark keeps its colour
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()
+        assert max(len(line) for line in lines) <= width
+        bullets = [i for i, line in enumerate(lines) if line.startswith("• ")]
+        assert bullets and all(
+            lines[i + 1].startswith(("  ", "•")) or not lines[i + 1].strip() for i in bullets
+        )
