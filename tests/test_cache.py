@@ -170,3 +170,22 @@ def test_cache_tables_hold_the_corpus_as_loaded(mini: Path) -> None:
     show(mini)
     con = sqlite3.connect(cache_file(layers(mini)))
     assert whole_corpus(con) == load(layers(mini)).corpus
+
+
+def test_building_a_cache_removes_those_it_replaces(mini: Path) -> None:
+    """A new version's cache replaces the old one's; caches unused for a month go."""
+    path = Path(cache_file(layers(mini)))
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    same_layers = path.name.rsplit("-", 1)[0]
+    old_version = folder / f"{same_layers}-00000000.sqlite"
+    other = folder / "corpus-11111111-22222222.sqlite"
+    stale = folder / "corpus-33333333-44444444.sqlite"
+    orphan = folder / "corpus-55555555-66666666.sqlite.lock"
+    for f in (old_version, Path(f"{old_version}.lock"), other, stale, orphan):
+        f.write_bytes(b"")
+    month_ago = time.time() - 40 * 86_400
+    os.utime(stale, (month_ago, month_ago))
+    show(mini)  # builds this layers' cache
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted([path.name, f"{path.name}.lock", other.name])

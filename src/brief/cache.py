@@ -60,11 +60,49 @@ def cache_dir() -> str:
     return os.path.join(base, "brief")
 
 
+#: Cache files not written for this long are removed when another cache is built.
+STALE_AFTER_DAYS = 30
+
+
 def cache_file(layers: Sequence[Layer]) -> str:
-    """The cache for exactly these layers, in this order, with this version of brief."""
+    """The cache for exactly these layers, in this order, with this version of brief.
+
+    Named ``corpus-<layers>-<version>.sqlite``, so that a new version of brief can tell
+    (and remove) its predecessor's cache of the same layers.
+    """
     key = "\0".join(f"{os.path.abspath(layer.root)}\0{layer.label}" for layer in layers)
-    digest = zlib.crc32(f"{SCHEMA}\0{__version__}\0{key}".encode("utf-8", "surrogateescape"))
-    return os.path.join(cache_dir(), f"corpus-{digest:08x}.sqlite")
+    where = zlib.crc32(key.encode("utf-8", "surrogateescape"))
+    what = zlib.crc32(f"{SCHEMA}\0{__version__}".encode())
+    return os.path.join(cache_dir(), f"corpus-{where:08x}-{what:08x}.sqlite")
+
+
+def _prune(path: str) -> None:
+    """Remove caches this one replaces, and any not written for ``STALE_AFTER_DAYS``.
+
+    A cache is a few kilobytes for the bundled corpus but hundreds of megabytes for a
+    large one, and every set of layers (and every version of brief) gets its own.
+    """
+    import time
+
+    folder, name = os.path.split(path)
+    same_layers = name.rsplit("-", 1)[0] + "-"
+    too_old = time.time() - STALE_AFTER_DAYS * 86_400
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for other in names:
+        if not other.startswith("corpus-") or other.startswith(name):  # this one, its lock
+            continue
+        full = os.path.join(folder, other)
+        owner = other.split(".sqlite", 1)[0] + ".sqlite"  # a lock or journal's database
+        with contextlib.suppress(OSError):
+            if other.startswith(same_layers):
+                os.unlink(full)  # the same layers' cache from another version of brief
+            elif other == owner and os.stat(full).st_mtime < too_old:
+                os.unlink(full)
+            elif other != owner and owner not in names:
+                os.unlink(full)  # a lock left by a cache already removed
 
 
 def changes(manifest: Manifest) -> tuple[list[str], list[str]]:
@@ -397,6 +435,7 @@ def _write(
         os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}-journal")  # a crashed writer's, of the file just replaced
+    _prune(path)
 
 
 def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
