@@ -232,3 +232,23 @@ def test_one_run_reports_problems_of_entries_already_left_out(mini: Path) -> Non
         "claims[0].contradicts: claim 'c9' cannot contradict itself [BRIEF014]",
         "claims[0].contradicts[1]: unknown claim 'ghost' [BRIEF010]",
     ]  # and c10's link to c9, which exists but cannot load, is not "unknown"
+
+
+def test_a_source_left_out_is_not_also_unknown_to_its_claims(mini: Path) -> None:
+    """Only the source's own problem is reported, not one more per claim citing it."""
+    base = mini / "base.toml"
+    base.write_text(base.read_text().replace('kind = "report"', 'kind = "magazine"'))
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 1
+    assert "magazine" in result.stdout
+    assert "unknown source 'ledger'" not in result.stdout
+
+
+def test_a_typo_for_an_actor_left_out_still_gets_a_suggestion(mini: Path) -> None:
+    base = mini / "base.toml"
+    text = base.read_text().replace('description = "The Russian Federation."', "")
+    base.write_text(text)
+    trade = mini / "topics/trade.toml"
+    trade.write_text(trade.read_text().replace('actors = ["russia"]', 'actors = ["rusia"]'))
+    out = run("--no-bundled", "validate", str(mini)).stdout
+    assert "unknown actor 'rusia' (did you mean 'russia'?)" in out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -284,12 +284,13 @@ def _resolve(
     sections = {sid: _Sections(p.entry) for sid, p in sources.items()}  # type: ignore[arg-type]
     suggested = 0
 
-    def hint(ref: str, pool: Mapping[str, object]) -> str:
+    def hint(ref: str, pool: Collection[str]) -> str:
         # A suggestion compares with every candidate: past a few dozen, a hostile file
         # with thousands of bad references would take minutes, so stop suggesting.
+        # Sorted, so that equally close candidates give the same hint in every run.
         nonlocal suggested
         suggested += 1
-        return did_you_mean(ref, pool) if suggested <= MAX_SUGGESTIONS else ""
+        return did_you_mean(ref, sorted(pool)) if suggested <= MAX_SUGGESTIONS else ""
 
     def refs(file: str, path: str, key: str, kind: str, ids: Sequence[str]) -> bool:
         """Report ids of *kind* that name nothing; True when all can be used."""
@@ -297,8 +298,8 @@ def _resolve(
         for i, ref in enumerate(ids):
             if ref not in merged[kind]:
                 usable = False
-                if ref not in known[kind]:
-                    message = f"unknown {_SINGULAR[kind]} {ref!r}{hint(ref, merged[kind])}"
+                if ref not in known[kind]:  # one left out for its own problem is no surprise
+                    message = f"unknown {_SINGULAR[kind]} {ref!r}{hint(ref, known[kind])}"
                     where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
                     problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
         return usable
@@ -307,7 +308,7 @@ def _resolve(
         ok = refs(file, path, "topic", "topics", [values["topic"]] if "topic" in values else [])
         ok = refs(file, path, "actors", "actors", values.get("actors", ())) and ok
         cites = [
-            _resolve_citation(file, path, i, cite, sections, problems, hint)
+            _resolve_citation(file, path, i, cite, sections, problems, hint, known["sources"])
             for i, cite in enumerate(values.get("cites", ()))
         ]
         return ok and None not in cites, cites
@@ -384,18 +385,26 @@ def _resolve_citation(
     cite: Citation,
     sources: Mapping[str, _Sections],
     problems: list[Diagnostic],
-    hint: Callable[[str, Mapping[str, object]], str],
+    hint: Callable[[str, Collection[str]], str],
+    left_out: Collection[str] = (),
 ) -> Citation | None:
-    """*cite* itself when it is right as written, a corrected copy, or None (and a problem)."""
+    """*cite* itself when it is right as written, a corrected copy, or None (and a problem).
+
+    A source in *left_out* (defined, but with problems of its own) makes the citation
+    unusable without a problem of its own: the source's problem says it all.
+    """
     where = f"{path}.cites[{i}]"
     known = sources.get(cite.source)
     if known is None:
+        if cite.source in left_out:
+            return None
+        pool = {*sources, *left_out}
         problems.append(
             Diagnostic(
                 d.UNKNOWN_REF,
                 file,
                 f"{where}.source",
-                f"unknown source {cite.source!r}{hint(cite.source, sources)}",
+                f"unknown source {cite.source!r}{hint(cite.source, pool)}",
             )
         )
         return None
