@@ -49,3 +49,14 @@ def test_every_problem_code_is_documented() -> None:
     codes = {v for k, v in vars(diagnostics).items() if k.isupper() and v.startswith("BRIEF")}
     documented = set(re.findall(r"`(BRIEF\d{3})`", (DOCS / "format.md").read_text()))
     assert codes == documented
+
+
+def test_readme_sample_is_what_brief_prints() -> None:
+    """The README's first sample is real output (piped, 80 columns), kept in step."""
+    readme = (DOCS.parent / "README.md").read_text()
+    start = readme.index("$ brief show sanctions | head -20\n") + len(
+        "$ brief show sanctions | head -20\n"
+    )
+    sample = readme[start : readme.index("```", start)]
+    out = run("show", "sanctions").stdout
+    assert sample == "".join(out.splitlines(keepends=True)[:20])

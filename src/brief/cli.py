@@ -133,7 +133,11 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     ctx.exit()
 
 
-@click.group(cls=BriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=BriefGroup,
+    # help as wide as the terminal, up to 100 columns (click stops at 80)
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--corpus",
     "-c",
