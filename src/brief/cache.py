@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .views import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 8
+SCHEMA = 9
 
 #: Each folder with its mtime, each file with its mtime, ctime and size (see stamps).
 Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int, int], ...]]

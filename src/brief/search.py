@@ -50,7 +50,7 @@ def actor_row(a: Actor) -> Row:
 
 
 def source_row(s: Source) -> Row:
-    body = " ".join(x for x in (s.author or "", *s.sections) if x)
+    body = "; ".join(x for x in (s.author or "", *s.sections) if x)  # read as a list
     return ("source", s.id, "", "", "", s.title, s.title, body)
 
 
