@@ -116,12 +116,9 @@ def briefing(view: Briefing) -> RenderableType:
     parts: list[RenderableType] = [Text(view.title, style="bold reverse"), Text()]
     if view.summary:
         parts.append(Text(view.summary))
-    if view.facts:
-        facts = Text(style="dim")
-        for i, (label, value) in enumerate(view.facts):
-            facts.append(("\n" if i else "") + f"{label}: ", style="bold dim")
-            facts.append(value)
-        parts.append(facts)
+    if view.facts:  # a long value wraps under itself, not under its label
+        facts = [(Text(f"{k}:", style="bold dim"), Text(v, style="dim")) for k, v in view.facts]
+        parts.append(_bullets(facts))
     topic = view.id if view.kind == "topic" else ""
     for section in view.sections:
         parts += [Text(), Text(section.title, style="bold magenta underline")]
@@ -129,10 +126,9 @@ def briefing(view: Briefing) -> RenderableType:
     if not view.sections:
         parts += [Text(), Text("No claims yet.", style="italic")]
     if view.related:
-        title = "Related topics: " if view.kind == "topic" else "Topics: "
-        related = Text(title, style="bold")
-        related.append(", ".join(link_label(x) for x in view.related), style="green")
-        parts += [Text(), related]
+        title = "Related topics:" if view.kind == "topic" else "Topics:"
+        related = Text(", ".join(link_label(x) for x in view.related), style="green")
+        parts += [Text(), _bullets([(Text(title, style="bold"), related)])]
     parts += _references(view.references)
     return Group(*parts)
 
