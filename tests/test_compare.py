@@ -81,7 +81,7 @@ def test_three_actors(index: Index) -> None:
     actors = [index.actors[a] for a in ("china", "russia", "north-korea")]
     view = compare(index, actors)
     trade = next(r for r in view.rows if r.key == "trade")
-    # a claim about two of the three is common ground, and names who it is about
+    # a claim about two of the three is shared, and names who it is about
     # corpus order: shared.toml is read before topics/trade.toml
     assert ids(trade.common) == ["trade-both-partners", "trade-all-three", "trade-china-partner"]
     assert trade.common[0].actors == ("China", "Russia")
@@ -126,8 +126,8 @@ def test_cli_compare_plain(corpus: Path) -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("China vs Russia\n===============\n\n")
-    assert "  Security  only China  China 1 · Russia 0 · common 0\n" in out
-    assert "  Trade     contested   China 2 · Russia 1 · common 2\n" in out
+    assert "  Security  only China  China 1 · Russia 0 · both 0\n" in out
+    assert "  Trade     contested   China 2 · Russia 1 · both 2\n" in out
     assert "  Russia\n    (no claims on Russia)\n" in out
     assert out.count("China and Russia both trade with North Korea.") == 1
 
@@ -157,9 +157,9 @@ def test_cli_compare_json_and_markdown(corpus: Path) -> None:
     trade = next(r for r in data["rows"] if r["key"] == "trade")
     assert [c["id"] for c in trade["common"]] == ["trade-both-partners", "trade-all-three"]
     md = cli(corpus, "compare", "china", "russia", "-f", "markdown").stdout
-    assert "| Topic | China | Russia | Common | Verdict |" in md
+    assert "| Topic | China | Russia | Both | Verdict |" in md
     assert "| Trade | 2 | 1 | 2 | contested |" in md
-    assert "### Common ground" in md and "*no claims on Russia*" in md
+    assert "### About both" in md and "*no claims on Russia*" in md
 
 
 def test_cli_compare_terminal_side_by_side_and_stacked(corpus: Path) -> None:
@@ -200,6 +200,13 @@ def test_cli_conflicts(corpus: Path) -> None:
 def test_bundled_compare_china_russia() -> None:
     result = run("compare", "china", "russia")
     assert result.exit_code == 0 and result.stderr == ""
-    assert "Sanctions" in result.stdout and "Common ground" in result.stdout
+    assert "Sanctions" in result.stdout and "About both" in result.stdout
     conflicts_out = run("conflicts").stdout
     assert "sanctions" in conflicts_out.lower()
+
+
+def test_an_empty_column_under_shared_claims_says_alone() -> None:
+    """Russia has no claim of its own on sanctions, but shares one with China."""
+    out = run("compare", "china", "russia", "--topic", "sanctions").stdout
+    assert "Sanctions: contested\n  About both\n" in out
+    assert "  Russia\n    (nothing on Russia alone)\n" in out

@@ -307,7 +307,11 @@ def list_(
     help="Only these topics (repeatable).",
     shell_complete=_completer("topic"),
 )
-@click.option("--diff-only", is_flag=True, help="Hide the common ground; show only differences.")
+@click.option(
+    "--diff-only",
+    is_flag=True,
+    help="Hide claims about both that nothing contradicts; show only differences.",
+)
 @format_option
 @click.pass_context
 def compare(

@@ -1,9 +1,10 @@
 """What ``brief compare`` and ``brief conflicts`` contain, decided once, as plain data.
 
 Actors are compared topic by topic: a claim about two or more of the compared
-actors is common ground and appears once; a claim about one of them goes in that
-actor's column; a topic only one of them is covered in says so. Topics are
-compared actor by actor, each column holding that topic's claims about the actor.
+actors is shared (about both, which is not to say they agree) and appears once; a
+claim about one of them goes in that actor's column; a topic only one of them is
+covered in says so. Topics are compared actor by actor, each column holding that
+topic's claims about the actor.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class ComparisonRow:
     key: str
     title: str
     verdict: str
-    """``common ground``, ``differ``, ``contested`` or ``only NAME``."""
+    """``shared``, ``differ``, ``contested`` or ``only NAME``."""
     common: tuple[Point, ...]
     """Claims about two or more of the compared actors, shown once."""
     cells: tuple[tuple[Point, ...], ...]
@@ -32,7 +33,7 @@ class ComparisonRow:
     conflicts: int
     """How many contradiction pairs lie wholly inside this row."""
     shared: int = 0
-    """How many claims are common ground, including any ``--diff-only`` hides."""
+    """How many claims are shared, including any ``--diff-only`` hides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def _verdict(names: list[str], cells: list[list[Point]], common: bool, conflicts
         return f"only {covered[0]}"
     if conflicts:
         return "contested"
-    return "common ground" if common else "differ"
+    return "shared" if common else "differ"
 
 
 def _conflicts(index: Index, claims: list[Claim]) -> int:
@@ -109,7 +110,7 @@ def _actors(
         common: list[Point] = []
         for claim in shared:  # name the compared actors only when not all are in it
             if diff_only and claim.id not in index.contested:
-                continue  # agreed common ground: hidden; contested common ground is a difference
+                continue  # shared and uncontested: hidden; contested, it is a difference
             hide = compared if set(compared) <= set(claim.actors) else ()
             common.append(make_point(index, refs, claim, hide))
         cells: list[list[Point]] = [[] for _ in actors]

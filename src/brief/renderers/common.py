@@ -10,8 +10,6 @@ from ..views import Link, Point, Reference
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..comparison import Comparison, ComparisonRow
 
-COMMON_GROUND = "Common ground"
-
 
 def refs_label(refs: tuple[int, ...]) -> str:
     """``[1,3]`` for a point's citations."""
@@ -58,16 +56,24 @@ def comparison_title(view: Comparison) -> str:
     return " vs ".join(c.title for c in view.columns)
 
 
-def empty_cell(view: Comparison, column: Link) -> str:
+def shared_label(view: Comparison) -> str:
+    """The heading over claims about several of the actors compared.
+
+    Not "common ground": a claim about two actors may be about a quarrel between them.
+    """
+    return "About both" if len(view.columns) == 2 else "About two or more of them"
+
+
+def empty_cell(view: Comparison, column: Link, shared: bool = False) -> str:
     """What an empty column says, so gaps in the record are visible."""
-    return (
-        f"no claims on {column.title}" if view.kind == "actors" else f"no claims in {column.title}"
-    )
+    if view.kind != "actors":
+        return f"no claims in {column.title}"
+    return f"nothing on {column.title} alone" if shared else f"no claims on {column.title}"
 
 
 def counts(view: Comparison, row: ComparisonRow) -> str:
-    """``China 3 · Russia 0 · common 2`` for an overview line."""
+    """``China 3 · Russia 0 · both 2`` for an overview line."""
     bits = [f"{c.title} {len(cell)}" for c, cell in zip(view.columns, row.cells, strict=True)]
     if view.kind == "actors":
-        bits.append(f"common {row.shared}")
+        bits.append(f"{'both' if len(view.columns) == 2 else 'shared'} {row.shared}")
     return " · ".join(bits)

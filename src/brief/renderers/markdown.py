@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 from .common import (
-    COMMON_GROUND,
     comparison_title,
     counter_context,
     counter_label,
@@ -16,6 +15,7 @@ from .common import (
     link_label,
     reference_label,
     refs_label,
+    shared_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -88,12 +88,12 @@ def _references(refs: tuple[Reference, ...]) -> list[str]:
 
 
 def comparison(view: Comparison) -> str:
-    """An overview table, then a section per row with common ground and each column."""
+    """An overview table, then a section per row with its shared claims and each column."""
     lines = [f"# {escape(comparison_title(view))}", ""]
     first = "Topic" if view.kind == "actors" else "Actor"
     header = [first, *(escape(c.title) for c in view.columns)]
     if view.kind == "actors":
-        header.append("Common")
+        header.append("Both" if len(view.columns) == 2 else "Shared")
     lines += ["| " + " | ".join([*header, "Verdict"]) + " |", "|" + "---|" * (len(header) + 1)]
     for row in view.rows:
         cells = [escape(row.title), *(str(len(c)) for c in row.cells)]
@@ -105,14 +105,14 @@ def comparison(view: Comparison) -> str:
         lines += [f"## {escape(row.title)}: {escape(row.verdict)}", ""]
         topic = row.key if view.kind == "actors" else ""
         if row.common:
-            lines += [f"### {COMMON_GROUND}", ""]
+            lines += [f"### {shared_label(view)}", ""]
             for point in row.common:
                 lines += _point(point, topic)
             lines.append("")
         for column, cell in zip(view.columns, row.cells, strict=True):
             lines += [f"### {escape(column.title)}", ""]
             if not cell:
-                lines.append(f"*{escape(empty_cell(view, column))}*")
+                lines.append(f"*{escape(empty_cell(view, column, bool(row.common)))}*")
             here = column.id if view.kind == "topics" else topic
             for point in cell:
                 lines += _point(point, here)

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 from .common import (
-    COMMON_GROUND,
     comparison_title,
     counter_context,
     counter_label,
@@ -16,6 +15,7 @@ from .common import (
     link_label,
     reference_label,
     refs_label,
+    shared_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -116,7 +116,7 @@ def _references(refs: tuple[Reference, ...], width: int) -> list[str]:
 
 
 def comparison(view: Comparison, width: int = 80) -> str:
-    """An overview line per row, then each row's common ground and columns in turn."""
+    """An overview line per row, then each row's shared claims and columns in turn."""
     title = comparison_title(view)
     lines = [title, "=" * min(len(title), width), ""]
     if not view.rows:
@@ -135,13 +135,13 @@ def comparison(view: Comparison, width: int = 80) -> str:
         lines += ["", f"{row.title}: {row.verdict}"]
         topic = row.key if view.kind == "actors" else ""
         if row.common:
-            lines.append(f"  {COMMON_GROUND}")
+            lines.append(f"  {shared_label(view)}")
             for point in row.common:
                 lines += ["  " + line for line in _point(point, width - 2, topic)]
         for column, cell in zip(view.columns, row.cells, strict=True):
             lines.append(f"  {column.title}")
             if not cell:
-                lines.append(f"    ({empty_cell(view, column)})")
+                lines.append(f"    ({empty_cell(view, column, bool(row.common))})")
             here = column.id if view.kind == "topics" else topic
             for point in cell:
                 lines += ["  " + line for line in _point(point, width - 2, here)]

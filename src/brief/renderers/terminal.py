@@ -18,7 +18,6 @@ from rich.text import Text
 
 from ..views import Briefing, Listing, Point, Reference, Results, split_marks
 from .common import (
-    COMMON_GROUND,
     comparison_title,
     counter_context,
     counter_label,
@@ -27,6 +26,7 @@ from .common import (
     link_label,
     reference_label,
     refs_label,
+    shared_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -162,7 +162,7 @@ def _references(refs: tuple[Reference, ...]) -> list[RenderableType]:
 #: Narrowest a side-by-side column may be before the columns stack instead.
 MIN_COLUMN = 36
 
-VERDICT_STYLE = {"contested": "bold red", "common ground": "green", "differ": "yellow"}
+VERDICT_STYLE = {"contested": "bold red", "shared": "green", "differ": "yellow"}
 
 
 def _points(points: tuple[Point, ...], topic: str, empty: str) -> RenderableType:
@@ -172,7 +172,7 @@ def _points(points: tuple[Point, ...], topic: str, empty: str) -> RenderableType
 
 
 def comparison(view: Comparison, width: int = 80) -> RenderableType:
-    """Overview table, then per row: common ground, then the columns side by side or stacked."""
+    """Overview table, then per row: shared claims, then the columns side by side or stacked."""
     parts: list[RenderableType] = [Text(comparison_title(view), style="bold reverse"), Text()]
     overview = Table(box=None, pad_edge=False, header_style="bold")
     counted = width >= 60  # on a narrow terminal the overview keeps only the verdicts
@@ -180,7 +180,9 @@ def comparison(view: Comparison, width: int = 80) -> RenderableType:
     for column in view.columns if counted else ():
         overview.add_column(Text(column.title), justify="right", no_wrap=True)
     if counted and view.kind == "actors":
-        overview.add_column("common", justify="right", no_wrap=True)
+        overview.add_column(
+            "both" if len(view.columns) == 2 else "shared", justify="right", no_wrap=True
+        )
     overview.add_column("", no_wrap=True)
     for row in view.rows:
         cells = [Text(row.title)]
@@ -201,10 +203,10 @@ def comparison(view: Comparison, width: int = 80) -> RenderableType:
         parts += [Text(), heading]
         topic = row.key if view.kind == "actors" else ""
         if row.common:
-            parts += [Text(COMMON_GROUND, style="bold green"), _points(row.common, topic, "")]
+            parts += [Text(shared_label(view), style="bold green"), _points(row.common, topic, "")]
         homes = [c.id if view.kind == "topics" else topic for c in view.columns]
         bodies = [
-            _points(cell, home, empty_cell(view, column))
+            _points(cell, home, empty_cell(view, column, bool(row.common)))
             for column, cell, home in zip(view.columns, row.cells, homes, strict=True)
         ]
         if side_by_side:

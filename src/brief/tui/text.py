@@ -33,7 +33,7 @@ STATUS_STYLE = {
 }
 VERDICT_STYLE = {
     "contested": "bold $text-error",
-    "common ground": "$text-success",
+    "shared": "$text-success",
     "differ": "$text-warning",
 }
 

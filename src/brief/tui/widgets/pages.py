@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from ...index import Index
-from ...renderers.common import COMMON_GROUND, comparison_title, empty_cell
+from ...renderers.common import comparison_title, empty_cell, shared_label
 from ...views import Briefing, Link, Point, Reference
 from .. import text
 from ..history import Place
@@ -109,7 +109,7 @@ def briefing_page(view: Briefing, index: Index) -> Page:
 def comparison_page(
     view: Comparison, index: Index, stacked: bool, *, counted: bool = True, note: str = ""
 ) -> Page:
-    """A comparison: overview, then per row the common ground and the columns."""
+    """A comparison: overview, then per row the shared claims and the columns."""
     page = Page()
     heading = Content(comparison_title(view))
     if note:
@@ -130,7 +130,7 @@ def comparison_page(
         )
         topic = row.key if view.kind == "actors" else ""
         if row.common:
-            page.add(Block(Content(COMMON_GROUND), classes="common"))
+            page.add(Block(Content(shared_label(view)), classes="common"))
             for widget in _points(page, row.common, topic, shown):
                 page.add(widget)
         homes = [c.id if view.kind == "topics" else topic for c in view.columns]
@@ -140,7 +140,7 @@ def comparison_page(
             if cell:
                 body = _points(page, cell, home, shown)
             else:
-                body = [Block(Content(empty_cell(view, column)), classes="empty")]
+                body = [Block(Content(empty_cell(view, column, bool(row.common))), classes="empty")]
             columns.append(Vertical(label, *body, classes="column"))
         page.add(Horizontal(*columns, classes="columns -stacked" if stacked else "columns"))
     _references(page, view.references, all_points)
