@@ -93,13 +93,6 @@ def named_from(kind: str, data: Sequence[Any]) -> Topic | Actor | Source:
     return Actor(*data) if kind == "actor" else Source(*data)
 
 
-def entry_from(kind: str, data: Sequence[Any]) -> Entry:
-    """The inverse of :func:`entry_data`; *kind* is a table kind (``topics``) or a row's."""
-    return (
-        claim_from(data) if kind in ("claims", "claim") else named_from(NAMED.get(kind, kind), data)
-    )
-
-
 def checked_data(checked: Checked | None) -> tuple[Any, ...] | None:
     """A file's checked entries as tuples; None for a file of which nothing was usable."""
     from .schema import KINDS
