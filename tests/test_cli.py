@@ -346,6 +346,8 @@ def test_show_a_topic_left_out_says_why(mini: Path) -> None:
         message = result.stderr.splitlines()[-1]
         assert message.startswith("brief: 'Ports' was left out: ")
         assert "extra.toml: topics[0]" in message and "(see 'brief validate')" in message
+    compared = run("--no-bundled", "-c", str(mini), "compare", "Ports", "trade")
+    assert compared.exit_code == 1 and "'Ports' was left out: " in compared.stderr
     result = run("--no-bundled", "-c", str(mini), "show", "nowhere-at-all")
     assert "no topic, actor or source named 'nowhere-at-all'" in result.stderr
 

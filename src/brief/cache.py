@@ -38,10 +38,14 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .errors import NotFound
 
 if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
     from .index import Index
     from .layers import Layer
+    from .load import LoadResult, Trace
+    from .stamps import Stamps
     from .views import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
@@ -158,7 +162,22 @@ class Store:
     warnings: list[str]
 
     def resolve(self, name: str) -> str:
-        """The id *name* reaches, or :class:`NotFound` with suggestions."""
+        """The id *name* reaches, or :class:`NotFound` with suggestions.
+
+        A name no entry has, but that a file defines for an entry left out for its own
+        problems, raises :class:`LeftOut` with that problem instead.
+        """
+        from .errors import LeftOut
+
+        try:
+            return self._find(name)
+        except NotFound:
+            why = self.left_out(name)
+            if why is None:
+                raise
+            raise LeftOut(name, why) from None
+
+    def _find(self, name: str) -> str:
         raise NotImplementedError
 
     def briefing(self, ident: str) -> Briefing:
@@ -196,7 +215,7 @@ class LiveStore(Store):
 
         return left_out(self._troubled, normalise(name))
 
-    def resolve(self, name: str) -> str:
+    def _find(self, name: str) -> str:
         return self._index.resolve(name).id
 
     def briefing(self, ident: str) -> Briefing:
@@ -237,7 +256,7 @@ class CachedStore(Store):
         self._index: Index | None = None
         self.warnings = warnings
 
-    def resolve(self, name: str) -> str:
+    def _find(self, name: str) -> str:
         from .names import normalise
 
         row = self._con.execute("SELECT id FROM names WHERE key = ?", (normalise(name),)).fetchone()
@@ -387,7 +406,7 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
 
 
 def _write(
-    path: str, stamps: Any, trace: Any, result: Any, index: Index, warnings: list[str]
+    path: str, stamps: Stamps, trace: Trace, result: LoadResult, index: Index, warnings: list[str]
 ) -> None:
     from .tables import problems_data, write_all
 
@@ -397,7 +416,7 @@ def _write(
     )
     traced = {t.name for t in trace.files}
     skipped = set(result.skipped)
-    early: dict[str, list[Any]] = {}
+    early: dict[str, list[Diagnostic]] = {}
     for problem in result.problems:
         if problem.file not in traced:
             early.setdefault(problem.file, []).append(problem)

@@ -241,21 +241,8 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str | None, pager: boo
     'North Korea', 'north_korea' and 'dprk' all reach the same actor.
     """
     store = _store(ctx)
-    ids = dict.fromkeys(_resolve(store, name) for name in names)
+    ids = dict.fromkeys(store.resolve(name) for name in names)
     _emit(ctx, "briefing", [store.briefing(ident) for ident in ids], fmt, pager)
-
-
-def _resolve(store: Store, name: str) -> str:
-    """The id *name* reaches; a name that is not there says why, if a file defines it."""
-    from .errors import LeftOut, NotFound
-
-    try:
-        return store.resolve(name)
-    except NotFound:
-        why = store.left_out(name)
-        if why is None:
-            raise
-        raise LeftOut(name, why) from None
 
 
 @cli.command("list")
@@ -331,8 +318,9 @@ def compare(
     """
     from .comparison import compare as build
 
-    index = _index(ctx)
-    entries = list(dict.fromkeys(index.resolve(name) for name in names))
+    store = _store(ctx)
+    index = store.index()
+    entries = list(dict.fromkeys(index.entry(store.resolve(name)) for name in names))
     topic_ids = tuple(dict.fromkeys(index.resolve_topic(t).id for t in topics))
     _emit(ctx, "comparison", [build(index, entries, topic_ids, diff_only)], fmt, pager)
 
@@ -411,7 +399,7 @@ def tui(ctx: click.Context, name: str | None) -> None:
     ctx.meta["brief.quiet"] = True  # the app shows the warnings itself
     store = _store(ctx)
     index, warnings = store.index(), store.warnings
-    entry = index.resolve(name) if name else None  # an unknown NAME fails before the screen
+    entry = index.entry(store.resolve(name)) if name else None  # fails before the screen
     # textual costs ~250 ms to import: only this command pays it.
     from .tui.app import BriefApp
 

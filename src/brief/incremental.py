@@ -39,7 +39,7 @@ from .model import Claim, Source
 from .parse import parse
 from .reader import read_bytes
 from .schema import Checked, check_document
-from .search import COLUMNS, claim_row, topic_row
+from .search import COLUMNS, actor_row, claim_row, source_row, topic_row
 from .stamps import Stamps
 from .tables import (
     NAMED,
@@ -52,8 +52,10 @@ from .tables import (
     problems_data,
     raw_links,
     rejected_data,
+    rows_in,
     unpack,
     warning_lines,
+    write_claim_links,
 )
 
 #: Fields of a named entry that only its own briefing and search row show.
@@ -201,9 +203,7 @@ class _Edit:
         self.layers = layers
 
     def _in(self, sql: str, ids: Iterable[str]) -> list[Any]:
-        from .tables import _rows
-
-        return _rows(self.con, sql, ids)
+        return rows_in(self.con, sql, ids)
 
     def apply(self, changed: list[str]) -> dict[str, tuple[int, int, int]]:
         con = self.con
@@ -385,8 +385,6 @@ class _Edit:
                 "UPDATE claims SET data = ? WHERE id = ?", (marshal.dumps(entry_data(claim)), ident)
             )
             touched.add(claim)
-        from .tables import write_claim_links
-
         write_claim_links(con, (c for c, _, _, _ in resolved.values()))
         pairs = [
             p
@@ -486,8 +484,6 @@ class _Edit:
             }
             values = topic_row(entry, actors)  # type: ignore[arg-type]
         else:
-            from .search import actor_row, source_row
-
             values = actor_row(entry) if kind == "actor" else source_row(entry)  # type: ignore[arg-type]
         con.execute(
             f"INSERT INTO search (rowid, {COLUMNS}) VALUES (?{', ?' * 8})", (-rowid, *values)

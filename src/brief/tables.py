@@ -237,7 +237,7 @@ def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
         yield ids[start : start + size]
 
 
-def _rows(con: sqlite3.Connection, sql: str, ids: Iterable[str]) -> list[Any]:
+def rows_in(con: sqlite3.Connection, sql: str, ids: Iterable[str]) -> list[Any]:
     """*sql* (with ``{marks}`` for an IN list) run over *ids* in chunks SQLite accepts."""
     wanted = sorted(set(ids))
     out: list[Any] = []
@@ -266,9 +266,9 @@ def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
         sql = "SELECT claim FROM claim_sources WHERE source = ?"
     main = [r[0] for r in con.execute(sql, (ident,))]
     counters = [
-        r[0] for r in _rows(con, "SELECT other FROM contests WHERE claim IN ({marks})", main)
+        r[0] for r in rows_in(con, "SELECT other FROM contests WHERE claim IN ({marks})", main)
     ]
-    claim_rows = _rows(
+    claim_rows = rows_in(
         con, "SELECT seq, data FROM claims WHERE id IN ({marks})", [*main, *counters]
     )
     claim_rows.sort()
@@ -280,7 +280,7 @@ def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
         wanted.update(x.source for x in c.cites)
     if kind == "topic":
         wanted.update(marshal.loads(row[2])[5])  # related topics, for their titles
-    named = _rows(con, "SELECT seq, kind, data FROM entries WHERE id IN ({marks})", wanted)
+    named = rows_in(con, "SELECT seq, kind, data FROM entries WHERE id IN ({marks})", wanted)
     named.sort()
     entries = [named_from(k, marshal.loads(data)) for _, k, data in named]
     return Corpus(
