@@ -1,0 +1,135 @@
+"""Golden files: the whole output of every command, in every format, pinned.
+
+Each case runs ``brief`` as a user would (through click's runner) on the bundled
+corpus or a test corpus, and compares stdout, stderr and the exit code with a file in
+``tests/__snapshots__/test_golden/``. A change of output is a deliberate, reviewed
+change: run ``pytest tests/test_golden.py --snapshot-update``, read the diff of the
+snapshot files, and commit them with the change that caused it.
+
+Terminal output is pinned with its escape codes, at 40 and 100 columns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from syrupy.assertion import SnapshotAssertion
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from brief.cli import cli
+
+CORPORA = Path(__file__).parent / "corpora"
+
+
+class TextSnapshot(SingleFileSnapshotExtension):
+    """One readable text file per case."""
+
+    _write_mode = WriteMode.TEXT
+    _file_extension = "txt"
+
+
+@pytest.fixture
+def golden(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    return snapshot.use_extension(TextSnapshot)
+
+
+#: (format name, command-line options, COLUMNS)
+FORMATS: list[tuple[str, tuple[str, ...], int]] = [
+    ("plain", ("--format", "plain"), 80),
+    ("markdown", ("--format", "markdown"), 80),
+    ("json", ("--format", "json"), 80),
+    ("terminal40", ("--format", "terminal"), 40),
+    ("terminal100", ("--format", "terminal"), 100),
+]
+
+BUNDLED_TOPICS = (
+    "history economy geopolitics military human-rights sanctions nuclear investment "
+    "diplomacy security korean-unification outlook"
+).split()
+BUNDLED_ACTORS = "china russia north-korea south-korea united-states un japan us-allies".split()
+
+#: name -> (corpus options, command)
+CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "bundled-show-topics": ((), ("show", *BUNDLED_TOPICS)),
+    "bundled-show-actors": ((), ("show", *BUNDLED_ACTORS)),
+    "bundled-show-sources": ((), ("show", "why-china", "china-russia")),
+    "bundled-list-topics": ((), ("list", "topics")),
+    "bundled-list-actors": ((), ("list", "actors")),
+    "bundled-list-sources": ((), ("list", "sources")),
+    "bundled-list-tags": ((), ("list", "tags")),
+    "bundled-list-filtered": ((), ("list", "topics", "--actor", "russia", "--tag", "china")),
+    "bundled-compare-actors": ((), ("compare", "china", "russia")),
+    "bundled-compare-diff-only": ((), ("compare", "china", "russia", "--diff-only")),
+    "bundled-compare-three": ((), ("compare", "china", "russia", "north-korea", "-t", "nuclear")),
+    "bundled-compare-topics": ((), ("compare", "sanctions", "diplomacy")),
+    "bundled-conflicts": ((), ("conflicts",)),
+    "bundled-search": ((), ("search", "sanction")),
+    "bundled-search-filtered": ((), ("search", "china", "--actor", "russia", "-n", "5")),
+    "mini-show-all": (
+        ("--no-bundled", "--corpus", "{mini}"),
+        ("show", "security", "trade", "china", "russia", "north-korea", "atlas", "ledger"),
+    ),
+    "mini-list-topics": (("--no-bundled", "--corpus", "{mini}"), ("list",)),
+    "mini-compare": (("--no-bundled", "--corpus", "{mini}"), ("compare", "china", "russia")),
+    "mini-conflicts": (("--no-bundled", "--corpus", "{mini}"), ("conflicts",)),
+    "mini-search": (("--no-bundled", "--corpus", "{mini}"), ("search", "china")),
+    "hostile-show-all": (
+        ("--no-bundled", "--corpus", "{hostile}"),
+        ("show", "hostile", "mallory", "leak"),
+    ),
+    "hostile-list-topics": (("--no-bundled", "--corpus", "{hostile}"), ("list",)),
+    "hostile-conflicts": (("--no-bundled", "--corpus", "{hostile}"), ("conflicts",)),
+    "hostile-search": (("--no-bundled", "--corpus", "{hostile}"), ("search", "claim")),
+}
+
+#: Commands with their own formats, and failures: pinned once each.
+SINGLE: dict[str, tuple[str, ...]] = {
+    "validate-bundled": ("validate",),
+    "validate-bundled-json": ("validate", "--format", "json"),
+    "validate-mini": ("--no-bundled", "validate", "{mini}"),
+    "validate-hostile": ("--no-bundled", "validate", "{hostile}"),
+    "validate-hostile-json": ("--no-bundled", "validate", "{hostile}", "-f", "json"),
+    "error-unknown-name": ("show", "sanctoins"),
+    "error-wrong-kind": ("compare", "china", "sanctions"),
+    "error-no-results": ("search", "zzzzqqq"),
+    "error-unknown-actor-filter": ("search", "china", "--actor", "chna"),
+    "error-unknown-tag": ("list", "--tag", "nothing-like-it"),
+    "error-usage": ("show",),
+    "error-hostile-left-out": ("--no-bundled", "--corpus", "{hostile}", "show", "keyed"),
+}
+
+
+def _invoke(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
+    argv = [a.format(mini="mini", hostile="hostile") for a in args]
+    monkeypatch.chdir(CORPORA)  # so messages name the test corpora the same on every machine
+    env: dict[str, Any] = {"COLUMNS": str(columns)}
+    result = CliRunner().invoke(cli, argv, env=env, catch_exceptions=False)
+    return (
+        f"$ brief {' '.join(args)}\n"
+        f"exit: {result.exit_code}\n"
+        f"--- stderr\n{result.stderr}"
+        f"--- stdout\n{result.stdout}"
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=[f[0] for f in FORMATS])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_command_output(
+    case: str,
+    fmt: tuple[str, tuple[str, ...], int],
+    golden: SnapshotAssertion,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    corpus, command = CASES[case]
+    _, options, columns = fmt
+    assert _invoke((*corpus, *command, *options), columns, monkeypatch) == golden
+
+
+@pytest.mark.parametrize("case", sorted(SINGLE))
+def test_single_output(
+    case: str, golden: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _invoke(SINGLE[case], 80, monkeypatch) == golden
