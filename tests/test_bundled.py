@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from brief.index import build_index
-from brief.load import layers_for, load
+from brief.core.index import build_index
+from brief.corpus.load import layers_for, load
 
 from .conftest import run
 

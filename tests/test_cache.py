@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from brief.cache import CachedStore, LiveStore, cache_file, open_cached, open_store
-from brief.layers import Layer
+from brief.corpus.layers import Layer
+from brief.store.cache import CachedStore, LiveStore, cache_file, open_cached, open_store
 
 from .conftest import run
 
@@ -164,8 +164,8 @@ def test_cache_is_fresh_after_many_quick_edits(mini: Path) -> None:
 def test_cache_tables_hold_the_corpus_as_loaded(mini: Path) -> None:
     import sqlite3
 
-    from brief.load import load
-    from brief.tables import whole_corpus
+    from brief.corpus.load import load
+    from brief.store.tables import whole_corpus
 
     show(mini)
     con = sqlite3.connect(cache_file(layers(mini)))

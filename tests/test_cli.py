@@ -33,7 +33,7 @@ def test_version_shows_the_corpus_layers(mini: Path) -> None:
 def test_version_fast_path_prints_what_click_prints(tmp_path: Path) -> None:
     """The console script answers a bare --version without click: the same text, exit 0."""
     env = {**os.environ, "BRIEF_PATH": str(tmp_path)}
-    script = [sys.executable, "-c", "from brief.entry import main; main()"]
+    script = [sys.executable, "-c", "from brief.cli.entry import main; main()"]
     for flag in ("--version", "-V"):
         fast = subprocess.run([*script, flag], env=env, capture_output=True, text=True)
         assert (fast.returncode, fast.stderr) == (0, "")

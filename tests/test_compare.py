@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from brief.comparison import compare, conflicts
-from brief.index import Index, build_index
-from brief.load import Layer, load
+from brief.core.index import Index, build_index
+from brief.corpus.load import Layer, load
+from brief.views.comparison import compare, conflicts
 
 from .conftest import run
 

@@ -176,7 +176,7 @@ def test_default_pager_only_for_output_taller_than_the_terminal(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Like ``less -F``, without starting less: short output is written straight out."""
-    from brief import output
+    from brief.render import output
 
     paged: list[str] = []
     monkeypatch.setattr(output, "page", paged.append)

@@ -44,7 +44,7 @@ def test_format_reference_example_is_a_valid_corpus(tmp_path: Path) -> None:
 
 
 def test_every_problem_code_is_documented() -> None:
-    from brief import diagnostics
+    from brief.core import diagnostics
 
     codes = {v for k, v in vars(diagnostics).items() if k.isupper() and v.startswith("BRIEF")}
     documented = set(re.findall(r"`(BRIEF\d{3})`", (DOCS / "format.md").read_text()))

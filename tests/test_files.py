@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-import brief.load
-from brief.reader import MAX_FILE_BYTES, discover, read_bytes
+import brief.corpus.load
+from brief.corpus.reader import MAX_FILE_BYTES, discover, read_bytes
 
 from .conftest import run
 
@@ -198,7 +198,7 @@ def test_a_file_that_vanishes_after_listing(mini: Path, monkeypatch: pytest.Monk
                 os.unlink(path)  # deleted between the listing and the read
             yield path, rel
 
-    monkeypatch.setattr(brief.load, "discover", vanishing)
+    monkeypatch.setattr(brief.corpus.load, "discover", vanishing)
     code, lines = validate(mini)
     assert code == 1
     assert lines[0] == (

@@ -8,11 +8,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.diagnostics import Diagnostic
-from brief.load import Layer, load
-from brief.parse import parse
-from brief.sanitize import is_inert
-from brief.schema import check_document
+from brief.core.diagnostics import Diagnostic
+from brief.core.sanitize import is_inert
+from brief.corpus.load import Layer, load
+from brief.corpus.parse import parse
+from brief.corpus.schema import check_document
 
 KEYS = st.sampled_from(
     [
@@ -134,7 +134,7 @@ def _value(value: Any) -> str:
 @given(st.text(max_size=60))
 def test_skipping_the_inert_walk_is_safe(value: str) -> None:
     """parse() skips sanitising a document only when its source cannot hold anything unsafe."""
-    from brief.sanitize import inert_document, might_be_unsafe
+    from brief.core.sanitize import inert_document, might_be_unsafe
 
     source = f"format = 1\nx = {_value(value)}\n"
     try:

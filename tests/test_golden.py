@@ -45,11 +45,30 @@ FORMATS: list[tuple[str, tuple[str, ...], int]] = [
     ("terminal100", ("--format", "terminal"), 100),
 ]
 
-BUNDLED_TOPICS = (
-    "history economy geopolitics military human-rights sanctions nuclear investment "
-    "diplomacy security korean-unification outlook"
-).split()
-BUNDLED_ACTORS = "china russia north-korea south-korea united-states un japan us-allies".split()
+BUNDLED_TOPICS = [
+    "history",
+    "economy",
+    "geopolitics",
+    "military",
+    "human-rights",
+    "sanctions",
+    "nuclear",
+    "investment",
+    "diplomacy",
+    "security",
+    "korean-unification",
+    "outlook",
+]
+BUNDLED_ACTORS = [
+    "china",
+    "russia",
+    "north-korea",
+    "south-korea",
+    "united-states",
+    "un",
+    "japan",
+    "us-allies",
+]
 
 #: name -> (corpus options, command)
 CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

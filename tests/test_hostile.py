@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from brief.diagnostics import Diagnostic
-from brief.parse import MAX_KEY_PARTS, parse, too_complex
-from brief.sanitize import inert, inert_document, inert_line, is_inert
+from brief.core.diagnostics import Diagnostic
+from brief.core.sanitize import inert, inert_document, inert_line, is_inert
+from brief.corpus.parse import MAX_KEY_PARTS, parse, too_complex
 
 from .conftest import CORPORA, run
 
@@ -301,7 +301,7 @@ def test_any_exception_from_the_parser_is_one_diagnostic(
     def explode(text: str) -> object:
         raise error
 
-    monkeypatch.setattr("brief.parse.tomllib.loads", explode)
+    monkeypatch.setattr("brief.corpus.parse.tomllib.loads", explode)
     assert parse(b"format = 1\n", "f.toml") == Diagnostic(code, "f.toml", "", message)
 
 
@@ -329,7 +329,7 @@ def test_a_byte_order_mark_is_allowed() -> None:
 
 
 def test_a_claim_without_actors_does_not_crash_the_loader(mini: Path) -> None:
-    from brief.load import Layer, load
+    from brief.corpus.load import Layer, load
 
     (mini / "general.toml").write_text(
         'format = 1\n[[claims]]\nid = "general"\ntopic = "trade"\ntext = "T."\n'
@@ -403,7 +403,7 @@ def test_the_guard_is_linear_on_adversarial_input() -> None:
 
 
 def test_bundled_corpus_passes_the_guard() -> None:
-    from brief.layers import bundled_root
+    from brief.corpus.layers import bundled_root
 
     files = sorted(Path(bundled_root()).rglob("*.toml"))
     assert files
@@ -446,12 +446,12 @@ def test_a_reader_that_already_left_gives_no_traceback() -> None:
 
 
 def test_ctrl_c_while_loading_exits_130_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
-    import brief.load
+    import brief.corpus.load
 
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(brief.load, "load", interrupted)
+    monkeypatch.setattr(brief.corpus.load, "load", interrupted)
     for args in (["show", "sanctions"], ["list"], ["validate"]):
         result = run(*args)
         assert result.exit_code == 130, args
@@ -461,10 +461,10 @@ def test_ctrl_c_while_loading_exits_130_quietly(monkeypatch: pytest.MonkeyPatch)
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name == "nt", reason="POSIX signals")
 def test_ctrl_c_in_a_real_process_exits_130_quietly(tmp_path: Path) -> None:
     script = (
-        "import sys, time\nimport brief.load\n"
+        "import sys, time\nimport brief.corpus.load\n"
         "def slow(*a, **k):\n"
         "    sys.stderr.write('loading\\n'); sys.stderr.flush(); time.sleep(60)\n"
-        "brief.load.load = slow\n"
+        "brief.corpus.load.load = slow\n"
         "from brief.cli import main\nmain()\n"
     )
     proc = subprocess.Popen(

@@ -19,7 +19,9 @@ def modules_after(code: str) -> set[str]:
 
 
 def test_core_imports_no_ui_library() -> None:
-    mods = modules_after("import brief.load, brief.index, brief.views, brief.model")
+    mods = modules_after(
+        "import brief.corpus.load, brief.core.index, brief.views.records, brief.core.model"
+    )
     assert not {"click", "rich", "textual"} & {m.split(".")[0] for m in mods}
 
 
@@ -32,7 +34,7 @@ def test_piped_show_imports_neither_rich_nor_textual() -> None:
     )
     mods = modules_after(code)
     tops = {m.split(".")[0] for m in mods}
-    assert "brief.renderers.plain" in mods
+    assert "brief.render.plain" in mods
     assert "rich" not in tops and "textual" not in tops
 
 
@@ -44,19 +46,19 @@ def test_version_imports_no_loader() -> None:
         "except SystemExit:\n    pass"
     )
     mods = modules_after(code)
-    assert "tomllib" not in mods and "brief.load" not in mods and "rich" not in mods
+    assert "tomllib" not in mods and "brief.corpus.load" not in mods and "rich" not in mods
 
 
 def test_console_script_answers_version_without_click() -> None:
     """``brief --version`` alone is answered before click is imported (see ``entry``)."""
     code = (
         "import sys; sys.argv = ['brief', '--version']\n"
-        "from brief.entry import main\n"
+        "from brief.cli.entry import main\n"
         "try:\n    main()\n"
         "except SystemExit:\n    pass"
     )
     mods = modules_after(code)
-    assert "brief.entry" in mods and "brief.layers" in mods
+    assert "brief.cli.entry" in mods and "brief.corpus.layers" in mods
     assert "click" not in mods and "tomllib" not in mods and "sqlite3" not in mods
 
 
@@ -77,19 +79,19 @@ def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
     run = [sys.executable, "-c", code]
     subprocess.run(run, env=env, capture_output=True, check=True)  # builds the cache
     first = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
-    assert "brief.load" not in first.stderr.split()  # built from its rows, no loader
+    assert "brief.corpus.load" not in first.stderr.split()  # built from its rows, no loader
     warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
     mods = set(warm.stderr.split())
-    assert "brief.cache" in mods and "brief.views" in mods
+    assert "brief.store.cache" in mods and "brief.views.records" in mods
     heavy = {
         "tomllib",
-        "brief.load",
-        "brief.reader",
-        "brief.sanitize",
-        "brief.model",
-        "brief.index",
-        "brief.parse",
-        "brief.schema",
+        "brief.corpus.load",
+        "brief.corpus.reader",
+        "brief.core.sanitize",
+        "brief.core.model",
+        "brief.core.index",
+        "brief.corpus.parse",
+        "brief.corpus.schema",
         "rich",
         "textual",
         "pathlib",

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from brief.cache import CachedStore, LiveStore, Store, build, cache_file, open_store
-from brief.layers import Layer, bundled_root
-from brief.search import search
+from brief.corpus.layers import Layer, bundled_root
+from brief.store.cache import CachedStore, LiveStore, Store, build, cache_file, open_store
+from brief.store.search import search
 
 
 @pytest.fixture

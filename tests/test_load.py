@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief.index import build_index
-from brief.load import Layer, layers_for, load
-from brief.sanitize import inert, is_inert
+from brief.core.index import build_index
+from brief.core.sanitize import inert, is_inert
+from brief.corpus.load import Layer, layers_for, load
 
 
 def _load(*roots: Path):  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.names import closest, is_id, normalise
+from brief.core.names import closest, is_id, normalise
 
 
 @pytest.mark.parametrize("name", ["North Korea", "north_korea", "NORTH-KOREA", " north  korea "])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from brief.index import Index, build_index
-from brief.load import Layer, load
-from brief.search import match_expression, memory_db, search
+from brief.core.index import Index, build_index
+from brief.corpus.load import Layer, load
+from brief.store.search import match_expression, memory_db, search
 
 from .conftest import run
 

@@ -9,15 +9,15 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList
 
-from brief.comparison import compare
-from brief.index import build_index
-from brief.load import Layer, layers_for, load
-from brief.renderers.common import comparison_title
+from brief.core.index import build_index
+from brief.corpus.load import Layer, layers_for, load
 from brief.tui.app import BriefApp
 from brief.tui.entries import entries, matching
 from brief.tui.history import History, Place
 from brief.tui.screens.browse import BrowseScreen
 from brief.tui.widgets import Block, Jump, Pane
+from brief.views.comparison import compare
+from brief.views.wording import comparison_title
 
 SIZE = (120, 36)
 
@@ -443,7 +443,7 @@ async def test_markup_and_actions_in_corpus_text_are_inert(hostile: Path) -> Non
 
 
 async def test_empty_corpus_and_unknown_start_still_open() -> None:
-    from brief.model import Corpus
+    from brief.core.model import Corpus
 
     app = BriefApp(build_index(Corpus()), start="nowhere")
     async with app.run_test(size=(80, 24)) as pilot:

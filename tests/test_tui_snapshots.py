@@ -12,8 +12,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from brief.index import build_index
-from brief.load import Layer, layers_for, load
+from brief.core.index import build_index
+from brief.corpus.load import Layer, layers_for, load
 from brief.tui.app import BriefApp
 from tests.test_tui import HOSTILE
 

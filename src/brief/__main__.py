@@ -1,5 +1,5 @@
 """``python -m brief``."""
 
-from .entry import main
+from .cli.entry import main
 
 main()

@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ..index import Index
+from ..core.index import Index
 from .commands import GoToProvider
 from .history import Place
 from .messages import Follow

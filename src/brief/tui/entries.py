@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..index import Index
-from ..names import normalise
+from ..core.index import Index
+from ..core.names import normalise
 
 #: The sidebar's groups, in order: kind, heading.
 GROUPS: tuple[tuple[str, str], ...] = (

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..views import Point, Reference
+from ..views.records import Point, Reference
 from .history import Place
 
 

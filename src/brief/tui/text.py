@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from ..renderers.common import (
+from ..views.records import Link, Point, Reference
+from ..views.wording import (
     counter_context,
     counter_label,
     counter_text,
@@ -21,10 +22,9 @@ from ..renderers.common import (
     reference_label,
     refs_label,
 )
-from ..views import Link, Point, Reference
 
 if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its screen
-    from ..comparison import Comparison, ComparisonRow
+    from ..views.comparison import Comparison, ComparisonRow
 
 STATUS_STYLE = {
     "assessment": "$text-accent",

@@ -10,8 +10,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Header
 
-from ...briefings import briefing
-from ...index import Index
+from ...core.index import Index
+from ...views.briefings import briefing
 from ..entries import entries
 from ..history import History, Place, Stop
 from ..messages import Follow

@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
-from ...briefings import source_briefing
-from ...index import Index
-from ...views import Point, Reference
+from ...core.index import Index
+from ...views.briefings import source_briefing
+from ...views.records import Point, Reference
 from .. import text
 from ..history import Place
 from ..messages import Follow

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-from ...comparison import compare
-from ...index import Index
-from ...renderers.terminal import MIN_COLUMN
+from ...core.index import Index
+from ...views.comparison import compare
+from ...views.wording import MIN_COLUMN
 from ..widgets import Block, FindBar, Page, Pane, comparison_page
 from .reading import ReadingScreen
 

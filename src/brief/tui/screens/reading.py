@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from ...index import Index
+from ...core.index import Index
 from ..messages import ShowCitation
 from ..widgets import FindBar, Pane
 

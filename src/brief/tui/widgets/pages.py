@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 
-from ...index import Index
-from ...renderers.common import comparison_title, empty_cell, shared_label
-from ...views import Briefing, Link, Point, Reference
+from ...core.index import Index
+from ...views.records import Briefing, Link, Point, Reference
+from ...views.wording import comparison_title, empty_cell, shared_label
 from .. import text
 from ..history import Place
 from ..messages import Follow, GoToAnchor, ShowCitation
@@ -23,7 +23,7 @@ from .blocks import Block, Jump
 from .pane import Page
 
 if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its screen
-    from ...comparison import Comparison
+    from ...views.comparison import Comparison
 
 
 def entry_link(index: Index, key: str, content: Content, classes: str) -> Block:

@@ -15,8 +15,8 @@ import os
 import stat
 from collections.abc import Iterator
 
-from .diagnostics import UNREADABLE, Diagnostic
-from .sanitize import inert_line
+from ..core.diagnostics import UNREADABLE, Diagnostic
+from ..core.sanitize import inert_line
 from .stamps import Stamps
 
 #: Largest corpus file read, in bytes (1 MiB). A briefing note is a few KiB; this leaves

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.errors import UsageError
+from ..core.index import Index, Named
+from ..core.model import Actor, Claim, Topic
 from .briefings import Citations, make_point
-from .errors import UsageError
-from .index import Index, Named
-from .model import Actor, Claim, Topic
-from .views import Link, Point, Reference
+from .records import Link, Point, Reference
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..views import Briefing, Listing, Point, Reference, Results, split_marks
-from .common import (
+from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.wording import (
     comparison_title,
     counter_context,
     counter_label,
@@ -19,7 +19,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, Conflicts
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
@@ -102,7 +102,7 @@ def briefing(view: Briefing, width: int = 80) -> str:
 
 def listing(view: Listing) -> str:
     """One id per line: made for grep, fzf and xargs."""
-    from ..sanitize import inert_line  # a tag may hold a newline; only listings need this
+    from ..core.sanitize import inert_line  # a tag may hold a newline; only listings need this
 
     return "".join(f"{inert_line(row.id)}\n" for row in view.rows)
 

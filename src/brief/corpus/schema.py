@@ -17,11 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import diagnostics as d
-from .diagnostics import Diagnostic
-from .model import FORMAT_VERSIONS, SOURCE_KINDS, STATUSES, Actor, Citation, Claim, Source, Topic
-from .names import did_you_mean, is_id
-from .sanitize import inert
+from ..core import diagnostics as d
+from ..core.diagnostics import Diagnostic
+from ..core.model import (
+    FORMAT_VERSIONS,
+    SOURCE_KINDS,
+    STATUSES,
+    Actor,
+    Citation,
+    Claim,
+    Source,
+    Topic,
+)
+from ..core.names import did_you_mean, is_id
+from ..core.sanitize import inert
 
 Entry = Topic | Actor | Source | Claim
 KINDS: tuple[str, ...] = ("topics", "actors", "sources", "claims")

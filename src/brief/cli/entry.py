@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .. import __version__
 
 
 def version_lines(corpus_dirs: Sequence[str] = (), bundled: bool = True) -> list[str]:
@@ -19,8 +19,8 @@ def version_lines(corpus_dirs: Sequence[str] = (), bundled: bool = True) -> list
     A broken config file does not hide the version: it is reported on stderr, and
     the folders are listed without it.
     """
-    from .config import Config, ConfigError, load_config
-    from .layers import layers_for
+    from ..corpus.config import Config, ConfigError, load_config
+    from ..corpus.layers import layers_for
 
     try:
         config = load_config()
@@ -37,6 +37,6 @@ def main() -> None:
         sys.stdout.write("".join(f"{line}\n" for line in version_lines()))
         sys.stdout.flush()
         sys.exit(0)
-    from .cli import main as cli_main
+    from .commands import main as cli_main
 
     cli_main()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..views import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, Conflicts
 
 VERSION = 1
 

@@ -30,17 +30,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from . import diagnostics as d
+from ..core import diagnostics as d
+from ..core.diagnostics import Diagnostic
+from ..core.model import Claim, Source
+from ..corpus.layers import Layer
+from ..corpus.load import PHASES, _resolve_citation, _Sections, entry_ord
+from ..corpus.parse import parse
+from ..corpus.reader import read_bytes
+from ..corpus.schema import Checked, check_document
+from ..corpus.stamps import Stamps
 from .cache import Manifest, _generation, _Opened, connect_rw, locked
-from .diagnostics import Diagnostic
-from .layers import Layer
-from .load import PHASES, _resolve_citation, _Sections, entry_ord
-from .model import Claim, Source
-from .parse import parse
-from .reader import read_bytes
-from .schema import Checked, check_document
 from .search import COLUMNS, actor_row, claim_row, source_row, topic_row
-from .stamps import Stamps
 from .tables import (
     NAMED,
     checked_data,
@@ -112,7 +112,7 @@ def _relist(manifest: Manifest, changed: list[str]) -> tuple[tuple[str, int], ..
     the folder as well as the file. Anything less plain than that (a file or folder
     added or removed, a link) is left to a full load.
     """
-    from .stamps import stamp
+    from ..corpus.stamps import stamp
 
     folders = dict(manifest[0])
     known = {os.path.normpath(f) for f in folders}

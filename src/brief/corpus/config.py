@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any, NamedTuple
 
-from .errors import BriefError
+from ..core.errors import BriefError
 
 FORMATS = ("auto", "terminal", "plain", "markdown", "json")
 
@@ -49,9 +49,9 @@ def load_config() -> Config:
         return Config()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
-    from .diagnostics import Diagnostic
+    from ..core.diagnostics import Diagnostic
+    from ..core.sanitize import inert
     from .parse import parse
-    from .sanitize import inert
 
     name = inert(path)
     doc = parse(data, name)
@@ -61,8 +61,8 @@ def load_config() -> Config:
 
 
 def _check(doc: dict[str, Any], name: str, path: str) -> Config:
-    from .names import did_you_mean
-    from .sanitize import inert
+    from ..core.names import did_you_mean
+    from ..core.sanitize import inert
 
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{name}: {inert(key)}: {message}")

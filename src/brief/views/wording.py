@@ -1,14 +1,17 @@
-"""Small wording decisions shared by every renderer, so all formats say the same thing."""
+"""Small wording and layout decisions shared by every renderer and the TUI, so all say the same."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..names import normalise
-from ..views import Link, Point, Reference
+from ..core.names import normalise
+from .records import Link, Point, Reference
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..comparison import Comparison, ComparisonRow
+    from .comparison import Comparison, ComparisonRow
+
+#: Narrowest a side-by-side comparison column may be, in cells, before columns stack.
+MIN_COLUMN = 36
 
 
 def refs_label(refs: tuple[int, ...]) -> str:

@@ -20,12 +20,12 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import Actor, Citation, Claim, Corpus, Source, Topic
+from ..core.model import Actor, Citation, Claim, Corpus, Source, Topic
 
 if TYPE_CHECKING:  # the loader is imported only to write a cache, not to read one
-    from .index import Index
-    from .load import FileTrace, LoadResult, Trace
-    from .schema import Checked, Entry
+    from ..core.index import Index
+    from ..corpus.load import FileTrace, LoadResult, Trace
+    from ..corpus.schema import Checked, Entry
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -95,7 +95,7 @@ def named_from(kind: str, data: Sequence[Any]) -> Topic | Actor | Source:
 
 def checked_data(checked: Checked | None) -> tuple[Any, ...] | None:
     """A file's checked entries as tuples; None for a file of which nothing was usable."""
-    from .schema import KINDS
+    from ..corpus.schema import KINDS
 
     if checked is None:
         return None
@@ -310,9 +310,9 @@ def whole_corpus(con: sqlite3.Connection) -> Corpus:
 
 def warning_lines(con: sqlite3.Connection) -> list[str]:
     """The warnings of every file with problems, as ``LoadResult.warnings`` words them."""
-    from .diagnostics import Diagnostic
-    from .load import PHASES
-    from .load import warning_lines as lines
+    from ..core.diagnostics import Diagnostic
+    from ..corpus.load import PHASES
+    from ..corpus.load import warning_lines as lines
 
     early = marshal.loads(con.execute("SELECT value FROM meta WHERE key = 'early'").fetchone()[0])
     found: list[tuple[str, list[Diagnostic], bool]] = [
@@ -333,9 +333,9 @@ def left_out(
     *records* are each troubled file's checked data (see :func:`checked_data`) and its
     problems by phase: what a cache row holds, or a load's trace.
     """
-    from .diagnostics import Diagnostic
-    from .load import PHASES
-    from .names import normalise
+    from ..core.diagnostics import Diagnostic
+    from ..core.names import normalise
+    from ..corpus.load import PHASES
 
     for checked, by_phase in records:
         if checked is None:

@@ -22,8 +22,8 @@ import re
 import sys
 from typing import Any, AnyStr
 
-from .diagnostics import ENCODING, SYNTAX, TOO_COMPLEX, Diagnostic
-from .sanitize import inert_document, inert_line, might_be_unsafe
+from ..core.diagnostics import ENCODING, SYNTAX, TOO_COMPLEX, Diagnostic
+from ..core.sanitize import inert_document, inert_line, might_be_unsafe
 
 if sys.version_info >= (3, 11):
     import tomllib

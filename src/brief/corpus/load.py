@@ -14,11 +14,11 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import diagnostics as d
-from .diagnostics import Diagnostic
+from ..core import diagnostics as d
+from ..core.diagnostics import Diagnostic
+from ..core.model import Citation, Claim, Corpus, Source, Topic
+from ..core.names import did_you_mean, normalise
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
-from .model import Citation, Claim, Corpus, Source, Topic
-from .names import did_you_mean, normalise
 from .parse import parse
 from .reader import discover, display_name, read_bytes
 from .schema import KINDS, Checked, Entry, check_document

@@ -15,11 +15,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from .views import MARK_END, MARK_START, Hit, Results
+from ..views.records import MARK_END, MARK_START, Hit, Results
 
 if TYPE_CHECKING:
-    from .index import Index
-    from .model import Actor, Claim, Source, Topic
+    from ..core.index import Index
+    from ..core.model import Actor, Claim, Source, Topic
 
 #: Weights of the columns in BM25: title, body (the key columns are not searched).
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
@@ -38,7 +38,7 @@ COLUMNS = "kind, id, topic, actors, tags, label, title, body"
 
 def topic_row(t: Topic, actors: Iterable[str]) -> Row:
     """kind, id, topic, actors, tags, label (shown), title (weighted), body."""
-    from .names import normalise
+    from ..core.names import normalise
 
     title = " ".join([t.title, *t.aliases, *t.tags])
     tags = " ".join(normalise(x) for x in t.tags)
@@ -55,7 +55,7 @@ def source_row(s: Source) -> Row:
 
 
 def claim_row(c: Claim, topic: Topic) -> Row:
-    from .names import normalise
+    from ..core.names import normalise
 
     body = f"{c.text} {c.note}" if c.note else c.text
     tags = " ".join(normalise(x) for x in topic.tags)

@@ -26,7 +26,7 @@ class Layer(NamedTuple):
 
 def bundled_root() -> str:
     """The corpus shipped inside the package (or ``briefs/`` in a source checkout)."""
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # brief/corpus -> brief
     shipped = os.path.join(here, "briefs")
     if os.path.isdir(shipped):
         return shipped

@@ -16,8 +16,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..views import Briefing, Listing, Point, Reference, Results, split_marks
-from .common import (
+from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.wording import (
+    MIN_COLUMN,
     comparison_title,
     counter_context,
     counter_label,
@@ -30,7 +31,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, Conflicts
 
 STATUS_STYLE = {
     "assessment": "cyan",
@@ -158,9 +159,6 @@ def _references(refs: tuple[Reference, ...]) -> list[RenderableType]:
     )
     return [Text(), Text("Sources", style="bold"), grid]
 
-
-#: Narrowest a side-by-side column may be before the columns stack instead.
-MIN_COLUMN = 36
 
 VERDICT_STYLE = {"contested": "bold red", "shared": "green", "differ": "yellow"}
 

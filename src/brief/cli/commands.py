@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
-from .config import FORMATS, Config
-from .errors import BriefError, UsageError
+from ..core.errors import BriefError, UsageError
+from ..corpus.config import FORMATS, Config
 
 if TYPE_CHECKING:
-    from .cache import Store
-    from .index import Index
-    from .layers import Layer
+    from ..core.index import Index
+    from ..corpus.layers import Layer
+    from ..store.cache import Store
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,7 +45,7 @@ class _Context(click.Context):
     """
 
     def make_formatter(self) -> click.HelpFormatter:
-        from .output import terminal_width
+        from ..render.output import terminal_width
 
         width = self.terminal_width
         if width is None:
@@ -105,7 +105,7 @@ def format_option(f: F) -> F:
 
 
 def _layers(opts: Options) -> list[Layer]:
-    from .layers import layers_for
+    from ..corpus.layers import layers_for
 
     return layers_for(opts.corpus_dirs, bundled=opts.bundled, config_dirs=opts.config.corpus)
 
@@ -114,7 +114,7 @@ def _emit(
     ctx: click.Context, kind: str, items: Sequence[Any], fmt: str | None, pager: bool | None
 ) -> None:
     """Write views through the chosen renderer (see ``output``), honouring the config."""
-    from .output import emit
+    from ..render.output import emit
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     chosen = pager if pager is not None else opts.pager
@@ -183,7 +183,7 @@ def cli(
     'brief paths' lists them. Exit codes: 0 ok, 1 not found, no results or invalid
     corpus, 2 usage error, 130 interrupted.
     """
-    from .config import Config, ConfigError, load_config
+    from ..corpus.config import Config, ConfigError, load_config
 
     try:
         config = load_config()
@@ -196,7 +196,7 @@ def cli(
 
 def _store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
-    from .cache import open_store
+    from ..store.cache import open_store
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     store = open_store(_layers(opts), use_cache=not os.environ.get("BRIEF_NO_CACHE"))
@@ -210,8 +210,8 @@ def _completer(*kinds: str) -> Callable[[click.Context, click.Parameter, str], l
     """A ``shell_complete`` callback offering names of *kinds*, read from the cache."""
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-        from .cache import open_store
-        from .config import load_config
+        from ..corpus.config import load_config
+        from ..store.cache import open_store
 
         root = ctx.find_root().params  # the group's callback has not run while completing
         try:
@@ -275,7 +275,7 @@ def list_(
     pager: bool | None,
 ) -> None:
     """List topics, actors, sources or tags. Piped, it prints one id per line."""
-    from .briefings import listing
+    from ..views.briefings import listing
 
     index = _index(ctx)
     tag_key = index.resolve_tag(tag) if tag is not None else None
@@ -316,7 +316,7 @@ def compare(
     brief compare china russia --topic sanctions --diff-only
     brief compare sanctions diplomacy
     """
-    from .comparison import compare as build
+    from ..views.comparison import compare as build
 
     store = _store(ctx)
     index = store.index()
@@ -359,9 +359,9 @@ def search(
     Every word must match; words are stemmed ('sanction' finds 'sanctions') and the
     last one may be the start of a word. Exit 1 when nothing matches.
     """
-    from .errors import NoResults
-    from .search import match_expression
-    from .search import search as run_search
+    from ..core.errors import NoResults
+    from ..store.search import match_expression
+    from ..store.search import search as run_search
 
     words = " ".join(query)
     if not match_expression(words):
@@ -383,7 +383,7 @@ def search(
 @click.pass_context
 def conflicts(ctx: click.Context, fmt: str | None, pager: bool | None) -> None:
     """List every pair of contradicting claims, with both sources."""
-    from .comparison import conflicts as build
+    from ..views.comparison import conflicts as build
 
     _emit(ctx, "conflicts", [build(_index(ctx))], fmt, pager)
 
@@ -401,7 +401,7 @@ def tui(ctx: click.Context, name: str | None) -> None:
     index, warnings = store.index(), store.warnings
     entry = index.entry(store.resolve(name)) if name else None  # fails before the screen
     # textual costs ~250 ms to import: only this command pays it.
-    from .tui.app import BriefApp
+    from ..tui.app import BriefApp
 
     BriefApp(index, warnings=warnings, start=entry.id if entry else None).run()
 
@@ -410,8 +410,8 @@ def tui(ctx: click.Context, name: str | None) -> None:
 @click.pass_context
 def paths(ctx: click.Context) -> None:
     """List where brief reads from and writes to: config, corpus folders, cache."""
-    from .cache import cache_file
-    from .config import config_path
+    from ..corpus.config import config_path
+    from ..store.cache import cache_file
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     layers = _layers(opts)
@@ -419,7 +419,7 @@ def paths(ctx: click.Context) -> None:
     def state(path: str) -> str:
         return "" if os.path.exists(path) else "  (not found)"
 
-    from .config import ConfigError, load_config
+    from ..corpus.config import ConfigError, load_config
 
     try:
         load_config()
@@ -450,9 +450,9 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     layers (so it may cite bundled sources and actors); only its own problems
     are reported. Exit 0 when clean, 1 when anything is wrong.
     """
-    from .layers import Layer
-    from .load import load
-    from .reader import display_name
+    from ..corpus.layers import Layer
+    from ..corpus.load import load
+    from ..corpus.reader import display_name
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     layers = _layers(opts)
@@ -471,7 +471,7 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     order = {name: i for i, name in enumerate(result.files)}
     problems.sort(key=lambda p: (order.get(p.file, -1), _position(p.where)))
     if fmt == "json":
-        from .renderers import jsondoc
+        from ..render import jsondoc
 
         data = {
             "version": jsondoc.VERSION,
@@ -505,7 +505,7 @@ def _position(where: str) -> tuple[Any, ...]:
     """
     import re
 
-    from .schema import KINDS
+    from ..corpus.schema import KINDS
 
     parts = [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", where) if x]
     head = where.split("[", 1)[0]

@@ -37,16 +37,16 @@ import zlib
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .errors import NotFound
+from .. import __version__
+from ..core.errors import NotFound
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic
-    from .index import Index
-    from .layers import Layer
-    from .load import LoadResult, Trace
-    from .stamps import Stamps
-    from .views import Briefing
+    from ..core.diagnostics import Diagnostic
+    from ..core.index import Index
+    from ..corpus.layers import Layer
+    from ..corpus.load import LoadResult, Trace
+    from ..corpus.stamps import Stamps
+    from ..views.records import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
 SCHEMA = 9
@@ -115,7 +115,7 @@ def changes(manifest: Manifest) -> tuple[list[str], list[str]]:
     The one cost of a warm start that grows with the corpus: a ``stat`` a file, written
     out here rather than through ``stamps.stamp`` (a fifth faster on 10,000 files).
     """
-    from .stamps import stamp
+    from ..corpus.stamps import stamp
 
     folders, files = manifest
     changed = []
@@ -167,7 +167,7 @@ class Store:
         A name no entry has, but that a file defines for an entry left out for its own
         problems, raises :class:`LeftOut` with that problem instead.
         """
-        from .errors import LeftOut
+        from ..core.errors import LeftOut
 
         try:
             return self._find(name)
@@ -210,7 +210,7 @@ class LiveStore(Store):
         self._troubled = troubled or []
 
     def left_out(self, name: str) -> str | None:
-        from .names import normalise
+        from ..core.names import normalise
         from .tables import left_out
 
         return left_out(self._troubled, normalise(name))
@@ -219,7 +219,7 @@ class LiveStore(Store):
         return self._index.resolve(name).id
 
     def briefing(self, ident: str) -> Briefing:
-        from .briefings import briefing
+        from ..views.briefings import briefing
 
         return briefing(self._index, ident)
 
@@ -232,7 +232,7 @@ class LiveStore(Store):
         return memory_db(self._index)
 
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
-        from .names import normalise
+        from ..core.names import normalise
 
         start = normalise(prefix)
         if kinds == ("tag",):
@@ -257,7 +257,7 @@ class CachedStore(Store):
         self.warnings = warnings
 
     def _find(self, name: str) -> str:
-        from .names import normalise
+        from ..core.names import normalise
 
         row = self._con.execute("SELECT id FROM names WHERE key = ?", (normalise(name),)).fetchone()
         if row is not None:
@@ -265,7 +265,7 @@ class CachedStore(Store):
         return self.index().resolve(name).id  # raises NotFound with suggestions
 
     def briefing(self, ident: str) -> Briefing:
-        from .views import briefing_from_data
+        from ..views.records import briefing_from_data
 
         row = self._con.execute("SELECT data FROM briefings WHERE id = ?", (ident,)).fetchone()
         if row is not None:
@@ -275,10 +275,10 @@ class CachedStore(Store):
 
     def _build_briefing(self, ident: str) -> Briefing:
         """Build a briefing from the rows it shows, and remember it for the next run."""
-        from .briefings import briefing
-        from .index import build_index
+        from ..core.index import build_index
+        from ..views.briefings import briefing
+        from ..views.records import briefing_to_data
         from .tables import neighbourhood
-        from .views import briefing_to_data
 
         made = briefing(build_index(neighbourhood(self._con, ident)), ident)
         blob = marshal.dumps(briefing_to_data(made))
@@ -297,7 +297,7 @@ class CachedStore(Store):
 
     def index(self) -> Index:
         if self._index is None:
-            from .index import build_index
+            from ..core.index import build_index
             from .tables import whole_corpus
 
             self._index = build_index(whole_corpus(self._con))
@@ -307,14 +307,14 @@ class CachedStore(Store):
         return self._con
 
     def left_out(self, name: str) -> str | None:
-        from .names import normalise
+        from ..core.names import normalise
         from .tables import left_out, unpack
 
         rows = self._con.execute("SELECT local FROM files WHERE problems > 0 ORDER BY ord")
         return left_out(((r[0], r[1]) for r in map(unpack, (b for (b,) in rows))), normalise(name))
 
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
-        from .names import normalise
+        from ..core.names import normalise
 
         start = normalise(prefix)
         end = start + "\U0010ffff"
@@ -384,9 +384,9 @@ def open_cached(path: str) -> CachedStore | None:
 
 def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     """Load *layers* from their files, and write the cache to *path* if one is given."""
-    from .index import build_index
-    from .load import Trace, load
-    from .stamps import Stamps
+    from ..core.index import build_index
+    from ..corpus.load import Trace, load
+    from ..corpus.stamps import Stamps
 
     stamps = Stamps()
     trace = Trace([], {})

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .index import Index
-from .model import Actor, Claim, Source, Topic
-from .views import Briefing, Link, Listing, Point, Reference, Row, Section
+from ..core.index import Index
+from ..core.model import Actor, Claim, Source, Topic
+from .records import Briefing, Link, Listing, Point, Reference, Row, Section
 
 
 class Citations:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..views import Briefing, Listing, Point, Reference, Results, split_marks
-from .common import (
+from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.wording import (
     comparison_title,
     counter_context,
     counter_label,
@@ -19,7 +19,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, Conflicts
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 

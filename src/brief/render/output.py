@@ -41,16 +41,16 @@ def terminal_width() -> int:
 def render(kind: str, items: Sequence[Any], dest: str) -> str:
     """The text of *items* (views of *kind*) in format *dest*."""
     if dest == "json":
-        from .renderers import jsondoc
+        from . import jsondoc
 
         datas = [getattr(jsondoc, f"{kind}_data")(v) for v in items]
         return jsondoc.dumps(datas[0] if len(datas) == 1 else datas)
     if dest == "markdown":
-        from .renderers import markdown
+        from . import markdown
 
         return "\n".join(getattr(markdown, kind)(v) for v in items)
     if dest == "plain":
-        from .renderers import plain
+        from . import plain
 
         draw = getattr(plain, kind)
         if kind == "listing":
@@ -59,7 +59,7 @@ def render(kind: str, items: Sequence[Any], dest: str) -> str:
         return "\n".join(draw(v, width) for v in items)
     import io
 
-    from .renderers import terminal
+    from . import terminal
 
     width = terminal_width()
     console = terminal.make_console(file=io.StringIO(), force_terminal=True, width=width)

@@ -1,0 +1,101 @@
+"""The corpus's vocabulary: the model, names, kinds, errors, diagnostics, inert text, the index.
+
+The bottom layer: it imports nothing of brief's other layers, nor click, rich or textual.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = [
+    "FORMAT_VERSIONS",
+    "SOURCE_KINDS",
+    "STATUSES",
+    "Actor",
+    "BriefError",
+    "Citation",
+    "Claim",
+    "Corpus",
+    "Diagnostic",
+    "Index",
+    "LeftOut",
+    "Named",
+    "NoResults",
+    "NotFound",
+    "Source",
+    "Topic",
+    "UsageError",
+    "WrongKind",
+    "build_index",
+    "closest",
+    "did_you_mean",
+    "inert",
+    "inert_document",
+    "inert_line",
+    "is_id",
+    "is_inert",
+    "might_be_unsafe",
+    "normalise",
+]
+
+# The public names, by module. They are imported when first asked for (PEP 562), so
+# that importing one module of this package never imports the others: start-up time
+# is the product's speed (see tests/test_import_hygiene.py).
+_WHERE = {
+    "STATUSES": "model",
+    "SOURCE_KINDS": "model",
+    "FORMAT_VERSIONS": "model",
+    "Topic": "model",
+    "Actor": "model",
+    "Source": "model",
+    "Citation": "model",
+    "Claim": "model",
+    "Corpus": "model",
+    "normalise": "names",
+    "is_id": "names",
+    "closest": "names",
+    "did_you_mean": "names",
+    "BriefError": "errors",
+    "NotFound": "errors",
+    "WrongKind": "errors",
+    "LeftOut": "errors",
+    "UsageError": "errors",
+    "NoResults": "errors",
+    "Diagnostic": "diagnostics",
+    "inert": "sanitize",
+    "inert_line": "sanitize",
+    "inert_document": "sanitize",
+    "is_inert": "sanitize",
+    "might_be_unsafe": "sanitize",
+    "Index": "index",
+    "Named": "index",
+    "build_index": "index",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+    from .errors import BriefError, LeftOut, NoResults, NotFound, UsageError, WrongKind
+    from .index import Index, Named, build_index
+    from .model import (
+        FORMAT_VERSIONS,
+        SOURCE_KINDS,
+        STATUSES,
+        Actor,
+        Citation,
+        Claim,
+        Corpus,
+        Source,
+        Topic,
+    )
+    from .names import closest, did_you_mean, is_id, normalise
+    from .sanitize import inert, inert_document, inert_line, is_inert, might_be_unsafe

@@ -1,0 +1,86 @@
+"""From files to a checked corpus: layers, stamps, safe reading, parsing, the schema, loading.
+
+Imports only ``core``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = [
+    "BUNDLED_LABEL",
+    "FORMATS",
+    "KINDS",
+    "MAX_FILE_BYTES",
+    "PHASES",
+    "Checked",
+    "Config",
+    "ConfigError",
+    "Entry",
+    "FileTrace",
+    "Layer",
+    "LoadResult",
+    "Stamps",
+    "Trace",
+    "bundled_root",
+    "check_document",
+    "config_path",
+    "discover",
+    "display_name",
+    "layers_for",
+    "load",
+    "load_config",
+    "parse",
+    "read_bytes",
+    "stamp",
+]
+
+# The public names, by module. They are imported when first asked for (PEP 562), so
+# that importing one module of this package never imports the others: start-up time
+# is the product's speed (see tests/test_import_hygiene.py).
+_WHERE = {
+    "Layer": "layers",
+    "BUNDLED_LABEL": "layers",
+    "bundled_root": "layers",
+    "layers_for": "layers",
+    "Stamps": "stamps",
+    "stamp": "stamps",
+    "MAX_FILE_BYTES": "reader",
+    "discover": "reader",
+    "display_name": "reader",
+    "read_bytes": "reader",
+    "parse": "parse",
+    "KINDS": "schema",
+    "Checked": "schema",
+    "Entry": "schema",
+    "check_document": "schema",
+    "LoadResult": "load",
+    "FileTrace": "load",
+    "Trace": "load",
+    "PHASES": "load",
+    "load": "load",
+    "Config": "config",
+    "ConfigError": "config",
+    "FORMATS": "config",
+    "config_path": "config",
+    "load_config": "config",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from .config import FORMATS, Config, ConfigError, config_path, load_config
+    from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
+    from .load import PHASES, FileTrace, LoadResult, Trace, load
+    from .parse import parse
+    from .reader import MAX_FILE_BYTES, discover, display_name, read_bytes
+    from .schema import KINDS, Checked, Entry, check_document
+    from .stamps import Stamps, stamp

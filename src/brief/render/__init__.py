@@ -1,0 +1,41 @@
+"""Renderers: each lays out the same view records for one destination.
+
+``plain`` (pipes, ``NO_COLOR``), ``terminal`` (rich), ``markdown`` and ``jsondoc``;
+``output`` picks one and pages. Only ``terminal`` imports rich.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = [
+    "destination",
+    "emit",
+    "page",
+    "render",
+    "terminal_width",
+]
+
+# The public names, by module. They are imported when first asked for (PEP 562), so
+# that importing one module of this package never imports the others: start-up time
+# is the product's speed (see tests/test_import_hygiene.py).
+_WHERE = {
+    "destination": "output",
+    "terminal_width": "output",
+    "render": "output",
+    "emit": "output",
+    "page": "output",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from .output import destination, emit, page, render, terminal_width

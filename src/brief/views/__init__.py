@@ -1,0 +1,85 @@
+"""What each output contains, decided once, as plain immutable records.
+
+Renderers and the TUI only draw these. Imports ``corpus`` and ``core``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "Briefing",
+    "Comparison",
+    "ComparisonRow",
+    "Conflict",
+    "Conflicts",
+    "Hit",
+    "Link",
+    "Listing",
+    "Point",
+    "Reference",
+    "Results",
+    "Row",
+    "Section",
+    "briefing",
+    "compare",
+    "conflicts",
+    "listing",
+    "split_marks",
+]
+
+# The public names, by module. They are imported when first asked for (PEP 562), so
+# that importing one module of this package never imports the others: start-up time
+# is the product's speed (see tests/test_import_hygiene.py).
+_WHERE = {
+    "Reference": "records",
+    "Point": "records",
+    "Section": "records",
+    "Link": "records",
+    "Briefing": "records",
+    "Row": "records",
+    "Listing": "records",
+    "Hit": "records",
+    "Results": "records",
+    "MARK_START": "records",
+    "MARK_END": "records",
+    "split_marks": "records",
+    "briefing": "briefings",
+    "listing": "briefings",
+    "Comparison": "comparison",
+    "ComparisonRow": "comparison",
+    "Conflict": "comparison",
+    "Conflicts": "comparison",
+    "compare": "comparison",
+    "conflicts": "comparison",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from .briefings import briefing, listing
+    from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
+    from .records import (
+        MARK_END,
+        MARK_START,
+        Briefing,
+        Hit,
+        Link,
+        Listing,
+        Point,
+        Reference,
+        Results,
+        Row,
+        Section,
+        split_marks,
+    )
