@@ -18,6 +18,7 @@ __all__ = [
     "Corpus",
     "Diagnostic",
     "Index",
+    "Kind",
     "LeftOut",
     "Named",
     "NoResults",
@@ -34,6 +35,7 @@ __all__ = [
     "inert_line",
     "is_id",
     "is_inert",
+    "kind_of",
     "might_be_unsafe",
     "normalise",
 ]
@@ -67,6 +69,8 @@ _WHERE = {
     "inert_document": "sanitize",
     "is_inert": "sanitize",
     "might_be_unsafe": "sanitize",
+    "Kind": "kinds",
+    "kind_of": "kinds",
     "Index": "index",
     "Named": "index",
     "build_index": "index",
@@ -86,6 +90,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .errors import BriefError, LeftOut, NoResults, NotFound, UsageError, WrongKind
     from .index import Index, Named, build_index
+    from .kinds import Kind, kind_of
     from .model import (
         FORMAT_VERSIONS,
         SOURCE_KINDS,

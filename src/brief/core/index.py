@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .errors import NotFound, WrongKind
+from .kinds import Kind
 from .model import Actor, Claim, Corpus, Source, Topic
 from .names import closest, normalise
 
@@ -49,6 +50,12 @@ class Index:
         """The topic, actor or source with this exact id."""
         return self.topics.get(ident) or self.actors.get(ident) or self.sources[ident]
 
+    def kind(self, ident: str) -> Kind:
+        """Whether the entry with this exact id is a topic, an actor or a source."""
+        if ident in self.topics:
+            return Kind.TOPIC
+        return Kind.ACTOR if ident in self.actors else Kind.SOURCE
+
     def resolve(self, name: str) -> Named:
         """The entry a reader means by *name*, or :class:`NotFound` with suggestions."""
         ident = self.names.get(normalise(name))
@@ -58,23 +65,20 @@ class Index:
 
     def resolve_actor(self, name: str) -> Actor:
         """Like :meth:`resolve`, for a name that must be an actor."""
-        return self.actors[self._resolve_in(name, self.actors, "actor")]
+        return self.actors[self._resolve_in(name, self.actors, Kind.ACTOR)]
 
     def resolve_topic(self, name: str) -> Topic:
         """Like :meth:`resolve`, for a name that must be a topic."""
-        return self.topics[self._resolve_in(name, self.topics, "topic")]
+        return self.topics[self._resolve_in(name, self.topics, Kind.TOPIC)]
 
-    def _resolve_in(self, name: str, table: Mapping[str, object], what: str) -> str:
+    def _resolve_in(self, name: str, table: Mapping[str, object], what: Kind) -> str:
         ident = self.names.get(normalise(name))
         if ident is not None and ident not in table:  # a name of another kind: say so
-            other = (
-                "topic" if ident in self.topics else "actor" if ident in self.actors else "source"
-            )
-            raise WrongKind(name, other, what)
+            raise WrongKind(name, self.kind(ident).value, what.value)
         if ident is None:
             keys = [k for k, v in self.names.items() if v in table]
             found = tuple(dict.fromkeys(self.names[k] for k in closest(name, keys, limit=6)))
-            raise NotFound(name, found[:3], what=what)
+            raise NotFound(name, found[:3], what=what.value)
         return ident
 
     def resolve_tag(self, name: str) -> str:
@@ -97,8 +101,8 @@ class Index:
         return [self.claims[i] for i in ids]
 
 
-def build_index(corpus: Corpus) -> Index:
-    """Index *corpus*. Ids win over names, names over aliases, earlier over later."""
+def _names(corpus: Corpus) -> dict[str, str]:
+    """Normalised name -> id. Ids win over names, names over aliases, earlier over later."""
     names: dict[str, str] = {}
     entries: list[Named] = [*corpus.topics, *corpus.actors, *corpus.sources]
     for entry in entries:
@@ -110,29 +114,43 @@ def build_index(corpus: Corpus) -> Index:
             if key := normalise(alias):
                 names.setdefault(key, entry.id)
     names.pop("", None)
+    return names
 
+
+def _by_tag(corpus: Corpus) -> dict[str, list[str]]:
     by_tag: dict[str, list[str]] = {}
     for topic in corpus.topics:
         for tag in topic.tags:
             by_tag.setdefault(normalise(tag), []).append(topic.id)
+    return by_tag
 
-    by_topic: dict[str, list[str]] = {t.id: [] for t in corpus.topics}
-    by_actor: dict[str, list[str]] = {a.id: [] for a in corpus.actors}
-    by_source: dict[str, list[str]] = {s.id: [] for s in corpus.sources}
+
+def _links(corpus: Corpus) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The contradiction graph, made symmetric, and who supports whom."""
     contested: dict[str, list[str]] = {}
     supported: dict[str, list[str]] = {}
     for claim in corpus.claims:
-        by_topic[claim.topic].append(claim.id)
-        for actor in claim.actors:
-            by_actor[actor].append(claim.id)
-        for source in dict.fromkeys(c.source for c in claim.cites):
-            by_source[source].append(claim.id)
         for other in claim.contradicts:
             for a, b in ((claim.id, other), (other, claim.id)):
                 if b not in contested.setdefault(a, []):
                     contested[a].append(b)
         for other in claim.supports:
             supported.setdefault(other, []).append(claim.id)
+    return contested, supported
+
+
+def build_index(corpus: Corpus) -> Index:
+    """Index *corpus*. Ids win over names, names over aliases, earlier over later."""
+    by_topic: dict[str, list[str]] = {t.id: [] for t in corpus.topics}
+    by_actor: dict[str, list[str]] = {a.id: [] for a in corpus.actors}
+    by_source: dict[str, list[str]] = {s.id: [] for s in corpus.sources}
+    for claim in corpus.claims:
+        by_topic[claim.topic].append(claim.id)
+        for actor in claim.actors:
+            by_actor[actor].append(claim.id)
+        for source in dict.fromkeys(c.source for c in claim.cites):
+            by_source[source].append(claim.id)
+    contested, supported = _links(corpus)
 
     return Index(
         corpus=corpus,
@@ -140,8 +158,8 @@ def build_index(corpus: Corpus) -> Index:
         actors=MappingProxyType({a.id: a for a in corpus.actors}),
         sources=MappingProxyType({s.id: s for s in corpus.sources}),
         claims=MappingProxyType({c.id: c for c in corpus.claims}),
-        names=MappingProxyType(names),
-        by_tag=_freeze(by_tag),
+        names=MappingProxyType(_names(corpus)),
+        by_tag=_freeze(_by_tag(corpus)),
         by_topic=_freeze(by_topic),
         by_actor=_freeze(by_actor),
         by_source=_freeze(by_source),
