@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     comparison_title,
-    counter_context,
     counter_label,
     counter_text,
     empty_cell,
@@ -33,14 +32,13 @@ def _status(point: Point) -> str:
     return f"**{point.status}** · " if point.status != "reported" else ""
 
 
-def _point(point: Point, topic: str) -> list[str]:
+def _point(point: Point) -> list[str]:
     who = f" (with {escape(', '.join(point.actors))})" if point.actors else ""
     lines = [f"- {_status(point)}{escape(point.text)}{who} {escape(refs_label(point.refs))}"]
     if point.note:
         lines.append(f"  - *Note:* {escape(point.note)}")
     for other in point.contested_by:
-        context = counter_context(other, topic)
-        context = f" ({escape(context)})" if context else ""
+        context = f" ({escape(other.context)})" if other.context else ""
         label = counter_label(other).capitalize()
         lines.append(
             f"  - ⚠ *{label}:* {_status(other)}{escape(counter_text(other))}{context} "
@@ -58,12 +56,12 @@ def briefing(view: Briefing) -> str:
     for section in view.sections:
         lines += [f"## {escape(section.title)}", ""]
         for point in section.points:
-            lines += _point(point, view.id if view.kind == "topic" else "")
+            lines += _point(point)
         lines.append("")
     if not view.sections:
         lines += ["*No claims yet.*", ""]
     if view.related:
-        lines += ["## Related topics" if view.kind == "topic" else "## Topics", ""]
+        lines += [f"## {view.related_heading}", ""]
         lines += [f"- {escape(link_label(x))}" for x in view.related]
         lines.append("")
     return "\n".join(lines + _references(view.references))
@@ -103,19 +101,17 @@ def comparison(view: Comparison) -> str:
     lines.append("")
     for row in view.rows:
         lines += [f"## {escape(row.title)}: {escape(row.verdict)}", ""]
-        topic = row.key if view.kind == "actors" else ""
         if row.common:
             lines += [f"### {shared_label(view)}", ""]
             for point in row.common:
-                lines += _point(point, topic)
+                lines += _point(point)
             lines.append("")
         for column, cell in zip(view.columns, row.cells, strict=True):
             lines += [f"### {escape(column.title)}", ""]
             if not cell:
                 lines.append(f"*{escape(empty_cell(view, column, bool(row.common)))}*")
-            here = column.id if view.kind == "topics" else topic
             for point in cell:
-                lines += _point(point, here)
+                lines += _point(point)
             lines.append("")
     return "\n".join(lines + _references(view.references))
 

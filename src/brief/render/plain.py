@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     comparison_title,
-    counter_context,
     counter_label,
     counter_text,
     counts,
@@ -59,7 +58,7 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return lines
 
 
-def _point(point: Point, width: int, topic: str) -> list[str]:
+def _point(point: Point, width: int) -> list[str]:
     status = f"[{point.status}] " if point.status != "reported" else ""
     who = f" (with {', '.join(point.actors)})" if point.actors else ""
     lines = _wrap(f"{status}{point.text}{who} {refs_label(point.refs)}", width, "  - ", "    ")
@@ -67,8 +66,7 @@ def _point(point: Point, width: int, topic: str) -> list[str]:
         lines += _wrap(f"note: {point.note}", width, "    ", "      ")
     for other in point.contested_by:
         status = f"[{other.status}] " if other.status != "reported" else ""
-        context = counter_context(other, topic)
-        context = f" ({context})" if context else ""
+        context = f" ({other.context})" if other.context else ""
         text = (
             f"! {counter_label(other)}: {status}{counter_text(other)}{context} "
             f"{refs_label(other.refs)}"
@@ -89,13 +87,12 @@ def briefing(view: Briefing, width: int = 80) -> str:
     for section in view.sections:
         lines += ["", section.title]
         for point in section.points:
-            lines += _point(point, width, view.id if view.kind == "topic" else "")
+            lines += _point(point, width)
     if not view.sections:
         lines += ["", "No claims yet."]
     if view.related:
-        title = "Related topics" if view.kind == "topic" else "Topics"
         related = ", ".join(link_label(x) for x in view.related)
-        lines += ["", *_wrap(f"{title}: {related}", width, "", "  ")]
+        lines += ["", *_wrap(f"{view.related_heading}: {related}", width, "", "  ")]
     lines += _references(view.references, width)
     return "\n".join(lines) + "\n"
 
@@ -133,18 +130,16 @@ def comparison(view: Comparison, width: int = 80) -> str:
             lines += _wrap(tail, width, " " * (name_width + 4), " " * (name_width + 4))
     for row in view.rows:
         lines += ["", f"{row.title}: {row.verdict}"]
-        topic = row.key if view.kind == "actors" else ""
         if row.common:
             lines.append(f"  {shared_label(view)}")
             for point in row.common:
-                lines += ["  " + line for line in _point(point, width - 2, topic)]
+                lines += ["  " + line for line in _point(point, width - 2)]
         for column, cell in zip(view.columns, row.cells, strict=True):
             lines.append(f"  {column.title}")
             if not cell:
                 lines.append(f"    ({empty_cell(view, column, bool(row.common))})")
-            here = column.id if view.kind == "topics" else topic
             for point in cell:
-                lines += ["  " + line for line in _point(point, width - 2, here)]
+                lines += ["  " + line for line in _point(point, width - 2)]
     lines += _references(view.references, width)
     return "\n".join(lines) + "\n"
 

@@ -20,7 +20,6 @@ from ..views.records import Briefing, Listing, Point, Reference, Results, split_
 from ..views.wording import (
     MIN_COLUMN,
     comparison_title,
-    counter_context,
     counter_label,
     counter_text,
     empty_cell,
@@ -31,7 +30,7 @@ from ..views.wording import (
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..views.comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, ComparisonRow, Conflicts
 
 STATUS_STYLE = {
     "assessment": "cyan",
@@ -89,7 +88,7 @@ def _bullets(rows: Sequence[tuple[Text, RenderableType]], indent: int = 0) -> Ha
     )
 
 
-def _point(point: Point, topic: str) -> RenderableType:
+def _point(point: Point) -> RenderableType:
     body = Text.assemble(_status(point), point.text)
     if point.actors:
         body.append(f" (with {', '.join(point.actors)})", style="italic")
@@ -102,9 +101,8 @@ def _point(point: Point, topic: str) -> RenderableType:
         text = Text.assemble(
             (f"{counter_label(other)}: ", "bold red"), _status(other), counter_text(other)
         )
-        context = counter_context(other, topic)
-        if context:
-            text.append(f" ({context})", style="italic")
+        if other.context:
+            text.append(f" ({other.context})", style="italic")
         text.append(f" {refs_label(other.refs)}", style="dim")
         counters.append((Text("⚡", style="red"), text))
     if counters:
@@ -120,16 +118,15 @@ def briefing(view: Briefing) -> RenderableType:
     if view.facts:  # a long value wraps under itself, not under its label
         facts = [(Text(f"{k}:", style="bold dim"), Text(v, style="dim")) for k, v in view.facts]
         parts.append(_bullets(facts))
-    topic = view.id if view.kind == "topic" else ""
     for section in view.sections:
         parts += [Text(), Text(section.title, style="bold magenta underline")]
-        parts.append(_bullets([(Text("•"), _point(p, topic)) for p in section.points]))
+        parts.append(_bullets([(Text("•"), _point(p)) for p in section.points]))
     if not view.sections:
         parts += [Text(), Text("No claims yet.", style="italic")]
     if view.related:
-        title = "Related topics:" if view.kind == "topic" else "Topics:"
+        title = Text(f"{view.related_heading}:", style="bold")
         related = Text(", ".join(link_label(x) for x in view.related), style="green")
-        parts += [Text(), _bullets([(Text(title, style="bold"), related)])]
+        parts += [Text(), _bullets([(title, related)])]
     parts += _references(view.references)
     return Group(*parts)
 
@@ -163,59 +160,69 @@ def _references(refs: tuple[Reference, ...]) -> list[RenderableType]:
 VERDICT_STYLE = {"contested": "bold red", "shared": "green", "differ": "yellow"}
 
 
-def _points(points: tuple[Point, ...], topic: str, empty: str) -> RenderableType:
+def _points(points: tuple[Point, ...], empty: str) -> RenderableType:
     if not points:
         return Text(empty, style="dim italic")
-    return _bullets([(Text("•"), _point(p, topic)) for p in points])
+    return _bullets([(Text("•"), _point(p)) for p in points])
 
 
-def comparison(view: Comparison, width: int = 80) -> RenderableType:
-    """Overview table, then per row: shared claims, then the columns side by side or stacked."""
-    parts: list[RenderableType] = [Text(comparison_title(view), style="bold reverse"), Text()]
+def _overview(view: Comparison, width: int) -> RenderableType:
+    """A line per row: its title, the counts (on a wide enough terminal) and its verdict."""
+    if not view.rows:
+        return Text("Nothing to compare.", style="italic")
     overview = Table(box=None, pad_edge=False, header_style="bold")
     counted = width >= 60  # on a narrow terminal the overview keeps only the verdicts
+    shared = counted and view.kind == "actors"
     overview.add_column("Topic" if view.kind == "actors" else "Actor", ratio=1)
     for column in view.columns if counted else ():
         overview.add_column(Text(column.title), justify="right", no_wrap=True)
-    if counted and view.kind == "actors":
+    if shared:
         overview.add_column(
             "both" if len(view.columns) == 2 else "shared", justify="right", no_wrap=True
         )
     overview.add_column("", no_wrap=True)
     for row in view.rows:
         cells = [Text(row.title)]
-        if counted:
-            cells += [Text(str(len(c))) for c in row.cells]
-            if view.kind == "actors":
-                cells.append(Text(str(row.shared)))
+        cells += [Text(str(len(c))) for c in row.cells] if counted else []
+        cells += [Text(str(row.shared))] if shared else []
         cells.append(Text(row.verdict, style=VERDICT_STYLE.get(row.verdict, "dim")))
         overview.add_row(*cells)
-    parts.append(overview if view.rows else Text("Nothing to compare.", style="italic"))
+    return overview
+
+
+def _row(view: Comparison, row: ComparisonRow, side_by_side: bool) -> list[RenderableType]:
+    """One row in detail: heading, shared claims, then the columns side by side or stacked."""
+    heading = Text.assemble(
+        (row.title, "bold magenta underline"),
+        "  ",
+        (row.verdict, VERDICT_STYLE.get(row.verdict, "dim")),
+    )
+    parts: list[RenderableType] = [Text(), heading]
+    if row.common:
+        parts += [Text(shared_label(view), style="bold green"), _points(row.common, "")]
+    bodies = [
+        _points(cell, empty_cell(view, column, bool(row.common)))
+        for column, cell in zip(view.columns, row.cells, strict=True)
+    ]
+    if side_by_side:
+        table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
+        for column in view.columns:
+            table.add_column(Text(column.title), ratio=1)
+        table.add_row(*bodies)
+        parts.append(table)
+    else:
+        for column, body in zip(view.columns, bodies, strict=True):
+            parts += [Text(column.title, style="bold"), body]
+    return parts
+
+
+def comparison(view: Comparison, width: int = 80) -> RenderableType:
+    """Overview table, then per row: shared claims, then the columns side by side or stacked."""
+    parts: list[RenderableType] = [Text(comparison_title(view), style="bold reverse"), Text()]
+    parts.append(_overview(view, width))
     side_by_side = width >= MIN_COLUMN * len(view.columns)
     for row in view.rows:
-        heading = Text.assemble(
-            (row.title, "bold magenta underline"),
-            "  ",
-            (row.verdict, VERDICT_STYLE.get(row.verdict, "dim")),
-        )
-        parts += [Text(), heading]
-        topic = row.key if view.kind == "actors" else ""
-        if row.common:
-            parts += [Text(shared_label(view), style="bold green"), _points(row.common, topic, "")]
-        homes = [c.id if view.kind == "topics" else topic for c in view.columns]
-        bodies = [
-            _points(cell, home, empty_cell(view, column, bool(row.common)))
-            for column, cell, home in zip(view.columns, row.cells, homes, strict=True)
-        ]
-        if side_by_side:
-            table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
-            for column in view.columns:
-                table.add_column(Text(column.title), ratio=1)
-            table.add_row(*bodies)
-            parts.append(table)
-        else:
-            for column, body in zip(view.columns, bodies, strict=True):
-                parts += [Text(column.title, style="bold"), body]
+        parts += _row(view, row, side_by_side)
     parts += _references(view.references)
     return Group(*parts)
 

@@ -3,7 +3,7 @@
 Corpus strings enter only as literal text (``Content(...)``, ``Content.assemble``
 with plain strings), never through ``Content.from_markup``: ``[@click=app.quit]``
 in a claim stays ten visible characters and no action. Styles name theme variables
-so they read on dark and light themes. The wording comes from ``renderers.common``.
+so they read on dark and light themes. The wording comes from ``views.wording``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from textual.content import Content
 
 from ..views.records import Link, Point, Reference
 from ..views.wording import (
-    counter_context,
     counter_label,
     counter_text,
     counts,
@@ -57,15 +56,15 @@ def point(point: Point) -> Content:
     return Content.assemble(*parts)
 
 
-def counter(other: Point, topic: str) -> Content:
+def counter(other: Point) -> Content:
     """A contradicting claim, introduced as the CLI introduces it."""
     parts: list[str | Content | tuple[str, str]] = [
         (f"⚡ {counter_label(other)}: ", "bold $text-error"),
         status(other),
         counter_text(other),
     ]
-    if context := counter_context(other, topic):
-        parts.append((f" ({context})", "italic"))
+    if other.context:
+        parts.append((f" ({other.context})", "italic"))
     if other.refs:
         parts.append((f" {refs_label(other.refs)}", "dim"))
     return Content.assemble(*parts)

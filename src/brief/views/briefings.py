@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..core.index import Index
+from ..core.kinds import Kind
 from ..core.model import Actor, Claim, Source, Topic
 from .records import Briefing, Link, Listing, Point, Reference, Row, Section
 
@@ -36,14 +37,23 @@ def _names(index: Index, actor_ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def make_point(
-    index: Index, refs: Citations, claim: Claim, hide: Iterable[str] = (), counters: bool = True
+    index: Index,
+    refs: Citations,
+    claim: Claim,
+    hide: Iterable[str] = (),
+    counters: bool = True,
+    home: str = "",
 ) -> Point:
-    """*claim* as shown, naming its actors but those in *hide*, with its counter-claims."""
+    """*claim* as shown, naming its actors but those in *hide*, with its counter-claims.
+
+    *home* is the topic the claim is shown under, if the heading says so: a
+    counter-claim from another topic names its topic; with no *home*, every one does.
+    """
     hidden = set(hide)
     own = refs.of(claim)  # before the counters, so a claim's own sources come first
     refs.shown.add(claim.id)
     contested = index.contested.get(claim.id, ()) if counters else ()
-    contested_by = tuple(_counter(index, refs, index.claims[other]) for other in contested)
+    contested_by = tuple(_counter(index, refs, index.claims[other], home) for other in contested)
     return Point(
         id=claim.id,
         text=claim.text,
@@ -57,17 +67,21 @@ def make_point(
     )
 
 
-def _counter(index: Index, refs: Citations, claim: Claim) -> Point:
+def _counter(index: Index, refs: Citations, claim: Claim, home: str) -> Point:
+    actors = _names(index, claim.actors[:1])
+    topic_title = index.topics[claim.topic].title
+    elsewhere = (f"in {topic_title}",) if claim.topic != home else ()
     return Point(
         id=claim.id,
         text=claim.text,
         status=claim.status,
         note=claim.note,
         refs=refs.of(claim),
-        actors=_names(index, claim.actors[:1]),
+        actors=actors,
         topic=claim.topic,
-        topic_title=index.topics[claim.topic].title,
+        topic_title=topic_title,
         above=claim.id in refs.shown,
+        context=", ".join((*actors, *elsewhere)),
     )
 
 
@@ -98,7 +112,9 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
         Section(
             key,
             index.actors[key].name if key else "General",
-            tuple(make_point(index, refs, claim, claim.actors[:1]) for claim in claims),
+            tuple(
+                make_point(index, refs, claim, claim.actors[:1], home=topic.id) for claim in claims
+            ),
         )
         for key, claims in groups.items()
     )
@@ -107,15 +123,16 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
         facts.append(("aliases", ", ".join(topic.aliases)))
     if topic.tags:
         facts.append(("tags", ", ".join(topic.tags)))
-    related = tuple(Link("topic", r, index.topics[r].title) for r in topic.related)
+    related = tuple(Link(Kind.TOPIC.value, r, index.topics[r].title) for r in topic.related)
     return Briefing(
-        "topic",
+        Kind.TOPIC.value,
         topic.id,
         topic.title,
         topic.summary,
         tuple(facts),
         sections,
         related,
+        "Related topics",
         refs.references(),
     )
 
@@ -130,21 +147,26 @@ def _by_topic(
     return tuple(Section(t, index.topics[t].title, tuple(points)) for t, points in groups.items())
 
 
+def _topics_of(sections: tuple[Section, ...]) -> tuple[Link, ...]:
+    """The topics of an actor's or source's sections, to go on to."""
+    return tuple(Link(Kind.TOPIC.value, s.key, s.title) for s in sections)
+
+
 def actor_briefing(index: Index, actor: Actor) -> Briefing:
     """An actor's claims across all topics, grouped by topic."""
     refs = Citations(index)
     claims = index.claims_of(index.by_actor.get(actor.id, ()))
     sections = _by_topic(index, claims, refs, (actor.id,))
     facts = (("aliases", ", ".join(actor.aliases)),) if actor.aliases else ()
-    related = tuple(Link("topic", s.key, s.title) for s in sections)
     return Briefing(
-        "actor",
+        Kind.ACTOR.value,
         actor.id,
         actor.name,
         actor.description,
         facts,
         sections,
-        related,
+        _topics_of(sections),
+        "Topics",
         refs.references(),
     )
 
@@ -163,15 +185,15 @@ def source_briefing(index: Index, source: Source) -> Briefing:
     if source.sections:
         facts.append(("sections", "; ".join(source.sections)))
     byline = ", ".join(x for x in (source.kind.capitalize(), source.author, source.date) if x)
-    related = tuple(Link("topic", s.key, s.title) for s in sections)
     return Briefing(
-        "source",
+        Kind.SOURCE.value,
         source.id,
         source.title,
         byline,
         tuple(facts),
         sections,
-        related,
+        _topics_of(sections),
+        "Topics",
         refs.references(),
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..core.errors import UsageError
 from ..core.index import Index, Named
+from ..core.kinds import Kind, kind_of
 from ..core.model import Actor, Claim, Topic
 from .briefings import Citations, make_point
 from .records import Link, Point, Reference
@@ -23,7 +24,9 @@ class ComparisonRow:
     """One topic of an actor comparison (or one actor of a topic comparison)."""
 
     key: str
+    """The topic's id (or the actor's; empty for claims about no actor)."""
     title: str
+    """Its title or name ("General" for no actor)."""
     verdict: str
     """``shared``, ``differ``, ``contested`` or ``only NAME``."""
     common: tuple[Point, ...]
@@ -43,8 +46,11 @@ class Comparison:
     kind: str
     """``actors`` or ``topics``: what the columns are."""
     columns: tuple[Link, ...]
+    """The actors (or topics) compared, in the order asked for."""
     rows: tuple[ComparisonRow, ...]
+    """A row per topic (or actor) with claims about any of the columns, in corpus order."""
     references: tuple[Reference, ...]
+    """The sources every point cites, in order of number."""
 
 
 def compare(
@@ -59,12 +65,8 @@ def compare(
         if topics:
             raise UsageError("--topic narrows a comparison of actors, not of topics")
         return _topics(index, [e for e in entries if isinstance(e, Topic)])
-    kinds = ", ".join(f"{e.id!r} is {_kind(e)}" for e in entries)
+    kinds = ", ".join(f"{e.id!r} is {kind_of(e).with_article}" for e in entries)
     raise UsageError(f"compare actors with actors or topics with topics ({kinds})")
-
-
-def _kind(entry: Named) -> str:
-    return {"Topic": "a topic", "Actor": "an actor"}.get(type(entry).__name__, "a source")
 
 
 def _verdict(names: list[str], cells: list[list[Point]], common: bool, conflicts: int) -> str:
@@ -112,12 +114,12 @@ def _actors(
             if diff_only and claim.id not in index.contested:
                 continue  # shared and uncontested: hidden; contested, it is a difference
             hide = compared if set(compared) <= set(claim.actors) else ()
-            common.append(make_point(index, refs, claim, hide))
+            common.append(make_point(index, refs, claim, hide, home=topic))
         cells: list[list[Point]] = [[] for _ in actors]
         for column, actor in enumerate(compared):
             for claim in single:
                 if actor in claim.actors:
-                    cells[column].append(make_point(index, refs, claim, (actor,)))
+                    cells[column].append(make_point(index, refs, claim, (actor,), home=topic))
         conflicts = _conflicts(index, claims)
         rows.append(
             ComparisonRow(
@@ -130,8 +132,8 @@ def _actors(
                 len(shared),
             )
         )
-    columns = tuple(Link("actor", a.id, a.name) for a in actors)
-    return Comparison("actors", columns, tuple(rows), refs.references())
+    columns = tuple(Link(Kind.ACTOR.value, a.id, a.name) for a in actors)
+    return Comparison(Kind.ACTOR.plural, columns, tuple(rows), refs.references())
 
 
 def _topics(index: Index, topics: list[Topic]) -> Comparison:
@@ -147,7 +149,8 @@ def _topics(index: Index, topics: list[Topic]) -> Comparison:
     for subject in sorted(by_subject, key=lambda s: order.get(s, -1)):
         claim_cells = by_subject[subject]
         points = [
-            [make_point(index, refs, c, (subject,)) for c in claims] for claims in claim_cells
+            [make_point(index, refs, c, (subject,), home=topic.id) for c in claims]
+            for topic, claims in zip(topics, claim_cells, strict=True)
         ]
         conflicts = _conflicts(index, [c for claims in claim_cells for c in claims])
         title = index.actors[subject].name if subject else "General"
@@ -161,8 +164,8 @@ def _topics(index: Index, topics: list[Topic]) -> Comparison:
                 conflicts,
             )
         )
-    columns = tuple(Link("topic", t.id, t.title) for t in topics)
-    return Comparison("topics", columns, tuple(rows), refs.references())
+    columns = tuple(Link(Kind.TOPIC.value, t.id, t.title) for t in topics)
+    return Comparison(Kind.TOPIC.plural, columns, tuple(rows), refs.references())
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +173,9 @@ class Conflict:
     """Two claims that contradict each other, each with its own citations."""
 
     first: Point
+    """The claim that declares the contradiction."""
     second: Point
+    """The claim it contradicts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +183,9 @@ class Conflicts:
     """Every contradiction in the corpus: where the sources disagree."""
 
     pairs: tuple[Conflict, ...]
+    """Each contradicting pair once, in corpus order of the declaring claim's topic."""
     references: tuple[Reference, ...]
+    """The sources both sides cite, in order of number."""
 
 
 def conflicts(index: Index) -> Conflicts:

@@ -19,76 +19,110 @@ class Reference(NamedTuple):
     """One numbered entry of a briefing's source list."""
 
     number: int
+    """What the points cite it by: ``[number]``, counted from 1 in order of first use."""
     source: str
+    """The source's id."""
     title: str
+    """The source's title."""
     section: str | None
+    """The section of the source cited, or None for the whole source."""
 
 
 class Point(NamedTuple):
     """A claim as a briefing shows it."""
 
     id: str
+    """The claim's id (an anchor to scroll to)."""
     text: str
+    """The claim itself."""
     status: str
+    """How firm it is: ``reported``, ``assessment``, ``alleged`` or ``disputed``."""
     note: str | None
+    """The author's note on it, if any."""
     refs: tuple[int, ...]
     """Numbers into the briefing's references."""
     actors: tuple[str, ...]
     """Names of the actors to mention beside the text (those the heading does not imply)."""
     topic: str
+    """The id of the topic the claim belongs to."""
     topic_title: str
+    """That topic's title."""
     contested_by: tuple[Point, ...] = ()
     """Claims that contradict this one, each with its own citations."""
     above: bool = False
     """On a contradicting claim: it is shown in full earlier in the same briefing."""
+    context: str = ""
+    """On a contradicting claim: who it is about and, when it belongs to another topic
+    than the one it is shown under, that topic (``China, in Sanctions``); may be empty."""
 
 
 class Section(NamedTuple):
     """A group of points under one heading (an actor or actors, or a topic)."""
 
     key: str
+    """The id of the actor or topic the heading names; empty for "General"."""
     title: str
+    """The heading."""
     points: tuple[Point, ...]
+    """The claims under it, in the order shown."""
 
 
 class Link(NamedTuple):
     """Something a briefing points to: a related topic, say."""
 
     kind: str
+    """What it points to: ``topic``, ``actor`` or ``source`` (see ``core.kinds``)."""
     id: str
+    """The id it opens."""
     title: str
+    """Its title or name."""
 
 
 class Briefing(NamedTuple):
     """Everything one ``brief show`` prints for a topic, an actor or a source."""
 
     kind: str
+    """``topic``, ``actor`` or ``source`` (see ``core.kinds``)."""
     id: str
+    """The entry's id."""
     title: str
+    """Its title (an actor's name)."""
     summary: str
+    """The paragraph under the title: a summary, a description or a source's byline."""
     facts: tuple[tuple[str, str], ...]
     """Short labelled facts shown under the title: aliases, tags, author, ..."""
     sections: tuple[Section, ...]
+    """The claims, grouped under headings; empty when there are none yet."""
     related: tuple[Link, ...]
+    """Entries to go on to: a topic's related topics, the topics an actor or source is in."""
+    related_heading: str
+    """What :attr:`related` is headed: ``Related topics`` or ``Topics``."""
     references: tuple[Reference, ...]
+    """The sources the points cite, in order of number."""
 
 
 class Row(NamedTuple):
     """One line of a listing."""
 
     id: str
+    """The id (or, listing tags, the normalised tag): what piped output prints."""
     title: str
+    """The title or name."""
     detail: str
+    """A short description: a topic's tags, an actor's description, a source's kind, ..."""
 
 
 class Listing(NamedTuple):
     """What ``brief list`` prints: one kind of entry, filtered."""
 
     kind: str
+    """``topics``, ``actors``, ``sources`` or ``tags``."""
     rows: tuple[Row, ...]
+    """The entries, in corpus order (tags in alphabetical order)."""
 
 
-# Briefings are cached between runs as marshal-able tuples (see ``cache``).
+# Briefings are cached between runs as marshal-able tuples (see ``store.cache``). Any
+# change to their shape must bump ``store.cache.SCHEMA``, so old cache files are ignored.
 
 
 def _point_data(p: Point) -> tuple[Any, ...]:
@@ -103,11 +137,12 @@ def _point_data(p: Point) -> tuple[Any, ...]:
         p.topic_title,
         tuple(_point_data(c) for c in p.contested_by),
         p.above,
+        p.context,
     )
 
 
 def _point_from(d: tuple[Any, ...]) -> Point:
-    ident, text, status, note, refs, actors, topic, topic_title, contested, above = d
+    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context = d
     return Point(
         ident,
         text,
@@ -119,6 +154,7 @@ def _point_from(d: tuple[Any, ...]) -> Point:
         topic_title,
         tuple(_point_from(c) for c in contested),
         above,
+        context,
     )
 
 
@@ -132,13 +168,14 @@ def briefing_to_data(b: Briefing) -> tuple[Any, ...]:
         b.facts,
         tuple((s.key, s.title, tuple(_point_data(p) for p in s.points)) for s in b.sections),
         tuple((x.kind, x.id, x.title) for x in b.related),
+        b.related_heading,
         tuple((r.number, r.source, r.title, r.section) for r in b.references),
     )
 
 
 def briefing_from_data(d: tuple[Any, ...]) -> Briefing:
     """The inverse of :func:`briefing_to_data`."""
-    kind, ident, title, summary, facts, sections, related, references = d
+    kind, ident, title, summary, facts, sections, related, related_heading, references = d
     return Briefing(
         kind,
         ident,
@@ -147,6 +184,7 @@ def briefing_from_data(d: tuple[Any, ...]) -> Briefing:
         tuple(tuple(f) for f in facts),
         tuple(Section(k, t, tuple(_point_from(p) for p in ps)) for k, t, ps in sections),
         tuple(Link(*x) for x in related),
+        related_heading,
         tuple(Reference(*r) for r in references),
     )
 
@@ -161,6 +199,7 @@ class Hit(NamedTuple):
     kind: str
     """``topic``, ``actor``, ``source`` or ``claim``."""
     id: str
+    """The id of what matched (a claim's own id)."""
     title: str
     """The topic's, actor's or source's title; for a claim, its topic's."""
     snippet: str
@@ -168,13 +207,16 @@ class Hit(NamedTuple):
     opens: str
     """The id ``brief show`` opens for it (a claim opens its topic)."""
     score: float
+    """How well it matched: higher is better (only the order is meaningful)."""
 
 
 class Results(NamedTuple):
     """What ``brief search`` prints."""
 
     query: str
+    """The words searched for, as typed."""
     hits: tuple[Hit, ...]
+    """The results, best first."""
 
 
 def split_marks(snippet: str) -> list[tuple[str, bool]]:

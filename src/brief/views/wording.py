@@ -29,14 +29,6 @@ def reference_label(ref: Reference) -> str:
     return f'{ref.title}, "{ref.section}"' if ref.section else ref.title
 
 
-def counter_context(point: Point, topic: str) -> str:
-    """Who a contradicting claim is about, and its topic when it differs from *topic*."""
-    bits = list(point.actors)
-    if point.topic != topic:
-        bits.append(f"in {point.topic_title}")
-    return ", ".join(bits)
-
-
 def short(text: str, limit: int = 60) -> str:
     """The start of *text*, cut at a word, for pointing back at a claim shown above."""
     if len(text) <= limit:

@@ -33,13 +33,13 @@ def entry_link(index: Index, key: str, content: Content, classes: str) -> Block:
     return Block(content, classes=classes)
 
 
-def _points(page: Page, points: tuple[Point, ...], topic: str, shown: set[str]) -> list[Widget]:
+def _points(page: Page, points: tuple[Point, ...], shown: set[str]) -> list[Widget]:
     """Each point as a block, with its contradicting claims as links under it."""
     out: list[Widget] = []
     for item in points:
         parts: list[Widget] = [Block(text.point(item), classes="point")]
         for other in item.contested_by:
-            content = text.counter(other, topic)
+            content = text.counter(other)
             if other.id in shown:  # on this page: scroll to it
                 anchor = f"claim:{other.id}"
                 parts.append(Jump(content, partial(GoToAnchor, anchor), classes="counter"))
@@ -90,18 +90,17 @@ def briefing_page(view: Briefing, index: Index) -> Page:
         page.add(Block(Content(view.summary), classes="summary"))
     if view.facts:
         page.add(Block(text.facts(view.facts), classes="facts"))
-    topic = view.id if view.kind == "topic" else ""
     all_points = [p for s in view.sections for p in s.points]
     shown = {p.id for p in all_points}
     for section in view.sections:
         label = Content(section.title)
         anchor = f"section:{section.key}"
         page.heading(entry_link(index, section.key, label, "heading"), anchor, label)
-        for widget in _points(page, section.points, topic, shown):
+        for widget in _points(page, section.points, shown):
             page.add(widget)
     if not view.sections:
         page.add(Block(Content("No claims yet."), classes="empty"))
-    _related(page, "Related topics" if view.kind == "topic" else "Topics", view.related)
+    _related(page, view.related_heading, view.related)
     _references(page, view.references, all_points)
     return page
 
@@ -128,17 +127,15 @@ def comparison_page(
         page.heading(
             entry_link(index, row.key, text.row_heading(row), "heading"), anchor, Content(row.title)
         )
-        topic = row.key if view.kind == "actors" else ""
         if row.common:
             page.add(Block(Content(shared_label(view)), classes="common"))
-            for widget in _points(page, row.common, topic, shown):
+            for widget in _points(page, row.common, shown):
                 page.add(widget)
-        homes = [c.id if view.kind == "topics" else topic for c in view.columns]
         columns: list[Widget] = []
-        for column, cell, home in zip(view.columns, row.cells, homes, strict=True):
+        for column, cell in zip(view.columns, row.cells, strict=True):
             label = entry_link(index, column.id, Content(column.title), "column-title")
             if cell:
-                body = _points(page, cell, home, shown)
+                body = _points(page, cell, shown)
             else:
                 body = [Block(Content(empty_cell(view, column, bool(row.common))), classes="empty")]
             columns.append(Vertical(label, *body, classes="column"))
