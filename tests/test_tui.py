@@ -11,7 +11,8 @@ from textual.widgets import Input, OptionList, SelectionList
 
 from brief.core.index import build_index
 from brief.corpus.load import Layer, layers_for, load
-from brief.tui.app import BriefApp
+from brief.tui import BriefApp
+from brief.tui import make_app as tui_app
 from brief.tui.entries import entries, matching
 from brief.tui.history import History, Place
 from brief.tui.screens.browse import BrowseScreen
@@ -71,7 +72,7 @@ def make_app(*roots: Path, start: str | None = None, bundled: bool = False) -> B
     layers = layers_for((), env={}) if bundled else []
     layers += [Layer(root, root.name) for root in roots]
     result = load(layers)
-    app = BriefApp(build_index(result.corpus), warnings=result.warnings(), start=start)
+    app = tui_app(build_index(result.corpus), result.warnings(), start)
     app.animation_level = "none"  # scrolling to a focused link is instant: faster tests
     return app
 
@@ -445,7 +446,7 @@ async def test_markup_and_actions_in_corpus_text_are_inert(hostile: Path) -> Non
 async def test_empty_corpus_and_unknown_start_still_open() -> None:
     from brief.core.model import Corpus
 
-    app = BriefApp(build_index(Corpus()), start="nowhere")
+    app = tui_app(build_index(Corpus()), start="nowhere")
     async with app.run_test(size=(80, 24)) as pilot:
         assert page(app) == ["This corpus is empty."]
         assert listed(app) == ["No entries"]

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from brief.core.index import build_index
 from brief.corpus.load import Layer, layers_for, load
-from brief.tui.app import BriefApp
+from brief.tui import BriefApp, make_app
 from tests.test_tui import HOSTILE
 
 Snap = Callable[..., bool]
@@ -23,7 +23,7 @@ Snap = Callable[..., bool]
 def bundled(start: str | None = None) -> BriefApp:
     """The app over the bundled corpus, built as ``brief tui [NAME]`` builds it."""
     result = load(layers_for((), env={}))
-    return BriefApp(build_index(result.corpus), warnings=result.warnings(), start=start)
+    return make_app(build_index(result.corpus), result.warnings(), start)
 
 
 async def steady(pilot: Pilot[None]) -> None:
@@ -76,5 +76,5 @@ def test_citation_dialog(snap_compare: Snap) -> None:
 def test_hostile_text_drawn_literally(snap_compare: Snap, tmp_path: Path) -> None:
     (tmp_path / "base.toml").write_text(HOSTILE)
     result = load([Layer(tmp_path, "hostile")])
-    app = BriefApp(build_index(result.corpus), warnings=result.warnings())
+    app = make_app(build_index(result.corpus), result.warnings())
     assert snap_compare(app, terminal_size=(100, 30), run_before=steady)

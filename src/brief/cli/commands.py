@@ -398,12 +398,11 @@ def tui(ctx: click.Context, name: str | None) -> None:
         raise UsageError("tui needs a terminal; in pipes and scripts use 'brief show'")
     ctx.meta["brief.quiet"] = True  # the app shows the warnings itself
     store = _store(ctx)
-    index, warnings = store.index(), store.warnings
-    entry = index.entry(store.resolve(name)) if name else None  # fails before the screen
+    start = store.resolve(name) if name else None  # fails before the screen
     # textual costs ~250 ms to import: only this command pays it.
-    from ..tui.app import BriefApp
+    from ..tui import make_app
 
-    BriefApp(index, warnings=warnings, start=entry.id if entry else None).run()
+    make_app(store, start=start).run()
 
 
 @cli.command()

@@ -7,7 +7,7 @@ records the CLI prints (``views.briefing``, ``comparison.compare``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -18,6 +18,23 @@ from .commands import GoToProvider
 from .history import Place
 from .messages import Follow
 from .screens.browse import BrowseScreen
+
+if TYPE_CHECKING:
+    from ..store.cache import Store
+
+
+def make_app(
+    source: Index | Store, warnings: Sequence[str] | None = None, start: str | None = None
+) -> BriefApp:
+    """The app as ``brief tui`` starts it, over a store (or an index already built).
+
+    *warnings* are the corpus's, one line per file with problems: by default a
+    store's own, none for an index. *start* is the id of the entry to open first.
+    """
+    if isinstance(source, Index):
+        return BriefApp(source, warnings=warnings or (), start=start)
+    index = source.index()
+    return BriefApp(index, warnings=source.warnings if warnings is None else warnings, start=start)
 
 
 def _plural(n: int, word: str) -> str:
@@ -46,6 +63,8 @@ class BriefApp(App[None]):
         self.index = index
         self.warnings = list(warnings)
         self.start = start
+        # TODO: count skipped files from the store, not from the wording of its warnings
+        # (needs the Store to say which files it skipped).
         skipped = sum(line.endswith("(file skipped)") for line in self.warnings)
         bits = [
             _plural(len(index.topics), "topic"),

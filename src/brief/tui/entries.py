@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..core.index import Index
+from ..core.index import Index, Named
+from ..core.kinds import Kind, kind_of
 from ..core.names import normalise
 
 #: The sidebar's groups, in order: kind, heading.
-GROUPS: tuple[tuple[str, str], ...] = (
-    ("topic", "Topics"),
-    ("actor", "Actors"),
-    ("source", "Sources"),
+GROUPS: tuple[tuple[Kind, str], ...] = (
+    (Kind.TOPIC, "Topics"),
+    (Kind.ACTOR, "Actors"),
+    (Kind.SOURCE, "Sources"),
 )
 
 
@@ -25,9 +26,11 @@ class Entry:
     """One topic, actor or source as the sidebar lists it."""
 
     id: str
-    kind: str
+    """The entry's id: what choosing it opens."""
+    kind: Kind
     """``topic``, ``actor`` or ``source``."""
     title: str
+    """Its title (an actor's name)."""
     keys: str
     """Normalised id, title and aliases, one per line: what a filter is matched against."""
 
@@ -36,13 +39,10 @@ def entries(index: Index) -> list[Entry]:
     """Every entry of *index*, grouped by kind, each group in corpus order."""
     corpus = index.corpus
     out: list[Entry] = []
-    for kind, items in (("topic", corpus.topics), ("actor", corpus.actors)):
-        for item in items:
-            names = (item.id, item.title, *item.aliases)
-            out.append(Entry(item.id, kind, item.title, "\n".join(map(normalise, names))))
-    for source in corpus.sources:
-        keys = "\n".join((normalise(source.id), normalise(source.title)))
-        out.append(Entry(source.id, "source", source.title, keys))
+    items: tuple[Named, ...] = (*corpus.topics, *corpus.actors, *corpus.sources)
+    for item in items:
+        names = (item.id, item.title, *getattr(item, "aliases", ()))
+        out.append(Entry(item.id, kind_of(item), item.title, "\n".join(map(normalise, names))))
     return out
 
 
