@@ -180,13 +180,13 @@ def test_default_pager_only_for_output_taller_than_the_terminal(
 
     paged: list[str] = []
     monkeypatch.setattr(output, "page", paged.append)
-    monkeypatch.setattr(output, "render", lambda kind, items, dest: "line\n" * 10)
+    monkeypatch.setattr(output, "render", lambda draw, dest: "line\n" * 10)
     monkeypatch.setattr(output.sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(output, "_height", lambda: 40)
-    output.emit("briefing", [], "plain", pager=None, paging=True)
+    output.emit(lambda r: r.briefings([]), "plain", pager=None, paging=True)
     assert paged == []
     monkeypatch.setattr(output, "_height", lambda: 8)
-    output.emit("briefing", [], "plain", pager=None, paging=True)
+    output.emit(lambda r: r.briefings([]), "plain", pager=None, paging=True)
     assert paged == ["line\n" * 10]
-    output.emit("briefing", [], "plain", pager=None, paging=False)  # config says no
+    output.emit(lambda r: r.briefings([]), "plain", pager=None, paging=False)  # config says no
     assert len(paged) == 1

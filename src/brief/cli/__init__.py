@@ -14,8 +14,8 @@ __all__ = [
 # that importing one module of this package never imports the others: start-up time
 # is the product's speed (see tests/test_import_hygiene.py).
 _WHERE = {
-    "cli": "commands",
-    "main": "commands",
+    "cli": "group",
+    "main": "group",
     "version_lines": "entry",
 }
 
@@ -30,5 +30,5 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
-    from .commands import cli, main
     from .entry import version_lines
+    from .group import cli, main

@@ -2,7 +2,7 @@
 
 ``--version`` is what scripts, bug reports and package managers run first, and
 importing click costs several times more than the answer. Every other command line
-goes to the click CLI in ``cli``.
+goes to the click CLI in ``group``.
 """
 
 from __future__ import annotations
@@ -19,15 +19,9 @@ def version_lines(corpus_dirs: Sequence[str] = (), bundled: bool = True) -> list
     A broken config file does not hide the version: it is reported on stderr, and
     the folders are listed without it.
     """
-    from ..corpus.config import Config, ConfigError, load_config
-    from ..corpus.layers import layers_for
+    from .options import tolerant_options
 
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        sys.stderr.write(f"brief: warning: {exc}\n")
-        config = Config()
-    layers = layers_for(corpus_dirs, bundled=bundled, config_dirs=config.corpus)
+    layers = tolerant_options(corpus_dirs, bundled).layers()
     return [f"brief {__version__}", *(f"  corpus: {layer.root}" for layer in layers)]
 
 
@@ -37,6 +31,6 @@ def main() -> None:
         sys.stdout.write("".join(f"{line}\n" for line in version_lines()))
         sys.stdout.flush()
         sys.exit(0)
-    from .commands import main as cli_main
+    from .group import main as cli_main
 
     cli_main()

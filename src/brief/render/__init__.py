@@ -1,7 +1,8 @@
 """Renderers: each lays out the same view records for one destination.
 
-``plain`` (pipes, ``NO_COLOR``), ``terminal`` (rich), ``markdown`` and ``jsondoc``;
-``output`` picks one and pages. Only ``terminal`` imports rich.
+``plain`` (pipes, ``NO_COLOR``), ``terminal`` (rich), ``markdown`` and ``jsondoc``,
+each a :class:`Renderer` (``renderer``: one method per kind of view); ``get_renderer``
+picks one by name and ``output`` writes and pages. Only ``terminal`` imports rich.
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
+    "Draw",
+    "Renderer",
     "destination",
     "emit",
+    "get_renderer",
     "page",
     "render",
     "terminal_width",
@@ -20,8 +24,11 @@ __all__ = [
 # that importing one module of this package never imports the others: start-up time
 # is the product's speed (see tests/test_import_hygiene.py).
 _WHERE = {
+    "Renderer": "renderer",
+    "get_renderer": "renderer",
+    "terminal_width": "renderer",
+    "Draw": "output",
     "destination": "output",
-    "terminal_width": "output",
     "render": "output",
     "emit": "output",
     "page": "output",
@@ -38,4 +45,5 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
-    from .output import destination, emit, page, render, terminal_width
+    from .output import Draw, destination, emit, page, render
+    from .renderer import Renderer, get_renderer, terminal_width

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, Conflicts
+    from ..views.validation import Validation
 
 VERSION = 1
 
@@ -115,3 +117,37 @@ def results_data(view: Results) -> dict[str, Any]:
             }
         )
     return {"version": VERSION, "kind": "search", "query": view.query, "hits": hits}
+
+
+def validation_data(view: Validation) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "files": view.files,
+        "problems": [
+            {"code": p.code, "file": p.file, "where": p.where, "message": p.message}
+            for p in view.problems
+        ],
+    }
+
+
+class JsonRenderer:
+    """JSON documents, one per command (several briefings make a list)."""
+
+    def briefings(self, views: Sequence[Briefing]) -> str:
+        datas = [briefing_data(view) for view in views]
+        return dumps(datas[0] if len(datas) == 1 else datas)
+
+    def listing(self, view: Listing) -> str:
+        return dumps(listing_data(view))
+
+    def comparison(self, view: Comparison) -> str:
+        return dumps(comparison_data(view))
+
+    def conflicts(self, view: Conflicts) -> str:
+        return dumps(conflicts_data(view))
+
+    def results(self, view: Results) -> str:
+        return dumps(results_data(view))
+
+    def validation(self, view: Validation) -> str:
+        return dumps(validation_data(view))

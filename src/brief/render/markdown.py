@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
@@ -19,6 +20,7 @@ from ..views.wording import (
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, Conflicts
+    from ..views.validation import Validation
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 
@@ -144,3 +146,34 @@ def results(view: Results) -> str:
         )
         lines.append(f"- {what}: {snippet} (`brief show {hit.opens}`)")
     return "\n".join(lines) + "\n"
+
+
+def validation(view: Validation) -> str:
+    """The problems as a list, then the closing line."""
+    lines = ["# Validation", ""]
+    for p in view.problems:
+        where = f" {escape(p.where)}:" if p.where else ""
+        lines.append(f"- {escape(p.file)}:{where} {escape(p.message)} ({p.code})")
+    return "\n".join([*lines, "", f"*{escape(view.summary)}*", ""])
+
+
+class MarkdownRenderer:
+    """Markdown, unwrapped: the document it is pasted into lays it out."""
+
+    def briefings(self, views: Sequence[Briefing]) -> str:
+        return "\n".join(briefing(view) for view in views)
+
+    def listing(self, view: Listing) -> str:
+        return listing(view)
+
+    def comparison(self, view: Comparison) -> str:
+        return comparison(view)
+
+    def conflicts(self, view: Conflicts) -> str:
+        return conflicts(view)
+
+    def results(self, view: Results) -> str:
+        return results(view)
+
+    def validation(self, view: Validation) -> str:
+        return validation(view)

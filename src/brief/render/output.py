@@ -1,18 +1,23 @@
 """Where output goes and in what form: resolving ``auto``, rendering, and paging.
 
-Each renderer module has one function per kind of view (``briefing``, ``listing``,
-``comparison``, ``conflicts``, ``results``); only the module for the chosen format is
-imported, and rich only for a terminal.
+The format's :class:`~.renderer.Renderer` comes from :func:`~.renderer.get_renderer`,
+which imports only the module for the chosen format, and rich only for a terminal.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable
 
 import click
+
+from .renderer import Renderer, get_renderer, terminal_width
+
+__all__ = ["Draw", "destination", "emit", "page", "render", "terminal_width"]
+
+#: What to draw, given the renderer: ``lambda r: r.comparison(view)``.
+Draw = Callable[[Renderer], str]
 
 
 def destination(fmt: str) -> str:
@@ -24,55 +29,13 @@ def destination(fmt: str) -> str:
     return "terminal" if sys.stdout.isatty() else "plain"
 
 
-def terminal_width() -> int:
-    """``COLUMNS``, else the terminal's width, else 80 (``shutil`` would cost 1 ms to import)."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-        if columns > 0:
-            return columns
-    except ValueError:
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
+def render(draw: Draw, dest: str) -> str:
+    """What *draw* draws in format *dest* (resolved: not ``auto``)."""
+    return draw(get_renderer(dest))
 
 
-def render(kind: str, items: Sequence[Any], dest: str) -> str:
-    """The text of *items* (views of *kind*) in format *dest*."""
-    if dest == "json":
-        from . import jsondoc
-
-        datas = [getattr(jsondoc, f"{kind}_data")(v) for v in items]
-        return jsondoc.dumps(datas[0] if len(datas) == 1 else datas)
-    if dest == "markdown":
-        from . import markdown
-
-        return "\n".join(getattr(markdown, kind)(v) for v in items)
-    if dest == "plain":
-        from . import plain
-
-        draw = getattr(plain, kind)
-        if kind == "listing":
-            return "".join(draw(v) for v in items)
-        width = min(terminal_width(), 100)  # long lines are hard to read, even on a wide screen
-        return "\n".join(draw(v, width) for v in items)
-    import io
-
-    from . import terminal
-
-    width = terminal_width()
-    console = terminal.make_console(file=io.StringIO(), force_terminal=True, width=width)
-    draw = getattr(terminal, kind)
-    for i, view in enumerate(items):
-        if i:
-            console.print()
-        console.print(draw(view) if kind in ("briefing", "listing") else draw(view, width))
-    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
-
-
-def emit(kind: str, items: Sequence[Any], fmt: str, *, pager: bool | None, paging: bool) -> None:
-    """Write *items* to stdout, through a pager when asked or when *paging* in a terminal.
+def emit(draw: Draw, fmt: str, *, pager: bool | None, paging: bool) -> None:
+    """Write what *draw* draws to stdout: paged when asked, or when *paging* and it is tall.
 
     *pager* is the command line's ``--pager/--no-pager`` (None when not given);
     *paging* is the config's default, which pages only what is taller than the
@@ -80,7 +43,7 @@ def emit(kind: str, items: Sequence[Any], fmt: str, *, pager: bool | None, pagin
     through a pager.
     """
     dest = destination(fmt)
-    text = render(kind, items, dest)
+    text = render(draw, dest)
     if pager is None:
         pager = paging and sys.stdout.isatty() and text.count("\n") >= _height()
     if pager and dest != "json":

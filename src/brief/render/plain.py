@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
@@ -19,6 +20,10 @@ from ..views.wording import (
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, Conflicts
+    from ..views.validation import Validation
+
+#: Widest plain text is laid out: long lines are hard to read, even on a wide screen.
+MAX_WIDTH = 100
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
@@ -178,3 +183,33 @@ def results(view: Results, width: int = 80) -> str:
         text = "".join(part for part, _ in split_marks(hit.snippet))
         lines += _wrap(text, width, "  ", "  ")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def validation(view: Validation) -> str:
+    """Each problem on a line of its own, made for grep and editors' error lists."""
+    return "".join(f"{problem}\n" for problem in view.problems)
+
+
+class PlainRenderer:
+    """Plain text wrapped to the terminal's width, at most :data:`MAX_WIDTH` columns."""
+
+    def __init__(self, width: int) -> None:
+        self.width = min(width, MAX_WIDTH)
+
+    def briefings(self, views: Sequence[Briefing]) -> str:
+        return "\n".join(briefing(view, self.width) for view in views)
+
+    def listing(self, view: Listing) -> str:
+        return listing(view)
+
+    def comparison(self, view: Comparison) -> str:
+        return comparison(view, self.width)
+
+    def conflicts(self, view: Conflicts) -> str:
+        return conflicts(view, self.width)
+
+    def results(self, view: Results) -> str:
+        return results(view, self.width)
+
+    def validation(self, view: Validation) -> str:
+        return validation(view)

@@ -7,6 +7,7 @@ own palette (bold, dim, named colours) so they read on dark and light themes.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from ..views.wording import (
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.validation import Validation
 
 STATUS_STYLE = {
     "assessment": "cyan",
@@ -264,3 +266,47 @@ def results(view: Results, width: int = 80) -> RenderableType:
             snippet.append(part, style="bold yellow" if match else "")
         parts += [head, Padding(snippet, (0, 0, 0, 2))]
     return Group(*parts)
+
+
+def validation(view: Validation) -> RenderableType:
+    """Each problem: where, in bold, then what is wrong and its code."""
+    lines = []
+    for p in view.problems:
+        where = f" {p.where}:" if p.where else ""
+        lines.append(
+            Text.assemble((f"{p.file}:{where}", "bold"), f" {p.message} ", (f"[{p.code}]", "dim"))
+        )
+    return Group(*lines)
+
+
+class TerminalRenderer:
+    """Rich, in colour, laid out to the terminal's width."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+
+    def _print(self, parts: Sequence[RenderableType]) -> str:
+        console = make_console(file=io.StringIO(), force_terminal=True, width=self.width)
+        for i, part in enumerate(parts):
+            if i:
+                console.print()
+            console.print(part)
+        return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+    def briefings(self, views: Sequence[Briefing]) -> str:
+        return self._print([briefing(view) for view in views])
+
+    def listing(self, view: Listing) -> str:
+        return self._print([listing(view)])
+
+    def comparison(self, view: Comparison) -> str:
+        return self._print([comparison(view, self.width)])
+
+    def conflicts(self, view: Conflicts) -> str:
+        return self._print([conflicts(view, self.width)])
+
+    def results(self, view: Results) -> str:
+        return self._print([results(view, self.width)])
+
+    def validation(self, view: Validation) -> str:
+        return self._print([validation(view)]) if view.problems else ""

@@ -23,11 +23,13 @@ __all__ = [
     "Results",
     "Row",
     "Section",
+    "Validation",
     "briefing",
     "compare",
     "conflicts",
     "listing",
     "split_marks",
+    "validation",
 ]
 
 # The public names, by module. They are imported when first asked for (PEP 562), so
@@ -54,6 +56,8 @@ _WHERE = {
     "Conflicts": "comparison",
     "compare": "comparison",
     "conflicts": "comparison",
+    "Validation": "validation",
+    "validation": "validation",
 }
 
 
@@ -83,3 +87,4 @@ if TYPE_CHECKING:
         Section,
         split_marks,
     )
+    from .validation import Validation, validation

@@ -1,0 +1,75 @@
+"""The commands about brief itself: where it reads and writes, and checking a corpus."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from .context import command, options
+
+
+@command()
+@click.pass_context
+def paths(ctx: click.Context) -> None:
+    """List where brief reads from and writes to: config, corpus folders, cache."""
+    from ..corpus.config import ConfigError, config_path, load_config
+    from ..store.cache import cache_file
+
+    layers = options(ctx).layers()
+
+    def state(path: str) -> str:
+        return "" if os.path.exists(path) else "  (not found)"
+
+    try:
+        load_config()
+        broken = ""
+    except ConfigError as exc:
+        broken = f"  (broken: {exc})"
+    click.echo(f"config: {config_path()}{state(config_path())}{broken}")
+    for layer in layers:
+        click.echo(f"corpus: {layer.root}{state(layer.root)}")
+    click.echo(f"cache:  {cache_file(layers)}{state(cache_file(layers))}")
+
+
+@command()
+@click.argument("dirs", nargs=-1, metavar="[DIR]...", type=click.Path(file_okay=False))
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["plain", "json"]),
+    default="plain",
+    show_default=True,
+)
+@click.pass_context
+def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
+    """Check corpus folders and report every problem, one per line.
+
+    With no DIR, checks the active layers. A DIR is checked on top of the active
+    layers (so it may cite bundled sources and actors); only its own problems
+    are reported. Exit 0 when clean, 1 when anything is wrong.
+    """
+    from ..corpus.layers import Layer
+    from ..corpus.load import load
+    from ..render.output import emit
+    from ..views.validation import validation
+
+    layers = options(ctx).layers()
+    labels = [d.rstrip("/\\") or d for d in dirs]
+    active = {os.path.abspath(layer.root): layer.label for layer in layers}
+    labels = [active.get(os.path.abspath(d), label) for d, label in zip(dirs, labels, strict=True)]
+    layers += [
+        Layer(d, label)
+        for d, label in zip(dirs, labels, strict=True)
+        if os.path.abspath(d) not in active
+    ]
+    view = validation(load(layers), labels)
+    emit(lambda r: r.validation(view), fmt, pager=False, paging=False)
+    click.echo(view.summary, err=True)
+    if not view.ok:
+        ctx.exit(1)
+
+
+#: This module's commands, for the group to register.
+COMMANDS = (paths, validate)

@@ -1,0 +1,114 @@
+"""What every command shares: its click classes, ``--format``, the store, and output.
+
+Start-up time is the product's speed: only click is imported at the top. The store,
+the views and the renderers are imported inside the functions that use them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from ..corpus.config import FORMATS
+from .options import Options
+
+if TYPE_CHECKING:
+    from ..render.renderer import Renderer
+    from ..store.cache import Store
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BriefContext(click.Context):
+    """Click's context, with help as wide as click makes it but measured without shutil.
+
+    Click imports ``shutil`` (and with it bz2 and lzma) to learn the terminal's width
+    for help; that alone cost ~3 ms of a ~60 ms ``brief --help``.
+    """
+
+    def make_formatter(self) -> click.HelpFormatter:
+        from ..render.renderer import terminal_width
+
+        width = self.terminal_width
+        if width is None:
+            width = max(min(terminal_width(), self.max_content_width or 80) - 2, 50)
+        return self.formatter_class(width=width, max_width=self.max_content_width)
+
+
+class BriefCommand(click.Command):
+    context_class = BriefContext
+
+
+#: ``@command()``: a subcommand of ``brief``, to register on the group (see ``group``).
+command = partial(click.command, cls=BriefCommand)
+
+
+def options(ctx: click.Context) -> Options:
+    """What the ``brief`` group was told (set by its callback)."""
+    return ctx.find_object(Options)  # type: ignore[return-value]
+
+
+def format_option(f: F) -> F:
+    """``--format`` and ``--pager/--no-pager``, for every command that prints content."""
+    f = click.option(
+        "--pager/--no-pager",
+        default=None,
+        help="Page long output with $PAGER (default: in a terminal; 'less -FRX').",
+    )(f)
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="auto (default): colour in a terminal, plain text when piped or with NO_COLOR.",
+    )(f)
+
+
+def emit(
+    ctx: click.Context, draw: Callable[[Renderer], str], fmt: str | None, pager: bool | None
+) -> None:
+    """Write what *draw* draws with the chosen renderer (see ``render.output``), paging as
+    the command line, else the config, says."""
+    from ..render.output import emit as write
+
+    opts = options(ctx)
+    chosen = pager if pager is not None else opts.pager
+    write(draw, fmt or opts.config.format, pager=chosen, paging=opts.config.pager)
+
+
+def open_store(ctx: click.Context) -> Store:
+    """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
+    from ..store.cache import open_store as open_layers
+
+    store = open_layers(options(ctx).layers(), use_cache=not os.environ.get("BRIEF_NO_CACHE"))
+    if not ctx.meta.get("brief.quiet"):
+        for line in store.warnings:
+            click.echo(f"brief: warning: {line}", err=True)
+    return store
+
+
+def completer(*kinds: str) -> Callable[[click.Context, click.Parameter, str], list[str]]:
+    """A ``shell_complete`` callback offering names of *kinds*, read from the cache.
+
+    *kinds* are entry kinds (``core.kinds.Kind``) or ``tag``.
+    """
+    kinds = tuple(str(kind) for kind in kinds)  # plain strings, for the cache's queries
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        from ..corpus.config import load_config
+        from ..store.cache import open_store as open_layers
+
+        root = ctx.find_root().params  # the group's callback has not run while completing
+        try:
+            opts = Options(root.get("corpus_dirs") or (), not root.get("no_bundled"), load_config())
+            return open_layers(opts.layers()).complete(incomplete, kinds)
+        except Exception:  # a completion must never print a traceback into the prompt
+            return []
+
+    return complete

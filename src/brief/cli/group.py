@@ -1,0 +1,152 @@
+"""The ``brief`` group: its options, how failures reach the shell, and the commands.
+
+The commands live in ``reading`` (show, list, compare, search, conflicts, tui) and
+``admin`` (paths, validate) and are registered here. Start-up time is the product's
+speed, so only click is imported at the top (see ``context``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from ..core.errors import BriefError
+from . import admin, reading
+from .context import BriefCommand, BriefContext
+from .options import Options
+
+
+class _Failure(click.ClickException):
+    """A :class:`BriefError` at the CLI edge: one line on stderr, its own exit code."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"brief: {self.format_message()}", err=True)
+
+
+class _UsageFailure(_Failure):
+    exit_code = 2
+
+
+class BriefGroup(click.Group):
+    """Maps the core's exceptions to exit codes, Ctrl-C to 130 and a closed pipe to quiet."""
+
+    context_class = BriefContext
+    command_class = BriefCommand
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BriefError as exc:
+            raise (_UsageFailure if exc.exit_code == 2 else _Failure)(str(exc)) from None
+        except KeyboardInterrupt:
+            raise click.exceptions.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (``brief show x | head -1``): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(141) from None
+
+
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: the version, then the corpus layers in use (later ones win)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .entry import version_lines
+
+    corpus_dirs = ctx.params.get("corpus_dirs") or ()
+    for line in version_lines(corpus_dirs, bundled=not ctx.params.get("no_bundled")):
+        click.echo(line)
+    ctx.exit()
+
+
+@click.group(
+    cls=BriefGroup,
+    # help as wide as the terminal, up to 100 columns (click stops at 80)
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--corpus",
+    "-c",
+    "corpus_dirs",
+    multiple=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False),  # not checked here (validate reports it); completes folders
+    is_eager=True,  # before --version, which lists the folders, wherever it is written
+    help="Add a corpus folder on top of the others (repeatable; last wins).",
+)
+@click.option(
+    "--no-bundled", is_flag=True, is_eager=True, help="Leave out the corpus shipped with brief."
+)
+@click.option(
+    "--pager/--no-pager",
+    "pager",
+    default=None,
+    help="Page long output (as after a command; the command's own flag wins).",
+)
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    callback=_version,
+    help="Show the version and the corpus folders in use, and exit.",
+)
+@click.pass_context
+def cli(
+    ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool, pager: bool | None
+) -> None:
+    """Terminal briefings from a corpus of source-cited topic notes.
+
+    \b
+    Examples:
+      brief show sanctions        a topic's briefing
+      brief show china            everything about an actor
+      brief list actors           what there is to read
+      brief validate my-notes/    check a corpus of your own
+
+    Corpus folders, later ones winning: the bundled corpus, the config file's
+    'corpus' list, BRIEF_PATH (':'-separated), then each --corpus DIR.
+    'brief paths' lists them. Exit codes: 0 ok, 1 not found, no results or invalid
+    corpus, 2 usage error, 130 interrupted.
+    """
+    from ..corpus.config import Config, ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError:
+        if ctx.invoked_subcommand != "paths":  # paths is how one finds a broken config
+            raise
+        config = Config()
+    ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
+
+
+for _command in (*reading.COMMANDS, *admin.COMMANDS):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Console-script entry point: every error is one line on stderr, as the README says.
+
+    Click's own usage errors print the usage and a hint over several lines; here they
+    become ``brief show: missing argument 'NAMES...' (see 'brief show --help')``.
+    """
+    try:
+        code = cli.main(prog_name="brief", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `brief`: help, not an error
+        click.echo(exc.format_message())
+        code = 0
+    except click.UsageError as exc:
+        path = exc.ctx.command_path if exc.ctx else "brief"
+        message = exc.format_message().rstrip(".")
+        message = message[:1].lower() + message[1:]
+        click.echo(f"{path}: {message} (see '{path} --help')", err=True)
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.Abort:
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,85 @@
+"""What every output format draws, and the one place a format is chosen by name.
+
+A :class:`Renderer` has one method per kind of view, with the same signature in
+every format (``plain``, ``terminal``, ``markdown``, ``json``). :func:`get_renderer`
+imports only the chosen format's module, and so rich only for a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..views.comparison import Comparison, Conflicts
+    from ..views.records import Briefing, Listing, Results
+    from ..views.validation import Validation
+
+#: The formats :func:`get_renderer` knows (``auto`` is resolved before, by ``output``).
+NAMES = ("plain", "terminal", "markdown", "json")
+
+
+class Renderer(Protocol):
+    """Draws views as text for one destination. Every method returns the whole output."""
+
+    def briefings(self, views: Sequence[Briefing]) -> str:
+        """One or more briefings (``brief show`` takes several names), in order."""
+        ...
+
+    def listing(self, view: Listing) -> str:
+        """What ``brief list`` prints."""
+        ...
+
+    def comparison(self, view: Comparison) -> str:
+        """What ``brief compare`` prints."""
+        ...
+
+    def conflicts(self, view: Conflicts) -> str:
+        """What ``brief conflicts`` prints."""
+        ...
+
+    def results(self, view: Results) -> str:
+        """What ``brief search`` prints."""
+        ...
+
+    def validation(self, view: Validation) -> str:
+        """What ``brief validate`` prints on stdout (its closing line goes to stderr)."""
+        ...
+
+
+def get_renderer(name: str, width: int | None = None) -> Renderer:
+    """The renderer for format *name*, laying out to *width* (default: the terminal's)."""
+    width = terminal_width() if width is None else width
+    if name == "plain":
+        from .plain import PlainRenderer
+
+        return PlainRenderer(width)
+    if name == "terminal":
+        from .terminal import TerminalRenderer
+
+        return TerminalRenderer(width)
+    if name == "markdown":
+        from .markdown import MarkdownRenderer
+
+        return MarkdownRenderer()
+    if name == "json":
+        from .jsondoc import JsonRenderer
+
+        return JsonRenderer()
+    raise ValueError(f"unknown format {name!r} (expected one of {', '.join(NAMES)})")
+
+
+def terminal_width() -> int:
+    """``COLUMNS``, else the terminal's width, else 80 (``shutil`` would cost 1 ms to import)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+        if columns > 0:
+            return columns
+    except ValueError:
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80

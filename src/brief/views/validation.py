@@ -1,0 +1,79 @@
+"""What ``brief validate`` reports, decided once: which problems, in which order, and the counts.
+
+The plain and JSON renderers draw it; the command line adds only the exit code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..core.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from ..corpus.load import LoadResult
+
+
+class Validation(NamedTuple):
+    """The problems found in the folders checked, and how many files were checked."""
+
+    problems: tuple[Diagnostic, ...]
+    """Every problem, file by file in reading order, each file's from top to bottom."""
+    files: int
+    """How many corpus files were checked."""
+    troubled: int
+    """How many of them have problems."""
+
+    @property
+    def ok(self) -> bool:
+        """No problems, and at least one file checked (none is almost always a wrong folder)."""
+        return not self.problems and self.files > 0
+
+    @property
+    def summary(self) -> str:
+        """The closing line: ``3 problems in 2 of 9 files`` or ``ok: 9 files checked, ...``."""
+        noun = "file" if self.files == 1 else "files"
+        if self.problems:
+            count = f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
+            where = (
+                f"in {self.troubled} of {self.files} {noun}"
+                if self.files
+                else "(no corpus files found)"
+            )
+            return f"{count} {where}"
+        if not self.files:
+            return "nothing to check: no .toml files in the corpus folders"
+        return f"ok: {self.files} {noun} checked, no problems"
+
+
+def validation(result: LoadResult, labels: Sequence[str] = ()) -> Validation:
+    """The report on *result*, keeping only the files of the layers labelled *labels*.
+
+    With no *labels*, every file of every layer loaded is reported on.
+    """
+    from ..corpus.reader import display_name
+
+    shown = [display_name("", label) for label in labels]  # as problems name their files
+    problems = [p for p in result.problems if not shown or _within(p.file, shown)]
+    files = [f for f in result.files if not shown or _within(f, shown)]
+    order = {name: i for i, name in enumerate(result.files)}
+    problems.sort(key=lambda p: (order.get(p.file, -1), _position(p.where)))
+    return Validation(tuple(problems), len(files), len({p.file for p in problems}))
+
+
+def _position(where: str) -> tuple[Any, ...]:
+    """Where a problem is, to list a file's problems from top to bottom.
+
+    ``claims[10].actors[0]`` after ``claims[2]``, and the kinds in the order a file
+    holds them; a line and column, or no place at all, first.
+    """
+    from ..corpus.schema import KINDS
+
+    parts = [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", where) if x]
+    head = where.split("[", 1)[0]
+    return (KINDS.index(head) if head in KINDS else -1, *((isinstance(x, str), x) for x in parts))
+
+
+def _within(name: str, labels: Sequence[str]) -> bool:
+    return any(name == label or name.startswith(f"{label}/") for label in labels)
