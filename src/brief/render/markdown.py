@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..core.kinds import Kind
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     comparison_title,
@@ -138,7 +139,7 @@ def results(view: Results) -> str:
     for hit in view.hits:
         what = (
             f"{escape(hit.title)} ({hit.kind})"
-            if hit.kind != "claim"
+            if hit.kind != Kind.CLAIM
             else (f"claim in {escape(hit.title)}")
         )
         snippet = "".join(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..core.kinds import Kind
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     comparison_title,
@@ -172,7 +173,7 @@ def results(view: Results, width: int = 80) -> str:
     """Each hit: what it is, the command that opens it, and the snippet that matched."""
     lines: list[str] = []
     for hit in view.hits:
-        what = f"{hit.title} ({hit.kind})" if hit.kind != "claim" else f"claim in {hit.title}"
+        what = f"{hit.title} ({hit.kind})" if hit.kind != Kind.CLAIM else f"claim in {hit.title}"
         command = f"brief show {hit.opens}"
         gap = max(2, width - len(what) - len(command))
         lines.append(

@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from ..core.kinds import Kind
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     MIN_COLUMN,
@@ -256,7 +257,7 @@ def results(view: Results, width: int = 80) -> RenderableType:
         head = Table.grid(padding=(0, 1), expand=True)
         head.add_column(ratio=1)
         head.add_column(no_wrap=True, justify="right", style="green")
-        if hit.kind == "claim":
+        if hit.kind == Kind.CLAIM:
             what = Text.assemble(("claim in ", "dim"), (hit.title, "bold"))
         else:
             what = Text.assemble((hit.title, "bold"), (f" ({hit.kind})", "dim"))

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ..core.index import Index
+from ..core.kinds import Kind
 from .commands import GoToProvider
 from .history import Place
 from .messages import Follow
@@ -67,9 +68,9 @@ class BriefApp(App[None]):
         # (needs the Store to say which files it skipped).
         skipped = sum(line.endswith("(file skipped)") for line in self.warnings)
         bits = [
-            _plural(len(index.topics), "topic"),
-            _plural(len(index.actors), "actor"),
-            _plural(len(index.sources), "source"),
+            _plural(len(index.topics), Kind.TOPIC),
+            _plural(len(index.actors), Kind.ACTOR),
+            _plural(len(index.sources), Kind.SOURCE),
         ]
         if skipped:
             bits.append(f"{_plural(skipped, 'file')} skipped (w)")
