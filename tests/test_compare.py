@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 
 from brief.core.index import Index, Named, build_index
 from brief.corpus.load import Layer, load
@@ -119,7 +120,7 @@ def test_conflicts_lists_each_pair_once(index: Index) -> None:
     assert [r.title for r in view.references] == ["The Ledger", "The Atlas Review"]
 
 
-def cli(corpus: Path, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def cli(corpus: Path, *args: str, env: dict[str, str] | None = None) -> Result:
     return run("--no-bundled", "-c", str(corpus), *args, env=env)
 
 

@@ -122,7 +122,24 @@ SHAPED = st.fixed_dictionaries(
 @given(st.binary(max_size=400))
 def test_parse_never_raises_on_bytes(data: bytes) -> None:
     result = parse(data, "f.toml")
-    assert isinstance(result, (dict, Diagnostic))
+    if isinstance(result, Diagnostic):
+        assert result.file == "f.toml" and result.code.startswith("BRIEF")
+        assert is_inert(str(result), line=True)
+    else:
+        assert_inert(result)
+
+
+def assert_inert(value: Any) -> None:
+    """Every key and string in a parsed document is safe to print."""
+    if isinstance(value, str):
+        assert is_inert(value), value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            assert is_inert(key), key
+            assert_inert(item)
+    elif isinstance(value, list):
+        for item in value:
+            assert_inert(item)
 
 
 @given(DOCS)
