@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import Result
 
-from brief.core.index import Index, build_index
+from brief.core.index import Index, Named, build_index
 from brief.corpus.load import Layer, load
 from brief.views.comparison import compare, conflicts
 
@@ -40,12 +43,12 @@ def corpus(mini: Path) -> Path:
 
 @pytest.fixture
 def index(corpus: Path) -> Index:
-    result = load([Layer(corpus, "c")])
+    result = load([Layer(str(corpus), "c")])
     assert result.problems == ()
     return build_index(result.corpus)
 
 
-def ids(points: tuple) -> list[str]:  # type: ignore[type-arg]
+def ids(points: Sequence[Any]) -> list[str]:
     return [p.id for p in points]
 
 
@@ -78,7 +81,7 @@ def test_contradictions_are_paired(index: Index) -> None:
 
 
 def test_three_actors(index: Index) -> None:
-    actors = [index.actors[a] for a in ("china", "russia", "north-korea")]
+    actors: list[Named] = [index.actors[a] for a in ("china", "russia", "north-korea")]
     view = compare(index, actors)
     trade = next(r for r in view.rows if r.key == "trade")
     # a claim about two of the three is shared, and names who it is about
@@ -91,7 +94,7 @@ def test_three_actors(index: Index) -> None:
 
 
 def test_topic_filter_and_diff_only(index: Index) -> None:
-    pair = [index.actors["china"], index.actors["russia"]]
+    pair: list[Named] = [index.actors["china"], index.actors["russia"]]
     view = compare(index, pair, topics=("security",))
     assert [r.key for r in view.rows] == ["security"]
     view = compare(index, pair, diff_only=True)
@@ -117,7 +120,7 @@ def test_conflicts_lists_each_pair_once(index: Index) -> None:
     assert [r.title for r in view.references] == ["The Ledger", "The Atlas Review"]
 
 
-def cli(corpus: Path, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def cli(corpus: Path, *args: str, env: dict[str, str] | None = None) -> Result:
     return run("--no-bundled", "-c", str(corpus), *args, env=env)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,7 +182,7 @@ def test_default_pager_only_for_output_taller_than_the_terminal(
     paged: list[str] = []
     monkeypatch.setattr(output, "page", paged.append)
     monkeypatch.setattr(output, "render", lambda draw, dest: "line\n" * 10)
-    monkeypatch.setattr(output.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(output, "_height", lambda: 40)
     output.emit(lambda r: r.briefings([]), "plain", pager=None, paging=True)
     assert paged == []

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 
 from .conftest import run
 
@@ -60,3 +63,156 @@ def test_readme_sample_is_what_brief_prints() -> None:
     sample = readme[start : readme.index("```", start)]
     out = run("show", "sanctions").stdout
     assert sample == "".join(out.splitlines(keepends=True)[:20])
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The body rows of the first Markdown table in *text*, as lists of cells."""
+    lines = text[text.index("\n|") + 1 :].splitlines()
+    rows = []
+    for line in lines[2:]:  # past the heading and the |---| line
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]])
+    return rows
+
+
+def section(text: str, heading: str) -> str:
+    """The part of *text* from the line *heading* to the next heading of any level."""
+    start = text.index(f"\n{heading}\n") + len(heading) + 2
+    end = re.search(r"^#", text[start:], re.M)
+    return text[start : start + end.start()] if end else text[start:]
+
+
+def test_format_key_tables_match_the_schema() -> None:
+    """Each kind's table in docs/format.md lists the schema's keys, in its order, with
+    the schema's required flag and type (brief.corpus.schema.FIELDS)."""
+    from brief.corpus.schema import FIELDS, KINDS
+
+    text = (DOCS / "format.md").read_text()
+    assert set(FIELDS) == set(KINDS)
+    for kind, fields in FIELDS.items():
+        rows = table_rows(section(text, f"## `[[{kind}]]`"))
+        documented = [(key.strip("`"), kind_of, required) for key, kind_of, required, _ in rows]
+        expected = [
+            (key, spec.type, "yes" if spec.required else "no") for key, spec in fields.items()
+        ]
+        assert documented == expected, f"docs/format.md's [[{kind}]] table"
+
+
+def test_format_lists_every_status_and_source_kind() -> None:
+    from brief.core.model import SOURCE_KINDS, STATUSES
+
+    text = (DOCS / "format.md").read_text()
+    statuses = [row[0].strip("`") for row in table_rows(section(text, "### Status vocabulary"))]
+    assert statuses == list(STATUSES)
+    kind_row = next(r for r in table_rows(section(text, "## `[[sources]]`")) if r[0] == "`kind`")
+    assert re.findall(r"`([a-z]+)`", kind_row[3]) == list(SOURCE_KINDS)
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is what scripts/gen_cli_docs.py makes of every command's --help."""
+    gen = _cli_docs_script()
+    assert gen.DOC == DOCS / "cli.md"
+    current = gen.DOC.read_text(encoding="utf-8")
+    assert current == gen.render(), f"docs/cli.md is out of date: run {gen.REGENERATE}"
+
+
+def test_cli_reference_covers_every_command() -> None:
+    from brief.cli import cli
+
+    gen = _cli_docs_script()
+    titles = re.findall(r"^## `(brief[^`]*)`$", (DOCS / "cli.md").read_text(), re.M)
+    assert titles == ["brief", *(f"brief {name}" for name in sorted(cli.commands))]
+    assert list(gen.command_paths(cli)) == [(name,) for name in sorted(cli.commands)]
+
+
+def _cli_docs_script() -> ModuleType:
+    """scripts/gen_cli_docs.py as a module (scripts/ is not a package)."""
+    path = DOCS.parent / "scripts" / "gen_cli_docs.py"
+    spec = importlib.util.spec_from_file_location("gen_cli_docs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_command_table_lists_every_command() -> None:
+    """The README's Commands table has one row per command the CLI has, in no other."""
+    from brief.cli import cli
+
+    readme = (DOCS.parent / "README.md").read_text()
+    rows = table_rows(section(readme, "## Commands"))
+    listed = [re.match(r"`brief ([a-z-]+)", row[0]) for row in rows]
+    names = [m[1] for m in listed if m]
+    assert len(names) == len(rows), "every row starts with `brief COMMAND`"
+    assert sorted(names) == sorted(n for n, c in cli.commands.items() if not c.hidden)
+    assert len(set(names)) == len(names)
+
+
+# Keys docs/tui.md lists that no BINDINGS in brief.tui declares: textual binds them itself,
+# on the class named (checked below), so they work without a binding of ours.
+TEXTUAL_KEYS: dict[str, tuple[str, str]] = {
+    "ctrl+q": ("textual.app", "App"),  # quit, beside our own q
+    "ctrl+p": ("textual.app", "App"),  # the command palette (COMMAND_PALETTE_BINDING)
+    "tab": ("textual.screen", "Screen"),  # focus next
+    "shift+tab": ("textual.screen", "Screen"),  # focus previous
+    "space": ("textual.widgets", "SelectionList"),  # tick an actor to compare
+}
+
+
+# Textual's names for keys, as docs/tui.md writes them.
+KEY_NAMES = {
+    "escape": "esc",
+    "question_mark": "?",
+    "slash": "/",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+
+def binding_keys() -> dict[str, list[str]]:
+    """Every key bound in ``BINDINGS`` of a class defined in brief.tui, as the docs write
+    it (``?``, ``esc``), with the classes that bind it."""
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import brief.tui
+
+    found: dict[str, list[str]] = {}
+    for info in pkgutil.walk_packages(brief.tui.__path__, "brief.tui."):
+        module = importlib.import_module(info.name)
+        for cls in vars(module).values():
+            if not isinstance(cls, type) or cls.__module__ != module.__name__:
+                continue
+            for binding in vars(cls).get("BINDINGS", ()):
+                keys = binding.key if isinstance(binding, Binding) else binding[0]
+                for key in keys.split(","):
+                    shown = KEY_NAMES.get(key.strip(), key.strip())
+                    found.setdefault(shown, []).append(cls.__name__)
+    return found
+
+
+def tui_doc_keys() -> set[str]:
+    rows = table_rows(section((DOCS / "tui.md").read_text(), "## Keys"))
+    return {key for row in rows for key in re.findall(r"`([^`]+)`", row[0])}
+
+
+def test_tui_key_table_lists_every_binding() -> None:
+    """docs/tui.md's key table has every key the TUI binds, and no key it does not."""
+    bound = binding_keys()
+    documented = tui_doc_keys()
+    missing = {key: classes for key, classes in bound.items() if key not in documented}
+    assert not missing, "bound in brief.tui but not in docs/tui.md's key table"
+    assert documented - set(bound) == set(TEXTUAL_KEYS), "in docs/tui.md but bound nowhere"
+
+
+def test_keys_bound_by_textual_are_bound_there() -> None:
+    from textual.app import App
+
+    for key, (module, name) in TEXTUAL_KEYS.items():
+        cls = getattr(importlib.import_module(module), name)
+        keys = {k.strip() for b in vars(cls)["BINDINGS"] for k in b.key.split(",")}
+        if cls is App:
+            keys.add(App.COMMAND_PALETTE_BINDING)
+        assert key in keys, (key, name)

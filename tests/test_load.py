@@ -4,11 +4,11 @@ from pathlib import Path
 
 from brief.core.index import build_index
 from brief.core.sanitize import inert, is_inert
-from brief.corpus.load import Layer, layers_for, load
+from brief.corpus.load import Layer, LoadResult, layers_for, load
 
 
-def _load(*roots: Path):  # type: ignore[no-untyped-def]
-    return load([Layer(root, root.name) for root in roots])
+def _load(*roots: Path) -> LoadResult:
+    return load([Layer(str(root), root.name) for root in roots])
 
 
 def test_mini_corpus_loads_clean(mini: Path) -> None:

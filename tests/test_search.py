@@ -29,8 +29,16 @@ def index(mini: Path) -> Index:
     return build_index(result.corpus)
 
 
-def hits(index: Index, query: str, **filters: str) -> list[tuple[str, str]]:
-    return [(h.kind, h.id) for h in search(memory_db(index), query, **filters).hits]
+def hits(
+    index: Index,
+    query: str,
+    *,
+    actor: str | None = None,
+    tag: str | None = None,
+    topic: str | None = None,
+) -> list[tuple[str, str]]:
+    found = search(memory_db(index), query, actor=actor, tag=tag, topic=topic)
+    return [(h.kind, h.id) for h in found.hits]
 
 
 def test_title_hit_outranks_body_hit(index: Index) -> None:

@@ -70,7 +70,7 @@ contradicts = ["claim-one"]
 def make_app(*roots: Path, start: str | None = None, bundled: bool = False) -> BriefApp:
     """Build the app as ``brief tui`` does: load the layers, index, pass the warnings."""
     layers = layers_for((), env={}) if bundled else []
-    layers += [Layer(root, root.name) for root in roots]
+    layers += [Layer(str(root), root.name) for root in roots]
     result = load(layers)
     app = tui_app(build_index(result.corpus), result.warnings(), start)
     app.animation_level = "none"  # scrolling to a focused link is instant: faster tests
@@ -116,7 +116,7 @@ def hostile(tmp_path: Path) -> Path:
 
 
 def test_filter_matches_titles_ids_and_aliases_in_any_case(mini: Path) -> None:
-    index = build_index(load([Layer(mini, "mini")]).corpus)
+    index = build_index(load([Layer(str(mini), "mini")]).corpus)
     items = entries(index)
     assert [e.id for e in matching(items, "PYONG")] == ["north-korea"]  # an alias
     assert [e.id for e in matching(items, "north_korea")] == ["north-korea"]

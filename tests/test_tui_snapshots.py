@@ -75,6 +75,6 @@ def test_citation_dialog(snap_compare: Snap) -> None:
 
 def test_hostile_text_drawn_literally(snap_compare: Snap, tmp_path: Path) -> None:
     (tmp_path / "base.toml").write_text(HOSTILE)
-    result = load([Layer(tmp_path, "hostile")])
+    result = load([Layer(str(tmp_path), "hostile")])
     app = make_app(build_index(result.corpus), result.warnings())
     assert snap_compare(app, terminal_size=(100, 30), run_before=steady)

@@ -30,11 +30,17 @@ class Topic:
     """A subject a briefing is written about."""
 
     id: str
+    """Its id: lowercase letters, digits and hyphens; shared with actors and sources."""
     title: str
+    """The briefing's heading."""
     summary: str
+    """A few sentences for a reader in a hurry."""
     aliases: tuple[str, ...] = ()
+    """Other names a reader might type for it."""
     tags: tuple[str, ...] = ()
+    """Free labels, for ``brief list --tag``."""
     related: tuple[str, ...] = ()
+    """Ids of related topics."""
     file: str = ""
     """The corpus file that defined it, for messages."""
 
@@ -44,10 +50,15 @@ class Actor:
     """A state, organisation or person that claims are about."""
 
     id: str
+    """Its id; shared with topics and sources."""
     name: str
+    """Its display name (``North Korea``)."""
     description: str
+    """One line saying who this is."""
     aliases: tuple[str, ...] = ()
+    """Other names a reader might type for it."""
     file: str = ""
+    """The corpus file that defined it, for messages."""
 
     @property
     def title(self) -> str:
@@ -60,13 +71,21 @@ class Source:
     """A document that claims cite, with the sections they may cite."""
 
     id: str
+    """Its id; shared with topics and actors."""
     title: str
+    """The source's own title."""
     kind: str
+    """What it is: one of :data:`SOURCE_KINDS`."""
     author: str | None = None
+    """Who wrote it, when known."""
     date: str | None = None
+    """When it appeared: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
     url: str | None = None
+    """Where it is, shown as text and never opened."""
     sections: tuple[str, ...] = ()
+    """The headings claims may cite; when there are any, every citation names one."""
     file: str = ""
+    """The corpus file that defined it, for messages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +93,9 @@ class Citation:
     """Where a claim comes from: a source and, if it has sections, one of them."""
 
     source: str
+    """The id of the source cited."""
     section: str | None = None
+    """The section cited, spelled as the source spells it; None if the source has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +103,25 @@ class Claim:
     """One statement, tied to a topic, the actors it is about and its citations."""
 
     id: str
+    """Its id, unique among claims (claims have their own namespace)."""
     text: str
+    """The statement itself."""
     topic: str
+    """The id of the topic whose briefing it belongs to."""
     actors: tuple[str, ...]
+    """Ids of the actors it is about, subject first; empty for a general claim."""
     cites: tuple[Citation, ...]
+    """Where it comes from: at least one citation."""
     status: str = "reported"
+    """How firm it is: one of :data:`STATUSES`."""
     contradicts: tuple[str, ...] = ()
+    """Ids of claims it contradicts (shown both ways)."""
     supports: tuple[str, ...] = ()
+    """Ids of claims it backs up."""
     note: str | None = None
+    """An editor's note; every ``disputed`` claim has one saying why."""
     file: str = ""
+    """The corpus file that defined it, for messages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +129,10 @@ class Corpus:
     """A merged, fully resolved corpus: every reference in it points at an entry in it."""
 
     topics: tuple[Topic, ...] = ()
+    """Every topic, in load order (an entry replaced by a later layer keeps its place)."""
     actors: tuple[Actor, ...] = ()
+    """Every actor, in load order."""
     sources: tuple[Source, ...] = ()
+    """Every source, in load order."""
     claims: tuple[Claim, ...] = ()
+    """Every claim, in load order."""

@@ -83,13 +83,9 @@ def too_complex(text: str, name: str) -> Diagnostic | None:
 
 def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
     """Parse *data* (the file *name*) as UTF-8 TOML into an inert document."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start, b"\n")
-        return Diagnostic(ENCODING, name, f"line {line}, column {col}", "not valid UTF-8")
-    if text.startswith("\ufeff"):  # editors on Windows add a byte-order mark; allow it
-        text = text[1:]
+    text = _decode(data, name)
+    if isinstance(text, Diagnostic):
+        return text
     refused = too_complex(text.replace("\r\n", "\n"), name)  # lines as the parser sees them
     if refused is not None:
         return refused
@@ -97,6 +93,27 @@ def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
     # makes the worst 1 MiB file about three times faster.
     collecting = gc.isenabled()
     gc.disable()
+    try:
+        return _loads(text, name)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _decode(data: bytes, name: str) -> str | Diagnostic:
+    """*data* as text, without a byte-order mark; or why it is not UTF-8."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start, b"\n")
+        return Diagnostic(ENCODING, name, f"line {line}, column {col}", "not valid UTF-8")
+    if text.startswith("\ufeff"):  # editors on Windows add a byte-order mark; allow it
+        text = text[1:]
+    return text
+
+
+def _loads(text: str, name: str) -> dict[str, Any] | Diagnostic:
+    """The inert document *text* holds; whatever the parser raises becomes a diagnostic."""
     try:
         doc: dict[str, Any] = tomllib.loads(text)
         if might_be_unsafe(text):  # else no string in it can hold what inert() replaces
@@ -114,9 +131,6 @@ def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
         return Diagnostic(SYNTAX, name, "", f"cannot parse: {type(exc).__name__}")
     except Exception as exc:  # the parser's own bug must not become ours
         return Diagnostic(SYNTAX, name, "", f"cannot parse: {type(exc).__name__}")
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _syntax_error(exc: ValueError, name: str) -> Diagnostic:

@@ -63,18 +63,21 @@ def discover(
         real_root = os.path.realpath(top, strict=True)
     except (OSError, RuntimeError, ValueError):
         return
-    seen: set[str] = set()
+    yield from _Walk(real_root, stamps).folder(top, "")
 
-    def walk(folder: str, rel: str) -> Iterator[tuple[str, str]]:
-        try:
-            real = os.path.realpath(folder)
-        except (OSError, ValueError):  # pragma: no cover - realpath rarely fails
+
+class _Walk:
+    """One walk of a corpus folder: its real root, the real folders seen, the stamps."""
+
+    def __init__(self, real_root: str, stamps: Stamps | None) -> None:
+        self.real_root = real_root
+        self.stamps = stamps
+        self.seen: set[str] = set()
+
+    def folder(self, folder: str, rel: str) -> Iterator[tuple[str, str]]:
+        """The files under *folder* (*rel* under the root), unless it was walked already."""
+        if not self._first_visit(folder):
             return
-        if real in seen:
-            return
-        seen.add(real)
-        if stamps is not None:
-            stamps.folder(folder)
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -83,22 +86,33 @@ def discover(
                 yield folder, f"{rel}/"
             return
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            child_rel = f"{rel}/{entry.name}" if rel else entry.name
-            try:
-                is_dir = entry.is_dir()  # follows links; the link target is checked below
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if _is_link(entry.path) and _target_inside(entry.path, real_root) is None:
-                    yield entry.path, f"{child_rel}/"
-                    continue
-                yield from walk(entry.path, child_rel)
-            elif entry.name.endswith(".toml"):
-                yield entry.path, child_rel
+            if not entry.name.startswith("."):
+                yield from self._entry(entry, f"{rel}/{entry.name}" if rel else entry.name)
 
-    yield from walk(top, "")
+    def _first_visit(self, folder: str) -> bool:
+        try:
+            real = os.path.realpath(folder)
+        except (OSError, ValueError):  # pragma: no cover - realpath rarely fails
+            return False
+        if real in self.seen:
+            return False
+        self.seen.add(real)
+        if self.stamps is not None:
+            self.stamps.folder(folder)
+        return True
+
+    def _entry(self, entry: os.DirEntry[str], rel: str) -> Iterator[tuple[str, str]]:
+        try:
+            is_dir = entry.is_dir()  # follows links; the link target is checked below
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            if entry.name.endswith(".toml"):
+                yield entry.path, rel
+        elif _is_link(entry.path) and _target_inside(entry.path, self.real_root) is None:
+            yield entry.path, f"{rel}/"  # a link out: read_bytes reports it
+        else:
+            yield from self.folder(entry.path, rel)
 
 
 def _is_link(path: str) -> bool:
@@ -129,57 +143,73 @@ def read_bytes(
     Only a regular file of at most :data:`MAX_FILE_BYTES` is read. A link is followed
     only when it leads inside *root*. Every OS error becomes a diagnostic naming *name*.
     """
-
     path, root = os.fspath(path), os.fspath(root)
+    fd = _open(path, root)
+    if isinstance(fd, str):
+        return _fail(fd, path, name, stamps)
+    try:
+        info = os.fstat(fd)
+        if stamps is not None:
+            stamps.file(path, info)
+        read = _refusal(info, name) or _read_all(fd)
+    except OSError as exc:
+        read = _why(exc)
+    finally:
+        os.close(fd)
+    return read if isinstance(read, bytes) else _fail(read, path, name, stamps)
 
-    def fail(why: str) -> Diagnostic:
-        if stamps is not None and str(path) not in stamps.files:
-            stamps.file(str(path))  # so that fixing it (chmod, a new target) is a change
-        return Diagnostic(UNREADABLE, name, "", f"cannot read: {why}")
 
+_TOO_LARGE = f"larger than the {MAX_FILE_BYTES // 1024} KiB limit"
+
+
+def _fail(why: str, path: str, name: str, stamps: Stamps | None) -> Diagnostic:
+    if stamps is not None and path not in stamps.files:
+        stamps.file(path)  # so that fixing it (chmod, a new target) is a change
+    return Diagnostic(UNREADABLE, name, "", f"cannot read: {why}")
+
+
+def _open(path: str, root: str) -> int | str:
+    """A descriptor open on the file *path*, or why it cannot be opened."""
     try:
         target = path
         if _is_link(path):
             inside = _target_inside(path, os.path.realpath(root))
             if inside is None:
-                return fail(_LINK_OUT)
+                return _LINK_OUT
             target = inside  # the real file: open it without following anything
-        fd = os.open(target, _FLAGS)
+        return os.open(target, _FLAGS)
     except FileNotFoundError:
-        return fail("the file disappeared while reading the corpus")
+        return "the file disappeared while reading the corpus"
     except PermissionError:
-        return fail("permission denied")
+        return "permission denied"
     except OSError as exc:
-        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link that was not there before
-            return fail(_LINK_OUT)
-        return fail(_why(exc))
+        # ELOOP: O_NOFOLLOW met a link that was not there before
+        return _LINK_OUT if exc.errno == errno.ELOOP else _why(exc)
     except (ValueError, RuntimeError) as exc:  # a NUL in a name; a loop of links (3.10-3.12)
-        return fail(type(exc).__name__)
-    try:
-        info = os.fstat(fd)
-        if stamps is not None:
-            stamps.file(str(path), info)
-        if stat.S_ISDIR(info.st_mode):  # see discover; or a file replaced by a folder
-            return fail("a folder that cannot be listed" if name.endswith("/") else "a folder")
-        if not stat.S_ISREG(info.st_mode):
-            return fail("not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            return fail(f"larger than the {MAX_FILE_BYTES // 1024} KiB limit")
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > MAX_FILE_BYTES:  # it grew while we read it
-                return fail(f"larger than the {MAX_FILE_BYTES // 1024} KiB limit")
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        return fail(_why(exc))
-    finally:
-        os.close(fd)
+        return type(exc).__name__
+
+
+def _refusal(info: os.stat_result, name: str) -> str | None:
+    """Why the file opened, as *info* describes it, is not to be read; or None."""
+    if stat.S_ISDIR(info.st_mode):  # see discover; or a file replaced by a folder
+        return "a folder that cannot be listed" if name.endswith("/") else "a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size > MAX_FILE_BYTES:
+        return _TOO_LARGE
+    return None
+
+
+def _read_all(fd: int) -> bytes | str:
+    """Everything left in *fd*, or why not: it grew past the limit while we read it."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := os.read(fd, 65536):
+        size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            return _TOO_LARGE
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _why(exc: OSError) -> str:

@@ -151,46 +151,62 @@ def _cites(value: Any) -> tuple[Citation, ...]:
 _TEXTS = _array(_text)
 _IDS = _array(_ident)
 
-# For each kind: key -> (checker, required). The order is the order records take them.
-_FIELDS: dict[str, dict[str, tuple[Callable[[Any], Any], bool]]] = {
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One key an entry may have: how its value is checked, and how the docs name it."""
+
+    check: Callable[[Any], Any]
+    """Takes the value as parsed; returns it as the record keeps it, or raises."""
+    required: bool
+    """Whether every entry of its kind must have it."""
+    type: str
+    """Its type in words, as the tables in docs/format.md give it (``array of topic ids``)."""
+
+
+_ID, _STRING, _STRINGS = "id string", "string", "array of strings"
+
+#: For each kind, its keys, in the order records take them and docs/format.md lists them.
+#: docs/format.md's key tables are checked against this (tests/test_docs.py).
+FIELDS: dict[str, dict[str, Field]] = {
     "topics": {
-        "id": (_ident, True),
-        "title": (_text, True),
-        "summary": (_text, True),
-        "aliases": (_TEXTS, False),
-        "tags": (_TEXTS, False),
-        "related": (_IDS, False),
+        "id": Field(_ident, True, _ID),
+        "title": Field(_text, True, _STRING),
+        "summary": Field(_text, True, _STRING),
+        "aliases": Field(_TEXTS, False, _STRINGS),
+        "tags": Field(_TEXTS, False, _STRINGS),
+        "related": Field(_IDS, False, "array of topic ids"),
     },
     "actors": {
-        "id": (_ident, True),
-        "name": (_text, True),
-        "description": (_text, True),
-        "aliases": (_TEXTS, False),
+        "id": Field(_ident, True, _ID),
+        "name": Field(_text, True, _STRING),
+        "description": Field(_text, True, _STRING),
+        "aliases": Field(_TEXTS, False, _STRINGS),
     },
     "sources": {
-        "id": (_ident, True),
-        "title": (_text, True),
-        "kind": (_one_of(SOURCE_KINDS, "source kind"), True),
-        "author": (_text, False),
-        "date": (_date, False),
-        "url": (_text, False),
-        "sections": (_TEXTS, False),
+        "id": Field(_ident, True, _ID),
+        "title": Field(_text, True, _STRING),
+        "kind": Field(_one_of(SOURCE_KINDS, "source kind"), True, _STRING),
+        "author": Field(_text, False, _STRING),
+        "date": Field(_date, False, "string or TOML date"),
+        "url": Field(_text, False, _STRING),
+        "sections": Field(_TEXTS, False, _STRINGS),
     },
     "claims": {
-        "id": (_ident, True),
-        "text": (_text, True),
-        "topic": (_ident, True),
-        "actors": (_IDS, False),
-        "cites": (_cites, True),
-        "status": (_one_of(STATUSES, "status"), False),
-        "contradicts": (_IDS, False),
-        "supports": (_IDS, False),
-        "note": (_text, False),
+        "id": Field(_ident, True, _ID),
+        "text": Field(_text, True, _STRING),
+        "topic": Field(_ident, True, "topic id"),
+        "actors": Field(_IDS, False, "array of actor ids"),
+        "cites": Field(_cites, True, "array of citations"),
+        "status": Field(_one_of(STATUSES, "status"), False, _STRING),
+        "contradicts": Field(_IDS, False, "array of claim ids"),
+        "supports": Field(_IDS, False, "array of claim ids"),
+        "note": Field(_text, False, _STRING),
     },
 }
 _REQUIRED: dict[str, frozenset[str]] = {
-    kind: frozenset(k for k, (_, required) in fields.items() if required)
-    for kind, fields in _FIELDS.items()
+    kind: frozenset(k for k, spec in fields.items() if spec.required)
+    for kind, fields in FIELDS.items()
 }
 _RECORDS: dict[str, Callable[..., Entry]] = {
     "topics": Topic,
@@ -225,18 +241,7 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
     def problem(code: str, where: str, message: str) -> None:
         out.problems.append(Diagnostic(code, name, where, message))
 
-    version = doc.get("format")
-    if "format" not in doc:
-        problem(d.FORMAT, "format", "missing required key 'format' (add: format = 1)")
-        out.fatal = True
-        return out
-    if isinstance(version, bool) or version not in FORMAT_VERSIONS:
-        known = ", ".join(str(v) for v in FORMAT_VERSIONS)
-        problem(
-            d.FORMAT,
-            "format",
-            f"unsupported format {inert(repr(version))} (this brief reads format {known})",
-        )
+    if not _check_format(doc, problem):
         out.fatal = True
         return out
     for key in doc:
@@ -247,25 +252,51 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
                 f"unknown key {inert(key)!r}{did_you_mean(key, (*KINDS, 'format'))}",
             )
     for kind in KINDS:
-        if kind not in doc:
-            continue
-        tables = doc[kind]
-        if not isinstance(tables, list):
-            problem(
-                d.WRONG_TYPE,
-                kind,
-                f"expected an array of tables ([[{kind}]]), found {_type_name(tables)}",
-            )
-            continue
-        for i, table in enumerate(tables):
-            path = f"{kind}[{i}]"
-            values: dict[str, Any] = {}
-            entry = _check_entry(kind, table, path, problem, name, values)
-            if entry is None:
-                out.rejected[kind].append((values, path))
-            else:
-                out.entries[kind].append((entry, path))
+        if kind in doc:
+            _check_kind(kind, doc[kind], out, problem, name)
     return out
+
+
+def _check_format(doc: dict[str, Any], problem: Callable[[str, str, str], None]) -> bool:
+    """Whether *doc* says it is in a format this release reads; if not, says why."""
+    version = doc.get("format")
+    if "format" not in doc:
+        problem(d.FORMAT, "format", "missing required key 'format' (add: format = 1)")
+        return False
+    if isinstance(version, bool) or version not in FORMAT_VERSIONS:
+        known = ", ".join(str(v) for v in FORMAT_VERSIONS)
+        problem(
+            d.FORMAT,
+            "format",
+            f"unsupported format {inert(repr(version))} (this brief reads format {known})",
+        )
+        return False
+    return True
+
+
+def _check_kind(
+    kind: str,
+    tables: Any,
+    out: Checked,
+    problem: Callable[[str, str, str], None],
+    name: str,
+) -> None:
+    """Check the array of tables *kind* of one document into *out*."""
+    if not isinstance(tables, list):
+        problem(
+            d.WRONG_TYPE,
+            kind,
+            f"expected an array of tables ([[{kind}]]), found {_type_name(tables)}",
+        )
+        return
+    for i, table in enumerate(tables):
+        path = f"{kind}[{i}]"
+        values: dict[str, Any] = {}
+        entry = _check_entry(kind, table, path, problem, name, values)
+        if entry is None:
+            out.rejected[kind].append((values, path))
+        else:
+            out.entries[kind].append((entry, path))
 
 
 def _fast(check: Callable[[Any], Any], value: Any) -> Any:
@@ -305,26 +336,13 @@ def _check_entry(
     if not isinstance(table, dict):
         problem(d.WRONG_TYPE, path, f"expected a table, found {_type_name(table)}")
         return None
-    fields = _FIELDS[kind]
-    ok = True
-    if not table.keys() <= fields.keys():
-        for key in table:
-            if key not in fields:
-                problem(
-                    d.UNKNOWN_KEY,
-                    f"{path}.{inert(key)}",
-                    f"unknown key {inert(key)!r}{did_you_mean(key, fields)}",
-                )
-                ok = False
-    missing = _REQUIRED[kind] - table.keys()
-    for key in (k for k in fields if k in missing):  # in the order the docs list them
-        problem(d.MISSING_KEY, path, f"missing required key {key!r}")
-        ok = False
+    fields = FIELDS[kind]
+    ok = _keys_ok(kind, table, path, problem)
     for key, raw in table.items():
         spec = fields.get(key)
         if spec is None:
             continue
-        check = spec[0]
+        check = spec.check
         value = _fast(check, raw)
         if value is _SLOW:
             try:
@@ -341,6 +359,28 @@ def _check_entry(
     if kind == "claims":
         values.setdefault("actors", ())  # optional in the format; the record has no default
     return _RECORDS[kind](**values, file=name)
+
+
+def _keys_ok(
+    kind: str, table: dict[str, Any], path: str, problem: Callable[[str, str, str], None]
+) -> bool:
+    """Whether *table* has every key *kind* requires and no other; if not, says why."""
+    fields = FIELDS[kind]
+    ok = True
+    if not table.keys() <= fields.keys():
+        for key in table:
+            if key not in fields:
+                problem(
+                    d.UNKNOWN_KEY,
+                    f"{path}.{inert(key)}",
+                    f"unknown key {inert(key)!r}{did_you_mean(key, fields)}",
+                )
+                ok = False
+    missing = _REQUIRED[kind] - table.keys()
+    for key in (k for k in fields if k in missing):  # in the order the docs list them
+        problem(d.MISSING_KEY, path, f"missing required key {key!r}")
+        ok = False
+    return ok
 
 
 def _check_claim(

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from ..views.records import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 9
+SCHEMA = 10
 
 #: Each folder with its mtime, each file with its mtime, ctime and size (see stamps).
 Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int, int], ...]]
