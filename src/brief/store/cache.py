@@ -44,8 +44,9 @@ if TYPE_CHECKING:
     from ..core.diagnostics import Diagnostic
     from ..core.index import Index
     from ..corpus.layers import Layer
-    from ..corpus.load import LoadResult, Trace
+    from ..corpus.load import LoadResult
     from ..corpus.stamps import Stamps
+    from ..corpus.trace import Trace
     from ..views.records import Briefing
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
@@ -385,11 +386,12 @@ def open_cached(path: str) -> CachedStore | None:
 def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     """Load *layers* from their files, and write the cache to *path* if one is given."""
     from ..core.index import build_index
-    from ..corpus.load import Trace, load
+    from ..corpus.load import load
     from ..corpus.stamps import Stamps
+    from ..corpus.trace import Trace
 
     stamps = Stamps()
-    trace = Trace([], {})
+    trace = Trace()
     result = load(layers, stamps, trace)
     from .tables import checked_data, problems_data
 

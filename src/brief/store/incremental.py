@@ -34,11 +34,13 @@ from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
 from ..core.model import Claim, Source
 from ..corpus.layers import Layer
-from ..corpus.load import PHASES, _resolve_citation, _Sections, entry_ord
 from ..corpus.parse import parse
 from ..corpus.reader import read_bytes
+from ..corpus.resolve import Sections as _Sections
+from ..corpus.resolve import resolve_citation as _resolve_citation
 from ..corpus.schema import Checked, check_document
 from ..corpus.stamps import Stamps
+from ..corpus.trace import PHASES, entry_ord
 from .cache import Manifest, _generation, _Opened, connect_rw, locked
 from .search import COLUMNS, actor_row, claim_row, source_row, topic_row
 from .tables import (

@@ -24,8 +24,9 @@ from ..core.model import Actor, Citation, Claim, Corpus, Source, Topic
 
 if TYPE_CHECKING:  # the loader is imported only to write a cache, not to read one
     from ..core.index import Index
-    from ..corpus.load import FileTrace, LoadResult, Trace
+    from ..corpus.load import LoadResult
     from ..corpus.schema import Checked, Entry
+    from ..corpus.trace import FileTrace, Trace
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -148,9 +149,9 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     from .search import fill as fill_search
 
     con.executescript(DDL)
-    merged = trace.merged
+    seq = trace.seq
     named_rows = [
-        (e.id, NAMED[kind], ord_key(merged[kind][e.id].seq), marshal.dumps(entry_data(e)))
+        (e.id, NAMED[kind], ord_key(seq[kind][e.id]), marshal.dumps(entry_data(e)))
         for kind, table in (
             ("topics", result.corpus.topics),
             ("actors", result.corpus.actors),
@@ -162,7 +163,7 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     con.executemany(
         "INSERT INTO claims VALUES (?, ?, ?, ?)",
         (
-            (c.id, ord_key(merged["claims"][c.id].seq), c.topic, marshal.dumps(entry_data(c)))
+            (c.id, ord_key(seq["claims"][c.id]), c.topic, marshal.dumps(entry_data(c)))
             for c in result.corpus.claims
         ),
     )
@@ -311,8 +312,8 @@ def whole_corpus(con: sqlite3.Connection) -> Corpus:
 def warning_lines(con: sqlite3.Connection) -> list[str]:
     """The warnings of every file with problems, as ``LoadResult.warnings`` words them."""
     from ..core.diagnostics import Diagnostic
-    from ..corpus.load import PHASES
-    from ..corpus.load import warning_lines as lines
+    from ..corpus.trace import PHASES
+    from ..corpus.trace import warning_lines as lines
 
     early = marshal.loads(con.execute("SELECT value FROM meta WHERE key = 'early'").fetchone()[0])
     found: list[tuple[str, list[Diagnostic], bool]] = [
@@ -335,7 +336,7 @@ def left_out(
     """
     from ..core.diagnostics import Diagnostic
     from ..core.names import normalise
-    from ..corpus.load import PHASES
+    from ..corpus.trace import PHASES
 
     for checked, by_phase in records:
         if checked is None:
