@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from brief.corpus.layers import Layer
-from brief.store.cache import CachedStore, LiveStore, cache_file, open_cached, open_store
+from brief.store import CachedStore, LiveStore, cache_file, open_cached, open_store
 
 from .conftest import run
 
@@ -165,7 +165,7 @@ def test_cache_tables_hold_the_corpus_as_loaded(mini: Path) -> None:
     import sqlite3
 
     from brief.corpus.load import load
-    from brief.store.tables import whole_corpus
+    from brief.store.read import whole_corpus
 
     show(mini)
     con = sqlite3.connect(cache_file(layers(mini)))

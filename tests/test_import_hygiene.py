@@ -82,7 +82,7 @@ def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
     assert "brief.corpus.load" not in first.stderr.split()  # built from its rows, no loader
     warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
     mods = set(warm.stderr.split())
-    assert "brief.store.cache" in mods and "brief.views.records" in mods
+    assert "brief.store.cached" in mods and "brief.views.records" in mods
     heavy = {
         "tomllib",
         "brief.corpus.load",

@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 
 from brief.corpus.layers import Layer, bundled_root
-from brief.store.cache import CachedStore, LiveStore, Store, build, cache_file, open_store
-from brief.store.search import search
+from brief.store import CachedStore, LiveStore, Store, build, cache_file, open_store
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def snapshot(store: Store) -> dict[str, Any]:
     ids = [*index.topics, *index.actors, *index.sources]
     hits = {}
     for query in ("china", "sanctions", "nuclear weapons", "edited", "fresh"):
-        found = search(store.search_db(), query, limit=1000).hits
+        found = store.search(query, limit=1000).hits
         hits[query] = sorted((h.kind, h.id, h.snippet, round(h.score, 6)) for h in found)
     return {
         "corpus": index.corpus,

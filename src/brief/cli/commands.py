@@ -20,7 +20,7 @@ from ..corpus.config import FORMATS, Config
 if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
-    from ..store.cache import Store
+    from ..store import Store
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -196,7 +196,7 @@ def cli(
 
 def _store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
-    from ..store.cache import open_store
+    from ..store import open_store
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     store = open_store(_layers(opts), use_cache=not os.environ.get("BRIEF_NO_CACHE"))
@@ -211,7 +211,7 @@ def _completer(*kinds: str) -> Callable[[click.Context, click.Parameter, str], l
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
         from ..corpus.config import load_config
-        from ..store.cache import open_store
+        from ..store import open_store
 
         root = ctx.find_root().params  # the group's callback has not run while completing
         try:
@@ -360,8 +360,7 @@ def search(
     last one may be the start of a word. Exit 1 when nothing matches.
     """
     from ..core.errors import NoResults
-    from ..store.search import match_expression
-    from ..store.search import search as run_search
+    from ..store import match_expression
 
     words = " ".join(query)
     if not match_expression(words):
@@ -372,7 +371,7 @@ def search(
         "tag": store.index().resolve_tag(tag) if tag else None,
         "topic": store.index().resolve_topic(topic).id if topic else None,
     }
-    results = run_search(store.search_db(), words, limit=limit, **filters)
+    results = store.search(words, limit=limit, **filters)
     if not results.hits:
         raise NoResults(words, store.index().suggest(words))
     _emit(ctx, "results", [results], fmt, pager)
@@ -411,7 +410,7 @@ def tui(ctx: click.Context, name: str | None) -> None:
 def paths(ctx: click.Context) -> None:
     """List where brief reads from and writes to: config, corpus folders, cache."""
     from ..corpus.config import config_path
-    from ..store.cache import cache_file
+    from ..store import cache_file
 
     opts: Options = ctx.find_object(Options)  # type: ignore[assignment]
     layers = _layers(opts)
