@@ -27,23 +27,22 @@ __all__ = [
     "Outcome",
     "Store",
     "apply_edits",
-    "build",
     "cache_dir",
     "cache_file",
     "match_expression",
     "open_cached",
     "open_store",
-    "search",
 ]
 
 # The public names, by module. They are imported when first asked for (PEP 562), so
 # that importing one module of this package never imports the others: start-up time
-# is the product's speed (see tests/test_import_hygiene.py).
+# is the product's speed (see tests/test_import_hygiene.py). None is named like a
+# module of the package, which importing that module would replace (``store.build``,
+# ``store.search`` are modules).
 _WHERE = {
     "Store": "protocol",
     "LiveStore": "live",
     "CachedStore": "cached",
-    "build": "build",
     "cache_file": "cachefile",
     "cache_dir": "cachefile",
     "Corrupt": "codec",
@@ -51,7 +50,6 @@ _WHERE = {
     "Edited": "incremental",
     "apply_edits": "incremental",
     "match_expression": "search",
-    "search": "search",
 }
 
 
@@ -66,14 +64,13 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from ..corpus.layers import Layer
-    from .build import build
     from .cached import CachedStore
     from .cachefile import Opened, cache_dir, cache_file
     from .codec import Corrupt
     from .incremental import Edited, Outcome, apply_edits
     from .live import LiveStore
     from .protocol import Store
-    from .search import match_expression, search
+    from .search import match_expression
 
 #: Past this many changed files, rebuilding is simpler than applying each edit.
 MAX_EDITS = 20
