@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import codec, sql
+from . import codec, filerecord, sql
 from .cachefile import locked, new_generation, prune
 from .live import LiveStore
 
@@ -45,7 +45,9 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     trace = Trace()
     result = load(layers, stamps, trace)
     index = build_index(result.corpus)
-    troubled = [codec.record_of(t.checked, t.problems, False) for t in trace.files if t.problems]
+    troubled = [
+        filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems
+    ]
     store = LiveStore(index, result.warnings(), troubled)
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
@@ -58,10 +60,7 @@ def write(
     path: str, stamps: Stamps, trace: Trace, result: LoadResult, index: Index, warnings: list[str]
 ) -> None:
     """Write the cache of one load to a private file, then rename it to *path*."""
-    manifest: codec.Manifest = (
-        tuple(stamps.folders.items()),
-        tuple((p, *seen) for p, seen in stamps.files.items()),
-    )
+    manifest = codec.manifest_of(stamps.folders, stamps.files)
     traced = {t.name for t in trace.files}
     early: dict[str, list[Diagnostic]] = {}
     for problem in result.problems:
@@ -83,7 +82,7 @@ def write(
             ("manifest", codec.manifest_blob(manifest)),
             ("warnings", codec.warnings_blob(warnings)),
             ("generation", new_generation()),
-            ("early", codec.early_blob(early, result.skipped)),
+            ("early", filerecord.early_blob(early, result.skipped)),
         ]
         con.executemany(sql.INSERT_META, meta)
         con.commit()
@@ -151,7 +150,7 @@ def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace]) -> None:
 def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, bytes]:
     """A file's row; paths are kept as bytes, as a file name need not be UTF-8."""
     count = sum(len(found) for found in t.problems.values())
-    record = codec.file_record(t.checked, codec.problems_data(t.problems), skipped)
+    record = filerecord.file_record(t.checked, filerecord.problems_data(t.problems), skipped)
     return (os.fsencode(t.path), t.name, t.layer, codec.ord_key(t.ord), count, record)
 
 

@@ -1,7 +1,7 @@
 """What changed in a few corpus files since the cache was built, read as an edit needs it.
 
 Each changed file is read, parsed and checked again, alone, and compared with the
-record the cache keeps of it (see ``codec.FileRecord``). Anything an edit in place
+record the cache keeps of it (see ``filerecord.FileRecord``). Anything an edit in place
 cannot apply exactly raises :class:`Declined`, with the reason (see ``incremental``).
 """
 
@@ -19,7 +19,7 @@ from ..corpus.parse import parse
 from ..corpus.reader import read_bytes
 from ..corpus.schema import Checked, check_document
 from ..corpus.stamps import Stamps
-from . import codec
+from . import codec, filerecord
 
 #: The named kinds, as a corpus names them.
 NAMED = ("topics", "actors", "sources")
@@ -29,7 +29,7 @@ class Declined(Exception):
     """The edit is not one this module applies exactly: rebuild instead."""
 
 
-def relist(manifest: codec.Manifest, changed: list[str]) -> tuple[tuple[str, int], ...]:
+def relist(manifest: codec.Manifest, changed: list[str]) -> dict[str, int]:
     """Folder stamps taken afresh, if the changed folders hold the same files as before.
 
     Editors that save by writing a new file and renaming it over the old one touch
@@ -38,17 +38,17 @@ def relist(manifest: codec.Manifest, changed: list[str]) -> tuple[tuple[str, int
     """
     from ..corpus.stamps import stamp
 
-    folders = dict(manifest[0])
+    folders = codec.manifest_folders(manifest)
     known = {os.path.normpath(f) for f in folders}
     for folder in changed:
         mtime = stamp(folder)[0]  # before listing, as a load takes it
         here = os.path.normpath(folder)
         files = _corpus_files(folder, known)
-        before = {f for f, *_ in manifest[1] if f.rpartition("/")[0] == here}
+        before = {f for f in codec.manifest_files(manifest) if f.rpartition("/")[0] == here}
         if {os.path.join(here, name) for name in files} != before:
             raise Declined("a file was added to or removed from a folder")
         folders[folder] = mtime
-    return tuple(folders.items())
+    return folders
 
 
 def _corpus_files(folder: str, known: set[str]) -> set[str]:
@@ -77,11 +77,11 @@ class ChangedFile:
         self.key = os.fsencode(path)  # as the cache keeps file names (see build.file_row)
         self.name, layer, ord_, blob = row
         self.ord = codec.ord_of(ord_)
-        self.record = codec.read_file_record(blob)
+        self.record = filerecord.read_file_record(blob)
         _usable_before(self.record)
         self.stamps = Stamps()
         self.checked = _read_now(path, layers[layer].root, self.name, self.stamps)
-        if not codec.same_rejected(self.record, self.checked):
+        if not filerecord.same_rejected(self.record, self.checked):
             raise Declined("the entries left out changed")
         self.prose = _prose_changes(self.record, self.checked)
         self.old_claims = self.record.claims()
@@ -91,11 +91,11 @@ class ChangedFile:
             self.new_claims.append((entry, where, pos))
 
 
-def _usable_before(record: codec.FileRecord) -> None:
+def _usable_before(record: filerecord.FileRecord) -> None:
     if not record.usable or record.skipped:
         raise Declined("the file could not be used before")
     for found in record.problems.values():
-        if any(codec.problem_code(p) == d.UNKNOWN_REF for p in found):
+        if any(filerecord.problem_code(p) == d.UNKNOWN_REF for p in found):
             raise Declined("its problems may carry rationed suggestions")
 
 
@@ -111,7 +111,7 @@ def _read_now(path: str, root: str, name: str, stamps: Stamps) -> Checked:
 
 
 def _prose_changes(
-    record: codec.FileRecord, checked: Checked
+    record: filerecord.FileRecord, checked: Checked
 ) -> list[tuple[str, codec.EntryData, codec.EntryData]]:
     """Each topic, actor or source whose prose alone changed: kind, before, after."""
     changes = []

@@ -1,9 +1,11 @@
 """How the cache lays out what it stores: the only module that knows a record's fields.
 
-Entries, briefings and the rest are kept as tuples of plain values and ``marshal``-ed
-(ten times faster than pickling dataclasses). Everything else reads them through the
-functions here, never by position; a change of layout is a change here and of
-:data:`SCHEMA`, which makes every older cache file be ignored.
+Entries, briefings, search rows and the manifest are kept as tuples of plain values
+and ``marshal``-ed (ten times faster than pickling dataclasses); each file's record
+and its problems are laid out in ``filerecord``, on top of these. Everything else
+reads them through the functions here, never by position; a change of layout is a
+change here (or there) and of :data:`SCHEMA`, which makes every older cache file be
+ignored.
 
 A record that cannot be read back raises :class:`Corrupt`: the cache is then unusable,
 and is rebuilt. Imported on the warm path: the model, the views and the loader are
@@ -18,9 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
-    from ..core.diagnostics import Diagnostic
     from ..core.model import Actor, Citation, Claim, Source, Topic
-    from ..corpus.schema import Checked, Entry
+    from ..corpus.schema import Entry
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
@@ -32,13 +33,13 @@ class Corrupt(ValueError):
 
 
 #: What reading a damaged or foreign record raises, before it is reported as Corrupt.
-_BAD = (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, zlib.error)
+BAD = (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, zlib.error)
 
 
 def _load(blob: bytes) -> Any:
     try:
         return marshal.loads(blob)
-    except _BAD as error:
+    except BAD as error:
         raise Corrupt(f"unreadable record: {error}") from error
 
 
@@ -47,7 +48,7 @@ def _tuple(blob: bytes, field: int | None = None) -> tuple[Any, ...]:
     try:
         value = marshal.loads(blob)
         return tuple(value if field is None else value[field])
-    except _BAD as error:
+    except BAD as error:
         raise Corrupt(f"unreadable record: {error}") from error
 
 
@@ -143,7 +144,7 @@ def claim_from(data: Sequence[Any]) -> Claim:
     try:
         i, text, topic, who, cites, *rest = data
         return Claim(i, text, topic, who, tuple(_cite(c) for c in cites), *rest)
-    except _BAD as error:
+    except BAD as error:
         raise Corrupt(f"unreadable claim: {error}") from error
 
 
@@ -160,7 +161,7 @@ def named_from(kind: str, data: Sequence[Any]) -> Topic | Actor | Source:
         if kind == "topic":
             return Topic(*data)
         return Actor(*data) if kind == "actor" else Source(*data)
-    except _BAD as error:
+    except BAD as error:
         raise Corrupt(f"unreadable {kind}: {error}") from error
 
 
@@ -184,126 +185,34 @@ def ord_of(key: bytes) -> str:
     return bytes(key).decode("utf-8", "surrogatepass")
 
 
-# -- problems ------------------------------------------------------------------------------
-#
-# A problem: (code, file, where, message), as Diagnostic takes them.
+# -- meta: the manifest, the warnings --------------------------------------------------
 
-ProblemData = tuple[str, str, str, str]
-
-
-def problems_data(problems: Mapping[str, Iterable[Diagnostic]]) -> dict[str, list[ProblemData]]:
-    """Problems by phase as tuples; phases without any left out."""
-    out = {
-        phase: [(p.code, p.file, p.where, p.message) for p in found]
-        for phase, found in problems.items()
-    }
-    return {phase: found for phase, found in out.items() if found}
-
-
-def problem_from(data: Sequence[str]) -> Diagnostic:
-    """The problem a tuple of :func:`problems_data` holds."""
-    from ..core.diagnostics import Diagnostic
-
-    return Diagnostic(*data)
-
-
-def problem_code(data: Sequence[str]) -> str:
-    """The code of the problem a tuple of :func:`problems_data` holds."""
-    return data[0]
-
-
-def problem_where(data: Sequence[str]) -> str:
-    """Where in its file a problem's tuple says it is."""
-    return data[2]
-
-
-# -- file records --------------------------------------------------------------------------
-#
-# (checked, problems by phase, skipped), compressed, where checked is None (nothing
-# could be read) or (fatal, entries by kind as [(entry tuple, key path)], rejected by
-# kind as [(values, key path)]): what an edit needs to re-read the file alone.
-
-
-class FileRecord:
-    """One file's record, read back (see :func:`file_record`)."""
-
-    __slots__ = ("entries", "problems", "rejected", "skipped", "usable")
-
-    def __init__(self, data: Any) -> None:
-        checked, problems, skipped = data
-        self.usable: bool = checked is not None and not checked[0]
-        """Something in the file could be used: it was read, parsed and not fatal."""
-        self.entries: dict[str, list[tuple[EntryData, str]]] = {}
-        """Its checked entries by kind, each as a tuple with its key path."""
-        self.rejected: dict[str, list[tuple[dict[str, Any], str]]] = {}
-        """Its entries left out by kind: their valid values and key path."""
-        if checked is not None:
-            self.entries = {kind: list(found) for kind, found in checked[1].items()}
-            self.rejected = dict(checked[2])
-        self.problems: dict[str, list[ProblemData]] = dict(problems)
-        """Its problems by phase (see ``corpus.trace.PHASES``)."""
-        self.skipped: bool = bool(skipped)
-        """Nothing in it could be used."""
-
-    def claims(self) -> list[Claim]:
-        """The claims the file defines, as written (before their references resolve)."""
-        return [claim_from(data) for data, _ in self.entries.get("claims", ())]
-
-
-def _checked_data(checked: Checked | None) -> tuple[Any, ...] | None:
-    if checked is None:
-        return None
-    entries = {
-        kind: [(entry_data(e), where) for e, where in found]
-        for kind, found in checked.entries.items()
-    }
-    return (checked.fatal, entries, _plain(checked.rejected))
-
-
-def _plain(value: Any) -> Any:
-    """*value* as marshal takes it: citations as (source, section)."""
-    from ..core.model import Citation
-
-    if isinstance(value, Citation):
-        return (value.source, value.section)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(_plain(v) for v in value)
-    return value
-
-
-def file_record(
-    checked: Checked | None, problems: Mapping[str, Sequence[ProblemData]], skipped: bool
-) -> bytes:
-    """A file's record as stored: compressed, as it repeats its entries and is rarely read."""
-    return zlib.compress(marshal.dumps((_checked_data(checked), dict(problems), skipped)), 1)
-
-
-def record_of(
-    checked: Checked | None, problems: Mapping[str, Iterable[Diagnostic]], skipped: bool
-) -> FileRecord:
-    """The record :func:`read_file_record` would give for a file just loaded."""
-    return FileRecord((_checked_data(checked), problems_data(problems), skipped))
-
-
-def read_file_record(blob: bytes) -> FileRecord:
-    """A file's record, read back."""
-    try:
-        return FileRecord(marshal.loads(zlib.decompress(blob)))
-    except _BAD as error:
-        raise Corrupt(f"unreadable file record: {error}") from error
-
-
-def same_rejected(record: FileRecord, checked: Checked) -> bool:
-    """Whether *checked* leaves out exactly the entries *record* does."""
-    return bool(marshal.loads(marshal.dumps(_plain(checked.rejected))) == record.rejected)
-
-
-# -- meta: the manifest, warnings, problems found before any file --------------------------
-
-#: Each folder with its mtime, each file with its mtime, ctime and size (see stamps).
+#: Each folder with its mtime, each file with its mtime, ctime and size (see stamps):
+#: what ``cachefile.changes`` compares with the files as they are.
 Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int, int], ...]]
+
+
+def manifest_of(folders: Mapping[str, int], files: Mapping[str, tuple[int, int, int]]) -> Manifest:
+    """The manifest of a load's stamps (``Stamps.folders`` and ``Stamps.files``)."""
+    return tuple(folders.items()), tuple((p, *seen) for p, seen in files.items())
+
+
+def manifest_folders(manifest: Manifest) -> dict[str, int]:
+    """Each folder's mtime."""
+    return dict(manifest[0])
+
+
+def manifest_files(manifest: Manifest) -> list[str]:
+    """Every file it stamps."""
+    return [path for path, *_ in manifest[1]]
+
+
+def manifest_with(
+    manifest: Manifest, folders: Mapping[str, int], files: Mapping[str, tuple[int, int, int]]
+) -> Manifest:
+    """*manifest* with *folders* instead of its own, and new stamps for some *files*."""
+    stamps = {p: files.get(p, (m, c, s)) for p, m, c, s in manifest[1]}
+    return manifest_of(folders, stamps)
 
 
 def manifest_blob(manifest: Manifest) -> bytes:
@@ -315,44 +224,12 @@ def read_manifest(blob: bytes) -> Manifest:
     return tuple(folders), tuple(files)
 
 
-def manifest_with(
-    manifest: Manifest,
-    folders: tuple[tuple[str, int], ...],
-    files: Mapping[str, tuple[int, int, int]],
-) -> Manifest:
-    """*manifest* with *folders* instead of its own, and new stamps for some *files*."""
-    return folders, tuple((p, *files.get(p, (m, c, s))) for p, m, c, s in manifest[1])
-
-
 def warnings_blob(lines: Sequence[str]) -> bytes:
     return marshal.dumps(list(lines))
 
 
 def read_warnings(blob: bytes) -> list[str]:
     return list(_tuple(blob))
-
-
-Early = list[tuple[str, list[ProblemData], bool]]
-
-
-def early_blob(early: Mapping[str, Sequence[Diagnostic]], skipped: Iterable[str]) -> bytes:
-    """Problems of files (or folders) that no file trace holds, and whether each was skipped."""
-    gone = set(skipped)
-    rows = [
-        (name, problems_data({"": found}).get("", []), name in gone)
-        for name, found in early.items()
-    ]
-    return marshal.dumps(rows)
-
-
-def read_early(blob: bytes) -> list[tuple[str, list[Diagnostic], bool]]:
-    try:
-        return [
-            (name, [problem_from(p) for p in found], skipped)
-            for name, found, skipped in _load(blob)
-        ]
-    except _BAD as error:
-        raise Corrupt(f"unreadable early problems: {error}") from error
 
 
 # -- briefings -----------------------------------------------------------------------------
@@ -404,7 +281,7 @@ def read_briefing(blob: bytes) -> Briefing:
             tuple(Link(*x) for x in related),
             tuple(Reference(*r) for r in references),
         )
-    except _BAD as error:
+    except BAD as error:
         raise Corrupt(f"unreadable briefing: {error}") from error
 
 

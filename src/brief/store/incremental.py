@@ -35,7 +35,7 @@ from ..core.model import Claim
 from ..corpus.layers import Layer
 from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citations
 from ..corpus.trace import PHASES, entry_ord
-from . import codec, sql
+from . import codec, filerecord, sql
 from .build import file_links, write_claim_links
 from .cachefile import Opened, connect_rw, generation, locked, new_generation
 from .changed import ChangedFile, Declined, relist
@@ -84,7 +84,9 @@ def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Ed
     if generation(con) != seen.generation:
         return Edited(Outcome.RACED)
     try:
-        folders = relist(seen.manifest, seen.folders) if seen.folders else seen.manifest[0]
+        folders = codec.manifest_folders(seen.manifest)
+        if seen.folders:
+            folders = relist(seen.manifest, seen.folders)
         stamps = _Edit(con, layers).apply(seen.files)
     except Declined as why:
         return Edited(Outcome.DECLINED, str(why))
@@ -202,7 +204,7 @@ class _Edit:
         }
         for where, ids in by_path.items():
             (blob,) = self.con.execute(sql.FILE_RECORD, (where,)).fetchone()
-            written = {c.id: c for c in codec.read_file_record(blob).claims()}
+            written = {c.id: c for c in filerecord.read_file_record(blob).claims()}
             for ident in ids:
                 now, raw = current.get(ident), written.get(ident)
                 if now is None or raw is None or now.file != raw.file:
@@ -332,14 +334,14 @@ class _Edit:
         """Each file's own record: its entries now, and its problems phase by phase."""
         for f in self.files:
             problems = dict(f.record.problems)
-            fresh = codec.problems_data(
+            fresh = filerecord.problems_data(
                 {"local": f.checked.problems, "refs": self.refs_problems[f.path]}
             )
             problems.update({"local": fresh.get("local", []), "refs": fresh.get("refs", [])})
             problems.pop("links", None)
             problems = {k: v for k, v in problems.items() if v and k in PHASES}
             count = sum(len(v) for v in problems.values())
-            record = codec.file_record(f.checked, problems, False)
+            record = filerecord.file_record(f.checked, problems, False)
             self.con.execute(sql.SET_FILE_RECORD, (count, record, f.key))
 
 

@@ -11,7 +11,7 @@ from ..core.errors import NotFound
 if TYPE_CHECKING:
     from ..core.index import Index
     from ..views.records import Briefing, Results
-    from .codec import FileRecord
+    from .filerecord import FileRecord
 
 
 class LiveStore:
@@ -20,7 +20,7 @@ class LiveStore:
     def __init__(
         self, index: Index, warnings: list[str], troubled: Sequence[FileRecord] = ()
     ) -> None:
-        """*troubled* are the records of the files with problems (see ``codec.record_of``)."""
+        """*troubled* are the records of the files with problems (see ``filerecord.record_of``)."""
         self._index = index
         self.warnings = warnings
         self._troubled = troubled

@@ -11,8 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import codec, sql
-from .codec import FileRecord
+from . import codec, filerecord, sql
 
 if TYPE_CHECKING:
     from ..core.model import Claim, Corpus
@@ -85,9 +84,9 @@ def _corpus(named: Sequence[Any], claims: Sequence[Claim]) -> Corpus:
     )
 
 
-def troubled(con: sqlite3.Connection) -> Iterator[FileRecord]:
+def troubled(con: sqlite3.Connection) -> Iterator[filerecord.FileRecord]:
     """The record of each file with problems, in load order."""
-    return (codec.read_file_record(blob) for (blob,) in con.execute(sql.TROUBLED_RECORDS))
+    return (filerecord.read_file_record(blob) for (blob,) in con.execute(sql.TROUBLED_RECORDS))
 
 
 def warning_lines(con: sqlite3.Connection) -> list[str]:
@@ -95,21 +94,21 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
     from ..corpus.trace import PHASES
     from ..corpus.trace import warning_lines as lines
 
-    found = codec.read_early(con.execute(sql.EARLY).fetchone()[0])
+    found = filerecord.read_early(con.execute(sql.EARLY).fetchone()[0])
     for name, blob in con.execute(sql.TROUBLED_FILES):
-        record = codec.read_file_record(blob)
+        record = filerecord.read_file_record(blob)
         problems = [
-            codec.problem_from(p) for phase in PHASES for p in record.problems.get(phase, ())
+            filerecord.problem_from(p) for phase in PHASES for p in record.problems.get(phase, ())
         ]
         found.append((name, problems, record.skipped))
     return lines(found)
 
 
-def left_out(records: Iterable[FileRecord], key: str) -> str | None:
+def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
     """The first problem of an entry left out whose id normalises to *key*, as a line.
 
     *records* are the records of the files with problems (see :func:`troubled`, or
-    ``codec.record_of`` for a load made in this process).
+    ``filerecord.record_of`` for a load made in this process).
     """
     from ..core.names import normalise
     from ..corpus.trace import PHASES
@@ -122,7 +121,7 @@ def left_out(records: Iterable[FileRecord], key: str) -> str | None:
                     continue
                 for phase in PHASES:
                     for p in record.problems.get(phase, ()):
-                        at = codec.problem_where(p)
+                        at = filerecord.problem_where(p)
                         if at == where or at.startswith((f"{where}.", f"{where}[")):
-                            return str(codec.problem_from(p))
+                            return str(filerecord.problem_from(p))
     return None
