@@ -148,17 +148,18 @@ class _Loading:
             self.skipped.append(name)
             return
         ordered = ord_ if traced is not None else None  # only a cache needs the order
-        merge_checked(
-            checked,
-            name,
-            number,
-            ordered,
-            self.merged,
-            self.namespace,
-            self.problems,
-            self.rejected,
-        )
+        self.merge(checked, name, number, ordered)
         self.tag("place")
+
+    def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
+        """Place one file's checked entries, in order; note what it rejected."""
+        for kind in KINDS:
+            rejected = checked.rejected[kind]
+            self.rejected += [(kind, values, name, where) for values, where in rejected]
+            for pos, (entry, where) in enumerate(checked.entries[kind]):
+                at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
+                placed = _Placed(entry, name, where, layer, at)
+                _place(kind, placed, self.merged[kind], self.namespace, self.problems)
 
     def finish(self) -> LoadResult:
         """Resolve the merged entries, and note each problem in its file's trace."""
@@ -185,25 +186,6 @@ def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -
     for number, layer in enumerate(layers):
         loading.layer(number, layer)
     return loading.finish()
-
-
-def merge_checked(
-    checked: Checked,
-    name: str,
-    layer: int,
-    ord_: str | None,
-    merged: dict[str, dict[str, _Placed]],
-    namespace: dict[str, tuple[str, _Placed]],
-    problems: list[Diagnostic],
-    rejected: Rejected,
-) -> None:
-    """Place one file's checked entries in *merged*, in order; note what it rejected."""
-    for kind in KINDS:
-        rejected += [(kind, values, name, where) for values, where in checked.rejected[kind]]
-        for pos, (entry, where) in enumerate(checked.entries[kind]):
-            at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
-            placed = _Placed(entry, name, where, layer, at)
-            _place(kind, placed, merged[kind], namespace, problems)
 
 
 def _place(
