@@ -325,6 +325,11 @@ def named_row(kind: str, entry: Topic | Actor | Source, actors: Iterable[str] = 
     return actor_row(entry) if kind == "actor" else source_row(entry)  # type: ignore[arg-type]
 
 
+def row_key(row: SearchRow) -> tuple[bool, str]:
+    """Whether a search row is a claim's, and its id: how the cache gives it a rowid."""
+    return row[0] == "claim", row[1]
+
+
 def hit_from(row: Sequence[Any]) -> Hit:
     """A hit from a row of ``sql.SEARCH``: kind, id, topic, label, snippet, score."""
     from ..views.records import Hit

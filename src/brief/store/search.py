@@ -48,9 +48,7 @@ def fill(
     if rowids is None:
         con.executemany(sql.INSERT_SEARCH, _rows(index))
         return
-    con.executemany(
-        sql.INSERT_SEARCH_AT, ((rowids[r[0] == "claim", r[1]], *r) for r in _rows(index))
-    )
+    con.executemany(sql.INSERT_SEARCH_AT, ((rowids[codec.row_key(r)], *r) for r in _rows(index)))
 
 
 def memory_db(index: Index) -> sqlite3.Connection:
