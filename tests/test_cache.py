@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from brief.corpus.layers import Layer
-from brief.store.cache import CachedStore, LiveStore, cache_file, open_cached, open_store
+from brief.store import CachedStore, LiveStore, cache_file, open_cached, open_store
 
 from .conftest import run
 
@@ -123,9 +124,31 @@ def test_unwritable_cache_folder_still_answers(mini: Path, tmp_path: Path) -> No
 
 
 def test_no_cache_env_reads_the_files(mini: Path) -> None:
-    show(mini)
-    result = run("--no-bundled", "-c", str(mini), "show", "trade", env={"BRIEF_NO_CACHE": "1"})
-    assert result.exit_code == 0
+    """With ``BRIEF_NO_CACHE`` the files are read: no cache is written, none is read."""
+    no_cache = {"BRIEF_NO_CACHE": "1"}
+    args = ("--no-bundled", "-c", str(mini), "show", "trade")
+    path = Path(cache_file(layers(mini)))
+    result = run(*args, env=no_cache)
+    assert result.exit_code == 0 and "Who trades with whom." in result.stdout
+    assert not path.exists()  # nothing written
+
+    show(mini)  # a cache, then emptied behind brief's back: only the files know "trade"
+    con = sqlite3.connect(path)
+    con.executescript(
+        "DELETE FROM names; DELETE FROM entries; DELETE FROM claims; DELETE FROM briefings;"
+    )
+    con.close()
+    written = path.stat().st_mtime_ns
+    assert run(*args).exit_code == 1  # the cache, read
+    result = run(*args, env=no_cache)
+    assert result.exit_code == 0 and "Who trades with whom." in result.stdout  # the files
+    assert path.stat().st_mtime_ns == written
+
+    topic = mini / "topics/trade.toml"
+    topic.write_text(topic.read_text().replace("Who trades with whom.", "Edited summary."))
+    result = run(*args, env=no_cache)
+    assert result.exit_code == 0 and "Edited summary." in result.stdout
+    assert path.stat().st_mtime_ns == written  # the edit was read, and not cached
 
 
 def test_different_layers_get_different_caches(mini: Path, tmp_path: Path) -> None:
@@ -162,10 +185,8 @@ def test_cache_is_fresh_after_many_quick_edits(mini: Path) -> None:
 
 
 def test_cache_tables_hold_the_corpus_as_loaded(mini: Path) -> None:
-    import sqlite3
-
     from brief.corpus.load import load
-    from brief.store.tables import whole_corpus
+    from brief.store.read import whole_corpus
 
     show(mini)
     con = sqlite3.connect(cache_file(layers(mini)))

@@ -62,6 +62,60 @@ def test_console_script_answers_version_without_click() -> None:
     assert "click" not in mods and "tomllib" not in mods and "sqlite3" not in mods
 
 
+#: What only a cold start (or a rebuild) may import: reading, parsing, checking, loading.
+LOADER = {
+    "tomllib",
+    "brief.corpus.load",
+    "brief.corpus.reader",
+    "brief.corpus.parse",
+    "brief.corpus.schema",
+    "brief.core.sanitize",
+    "brief.store.build",
+    "brief.store.incremental",
+    "rich",
+    "textual",
+}
+
+
+def warm_show(tmp_path: Path, *args: str) -> tuple[str, set[str]]:
+    """The stderr and the modules of ``brief ARGS`` run twice, the second time warm."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = (
+        f"import sys; sys.argv = ['brief', *{list(args)!r}]\n"
+        "from brief.cli import cli\n"
+        "try:\n    cli.main(prog_name='brief', standalone_mode=False)\n"
+        "except Exception as error:  # the one-line failure the CLI would print\n"
+        "    print(error, file=sys.stderr)\n"
+        "print('MODULES', *sys.modules, file=sys.stderr)"
+    )
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, env=env, capture_output=True, check=True)  # builds the cache
+    warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    said, _, modules = warm.stderr.partition("MODULES")
+    return said, set(modules.split())
+
+
+def test_warm_show_of_an_unknown_name_loads_no_corpus_machinery(tmp_path: Path) -> None:
+    """Suggestions for a name nothing has need the index, never the loader."""
+    said, mods = warm_show(tmp_path, "show", "zzzz")
+    assert "'zzzz'" in said and "brief.store.cached" in mods
+    assert LOADER & mods == set()
+
+
+def test_warm_show_of_a_left_out_name_loads_no_corpus_machinery(tmp_path: Path) -> None:
+    """Why an entry was left out is read from its file's record, not from the file."""
+    corpus = tmp_path / "notes"
+    corpus.mkdir()
+    (corpus / "t.toml").write_text(
+        'format = 1\n[[topics]]\nid = "good"\ntitle = "Good"\nsummary = "Fine."\n'
+        '[[topics]]\nid = "broken"\ntitle = "Broken"\n'
+    )
+    said, mods = warm_show(tmp_path, "--no-bundled", "-c", str(corpus), "show", "broken")
+    assert "'broken' was left out" in said and "missing required key 'summary'" in said
+    assert "brief.store.cached" in mods
+    assert LOADER & mods == set()
+
+
 def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
     """With a fresh cache, show reads one row: no parser, loader, model, index or rich.
 
@@ -82,18 +136,16 @@ def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
     assert "brief.corpus.load" not in first.stderr.split()  # built from its rows, no loader
     warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
     mods = set(warm.stderr.split())
-    assert "brief.store.cache" in mods and "brief.views.records" in mods
+    assert "brief.store.cached" in mods and "brief.views.records" in mods
     heavy = {
-        "tomllib",
-        "brief.corpus.load",
-        "brief.corpus.reader",
-        "brief.core.sanitize",
+        *LOADER,
         "brief.core.model",
         "brief.core.index",
-        "brief.corpus.parse",
-        "brief.corpus.schema",
-        "rich",
-        "textual",
+        "brief.corpus.stamps",
+        "brief.corpus.trace",
+        "brief.store.protocol",
+        "brief.store.read",
+        "brief.store.live",
         "pathlib",
     }
     assert heavy & mods == set()

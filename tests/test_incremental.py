@@ -2,8 +2,9 @@
 
 Every check compares the cache, after an edit, with a corpus loaded from scratch:
 each briefing, the whole corpus, the warnings and search results. Whether the edit
-was applied in place or the cache rebuilt is seen from the store that comes back
-(a rebuild answers from the load it just made).
+was applied in place or declined (and why) is what ``apply_edits`` says; through
+``open_store`` it is seen from the store that comes back (a rebuild answers from the
+load it just made).
 """
 
 from __future__ import annotations
@@ -18,9 +19,21 @@ from typing import Any
 
 import pytest
 
+import brief.store.incremental
 from brief.corpus.layers import Layer, bundled_root
-from brief.store.cache import CachedStore, LiveStore, Store, build, cache_file, open_store
-from brief.store.search import search
+from brief.store import (
+    CachedStore,
+    Corrupt,
+    Edited,
+    LiveStore,
+    Outcome,
+    Store,
+    apply_edits,
+    cache_file,
+    open_store,
+)
+from brief.store.build import build
+from brief.store.cachefile import open_file
 
 
 @pytest.fixture
@@ -40,7 +53,7 @@ def snapshot(store: Store) -> dict[str, Any]:
     ids = [*index.topics, *index.actors, *index.sources]
     hits = {}
     for query in ("china", "sanctions", "nuclear weapons", "edited", "fresh"):
-        found = search(store.search_db(), query, limit=1000).hits
+        found = store.search(query, limit=1000).hits
         hits[query] = sorted((h.kind, h.id, h.snippet, round(h.score, 6)) for h in found)
     return {
         "corpus": index.corpus,
@@ -64,6 +77,26 @@ def reopen(corpus: Path) -> tuple[Store, bool]:
     """The store after an edit, and whether the edit was applied in place."""
     store = open_store(layers(corpus))
     return store, isinstance(store, CachedStore)
+
+
+def in_place(corpus: Path) -> Edited:
+    """Apply the edits made since the cache was built, as ``open_store`` would, and say how.
+
+    A declined edit leaves the cache as it was: the same state, still stale.
+    """
+    path = cache_file(layers(corpus))
+    opened = open_file(path)
+    assert opened is not None and not opened.fresh, "no edit to apply"
+    opened.con.close()
+    edited = apply_edits(path, layers(corpus), opened)
+    after = open_file(path)
+    assert after is not None
+    after.con.close()
+    if edited.outcome is Outcome.DECLINED:
+        assert after.generation == opened.generation and not after.fresh
+    else:
+        assert after.generation != opened.generation and after.fresh
+    return edited
 
 
 def same_as_fresh(corpus: Path, store: Store) -> None:
@@ -141,8 +174,19 @@ def test_everyday_edit_is_applied_in_place_and_matches_a_fresh_load(
     file, change = IN_PLACE_EDITS[what]
     warm(corpus)
     edit(corpus / file, change)
-    store, in_place = reopen(corpus)
-    assert in_place, "this edit should not need a rebuild"
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, fresh = reopen(corpus)
+    assert fresh, "the edit applied, the cache is fresh"
+    same_as_fresh(corpus, store)
+
+
+@pytest.mark.parametrize("what", ["claim text", "topic summary"])
+def test_everyday_edit_through_open_store(corpus: Path, what: str) -> None:
+    file, change = IN_PLACE_EDITS[what]
+    warm(corpus)
+    edit(corpus / file, change)
+    store, applied = reopen(corpus)
+    assert applied, "this edit should not need a rebuild"
     same_as_fresh(corpus, store)
     again, _ = reopen(corpus)
     assert isinstance(again, CachedStore)  # and the cache is fresh afterwards
@@ -163,12 +207,17 @@ def test_section_broken_then_fixed_restores_the_links_to_it(corpus: Path) -> Non
     same_as_fresh(corpus, store)
 
 
-REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
+REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str], str]] = {
     "a disputed claim loses its note, so is left out": (
         "topics/sanctions.toml",
         lambda text: re.sub(r'\nnote = ".*?"', "", text, count=1),
+        "the entries left out changed",
     ),
-    "topic renamed": ("topics/nuclear.toml", lambda t: t.replace('title = "', 'title = "New ', 1)),
+    "topic renamed": (
+        "topics/nuclear.toml",
+        lambda t: t.replace('title = "', 'title = "New ', 1),
+        "a topic, actor or source changed beyond its prose",
+    ),
     "claim pointed at is removed": (
         "topics/sanctions.toml",
         lambda text: re.sub(
@@ -177,38 +226,76 @@ REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             text,
             flags=re.S,
         ),
+        "a claim links to a claim not in the corpus",  # from the same file
+    ),
+    "claim pointed at from another file is removed": (
+        "topics/investment.toml",
+        lambda text: re.sub(
+            r'\[\[claims\]\]\nid = "investment-china-invested-heavily".*?(?=\n\[\[|\Z)',
+            "",
+            text,
+            flags=re.S,
+        ),
+        "a claim added or removed is pointed at",
     ),
     "claim names an unknown actor": (
         "topics/sanctions.toml",
         lambda text: text.replace('actors = ["china"]', 'actors = ["chian"]', 1),
+        "a claim names a topic or actor not in the corpus",
     ),
-    "syntax error": ("topics/sanctions.toml", lambda text: text + "\n[[claims]\n"),
+    "syntax error": (
+        "topics/sanctions.toml",
+        lambda text: text + "\n[[claims]\n",
+        "the file cannot be read or parsed now",
+    ),
     "claim id duplicated": (
         "topics/nuclear.toml",
         lambda text: (
             text + NEW_CLAIM.replace("sanctions-fresh-claim", "sanctions-un-imposed-over-nuclear")
         ),
+        "a claim id also defined in another file",
     ),
 }
 
 
 @pytest.mark.parametrize("what", REBUILT_EDITS)
-def test_other_edits_rebuild_and_match_a_fresh_load(corpus: Path, what: str) -> None:
-    file, change = REBUILT_EDITS[what]
+def test_other_edits_are_declined_and_rebuild_to_a_fresh_load(corpus: Path, what: str) -> None:
+    file, change, why = REBUILT_EDITS[what]
     warm(corpus)
     edit(corpus / file, change)
-    store, in_place = reopen(corpus)
-    assert not in_place
+    assert in_place(corpus) == Edited(Outcome.DECLINED, why)
+    store, applied = reopen(corpus)
+    assert isinstance(store, LiveStore) and not applied
     same_as_fresh(corpus, store)
+    again, _ = reopen(corpus)
+    assert isinstance(again, CachedStore)  # the rebuilt cache is fresh
+    same_as_fresh(corpus, again)
 
 
-def test_file_added_rebuilds(corpus: Path) -> None:
+def test_file_added_is_declined_and_rebuilds(corpus: Path) -> None:
     warm(corpus)
     (corpus / "topics/extra.toml").write_text(
         'format = 1\n[[topics]]\nid = "extra"\ntitle = "Extra"\nsummary = "More."\n'
     )
-    store, in_place = reopen(corpus)
-    assert not in_place and store.resolve("extra") == "extra"
+    reason = "a file was added to or removed from a folder"
+    assert in_place(corpus) == Edited(Outcome.DECLINED, reason)
+    store, applied = reopen(corpus)
+    assert not applied and store.resolve("extra") == "extra"
+    same_as_fresh(corpus, store)
+
+
+def test_edit_after_another_process_changed_the_cache_is_raced(corpus: Path) -> None:
+    warm(corpus)
+    edit(corpus / "topics/sanctions.toml", claim_text("The UN", "Edited: The UN"))
+    path = cache_file(layers(corpus))
+    opened = open_file(path)
+    assert opened is not None
+    opened.con.close()
+    assert in_place(corpus) == Edited(Outcome.APPLIED)  # another process, first
+    assert apply_edits(path, layers(corpus), opened) == Edited(Outcome.RACED)
+    store, applied = reopen(corpus)
+    assert applied
+    same_as_fresh(corpus, store)
 
 
 def test_edit_to_a_file_with_problems_keeps_its_other_warnings(corpus: Path) -> None:
@@ -315,6 +402,50 @@ def test_corrupt_file_record_means_a_silent_rebuild(corpus: Path) -> None:
     con.commit()
     con.close()
     edit(corpus / "topics/sanctions.toml", claim_text("The UN", "Edited: The UN"))
-    store, in_place = reopen(corpus)
-    assert not in_place
+    with pytest.raises(Corrupt):
+        in_place(corpus)  # the cache is unusable: not a decline, an error
+    store, applied = reopen(corpus)
+    assert isinstance(store, LiveStore) and not applied  # which open_store rebuilds
     same_as_fresh(corpus, store)
+
+
+def test_sqlite_error_while_applying_an_edit_means_a_silent_rebuild(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    def locked_out(self: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    warm(corpus)
+    edit(corpus / "topics/sanctions.toml", claim_text("The UN", "Edited: The UN"))
+    monkeypatch.setattr(brief.store.incremental._Edit, "_check_ids", locked_out)
+    store, applied = reopen(corpus)
+    assert isinstance(store, LiveStore) and not applied
+    same_as_fresh(corpus, store)
+
+
+@pytest.mark.parametrize("bug", [KeyError("a bug"), TypeError("a bug"), AssertionError("a bug")])
+def test_a_bug_while_applying_an_edit_propagates(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, bug: Exception
+) -> None:
+    """A crash is not a decline: it is not turned into a silent rebuild."""
+
+    def broken(self: object) -> None:
+        raise bug
+
+    warm(corpus)
+    edit(corpus / "topics/sanctions.toml", claim_text("The UN", "Edited: The UN"))
+    with monkeypatch.context() as patched, pytest.raises(type(bug), match="a bug"):
+        patched.setattr(brief.store.incremental._Edit, "_check_ids", broken)
+        open_store(layers(corpus))
+    store, applied = reopen(corpus)  # the failed edit left the cache as it was
+    assert applied
+    same_as_fresh(corpus, store)
+
+
+def test_trace_orders_kinds_as_the_schema_lists_them() -> None:
+    from brief.corpus.schema import KINDS
+    from brief.corpus.trace import KIND_ORDER
+
+    assert KIND_ORDER == KINDS

@@ -14,7 +14,7 @@ from .context import command, options
 def paths(ctx: click.Context) -> None:
     """List where brief reads from and writes to: config, corpus folders, cache."""
     from ..corpus.config import ConfigError, config_path, load_config
-    from ..store.cache import cache_file
+    from ..store import cache_file
 
     layers = options(ctx).layers()
 

@@ -18,7 +18,7 @@ from .options import Options
 
 if TYPE_CHECKING:
     from ..render.renderer import Renderer
-    from ..store.cache import Store
+    from ..store import Store
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -84,7 +84,7 @@ def emit(
 
 def open_store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
-    from ..store.cache import open_store as open_layers
+    from ..store import open_store as open_layers
 
     store = open_layers(options(ctx).layers(), use_cache=not os.environ.get("BRIEF_NO_CACHE"))
     if not ctx.meta.get("brief.quiet"):
@@ -102,7 +102,7 @@ def completer(*kinds: str) -> Callable[[click.Context, click.Parameter, str], li
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
         from ..corpus.config import load_config
-        from ..store.cache import open_store as open_layers
+        from ..store import open_store as open_layers
 
         root = ctx.find_root().params  # the group's callback has not run while completing
         try:

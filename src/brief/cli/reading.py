@@ -150,8 +150,7 @@ def search(
     last one may be the start of a word. Exit 1 when nothing matches.
     """
     from ..core.errors import NoResults
-    from ..store.search import match_expression
-    from ..store.search import search as run_search
+    from ..store import match_expression
 
     words = " ".join(query)
     if not match_expression(words):
@@ -162,7 +161,7 @@ def search(
         "tag": store.index().resolve_tag(tag) if tag else None,
         "topic": store.index().resolve_topic(topic).id if topic else None,
     }
-    results = run_search(store.search_db(), words, limit=limit, **filters)
+    results = store.search(words, limit=limit, **filters)
     if not results.hits:
         raise NoResults(words, store.index().suggest(words))
     emit(ctx, lambda r: r.results(results), fmt, pager)

@@ -1,5 +1,8 @@
 """From files to a checked corpus: layers, stamps, safe reading, parsing, the schema, loading.
 
+Resolution rules (``resolve``) and the load record the cache keeps (``trace``) are
+public, so that the cache applies an edit by the same rules as a load.
+
 Imports only ``core``.
 """
 
@@ -20,6 +23,7 @@ __all__ = [
     "FileTrace",
     "Layer",
     "LoadResult",
+    "Sections",
     "Stamps",
     "Trace",
     "bundled_root",
@@ -27,12 +31,19 @@ __all__ = [
     "config_path",
     "discover",
     "display_name",
+    "drop_links",
+    "entry_ord",
+    "file_ord",
     "layers_for",
     "load",
     "load_config",
     "parse",
     "read_bytes",
+    "resolve_citation",
+    "resolve_citations",
     "stamp",
+    "warning_lines",
+    "with_citations",
 ]
 
 # The public names, by module. They are imported when first asked for (PEP 562), so
@@ -55,9 +66,17 @@ _WHERE = {
     "Entry": "schema",
     "check_document": "schema",
     "LoadResult": "load",
-    "FileTrace": "load",
-    "Trace": "load",
-    "PHASES": "load",
+    "FileTrace": "trace",
+    "Trace": "trace",
+    "PHASES": "trace",
+    "file_ord": "trace",
+    "entry_ord": "trace",
+    "warning_lines": "trace",
+    "Sections": "resolve",
+    "resolve_citation": "resolve",
+    "resolve_citations": "resolve",
+    "with_citations": "resolve",
+    "drop_links": "resolve",
     "load": "load",
     "Config": "config",
     "ConfigError": "config",
@@ -79,8 +98,16 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from .config import FORMATS, Config, ConfigError, config_path, load_config
     from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
-    from .load import PHASES, FileTrace, LoadResult, Trace, load
+    from .load import LoadResult, load
     from .parse import parse
     from .reader import MAX_FILE_BYTES, discover, display_name, read_bytes
+    from .resolve import (
+        Sections,
+        drop_links,
+        resolve_citation,
+        resolve_citations,
+        with_citations,
+    )
     from .schema import KINDS, Checked, Entry, check_document
     from .stamps import Stamps, stamp
+    from .trace import PHASES, FileTrace, Trace, entry_ord, file_ord, warning_lines

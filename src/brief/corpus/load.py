@@ -16,13 +16,15 @@ from typing import Any
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
-from ..core.model import Citation, Claim, Corpus, Source, Topic
+from ..core.model import Citation, Claim, Corpus, Topic
 from ..core.names import did_you_mean, normalise
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .parse import parse
 from .reader import discover, display_name, read_bytes
+from .resolve import Sections, drop_links, resolve_citations, with_citations
 from .schema import KINDS, Checked, Entry, check_document
 from .stamps import Stamps
+from .trace import FileTrace, Trace, entry_ord, file_ord, warning_lines
 
 __all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
 
@@ -37,7 +39,9 @@ class LoadResult:
     """A loaded corpus with every problem met on the way."""
 
     corpus: Corpus
+    """Every entry that could be used, every reference in it resolved."""
     problems: tuple[Diagnostic, ...]
+    """Every problem, file by file in reading order."""
     files: tuple[str, ...]
     """Every file read, by display name, in reading order."""
     skipped: tuple[str, ...]
@@ -52,71 +56,22 @@ class LoadResult:
         return warning_lines([(name, found, name in skipped) for name, found in by_file.items()])
 
 
-def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> list[str]:
-    """A line per file: its first problem, and how many more (or that it was skipped).
-
-    *files* are (name, problems, skipped), in load order; the cache words its
-    warnings with this too, so a warm start says exactly what a cold one says.
-    """
-    lines = []
-    for name, problems, skipped in files:
-        first = str(problems[0])
-        if skipped:
-            what = "folder" if name.endswith("/") else "file"
-            lines.append(f"{first} ({what} skipped)")
-        elif len(problems) == 1:
-            lines.append(first)
-        else:
-            lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
-    return lines
-
-
 @dataclass
 class _Placed:
+    """An entry as merged: where it came from, and where it stands in load order."""
+
     entry: Entry
+    """The checked entry, its references not yet resolved."""
     file: str
+    """The display name of its file."""
     path: str
+    """Its key path in that file (``claims[3]``)."""
     layer: int
+    """The number of its layer."""
     ord: str = ""
     """Where the entry stands in load order (see :func:`file_ord`)."""
     seq: str = ""
     """Where its id first took a place: a later layer's entry keeps the earlier position."""
-
-
-#: The phases of a load, in the order their problems are listed within one file.
-PHASES = ("local", "place", "rejected", "related", "refs", "links", "names")
-
-
-@dataclass
-class FileTrace:
-    """What one file gave a load, so that a cache can later re-read that file alone."""
-
-    path: str
-    name: str
-    layer: int
-    ord: str
-    checked: Checked | None
-    """None when nothing in the file could be used (unreadable, not TOML)."""
-    problems: dict[str, list[Diagnostic]]
-    """The file's problems by phase (see :data:`PHASES`)."""
-
-
-@dataclass
-class Trace:
-    """How a load went, file by file and entry by entry: what the cache keeps."""
-
-    files: list[FileTrace]
-    merged: dict[str, dict[str, _Placed]]
-
-
-def file_ord(layer: int, rel: str) -> str:
-    """A sort key for a file in load order: layers in turn, then the folder walk's order."""
-    return f"{layer:04d}\x01{rel.replace('/', chr(0))}"
-
-
-def entry_ord(file: str, kind: str, pos: int) -> str:
-    """A sort key for an entry in load order: its file, then kind and position in it."""
-    return f"{file}\x01{KINDS.index(kind)}{pos:07d}"
 
 
 def load(
@@ -137,86 +92,100 @@ def load(
             gc.enable()
 
 
-def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -> LoadResult:
-    problems: list[Diagnostic] = []
-    phases: list[str] = []  # the phase of each problem, in step with *problems*
+class _Loading:
+    """One load in progress: its problems (each with its phase), files and merged entries."""
 
-    def tag(phase: str) -> None:
-        phases.extend([phase] * (len(problems) - len(phases)))
+    def __init__(self, stamps: Stamps | None, trace: Trace | None) -> None:
+        self.stamps = stamps
+        self.trace = trace
+        self.problems: list[Diagnostic] = []
+        self.phases: list[str] = []  # the phase of each problem, in step with *problems*
+        self.files: list[str] = []
+        self.skipped: list[str] = []
+        self.merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
+        self.namespace: dict[str, tuple[str, _Placed]] = {}
+        self.rejected: Rejected = []
 
-    files: list[str] = []
-    skipped: list[str] = []
-    merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
-    namespace: dict[str, tuple[str, _Placed]] = {}
-    rejected: Rejected = []
+    def tag(self, phase: str) -> None:
+        """Give the problems found since the last call *phase*."""
+        self.phases.extend([phase] * (len(self.problems) - len(self.phases)))
 
-    for number, layer in enumerate(layers):
+    def layer(self, number: int, layer: Layer) -> None:
+        """Read every file of one layer, in the folder walk's order."""
         root = layer.root
-        if stamps is not None:
-            stamps.folder(layer.root)  # even a missing one: creating it is a change
+        if self.stamps is not None:
+            self.stamps.folder(root)  # even a missing one: creating it is a change
         if not os.path.isdir(root):
             shown = display_name("", layer.label.rstrip("/") + "/")  # a folder, not a file
             why = "not a folder" if os.path.exists(root) else "corpus folder not found"
-            problems.append(Diagnostic(d.UNREADABLE, shown, "", why))
-            skipped.append(shown)
-            continue
-        for path, rel in discover(root, stamps):
-            name = display_name(layer.label, rel)
-            files.append(name)
-            ord_ = file_ord(number, rel)
-            data = read_bytes(path, root, name, stamps)
-            doc = parse(data, name) if isinstance(data, bytes) else data
-            if trace is not None:
-                trace.files.append(FileTrace(str(path), name, number, ord_, None, {}))
-            if isinstance(doc, Diagnostic):
-                problems.append(doc)
-                tag("local")
-                skipped.append(name)
-                continue
-            checked = check_document(doc, name)
-            problems.extend(checked.problems)
-            tag("local")
-            if trace is not None:
-                trace.files[-1].checked = checked
-            if checked.fatal:
-                skipped.append(name)
-                continue
-            ordered = ord_ if trace is not None else None  # only a cache needs the order
-            merge_checked(checked, name, number, ordered, merged, namespace, problems, rejected)
-            tag("place")
+            self.problems.append(Diagnostic(d.UNREADABLE, shown, "", why))
+            self.skipped.append(shown)
+            return
+        for path, rel in discover(root, self.stamps):
+            self.file(number, root, str(path), display_name(layer.label, rel), rel)
 
-    tag("local")  # a missing corpus folder
-    corpus = _resolve(merged, problems, rejected, tag)
-    _check_names(merged, problems)
-    tag("names")
-    if trace is not None:
-        by_name = {t.name: t for t in trace.files}
-        for problem, phase in zip(problems, phases, strict=True):
-            if problem.file in by_name:
-                by_name[problem.file].problems.setdefault(phase, []).append(problem)
-        trace.merged = merged
-    order = {name: i for i, name in enumerate(files)}
-    problems.sort(key=lambda p: order.get(p.file, -1))
-    return LoadResult(corpus, tuple(problems), tuple(files), tuple(skipped))
+    def file(self, number: int, root: str, path: str, name: str, rel: str) -> None:
+        """Read, parse, check and place one file's entries."""
+        self.files.append(name)
+        ord_ = file_ord(number, rel)
+        data = read_bytes(path, root, name, self.stamps)
+        doc = parse(data, name) if isinstance(data, bytes) else data
+        traced = None
+        if self.trace is not None:
+            traced = FileTrace(path, name, number, ord_, None)
+            self.trace.files.append(traced)
+        if isinstance(doc, Diagnostic):
+            self.problems.append(doc)
+            self.tag("local")
+            self.skipped.append(name)
+            return
+        checked = check_document(doc, name)
+        self.problems.extend(checked.problems)
+        self.tag("local")
+        if traced is not None:
+            traced.checked = checked
+        if checked.fatal:
+            self.skipped.append(name)
+            return
+        ordered = ord_ if traced is not None else None  # only a cache needs the order
+        self.merge(checked, name, number, ordered)
+        self.tag("place")
+
+    def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
+        """Place one file's checked entries, in order; note what it rejected."""
+        for kind in KINDS:
+            rejected = checked.rejected[kind]
+            self.rejected += [(kind, values, name, where) for values, where in rejected]
+            for pos, (entry, where) in enumerate(checked.entries[kind]):
+                at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
+                placed = _Placed(entry, name, where, layer, at)
+                _place(kind, placed, self.merged[kind], self.namespace, self.problems)
+
+    def finish(self) -> LoadResult:
+        """Resolve the merged entries, and note each problem in its file's trace."""
+        self.tag("local")  # a missing corpus folder
+        corpus = _resolve(self.merged, self.problems, self.rejected, self.tag)
+        _check_names(self.merged, self.problems)
+        self.tag("names")
+        if self.trace is not None:
+            by_name = {t.name: t for t in self.trace.files}
+            for problem, phase in zip(self.problems, self.phases, strict=True):
+                if problem.file in by_name:
+                    by_name[problem.file].problems.setdefault(phase, []).append(problem)
+            self.trace.seq = {
+                kind: {ident: p.seq for ident, p in table.items()}
+                for kind, table in self.merged.items()
+            }
+        order = {name: i for i, name in enumerate(self.files)}
+        problems = sorted(self.problems, key=lambda p: order.get(p.file, -1))
+        return LoadResult(corpus, tuple(problems), tuple(self.files), tuple(self.skipped))
 
 
-def merge_checked(
-    checked: Checked,
-    name: str,
-    layer: int,
-    ord_: str | None,
-    merged: dict[str, dict[str, _Placed]],
-    namespace: dict[str, tuple[str, _Placed]],
-    problems: list[Diagnostic],
-    rejected: Rejected,
-) -> None:
-    """Place one file's checked entries in *merged*, in order; note what it rejected."""
-    for kind in KINDS:
-        rejected += [(kind, values, name, where) for values, where in checked.rejected[kind]]
-        for pos, (entry, where) in enumerate(checked.entries[kind]):
-            at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
-            placed = _Placed(entry, name, where, layer, at)
-            _place(kind, placed, merged[kind], namespace, problems)
+def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -> LoadResult:
+    loading = _Loading(stamps, trace)
+    for number, layer in enumerate(layers):
+        loading.layer(number, layer)
+    return loading.finish()
 
 
 def _place(
@@ -275,172 +244,126 @@ def _resolve(
     checked (and reported), so that one run of ``validate`` shows every problem; and a
     reference to one of them is not "unknown", only unusable.
     """
-    topics, actors, sources = merged["topics"], merged["actors"], merged["sources"]
-    claims = merged["claims"]
-    known: dict[str, set[str]] = {kind: set(merged[kind]) for kind in KINDS}
-    for kind, values, _, _ in rejected:
-        if isinstance(values.get("id"), str):
-            known[kind].add(values["id"])
-    sections = {sid: _Sections(p.entry) for sid, p in sources.items()}  # type: ignore[arg-type]
-    suggested = 0
-
-    def hint(ref: str, pool: Collection[str]) -> str:
-        # A suggestion compares with every candidate: past a few dozen, a hostile file
-        # with thousands of bad references would take minutes, so stop suggesting.
-        # Sorted, so that equally close candidates give the same hint in every run.
-        nonlocal suggested
-        suggested += 1
-        return did_you_mean(ref, sorted(pool)) if suggested <= MAX_SUGGESTIONS else ""
-
-    def refs(file: str, path: str, key: str, kind: str, ids: Sequence[str]) -> bool:
-        """Report ids of *kind* that name nothing; True when all can be used."""
-        usable = True
-        for i, ref in enumerate(ids):
-            if ref not in merged[kind]:
-                usable = False
-                if ref not in known[kind]:  # one left out for its own problem is no surprise
-                    message = f"unknown {_SINGULAR[kind]} {ref!r}{hint(ref, known[kind])}"
-                    where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
-                    problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
-        return usable
-
-    def claim_refs(file: str, path: str, values: Mapping[str, Any]) -> tuple[bool, list[Any]]:
-        ok = refs(file, path, "topic", "topics", [values["topic"]] if "topic" in values else [])
-        ok = refs(file, path, "actors", "actors", values.get("actors", ())) and ok
-        cites = [
-            _resolve_citation(file, path, i, cite, sections, problems, hint, known["sources"])
-            for i, cite in enumerate(values.get("cites", ()))
-        ]
-        return ok and None not in cites, cites
-
-    for kind, values, file, path in rejected:  # report only: these never load
-        if kind == "topics":
-            refs(file, path, "related", "topics", values.get("related", ()))
-        elif kind == "claims":
-            claim_refs(file, path, values)
-            for key in ("contradicts", "supports"):
-                refs(file, path, key, "claims", values.get(key, ()))
+    resolver = _Resolver(merged, problems, rejected)
+    resolver.report_rejected(rejected)  # report only: these never load
     tag("rejected")
-
-    out_topics: list[Topic] = []
-    for placed in topics.values():
-        topic = placed.entry
-        assert isinstance(topic, Topic)
-        if not refs(placed.file, placed.path, "related", "topics", topic.related):
-            topic = replace(topic, related=tuple(r for r in topic.related if r in topics))
-        out_topics.append(topic)
+    topics = resolver.topics()
     tag("related")
-
-    kept: dict[str, Claim] = {}
-    for placed in claims.values():
-        claim = placed.entry
-        assert isinstance(claim, Claim)
-        values = {"topic": claim.topic, "actors": claim.actors, "cites": claim.cites}
-        ok, cites = claim_refs(placed.file, placed.path, values)
-        if ok:
-            if any(c is not old for c, old in zip(cites, claim.cites, strict=True)):
-                claim = replace(claim, cites=tuple(cites))
-            kept[claim.id] = claim
+    kept = resolver.claims()
     tag("refs")
-
-    out_claims: list[Claim] = []
-    for claim in kept.values():
-        placed = claims[claim.id]
-        linked = True
-        for key in ("contradicts", "supports"):
-            linked = refs(placed.file, placed.path, key, "claims", getattr(claim, key)) and linked
-        if linked and all(ref in kept for ref in (*claim.contradicts, *claim.supports)):
-            out_claims.append(claim)
-            continue
-        out_claims.append(  # drop links to claims that are absent or were left out
-            replace(
-                claim,
-                contradicts=tuple(r for r in claim.contradicts if r in kept),
-                supports=tuple(r for r in claim.supports if r in kept),
-            )
-        )
+    claims = resolver.links(kept)
     tag("links")
-
     return Corpus(
-        topics=tuple(out_topics),
-        actors=tuple(p.entry for p in actors.values()),  # type: ignore[misc]
-        sources=tuple(p.entry for p in sources.values()),  # type: ignore[misc]
-        claims=tuple(out_claims),
+        topics=tuple(topics),
+        actors=tuple(p.entry for p in merged["actors"].values()),  # type: ignore[misc]
+        sources=tuple(p.entry for p in merged["sources"].values()),  # type: ignore[misc]
+        claims=tuple(claims),
     )
 
 
-class _Sections:
-    """A source's sections, by exact spelling and by normalised spelling."""
+class _Resolver:
+    """The references of one load checked, each unknown one reported once."""
 
-    def __init__(self, source: Source) -> None:
-        self.source = source
-        self.exact = frozenset(source.sections)
-        self.loose = {normalise(s): s for s in source.sections}
+    def __init__(
+        self, merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic], rejected: Rejected
+    ) -> None:
+        self.merged = merged
+        self.problems = problems
+        self.known: dict[str, set[str]] = {kind: set(merged[kind]) for kind in KINDS}
+        for kind, values, _, _ in rejected:
+            if isinstance(values.get("id"), str):
+                self.known[kind].add(values["id"])
+        self.sections = {
+            sid: Sections(p.entry)  # type: ignore[arg-type]
+            for sid, p in merged["sources"].items()
+        }
+        self.suggested = 0
 
+    def hint(self, ref: str, pool: Collection[str]) -> str:
+        """A "did you mean" for the first :data:`MAX_SUGGESTIONS` unknown references.
 
-def _resolve_citation(
-    file: str,
-    path: str,
-    i: int,
-    cite: Citation,
-    sources: Mapping[str, _Sections],
-    problems: list[Diagnostic],
-    hint: Callable[[str, Collection[str]], str],
-    left_out: Collection[str] = (),
-) -> Citation | None:
-    """*cite* itself when it is right as written, a corrected copy, or None (and a problem).
+        A suggestion compares with every candidate: past a few dozen, a hostile file
+        with thousands of bad references would take minutes, so stop suggesting.
+        Sorted, so that equally close candidates give the same hint in every run.
+        """
+        self.suggested += 1
+        return did_you_mean(ref, sorted(pool)) if self.suggested <= MAX_SUGGESTIONS else ""
 
-    A source in *left_out* (defined, but with problems of its own) makes the citation
-    unusable without a problem of its own: the source's problem says it all.
-    """
-    where = f"{path}.cites[{i}]"
-    known = sources.get(cite.source)
-    if known is None:
-        if cite.source in left_out:
-            return None
-        pool = {*sources, *left_out}
-        problems.append(
-            Diagnostic(
-                d.UNKNOWN_REF,
-                file,
-                f"{where}.source",
-                f"unknown source {cite.source!r}{hint(cite.source, pool)}",
-            )
+    def refs(self, file: str, path: str, key: str, kind: str, ids: Sequence[str]) -> bool:
+        """Report ids of *kind* that name nothing; True when all can be used."""
+        usable = True
+        for i, ref in enumerate(ids):
+            if ref in self.merged[kind]:
+                continue
+            usable = False
+            if ref not in self.known[kind]:  # one left out for its own problem is no surprise
+                message = f"unknown {_SINGULAR[kind]} {ref!r}{self.hint(ref, self.known[kind])}"
+                where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
+                self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
+        return usable
+
+    def claim_refs(
+        self, file: str, path: str, values: Mapping[str, Any]
+    ) -> tuple[bool, list[Citation | None]]:
+        """Check a claim's topic, actors and citations; its citations resolved."""
+        topic = [values["topic"]] if "topic" in values else []
+        ok = self.refs(file, path, "topic", "topics", topic)
+        ok = self.refs(file, path, "actors", "actors", values.get("actors", ())) and ok
+        cites = resolve_citations(
+            file,
+            path,
+            values.get("cites", ()),
+            self.sections,
+            self.problems,
+            self.hint,
+            self.known["sources"],
         )
-        return None
-    source = known.source
-    if cite.section is None:
-        if source.sections:
-            problems.append(
-                Diagnostic(
-                    d.UNKNOWN_SECTION,
-                    file,
-                    where,
-                    f"source {source.id!r} has sections: name one",
-                )
-            )
-            return None
-        return cite
-    if cite.section in known.exact:
-        return cite
-    found = known.loose.get(normalise(cite.section))
-    if found is None:
-        guess = ""
-        if source.sections:
-            import difflib  # error path only
+        return ok and None not in cites, cites
 
-            near = difflib.get_close_matches(cite.section, source.sections, n=1, cutoff=0.5)
-            guess = f" (did you mean {near[0]!r}?)" if near else ""
-        problems.append(
-            Diagnostic(
-                d.UNKNOWN_SECTION,
-                file,
-                f"{where}.section",
-                f"source {source.id!r} has no section {cite.section!r}{guess}",
-            )
-        )
-        return None
-    return Citation(cite.source, found)
+    def report_rejected(self, rejected: Rejected) -> None:
+        """Report the references of entries left out for their own problems."""
+        for kind, values, file, path in rejected:
+            if kind == "topics":
+                self.refs(file, path, "related", "topics", values.get("related", ()))
+            elif kind == "claims":
+                self.claim_refs(file, path, values)
+                for key in ("contradicts", "supports"):
+                    self.refs(file, path, key, "claims", values.get(key, ()))
+
+    def topics(self) -> list[Topic]:
+        """Every topic, without related topics that are not in the corpus."""
+        topics = self.merged["topics"]
+        out: list[Topic] = []
+        for placed in topics.values():
+            topic = placed.entry
+            assert isinstance(topic, Topic)
+            if not self.refs(placed.file, placed.path, "related", "topics", topic.related):
+                topic = replace(topic, related=tuple(r for r in topic.related if r in topics))
+            out.append(topic)
+        return out
+
+    def claims(self) -> dict[str, Claim]:
+        """The claims whose topic, actors and citations can all be used, by id."""
+        kept: dict[str, Claim] = {}
+        for placed in self.merged["claims"].values():
+            claim = placed.entry
+            assert isinstance(claim, Claim)
+            values = {"topic": claim.topic, "actors": claim.actors, "cites": claim.cites}
+            ok, cites = self.claim_refs(placed.file, placed.path, values)
+            if ok:
+                kept[claim.id] = with_citations(claim, cites)  # type: ignore[arg-type]
+        return kept
+
+    def links(self, kept: dict[str, Claim]) -> list[Claim]:
+        """The kept claims, each without links to claims absent or left out."""
+        claims = self.merged["claims"]
+        out: list[Claim] = []
+        for claim in kept.values():
+            placed = claims[claim.id]
+            for key in ("contradicts", "supports"):
+                self.refs(placed.file, placed.path, key, "claims", getattr(claim, key))
+            out.append(drop_links(claim, kept))
+        return out
 
 
 def _check_names(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) -> None:

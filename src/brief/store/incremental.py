@@ -6,7 +6,7 @@ claims added, removed or rewritten, a topic's summary or an actor's description
 reworded. Only the rows those touch change: the file's claims, the links and
 contradictions between them, their full-text rows, the topic rows that list their
 actors, and the briefings that show any of them (forgotten, to be built again when
-next shown).
+next shown). Claims are resolved by the loader's own rules (``corpus.resolve``).
 
 An edit is applied only when it provably gives what a full load would give; it is
 declined (and the cache rebuilt) when it could change anything beyond those rows:
@@ -23,176 +23,84 @@ declined (and the cache rebuilt) when it could change anything beyond those rows
 
 from __future__ import annotations
 
-import marshal
+import enum
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
-from ..core.model import Claim, Source
+from ..core.model import Claim
 from ..corpus.layers import Layer
-from ..corpus.load import PHASES, _resolve_citation, _Sections, entry_ord
-from ..corpus.parse import parse
-from ..corpus.reader import read_bytes
-from ..corpus.schema import Checked, check_document
-from ..corpus.stamps import Stamps
-from .cache import Manifest, _generation, _Opened, connect_rw, locked
-from .search import COLUMNS, actor_row, claim_row, source_row, topic_row
-from .tables import (
-    NAMED,
-    checked_data,
-    claim_from,
-    entry_data,
-    named_from,
-    ord_key,
-    pack,
-    problems_data,
-    raw_links,
-    rejected_data,
-    rows_in,
-    unpack,
-    warning_lines,
-    write_claim_links,
-)
-
-#: Fields of a named entry that only its own briefing and search row show.
-_PROSE = {"topics": 2, "actors": 2}  # summary, description
+from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citations
+from ..corpus.trace import PHASES, entry_ord
+from . import codec, filerecord, sql
+from .build import file_links, write_claim_links
+from .cachefile import Opened, connect_rw, generation, locked, new_generation
+from .changed import ChangedFile, Declined, relist
+from .read import rows_in, warning_lines
 
 
-class Declined(Exception):
-    """The edit is not one this module applies exactly: rebuild instead."""
+class Outcome(enum.Enum):
+    """What became of an edit."""
+
+    APPLIED = "applied"
+    """The cache now holds what a full load of the files as they are would give."""
+    DECLINED = "declined"
+    """Not an edit this module applies exactly: the cache is unchanged, rebuild it."""
+    RACED = "raced"
+    """Another process changed the cache first: open it again and check it afresh."""
 
 
-def apply_edits(path: str, layers: Sequence[Layer], seen: _Opened) -> str:
-    """Bring the cache at *path* up to date in place.
+class Edited(NamedTuple):
+    """The outcome of :func:`apply_edits`, and why when it was declined."""
+
+    outcome: Outcome
+    """Applied, declined or raced."""
+    reason: str = ""
+    """For a declined edit, what made it one (see the module's docstring)."""
+
+
+def apply_edits(path: str, layers: Sequence[Layer], seen: Opened) -> Edited:
+    """Bring the cache at *path* up to date in place, in one transaction.
 
     *seen* is the cache as the caller opened it, with the folders and files it found
-    changed. Says ``applied``; ``declined`` when the cache must be rebuilt; or
-    ``raced`` when another process changed the cache first (its generation is not the
-    one the caller read), and the caller should open it again and check it afresh.
+    changed. Errors reading or writing the cache (``sqlite3.Error``, ``OSError``,
+    ``codec.Corrupt``) propagate: the cache is unusable, and the caller rebuilds it.
     """
     with locked(path):
         con = connect_rw(path)
         try:
-            con.execute("BEGIN IMMEDIATE")
-            if _generation(con) != seen.generation:
-                con.execute("ROLLBACK")
-                return "raced"
-            manifest, changed = seen.manifest, seen.files
-            folders = _relist(manifest, seen.folders) if seen.folders else manifest[0]
-            if folders is None:
-                con.execute("ROLLBACK")
-                return "declined"
-            try:
-                stamps = _Edit(con, layers).apply(changed)
-            except Declined:
-                con.execute("ROLLBACK")
-                return "declined"
-            files = tuple((p, *stamps.get(p, (m, c, s))) for p, m, c, s in manifest[1])
-            meta = [
-                ("manifest", marshal.dumps((folders, files))),
-                ("generation", os.urandom(8)),
-            ]
-            con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta)
-            warnings = marshal.dumps(warning_lines(con))
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('warnings', ?)", (warnings,))
-            con.execute("COMMIT")
-            return "applied"
+            con.execute(sql.BEGIN)
+            edited = _apply(con, layers, seen)
+            con.execute(sql.COMMIT if edited.outcome is Outcome.APPLIED else sql.ROLLBACK)
+            return edited
         finally:
-            con.close()
+            con.close()  # rolls back what an error left half done
 
 
-def _relist(manifest: Manifest, changed: list[str]) -> tuple[tuple[str, int], ...] | None:
-    """Folder stamps taken afresh, if the changed folders hold the same files as before.
-
-    Editors that save by writing a new file and renaming it over the old one touch
-    the folder as well as the file. Anything less plain than that (a file or folder
-    added or removed, a link) is left to a full load.
-    """
-    from ..corpus.stamps import stamp
-
-    folders = dict(manifest[0])
-    known = {os.path.normpath(f) for f in folders}
-    for folder in changed:
-        mtime = stamp(folder)[0]  # before listing, as a load takes it
-        here = os.path.normpath(folder)
-        try:
-            listed = os.listdir(folder)
-        except OSError:
-            return None
-        files = set()
-        for name in listed:
-            if name.startswith("."):
-                continue
-            if name.endswith(".toml"):
-                files.add(name)  # a folder so named is no file of the manifest: declined
-            elif os.path.isdir(os.path.join(folder, name)) and (
-                os.path.normpath(os.path.join(folder, name)) not in known
-            ):
-                return None  # a new folder
-        before = {f for f, *_ in manifest[1] if f.rpartition("/")[0] == here}
-        if {os.path.join(here, name) for name in files} != before:
-            return None
-        folders[folder] = mtime
-    return tuple(folders.items())
+def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Edited:
+    if generation(con) != seen.generation:
+        return Edited(Outcome.RACED)
+    try:
+        folders = codec.manifest_folders(seen.manifest)
+        if seen.folders:
+            folders = relist(seen.manifest, seen.folders)
+        stamps = _Edit(con, layers).apply(seen.files)
+    except Declined as why:
+        return Edited(Outcome.DECLINED, str(why))
+    meta = [
+        ("manifest", codec.manifest_blob(codec.manifest_with(seen.manifest, folders, stamps))),
+        ("generation", new_generation()),
+    ]
+    con.executemany(sql.SET_META, meta)
+    con.execute(sql.SET_META, ("warnings", codec.warnings_blob(warning_lines(con))))
+    return Edited(Outcome.APPLIED)
 
 
-class _File:
-    """One changed file: what the cache held for it, and what it holds now."""
-
-    def __init__(self, path: str, row: tuple[Any, ...], layers: Sequence[Layer]) -> None:
-        self.path = path
-        self.key = os.fsencode(path)  # as the cache keeps file names (see tables.file_row)
-        self.name, layer, ord_, local = row
-        self.ord = bytes(ord_).decode("utf-8", "surrogatepass")
-        old, self.problems, skipped = unpack(local)
-        if old is None or old[0] or skipped:
-            raise Declined("the file could not be used before")
-        if any(p[0] == d.UNKNOWN_REF for found in self.problems.values() for p in found):
-            raise Declined("its problems may carry rationed suggestions")
-        self.old_entries: dict[str, list[tuple[Any, str]]] = old[1]
-        old_rejected = old[2]
-        self.stamps = Stamps()
-        root = layers[layer].root
-        data = read_bytes(path, root, self.name, self.stamps)
-        doc = parse(data, self.name) if isinstance(data, bytes) else data
-        if isinstance(doc, Diagnostic):
-            raise Declined("the file cannot be read or parsed now")
-        self.checked: Checked = check_document(doc, self.name)
-        if self.checked.fatal:
-            raise Declined("nothing in the file can be used now")
-        if _plain(rejected_data(self.checked.rejected)) != old_rejected:
-            raise Declined("the entries left out changed")
-        self.prose: list[tuple[str, int, tuple[Any, ...]]] = []
-        for kind in NAMED:
-            old_rows = self.old_entries[kind]
-            new_rows = [(entry_data(e), where) for e, where in self.checked.entries[kind]]
-            if len(old_rows) != len(new_rows):
-                raise Declined("topics, actors or sources were added or removed")
-            for pos, ((before, w1), (after, w2)) in enumerate(zip(old_rows, new_rows, strict=True)):
-                if w1 != w2 or _masked(kind, before) != _masked(kind, after):
-                    raise Declined("a topic, actor or source changed beyond its prose")
-                if tuple(before) != after:
-                    self.prose.append((kind, pos, after))
-        self.old_claims = [claim_from(data) for data, _ in self.old_entries["claims"]]
-        self.new_claims: list[tuple[Claim, str, int]] = []
-        for pos, (entry, where) in enumerate(self.checked.entries["claims"]):
-            assert isinstance(entry, Claim)
-            self.new_claims.append((entry, where, pos))
-
-
-def _plain(value: Any) -> Any:
-    return marshal.loads(marshal.dumps(value))
-
-
-def _masked(kind: str, data: Sequence[Any]) -> tuple[Any, ...]:
-    out = list(data)
-    if kind in _PROSE:
-        out[_PROSE[kind]] = None
-    return tuple(out)
+#: A claim resolved as a load resolves it, with its key path, file and place there.
+_Resolved = tuple[Claim, str, ChangedFile, int]
 
 
 class _Edit:
@@ -201,67 +109,66 @@ class _Edit:
     def __init__(self, con: sqlite3.Connection, layers: Sequence[Layer]) -> None:
         self.con = con
         self.layers = layers
+        self.files: list[ChangedFile] = []
+        self.paths: set[bytes] = set()
+        self.new_ids: set[str] = set()
+        self.dirty: set[str] = set()
+        """Every claim id the changed files define, before or after."""
+        self.resolved: dict[str, _Resolved] = {}
+        self.refs_problems: dict[str, list[Diagnostic]] = {}
+        self.restrip: dict[str, Claim] = {}
 
-    def _in(self, sql: str, ids: Iterable[str]) -> list[Any]:
-        return rows_in(self.con, sql, ids)
+    def _in(self, statement: str, ids: Iterable[str]) -> list[Any]:
+        return rows_in(self.con, statement, ids)
 
     def apply(self, changed: list[str]) -> dict[str, tuple[int, int, int]]:
-        con = self.con
-        files: list[_File] = []
+        """Apply the edit to *changed* files; their new stamps."""
         for path in changed:
-            row = con.execute(
-                "SELECT name, layer, ord, local FROM files WHERE path = ?", (os.fsencode(path),)
-            ).fetchone()
+            row = self.con.execute(sql.FILE, (os.fsencode(path),)).fetchone()
             if row is None:
                 raise Declined("a file the cache does not know")
-            files.append(_File(path, row, self.layers))
-        paths = {f.key for f in files}
+            self.files.append(ChangedFile(path, row, self.layers))
+        self.paths = {f.key for f in self.files}
+        self._check_ids()
+        self._resolve()
+        self._relink_others()
+        self._write()
+        return {p: s for f in self.files for p, s in f.stamps.files.items()}
 
-        # Claim ids: each defined once, before and after, and only in these files.
-        old_ids = [c.id for f in files for c in f.old_claims]
-        new_ids = [c.id for f in files for c, _, _ in f.new_claims]
+    def _check_ids(self) -> None:
+        """Claim ids: each defined once, before and after, and only in these files."""
+        old_ids = [c.id for f in self.files for c in f.old_claims]
+        new_ids = [c.id for f in self.files for c, _, _ in f.new_claims]
         if len(set(old_ids)) != len(old_ids) or len(set(new_ids)) != len(new_ids):
             raise Declined("a claim id defined twice")
-        dirty = set(old_ids) | set(new_ids)
-        for _ident, where in self._in(
-            "SELECT id, path FROM raw_claims WHERE id IN ({marks})", dirty
-        ):
-            if where not in paths:
+        self.new_ids = set(new_ids)
+        self.dirty = set(old_ids) | self.new_ids
+        for _ident, where in self._in(sql.RAW_CLAIMS_IN, self.dirty):
+            if where not in self.paths:
                 raise Declined("a claim id also defined in another file")
-        appeared_or_gone = set(old_ids) ^ set(new_ids)
-        for where, claim, _ in self._in(
-            "SELECT path, claim, target FROM links WHERE target IN ({marks})", appeared_or_gone
-        ):
-            if where not in paths or claim.startswith("\0"):
+        for where, claim, _ in self._in(sql.LINKS_TO_IN, set(old_ids) ^ self.new_ids):
+            if where not in self.paths or claim.startswith("\0"):
                 raise Declined("a claim added or removed is pointed at")
 
-        # The named entries new claims reach, and the claims they link to.
-        wanted = {c.topic for f in files for c, _, _ in f.new_claims}
-        wanted |= {a for f in files for c, _, _ in f.new_claims for a in c.actors}
-        wanted |= {x.source for f in files for c, _, _ in f.new_claims for x in c.cites}
+    def _named(self) -> tuple[dict[str, str], dict[str, Sections]]:
+        """The kind of each named entry new claims reach; the sections of sources."""
+        claims = [c for f in self.files for c, _, _ in f.new_claims]
+        wanted = {c.topic for c in claims}
+        wanted |= {a for c in claims for a in c.actors}
+        wanted |= {x.source for c in claims for x in c.cites}
         kinds: dict[str, str] = {}
-        sources: dict[str, _Sections] = {}
-        for ident, kind, data in self._in(
-            "SELECT id, kind, data FROM entries WHERE id IN ({marks})", wanted
-        ):
+        sources: dict[str, Sections] = {}
+        for ident, kind, blob in self._in(sql.ENTRIES_IN, wanted):
             kinds[ident] = kind
             if kind == "source":
-                source = named_from(kind, marshal.loads(data))
-                assert isinstance(source, Source)
-                sources[ident] = _Sections(source)
-        targets = {
-            t for f in files for c, _, _ in f.new_claims for t in (*c.contradicts, *c.supports)
-        }
-        outside = targets - dirty
-        placed = {
-            r[0] for r in self._in("SELECT id FROM raw_claims WHERE id IN ({marks})", outside)
-        }
-        was_kept = {r[0] for r in self._in("SELECT id FROM claims WHERE id IN ({marks})", outside)}
+                sources[ident] = Sections(codec.named_of(kind, blob))  # type: ignore[arg-type]
+        return kinds, sources
 
-        # Resolve the new claims as the loader would: references, then links.
-        refs_problems: dict[str, list[Diagnostic]] = {f.path: [] for f in files}
-        resolved: dict[str, tuple[Claim, str, _File, int]] = {}
-        for f in files:
+    def _resolve(self) -> None:
+        """Resolve the new claims as the loader would: references, then links."""
+        kinds, sources = self._named()
+        for f in self.files:
+            problems = self.refs_problems[f.path] = []
             for claim, where, pos in f.new_claims:
                 if kinds.get(claim.topic) != "topic" or any(
                     kinds.get(a) != "actor" for a in claim.actors
@@ -269,222 +176,174 @@ class _Edit:
                     raise Declined("a claim names a topic or actor not in the corpus")
                 if any(kinds.get(x.source) != "source" for x in claim.cites):
                     raise Declined("a claim cites a source not in the corpus")
-                cites = [
-                    _resolve_citation(
-                        f.name, where, i, cite, sources, refs_problems[f.path], lambda r, p: ""
-                    )
-                    for i, cite in enumerate(claim.cites)
-                ]
-                if None in cites:
-                    continue
-                if any(c is not old for c, old in zip(cites, claim.cites, strict=True)):
-                    claim = replace(claim, cites=tuple(c for c in cites if c is not None))
-                resolved[claim.id] = (claim, where, f, pos)
-        kept_now = set(resolved) | (was_kept - dirty)
-        for ident, (claim, where, f, pos) in list(resolved.items()):
-            for ref in (*claim.contradicts, *claim.supports):
-                if ref not in set(new_ids) and ref not in placed:
-                    raise Declined("a claim links to a claim not in the corpus")
-            linked = replace(
-                claim,
-                contradicts=tuple(r for r in claim.contradicts if r in kept_now),
-                supports=tuple(r for r in claim.supports if r in kept_now),
-            )
-            resolved[ident] = (linked, where, f, pos)
+                cites = resolve_citations(f.name, where, claim.cites, sources, problems)
+                if None not in cites:
+                    resolved = with_citations(claim, cites)  # type: ignore[arg-type]
+                    self.resolved[claim.id] = (resolved, where, f, pos)
+        targets = {
+            t for f in self.files for c, _, _ in f.new_claims for t in (*c.contradicts, *c.supports)
+        }
+        outside = targets - self.dirty
+        placed = {r[0] for r in self._in(sql.PLACED_CLAIMS_IN, outside)}
+        was_kept = {r[0] for r in self._in(sql.CLAIMS_KEPT_IN, outside)}
+        kept_now = set(self.resolved) | (was_kept - self.dirty)
+        for ident, (claim, where, f, pos) in list(self.resolved.items()):
+            if any(r not in self.new_ids and r not in placed for r in _links(claim)):
+                raise Declined("a claim links to a claim not in the corpus")
+            self.resolved[ident] = (drop_links(claim, kept_now), where, f, pos)
 
-        # Claims elsewhere that link to these: their links are dropped or restored.
-        restrip: dict[str, Claim] = {}
-        referrers = self._in(
-            "SELECT path, claim, target FROM links WHERE target IN ({marks})", dirty
-        )
+    def _relink_others(self) -> None:
+        """Claims elsewhere that link to these: their links are dropped or restored."""
         by_path: dict[bytes, set[str]] = {}
-        for where, claim, _ in referrers:
-            if where not in paths and not claim.startswith("\0"):
+        for where, claim, _ in self._in(sql.LINKS_TO_IN, self.dirty):
+            if where not in self.paths and not claim.startswith("\0"):
                 by_path.setdefault(where, set()).add(claim)
         current = {
-            ident: claim_from(marshal.loads(data))
-            for ident, data in self._in(
-                "SELECT id, data FROM claims WHERE id IN ({marks})",
-                {c for ids in by_path.values() for c in ids},
-            )
+            ident: codec.claim_of(blob)
+            for ident, blob in self._in(sql.CLAIMS_DATA_IN, set().union(*by_path.values()))
         }
         for where, ids in by_path.items():
-            (local,) = con.execute("SELECT local FROM files WHERE path = ?", (where,)).fetchone()
-            raw = {data[0]: claim_from(data) for data, _ in unpack(local)[0][1]["claims"]}
+            (blob,) = self.con.execute(sql.FILE_RECORD, (where,)).fetchone()
+            written = {c.id: c for c in filerecord.read_file_record(blob).claims()}
             for ident in ids:
-                now, written = current.get(ident), raw.get(ident)
-                if now is None or written is None or now.file != written.file:
+                now, raw = current.get(ident), written.get(ident)
+                if now is None or raw is None or now.file != raw.file:
                     continue  # left out, or that file's copy is not the one in use
+                self.restrip[ident] = self._relinked(now, raw)
 
-                def keep(target: str, linked: tuple[str, ...]) -> bool:
-                    return target in resolved if target in dirty else target in linked
-
-                restrip[ident] = replace(
-                    now,
-                    contradicts=tuple(t for t in written.contradicts if keep(t, now.contradicts)),
-                    supports=tuple(t for t in written.supports if keep(t, now.supports)),
-                )
-
-        self._write(files, dirty, resolved, restrip, refs_problems)
-        return {p: s for f in files for p, s in f.stamps.files.items()}
-
-    def _write(
-        self,
-        files: list[_File],
-        dirty: set[str],
-        resolved: dict[str, tuple[Claim, str, _File, int]],
-        restrip: dict[str, Claim],
-        refs_problems: dict[str, list[Diagnostic]],
-    ) -> None:
-        con = self.con
-        old_rows = {
-            ident: (rowid, claim_from(marshal.loads(data)))
-            for ident, rowid, data in self._in(
-                "SELECT id, rowid, data FROM claims WHERE id IN ({marks})", dirty
-            )
+    def _relinked(self, now: Claim, written: Claim) -> Claim:
+        """*now* with the links *written* has to claims kept: the edited ones as they are now."""
+        linked = set(_links(now))
+        kept = {
+            t for t in _links(written) if (t in self.resolved if t in self.dirty else t in linked)
         }
-        touched = {c for _, c in old_rows.values()}
-        old_pairs = self._in("SELECT claim, other FROM contests WHERE claim IN ({marks})", dirty)
-        neighbours = {other for _, other in old_pairs}
+        whole = replace(now, contradicts=written.contradicts, supports=written.supports)
+        return drop_links(whole, kept)
 
-        # Out with the old rows of these claims...
-        for rowid, claim in old_rows.values():
-            con.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
-            con.executemany(
-                "DELETE FROM claim_actors WHERE actor = ? AND claim = ?",
-                ((a, claim.id) for a in claim.actors),
-            )
-            con.executemany(
-                "DELETE FROM claim_sources WHERE source = ? AND claim = ?",
-                ((x.source, claim.id) for x in claim.cites),
-            )
-        con.executemany(
-            "DELETE FROM contests WHERE claim = ? AND other = ?",
-            [p for a, b in old_pairs for p in ((a, b), (b, a))],
-        )
-        con.executemany("DELETE FROM claims WHERE id = ?", ((i,) for i in old_rows))
-        for f in files:
-            con.executemany(
-                "DELETE FROM raw_claims WHERE id = ? AND path = ?",
-                ((c.id, f.key) for c in f.old_claims),
-            )
-            con.execute("DELETE FROM links WHERE path = ?", (f.key,))
+    # -- writing ------------------------------------------------------------------------
 
-        # ...and in with the new.
-        topics: set[str] = {c.topic for _, c in old_rows.values()}
-        for claim, _, f, pos in resolved.values():
-            seq = ord_key(entry_ord(f.ord, "claims", pos))
-            con.execute(
-                "INSERT INTO claims VALUES (?, ?, ?, ?)",
-                (claim.id, seq, claim.topic, marshal.dumps(entry_data(claim))),
-            )
-            topics.add(claim.topic)
-            touched.add(claim)
-        for ident, claim in restrip.items():
-            con.execute(
-                "UPDATE claims SET data = ? WHERE id = ?", (marshal.dumps(entry_data(claim)), ident)
-            )
-            touched.add(claim)
-        write_claim_links(con, (c for c, _, _, _ in resolved.values()))
+    def _write(self) -> None:
+        touched, topics, neighbours = self._remove_old()
+        touched |= self._insert_new()
+        neighbours |= self._contests()
+        named = self._write_prose(topics)
+        self._write_search(topics)
+        self._forget_briefings(touched, neighbours, named)
+        self._write_records()
+
+    def _remove_old(self) -> tuple[set[Claim], set[str], set[str]]:
+        """Out with the old rows of these claims; the claims, topics and contestants."""
+        con = self.con
+        old = {
+            ident: (rowid, codec.claim_of(blob))
+            for ident, rowid, blob in self._in(sql.CLAIMS_ROWS_IN, self.dirty)
+        }
+        old_pairs = self._in(sql.CONTESTS_IN, self.dirty)
+        for rowid, claim in old.values():
+            con.execute(sql.DELETE_SEARCH, (rowid,))
+            con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, claim.id) for a in claim.actors))
+            con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, claim.id) for x in claim.cites))
+        con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
+        con.executemany(sql.DELETE_CLAIM, ((i,) for i in old))
+        for f in self.files:
+            con.executemany(sql.DELETE_RAW_CLAIM, ((c.id, f.key) for c in f.old_claims))
+            con.execute(sql.DELETE_LINKS_OF_FILE, (f.key,))
+        claims = {c for _, c in old.values()}
+        return claims, {c.topic for c in claims}, {other for _, other in old_pairs}
+
+    def _insert_new(self) -> set[Claim]:
+        """In with the new rows: claims, relinked claims, claim ids and links as written."""
+        con = self.con
+        for claim, _, f, pos in self.resolved.values():
+            seq = codec.ord_key(entry_ord(f.ord, "claims", pos))
+            con.execute(sql.INSERT_CLAIM, (claim.id, seq, claim.topic, codec.entry_blob(claim)))
+        for ident, claim in self.restrip.items():
+            con.execute(sql.SET_CLAIM, (codec.entry_blob(claim), ident))
+        write_claim_links(con, (c for c, _, _, _ in self.resolved.values()))
+        for f in self.files:
+            con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.key) for c, _, _ in f.new_claims))
+            con.executemany(sql.INSERT_LINK, file_links(f.key, f.checked))
+        return {c for c, _, _, _ in self.resolved.values()} | set(self.restrip.values())
+
+    def _contests(self) -> set[str]:
+        """Contradictions both ways of the claims written; the claims they contest."""
         pairs = [
             p
-            for c in (*(c for c, _, _, _ in resolved.values()), *restrip.values())
+            for c in (*(c for c, _, _, _ in self.resolved.values()), *self.restrip.values())
             for t in c.contradicts
             for p in ((c.id, t), (t, c.id))
         ]
-        con.executemany("INSERT OR IGNORE INTO contests VALUES (?, ?)", pairs)
-        neighbours |= {b for _, b in pairs}
-        for f in files:
-            con.executemany(
-                "INSERT OR IGNORE INTO raw_claims VALUES (?, ?)",
-                ((c.id, f.key) for c, _, _ in f.new_claims),
-            )
-            links = [
-                link
-                for c, _, _ in f.new_claims
-                for link in raw_links(f.key, c.id, (*c.contradicts, *c.supports))
-            ]
-            for values, where in f.checked.rejected["claims"]:
-                written = [*values.get("contradicts", ()), *values.get("supports", ())]
-                links += raw_links(f.key, f"\0{where}", written)
-            con.executemany("INSERT OR IGNORE INTO links VALUES (?, ?, ?)", links)
+        self.con.executemany(sql.INSERT_CONTEST, pairs)
+        return {b for _, b in pairs}
 
-        # Topic, actor and source prose: the entry in use, when it is this file's.
-        changed_named: set[str] = set()
-        for f in files:
-            for kind, pos, data in f.prose:
-                row = con.execute("SELECT data FROM entries WHERE id = ?", (data[0],)).fetchone()
-                before = tuple(f.old_entries[kind][pos][0])
-                if row is not None and tuple(marshal.loads(row[0])) == before:
-                    con.execute(
-                        "UPDATE entries SET data = ? WHERE id = ?", (marshal.dumps(data), data[0])
-                    )
-                    changed_named.add(data[0])
-                    if kind == "topics":
-                        topics.add(data[0])
-                    else:
-                        self._search_row(data[0])
+    def _write_prose(self, topics: set[str]) -> set[str]:
+        """Topic, actor and source prose, where the entry in use is this file's."""
+        changed: set[str] = set()
+        for f in self.files:
+            for kind, before, after in f.prose:
+                ident = codec.entry_id(after)
+                row = self.con.execute(sql.ENTRY_DATA, (ident,)).fetchone()
+                if row is None or codec.read_data(row[0]) != before:
+                    continue  # a later layer's entry is the one in use
+                self.con.execute(sql.SET_ENTRY, (codec.data_blob(after), ident))
+                changed.add(ident)
+                if kind == "topics":
+                    topics.add(ident)  # its search row is written with the others
+                else:
+                    self._search_row(ident)
+        return changed
 
-        # Full-text rows: the new claims, and topics whose list of actors may differ.
-        titles = {
-            ident: named_from("topic", marshal.loads(data))
-            for ident, data in self._in(
-                "SELECT id, data FROM entries WHERE id IN ({marks})",
-                topics | {c.topic for c, _, _, _ in resolved.values()},
-            )
-        }
-        for claim, _, _, _ in resolved.values():
-            (rowid,) = con.execute("SELECT rowid FROM claims WHERE id = ?", (claim.id,)).fetchone()
-            row = claim_row(claim, titles[claim.topic])  # type: ignore[arg-type]
-            con.execute(
-                f"INSERT INTO search (rowid, {COLUMNS}) VALUES (?{', ?' * 8})", (rowid, *row)
-            )
+    def _write_search(self, topics: set[str]) -> None:
+        """Full-text rows: the new claims, and topics whose list of actors may differ."""
+        resolved = [c for c, _, _, _ in self.resolved.values()]
+        topics |= {c.topic for c in resolved}
+        titles = {i: codec.topic_of(blob) for i, blob in self._in(sql.ENTRIES_DATA_IN, topics)}
+        for claim in resolved:
+            (rowid,) = self.con.execute(sql.CLAIM_ROWID, (claim.id,)).fetchone()
+            row = codec.claim_row(claim, titles[claim.topic])
+            self.con.execute(sql.INSERT_SEARCH_AT, (rowid, *row))
         for topic in topics:
             self._search_row(topic)
 
-        # Briefings that show any claim touched, or a claim contradicting one: forget them.
-        shown = {c.id for c in touched} | neighbours
-        for _ident, data in self._in("SELECT id, data FROM claims WHERE id IN ({marks})", shown):
-            touched.add(claim_from(marshal.loads(data)))
-        stale = set(changed_named)
+    def _search_row(self, ident: str) -> None:
+        """Write the full-text row of one topic, actor or source again."""
+        row = self.con.execute(sql.ENTRY_FOR_SEARCH, (ident,)).fetchone()
+        if row is None:
+            return
+        rowid, kind, blob = row
+        actors: set[str] = set()
+        if kind == "topic":
+            claims = self.con.execute(sql.CLAIM_DATA_OF_TOPIC, (ident,))
+            actors = {a for (data,) in claims for a in codec.claim_actors(data)}
+        self.con.execute(sql.DELETE_SEARCH, (-rowid,))
+        row = codec.named_row(kind, codec.named_of(kind, blob), actors)
+        self.con.execute(sql.INSERT_SEARCH_AT, (-rowid, *row))
+
+    def _forget_briefings(self, touched: set[Claim], contested: set[str], named: set[str]) -> None:
+        """Briefings that show any claim touched, or a claim contradicting one."""
+        shown = {c.id for c in touched} | contested
+        touched |= {codec.claim_of(blob) for _, blob in self._in(sql.CLAIMS_DATA_IN, shown)}
+        stale = set(named)
         for claim in touched:
             stale.add(claim.topic)
             stale.update(claim.actors)
             stale.update(x.source for x in claim.cites)
-        con.executemany("DELETE FROM briefings WHERE id = ?", ((i,) for i in stale))
+        self.con.executemany(sql.FORGET_BRIEFING, ((i,) for i in stale))
 
-        # Each file's own record: its entries now, and its problems phase by phase.
-        for f in files:
-            problems: dict[str, list[Any]] = {k: list(v) for k, v in f.problems.items()}
-            fresh = problems_data({"local": f.checked.problems, "refs": refs_problems[f.path]})
+    def _write_records(self) -> None:
+        """Each file's own record: its entries now, and its problems phase by phase."""
+        for f in self.files:
+            problems = dict(f.record.problems)
+            fresh = filerecord.problems_data(
+                {"local": f.checked.problems, "refs": self.refs_problems[f.path]}
+            )
             problems.update({"local": fresh.get("local", []), "refs": fresh.get("refs", [])})
             problems.pop("links", None)
             problems = {k: v for k, v in problems.items() if v and k in PHASES}
             count = sum(len(v) for v in problems.values())
-            local = (checked_data(f.checked), problems, False)
-            con.execute(
-                "UPDATE files SET problems = ?, local = ? WHERE path = ?",
-                (count, pack(local), f.key),
-            )
+            record = filerecord.file_record(f.checked, problems, False)
+            self.con.execute(sql.SET_FILE_RECORD, (count, record, f.key))
 
-    def _search_row(self, ident: str) -> None:
-        """Write the full-text row of one topic, actor or source again."""
-        con = self.con
-        row = con.execute("SELECT rowid, kind, data FROM entries WHERE id = ?", (ident,)).fetchone()
-        if row is None:
-            return
-        rowid, kind, data = row
-        entry = named_from(kind, marshal.loads(data))
-        con.execute("DELETE FROM search WHERE rowid = ?", (-rowid,))
-        if kind == "topic":
-            actors = {
-                a
-                for (blob,) in con.execute("SELECT data FROM claims WHERE topic = ?", (ident,))
-                for a in marshal.loads(blob)[3]
-            }
-            values = topic_row(entry, actors)  # type: ignore[arg-type]
-        else:
-            values = actor_row(entry) if kind == "actor" else source_row(entry)  # type: ignore[arg-type]
-        con.execute(
-            f"INSERT INTO search (rowid, {COLUMNS}) VALUES (?{', ?' * 8})", (-rowid, *values)
-        )
+
+def _links(claim: Claim) -> tuple[str, ...]:
+    return (*claim.contradicts, *claim.supports)

@@ -4,74 +4,35 @@ One FTS table holds a row per topic, actor, source and claim. Titles, names,
 aliases and tags go in a column weighted well above body text (summaries, claim
 texts, editor's notes), so a title hit outranks a body hit under BM25. The Porter
 stemmer lets ``sanction`` find ``sanctions``; every word of the query must match.
-The table is built into the cache file (see ``cache``) or, without a cache, into
-an in-memory database, by the same code.
+The table is built into the cache file (see ``build``) or, without a cache, into
+an in-memory database, by the same code. Its rows are ``codec``'s, its statements
+``sql``'s.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from ..views.records import MARK_END, MARK_START, Hit, Results
+from . import codec, sql
 
 if TYPE_CHECKING:
     from ..core.index import Index
-    from ..core.model import Actor, Claim, Source, Topic
-
-#: Weights of the columns in BM25: title, body (the key columns are not searched).
-TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
-SCHEMA = """
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    kind UNINDEXED, id UNINDEXED, topic UNINDEXED, actors UNINDEXED, tags UNINDEXED,
-    label UNINDEXED, title, body,
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-"""
+    from ..views.records import Results
 
 
-Row = tuple[str, str, str, str, str, str, str, str]
-COLUMNS = "kind, id, topic, actors, tags, label, title, body"
-
-
-def topic_row(t: Topic, actors: Iterable[str]) -> Row:
-    """kind, id, topic, actors, tags, label (shown), title (weighted), body."""
-    from ..core.names import normalise
-
-    title = " ".join([t.title, *t.aliases, *t.tags])
-    tags = " ".join(normalise(x) for x in t.tags)
-    return ("topic", t.id, t.id, " ".join(sorted(set(actors))), tags, t.title, title, t.summary)
-
-
-def actor_row(a: Actor) -> Row:
-    return ("actor", a.id, "", a.id, "", a.name, " ".join([a.name, *a.aliases]), a.description)
-
-
-def source_row(s: Source) -> Row:
-    body = "; ".join(x for x in (s.author or "", *s.sections) if x)  # read as a list
-    return ("source", s.id, "", "", "", s.title, s.title, body)
-
-
-def claim_row(c: Claim, topic: Topic) -> Row:
-    from ..core.names import normalise
-
-    body = f"{c.text} {c.note}" if c.note else c.text
-    tags = " ".join(normalise(x) for x in topic.tags)
-    return ("claim", c.id, c.topic, " ".join(c.actors), tags, topic.title, "", body)
-
-
-def _rows(index: Index) -> Iterator[Row]:
+def _rows(index: Index) -> Iterator[codec.SearchRow]:
     topic_actors: dict[str, set[str]] = {t: set() for t in index.topics}
     for claim in index.corpus.claims:
         topic_actors[claim.topic].update(claim.actors)
     for t in index.corpus.topics:
-        yield topic_row(t, topic_actors[t.id])
-    yield from map(actor_row, index.corpus.actors)
-    yield from map(source_row, index.corpus.sources)
+        yield codec.topic_row(t, topic_actors[t.id])
+    yield from map(codec.actor_row, index.corpus.actors)
+    yield from map(codec.source_row, index.corpus.sources)
     for c in index.corpus.claims:
-        yield claim_row(c, index.topics[c.topic])
+        yield codec.claim_row(c, index.topics[c.topic])
 
 
 def fill(
@@ -80,19 +41,14 @@ def fill(
     """Create and fill the search table in *con*.
 
     *rowids* gives the row of each (is a claim, id) its rowid: the cache uses its own
-    tables' rowids (see ``tables.search_rowid``), so that an edit can replace one row
-    without scanning the table.
+    tables' rowids (claims' as they are, entries' negated), so that an edit can
+    replace one row without scanning the table.
     """
-    con.executescript(SCHEMA)
+    con.execute(sql.SEARCH_DDL)
     if rowids is None:
-        con.executemany(
-            f"INSERT INTO search ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _rows(index)
-        )
+        con.executemany(sql.INSERT_SEARCH, _rows(index))
         return
-    con.executemany(
-        f"INSERT INTO search (rowid, {COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((rowids[r[0] == "claim", r[1]], *r) for r in _rows(index)),
-    )
+    con.executemany(sql.INSERT_SEARCH_AT, ((rowids[codec.row_key(r)], *r) for r in _rows(index)))
 
 
 def memory_db(index: Index) -> sqlite3.Connection:
@@ -103,13 +59,6 @@ def memory_db(index: Index) -> sqlite3.Connection:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: bm25() takes a weight for every column in order, the unindexed ones included.
-_WEIGHTS = ", ".join(
-    str(TITLE_WEIGHT if c == "title" else BODY_WEIGHT if c == "body" else 0.0)
-    for c in COLUMNS.split(", ")
-)
-#: Equal scores in a stable order, the same with or without the cache.
-_KIND_ORDER = "CASE kind WHEN 'topic' THEN 0 WHEN 'actor' THEN 1 WHEN 'source' THEN 2 ELSE 3 END"
 
 
 def match_expression(query: str) -> str:
@@ -135,30 +84,27 @@ def search(
     tag: str | None = None,
     topic: str | None = None,
 ) -> Results:
-    """Ranked hits for *query*; *actor*, *tag* and *topic* are resolved ids/keys."""
+    """Ranked hits for *query* in the search table of *con*.
+
+    *actor*, *tag* and *topic* are resolved ids or keys.
+    """
+    from ..views.records import MARK_END, MARK_START, Results
+
     expression = match_expression(query)
     if not expression:
         return Results(query, ())
-    where = ["search MATCH ?"]
+    where = [sql.SEARCH_MATCH]
     args: list[object] = [expression]
     if actor is not None:
-        where.append("(' ' || actors || ' ') LIKE ?")
+        where.append(sql.SEARCH_BY_ACTOR)
         args.append(f"% {actor} %")
     if tag is not None:
-        where.append("(' ' || tags || ' ') LIKE ?")
+        where.append(sql.SEARCH_BY_TAG)
         args.append(f"% {tag} %")
     if topic is not None:
-        where.append("topic = ?")
+        where.append(sql.SEARCH_BY_TOPIC)
         args.append(topic)
-    sql = (
-        "SELECT kind, id, topic, label, "
-        f"snippet(search, 7, '{MARK_START}', '{MARK_END}', '…', 16), "  # from the body
-        f"bm25(search, {_WEIGHTS}) AS score "
-        f"FROM search WHERE {' AND '.join(where)} ORDER BY score, {_KIND_ORDER}, id LIMIT ?"
-    )
     args.append(limit)
-    hits = tuple(
-        Hit(kind, ident, title, snippet, topic if kind == "claim" else ident, -score)
-        for kind, ident, topic, title, snippet, score in con.execute(sql, args)
-    )
-    return Results(query, hits)
+    statement = sql.SEARCH.format(where=" AND ".join(where), start=MARK_START, end=MARK_END)
+    rows = con.execute(statement, args)
+    return Results(query, tuple(map(codec.hit_from, rows)))

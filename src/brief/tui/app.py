@@ -21,7 +21,7 @@ from .messages import Follow
 from .screens.browse import BrowseScreen
 
 if TYPE_CHECKING:
-    from ..store.cache import Store
+    from ..store import Store
 
 
 def make_app(

@@ -12,7 +12,7 @@ every run (see benchmarks/). The model, built only on a cache miss, uses datacla
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 
 class Reference(NamedTuple):
@@ -119,74 +119,6 @@ class Listing(NamedTuple):
     """``topics``, ``actors``, ``sources`` or ``tags``."""
     rows: tuple[Row, ...]
     """The entries, in corpus order (tags in alphabetical order)."""
-
-
-# Briefings are cached between runs as marshal-able tuples (see ``store.cache``). Any
-# change to their shape must bump ``store.cache.SCHEMA``, so old cache files are ignored.
-
-
-def _point_data(p: Point) -> tuple[Any, ...]:
-    return (
-        p.id,
-        p.text,
-        p.status,
-        p.note,
-        p.refs,
-        p.actors,
-        p.topic,
-        p.topic_title,
-        tuple(_point_data(c) for c in p.contested_by),
-        p.above,
-        p.context,
-    )
-
-
-def _point_from(d: tuple[Any, ...]) -> Point:
-    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context = d
-    return Point(
-        ident,
-        text,
-        status,
-        note,
-        refs,
-        actors,
-        topic,
-        topic_title,
-        tuple(_point_from(c) for c in contested),
-        above,
-        context,
-    )
-
-
-def briefing_to_data(b: Briefing) -> tuple[Any, ...]:
-    """*b* as nested tuples of plain values, for ``marshal``."""
-    return (
-        b.kind,
-        b.id,
-        b.title,
-        b.summary,
-        b.facts,
-        tuple((s.key, s.title, tuple(_point_data(p) for p in s.points)) for s in b.sections),
-        tuple((x.kind, x.id, x.title) for x in b.related),
-        b.related_heading,
-        tuple((r.number, r.source, r.title, r.section) for r in b.references),
-    )
-
-
-def briefing_from_data(d: tuple[Any, ...]) -> Briefing:
-    """The inverse of :func:`briefing_to_data`."""
-    kind, ident, title, summary, facts, sections, related, related_heading, references = d
-    return Briefing(
-        kind,
-        ident,
-        title,
-        summary,
-        tuple(tuple(f) for f in facts),
-        tuple(Section(k, t, tuple(_point_from(p) for p in ps)) for k, t, ps in sections),
-        tuple(Link(*x) for x in related),
-        related_heading,
-        tuple(Reference(*r) for r in references),
-    )
 
 
 #: Marks around matched words in snippets; renderers turn them into highlights.

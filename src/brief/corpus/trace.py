@@ -1,0 +1,91 @@
+"""The record of a load that the cache keeps, so that it can later re-read one file alone.
+
+A load fills a :class:`Trace` only when asked to (the cache asks, to write its
+tables): what each file gave (its checked entries) and its problems, by *phase*
+(see :data:`PHASES`), and where every entry stands in load order. With that, an
+edit to a few files can be applied to the cache without reading the others again.
+
+Light on purpose: a warm start words a left-out entry's problem with
+:data:`PHASES`, and the cache's warnings with :func:`warning_lines`, without
+importing the loader, the parser or the schema (see tests/test_import_hygiene.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.diagnostics import Diagnostic
+    from .schema import Checked
+
+#: The phases of a load, in the order their problems are listed within one file:
+#: ``local`` (the file alone: syntax, schema), ``place`` (ids clashing as entries are
+#: merged), ``rejected`` (references of entries left out), ``related`` (topics'
+#: related topics), ``refs`` (claims' topics, actors and citations), ``links``
+#: (claims' links to claims) and ``names`` (names and aliases that clash).
+PHASES = ("local", "place", "rejected", "related", "refs", "links", "names")
+
+#: The kinds of entry in the order a file's entries are placed (``schema.KINDS``;
+#: repeated here so that ordering needs no schema; tests/test_incremental.py checks they agree).
+KIND_ORDER = ("topics", "actors", "sources", "claims")
+
+
+@dataclass
+class FileTrace:
+    """What one file gave a load."""
+
+    path: str
+    """The file's path as read (relative to nothing: the cache stats it)."""
+    name: str
+    """Its display name, as problems name it (``label/rel``)."""
+    layer: int
+    """The number of its layer, in load order."""
+    ord: str
+    """Where the file stands in load order (see :func:`file_ord`)."""
+    checked: Checked | None
+    """None when nothing in the file could be used (unreadable, not TOML)."""
+    problems: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    """The file's problems by phase (see :data:`PHASES`)."""
+
+
+@dataclass
+class Trace:
+    """How a load went, file by file and entry by entry: what the cache keeps."""
+
+    files: list[FileTrace] = field(default_factory=list)
+    """Every file the load read, in load order."""
+    seq: dict[str, dict[str, str]] = field(default_factory=dict)
+    """For each kind, each entry in the corpus by id: where it stands in load order.
+
+    An entry that replaces an earlier layer's keeps the earlier one's place."""
+
+
+def file_ord(layer: int, rel: str) -> str:
+    """A sort key for a file in load order: layers in turn, then the folder walk's order."""
+    return f"{layer:04d}\x01{rel.replace('/', chr(0))}"
+
+
+def entry_ord(file: str, kind: str, pos: int) -> str:
+    """A sort key for an entry in load order: its file, then kind and position in it."""
+    return f"{file}\x01{KIND_ORDER.index(kind)}{pos:07d}"
+
+
+def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> list[str]:
+    """A line per file: its first problem, and how many more (or that it was skipped).
+
+    *files* are (name, problems, skipped), in load order; the cache words its
+    warnings with this too, so a warm start says exactly what a cold one says.
+    """
+    lines = []
+    for name, problems, skipped in files:
+        first = str(problems[0])
+        if skipped:
+            what = "folder" if name.endswith("/") else "file"
+            lines.append(f"{first} ({what} skipped)")
+        elif len(problems) == 1:
+            lines.append(first)
+        else:
+            lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
+    return lines

@@ -1,0 +1,183 @@
+"""Building a cache file from a load of every file: what a cold start (or a rebuild) does.
+
+The file holds the resolved corpus as tables (one row per topic, actor, source and
+claim, with the links a briefing follows: claims by topic, actor and source;
+contradictions both ways), the name table, full-text search, the warnings, and
+what lets an edit be applied without reading every file again (see
+``incremental``): each file's record (checked entries and problems by load phase),
+every claim id each file defines, and every link between claims as written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import codec, filerecord, sql
+from .cachefile import locked, new_generation, prune
+from .live import LiveStore
+
+if TYPE_CHECKING:
+    from ..core.diagnostics import Diagnostic
+    from ..core.index import Index
+    from ..core.model import Claim
+    from ..corpus.layers import Layer
+    from ..corpus.load import LoadResult
+    from ..corpus.schema import Checked
+    from ..corpus.stamps import Stamps
+    from ..corpus.trace import FileTrace, Trace
+
+#: The named kinds, by their name in a corpus and as the ``entries`` table keeps them.
+NAMED = {"topics": "topic", "actors": "actor", "sources": "source"}
+
+
+def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
+    """Load *layers* from their files, and write the cache to *path* if one is given."""
+    from ..core.index import build_index
+    from ..corpus.load import load
+    from ..corpus.stamps import Stamps
+    from ..corpus.trace import Trace
+
+    stamps = Stamps()
+    trace = Trace()
+    result = load(layers, stamps, trace)
+    index = build_index(result.corpus)
+    troubled = [
+        filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems
+    ]
+    store = LiveStore(index, result.warnings(), troubled)
+    if path is not None:
+        # A read-only or full disk costs speed, never the answer.
+        with contextlib.suppress(OSError, sqlite3.Error):
+            write(path, stamps, trace, result, index, store.warnings)
+    return store
+
+
+def write(
+    path: str, stamps: Stamps, trace: Trace, result: LoadResult, index: Index, warnings: list[str]
+) -> None:
+    """Write the cache of one load to a private file, then rename it to *path*."""
+    manifest = codec.manifest_of(stamps.folders, stamps.files)
+    traced = {t.name for t in trace.files}
+    early: dict[str, list[Diagnostic]] = {}
+    for problem in result.problems:
+        if problem.file not in traced:
+            early.setdefault(problem.file, []).append(problem)
+    folder, name = os.path.split(path)
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+    con = sqlite3.connect(tmp)
+    try:
+        # A private file that is renamed into place when whole: no journal, no fsync. A
+        # file torn by a crash fails to open and is rebuilt, like any corrupt cache.
+        con.execute(sql.NO_JOURNAL)
+        con.execute(sql.NO_SYNC)
+        write_all(con, result, trace, index)
+        meta = [
+            ("manifest", codec.manifest_blob(manifest)),
+            ("warnings", codec.warnings_blob(warnings)),
+            ("generation", new_generation()),
+            ("early", filerecord.early_blob(early, result.skipped)),
+        ]
+        con.executemany(sql.INSERT_META, meta)
+        con.commit()
+    finally:
+        con.close()
+    with locked(path):
+        os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}-journal")  # a crashed writer's, of the file just replaced
+    prune(path)
+
+
+def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
+    """Fill the tables of a new cache file from one load."""
+    from .search import fill as fill_search
+
+    con.executescript(sql.DDL)
+    corpus, seq = result.corpus, trace.seq
+    con.executemany(
+        sql.INSERT_ENTRY,
+        (
+            (e.id, NAMED[kind], codec.ord_key(seq[kind][e.id]), codec.entry_blob(e))
+            for kind in NAMED
+            for e in getattr(corpus, kind)
+        ),
+    )
+    con.executemany(
+        sql.INSERT_CLAIM,
+        (
+            (c.id, codec.ord_key(seq["claims"][c.id]), c.topic, codec.entry_blob(c))
+            for c in corpus.claims
+        ),
+    )
+    write_claim_links(con, corpus.claims)
+    con.executemany(
+        sql.INSERT_CONTEST, ((a, b) for a, others in index.contested.items() for b in others)
+    )
+    skipped = set(result.skipped)
+    con.executemany(sql.INSERT_FILE, (file_row(t, t.name in skipped) for t in trace.files))
+    _write_raw(con, trace.files)
+    rowids = {(False, i): -r for i, r in con.execute(sql.ENTRY_ROWIDS)}
+    rowids.update({(True, i): r for i, r in con.execute(sql.CLAIM_ROWIDS)})
+    kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(corpus, k)}
+    con.executemany(
+        sql.INSERT_NAME, ((key, ident, kinds[ident]) for key, ident in index.names.items())
+    )
+    con.executemany(sql.INSERT_TAG, ((t,) for t in index.by_tag))
+    fill_search(con, index, rowids)
+
+
+def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace]) -> None:
+    """Every claim id each file defines, and every link between claims as written."""
+    raw: list[tuple[str, bytes]] = []
+    links: list[tuple[bytes, str, str]] = []
+    for t in files:
+        if t.checked is None or t.checked.fatal:
+            continue
+        key = os.fsencode(t.path)
+        raw += ((entry.id, key) for entry, _ in t.checked.entries["claims"])
+        links += file_links(key, t.checked)
+    con.executemany(sql.INSERT_RAW_CLAIM, raw)
+    con.executemany(sql.INSERT_LINK, links)
+
+
+def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, bytes]:
+    """A file's row; paths are kept as bytes, as a file name need not be UTF-8."""
+    count = sum(len(found) for found in t.problems.values())
+    record = filerecord.file_record(t.checked, filerecord.problems_data(t.problems), skipped)
+    return (os.fsencode(t.path), t.name, t.layer, codec.ord_key(t.ord), count, record)
+
+
+def file_links(path: bytes, checked: Checked) -> list[tuple[bytes, str, str]]:
+    """The links between claims a file's checked entries write, before any is dropped.
+
+    So an edit can find who points at what. A rejected claim is named by its key path
+    after a NUL, as it may have no id.
+    """
+    from ..core.model import Claim
+
+    links: list[tuple[bytes, str, str]] = []
+    for entry, _ in checked.entries["claims"]:
+        assert isinstance(entry, Claim)
+        links += _links(path, entry.id, (*entry.contradicts, *entry.supports))
+    for values, where in checked.rejected["claims"]:
+        targets = [*values.get("contradicts", ()), *values.get("supports", ())]
+        links += _links(path, f"\0{where}", targets)
+    return links
+
+
+def _links(path: bytes, claim: str, targets: Iterable[Any]) -> Iterator[tuple[bytes, str, str]]:
+    return ((path, claim, t) for t in targets if isinstance(t, str))
+
+
+def write_claim_links(con: sqlite3.Connection, claims: Iterable[Claim]) -> None:
+    """The rows that find a claim by its actors and by its sources."""
+    claims = list(claims)
+    con.executemany(sql.INSERT_CLAIM_ACTOR, ((a, c.id) for c in claims for a in c.actors))
+    con.executemany(sql.INSERT_CLAIM_SOURCE, ((x.source, c.id) for c in claims for x in c.cites))

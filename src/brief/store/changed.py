@@ -1,0 +1,128 @@
+"""What changed in a few corpus files since the cache was built, read as an edit needs it.
+
+Each changed file is read, parsed and checked again, alone, and compared with the
+record the cache keeps of it (see ``filerecord.FileRecord``). Anything an edit in place
+cannot apply exactly raises :class:`Declined`, with the reason (see ``incremental``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from ..core import diagnostics as d
+from ..core.diagnostics import Diagnostic
+from ..core.model import Claim
+from ..corpus.layers import Layer
+from ..corpus.parse import parse
+from ..corpus.reader import read_bytes
+from ..corpus.schema import Checked, check_document
+from ..corpus.stamps import Stamps
+from . import codec, filerecord
+
+#: The named kinds, as a corpus names them.
+NAMED = ("topics", "actors", "sources")
+
+
+class Declined(Exception):
+    """The edit is not one this module applies exactly: rebuild instead."""
+
+
+def relist(manifest: codec.Manifest, changed: list[str]) -> dict[str, int]:
+    """Folder stamps taken afresh, if the changed folders hold the same files as before.
+
+    Editors that save by writing a new file and renaming it over the old one touch
+    the folder as well as the file. Anything less plain than that (a file or folder
+    added or removed, a link) is left to a full load.
+    """
+    from ..corpus.stamps import stamp
+
+    folders = codec.manifest_folders(manifest)
+    known = {os.path.normpath(f) for f in folders}
+    for folder in changed:
+        mtime = stamp(folder)[0]  # before listing, as a load takes it
+        here = os.path.normpath(folder)
+        files = _corpus_files(folder, known)
+        before = {f for f in codec.manifest_files(manifest) if f.rpartition("/")[0] == here}
+        if {os.path.join(here, name) for name in files} != before:
+            raise Declined("a file was added to or removed from a folder")
+        folders[folder] = mtime
+    return folders
+
+
+def _corpus_files(folder: str, known: set[str]) -> set[str]:
+    """The names of the corpus files in *folder*; declined if it holds a new folder."""
+    try:
+        listed = os.listdir(folder)
+    except OSError:
+        raise Declined("a folder cannot be listed") from None
+    files = set()
+    for name in listed:
+        if name.startswith("."):
+            continue
+        full = os.path.join(folder, name)
+        if name.endswith(".toml"):
+            files.add(name)  # a folder so named is no file of the manifest: declined
+        elif os.path.isdir(full) and os.path.normpath(full) not in known:
+            raise Declined("a folder was added")
+    return files
+
+
+class ChangedFile:
+    """One changed file: what the cache held for it, and what it holds now."""
+
+    def __init__(self, path: str, row: tuple[Any, ...], layers: Sequence[Layer]) -> None:
+        self.path = path
+        self.key = os.fsencode(path)  # as the cache keeps file names (see build.file_row)
+        self.name, layer, ord_, blob = row
+        self.ord = codec.ord_of(ord_)
+        self.record = filerecord.read_file_record(blob)
+        _usable_before(self.record)
+        self.stamps = Stamps()
+        self.checked = _read_now(path, layers[layer].root, self.name, self.stamps)
+        if not filerecord.same_rejected(self.record, self.checked):
+            raise Declined("the entries left out changed")
+        self.prose = _prose_changes(self.record, self.checked)
+        self.old_claims = self.record.claims()
+        self.new_claims: list[tuple[Claim, str, int]] = []
+        for pos, (entry, where) in enumerate(self.checked.entries["claims"]):
+            assert isinstance(entry, Claim)
+            self.new_claims.append((entry, where, pos))
+
+
+def _usable_before(record: filerecord.FileRecord) -> None:
+    if not record.usable or record.skipped:
+        raise Declined("the file could not be used before")
+    for found in record.problems.values():
+        if any(filerecord.problem_code(p) == d.UNKNOWN_REF for p in found):
+            raise Declined("its problems may carry rationed suggestions")
+
+
+def _read_now(path: str, root: str, name: str, stamps: Stamps) -> Checked:
+    data = read_bytes(path, root, name, stamps)
+    doc = parse(data, name) if isinstance(data, bytes) else data
+    if isinstance(doc, Diagnostic):
+        raise Declined("the file cannot be read or parsed now")
+    checked = check_document(doc, name)
+    if checked.fatal:
+        raise Declined("nothing in the file can be used now")
+    return checked
+
+
+def _prose_changes(
+    record: filerecord.FileRecord, checked: Checked
+) -> list[tuple[str, codec.EntryData, codec.EntryData]]:
+    """Each topic, actor or source whose prose alone changed: kind, before, after."""
+    changes = []
+    for kind in NAMED:
+        old_rows = record.entries[kind]
+        new_rows = [(codec.entry_data(e), where) for e, where in checked.entries[kind]]
+        if len(old_rows) != len(new_rows):
+            raise Declined("topics, actors or sources were added or removed")
+        for (before, w1), (after, w2) in zip(old_rows, new_rows, strict=True):
+            if w1 != w2 or codec.without_prose(kind, before) != codec.without_prose(kind, after):
+                raise Declined("a topic, actor or source changed beyond its prose")
+            if tuple(before) != after:
+                changes.append((kind, tuple(before), after))
+    return changes

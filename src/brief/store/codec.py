@@ -1,0 +1,342 @@
+"""How the cache lays out what it stores: the only module that knows a record's fields.
+
+Entries, briefings, search rows and the manifest are kept as tuples of plain values
+and ``marshal``-ed (ten times faster than pickling dataclasses); each file's record
+and its problems are laid out in ``filerecord``, on top of these. Everything else
+reads them through the functions here, never by position; a change of layout is a
+change here (or there) and of :data:`SCHEMA`, which makes every older cache file be
+ignored.
+
+A record that cannot be read back raises :class:`Corrupt`: the cache is then unusable,
+and is rebuilt. Imported on the warm path: the model, the views and the loader are
+imported only by the functions that need them.
+"""
+
+from __future__ import annotations
+
+import marshal
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from ..core.model import Actor, Citation, Claim, Source, Topic
+    from ..corpus.schema import Entry
+    from ..views.records import Briefing, Hit, Point
+
+#: Bump when what the cache stores changes shape; old files are then ignored.
+SCHEMA = 10
+
+
+class Corrupt(ValueError):
+    """A stored record that cannot be read back: the cache is unusable, rebuild it."""
+
+
+#: What reading a damaged or foreign record raises, before it is reported as Corrupt.
+BAD = (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, zlib.error)
+
+
+def _load(blob: bytes) -> Any:
+    try:
+        return marshal.loads(blob)
+    except BAD as error:
+        raise Corrupt(f"unreadable record: {error}") from error
+
+
+def _tuple(blob: bytes, field: int | None = None) -> tuple[Any, ...]:
+    """The tuple in *blob*, or one *field* of it that is itself a tuple."""
+    try:
+        value = marshal.loads(blob)
+        return tuple(value if field is None else value[field])
+    except BAD as error:
+        raise Corrupt(f"unreadable record: {error}") from error
+
+
+# -- entries -------------------------------------------------------------------------------
+#
+# A topic:  (id, title, summary, aliases, tags, related, file)
+# An actor: (id, name, description, aliases, file)
+# A source: (id, title, kind, author, date, url, sections, file)
+# A claim:  (id, text, topic, actors, cites, status, contradicts, supports, note, file),
+#           each citation as (source, section)
+
+_ID = 0
+_TOPIC_RELATED = 5
+_CLAIM_ACTORS = 3
+#: Fields of a named entry that only its own briefing and search row show.
+_PROSE = {"topics": 2, "actors": 2}  # summary, description
+
+EntryData = tuple[Any, ...]
+
+
+def entry_data(entry: Entry) -> EntryData:
+    """*entry* as a tuple of plain values."""
+    from ..core.model import Actor, Claim, Topic
+
+    if isinstance(entry, Claim):
+        cites = tuple((c.source, c.section) for c in entry.cites)
+        return (entry.id, entry.text, entry.topic, entry.actors, cites, entry.status,
+                entry.contradicts, entry.supports, entry.note, entry.file)  # fmt: skip
+    if isinstance(entry, Topic):
+        return (entry.id, entry.title, entry.summary, entry.aliases, entry.tags,
+                entry.related, entry.file)  # fmt: skip
+    if isinstance(entry, Actor):
+        return (entry.id, entry.name, entry.description, entry.aliases, entry.file)
+    return (entry.id, entry.title, entry.kind, entry.author, entry.date, entry.url,
+            entry.sections, entry.file)  # fmt: skip
+
+
+def entry_blob(entry: Entry) -> bytes:
+    """*entry* as stored in the ``entries`` and ``claims`` tables."""
+    return marshal.dumps(entry_data(entry))
+
+
+def data_blob(data: EntryData) -> bytes:
+    """An entry's tuple (see :func:`entry_data`) as stored."""
+    return marshal.dumps(data)
+
+
+def read_data(blob: bytes) -> EntryData:
+    """An entry's tuple, read back."""
+    return _tuple(blob)
+
+
+def entry_id(data: EntryData) -> str:
+    """The id in an entry's tuple."""
+    return str(data[_ID])
+
+
+def without_prose(kind: str, data: EntryData) -> EntryData:
+    """An entry's tuple of *kind* (``topics``...), blanking what only its briefing shows."""
+    out = list(data)
+    if kind in _PROSE:
+        out[_PROSE[kind]] = None
+    return tuple(out)
+
+
+def claim_actors(blob: bytes) -> tuple[str, ...]:
+    """The actors of a stored claim, without building it."""
+    return _tuple(blob, _CLAIM_ACTORS)
+
+
+def topic_related(blob: bytes) -> tuple[str, ...]:
+    """The related topics of a stored topic, without building it."""
+    return _tuple(blob, _TOPIC_RELATED)
+
+
+_CITES: dict[tuple[str, str | None], Citation] = {}
+
+
+def _cite(pair: tuple[str, str | None]) -> Citation:
+    """Equal citations as one shared object: a large corpus cites a few sections often."""
+    found = _CITES.get(pair)
+    if found is None:
+        from ..core.model import Citation
+
+        found = _CITES[pair] = Citation(*pair)
+    return found
+
+
+def claim_from(data: Sequence[Any]) -> Claim:
+    """The claim a tuple of :func:`entry_data` holds."""
+    from ..core.model import Claim
+
+    try:
+        i, text, topic, who, cites, *rest = data
+        return Claim(i, text, topic, who, tuple(_cite(c) for c in cites), *rest)
+    except BAD as error:
+        raise Corrupt(f"unreadable claim: {error}") from error
+
+
+def claim_of(blob: bytes) -> Claim:
+    """A stored claim."""
+    return claim_from(_load(blob))
+
+
+def named_from(kind: str, data: Sequence[Any]) -> Topic | Actor | Source:
+    """The topic, actor or source (*kind*, singular) a tuple of :func:`entry_data` holds."""
+    from ..core.model import Actor, Source, Topic
+
+    try:
+        if kind == "topic":
+            return Topic(*data)
+        return Actor(*data) if kind == "actor" else Source(*data)
+    except BAD as error:
+        raise Corrupt(f"unreadable {kind}: {error}") from error
+
+
+def named_of(kind: str, blob: bytes) -> Topic | Actor | Source:
+    """A stored topic, actor or source (*kind*, singular)."""
+    return named_from(kind, _load(blob))
+
+
+def topic_of(blob: bytes) -> Topic:
+    """A stored topic."""
+    return cast("Topic", named_of("topic", blob))
+
+
+def ord_key(ord_: str) -> bytes:
+    """A load-order key as SQLite sorts it like Python: bytes, as file names need not be UTF-8."""
+    return ord_.encode("utf-8", "surrogatepass")
+
+
+def ord_of(key: bytes) -> str:
+    """The inverse of :func:`ord_key`."""
+    return bytes(key).decode("utf-8", "surrogatepass")
+
+
+# -- meta: the manifest, the warnings --------------------------------------------------
+
+#: Each folder with its mtime, each file with its mtime, ctime and size (see stamps):
+#: what ``cachefile.changes`` compares with the files as they are.
+Manifest = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int, int, int], ...]]
+
+
+def manifest_of(folders: Mapping[str, int], files: Mapping[str, tuple[int, int, int]]) -> Manifest:
+    """The manifest of a load's stamps (``Stamps.folders`` and ``Stamps.files``)."""
+    return tuple(folders.items()), tuple((p, *seen) for p, seen in files.items())
+
+
+def manifest_folders(manifest: Manifest) -> dict[str, int]:
+    """Each folder's mtime."""
+    return dict(manifest[0])
+
+
+def manifest_files(manifest: Manifest) -> list[str]:
+    """Every file it stamps."""
+    return [path for path, *_ in manifest[1]]
+
+
+def manifest_with(
+    manifest: Manifest, folders: Mapping[str, int], files: Mapping[str, tuple[int, int, int]]
+) -> Manifest:
+    """*manifest* with *folders* instead of its own, and new stamps for some *files*."""
+    stamps = {p: files.get(p, (m, c, s)) for p, m, c, s in manifest[1]}
+    return manifest_of(folders, stamps)
+
+
+def manifest_blob(manifest: Manifest) -> bytes:
+    return marshal.dumps(manifest)
+
+
+def read_manifest(blob: bytes) -> Manifest:
+    folders, files = _tuple(blob)
+    return tuple(folders), tuple(files)
+
+
+def warnings_blob(lines: Sequence[str]) -> bytes:
+    return marshal.dumps(list(lines))
+
+
+def read_warnings(blob: bytes) -> list[str]:
+    return list(_tuple(blob))
+
+
+# -- briefings -----------------------------------------------------------------------------
+
+
+def _point_data(p: Point) -> tuple[Any, ...]:
+    contested = tuple(_point_data(c) for c in p.contested_by)
+    return (p.id, p.text, p.status, p.note, p.refs, p.actors, p.topic, p.topic_title,
+            contested, p.above, p.context)  # fmt: skip
+
+
+def _point_from(d: Sequence[Any]) -> Point:
+    from ..views.records import Point
+
+    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context = d
+    return Point(ident, text, status, note, refs, actors, topic, topic_title,
+                 tuple(_point_from(c) for c in contested), above, context)  # fmt: skip
+
+
+def briefing_blob(b: Briefing) -> bytes:
+    """*b* as nested tuples of plain values, as the ``briefings`` table keeps it."""
+    return marshal.dumps(
+        (
+            b.kind,
+            b.id,
+            b.title,
+            b.summary,
+            b.facts,
+            tuple((s.key, s.title, tuple(_point_data(p) for p in s.points)) for s in b.sections),
+            tuple((x.kind, x.id, x.title) for x in b.related),
+            b.related_heading,
+            tuple((r.number, r.source, r.title, r.section) for r in b.references),
+        )
+    )
+
+
+def read_briefing(blob: bytes) -> Briefing:
+    """The inverse of :func:`briefing_blob`."""
+    from ..views.records import Briefing, Link, Reference, Section
+
+    try:
+        kind, ident, title, summary, facts, sections, related, heading, references = marshal.loads(
+            blob
+        )
+        return Briefing(
+            kind,
+            ident,
+            title,
+            summary,
+            tuple(tuple(f) for f in facts),
+            tuple(Section(k, t, tuple(_point_from(p) for p in ps)) for k, t, ps in sections),
+            tuple(Link(*x) for x in related),
+            heading,
+            tuple(Reference(*r) for r in references),
+        )
+    except BAD as error:
+        raise Corrupt(f"unreadable briefing: {error}") from error
+
+
+# -- search rows ---------------------------------------------------------------------------
+#
+# A row of the full-text table, in the order of ``sql.SEARCH_COLUMNS``: kind, id,
+# topic, actors, tags (for filters), label (shown), title (weighted), body.
+
+SearchRow = tuple[str, str, str, str, str, str, str, str]
+
+
+def topic_row(t: Topic, actors: Iterable[str]) -> SearchRow:
+    from ..core.names import normalise
+
+    title = " ".join([t.title, *t.aliases, *t.tags])
+    tags = " ".join(normalise(x) for x in t.tags)
+    return ("topic", t.id, t.id, " ".join(sorted(set(actors))), tags, t.title, title, t.summary)
+
+
+def actor_row(a: Actor) -> SearchRow:
+    return ("actor", a.id, "", a.id, "", a.name, " ".join([a.name, *a.aliases]), a.description)
+
+
+def source_row(s: Source) -> SearchRow:
+    body = "; ".join(x for x in (s.author or "", *s.sections) if x)  # read as a list
+    return ("source", s.id, "", "", "", s.title, s.title, body)
+
+
+def claim_row(c: Claim, topic: Topic) -> SearchRow:
+    from ..core.names import normalise
+
+    body = f"{c.text} {c.note}" if c.note else c.text
+    tags = " ".join(normalise(x) for x in topic.tags)
+    return ("claim", c.id, c.topic, " ".join(c.actors), tags, topic.title, "", body)
+
+
+def named_row(kind: str, entry: Topic | Actor | Source, actors: Iterable[str] = ()) -> SearchRow:
+    """The search row of a topic (with the actors of its claims), actor or source."""
+    if kind == "topic":
+        return topic_row(entry, actors)  # type: ignore[arg-type]
+    return actor_row(entry) if kind == "actor" else source_row(entry)  # type: ignore[arg-type]
+
+
+def row_key(row: SearchRow) -> tuple[bool, str]:
+    """Whether a search row is a claim's, and its id: how the cache gives it a rowid."""
+    return row[0] == "claim", row[1]
+
+
+def hit_from(row: Sequence[Any]) -> Hit:
+    """A hit from a row of ``sql.SEARCH``: kind, id, topic, label, snippet, score."""
+    from ..views.records import Hit
+
+    kind, ident, topic, title, snippet, score = row
+    return Hit(kind, ident, title, snippet, topic if kind == "claim" else ident, -score)

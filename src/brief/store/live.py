@@ -1,0 +1,79 @@
+"""A store over a corpus loaded in this process: a cold start, or no cache at all."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..core.errors import NotFound
+
+if TYPE_CHECKING:
+    from ..core.index import Index
+    from ..views.records import Briefing, Results
+    from .filerecord import FileRecord
+
+
+class LiveStore:
+    """A :class:`~brief.store.protocol.Store` over an index built in this process."""
+
+    def __init__(
+        self, index: Index, warnings: list[str], troubled: Sequence[FileRecord] = ()
+    ) -> None:
+        """*troubled* are the records of the files with problems (see ``filerecord.record_of``)."""
+        self._index = index
+        self.warnings = warnings
+        self._troubled = troubled
+        self._search: sqlite3.Connection | None = None
+
+    def resolve(self, name: str) -> str:
+        try:
+            return self._find(name)
+        except NotFound as missing:
+            from .protocol import left_out_instead
+
+            raise left_out_instead(name, missing, self.left_out) from None
+
+    def _find(self, name: str) -> str:
+        return self._index.resolve(name).id
+
+    def left_out(self, name: str) -> str | None:
+        from ..core.names import normalise
+        from .read import left_out
+
+        return left_out(self._troubled, normalise(name))
+
+    def briefing(self, ident: str) -> Briefing:
+        from ..views.briefings import briefing
+
+        return briefing(self._index, ident)
+
+    def index(self) -> Index:
+        return self._index
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        actor: str | None = None,
+        tag: str | None = None,
+        topic: str | None = None,
+    ) -> Results:
+        from .search import memory_db, search
+
+        if self._search is None:
+            self._search = memory_db(self._index)  # built once, on the first search
+        return search(self._search, query, limit=limit, actor=actor, tag=tag, topic=topic)
+
+    def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
+        from ..core.names import normalise
+
+        start = normalise(prefix)
+        if kinds == ("tag",):
+            return sorted(k for k in self._index.by_tag if k.startswith(start))
+        return sorted(
+            key
+            for key, ident in self._index.names.items()
+            if key.startswith(start) and self._index.kind(ident) in kinds
+        )

@@ -1,0 +1,71 @@
+"""What commands read the corpus through, wherever it comes from: :class:`Store`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..core.errors import NotFound
+    from ..core.index import Index
+    from ..views.records import Briefing, Results
+
+
+class Store(Protocol):
+    """The corpus as commands read it: names, briefings, the index, search, warnings.
+
+    Two kinds: a :class:`~brief.store.live.LiveStore` over a load made in this
+    process, and a :class:`~brief.store.cached.CachedStore` over a fresh cache file.
+    Both answer every question alike (tests/test_incremental.py compares them).
+    """
+
+    warnings: list[str]
+    """One line per file with problems, as ``LoadResult.warnings`` words them."""
+
+    def resolve(self, name: str) -> str:
+        """The id *name* reaches; else the error :func:`left_out_instead` gives."""
+        ...
+
+    def briefing(self, ident: str) -> Briefing:
+        """The briefing of the topic, actor or source *ident*."""
+        ...
+
+    def index(self) -> Index:
+        """The whole corpus, indexed: for commands that need more than one briefing."""
+        ...
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        actor: str | None = None,
+        tag: str | None = None,
+        topic: str | None = None,
+    ) -> Results:
+        """Ranked hits for *query*; *actor*, *tag* and *topic* are resolved ids or keys."""
+        ...
+
+    def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
+        """Names (normalised) of entries of *kinds* that start like *prefix*, for the shell."""
+        ...
+
+    def left_out(self, name: str) -> str | None:
+        """Why an entry with the id *name* is not in the corpus, if a file defines one."""
+        ...
+
+
+def left_out_instead(
+    name: str, missing: NotFound, left_out: Callable[[str], str | None]
+) -> NotFound:
+    """What to raise when no entry has *name*: *missing* (a :class:`NotFound` with
+    suggestions), or :class:`~brief.core.errors.LeftOut` with the problem that left
+    out an entry a file defines with the id *name*.
+
+    Every store's ``resolve`` ends here on a miss, and only on a miss: the warm path
+    does not import this module.
+    """
+    from ..core.errors import LeftOut
+
+    why = left_out(name)
+    return missing if why is None else LeftOut(name, why)

@@ -1,0 +1,127 @@
+"""Reading the cache's tables back: part of the corpus, all of it, its warnings.
+
+Rows are ordered by ``seq``, the entry's place in load order (see
+``corpus.trace.entry_ord``), so that anything built from a few rows lists them as
+the whole corpus would.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import codec, filerecord, sql
+
+if TYPE_CHECKING:
+    from ..core.model import Claim, Corpus
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def rows_in(con: sqlite3.Connection, statement: str, ids: Iterable[str]) -> list[Any]:
+    """*statement* (with ``{marks}`` for an IN list) run over *ids* in chunks SQLite accepts."""
+    wanted = sorted(set(ids))
+    out: list[Any] = []
+    for chunk in _chunks(wanted):
+        marks = ", ".join("?" for _ in chunk)
+        out += con.execute(statement.format(marks=marks), chunk).fetchall()
+    return out
+
+
+_CLAIMS_OF = {
+    "topic": sql.CLAIMS_OF_TOPIC,
+    "actor": sql.CLAIMS_OF_ACTOR,
+    "source": sql.CLAIMS_OF_SOURCE,
+}
+
+
+def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
+    """The part of the corpus the briefing of *ident* shows, in corpus order.
+
+    Its claims, the claims that contradict them, and every topic, actor and source
+    those name: a briefing built from an index of this corpus is the one the whole
+    corpus gives.
+    """
+    row = con.execute(sql.ENTRY, (ident,)).fetchone()
+    if row is None:
+        raise KeyError(ident)
+    kind, _, data = row
+    main = [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
+    counters = [r[0] for r in rows_in(con, sql.CONTESTING_IN, main)]
+    claim_rows = rows_in(con, sql.CLAIMS_ORDERED_IN, [*main, *counters])
+    claim_rows.sort()
+    claims = [codec.claim_of(blob) for _, blob in claim_rows]
+    wanted = {ident}
+    for c in claims:
+        wanted.add(c.topic)
+        wanted.update(c.actors)
+        wanted.update(x.source for x in c.cites)
+    if kind == "topic":
+        wanted.update(codec.topic_related(data))  # for their titles
+    named = rows_in(con, sql.ENTRIES_ORDERED_IN, wanted)
+    named.sort()
+    return _corpus([codec.named_of(k, blob) for _, k, blob in named], claims)
+
+
+def whole_corpus(con: sqlite3.Connection) -> Corpus:
+    """Every resolved entry, in corpus order: for commands that need the whole index."""
+    named = [codec.named_of(kind, blob) for kind, blob in con.execute(sql.ALL_ENTRIES)]
+    return _corpus(named, [codec.claim_of(blob) for (blob,) in con.execute(sql.ALL_CLAIMS)])
+
+
+def _corpus(named: Sequence[Any], claims: Sequence[Claim]) -> Corpus:
+    from ..core.model import Actor, Corpus, Source, Topic
+
+    return Corpus(
+        tuple(e for e in named if isinstance(e, Topic)),
+        tuple(e for e in named if isinstance(e, Actor)),
+        tuple(e for e in named if isinstance(e, Source)),
+        tuple(claims),
+    )
+
+
+def troubled(con: sqlite3.Connection) -> Iterator[filerecord.FileRecord]:
+    """The record of each file with problems, in load order."""
+    return (filerecord.read_file_record(blob) for (blob,) in con.execute(sql.TROUBLED_RECORDS))
+
+
+def warning_lines(con: sqlite3.Connection) -> list[str]:
+    """The warnings of every file with problems, as ``LoadResult.warnings`` words them."""
+    from ..corpus.trace import PHASES
+    from ..corpus.trace import warning_lines as lines
+
+    found = filerecord.read_early(con.execute(sql.EARLY).fetchone()[0])
+    for name, blob in con.execute(sql.TROUBLED_FILES):
+        record = filerecord.read_file_record(blob)
+        problems = [
+            filerecord.problem_from(p) for phase in PHASES for p in record.problems.get(phase, ())
+        ]
+        found.append((name, problems, record.skipped))
+    return lines(found)
+
+
+def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
+    """The first problem of an entry left out whose id normalises to *key*, as a line.
+
+    *records* are the records of the files with problems (see :func:`troubled`, or
+    ``filerecord.record_of`` for a load made in this process).
+    """
+    from ..core.names import normalise
+    from ..corpus.trace import PHASES
+
+    for record in records:
+        for found in record.rejected.values():
+            for values, where in found:
+                ident = values.get("id")
+                if not isinstance(ident, str) or normalise(ident) != key:
+                    continue
+                for phase in PHASES:
+                    for p in record.problems.get(phase, ()):
+                        at = filerecord.problem_where(p)
+                        if at == where or at.startswith((f"{where}.", f"{where}[")):
+                            return str(filerecord.problem_from(p))
+    return None
