@@ -308,7 +308,7 @@ class _Resolver:
         """Check a claim's topic, actors and citations; its citations resolved."""
         topic = [values["topic"]] if "topic" in values else []
         ok = self.refs(file, path, "topic", "topics", topic)
-        ok = self.refs(file, path, "actors", "actors", values.get("actors", ())) and ok
+        self.refs(file, path, "actors", "actors", values.get("actors", ()))  # left out, not fatal
         cites = resolve_citations(
             file,
             path,
@@ -343,8 +343,14 @@ class _Resolver:
         return out
 
     def claims(self) -> dict[str, Claim]:
-        """The claims whose topic, actors and citations can all be used, by id."""
+        """The claims whose topic and citations can be used, by id.
+
+        An actor that cannot be used (unknown, or left out for its own problems) is
+        left out of the claim, which is kept: the claim still says something true of
+        its topic, and its problem names the actor.
+        """
         kept: dict[str, Claim] = {}
+        actors = self.merged["actors"]
         for placed in self.merged["claims"].values():
             claim = placed.entry
             assert isinstance(claim, Claim)
@@ -352,6 +358,9 @@ class _Resolver:
             ok, cites = self.claim_refs(placed.file, placed.path, values)
             if ok:
                 kept[claim.id] = with_citations(claim, cites)  # type: ignore[arg-type]
+                if not all(a in actors for a in claim.actors):
+                    usable = tuple(a for a in claim.actors if a in actors)
+                    kept[claim.id] = replace(kept[claim.id], actors=usable)
         return kept
 
     def links(self, kept: dict[str, Claim]) -> list[Claim]:

@@ -8,7 +8,7 @@ the whole corpus would.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import codec, filerecord, sql
@@ -105,7 +105,10 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
 
 
 def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
-    """The first problem of an entry left out whose id normalises to *key*, as a line.
+    """The first problem of an entry left out that *key* names, as a line.
+
+    *key* is a normalised name: the entry's id, title (an actor's name) or an alias,
+    whichever of them was valid enough to keep.
 
     *records* are the records of the files with problems (see :func:`troubled`, or
     ``filerecord.record_of`` for a load made in this process).
@@ -116,8 +119,7 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
     for record in records:
         for found in record.rejected.values():
             for values, where in found:
-                ident = values.get("id")
-                if not isinstance(ident, str) or normalise(ident) != key:
+                if key not in _names_of(values, normalise):
                     continue
                 for phase in PHASES:
                     for p in record.problems.get(phase, ()):
@@ -125,3 +127,12 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
                         if at == where or at.startswith((f"{where}.", f"{where}[")):
                             return str(filerecord.problem_from(p))
     return None
+
+
+def _names_of(values: dict[str, Any], normalise: Callable[[str], str]) -> set[str]:
+    """The normalised names a left-out entry's valid *values* give it."""
+    names = [values.get("id"), values.get("title"), values.get("name")]
+    aliases = values.get("aliases")
+    if isinstance(aliases, (list, tuple)):
+        names += aliases
+    return {normalise(n) for n in names if isinstance(n, str)}
