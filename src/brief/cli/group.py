@@ -1,7 +1,8 @@
 """The ``brief`` group: its options, how failures reach the shell, and the commands.
 
 The commands live in ``reading`` (show, list, compare, search, conflicts, tui) and
-``admin`` (paths, validate) and are registered here. Start-up time is the product's
+``admin`` (paths, validate) and ``authoring`` (init, new, edit, where, schema) and
+are registered here. Start-up time is the product's
 speed, so only click is imported at the top (see ``context``).
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 import click
 
 from ..core.errors import BriefError
-from . import admin, reading
+from . import admin, authoring, reading
 from .context import BriefCommand, BriefContext
 from .options import Options
 
@@ -123,7 +124,7 @@ def cli(
     ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
 
 
-for _command in (*reading.COMMANDS, *admin.COMMANDS):
+for _command in (*reading.COMMANDS, *admin.COMMANDS, *authoring.COMMANDS):
     cli.add_command(_command)
 
 

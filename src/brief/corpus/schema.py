@@ -162,6 +162,8 @@ class Field:
     """Whether every entry of its kind must have it."""
     type: str
     """Its type in words, as the tables in docs/format.md give it (``array of topic ids``)."""
+    choices: tuple[str, ...] = ()
+    """The values it may take, when they are a fixed few (a status, a source kind)."""
 
 
 _ID, _STRING, _STRINGS = "id string", "string", "array of strings"
@@ -186,7 +188,7 @@ FIELDS: dict[str, dict[str, Field]] = {
     "sources": {
         "id": Field(_ident, True, _ID),
         "title": Field(_text, True, _STRING),
-        "kind": Field(_one_of(SOURCE_KINDS, "source kind"), True, _STRING),
+        "kind": Field(_one_of(SOURCE_KINDS, "source kind"), True, _STRING, SOURCE_KINDS),
         "author": Field(_text, False, _STRING),
         "date": Field(_date, False, "string or TOML date"),
         "url": Field(_text, False, _STRING),
@@ -198,7 +200,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "topic": Field(_ident, True, "topic id"),
         "actors": Field(_IDS, False, "array of actor ids"),
         "cites": Field(_cites, True, "array of citations"),
-        "status": Field(_one_of(STATUSES, "status"), False, _STRING),
+        "status": Field(_one_of(STATUSES, "status"), False, _STRING, STATUSES),
         "contradicts": Field(_IDS, False, "array of claim ids"),
         "supports": Field(_IDS, False, "array of claim ids"),
         "note": Field(_text, False, _STRING),

@@ -1,0 +1,350 @@
+"""The commands that write a corpus: init, new, edit; and where and schema, which help.
+
+Nothing here is imported by ``show``, ``list`` or ``search`` beyond this module's
+click declarations: the writing, finding and checking code is imported inside the
+commands (see tests/test_import_hygiene.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from ..core.errors import BriefError, UsageError
+from .context import command, options
+
+if TYPE_CHECKING:
+    from ..corpus.layers import Layer
+    from ..corpus.where import Definition
+
+_INTO = click.option(
+    "--into",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Write into this corpus folder instead of your personal one (see 'brief init').",
+)
+
+
+def interactive() -> bool:
+    """Whether someone can answer a question (stdin is a terminal)."""
+    return sys.stdin.isatty()
+
+
+@command()
+@click.argument("folder", required=False, metavar="[DIR]", type=click.Path(file_okay=False))
+def init(folder: str | None) -> None:
+    """Create your personal corpus folder and add it to the config file's corpus list.
+
+    DIR defaults to $XDG_DATA_HOME/brief/corpus (~/.local/share/brief/corpus).
+    'brief new' and 'brief edit' write there unless told --into another folder.
+    """
+    from ..corpus.authoring import personal_folder
+    from ..corpus.config import config_path
+    from ..corpus.configedit import add_corpus_folder
+
+    folder = os.path.abspath(folder or personal_folder())
+    existed = os.path.isdir(folder)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise BriefError(f"{folder}: cannot create the folder: {exc.strerror}") from None
+    click.echo(f"{'found' if existed else 'created'} {folder}")
+    if _write_schema(folder):
+        click.echo(f"wrote {os.path.join(folder, 'brief.schema.json')} (for TOML editors)")
+    if add_corpus_folder(config_path(), folder):
+        click.echo(f"added it to the corpus list in {config_path()}")
+    else:
+        click.echo(f"already in the corpus list in {config_path()}")
+    click.echo("next: brief new topic 'Your subject'")
+
+
+def _write_schema(folder: str) -> bool:
+    """Write the corpus's JSON Schema beside its files; False when it is already current."""
+    import json
+
+    from ..corpus.authoring import SCHEMA_FILE, read_exact, write_exact
+    from ..corpus.jsonschema import json_schema
+
+    path = os.path.join(folder, SCHEMA_FILE)
+    data = (json.dumps(json_schema(), indent=2) + "\n").encode()
+    if read_exact(path) == data:
+        return False
+    write_exact(path, data)
+    return True
+
+
+def _target(ctx: click.Context, into: str | None) -> str:
+    """The folder to write into: --into, else the personal corpus (see ``init``)."""
+    from ..corpus.authoring import personal_folder
+
+    if into:
+        if not os.path.isdir(into):
+            raise UsageError(
+                f"{into}: no such corpus folder (create it, or run 'brief init {into}')"
+            )
+        return os.path.abspath(into)
+    default = personal_folder()
+    if os.path.isdir(default):
+        return default
+    for folder in reversed(options(ctx).config.corpus):
+        if os.path.isdir(folder):
+            return folder
+    raise UsageError("no personal corpus yet: run 'brief init' first (or give --into DIR)")
+
+
+def _layers(ctx: click.Context, target: str | None) -> list[Layer]:
+    """The active layers, with *target* on top when it is not one of them."""
+    from ..corpus.layers import Layer
+
+    layers = options(ctx).layers()
+    active = {os.path.abspath(layer.root) for layer in layers}
+    if target is not None and os.path.abspath(target) not in active:
+        click.echo(
+            f"brief: note: {target} is not a corpus folder in use (see 'brief init')", err=True
+        )
+        layers.append(Layer(target, target.rstrip("/\\") or target))
+    return layers
+
+
+@command()
+@click.argument("kind", type=click.Choice(["topic", "actor", "source", "claim"]))
+@click.argument("words", nargs=-1, metavar="TITLE|TEXT")
+@click.option("--id", "ident", help="The new entry's id (default: made from the title).")
+@click.option("--topic", "-t", help="claim: the topic it belongs to.")
+@click.option("--actor", "-a", "actors", multiple=True, help="claim: who it is about (repeatable).")
+@click.option("--source", "-s", help="claim: the source it cites.")
+@click.option("--section", help="claim: the section of that source.")
+@click.option("--no-edit", is_flag=True, help="Write the entry without opening the editor.")
+@_INTO
+@click.pass_context
+def new(
+    ctx: click.Context,
+    kind: str,
+    words: tuple[str, ...],
+    ident: str | None,
+    topic: str | None,
+    actors: tuple[str, ...],
+    source: str | None,
+    section: str | None,
+    no_edit: bool,
+    into: str | None,
+) -> None:
+    """Write a new topic, actor or source from a template, or a claim, and open it.
+
+    \b
+    brief new topic 'Arctic shipping'
+    brief new actor Norway --no-edit
+    brief new claim --topic arctic-shipping --actor norway \\
+        --source arctic-review --section Outlook 'The route opens by 2030.'
+
+    The id is made from the title (or --id) and checked against every corpus folder.
+    A claim goes into the file that defines its topic, if that is yours; without TEXT
+    the editor opens on it. When the editor exits, the file is checked (see 'brief edit').
+    """
+    from ..corpus import authoring as a
+
+    target = _target(ctx, into)
+    layers = _layers(ctx, target)
+    text = " ".join(words).strip()
+    if kind == "claim":
+        path, entry, label = _new_claim(layers, target, text, topic, actors, source, section)
+    else:
+        if not text:
+            raise UsageError(f"new {kind} needs a title")
+        path, entry, label = _new_named(layers, target, kind, text, ident)
+    before = a.read_exact(path)
+    header = a.file_header(a.schema_reference(target, path))
+    line = a.append_entry(path, entry, header)
+    click.echo(f"wrote {label} at {path}:{line}")
+    if not no_edit and (kind != "claim" or not text):
+        _edit_loop(ctx, layers, path, line, before)
+
+
+def _new_named(
+    layers: list[Layer], target: str, kind: str, title: str, ident: str | None
+) -> tuple[str, str, str]:
+    from ..core.names import is_id, normalise
+    from ..corpus import authoring as a
+    from ..corpus.where import definitions
+
+    ident = ident or a.slug(title)
+    if not is_id(ident):
+        raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
+    for found in definitions(layers):
+        if found.kind != "claim" and ({normalise(ident), normalise(title)} & found.names):
+            raise UsageError(
+                f"{ident!r} is already the {found.kind} {found.id!r} at {found} "
+                "(edit it with 'brief edit', or choose another --id or title)"
+            )
+    key = "name" if kind == "actor" else "title"
+    entry = a.entry_text(kind, {"id": ident, key: title})
+    file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
+    path = os.path.join(target, file.get(kind, "sources.toml"))
+    return path, entry, f"the {kind} {ident!r}"
+
+
+def _new_claim(
+    layers: list[Layer],
+    target: str,
+    text: str,
+    topic: str | None,
+    actors: tuple[str, ...],
+    source: str | None,
+    section: str | None,
+) -> tuple[str, str, str]:
+    from ..corpus import authoring as a
+    from ..corpus.where import definitions, find
+
+    if not topic:
+        raise UsageError("new claim needs --topic TOPIC")
+    if text and not source:
+        raise UsageError("a claim needs a source: add --source SOURCE (and --section)")
+    home = find(layers, topic, ("topic",))[0]
+    actor_ids = [find(layers, name, ("actor",))[0].id for name in actors]
+    cite = {"source": find(layers, source, ("source",))[0].id if source else ""}
+    if section is not None or not source:
+        cite["section"] = section or ""
+    taken = {d.id for d in definitions(layers)}
+    ident = a.fresh_id("-".join(filter(None, (home.id, a.slug(text, 4) or "claim"))), taken)
+    values: dict[str, str | list[str]] = {"id": ident, "topic": home.id}
+    if actor_ids:
+        values["actors"] = actor_ids
+    if text:
+        values["text"] = text
+    entry = a.entry_text("claim", values, {"cites": a.citation_text(cite)})
+    if home.bundled or os.path.abspath(home.root) != target:
+        path = os.path.join(target, "topics", f"{home.id}.toml")
+    else:
+        path = home.path
+    return path, entry, f"the claim {ident!r}"
+
+
+@command()
+@click.argument("name")
+@_INTO
+@click.pass_context
+def edit(ctx: click.Context, name: str, into: str | None) -> None:
+    """Open $VISUAL or $EDITOR at the entry NAME names (topic, actor, source, claim id).
+
+    When the editor exits, the file is checked against the whole corpus; if it has
+    problems, you choose: (e)dit again, (k)eep anyway, or (r)evert to exactly what it
+    was. Without a terminal to ask, it is kept and the exit status is 1. A bundled
+    entry is first copied into your personal corpus, where it overrides the original.
+    """
+    from ..corpus import authoring as a
+    from ..corpus.where import find
+
+    layers = options(ctx).layers()
+    winner = find(layers, name)[0]
+    if not winner.bundled and not into:
+        _edit_loop(ctx, layers, winner.path, winner.line, a.read_exact(winner.path))
+        return
+    target = _target(ctx, into)
+    layers = _layers(ctx, target)
+    path, line, before = _copy(winner, target)
+    click.echo(f"copied the {winner.kind} {winner.id!r} to {path}:{line}; your copy overrides it")
+    _edit_loop(ctx, layers, path, line, before)
+
+
+def _copy(winner: Definition, target: str) -> tuple[str, int, bytes | None]:
+    from ..corpus import authoring as a
+
+    data = a.read_exact(winner.path) or b""
+    path = os.path.join(target, winner.rel)
+    before = a.read_exact(path)
+    header = a.file_header(a.schema_reference(target, path))
+    line = a.append_entry(path, a.entry_block(data, winner.line), header)
+    return path, line, before
+
+
+def _problems(layers: list[Layer], path: str) -> list[str]:
+    """The problems the whole corpus, loaded, finds in the file *path*."""
+    from ..corpus.load import load
+    from ..corpus.reader import display_name
+
+    here = os.path.abspath(path)
+    names = {
+        display_name(layer.label, os.path.relpath(here, os.path.abspath(layer.root)))
+        for layer in layers
+        if here.startswith(os.path.abspath(layer.root) + os.sep)
+    }
+    return [str(p) for p in load(layers).problems if p.file in names]
+
+
+def _edit_loop(
+    ctx: click.Context, layers: list[Layer], path: str, line: int, before: bytes | None
+) -> None:
+    """Edit, check, and ask until the file is right, kept anyway, or reverted."""
+    from ..corpus.authoring import read_exact, restore
+    from .editor import run_editor
+
+    while True:
+        run_editor(path, line)
+        problems = _problems(layers, path)
+        if not problems:
+            click.echo(f"ok: {path} has no problems")
+            return
+        for problem in problems:
+            click.echo(problem, err=True)
+        if read_exact(path) == before:
+            click.echo(f"{path} is unchanged", err=True)
+            ctx.exit(1)
+        if not interactive():
+            click.echo(f"kept {path} with its problems (see 'brief validate')", err=True)
+            ctx.exit(1)
+        answer = click.prompt(
+            "What now? (e)dit again, (k)eep anyway, (r)evert",
+            type=click.Choice(["e", "k", "r"]),
+            show_choices=False,
+            err=True,
+        )
+        if answer == "k":
+            click.echo(f"kept {path} with its problems", err=True)
+            return
+        if answer == "r":
+            restore(path, before)
+            click.echo(f"reverted {path}" if before is not None else f"removed {path}", err=True)
+            return
+
+
+@command()
+@click.argument("name")
+@click.pass_context
+def where(ctx: click.Context, name: str) -> None:
+    """Print FILE:LINE of the entry NAME names, for every folder that defines it.
+
+    The definition in use comes first: $EDITOR $(brief where NAME | head -1).
+    """
+    from ..corpus.where import find
+
+    for found in find(options(ctx).layers(), name):
+        click.echo(str(found))
+
+
+@command()
+@click.option("--ids", is_flag=True, help="Suggest the corpus's current ids where ids go.")
+@click.pass_context
+def schema(ctx: click.Context, ids: bool) -> None:
+    """Print the corpus format as a JSON Schema, for TOML editors (Taplo, Tombi).
+
+    See docs/editor-setup.md. 'brief init' writes it beside your files too.
+    """
+    import json
+
+    from ..corpus.jsonschema import json_schema
+
+    known: dict[str, list[str]] = {}
+    if ids:
+        from ..corpus.where import definitions
+
+        for found in definitions(options(ctx).layers()):
+            known.setdefault(f"{found.kind}s", []).append(found.id)
+        known = {kind: sorted(set(found)) for kind, found in known.items()}
+    click.echo(json.dumps(json_schema(known or None), indent=2))
+
+
+#: This module's commands, for the group to register.
+COMMANDS = (init, new, edit, where, schema)

@@ -1,0 +1,154 @@
+"""Where each entry is written: every file and line that defines a name, in every layer.
+
+The loader keeps no line numbers (TOML parsers give none), and an author wants to
+reach entries the loader left out too (to fix them), so this reads the files itself:
+each file is parsed for its entries' names, and each entry's line is the line of its
+``[[kind]]`` header. A file that cannot be parsed is searched for ``id = "..."`` lines,
+so that the entry one is fixing can still be found.
+
+For authoring commands only (``brief where``, ``edit``, ``new``): never on the path of
+``show``, ``list`` or ``search``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
+
+from ..core.diagnostics import Diagnostic
+from ..core.errors import NotFound
+from ..core.names import closest, normalise
+from .layers import BUNDLED_LABEL, Layer
+from .parse import parse
+from .reader import discover, display_name, read_bytes
+from .schema import KINDS
+
+_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*(topics|actors|sources|claims)[ \t]*\]\]", re.M)
+_ID_LINE = re.compile(rb"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
+_SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
+
+
+class Definition(NamedTuple):
+    """One entry as one file writes it."""
+
+    kind: str
+    """``topic``, ``actor``, ``source`` or ``claim``."""
+    id: str
+    """Its id as written."""
+    names: frozenset[str]
+    """Every name that reaches it, normalised: id, title (an actor's name), aliases."""
+    path: str
+    """The file's path on disk."""
+    line: int
+    """The line its ``[[kind]]`` header is on, counted from 1."""
+    file: str
+    """The file as messages name it (its layer's label, then its relative path)."""
+    layer: int
+    """The number of its layer, in load order (later layers win)."""
+    bundled: bool
+    """Whether it is in the corpus shipped with brief (read-only: copy it to edit it)."""
+    root: str
+    """Its layer's folder."""
+    rel: str
+    """Its path relative to that folder."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def definitions(layers: Sequence[Layer]) -> Iterator[Definition]:
+    """Every entry every file of *layers* defines, in load order."""
+    for number, layer in enumerate(layers):
+        for path, rel in discover(layer.root):
+            data = read_bytes(path, layer.root, rel)
+            if not isinstance(data, bytes):
+                continue
+            name = display_name(layer.label, rel)
+            common = (path, name, number, layer.label == BUNDLED_LABEL, layer.root, rel)
+            yield from _in_file(data, common)
+
+
+def _in_file(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
+    headers: dict[str, list[int]] = {kind: [] for kind in KINDS}
+    for match in _HEADER.finditer(data):
+        headers[match.group(1).decode()].append(data.count(b"\n", 0, match.start()) + 1)
+    doc = parse(data, common[1])
+    if isinstance(doc, Diagnostic):
+        yield from _by_text(data, common)
+        return
+    for kind in KINDS:
+        tables = doc.get(kind)
+        if not isinstance(tables, list):
+            continue
+        lines = headers[kind] if len(headers[kind]) == len(tables) else []
+        for i, table in enumerate(tables):
+            if not isinstance(table, dict) or not isinstance(table.get("id"), str):
+                continue
+            ident = table["id"]
+            line = lines[i] if lines else _line_of_id(data, ident)
+            yield _make(_SINGULAR[kind], ident, _names(table), line, common)
+
+
+def _make(
+    kind: str, ident: str, names: frozenset[str], line: int, common: tuple[Any, ...]
+) -> Definition:
+    path, file, layer, bundled, root, rel = common
+    return Definition(kind, ident, names, path, line, file, layer, bundled, root, rel)
+
+
+def _by_text(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
+    """The entries of a file that cannot be parsed, found by their ``id = "..."`` lines."""
+    headers = [(m.start(), m.group(1).decode()) for m in _HEADER.finditer(data)]
+    for match in _ID_LINE.finditer(data):
+        ident = match.group(1).decode("utf-8", "replace")
+        kinds = [kind for start, kind in headers if start < match.start()]
+        kind = _SINGULAR[kinds[-1]] if kinds else "entry"
+        line = data.count(b"\n", 0, match.start()) + 1
+        header = _header_before(data, match.start())
+        yield _make(kind, ident, frozenset({normalise(ident)}), header or line, common)
+
+
+def _header_before(data: bytes, offset: int) -> int:
+    found = [m.start() for m in _HEADER.finditer(data, 0, offset)]
+    return data.count(b"\n", 0, found[-1]) + 1 if found else 0
+
+
+def _line_of_id(data: bytes, ident: str) -> int:
+    for match in _ID_LINE.finditer(data):
+        if match.group(1).decode("utf-8", "replace") == ident:
+            return _header_before(data, match.start()) or data.count(b"\n", 0, match.start()) + 1
+    return 1
+
+
+def _names(table: dict[str, Any]) -> frozenset[str]:
+    names = [table.get("id"), table.get("title"), table.get("name")]
+    aliases = table.get("aliases")
+    if isinstance(aliases, list):
+        names += aliases
+    return frozenset(normalise(n) for n in names if isinstance(n, str) and normalise(n))
+
+
+def find(layers: Sequence[Layer], name: str, kinds: Sequence[str] = ()) -> list[Definition]:
+    """Every definition of the entry *name* reaches, the winning layer's first.
+
+    *name* is an id, a title or an alias, as ``show`` takes it; *kinds* (singular)
+    narrows the search. Raises :class:`NotFound`, with suggestions, when nothing has
+    that name.
+    """
+    key = normalise(name)
+    every = [d for d in definitions(layers) if not kinds or d.kind in kinds]
+    found = [d for d in every if key in d.names]
+    if not found:
+        pool = {n for d in every for n in d.names}
+        what = " or ".join(kinds) if kinds else "topic, actor, source or claim"
+        raise NotFound(name, closest(name, pool), what)
+    ident = _winner(found, key).id
+    same = [d for d in found if d.id == ident]
+    return sorted(same, key=lambda d: -d.layer)  # stable: a layer's own files in order
+
+
+def _winner(found: list[Definition], key: str) -> Definition:
+    """The definition *key* reaches: one with that id first, then the last layer's."""
+    by_id = [d for d in found if normalise(d.id) == key]
+    return max(by_id or found, key=lambda d: d.layer)
