@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def modules_after(code: str) -> set[str]:
     out = subprocess.run(
@@ -149,3 +151,28 @@ def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
         "pathlib",
     }
     assert heavy & mods == set()
+
+
+#: What only the authoring commands (init, new, edit, where, schema) import.
+AUTHORING = {
+    "brief.cli.editor",
+    "brief.corpus.authoring",
+    "brief.corpus.configedit",
+    "brief.corpus.jsonschema",
+    "brief.corpus.where",
+    "subprocess",
+    "shlex",
+    "tempfile",
+    "json",
+}
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "sanctions"), ("list", "actors"), ("search", "sanctions")]
+)
+def test_reading_commands_import_nothing_of_authoring(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    _said, mods = warm_show(tmp_path, *args)
+    assert "brief.cli.authoring" in mods  # its click declarations only
+    assert AUTHORING & mods == set()

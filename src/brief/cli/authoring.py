@@ -161,6 +161,12 @@ def new(
     click.echo(f"wrote {label} at {path}:{line}")
     if not no_edit and (kind != "claim" or not text):
         _edit_loop(ctx, layers, path, line, before)
+        return
+    problems = _problems(layers, path)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems and kind == "claim" and text:
+        ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
 
 
 def _new_named(

@@ -1,0 +1,329 @@
+"""Authoring: init, new, edit (the re-edit loop, copy-on-edit), where, schema.
+
+The editor is a small script (``$EDITOR``) that edits the file as a person would.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from brief.cli import cli
+from brief.cli.editor import at_line
+from brief.corpus.layers import bundled_root
+from brief.corpus.parse import parse
+
+from .conftest import run
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A personal corpus made by ``brief init``; its folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = run("init")
+    assert result.exit_code == 0, result.output
+    return tmp_path / "data" / "brief" / "corpus"
+
+
+def editor(tmp_path: Path, *steps: tuple[str, str]) -> str:
+    """An $EDITOR that replaces, on its n-th run, steps[n][0] with steps[n][1]."""
+    script = tmp_path / "ed.py"
+    count = tmp_path / "ed.count"
+    script.write_text(
+        "import sys, pathlib\n"
+        f"steps = {list(steps)!r}\n"
+        f"count = pathlib.Path({str(count)!r})\n"
+        "n = int(count.read_text()) if count.exists() else 0\n"
+        "count.write_text(str(n + 1))\n"
+        "path = pathlib.Path(sys.argv[-1])\n"
+        "old, new = steps[min(n, len(steps) - 1)]\n"
+        "path.write_text(path.read_text().replace(old, new, 1))\n"
+    )
+    return f"{sys.executable} {script}"
+
+
+def invoke(*args: str, env: dict[str, str], answers: str = "") -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, input=answers, catch_exceptions=False)
+
+
+# -- init ----------------------------------------------------------------------------------
+
+
+def test_init_creates_the_folder_and_adds_it_to_the_config_keeping_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '# mine\nformat = "plain"  # always\ncorpus = [\n  "/old/notes"  # the old ones\n]\n'
+    )
+    monkeypatch.setenv("BRIEF_CONFIG", str(config))
+    result = run("init")
+    folder = tmp_path / "data" / "brief" / "corpus"
+    assert result.exit_code == 0 and f"created {folder}" in result.stdout
+    assert (folder / "brief.schema.json").exists()
+    text = config.read_text()
+    assert text.startswith('# mine\nformat = "plain"  # always\ncorpus = [\n  "/old/notes",')
+    assert "# the old ones" in text and f'"{folder}",' in text
+    assert run("paths").stdout.count(str(folder)) == 1  # read back as a corpus folder
+    again = run("init")
+    assert "already in the corpus list" in again.stdout and config.read_text() == text
+
+
+def test_init_writes_a_new_config_when_there_is_none(home: Path) -> None:
+    from brief.corpus.config import config_path
+
+    assert Path(config_path()).read_text() == (f"corpus = [\"{home}\"]  # added by 'brief init'\n")
+    assert f"corpus: {home}\n" in run("paths").stdout
+
+
+# -- new -----------------------------------------------------------------------------------
+
+
+def test_new_topic_from_the_template(home: Path) -> None:
+    result = run("new", "topic", "Arctic", "shipping", "--no-edit")
+    path = home / "topics" / "arctic-shipping.toml"
+    assert result.exit_code == 0 and f"{path}:4" in result.stdout
+    text = path.read_text()
+    assert text.startswith('#:schema ../brief.schema.json\nformat = 1\n\n[[topics]]\nid = "arctic-')
+    assert 'title = "Arctic shipping"' in text and "# aliases = []" in text
+    # the blank summary is what validate asks for: the template is not a finished entry
+    checked = run("validate", str(home))
+    assert "topics[0].summary: must not be empty" in checked.stdout
+
+
+def test_new_refuses_an_id_or_name_that_is_taken(home: Path) -> None:
+    result = run("new", "topic", "Sanctions", "--no-edit")
+    assert result.exit_code == 2
+    assert "'sanctions' is already the topic 'sanctions'" in result.stderr
+    assert "sanctions.toml:3" in result.stderr
+    assert not (home / "topics").exists()
+    alias = run("new", "actor", "DPRK", "--no-edit")
+    assert alias.exit_code == 2 and "the actor 'north-korea'" in alias.stderr
+
+
+def test_new_opens_the_editor_and_checks_the_result(home: Path, tmp_path: Path) -> None:
+    env = {"EDITOR": editor(tmp_path, ('description = ""', 'description = "A state."'))}
+    result = invoke("new", "actor", "Norway", env=env)
+    assert result.exit_code == 0 and "has no problems" in result.stdout
+    assert 'description = "A state."' in (home / "actors.toml").read_text()
+
+
+def test_new_claim_is_appended_without_touching_the_rest(home: Path) -> None:
+    assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 0
+    path = home / "topics" / "arctic-shipping.toml"
+    mine = path.read_text().replace('summary = ""  # string', 'summary = "Routes."  # mine!')
+    path.write_text(mine)
+    result = run(
+        "new", "claim", "--topic", "Arctic Shipping", "--actor", "prc", "--source", "why-china",
+        "--section", "economic benefits", "The route opens by 2030.",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text()
+    assert text.startswith(mine) and 'id = "arctic-shipping-route-opens-2030"' in text
+    assert 'actors = ["china"]' in text
+    shown = run("show", "arctic-shipping", "-f", "plain").stdout
+    assert "The route opens by 2030." in shown
+
+
+def test_new_claim_with_a_wrong_section_says_so_and_fails(home: Path) -> None:
+    args = ("new", "claim", "--topic", "sanctions", "--source", "why-china", "--section")
+    result = run(*args, "Economics", "Text.")
+    assert result.exit_code == 1 and "has no section 'Economics'" in result.stderr
+
+
+def test_new_claim_names_are_checked_with_did_you_mean(home: Path) -> None:
+    result = run("new", "claim", "--topic", "sanctons", "--source", "why-china", "Text.")
+    assert result.exit_code == 1 and "did you mean 'sanctions'" in result.stderr
+    assert run("new", "claim", "--topic", "sanctions", "Text.").exit_code == 2
+
+
+def test_new_without_a_personal_corpus_says_how_to_make_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "none"))
+    result = run("new", "topic", "X", "--no-edit")
+    assert result.exit_code == 2 and "run 'brief init'" in result.stderr
+
+
+# -- edit: the loop ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def topic(home: Path) -> Path:
+    run("new", "topic", "Arctic shipping", "--no-edit")
+    path = home / "topics" / "arctic-shipping.toml"
+    path.write_text(path.read_text().replace('summary = ""', 'summary = "Routes."'))
+    return path
+
+
+BREAK = ('summary = "Routes."', 'summary = ""')
+FIX = ('summary = ""', 'summary = "Fixed."')
+
+
+def test_edit_revert_restores_the_exact_bytes(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    topic.write_bytes(topic.read_bytes() + b"# trailing, no newline")
+    before = topic.read_bytes()
+    result = invoke(
+        "edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, BREAK)}, answers="r\n"
+    )
+    assert "summary: must not be empty" in result.stderr and "reverted" in result.stderr
+    assert topic.read_bytes() == before
+
+
+def test_edit_keep_anyway(topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    result = invoke(
+        "edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, BREAK)}, answers="k\n"
+    )
+    assert result.exit_code == 0 and "kept" in result.stderr
+    assert 'summary = ""' in topic.read_text()
+
+
+def test_edit_again_until_it_is_right(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    env = {"EDITOR": editor(tmp_path, BREAK, FIX)}
+    result = invoke("edit", "Arctic Shipping", env=env, answers="e\n")
+    assert result.exit_code == 0 and "has no problems" in result.stdout
+    assert 'summary = "Fixed."' in topic.read_text()
+    assert (tmp_path / "ed.count").read_text() == "2"
+
+
+def test_edit_without_a_terminal_keeps_and_fails(topic: Path, tmp_path: Path) -> None:
+    result = invoke("edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, BREAK)})
+    assert result.exit_code == 1 and "kept" in result.stderr
+    assert 'summary = ""' in topic.read_text()
+
+
+def test_edit_of_a_bundled_entry_copies_it_into_the_personal_corpus(
+    home: Path, tmp_path: Path
+) -> None:
+    bundled = Path(bundled_root()) / "topics" / "sanctions.toml"
+    original = bundled.read_bytes()
+    change = ('title = "Sanctions"', 'title = "Sanctions (mine)"')
+    result = invoke("edit", "sanctions", env={"EDITOR": editor(tmp_path, change)})
+    assert result.exit_code == 0, result.stderr
+    copy = home / "topics" / "sanctions.toml"
+    assert "copied the topic 'sanctions'" in result.stdout
+    assert copy.read_text().startswith("#:schema ../brief.schema.json\nformat = 1\n\n[[topics]]")
+    assert "[[claims]]" not in copy.read_text()  # the entry only
+    assert bundled.read_bytes() == original
+    assert run("show", "sanctions", "-f", "plain").stdout.startswith("Sanctions (mine)")
+    where = run("where", "sanctions").stdout.splitlines()
+    assert where == [f"{copy}:4", f"{bundled}:3"]
+
+
+def test_edit_opens_the_editor_at_a_claim_line(home: Path, tmp_path: Path) -> None:
+    run("new", "topic", "Arctic", "--no-edit")
+    run("new", "claim", "--topic", "arctic", "--source", "why-china", "--no-edit")
+    script = tmp_path / "ed.py"
+    script.write_text(f"import sys; open({str(tmp_path / 'args')!r}, 'w').write(repr(sys.argv))")
+    result = invoke("edit", "arctic-claim", env={"EDITOR": f"{sys.executable} {script}"})
+    assert result.exit_code == 1  # the blank claim still has problems, and it is unchanged
+    args = (tmp_path / "args").read_text()
+    assert str(home / "topics" / "arctic.toml") in args
+    assert run("where", "arctic-claim").stdout.endswith("arctic.toml:12\n")
+
+
+# -- the editor's command line -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["vim"], ["vim", "+7", "f.toml"]),
+        (["/usr/bin/nano"], ["/usr/bin/nano", "+7", "f.toml"]),
+        (["emacs", "-nw"], ["emacs", "-nw", "+7", "f.toml"]),
+        (["hx"], ["hx", "+7", "f.toml"]),
+        (["code"], ["code", "--wait", "-g", "f.toml:7"]),
+        (["code", "-w"], ["code", "-w", "-g", "f.toml:7"]),
+        (["micro"], ["micro", "f.toml:7"]),
+        (["ed"], ["ed", "f.toml"]),
+    ],
+)
+def test_each_editor_is_told_the_line_its_way(command: list[str], expected: list[str]) -> None:
+    assert at_line(command, "f.toml", 7) == expected
+
+
+# -- where ---------------------------------------------------------------------------------
+
+
+def test_where_prints_file_and_line(home: Path) -> None:
+    result = run("where", "DPRK")
+    assert result.stdout == f"{Path(bundled_root()) / 'actors.toml'}:15\n"
+    missing = run("where", "norwy")
+    assert missing.exit_code == 1 and "no topic, actor, source or claim named 'norwy'" in (
+        missing.stderr
+    )
+
+
+def test_where_finds_an_entry_in_a_file_that_does_not_parse(tmp_path: Path) -> None:
+    (tmp_path / "broken.toml").write_text('format = 1\n\n[[actors]]\nid = "x"\nname = "X\n')
+    result = run("--no-bundled", "-c", str(tmp_path), "where", "x")
+    assert result.stdout == f"{tmp_path / 'broken.toml'}:3\n"
+
+
+# -- schema --------------------------------------------------------------------------------
+
+
+def _json_ready(value: object) -> object:
+    """A parsed TOML value as JSON has it (dates as ISO strings, as TOML editors pass them)."""
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+@pytest.fixture(scope="module")
+def validator() -> object:
+    jsonschema = pytest.importorskip("jsonschema")
+    out = CliRunner().invoke(cli, ["schema"], catch_exceptions=False).stdout
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_the_schema_accepts_every_bundled_file(validator: object) -> None:
+    files = sorted(Path(bundled_root()).rglob("*.toml"))
+    assert len(files) > 5
+    for path in files:
+        doc = parse(path.read_bytes(), str(path))
+        assert isinstance(doc, dict)
+        errors = list(validator.iter_errors(_json_ready(doc)))  # type: ignore[attr-defined]
+        assert errors == [], (path, errors[:1])
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [('text = "', 'txet = "'), ('status = "assessment"', 'status = "asessment"')],
+)
+def test_the_schema_rejects_a_typo_and_a_bad_status(
+    validator: object, before: str, after: str
+) -> None:
+    text = (Path(bundled_root()) / "topics" / "sanctions.toml").read_text()
+    assert before in text
+    doc = parse(text.replace(before, after, 1).encode(), "x")
+    assert isinstance(doc, dict)
+    assert list(validator.iter_errors(_json_ready(doc)))  # type: ignore[attr-defined]
+
+
+def test_schema_ids_suggests_the_corpus_ids() -> None:
+    schema = json.loads(run("schema", "--ids").stdout)
+    topic = schema["$defs"]["claims"]["properties"]["topic"]
+    assert "sanctions" in topic["examples"]
+    assert (
+        "examples" not in json.loads(run("schema").stdout)["$defs"]["claims"]["properties"]["topic"]
+    )
