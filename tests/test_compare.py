@@ -213,3 +213,21 @@ def test_an_empty_column_under_shared_claims_says_alone() -> None:
     out = run("compare", "china", "russia", "--topic", "sanctions").stdout
     assert "Sanctions: contested\n  About both\n" in out
     assert "  Russia\n    (nothing on Russia alone)\n" in out
+
+
+def test_a_contradiction_makes_a_row_contested_even_with_one_actor_covered(corpus: Path) -> None:
+    """China's two trade claims contradict each other; Japan has no claim at all."""
+    (corpus / "japan.toml").write_text(
+        'format = 1\n[[actors]]\nid = "japan"\nname = "Japan"\ndescription = "Japan."\n'
+    )
+    index = build_index(load([Layer(str(corpus), "c")]).corpus)
+    view = compare(index, [index.actors["china"], index.actors["japan"]], ("trade",))
+    (trade,) = view.rows
+    assert trade.conflicts == 1 and trade.common == ()
+    assert trade.verdict == "contested"
+
+
+def test_bundled_compare_china_japan_sanctions_is_contested() -> None:
+    out = run("compare", "china", "japan", "--topic", "sanctions", "-f", "json").stdout
+    (row,) = json.loads(out)["rows"]
+    assert row["conflicts"] >= 1 and row["verdict"] == "contested"

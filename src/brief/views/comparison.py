@@ -70,12 +70,16 @@ def compare(
 
 
 def _verdict(names: list[str], cells: list[list[Point]], common: bool, conflicts: int) -> str:
-    """One word for a row, so the overview can be read before the detail."""
+    """One word for a row, so the overview can be read before the detail.
+
+    A contradiction wins over everything: a row that holds one is ``contested`` even
+    when one actor alone is covered (the pair is inside that actor's column).
+    """
+    if conflicts:
+        return "contested"
     covered = [n for n, c in zip(names, cells, strict=True) if c]
     if not common and len(covered) == 1:
         return f"only {covered[0]}"
-    if conflicts:
-        return "contested"
     return "shared" if common else "differ"
 
 
