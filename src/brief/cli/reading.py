@@ -10,9 +10,9 @@ import sys
 
 import click
 
-from ..core.errors import UsageError
+from ..core.errors import NotFound, UsageError
 from ..core.kinds import Kind
-from .context import command, completer, emit, format_option, open_store
+from .context import Choice, command, completer, emit, format_option, open_store
 
 ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 
@@ -28,15 +28,26 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str | None, pager: boo
     'North Korea', 'north_korea' and 'dprk' all reach the same actor.
     """
     store = open_store(ctx)
-    ids = dict.fromkeys(store.resolve(name) for name in names)
-    views = [store.briefing(ident) for ident in ids]
-    emit(ctx, lambda r: r.briefings(views), fmt, pager)
+    found: dict[str, None] = {}
+    missing: list[NotFound] = []
+    for name in names:  # an unknown name is reported, and the others still shown
+        try:
+            found[store.resolve(name)] = None
+        except NotFound as exc:
+            missing.append(exc)
+    views = [store.briefing(ident) for ident in found]
+    if views:
+        emit(ctx, lambda r: r.briefings(views), fmt, pager)
+    for unknown in missing[:-1]:
+        click.echo(f"brief: {unknown}", err=True)
+    if missing:
+        raise missing[-1]
 
 
 @command("list")
 @click.argument(
     "kind",
-    type=click.Choice(["topics", "actors", "sources", "tags"]),
+    type=Choice(["topics", "actors", "sources", "tags"]),
     default="topics",
     required=False,
 )
@@ -69,7 +80,10 @@ def list_(
     tag_key = index.resolve_tag(tag) if tag is not None else None
     actor_id = index.resolve_actor(actor).id if actor is not None else None
     view = listing(index, kind, tag_key, actor_id)
-    emit(ctx, lambda r: r.listing(view), fmt, pager)
+    within = [f"tagged {tag_key!r}"] if tag_key else []
+    within += [f"about {actor_id!r}"] if actor_id else []
+    empty = f"no {' '.join([kind, *within])}" if not view.rows else None
+    emit(ctx, lambda r: r.listing(view), fmt, pager, empty=empty)
 
 
 @command()
@@ -162,9 +176,15 @@ def search(
         "topic": store.index().resolve_topic(topic).id if topic else None,
     }
     results = store.search(words, limit=limit, **filters)
+    empty = None
     if not results.hits:
-        raise NoResults(words, store.index().suggest(words))
-    emit(ctx, lambda r: r.results(results), fmt, pager)
+        said = {"actor": "about {!r}", "tag": "in topics tagged {!r}", "topic": "in topic {!r}"}
+        within = " ".join(said[key].format(value) for key, value in filters.items() if value)
+        if not within or not store.search(words, limit=1).hits:  # the words find nothing
+            empty = str(NoResults(words, store.index().suggest(words)))
+        else:  # the filter emptied it: say so, not "did you mean"
+            empty = str(NoResults(words, within=within))
+    emit(ctx, lambda r: r.results(results), fmt, pager, empty=empty)
 
 
 @command()
@@ -175,7 +195,8 @@ def conflicts(ctx: click.Context, fmt: str | None, pager: bool | None) -> None:
     from ..views.comparison import conflicts as build
 
     view = build(open_store(ctx).index())
-    emit(ctx, lambda r: r.conflicts(view), fmt, pager)
+    empty = "no contradictions are recorded in this corpus" if not view.pairs else None
+    emit(ctx, lambda r: r.conflicts(view), fmt, pager, empty=empty)
 
 
 @command()
