@@ -65,11 +65,30 @@ def options(ctx: click.Context) -> Options:
 
 
 def format_option(f: F) -> F:
-    """``--format`` and ``--pager/--no-pager``, for every command that prints content."""
+    """``--format``, ``--width``, ``--color`` and ``--pager/--no-pager``, for every
+    command that prints content (``--width`` and ``--color`` go to ``ctx.meta``)."""
     f = click.option(
         "--pager/--no-pager",
         default=None,
         help="Page long output with $PAGER (default: in a terminal; 'less -FRX').",
+    )(f)
+    f = click.option(
+        "--color",
+        type=Choice(("auto", "always", "never")),
+        default="auto",
+        expose_value=False,
+        callback=_remember,
+        help="Colour with --format auto: in a terminal without NO_COLOR (auto), always "
+        "(for 'less -R'), or never.",
+    )(f)
+    f = click.option(
+        "--width",
+        "-w",
+        type=click.IntRange(20, 1000),
+        metavar="N",
+        expose_value=False,
+        callback=_remember,
+        help="Lay out N columns wide (default: the terminal's, at most 100 for plain text).",
     )(f)
     return click.option(
         "--format",
@@ -79,6 +98,12 @@ def format_option(f: F) -> F:
         default=None,
         help="auto (default): colour in a terminal, plain text when piped or with NO_COLOR.",
     )(f)
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """Keep an output option in ``ctx.meta`` for :func:`emit`, not in every command's
+    arguments."""
+    ctx.meta[f"brief.{param.name}"] = value
 
 
 def emit(
@@ -101,14 +126,16 @@ def emit(
 
     opts = options(ctx)
     chosen_format = fmt or opts.config.format
+    color = ctx.meta.get("brief.color") or "auto"
     if empty is not None:
-        if destination(chosen_format) == "json":
+        if destination(chosen_format, color) == "json":
             write(draw, "json", pager=False, paging=False)
         from ..core.errors import NothingFound
 
         raise NothingFound(empty)
     chosen = pager if pager is not None else opts.pager
-    write(draw, chosen_format, pager=chosen, paging=opts.config.pager)
+    width = ctx.meta.get("brief.width")
+    write(draw, chosen_format, pager=chosen, paging=opts.config.pager, width=width, color=color)
 
 
 def open_store(ctx: click.Context) -> Store:
