@@ -7,12 +7,16 @@ loader, the views and the renderers are imported inside the commands that need t
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from ..core.errors import NotFound, UsageError
 from ..core.kinds import Kind
 from .context import Choice, command, completer, emit, format_option, open_store
+
+if TYPE_CHECKING:
+    from ..core.index import Index
 
 ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 
@@ -188,15 +192,81 @@ def search(
 
 
 @command()
+@click.argument("names", nargs=-1, shell_complete=completer(*ENTRIES))
+@click.option(
+    "--topic",
+    "-t",
+    "topics",
+    multiple=True,
+    metavar="TOPIC",
+    help="Only pairs with a claim in this topic (repeatable: in all of them).",
+    shell_complete=completer(Kind.TOPIC),
+)
+@click.option(
+    "--actor",
+    "-a",
+    "actors",
+    multiple=True,
+    metavar="ACTOR",
+    help="Only pairs with a claim about this actor (repeatable: about all of them).",
+    shell_complete=completer(Kind.ACTOR),
+)
+@click.option(
+    "--source",
+    "-s",
+    "sources",
+    multiple=True,
+    metavar="SOURCE",
+    help="Only pairs with a claim citing this source (repeatable: citing all of them).",
+    shell_complete=completer(Kind.SOURCE),
+)
 @format_option
 @click.pass_context
-def conflicts(ctx: click.Context, fmt: str | None, pager: bool | None) -> None:
-    """List every pair of contradicting claims, with both sources."""
+def conflicts(
+    ctx: click.Context,
+    names: tuple[str, ...],
+    topics: tuple[str, ...],
+    actors: tuple[str, ...],
+    sources: tuple[str, ...],
+    fmt: str | None,
+    pager: bool | None,
+) -> None:
+    """List pairs of contradicting claims, with both sources, by topic title.
+
+    With NAMEs (topics, actors or sources), only the pairs that touch any of them; the
+    filters keep only the pairs that touch every one they name.
+
+    \b
+    brief conflicts
+    brief conflicts china
+    brief conflicts --topic sanctions --actor russia
+    """
     from ..views.comparison import conflicts as build
 
-    view = build(open_store(ctx).index())
-    empty = "no contradictions are recorded in this corpus" if not view.pairs else None
+    store = open_store(ctx)
+    index = store.index()
+    about = [store.resolve(name) for name in names]
+    each = [index.resolve_topic(t).id for t in topics]
+    each += [index.resolve_actor(a).id for a in actors]
+    each += [_resolve_source(index, s) for s in sources]
+    view = build(index, about, each)
+    empty = None
+    if not view.pairs:
+        narrowed = ", ".join(repr(i) for i in dict.fromkeys([*about, *each]))
+        empty = "no contradictions are recorded in this corpus"
+        if narrowed:
+            empty = f"no contradictions touch {narrowed}"
     emit(ctx, lambda r: r.conflicts(view), fmt, pager, empty=empty)
+
+
+def _resolve_source(index: Index, name: str) -> str:
+    """The id of the source *name* reaches, or NotFound/WrongKind as for topics."""
+    entry = index.resolve(name)
+    if index.kind(entry.id) != Kind.SOURCE:
+        from ..core.errors import WrongKind
+
+        raise WrongKind(name, index.kind(entry.id).value, Kind.SOURCE.value)
+    return entry.id
 
 
 @command()
