@@ -192,7 +192,7 @@ def test_cli_conflicts(corpus: Path) -> None:
         "\n"
         "Sources\n"
         "  [1] The Ledger\n"
-        '  [2] The Atlas Review, "Trade"\n'
+        '  [2] The Atlas Review, "Trade" (A. Writer, 2024)\n'
     )
     data = json.loads(cli(corpus, "conflicts", "-f", "json").stdout)
     assert [[c["id"] for c in pair] for pair in data["pairs"]] == [

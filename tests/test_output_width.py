@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +103,15 @@ def test_no_color_still_makes_auto_plain(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("NO_COLOR", "1")
     assert destination("auto") == "plain"
     assert destination("auto", "always") == "terminal"
+
+
+def test_footnotes_give_author_and_year_and_a_source_page_no_byline(mini: Path) -> None:
+    out = run("--no-bundled", "-c", str(mini), "show", "atlas", "-f", "plain").stdout
+    assert '  [1] The Atlas Review, "Security Matters" (A. Writer, 2024)\n' in out
+    assert "  [3] The Ledger\n" in out  # neither author nor date: nothing to add
+    assert out.count("A. Writer") == 3  # the author fact and two footnotes; no byline
+    assert out.startswith("The Atlas Review\n================\n\nkind: article\n")
+    data = json.loads(run("--no-bundled", "-c", str(mini), "show", "trade", "-f", "json").stdout)
+    assert data["references"][0]["author"] == "A. Writer"
+    assert data["references"][0]["year"] == "2024"
+    assert data["references"][1]["author"] is None
