@@ -289,7 +289,8 @@ def _json_ready(value: object) -> object:
 
 @pytest.fixture(scope="module")
 def validator() -> object:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # type: ignore[import-untyped]  # a test dependency: missing fails
+
     out = CliRunner().invoke(cli, ["schema"], catch_exceptions=False).stdout
     schema = json.loads(out)
     jsonschema.Draft202012Validator.check_schema(schema)

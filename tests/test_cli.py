@@ -77,7 +77,7 @@ def test_show_topic_plain_when_piped(mini: Path) -> None:
         "Related topics: Security\n"
         "\n"
         "Sources\n"
-        '  [1] The Atlas Review, "Trade"\n'
+        '  [1] The Atlas Review, "Trade" (A. Writer, 2024)\n'
         "  [2] The Ledger\n"
     )
 
@@ -134,6 +134,8 @@ def test_show_json_shape(mini: Path) -> None:
         "source": "ledger",
         "title": "The Ledger",
         "section": None,
+        "author": None,
+        "year": None,
     }
     assert data["related"] == [{"kind": "topic", "id": "security", "title": "Security"}]
 
@@ -150,7 +152,7 @@ def test_show_markdown(mini: Path) -> None:
     assert out.startswith("# Trade\n\nWho trades with whom.\n")
     assert "## China\n\n- China is the main trading partner. (with North Korea) \\[1\\]\n" in out
     assert "  - *Note:* Customs data say otherwise." in out
-    assert '## Sources\n\n1. The Atlas Review, "Trade"\n2. The Ledger\n' in out
+    assert '## Sources\n\n1. The Atlas Review, "Trade" (A. Writer, 2024)\n2. The Ledger\n' in out
 
 
 def test_show_terminal_has_colour_and_fits_40_columns(mini: Path) -> None:

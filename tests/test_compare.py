@@ -192,7 +192,7 @@ def test_cli_conflicts(corpus: Path) -> None:
         "\n"
         "Sources\n"
         "  [1] The Ledger\n"
-        '  [2] The Atlas Review, "Trade"\n'
+        '  [2] The Atlas Review, "Trade" (A. Writer, 2024)\n'
     )
     data = json.loads(cli(corpus, "conflicts", "-f", "json").stdout)
     assert [[c["id"] for c in pair] for pair in data["pairs"]] == [
@@ -213,3 +213,75 @@ def test_an_empty_column_under_shared_claims_says_alone() -> None:
     out = run("compare", "china", "russia", "--topic", "sanctions").stdout
     assert "Sanctions: contested\n  About both\n" in out
     assert "  Russia\n    (nothing on Russia alone)\n" in out
+
+
+def test_a_contradiction_makes_a_row_contested_even_with_one_actor_covered(corpus: Path) -> None:
+    """China's two trade claims contradict each other; Japan has no claim at all."""
+    (corpus / "japan.toml").write_text(
+        'format = 1\n[[actors]]\nid = "japan"\nname = "Japan"\ndescription = "Japan."\n'
+    )
+    index = build_index(load([Layer(str(corpus), "c")]).corpus)
+    view = compare(index, [index.actors["china"], index.actors["japan"]], ("trade",))
+    (trade,) = view.rows
+    assert trade.conflicts == 1 and trade.common == ()
+    assert trade.verdict == "contested"
+
+
+def test_bundled_compare_china_japan_sanctions_is_contested() -> None:
+    out = run("compare", "china", "japan", "--topic", "sanctions", "-f", "json").stdout
+    (row,) = json.loads(out)["rows"]
+    assert row["conflicts"] >= 1 and row["verdict"] == "contested"
+
+
+SECOND_CONFLICT = """format = 1
+
+[[topics]]
+id = "arms"
+title = "Arms"
+summary = "Weapons."
+
+[[claims]]
+id = "arms-russia-sells"
+topic = "arms"
+actors = ["russia"]
+text = "Russia sells arms."
+cites = [{ source = "ledger" }]
+
+[[claims]]
+id = "arms-russia-denies"
+topic = "arms"
+actors = ["russia"]
+text = "Russia sells none."
+cites = [{ source = "atlas", section = "Security Matters" }]
+contradicts = ["arms-russia-sells"]
+"""
+
+
+def test_conflicts_are_ordered_by_topic_title_and_filtered(corpus: Path) -> None:
+    (corpus / "zz-arms.toml").write_text(SECOND_CONFLICT)  # read last: corpus order is last
+    index = build_index(load([Layer(str(corpus), "c")]).corpus)
+
+    def firsts(view: Any) -> list[str]:
+        return [p.first.id for p in view.pairs]
+
+    assert firsts(conflicts(index)) == ["arms-russia-denies", "trade-china-denies"]  # A < T
+    assert firsts(conflicts(index, ["china"])) == ["trade-china-denies"]
+    assert firsts(conflicts(index, ["russia", "china"])) == firsts(conflicts(index))
+    assert firsts(conflicts(index, each=["arms"])) == ["arms-russia-denies"]
+    assert firsts(conflicts(index, each=["ledger", "trade"])) == ["trade-china-denies"]
+    assert firsts(conflicts(index, ["china"], ["arms"])) == []
+
+
+def test_cli_conflicts_names_and_filters(corpus: Path) -> None:
+    (corpus / "zz-arms.toml").write_text(SECOND_CONFLICT)
+    whole = cli(corpus, "conflicts", "-f", "plain").stdout
+    assert whole.index("1. Arms") < whole.index("2. Trade")
+    china = cli(corpus, "conflicts", "prc", "-f", "plain")
+    assert china.exit_code == 0 and "Arms" not in china.stdout and "1. Trade" in china.stdout
+    only = cli(corpus, "conflicts", "--topic", "arms", "--actor", "russia", "--source", "atlas")
+    assert only.exit_code == 0 and "1. Arms" in only.stdout and "Trade" not in only.stdout
+    none = cli(corpus, "conflicts", "--topic", "security", "-f", "json")
+    assert none.exit_code == 1 and json.loads(none.stdout)["pairs"] == []
+    assert none.stderr == "brief: no contradictions touch 'security'\n"
+    wrong = cli(corpus, "conflicts", "--source", "china")
+    assert wrong.exit_code == 1 and "'china' is an actor, not a source" in wrong.stderr

@@ -29,3 +29,9 @@ def test_closest_suggests_typos_and_prefixes() -> None:
     assert closest("chna", pool)[0] == "china"
     assert "sanctions" in closest("sanction", pool)
     assert closest("zzzz", pool) == ()
+
+
+def test_closest_finds_a_word_inside_names() -> None:
+    pool = ["north-korea", "south-korea", "history", "korean-unification"]
+    assert closest("korea", pool)[:2] == ("north-korea", "south-korea")
+    assert closest("Korea", pool, limit=2) == ("north-korea", "south-korea")

@@ -168,7 +168,7 @@ async def test_opens_on_first_topic_with_list_filled(mini: Path) -> None:
         assert "China" in text  # claims grouped by actor
         assert any(t.startswith("alleged North Korea is a buffer state") for t in text)
         assert "→ Trade" in text
-        assert '[1] The Atlas Review, "Security Matters"' in text
+        assert '[1] The Atlas Review, "Security Matters" (A. Writer, 2024)' in text
         assert app.sub_title == "2 topics · 3 actors · 2 sources"
         assert app.focused is app.screen.query_one("#entries")
 

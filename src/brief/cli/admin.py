@@ -71,5 +71,29 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
         ctx.exit(1)
 
 
+def _command_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    group = ctx.find_root().command
+    assert isinstance(group, click.Group)
+    return [name for name in group.list_commands(ctx) if name.startswith(incomplete)]
+
+
+@command("help")
+@click.argument("name", metavar="[COMMAND]", required=False, shell_complete=_command_names)
+@click.pass_context
+def help_(ctx: click.Context, name: str | None) -> None:
+    """Show brief's help, or COMMAND's (the same as 'brief COMMAND --help')."""
+    root = ctx.find_root()
+    group = root.command
+    assert isinstance(group, click.Group)
+    if name is None:
+        click.echo(root.get_help())
+        return
+    found = group.get_command(root, name)
+    if found is None:
+        raise click.exceptions.NoSuchCommand(name, possibilities=group.commands, ctx=root)
+    with found.make_context(name, [], parent=root, resilient_parsing=True) as sub:
+        click.echo(sub.get_help())
+
+
 #: This module's commands, for the group to register.
-COMMANDS = (paths, validate)
+COMMANDS = (paths, validate, help_)

@@ -44,6 +44,17 @@ class BriefCommand(click.Command):
     context_class = BriefContext
 
 
+class Choice(click.Choice):  # type: ignore[type-arg]
+    """Click's choice, with a "did you mean" (``brief list topic`` suggests ``topics``)."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        from ..core.names import closest
+
+        message = super().get_invalid_choice_message(value, ctx)
+        found = closest(str(value), [str(c) for c in self.choices], limit=1)
+        return f"{message.rstrip('.')}. Did you mean {found[0]!r}?" if found else message
+
+
 #: ``@command()``: a subcommand of ``brief``, to register on the group (see ``group``).
 command = partial(click.command, cls=BriefCommand)
 
@@ -54,39 +65,91 @@ def options(ctx: click.Context) -> Options:
 
 
 def format_option(f: F) -> F:
-    """``--format`` and ``--pager/--no-pager``, for every command that prints content."""
+    """``--format``, ``--width``, ``--color`` and ``--pager/--no-pager``, for every
+    command that prints content (``--width`` and ``--color`` go to ``ctx.meta``)."""
     f = click.option(
         "--pager/--no-pager",
         default=None,
         help="Page long output with $PAGER (default: in a terminal; 'less -FRX').",
     )(f)
+    f = click.option(
+        "--color",
+        type=Choice(("auto", "always", "never")),
+        default="auto",
+        expose_value=False,
+        callback=_remember,
+        help="Colour with --format auto: in a terminal without NO_COLOR (auto), always "
+        "(for 'less -R'), or never.",
+    )(f)
+    f = click.option(
+        "--width",
+        "-w",
+        type=click.IntRange(20, 1000),
+        metavar="N",
+        expose_value=False,
+        callback=_remember,
+        help="Lay out N columns wide (default: the terminal's, at most 100 for plain text).",
+    )(f)
     return click.option(
         "--format",
         "-f",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=Choice(FORMATS),
         default=None,
         help="auto (default): colour in a terminal, plain text when piped or with NO_COLOR.",
     )(f)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """Keep an output option in ``ctx.meta`` for :func:`emit`, not in every command's
+    arguments."""
+    ctx.meta[f"brief.{param.name}"] = value
+
+
 def emit(
-    ctx: click.Context, draw: Callable[[Renderer], str], fmt: str | None, pager: bool | None
+    ctx: click.Context,
+    draw: Callable[[Renderer], str],
+    fmt: str | None,
+    pager: bool | None,
+    *,
+    empty: str | None = None,
 ) -> None:
     """Write what *draw* draws with the chosen renderer (see ``render.output``), paging as
-    the command line, else the config, says."""
+    the command line, else the config, says.
+
+    *empty* says why a command that looks things up found nothing, if it did. Then the
+    one rule for empty results applies: JSON still prints its document (an empty list),
+    the text formats print nothing, and the reason goes to stderr with exit code 1.
+    """
+    from ..render.output import destination
     from ..render.output import emit as write
 
     opts = options(ctx)
+    chosen_format = fmt or opts.config.format
+    color = ctx.meta.get("brief.color") or "auto"
+    if empty is not None:
+        if destination(chosen_format, color) == "json":
+            write(draw, "json", pager=False, paging=False)
+        from ..core.errors import NothingFound
+
+        raise NothingFound(empty)
     chosen = pager if pager is not None else opts.pager
-    write(draw, fmt or opts.config.format, pager=chosen, paging=opts.config.pager)
+    width = ctx.meta.get("brief.width")
+    write(draw, chosen_format, pager=chosen, paging=opts.config.pager, width=width, color=color)
 
 
 def open_store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
     from ..store import open_store as open_layers
 
-    store = open_layers(options(ctx).layers(), use_cache=not os.environ.get("BRIEF_NO_CACHE"))
+    layers = options(ctx).layers()
+    if not layers:
+        click.echo(
+            "brief: warning: no corpus: --no-bundled, and no --corpus DIR, BRIEF_PATH "
+            "or 'corpus' in the config file",
+            err=True,
+        )
+    store = open_layers(layers, use_cache=not os.environ.get("BRIEF_NO_CACHE"))
     if not ctx.meta.get("brief.quiet"):
         for line in store.warnings:
             click.echo(f"brief: warning: {line}", err=True)

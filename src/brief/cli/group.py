@@ -37,6 +37,19 @@ class BriefGroup(click.Group):
     context_class = BriefContext
     command_class = BriefCommand
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            if exc.possibilities:  # a command's typo: click's own suggestion
+                raise
+            if _entry_named(ctx, args[0]) is None:
+                raise
+            hint = f"{exc.message.rstrip('.')}. Did you mean 'brief show {args[0]}'?"
+            raise click.UsageError(hint, ctx) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -49,6 +62,23 @@ class BriefGroup(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise click.exceptions.Exit(141) from None
+
+
+def _entry_named(ctx: click.Context, name: str) -> str | None:
+    """The id of the entry *name* reaches, for ``brief sanctions``; None if none (or no corpus).
+
+    Only on the error path: a mistyped command costs a corpus lookup, nothing else does.
+    """
+    from ..core.errors import BriefError
+    from ..corpus.config import ConfigError, load_config
+    from ..store import open_store
+
+    params = ctx.params  # the group's callback has not run yet: its options are here
+    try:
+        opts = Options(params.get("corpus_dirs") or (), not params.get("no_bundled"), load_config())
+        return open_store(opts.layers()).resolve(name)
+    except (BriefError, ConfigError, OSError):
+        return None
 
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -110,15 +140,16 @@ def cli(
 
     Corpus folders, later ones winning: the bundled corpus, the config file's
     'corpus' list, BRIEF_PATH (':'-separated), then each --corpus DIR.
-    'brief paths' lists them. Exit codes: 0 ok, 1 not found, no results or invalid
-    corpus, 2 usage error, 130 interrupted.
+    'brief paths' lists them. Exit codes: 0 ok, 1 not found, no results (search, list
+    and conflicts finding nothing; JSON still prints its document) or invalid corpus,
+    2 usage error, 130 interrupted.
     """
     from ..corpus.config import Config, ConfigError, load_config
 
     try:
         config = load_config()
     except ConfigError:
-        if ctx.invoked_subcommand != "paths":  # paths is how one finds a broken config
+        if ctx.invoked_subcommand not in ("paths", "help"):  # paths finds a broken config
             raise
         config = Config()
     ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)

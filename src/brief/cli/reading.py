@@ -7,12 +7,16 @@ loader, the views and the renderers are imported inside the commands that need t
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from ..core.errors import UsageError
+from ..core.errors import NotFound, UsageError
 from ..core.kinds import Kind
-from .context import command, completer, emit, format_option, open_store
+from .context import Choice, command, completer, emit, format_option, open_store
+
+if TYPE_CHECKING:
+    from ..core.index import Index
 
 ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 
@@ -28,15 +32,26 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str | None, pager: boo
     'North Korea', 'north_korea' and 'dprk' all reach the same actor.
     """
     store = open_store(ctx)
-    ids = dict.fromkeys(store.resolve(name) for name in names)
-    views = [store.briefing(ident) for ident in ids]
-    emit(ctx, lambda r: r.briefings(views), fmt, pager)
+    found: dict[str, None] = {}
+    missing: list[NotFound] = []
+    for name in names:  # an unknown name is reported, and the others still shown
+        try:
+            found[store.resolve(name)] = None
+        except NotFound as exc:
+            missing.append(exc)
+    views = [store.briefing(ident) for ident in found]
+    if views:
+        emit(ctx, lambda r: r.briefings(views), fmt, pager)
+    for unknown in missing[:-1]:
+        click.echo(f"brief: {unknown}", err=True)
+    if missing:
+        raise missing[-1]
 
 
 @command("list")
 @click.argument(
     "kind",
-    type=click.Choice(["topics", "actors", "sources", "tags"]),
+    type=Choice(["topics", "actors", "sources", "tags"]),
     default="topics",
     required=False,
 )
@@ -69,7 +84,10 @@ def list_(
     tag_key = index.resolve_tag(tag) if tag is not None else None
     actor_id = index.resolve_actor(actor).id if actor is not None else None
     view = listing(index, kind, tag_key, actor_id)
-    emit(ctx, lambda r: r.listing(view), fmt, pager)
+    within = [f"tagged {tag_key!r}"] if tag_key else []
+    within += [f"about {actor_id!r}"] if actor_id else []
+    empty = f"no {' '.join([kind, *within])}" if not view.rows else None
+    emit(ctx, lambda r: r.listing(view), fmt, pager, empty=empty)
 
 
 @command()
@@ -162,20 +180,93 @@ def search(
         "topic": store.index().resolve_topic(topic).id if topic else None,
     }
     results = store.search(words, limit=limit, **filters)
+    empty = None
     if not results.hits:
-        raise NoResults(words, store.index().suggest(words))
-    emit(ctx, lambda r: r.results(results), fmt, pager)
+        said = {"actor": "about {!r}", "tag": "in topics tagged {!r}", "topic": "in topic {!r}"}
+        within = " ".join(said[key].format(value) for key, value in filters.items() if value)
+        if not within or not store.search(words, limit=1).hits:  # the words find nothing
+            empty = str(NoResults(words, store.index().suggest(words)))
+        else:  # the filter emptied it: say so, not "did you mean"
+            empty = str(NoResults(words, within=within))
+    emit(ctx, lambda r: r.results(results), fmt, pager, empty=empty)
 
 
 @command()
+@click.argument("names", nargs=-1, shell_complete=completer(*ENTRIES))
+@click.option(
+    "--topic",
+    "-t",
+    "topics",
+    multiple=True,
+    metavar="TOPIC",
+    help="Only pairs with a claim in this topic (repeatable: in all of them).",
+    shell_complete=completer(Kind.TOPIC),
+)
+@click.option(
+    "--actor",
+    "-a",
+    "actors",
+    multiple=True,
+    metavar="ACTOR",
+    help="Only pairs with a claim about this actor (repeatable: about all of them).",
+    shell_complete=completer(Kind.ACTOR),
+)
+@click.option(
+    "--source",
+    "-s",
+    "sources",
+    multiple=True,
+    metavar="SOURCE",
+    help="Only pairs with a claim citing this source (repeatable: citing all of them).",
+    shell_complete=completer(Kind.SOURCE),
+)
 @format_option
 @click.pass_context
-def conflicts(ctx: click.Context, fmt: str | None, pager: bool | None) -> None:
-    """List every pair of contradicting claims, with both sources."""
+def conflicts(
+    ctx: click.Context,
+    names: tuple[str, ...],
+    topics: tuple[str, ...],
+    actors: tuple[str, ...],
+    sources: tuple[str, ...],
+    fmt: str | None,
+    pager: bool | None,
+) -> None:
+    """List pairs of contradicting claims, with both sources, by topic title.
+
+    With NAMEs (topics, actors or sources), only the pairs that touch any of them; the
+    filters keep only the pairs that touch every one they name.
+
+    \b
+    brief conflicts
+    brief conflicts china
+    brief conflicts --topic sanctions --actor russia
+    """
     from ..views.comparison import conflicts as build
 
-    view = build(open_store(ctx).index())
-    emit(ctx, lambda r: r.conflicts(view), fmt, pager)
+    store = open_store(ctx)
+    index = store.index()
+    about = [store.resolve(name) for name in names]
+    each = [index.resolve_topic(t).id for t in topics]
+    each += [index.resolve_actor(a).id for a in actors]
+    each += [_resolve_source(index, s) for s in sources]
+    view = build(index, about, each)
+    empty = None
+    if not view.pairs:
+        narrowed = ", ".join(repr(i) for i in dict.fromkeys([*about, *each]))
+        empty = "no contradictions are recorded in this corpus"
+        if narrowed:
+            empty = f"no contradictions touch {narrowed}"
+    emit(ctx, lambda r: r.conflicts(view), fmt, pager, empty=empty)
+
+
+def _resolve_source(index: Index, name: str) -> str:
+    """The id of the source *name* reaches, or NotFound/WrongKind as for topics."""
+    entry = index.resolve(name)
+    if index.kind(entry.id) != Kind.SOURCE:
+        from ..core.errors import WrongKind
+
+        raise WrongKind(name, index.kind(entry.id).value, Kind.SOURCE.value)
+    return entry.id
 
 
 @command()

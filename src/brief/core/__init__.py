@@ -23,6 +23,7 @@ __all__ = [
     "Named",
     "NoResults",
     "NotFound",
+    "NothingFound",
     "Source",
     "Topic",
     "UsageError",
@@ -63,6 +64,7 @@ _WHERE = {
     "LeftOut": "errors",
     "UsageError": "errors",
     "NoResults": "errors",
+    "NothingFound": "errors",
     "Diagnostic": "diagnostics",
     "inert": "sanitize",
     "inert_line": "sanitize",
@@ -88,7 +90,15 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
-    from .errors import BriefError, LeftOut, NoResults, NotFound, UsageError, WrongKind
+    from .errors import (
+        BriefError,
+        LeftOut,
+        NoResults,
+        NotFound,
+        NothingFound,
+        UsageError,
+        WrongKind,
+    )
     from .index import Index, Named, build_index
     from .kinds import Kind, kind_of
     from .model import (

@@ -51,9 +51,20 @@ class UsageError(BriefError):
     exit_code = 2
 
 
-class NoResults(BriefError):
+class NothingFound(BriefError):
+    """A command that looks things up (search, list, conflicts) found nothing: exit 1.
+
+    Its output, empty, is still printed first: JSON always prints a document.
+    """
+
+
+class NoResults(NothingFound):
     """A search that matched nothing."""
 
-    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, query: str, suggestions: tuple[str, ...] = (), within: str = "") -> None:
+        """*within* says which filters emptied the search (``in topic 'nuclear'``), if any:
+        then it is the filter, not the words, that the reader should change."""
         hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        if within:
+            hint = f" {within} (there are some without the filter)"
         super().__init__(f"no results for {query!r}{hint}")

@@ -20,16 +20,19 @@ def is_id(value: str) -> bool:
 
 
 def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
-    """Up to *limit* candidates that look like *word*: prefix matches first, then similar."""
+    """Up to *limit* candidates that look like *word*: those holding its words whole
+    (``korea`` finds ``north-korea`` and ``south-korea``), then similar, then prefixes."""
     import difflib  # only on the error path: it costs start-up time otherwise
 
     pool = sorted(set(candidates))
     key = normalise(word) or word
+    words = set(key.split("-"))
+    within = [c for c in pool if c != key and words <= set(c.split("-"))]
     prefixed = [c for c in pool if key and (c.startswith(key) or key.startswith(c)) and c != key]
     # 0.75: lower lets 'farmers' suggest 'arms' and 'sanction' 'unification'
     similar = difflib.get_close_matches(key, pool, n=limit, cutoff=0.75)
     out: list[str] = []
-    for c in [*similar, *sorted(prefixed, key=len)]:
+    for c in [*sorted(within, key=len), *similar, *sorted(prefixed, key=len)]:
         if c not in out:
             out.append(c)
     return tuple(out[:limit])

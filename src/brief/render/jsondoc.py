@@ -60,7 +60,14 @@ def dumps(data: Any) -> str:
 
 def _references(refs: tuple[Reference, ...]) -> list[dict[str, Any]]:
     return [
-        {"number": r.number, "source": r.source, "title": r.title, "section": r.section}
+        {
+            "number": r.number,
+            "source": r.source,
+            "title": r.title,
+            "section": r.section,
+            "author": r.author,
+            "year": r.year,
+        }
         for r in refs
     ]
 

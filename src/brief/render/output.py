@@ -20,30 +20,52 @@ __all__ = ["Draw", "destination", "emit", "page", "render", "terminal_width"]
 Draw = Callable[[Renderer], str]
 
 
-def destination(fmt: str) -> str:
-    """Resolve ``auto``: rich for a colour terminal, plain text when piped or NO_COLOR."""
+#: ``--color``'s values, as ls and gh take them.
+COLORS = ("auto", "always", "never")
+
+
+def destination(fmt: str, color: str = "auto") -> str:
+    """Resolve ``auto``: rich for a colour terminal, plain text when piped or NO_COLOR.
+
+    *color* (``--color``) decides instead when it is ``always`` or ``never``: a flag on
+    the command line wins over ``NO_COLOR``, as no-color.org asks. A format named
+    explicitly wins over both.
+    """
     if fmt != "auto":
         return fmt
+    if color != "auto":
+        return "terminal" if color == "always" else "plain"
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return "plain"
     return "terminal" if sys.stdout.isatty() else "plain"
 
 
-def render(draw: Draw, dest: str) -> str:
-    """What *draw* draws in format *dest* (resolved: not ``auto``)."""
-    return draw(get_renderer(dest))
+def render(draw: Draw, dest: str, width: int | None = None) -> str:
+    """What *draw* draws in format *dest* (resolved: not ``auto``), *width* cells wide
+    (default: the terminal's)."""
+    return draw(get_renderer(dest, width))
 
 
-def emit(draw: Draw, fmt: str, *, pager: bool | None, paging: bool) -> None:
+def emit(
+    draw: Draw,
+    fmt: str,
+    *,
+    pager: bool | None,
+    paging: bool,
+    width: int | None = None,
+    color: str = "auto",
+) -> None:
     """Write what *draw* draws to stdout: paged when asked, or when *paging* and it is tall.
+
+    *width* is ``--width`` (None: the terminal's) and *color* ``--color``.
 
     *pager* is the command line's ``--pager/--no-pager`` (None when not given);
     *paging* is the config's default, which pages only what is taller than the
     terminal (what ``less -F`` would do, without starting ``less``). JSON never goes
     through a pager.
     """
-    dest = destination(fmt)
-    text = render(draw, dest)
+    dest = destination(fmt, color)
+    text = render(draw, dest, width)
     if pager is None:
         pager = paging and sys.stdout.isatty() and text.count("\n") >= _height()
     if pager and dest != "json":

@@ -18,6 +18,7 @@ from ..views.wording import (
     refs_label,
     shared_label,
 )
+from .cells import cell_len, ljust, split_at
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, Conflicts
@@ -38,29 +39,37 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     lines: list[str] = []
     for number, paragraph in enumerate(text.split("\n")):
         indent = first if number == 0 else rest
-        if paragraph.strip() and len(indent) + len(paragraph.strip()) <= width:
+        if paragraph.strip() and len(indent) + cell_len(paragraph.strip()) <= width:
             lines.append(indent + paragraph.strip())  # fits: keep its spacing (aligned columns)
             continue
         words = paragraph.split()
         if not words:
             lines.append(indent.rstrip() if number == 0 else "")
             continue
-        line = indent
-        fresh = True  # nothing but the indent on this line yet
-        for word in words:
-            if not fresh and len(line) + 1 + len(word) <= width:
-                line += " " + word
-                continue
-            if not fresh:
-                lines.append(line)
-                line = rest
-            while len(line) + len(word) > width:  # a word longer than a line: cut it
-                room = width - len(line)
-                lines.append(line + word[:room])
-                line, word = rest, word[room:]
-            line += word
-            fresh = False
-        lines.append(line)
+        lines += _fill(words, width, indent, rest)
+    return lines
+
+
+def _fill(words: list[str], width: int, first: str, rest: str) -> list[str]:
+    """*words* laid out in lines of at most *width* cells (wide characters count two)."""
+    lines: list[str] = []
+    line, used = first, len(first)
+    fresh = True  # nothing but the indent on this line yet
+    for word in words:
+        size = cell_len(word)
+        if not fresh and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if not fresh:
+            lines.append(line)
+            line, used = rest, len(rest)
+        while used + size > width:  # a word longer than a line (or unspaced CJK): cut it
+            head, word = split_at(word, width - used)
+            lines.append(line + head)
+            line, used, size = rest, len(rest), cell_len(word)
+        line, used = line + word, used + size
+        fresh = False
+    lines.append(line)
     return lines
 
 
@@ -83,7 +92,7 @@ def _point(point: Point, width: int) -> list[str]:
 
 def briefing(view: Briefing, width: int = 80) -> str:
     """The whole briefing as text lines wrapped to *width*."""
-    lines = [view.title, "=" * min(len(view.title), width)]
+    lines = [view.title, "=" * min(cell_len(view.title), width)]
     if view.summary:
         lines += _wrap(view.summary, width, "", "")
     if view.facts:
@@ -121,15 +130,15 @@ def _references(refs: tuple[Reference, ...], width: int) -> list[str]:
 def comparison(view: Comparison, width: int = 80) -> str:
     """An overview line per row, then each row's shared claims and columns in turn."""
     title = comparison_title(view)
-    lines = [title, "=" * min(len(title), width), ""]
+    lines = [title, "=" * min(cell_len(title), width), ""]
     if not view.rows:
         lines.append("Nothing to compare: no claims on these.")
-    name_width = min(max((len(r.title) for r in view.rows), default=0), 32)
-    verdict_width = min(max((len(r.verdict) for r in view.rows), default=0), 28)
+    name_width = min(max((cell_len(r.title) for r in view.rows), default=0), 32)
+    verdict_width = min(max((cell_len(r.verdict) for r in view.rows), default=0), 28)
     for row in view.rows:
-        head = f"  {row.title:<{name_width}}  {row.verdict:<{verdict_width}}"
+        head = f"  {ljust(row.title, name_width)}  {ljust(row.verdict, verdict_width)}"
         tail = counts(view, row)
-        if len(head) + 2 + len(tail) <= width:
+        if cell_len(head) + 2 + cell_len(tail) <= width:
             lines.append(f"{head}  {tail}")
         else:  # too long for one line: the counts go under the verdict, still aligned
             lines.append(head.rstrip())
@@ -175,10 +184,10 @@ def results(view: Results, width: int = 80) -> str:
     for hit in view.hits:
         what = f"{hit.title} ({hit.kind})" if hit.kind != Kind.CLAIM else f"claim in {hit.title}"
         command = f"brief show {hit.opens}"
-        gap = max(2, width - len(what) - len(command))
+        gap = max(2, width - cell_len(what) - len(command))
         lines.append(
             f"{what}{' ' * gap}{command}"
-            if gap + len(what) + len(command) <= width
+            if gap + cell_len(what) + len(command) <= width
             else f"{what}\n  {command}"
         )
         text = "".join(part for part, _ in split_marks(hit.snippet))
@@ -192,10 +201,11 @@ def validation(view: Validation) -> str:
 
 
 class PlainRenderer:
-    """Plain text wrapped to the terminal's width, at most :data:`MAX_WIDTH` columns."""
+    """Plain text wrapped to *width* cells (``get_renderer`` gives the terminal's, at
+    most :data:`MAX_WIDTH`, unless ``--width`` says otherwise)."""
 
     def __init__(self, width: int) -> None:
-        self.width = min(width, MAX_WIDTH)
+        self.width = width
 
     def briefings(self, views: Sequence[Briefing]) -> str:
         return "\n".join(briefing(view, self.width) for view in views)

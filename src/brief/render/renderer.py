@@ -50,12 +50,13 @@ class Renderer(Protocol):
 
 
 def get_renderer(name: str, width: int | None = None) -> Renderer:
-    """The renderer for format *name*, laying out to *width* (default: the terminal's)."""
-    width = terminal_width() if width is None else width
+    """The renderer for format *name*, laying out to *width* (default: the terminal's,
+    and for plain text at most ``plain.MAX_WIDTH``; a *width* given is kept as given)."""
     if name == "plain":
-        from .plain import PlainRenderer
+        from .plain import MAX_WIDTH, PlainRenderer
 
-        return PlainRenderer(width)
+        return PlainRenderer(min(terminal_width(), MAX_WIDTH) if width is None else width)
+    width = terminal_width() if width is None else width
     if name == "terminal":
         from .terminal import TerminalRenderer
 

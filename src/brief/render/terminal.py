@@ -8,6 +8,7 @@ own palette (bold, dim, named colours) so they read on dark and light themes.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -48,9 +49,30 @@ def make_console(**kwargs: object) -> Console:
 
 
 def _status(point: Point) -> Text:
+    """``[alleged]``, bracketed as in plain text: readable without colour too."""
     if point.status == "reported":
         return Text()
-    return Text.assemble((point.status, STATUS_STYLE.get(point.status, "")), " ")
+    return Text.assemble((f"[{point.status}]", STATUS_STYLE.get(point.status, "")), " ")
+
+
+_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _line_end(line: str) -> str:
+    """*line* without the spaces at its end, keeping the escape codes among them."""
+    body, codes = line, ""
+    while True:
+        body = body.rstrip(" \t")
+        start = body.rfind("\x1b[") if body.endswith("m") else -1
+        if start < 0 or not _CODE.fullmatch(body, start):
+            return body + codes
+        body, codes = body[:start], body[start:] + codes
+
+
+def strip_trailing(text: str) -> str:
+    """*text* without spaces at the end of its lines: rich leaves them where it wraps and
+    where it pads a table's cells, often among escape codes (which are kept)."""
+    return "\n".join(_line_end(line) for line in text.split("\n"))
 
 
 class Hanging:
@@ -292,7 +314,7 @@ class TerminalRenderer:
             if i:
                 console.print()
             console.print(part)
-        return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+        return strip_trailing(console.file.getvalue())  # type: ignore[attr-defined]
 
     def briefings(self, views: Sequence[Briefing]) -> str:
         return self._print([briefing(view) for view in views])

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 10
+SCHEMA = 11
 
 
 class Corrupt(ValueError):
@@ -261,7 +261,7 @@ def briefing_blob(b: Briefing) -> bytes:
             tuple((s.key, s.title, tuple(_point_data(p) for p in s.points)) for s in b.sections),
             tuple((x.kind, x.id, x.title) for x in b.related),
             b.related_heading,
-            tuple((r.number, r.source, r.title, r.section) for r in b.references),
+            tuple((r.number, r.source, r.title, r.section, r.author, r.year) for r in b.references),
         )
     )
 

@@ -26,10 +26,12 @@ class Citations:
         return tuple(out)
 
     def references(self) -> tuple[Reference, ...]:
-        return tuple(
-            Reference(n, source, self.index.sources[source].title, section)
-            for (source, section), n in self.numbers.items()
-        )
+        out = []
+        for (source, section), n in self.numbers.items():
+            entry = self.index.sources[source]
+            year = entry.date[:4] if entry.date else None
+            out.append(Reference(n, source, entry.title, section, entry.author, year))
+        return tuple(out)
 
 
 def _names(index: Index, actor_ids: Iterable[str]) -> tuple[str, ...]:
@@ -184,12 +186,11 @@ def source_briefing(index: Index, source: Source) -> Briefing:
     ]
     if source.sections:
         facts.append(("sections", "; ".join(source.sections)))
-    byline = ", ".join(x for x in (source.kind.capitalize(), source.author, source.date) if x)
     return Briefing(
         Kind.SOURCE.value,
         source.id,
         source.title,
-        byline,
+        "",  # no byline over the facts: they say the same
         tuple(facts),
         sections,
         _topics_of(sections),

@@ -9,6 +9,7 @@ topic's claims about the actor.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.errors import UsageError
@@ -70,12 +71,16 @@ def compare(
 
 
 def _verdict(names: list[str], cells: list[list[Point]], common: bool, conflicts: int) -> str:
-    """One word for a row, so the overview can be read before the detail."""
+    """One word for a row, so the overview can be read before the detail.
+
+    A contradiction wins over everything: a row that holds one is ``contested`` even
+    when one actor alone is covered (the pair is inside that actor's column).
+    """
+    if conflicts:
+        return "contested"
     covered = [n for n, c in zip(names, cells, strict=True) if c]
     if not common and len(covered) == 1:
         return f"only {covered[0]}"
-    if conflicts:
-        return "contested"
     return "shared" if common else "differ"
 
 
@@ -180,27 +185,52 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class Conflicts:
-    """Every contradiction in the corpus: where the sources disagree."""
+    """Every contradiction in the corpus (or those a filter keeps): where the sources disagree."""
 
     pairs: tuple[Conflict, ...]
-    """Each contradicting pair once, in corpus order of the declaring claim's topic."""
+    """Each contradicting pair once, by the title of the declaring claim's topic."""
     references: tuple[Reference, ...]
     """The sources both sides cite, in order of number."""
 
 
-def conflicts(index: Index) -> Conflicts:
-    """Each contradicting pair once, in corpus order of the claim that declares it."""
+def _touches(claim: Claim, ident: str) -> bool:
+    """Whether *claim* is in topic *ident*, about actor *ident* or cites source *ident*."""
+    return (
+        claim.topic == ident
+        or ident in claim.actors
+        or any(cite.source == ident for cite in claim.cites)
+    )
+
+
+def _kept(pair: tuple[Claim, Claim], about: Sequence[str], each: Sequence[str]) -> bool:
+    """A pair touching any entry of *about* (when given) and every entry of *each*."""
+    if about and not any(_touches(c, ident) for ident in about for c in pair):
+        return False
+    return all(any(_touches(c, ident) for c in pair) for ident in each)
+
+
+def conflicts(index: Index, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
+    """Each contradicting pair once, ordered by the title of the declaring claim's topic
+    (corpus order within a topic).
+
+    *about* are ids of topics, actors or sources: a pair is kept when either claim
+    touches any of them (``brief conflicts NAME...``). *each* are the ids the
+    ``--topic``, ``--actor`` and ``--source`` filters name: a pair must touch all.
+    """
     refs = Citations(index)
     pairs = []
     seen: set[frozenset[str]] = set()
     order = {t.id: i for i, t in enumerate(index.corpus.topics)}
-    for claim in sorted(index.corpus.claims, key=lambda c: order[c.topic]):
+    by_title = {t.id: (t.title.casefold(), order[t.id]) for t in index.corpus.topics}
+    for claim in sorted(index.corpus.claims, key=lambda c: by_title[c.topic]):
         for other_id in claim.contradicts:
             key = frozenset((claim.id, other_id))
             if key in seen:
                 continue
             seen.add(key)
             other = index.claims[other_id]
+            if not _kept((claim, other), about, each):
+                continue
             # without counter-claims: in a list of conflicts the pair says it all
             first = make_point(index, refs, claim, counters=False)
             second = make_point(index, refs, other, counters=False)

@@ -26,6 +26,10 @@ class Reference(NamedTuple):
     """The source's title."""
     section: str | None
     """The section of the source cited, or None for the whole source."""
+    author: str | None = None
+    """The source's author, when known."""
+    year: str | None = None
+    """The year of the source's date, when known."""
 
 
 class Point(NamedTuple):

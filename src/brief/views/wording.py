@@ -25,8 +25,10 @@ def link_label(link: Link) -> str:
 
 
 def reference_label(ref: Reference) -> str:
-    """``Title, "Section"``."""
-    return f'{ref.title}, "{ref.section}"' if ref.section else ref.title
+    """``Title, "Section" (Author, Year)``, with what is known of author and year."""
+    label = f'{ref.title}, "{ref.section}"' if ref.section else ref.title
+    byline = ", ".join(x for x in (ref.author, ref.year) if x)
+    return f"{label} ({byline})" if byline else label
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -1,0 +1,105 @@
+"""Finding and naming: what a reader who types the wrong thing is told, and empty results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+
+def test_a_name_where_a_command_goes_suggests_show() -> None:
+    result = run("sanctions")
+    assert result.exit_code == 2
+    assert "Did you mean 'brief show sanctions'?" in result.stderr
+
+
+def test_a_mistyped_command_still_suggests_the_command() -> None:
+    result = run("shw")
+    assert "Did you mean 'show'?" in result.stderr and "brief show" not in result.stderr
+
+
+def test_an_unknown_word_where_a_command_goes_suggests_nothing() -> None:
+    result = run("zzzz")
+    assert result.exit_code == 2 and "Did you mean" not in result.stderr
+
+
+def test_help_command_as_in_git() -> None:
+    top = run("help")
+    assert top.exit_code == 0 and top.stdout == run("--help").stdout
+    show = run("help", "show")
+    assert show.exit_code == 0 and show.stdout == run("show", "--help").stdout
+    assert show.stdout.splitlines()[0].endswith(" show [OPTIONS] NAMES...")
+    wrong = run("help", "shw")
+    assert wrong.exit_code == 2 and "Did you mean 'show'?" in wrong.stderr
+
+
+def test_list_kind_typo_suggests_the_kind() -> None:
+    result = run("list", "topic")
+    assert result.exit_code == 2 and "Did you mean 'topics'?" in result.stderr
+
+
+def test_format_typo_suggests_the_format() -> None:
+    assert "Did you mean 'json'?" in run("list", "-f", "jsn").stderr
+
+
+def test_did_you_mean_matches_words_inside_names() -> None:
+    result = run("show", "korea")
+    assert result.exit_code == 1
+    assert "did you mean 'north-korea', 'south-korea'" in result.stderr
+
+
+def test_show_prints_the_names_it_knows_and_reports_the_others() -> None:
+    result = run("show", "sanctions", "nope", "zilch", "-f", "plain")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Sanctions\n=========\n")
+    assert result.stderr == (
+        "brief: no topic, actor or source named 'nope'\n"
+        "brief: no topic, actor or source named 'zilch'\n"
+    )
+
+
+def test_a_search_emptied_by_its_filter_says_so() -> None:
+    assert run("search", "nuclear").exit_code == 0
+    result = run("search", "nuclear", "--topic", "diplomacy")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        "brief: no results for 'nuclear' in topic 'diplomacy' (there are some without the filter)\n"
+    )
+    assert "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (("search", "zzzzz"), "hits"),
+        (("list", "topics", "--tag", "economy", "--actor", "japan"), "items"),
+    ],
+)
+def test_empty_results_one_rule_json_prints_a_document(args: tuple[str, ...], key: str) -> None:
+    text = run(*args, "-f", "plain")
+    assert text.exit_code == 1 and text.stdout == "" and text.stderr.startswith("brief: no ")
+    data = run(*args, "-f", "json")
+    assert data.exit_code == 1
+    assert json.loads(data.stdout)[key] == []
+
+
+def test_conflicts_without_any_exits_1_with_an_empty_document(mini: Path) -> None:
+    (mini / "topics" / "trade.toml").write_text(
+        (mini / "topics" / "trade.toml")
+        .read_text()
+        .replace('contradicts = ["trade-china-partner"]', "")
+    )
+    result = run("--no-bundled", "-c", str(mini), "conflicts", "-f", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["pairs"] == []
+    assert result.stderr == "brief: no contradictions are recorded in this corpus\n"
+
+
+def test_no_bundled_without_a_corpus_says_so() -> None:
+    result = run("--no-bundled", "list")
+    assert result.exit_code == 1
+    assert "brief: warning: no corpus: --no-bundled" in result.stderr
+    assert "brief: no topics" in result.stderr
