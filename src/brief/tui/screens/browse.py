@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,13 +11,16 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Header
 
-from ...core.index import Index
-from ...views.briefings import briefing
+from ...core.kinds import Kind
 from ..entries import entries
 from ..history import History, Place, Stop
 from ..messages import Follow
 from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page
 from .reading import ReadingScreen
+
+if TYPE_CHECKING:
+    from ...store import Store
+    from ...views.catalogue import EntryName
 
 
 class BrowseScreen(ReadingScreen):
@@ -34,13 +38,15 @@ class BrowseScreen(ReadingScreen):
         Binding("escape", "to_list", "List", show=False),
     ]
 
-    def __init__(self, index: Index, start: str | None = None) -> None:
+    def __init__(
+        self, store: Store, catalogue: Sequence[EntryName], start: str | None = None
+    ) -> None:
         super().__init__()
-        self.index = index
+        self.store = store
         self.history = History()
         self._start = start
-        self._entries = entries(index)
-        self._known = {e.id for e in self._entries}
+        self._entries = entries(catalogue)
+        self._known = frozenset(e.id for e in self._entries)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -52,7 +58,7 @@ class BrowseScreen(ReadingScreen):
             first.add(Block(Content("This corpus is empty."), classes="empty"))
         else:  # composed, not mounted later: the first paint shows it
             self.history.go(Place(start))
-            first = briefing_page(briefing(self.index, start), self.index)
+            first = briefing_page(self.store.briefing(start), self._known)
         reader = Pane(first, id="reader")
         with Horizontal(id="body"):
             yield Sidebar(self._entries, id="sidebar")
@@ -98,9 +104,9 @@ class BrowseScreen(ReadingScreen):
 
     async def _show(self, stop: Stop) -> None:
         place = stop.place
-        view = briefing(self.index, place.ident)
+        view = self.store.briefing(place.ident)
         anchor = f"claim:{place.anchor}" if place.anchor and not stop.scroll else None
-        await self.reader.show(briefing_page(view, self.index), anchor, stop.scroll)
+        await self.reader.show(briefing_page(view, self._known), anchor, stop.scroll)
         self.sidebar.mark(place.ident)
 
     @property
@@ -145,6 +151,8 @@ class BrowseScreen(ReadingScreen):
     def action_compare(self) -> None:
         from .compare import CompareScreen
 
-        current = self.current
-        first = current if current in self.index.actors else None
-        self.app.push_screen(CompareScreen(self.index, first))
+        actors = [e for e in self._entries if e.kind == Kind.ACTOR]
+        first = self.current if any(a.id == self.current for a in actors) else None
+        self.app.push_screen(
+            CompareScreen(self.store, [(a.id, a.title) for a in actors], self._known, first)
+        )

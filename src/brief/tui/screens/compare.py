@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -12,11 +13,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-from ...core.index import Index
-from ...views.comparison import compare
 from ...views.wording import MIN_COLUMN
 from ..widgets import Block, FindBar, Page, Pane, comparison_page
 from .reading import ReadingScreen
+
+if TYPE_CHECKING:
+    from ...store import Store
 
 #: Narrowest pane whose overview shows counts beside the verdicts (as ``brief compare``).
 COUNTED = 60
@@ -47,9 +49,19 @@ class CompareScreen(ReadingScreen):
         Binding("t", "contents", "Contents"),
     ]
 
-    def __init__(self, index: Index, first: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        actors: Sequence[tuple[str, str]],
+        known: Collection[str],
+        first: str | None = None,
+    ) -> None:
+        """*actors* are the (id, name) of every actor, in corpus order; *known* every
+        entry's id (what a heading may link to)."""
         super().__init__()
-        self.index = index
+        self.store = store
+        self._actors = tuple(actors)
+        self._known = known
         self.first = first
         self.diff_only = False
         self._counted = True
@@ -62,8 +74,8 @@ class CompareScreen(ReadingScreen):
             with Vertical(id="pick"):
                 yield Label("Actors  (space ticks)", classes="pick-title")
                 actors = [
-                    Selection(Content(a.name), a.id, a.id == self.first)
-                    for a in self.index.corpus.actors
+                    Selection(Content(name), ident, ident == self.first)
+                    for ident, name in self._actors
                 ]
                 yield ActorList(*actors, id="actors")
             yield pane
@@ -101,14 +113,13 @@ class CompareScreen(ReadingScreen):
             page.add(Block(Content(HINT), classes="empty"))
             await self.pane.show(page)
             return
-        entries = [self.index.actors[a] for a in self._picked]
-        view = compare(self.index, list(entries), diff_only=self.diff_only)
+        view = self.store.compare(self._picked, diff_only=self.diff_only)
         width = self.pane.scrollable_content_region.width
         if width:
             self._counted = width >= COUNTED
         stacked = width < MIN_COLUMN * len(view.columns)
         note = "differences only" if self.diff_only else ""
-        page = comparison_page(view, self.index, stacked, counted=self._counted, note=note)
+        page = comparison_page(view, self._known, stacked, counted=self._counted, note=note)
         await self.pane.show(page)
         self.call_after_refresh(self._fit)
 
