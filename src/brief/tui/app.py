@@ -18,7 +18,7 @@ from ..core.kinds import Kind
 from .commands import GoToProvider
 from .history import Place
 from .messages import Follow
-from .screens.browse import BrowseScreen
+from .screens.browse import TINY, BrowseScreen
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -40,8 +40,8 @@ class BriefApp(App[None]):
     TITLE = "brief"
     COMMANDS = App.COMMANDS | {GoToProvider}
     # App declares it as an instance attribute, so it cannot be a ClassVar here. Below
-    # 60 columns the sidebar hides (see BrowseScreen); below 100 it is narrower.
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    # TINY columns the list hides (see BrowseScreen); below 100 it is narrower.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="quit (in a text box, q types a q)"),
         Binding("question_mark", "help", "Help", tooltip="this help: every key"),

@@ -28,8 +28,10 @@ class CitationScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("o,enter", "open_source", "Open source briefing"),
+        Binding("escape", "dismiss", "Close", tooltip="close"),
+        Binding(
+            "o,enter", "open_source", "Open source briefing", tooltip="open the source's briefing"
+        ),
     ]
 
     def __init__(self, store: Store, reference: Reference, points: tuple[Point, ...]) -> None:

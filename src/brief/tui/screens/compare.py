@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.segment import Segment
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import Footer, Header, Label, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...views.wording import MIN_COLUMN
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
 
 #: Narrowest pane whose overview shows counts beside the verdicts (as ``brief compare``).
 COUNTED = 60
-HINT = "Tick two or more actors on the left (Space) to compare them."
+HINT = "Tick two or more actors (Space) to compare them."
 
 
 class ActorList(SelectionList[str]):
@@ -36,17 +39,32 @@ class ActorList(SelectionList[str]):
         if self.highlighted is not None:
             self.toggle(self.get_option_at_index(self.highlighted))
 
+    def render_line(self, y: int) -> Strip:
+        """Textual draws a ticked and an unticked box alike but for colour: an unticked
+        box is drawn empty here, so the two differ in shape too (``▐X▌`` and ``▐ ▌``)."""
+        line = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        if selection.value in self.selected or len(segments) < 2:
+            return line
+        inner = segments[1]
+        segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
+        return Strip(segments, line.cell_length)
+
 
 class CompareScreen(ReadingScreen):
     """Actors to tick on the left; their comparison on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Close"),
-        Binding("x", "diff_only", "Diff only"),
-        Binding("slash", "find", "Find"),
-        Binding("n", "find_step(1)", "Next", show=False),
-        Binding("N", "find_step(-1)", "Previous", show=False),
-        Binding("t", "contents", "Contents"),
+        Binding("escape", "app.pop_screen", "Close", tooltip="back to reading"),
+        Binding("x", "diff_only", "Diff only", tooltip="differences only (or all again)"),
+        Binding("slash", "find", "Find", tooltip="find in this page"),
+        Binding("n", "find_step(1)", "Next", show=False, tooltip="next match of the last find"),
+        Binding("N", "find_step(-1)", "Previous", show=False, tooltip="previous match"),
+        Binding("t", "contents", "Contents", tooltip="contents: jump to a section"),
     ]
 
     def __init__(
