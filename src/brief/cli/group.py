@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from ..core.errors import BriefError
-from . import admin, reading
+from . import admin, reading, shell
 from .context import BriefCommand, BriefContext
 from .options import Options
 
@@ -123,7 +123,7 @@ def cli(
     ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
 
 
-for _command in (*reading.COMMANDS, *admin.COMMANDS):
+for _command in (*reading.COMMANDS, *admin.COMMANDS, *shell.COMMANDS):
     cli.add_command(_command)
 
 
