@@ -211,3 +211,15 @@ async def test_s_is_a_letter_in_the_filter(mini: Path) -> None:
         await pilot.press("s", "f", *"russ")
         assert app.screen.query_one("#filter", Input).value == "russ"
         assert shown(sidebar(app))
+
+
+async def test_find_and_help_fit_40_columns(mini: Path) -> None:
+    app = make_app(mini)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"china")
+        box = app.screen.query_one("#find-input", Input)
+        assert box.region.width >= 20, "the hint gives its room to the text typed"
+        assert box.value == "china"
+        await pilot.press("escape", "question_mark")
+        dialog = app.screen.query_one("#dialog")
+        assert dialog.region.width == NARROW[0]
