@@ -399,7 +399,9 @@ def test_the_guard_is_linear_on_adversarial_input() -> None:
     for text in texts:
         start = time.perf_counter()
         assert too_complex(text, "f") is None
-        assert time.perf_counter() - start < 1.0
+        # Not a speed target: quadratic work on a mebibyte takes hours, linear well under
+        # a second, so a bound this loose only fails on a hang, however busy the machine.
+        assert time.perf_counter() - start < 20.0
 
 
 def test_bundled_corpus_passes_the_guard() -> None:

@@ -59,6 +59,8 @@ def snapshot(store: Store) -> dict[str, Any]:
         "corpus": index.corpus,
         "briefings": {i: store.briefing(i) for i in ids},
         "warnings": store.warnings,
+        "skipped": store.skipped(),
+        "catalogue": store.catalogue(),
         "names": {key: store.resolve(key) for key in index.names},
         "search": hits,
     }

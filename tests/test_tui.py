@@ -10,7 +10,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList
 
 from brief.core.index import build_index
-from brief.corpus.load import Layer, layers_for, load
+from brief.corpus.load import Layer, layers_for
+from brief.store import CachedStore, LiveStore, open_store
 from brief.tui import BriefApp
 from brief.tui import make_app as tui_app
 from brief.tui.entries import entries, matching
@@ -67,12 +68,13 @@ contradicts = ["claim-one"]
 """
 
 
-def make_app(*roots: Path, start: str | None = None, bundled: bool = False) -> BriefApp:
-    """Build the app as ``brief tui`` does: load the layers, index, pass the warnings."""
+def make_app(
+    *roots: Path, start: str | None = None, bundled: bool = False, cache: bool = False
+) -> BriefApp:
+    """Build the app as ``brief tui`` does: over the store of the layers."""
     layers = layers_for((), env={}) if bundled else []
     layers += [Layer(str(root), root.name) for root in roots]
-    result = load(layers)
-    app = tui_app(build_index(result.corpus), result.warnings(), start)
+    app = tui_app(open_store(layers, use_cache=cache), start)
     app.animation_level = "none"  # scrolling to a focused link is instant: faster tests
     return app
 
@@ -116,8 +118,7 @@ def hostile(tmp_path: Path) -> Path:
 
 
 def test_filter_matches_titles_ids_and_aliases_in_any_case(mini: Path) -> None:
-    index = build_index(load([Layer(str(mini), "mini")]).corpus)
-    items = entries(index)
+    items = entries(open_store([Layer(str(mini), "mini")], use_cache=False).catalogue())
     assert [e.id for e in matching(items, "PYONG")] == ["north-korea"]  # an alias
     assert [e.id for e in matching(items, "north_korea")] == ["north-korea"]
     assert [e.id for e in matching(items, "korea north")] == ["north-korea"]  # any order
@@ -187,9 +188,10 @@ async def test_filter_narrows_as_you_type_and_enter_opens(mini: Path) -> None:
         assert listed(app) == ["Actors 1 of 3", "North Korea"]
         await pilot.press("backspace", *"zz")
         assert listed(app) == ["No matches"]
-        await pilot.press("escape")  # clears the filter
+        await pilot.press("escape")  # leaves the filter, cleared, for the list
         assert len(listed(app)) == 10
-        await pilot.press(*"commerce", "enter")
+        assert app.focused is app.screen.query_one("#entries", OptionList)
+        await pilot.press("f", *"commerce", "enter")
         assert title(app) == "Trade"
         assert isinstance(app.focused, Pane)
 
@@ -292,7 +294,7 @@ async def test_compare_view_matches_brief_compare(mini: Path) -> None:
         await pilot.press("c")
         assert "Tick two or more actors" in page(app)[0]
         await pilot.press("down", "space", "down", "space")  # China, then Russia
-        index = app.index
+        index = app.store.index()
         view = compare(index, [index.actors["china"], index.actors["russia"]])
         text = page(app)
         assert title(app) == comparison_title(view) == "China vs Russia"
@@ -446,9 +448,57 @@ async def test_markup_and_actions_in_corpus_text_are_inert(hostile: Path) -> Non
 async def test_empty_corpus_and_unknown_start_still_open() -> None:
     from brief.core.model import Corpus
 
-    app = tui_app(build_index(Corpus()), start="nowhere")
+    app = tui_app(LiveStore(build_index(Corpus()), []), start="nowhere")
     async with app.run_test(size=(80, 24)) as pilot:
         assert page(app) == ["This corpus is empty."]
         assert listed(app) == ["No entries"]
         await pilot.press("slash", "x", "escape", "t", "escape", "c", "escape")
         assert isinstance(app.screen, BrowseScreen)
+
+
+# the store behind the app
+
+
+async def test_warm_cache_opens_and_browses_without_the_whole_index(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a fresh cache the app reads the catalogue and briefings, never the index."""
+    cold = make_app(mini, cache=True)
+    assert isinstance(cold.store, LiveStore)
+    app = make_app(mini, cache=True)
+    assert isinstance(app.store, CachedStore)
+    assert app.catalogue == cold.catalogue
+
+    def no_index(self: CachedStore) -> None:
+        raise AssertionError("the whole index was built")
+
+    monkeypatch.setattr(CachedStore, "index", no_index)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.sub_title == "2 topics · 3 actors · 2 sources"
+        assert title(app) == "Security"
+        await pilot.press("f", *"pyong", "enter")
+        assert title(app) == "North Korea"
+        await tab_to(pilot, "[1] The Atlas Review")
+        await pilot.press("enter", "o")  # the citation, then the source
+        assert title(app) == "The Atlas Review"
+
+
+async def test_compare_reads_the_comparison_from_a_cached_store(mini: Path) -> None:
+    make_app(mini, cache=True)
+    app = make_app(mini, cache=True)
+    assert isinstance(app.store, CachedStore)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "down", "space", "down", "space")
+        assert title(app) == "China vs Russia"
+        assert app.store.compare(["china", "russia"]).rows[0].title in "\n".join(page(app))
+
+
+async def test_header_counts_skipped_folders_apart_from_files(mini: Path, tmp_path: Path) -> None:
+    (mini / "topics" / "broken.toml").write_text("format = 1\n[[topics]\n")
+    make_app(mini, tmp_path / "missing", cache=True)
+    warm = make_app(mini, tmp_path / "missing", cache=True)
+    assert isinstance(warm.store, CachedStore)
+    app = make_app(mini, tmp_path / "missing")
+    assert app.store.skipped() == warm.store.skipped() == ("mini/topics/broken.toml", "missing/")
+    async with app.run_test(size=SIZE):
+        assert app.sub_title.endswith("· 1 file and 1 folder skipped (w)")

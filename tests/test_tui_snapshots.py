@@ -12,8 +12,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from brief.core.index import build_index
-from brief.corpus.load import Layer, layers_for, load
+from brief.corpus.load import Layer, layers_for
+from brief.store import open_store
 from brief.tui import BriefApp, make_app
 from tests.test_tui import HOSTILE
 
@@ -22,8 +22,7 @@ Snap = Callable[..., bool]
 
 def bundled(start: str | None = None) -> BriefApp:
     """The app over the bundled corpus, built as ``brief tui [NAME]`` builds it."""
-    result = load(layers_for((), env={}))
-    return make_app(build_index(result.corpus), result.warnings(), start)
+    return make_app(open_store(layers_for((), env={}), use_cache=False), start)
 
 
 async def steady(pilot: Pilot[None]) -> None:
@@ -75,6 +74,5 @@ def test_citation_dialog(snap_compare: Snap) -> None:
 
 def test_hostile_text_drawn_literally(snap_compare: Snap, tmp_path: Path) -> None:
     (tmp_path / "base.toml").write_text(HOSTILE)
-    result = load([Layer(str(tmp_path), "hostile")])
-    app = make_app(build_index(result.corpus), result.warnings())
+    app = make_app(open_store([Layer(str(tmp_path), "hostile")], use_cache=False))
     assert snap_compare(app, terminal_size=(100, 30), run_before=steady)

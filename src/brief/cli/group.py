@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ..core.errors import BriefError
-from . import admin, authoring, reading
+from . import admin, authoring, reading, shell
 from .context import BriefCommand, BriefContext
 from .options import Options
 
@@ -155,7 +155,7 @@ def cli(
     ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
 
 
-for _command in (*reading.COMMANDS, *admin.COMMANDS, *authoring.COMMANDS):
+for _command in (*reading.COMMANDS, *admin.COMMANDS, *authoring.COMMANDS, *shell.COMMANDS):
     cli.add_command(_command)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.errors import NotFound
@@ -18,6 +19,8 @@ from .cachefile import connect_rw, generation, locked
 
 if TYPE_CHECKING:
     from ..core.index import Index
+    from ..views.catalogue import EntryName
+    from ..views.comparison import Comparison
     from ..views.records import Briefing, Results
 
 
@@ -83,6 +86,27 @@ class CachedStore:
 
             self._index = build_index(whole_corpus(self._con))
         return self._index
+
+    def skipped(self) -> tuple[str, ...]:
+        from .read import skipped
+
+        return skipped(self._con)
+
+    def catalogue(self) -> tuple[EntryName, ...]:
+        """Read from the entry rows alone: no claims, no index (a browser opens faster)."""
+        from ..views.catalogue import catalogue
+
+        return catalogue(
+            codec.named_of(kind, blob) for kind, blob in self._con.execute(sql.ALL_ENTRIES)
+        )
+
+    def compare(
+        self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
+    ) -> Comparison:
+        from ..views.comparison import compare
+
+        index = self.index()
+        return compare(index, [index.entry(ident) for ident in idents], topics, diff_only)
 
     def search(
         self,

@@ -10,6 +10,8 @@ from ..core.errors import NotFound
 
 if TYPE_CHECKING:
     from ..core.index import Index
+    from ..views.catalogue import EntryName
+    from ..views.comparison import Comparison
     from ..views.records import Briefing, Results
     from .filerecord import FileRecord
 
@@ -18,12 +20,18 @@ class LiveStore:
     """A :class:`~brief.store.protocol.Store` over an index built in this process."""
 
     def __init__(
-        self, index: Index, warnings: list[str], troubled: Sequence[FileRecord] = ()
+        self,
+        index: Index,
+        warnings: list[str],
+        troubled: Sequence[FileRecord] = (),
+        skipped: Sequence[str] = (),
     ) -> None:
-        """*troubled* are the records of the files with problems (see ``filerecord.record_of``)."""
+        """*troubled* are the records of the files with problems (see ``filerecord.record_of``);
+        *skipped* the names of the files skipped (``LoadResult.skipped``)."""
         self._index = index
         self.warnings = warnings
         self._troubled = troubled
+        self._skipped = tuple(sorted(skipped))
         self._search: sqlite3.Connection | None = None
 
     def resolve(self, name: str) -> str:
@@ -50,6 +58,23 @@ class LiveStore:
 
     def index(self) -> Index:
         return self._index
+
+    def skipped(self) -> tuple[str, ...]:
+        return self._skipped
+
+    def catalogue(self) -> tuple[EntryName, ...]:
+        from ..views.catalogue import catalogue
+
+        corpus = self._index.corpus
+        return catalogue((*corpus.topics, *corpus.actors, *corpus.sources))
+
+    def compare(
+        self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
+    ) -> Comparison:
+        from ..views.comparison import compare
+
+        entries = [self._index.entry(ident) for ident in idents]
+        return compare(self._index, entries, topics, diff_only)
 
     def search(
         self,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ..core.errors import NotFound
     from ..core.index import Index
+    from ..views.catalogue import EntryName
+    from ..views.comparison import Comparison
     from ..views.records import Briefing, Results
 
 
@@ -22,12 +24,26 @@ class Store(Protocol):
     warnings: list[str]
     """One line per file with problems, as ``LoadResult.warnings`` words them."""
 
+    def skipped(self) -> tuple[str, ...]:
+        """The files (and folders, named with a trailing ``/``) skipped whole, sorted by name."""
+        ...
+
     def resolve(self, name: str) -> str:
         """The id *name* reaches; else the error :func:`left_out_instead` gives."""
         ...
 
     def briefing(self, ident: str) -> Briefing:
         """The briefing of the topic, actor or source *ident*."""
+        ...
+
+    def catalogue(self) -> tuple[EntryName, ...]:
+        """Every topic, actor and source by its names: topics first, each kind in corpus order."""
+        ...
+
+    def compare(
+        self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
+    ) -> Comparison:
+        """The comparison of the entries *idents* (resolved ids), as ``views.compare`` makes it."""
         ...
 
     def index(self) -> Index:

@@ -104,6 +104,16 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
     return lines(found)
 
 
+def skipped(con: sqlite3.Connection) -> tuple[str, ...]:
+    """The names of the files (and folders) skipped whole, sorted (as ``Store.skipped``)."""
+    early = filerecord.read_early(con.execute(sql.EARLY).fetchone()[0])
+    names = [name for name, _, gone in early if gone]
+    for name, blob in con.execute(sql.TROUBLED_FILES):
+        if filerecord.read_file_record(blob).skipped:
+            names.append(name)
+    return tuple(sorted(names))
+
+
 def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
     """The first problem of an entry left out that *key* names, as a line.
 

@@ -1,41 +1,32 @@
 """``brief tui``: the Textual application.
 
-The app owns the index and the corpus warnings; the screens draw the same view
-records the CLI prints (``views.briefing``, ``comparison.compare``).
+The app reads the corpus through a :class:`~brief.store.Store`, as every command
+does: the screens ask it for the catalogue, briefings and comparisons, and draw the
+same view records the CLI prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ..core.index import Index
 from ..core.kinds import Kind
 from .commands import GoToProvider
 from .history import Place
 from .messages import Follow
-from .screens.browse import BrowseScreen
+from .screens.browse import TINY, BrowseScreen
 
 if TYPE_CHECKING:
     from ..store import Store
 
 
-def make_app(
-    source: Index | Store, warnings: Sequence[str] | None = None, start: str | None = None
-) -> BriefApp:
-    """The app as ``brief tui`` starts it, over a store (or an index already built).
-
-    *warnings* are the corpus's, one line per file with problems: by default a
-    store's own, none for an index. *start* is the id of the entry to open first.
-    """
-    if isinstance(source, Index):
-        return BriefApp(source, warnings=warnings or (), start=start)
-    index = source.index()
-    return BriefApp(index, warnings=source.warnings if warnings is None else warnings, start=start)
+def make_app(store: Store, start: str | None = None) -> BriefApp:
+    """The app as ``brief tui`` starts it: over *store*, open on the entry *start* (an id)."""
+    return BriefApp(store, start=start)
 
 
 def _plural(n: int, word: str) -> str:
@@ -48,38 +39,44 @@ class BriefApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "brief"
     COMMANDS = App.COMMANDS | {GoToProvider}
-    # App declares it as an instance attribute, so it cannot be a ClassVar here.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    # App declares it as an instance attribute, so it cannot be a ClassVar here. Below
+    # TINY columns the list hides (see BrowseScreen); below 100 it is narrower.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("d", "toggle_theme", "Theme", show=False),
-        Binding("w", "warnings", "Warnings"),
+        Binding("q", "quit", "Quit", tooltip="quit (in a text box, q types a q)"),
+        Binding("question_mark", "help", "Help", tooltip="this help: every key"),
+        Binding("d", "toggle_theme", "Theme", show=False, tooltip="dark / light theme"),
+        Binding("w", "warnings", "Warnings", tooltip="corpus warnings (when files had problems)"),
     ]
 
-    def __init__(
-        self, index: Index, *, warnings: Sequence[str] = (), start: str | None = None
-    ) -> None:
+    def __init__(self, store: Store, *, start: str | None = None) -> None:
         super().__init__()
-        self.index = index
-        self.warnings = list(warnings)
+        self.store = store
+        self.catalogue = store.catalogue()
+        """Every entry by its names, read once: the sidebar, the palette and the links use it."""
+        self.known = frozenset(e.id for e in self.catalogue)
+        """The ids of every entry: what a link may lead to."""
+        self.warnings = list(store.warnings)
         self.start = start
-        # TODO: count skipped files from the store, not from the wording of its warnings
-        # (needs the Store to say which files it skipped).
-        skipped = sum(line.endswith("(file skipped)") for line in self.warnings)
+        self.sub_title = " · ".join(self._counts(store.skipped()))
+
+    def _counts(self, skipped: tuple[str, ...]) -> list[str]:
+        """The header's words: how many entries of each kind, and what was skipped."""
         bits = [
-            _plural(len(index.topics), Kind.TOPIC),
-            _plural(len(index.actors), Kind.ACTOR),
-            _plural(len(index.sources), Kind.SOURCE),
+            _plural(sum(e.kind == kind for e in self.catalogue), kind)
+            for kind in (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
         ]
+        folders = sum(name.endswith("/") for name in skipped)
         if skipped:
-            bits.append(f"{_plural(skipped, 'file')} skipped (w)")
+            gone = [_plural(len(skipped) - folders, "file")] if len(skipped) > folders else []
+            gone += [_plural(folders, "folder")] if folders else []
+            bits.append(f"{' and '.join(gone)} skipped (w)")
         elif self.warnings:
             bits.append(f"{_plural(len(self.warnings), 'warning')} (w)")
-        self.sub_title = " · ".join(bits)
+        return bits
 
     def get_default_screen(self) -> Screen[None]:
-        return BrowseScreen(self.index, self.start)
+        return BrowseScreen(self.store, self.catalogue, self.start)
 
     def on_mount(self) -> None:
         if self.warnings:

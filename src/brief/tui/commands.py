@@ -24,10 +24,8 @@ class GoToProvider(Provider):
 
     async def startup(self) -> None:
         app: BriefApp = self.app  # type: ignore[assignment]
-        self._entries = entries(app.index)
-        self._aliases = {
-            e.id: tuple(getattr(app.index.entry(e.id), "aliases", ())) for e in self._entries
-        }
+        self._entries = entries(app.catalogue)
+        self._aliases = {e.id: e.aliases for e in app.catalogue}
 
     def _command(self, entry: Entry) -> Callable[[], Awaitable[None]]:
         app: BriefApp = self.app  # type: ignore[assignment]

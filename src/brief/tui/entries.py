@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..core.index import Index, Named
-from ..core.kinds import Kind, kind_of
+from ..core.kinds import Kind
 from ..core.names import normalise
+from ..views.catalogue import EntryName
 
 #: The sidebar's groups, in order: kind, heading.
 GROUPS: tuple[tuple[Kind, str], ...] = (
@@ -35,15 +35,12 @@ class Entry:
     """Normalised id, title and aliases, one per line: what a filter is matched against."""
 
 
-def entries(index: Index) -> list[Entry]:
-    """Every entry of *index*, grouped by kind, each group in corpus order."""
-    corpus = index.corpus
-    out: list[Entry] = []
-    items: tuple[Named, ...] = (*corpus.topics, *corpus.actors, *corpus.sources)
-    for item in items:
-        names = (item.id, item.title, *getattr(item, "aliases", ()))
-        out.append(Entry(item.id, kind_of(item), item.title, "\n".join(map(normalise, names))))
-    return out
+def entries(names: Sequence[EntryName]) -> list[Entry]:
+    """The store's catalogue (``Store.catalogue``) as the sidebar lists it, in its order."""
+    return [
+        Entry(e.id, e.kind, e.title, "\n".join(map(normalise, (e.id, e.title, *e.aliases))))
+        for e in names
+    ]
 
 
 def query_words(query: str) -> list[str]:

@@ -15,6 +15,7 @@ __all__ = [
     "ComparisonRow",
     "Conflict",
     "Conflicts",
+    "EntryName",
     "Hit",
     "Link",
     "Listing",
@@ -25,6 +26,7 @@ __all__ = [
     "Section",
     "Validation",
     "briefing",
+    "catalogue",
     "compare",
     "conflicts",
     "listing",
@@ -57,6 +59,8 @@ _WHERE = {
     "compare": "comparison",
     "conflicts": "comparison",
     "Validation": "validation",
+    "EntryName": "catalogue",
+    "catalogue": "catalogue",
     "validation": "validation",
 }
 
@@ -72,6 +76,7 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from .briefings import briefing, listing
+    from .catalogue import EntryName, catalogue
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
     from .records import (
         MARK_END,

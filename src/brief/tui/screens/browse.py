@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,37 +11,58 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Header
 
-from ...core.index import Index
-from ...views.briefings import briefing
+from ...core.kinds import Kind
 from ..entries import entries
 from ..history import History, Place, Stop
 from ..messages import Follow
 from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page
 from .reading import ReadingScreen
 
+#: Below this many columns the list and the page do not fit side by side: the list is
+#: hidden until asked for (``s``, ``f``, ``esc``), and then takes the whole width.
+TINY = 60
+
+if TYPE_CHECKING:
+    from ...store import Store
+    from ...views.catalogue import EntryName
+
 
 class BrowseScreen(ReadingScreen):
     """Pick an entry on the left, read its briefing on the right, follow its links."""
 
+    # The footer shows them in this order: at 40 columns only the first few fit.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "find", "Find"),
-        Binding("n", "find_step(1)", "Next", show=False),
-        Binding("N", "find_step(-1)", "Previous", show=False),
-        Binding("t", "contents", "Contents"),
-        Binding("left_square_bracket,alt+left", "back", "Back"),
-        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
-        Binding("f", "filter", "Filter", show=False),
-        Binding("c", "compare", "Compare"),
-        Binding("escape", "to_list", "List", show=False),
+        Binding(
+            "s",
+            "toggle_list",
+            "List",
+            tooltip=f"hide or show the list (below {TINY} columns: list or page)",
+        ),
+        Binding("slash", "find", "Find", tooltip="find in this page"),
+        Binding("n", "find_step(1)", "Next", show=False, tooltip="next match of the last find"),
+        Binding("N", "find_step(-1)", "Previous", show=False, tooltip="previous match"),
+        Binding("t", "contents", "Contents", tooltip="contents: jump to a section"),
+        Binding("left_square_bracket,alt+left", "back", "Back", tooltip="back to the page before"),
+        Binding(
+            "right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip="forward"
+        ),
+        Binding("f", "filter", "Filter", show=False, tooltip="filter the list"),
+        Binding("c", "compare", "Compare", tooltip="compare actors (the one being read is ticked)"),
+        Binding("escape", "to_list", "List", show=False, tooltip="back to the list"),
     ]
 
-    def __init__(self, index: Index, start: str | None = None) -> None:
+    def __init__(
+        self, store: Store, catalogue: Sequence[EntryName], start: str | None = None
+    ) -> None:
         super().__init__()
-        self.index = index
+        self.store = store
         self.history = History()
         self._start = start
-        self._entries = entries(index)
-        self._known = {e.id for e in self._entries}
+        self._entries = entries(catalogue)
+        self._known = frozenset(e.id for e in self._entries)
+        self._list: bool | None = None
+        """Whether the reader asked for the list shown; None: as the width decides."""
+        self._tiny: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -52,7 +74,7 @@ class BrowseScreen(ReadingScreen):
             first.add(Block(Content("This corpus is empty."), classes="empty"))
         else:  # composed, not mounted later: the first paint shows it
             self.history.go(Place(start))
-            first = briefing_page(briefing(self.index, start), self.index)
+            first = briefing_page(self.store.briefing(start), self._known)
         reader = Pane(first, id="reader")
         with Horizontal(id="body"):
             yield Sidebar(self._entries, id="sidebar")
@@ -76,10 +98,45 @@ class BrowseScreen(ReadingScreen):
         self.query_one(FindBar).display = False
         if self.current is not None:
             self.sidebar.mark(self.current)
-        if self._start is None:
+        self._lay_out()
+        if self._start is None and self.list_shown:
             self.sidebar.entries.focus()
         else:
             self.reader.focus()
+
+    # the list beside the page, or (narrow) instead of it
+
+    @property
+    def tiny(self) -> bool:
+        return self.app.size.width < TINY
+
+    @property
+    def list_shown(self) -> bool:
+        return not self.tiny if self._list is None else self._list
+
+    def _lay_out(self) -> None:
+        """Show or hide the list; below ``TINY`` columns, the list or the page."""
+        shown = self.list_shown
+        self.set_class(not shown, "-list-hidden")
+        self.set_class(shown and self.tiny, "-list-only")
+        focused = self.focused
+        if focused is None:
+            return
+        if not shown and self.sidebar in focused.ancestors_with_self:
+            self.reader.focus()
+        elif shown and self.tiny and self.reader in focused.ancestors_with_self:
+            self.sidebar.entries.focus()
+
+    def show_list(self, shown: bool | None) -> None:
+        """Show the list (True), hide it (False), or leave it to the width (None)."""
+        self._list = shown
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        if self._tiny is not None and self._tiny != self.tiny:
+            self._list = None  # across the threshold, the width decides again
+        self._tiny = self.tiny
+        self._lay_out()
 
     async def open(self, place: Place) -> None:
         """Open *place*, remembering where the reader was."""
@@ -98,9 +155,9 @@ class BrowseScreen(ReadingScreen):
 
     async def _show(self, stop: Stop) -> None:
         place = stop.place
-        view = briefing(self.index, place.ident)
+        view = self.store.briefing(place.ident)
         anchor = f"claim:{place.anchor}" if place.anchor and not stop.scroll else None
-        await self.reader.show(briefing_page(view, self.index), anchor, stop.scroll)
+        await self.reader.show(briefing_page(view, self._known), anchor, stop.scroll)
         self.sidebar.mark(place.ident)
 
     @property
@@ -111,6 +168,8 @@ class BrowseScreen(ReadingScreen):
     async def on_follow(self, message: Follow) -> None:
         message.stop()
         await self.open(message.place)
+        if self.tiny:
+            self.show_list(None)  # the page, in place of the list
         self.reader.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -137,14 +196,25 @@ class BrowseScreen(ReadingScreen):
         self.refresh_bindings()
 
     def action_filter(self) -> None:
+        self.show_list(True)
         self.query_one("#filter").focus()
 
     def action_to_list(self) -> None:
+        self.show_list(True)
         self.sidebar.entries.focus()
+
+    def action_toggle_list(self) -> None:
+        self.show_list(not self.list_shown)
+        if self.list_shown:
+            self.sidebar.entries.focus()
+        else:
+            self.reader.focus()
 
     def action_compare(self) -> None:
         from .compare import CompareScreen
 
-        current = self.current
-        first = current if current in self.index.actors else None
-        self.app.push_screen(CompareScreen(self.index, first))
+        actors = [e for e in self._entries if e.kind == Kind.ACTOR]
+        first = self.current if any(a.id == self.current for a in actors) else None
+        self.app.push_screen(
+            CompareScreen(self.store, [(a.id, a.title) for a in actors], self._known, first)
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,13 +11,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
-from ...core.index import Index
-from ...views.briefings import source_briefing
 from ...views.records import Point, Reference
 from .. import text
 from ..history import Place
 from ..messages import Follow
 from ..widgets import Block
+
+if TYPE_CHECKING:
+    from ...store import Store
 
 
 class CitationScreen(ModalScreen[None]):
@@ -27,19 +28,21 @@ class CitationScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("o,enter", "open_source", "Open source briefing"),
+        Binding("escape", "dismiss", "Close", tooltip="close"),
+        Binding(
+            "o,enter", "open_source", "Open source briefing", tooltip="open the source's briefing"
+        ),
     ]
 
-    def __init__(self, index: Index, reference: Reference, points: tuple[Point, ...]) -> None:
+    def __init__(self, store: Store, reference: Reference, points: tuple[Point, ...]) -> None:
         super().__init__()
-        self.index = index
+        self.store = store
         self.reference = reference
         self.points = points
 
     def compose(self) -> ComposeResult:
         ref = self.reference
-        view = source_briefing(self.index, self.index.sources[ref.source])
+        view = self.store.briefing(ref.source)
         with Vertical(id="dialog", classes="dialog wide"):
             yield Label(f"Citation [{ref.number}]", classes="dialog-title", markup=False)
             with VerticalScroll(id="citation"):

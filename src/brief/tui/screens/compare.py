@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.segment import Segment
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import Footer, Header, Label, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
-from ...core.index import Index
-from ...views.comparison import compare
 from ...views.wording import MIN_COLUMN
 from ..widgets import Block, FindBar, Page, Pane, comparison_page
 from .reading import ReadingScreen
 
+if TYPE_CHECKING:
+    from ...store import Store
+
 #: Narrowest pane whose overview shows counts beside the verdicts (as ``brief compare``).
 COUNTED = 60
-HINT = "Tick two or more actors on the left (Space) to compare them."
+HINT = "Tick two or more actors (Space) to compare them."
 
 
 class ActorList(SelectionList[str]):
@@ -34,22 +39,47 @@ class ActorList(SelectionList[str]):
         if self.highlighted is not None:
             self.toggle(self.get_option_at_index(self.highlighted))
 
+    def render_line(self, y: int) -> Strip:
+        """Textual draws a ticked and an unticked box alike but for colour: an unticked
+        box is drawn empty here, so the two differ in shape too (``▐X▌`` and ``▐ ▌``)."""
+        line = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        if selection.value in self.selected or len(segments) < 2:
+            return line
+        inner = segments[1]
+        segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
+        return Strip(segments, line.cell_length)
+
 
 class CompareScreen(ReadingScreen):
     """Actors to tick on the left; their comparison on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Close"),
-        Binding("x", "diff_only", "Diff only"),
-        Binding("slash", "find", "Find"),
-        Binding("n", "find_step(1)", "Next", show=False),
-        Binding("N", "find_step(-1)", "Previous", show=False),
-        Binding("t", "contents", "Contents"),
+        Binding("escape", "app.pop_screen", "Close", tooltip="back to reading"),
+        Binding("x", "diff_only", "Diff only", tooltip="differences only (or all again)"),
+        Binding("slash", "find", "Find", tooltip="find in this page"),
+        Binding("n", "find_step(1)", "Next", show=False, tooltip="next match of the last find"),
+        Binding("N", "find_step(-1)", "Previous", show=False, tooltip="previous match"),
+        Binding("t", "contents", "Contents", tooltip="contents: jump to a section"),
     ]
 
-    def __init__(self, index: Index, first: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        actors: Sequence[tuple[str, str]],
+        known: Collection[str],
+        first: str | None = None,
+    ) -> None:
+        """*actors* are the (id, name) of every actor, in corpus order; *known* every
+        entry's id (what a heading may link to)."""
         super().__init__()
-        self.index = index
+        self.store = store
+        self._actors = tuple(actors)
+        self._known = known
         self.first = first
         self.diff_only = False
         self._counted = True
@@ -62,8 +92,8 @@ class CompareScreen(ReadingScreen):
             with Vertical(id="pick"):
                 yield Label("Actors  (space ticks)", classes="pick-title")
                 actors = [
-                    Selection(Content(a.name), a.id, a.id == self.first)
-                    for a in self.index.corpus.actors
+                    Selection(Content(name), ident, ident == self.first)
+                    for ident, name in self._actors
                 ]
                 yield ActorList(*actors, id="actors")
             yield pane
@@ -101,14 +131,13 @@ class CompareScreen(ReadingScreen):
             page.add(Block(Content(HINT), classes="empty"))
             await self.pane.show(page)
             return
-        entries = [self.index.actors[a] for a in self._picked]
-        view = compare(self.index, list(entries), diff_only=self.diff_only)
+        view = self.store.compare(self._picked, diff_only=self.diff_only)
         width = self.pane.scrollable_content_region.width
         if width:
             self._counted = width >= COUNTED
         stacked = width < MIN_COLUMN * len(view.columns)
         note = "differences only" if self.diff_only else ""
-        page = comparison_page(view, self.index, stacked, counted=self._counted, note=note)
+        page = comparison_page(view, self._known, stacked, counted=self._counted, note=note)
         await self.pane.show(page)
         self.call_after_refresh(self._fit)
 

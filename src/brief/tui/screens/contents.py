@@ -16,7 +16,9 @@ from textual.widgets.option_list import Option
 class ContentsScreen(ModalScreen[str | None]):
     """Lists a page's headings; Enter scrolls to one, Escape closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,t", "dismiss(None)", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,t", "dismiss(None)", "Close", tooltip="close the contents")
+    ]
 
     def __init__(self, contents: list[tuple[str, Content]]) -> None:
         super().__init__()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
-from ...core.index import Index
 from ..messages import ShowCitation
 from ..widgets import FindBar, Pane
+
+if TYPE_CHECKING:
+    from ...store import Store
 
 
 class ReadingScreen(Screen[None]):
@@ -16,7 +20,7 @@ class ReadingScreen(Screen[None]):
     ``find``, ``find_step`` and ``contents`` at these actions.
     """
 
-    index: Index
+    store: Store
 
     @property
     def pane(self) -> Pane:
@@ -26,7 +30,7 @@ class ReadingScreen(Screen[None]):
         from .citation import CitationScreen
 
         message.stop()
-        self.app.push_screen(CitationScreen(self.index, message.reference, message.points))
+        self.app.push_screen(CitationScreen(self.store, message.reference, message.points))
 
     def on_pane_found(self, message: Pane.Found) -> None:
         self.query_one(FindBar).show_count(message.current, message.total)

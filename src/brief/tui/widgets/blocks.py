@@ -37,7 +37,14 @@ class Block(Static):
 class Jump(Block, can_focus=True):
     """A block that leads somewhere: Enter or a click posts the message it was given."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "follow", "Follow")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "follow",
+            "Follow",
+            tooltip="on a link: follow it (a source [n] shows the section cited)",
+        )
+    ]
 
     def __init__(
         self, content: Content, message: Callable[[], Message], *, classes: str | None = None

@@ -17,9 +17,9 @@ class FindBar(Horizontal):
     """Searches one :class:`Pane`; hidden until opened."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close find"),
-        Binding("down", "step(1)", "Next match"),
-        Binding("up", "step(-1)", "Previous match"),
+        Binding("escape", "close", "Close find", tooltip="close find"),
+        Binding("down", "step(1)", "Next match", tooltip="next match (enter too)"),
+        Binding("up", "step(-1)", "Previous match", tooltip="previous match"),
     ]
 
     def __init__(self, pane: Pane, *, id: str | None = None) -> None:

@@ -6,6 +6,7 @@ comes from the view records (``views``, ``comparison``), as for every CLI format
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 
-from ...core.index import Index
 from ...views.records import Briefing, Link, Point, Reference
 from ...views.wording import comparison_title, empty_cell, shared_label
 from .. import text
@@ -26,9 +26,12 @@ if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its
     from ...views.comparison import Comparison
 
 
-def entry_link(index: Index, key: str, content: Content, classes: str) -> Block:
-    """A heading that opens entry *key*'s briefing, or plain text when *key* is no entry."""
-    if key in index.topics or key in index.actors or key in index.sources:
+def entry_link(known: Collection[str], key: str, content: Content, classes: str) -> Block:
+    """A heading that opens entry *key*'s briefing, or plain text when *key* is no entry.
+
+    *known* are the ids of every entry (the catalogue's).
+    """
+    if key in known:
         return Jump(content, partial(Follow, Place(key)), classes=f"{classes} link")
     return Block(content, classes=classes)
 
@@ -82,7 +85,7 @@ def _references(page: Page, refs: tuple[Reference, ...], points: list[Point]) ->
         page.add(Jump(text.reference(ref), make, classes="reference"))
 
 
-def briefing_page(view: Briefing, index: Index) -> Page:
+def briefing_page(view: Briefing, known: Collection[str]) -> Page:
     """A briefing: title, summary, facts, claims by section, related entries, sources."""
     page = Page()
     page.add(Block(Content(view.title), classes="title"), "top")
@@ -95,7 +98,7 @@ def briefing_page(view: Briefing, index: Index) -> Page:
     for section in view.sections:
         label = Content(section.title)
         anchor = f"section:{section.key}"
-        page.heading(entry_link(index, section.key, label, "heading"), anchor, label)
+        page.heading(entry_link(known, section.key, label, "heading"), anchor, label)
         for widget in _points(page, section.points, shown):
             page.add(widget)
     if not view.sections:
@@ -106,7 +109,12 @@ def briefing_page(view: Briefing, index: Index) -> Page:
 
 
 def comparison_page(
-    view: Comparison, index: Index, stacked: bool, *, counted: bool = True, note: str = ""
+    view: Comparison,
+    known: Collection[str],
+    stacked: bool,
+    *,
+    counted: bool = True,
+    note: str = "",
 ) -> Page:
     """A comparison: overview, then per row the shared claims and the columns."""
     page = Page()
@@ -125,7 +133,7 @@ def comparison_page(
     for row in view.rows:
         anchor = f"row:{row.key}"
         page.heading(
-            entry_link(index, row.key, text.row_heading(row), "heading"), anchor, Content(row.title)
+            entry_link(known, row.key, text.row_heading(row), "heading"), anchor, Content(row.title)
         )
         if row.common:
             page.add(Block(Content(shared_label(view)), classes="common"))
@@ -133,7 +141,7 @@ def comparison_page(
                 page.add(widget)
         columns: list[Widget] = []
         for column, cell in zip(view.columns, row.cells, strict=True):
-            label = entry_link(index, column.id, Content(column.title), "column-title")
+            label = entry_link(known, column.id, Content(column.title), "column-title")
             if cell:
                 body = _points(page, cell, shown)
             else:

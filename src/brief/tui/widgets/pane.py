@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from ..messages import GoToAnchor
-from .blocks import Block
+from .blocks import Block, Jump
 
 
 @dataclass
@@ -78,11 +78,43 @@ class Pane(VerticalScroll):
             self.find(self._query)
 
     def scroll_to_anchor(self, anchor: str) -> bool:
+        """Scroll *anchor* to the top, and move the focus there (see :meth:`focus_near`)."""
         widget = self.page.anchors.get(anchor)
         if widget is None:
             return False
-        self.scroll_to_widget(widget, top=True, animate=False)
+        self.scroll_to_widget(widget, top=True, animate=False, immediate=True)
+        self.call_after_refresh(self.focus_near, widget)
         return True
+
+    def focus_near(self, widget: Widget) -> None:
+        """Focus the first link at or after *widget* if it is in view, else the pane.
+
+        So that after a jump Tab goes on from where the reader now is, not from the
+        link that was followed, and Enter never follows a link out of sight.
+        """
+        order = {node: n for n, node in enumerate(self.walk_children())}
+        start = order.get(widget)
+        if start is None:
+            return
+        after = (w for w in self.query(Jump) if order.get(w, -1) >= start and w.focusable)
+        link = next(after, None)
+        if link is not None and self._in_view(link):
+            link.focus(scroll_visible=False)
+        else:
+            self.focus(scroll_visible=False)
+
+    def _in_view(self, widget: Widget) -> bool:
+        """Whether *widget* is in the scrolled window, from the layout alone (the screen's
+        regions lag a scroll made in the same refresh)."""
+        top = 0
+        for node in widget.ancestors_with_self:
+            if node is self or not isinstance(node, Widget):
+                break
+            top += node.virtual_region.y
+        bottom = top + widget.virtual_region.height
+        return (
+            self.scroll_y <= top and bottom <= self.scroll_y + self.scrollable_content_region.height
+        )
 
     def on_go_to_anchor(self, message: GoToAnchor) -> None:
         message.stop()

@@ -33,18 +33,17 @@ class OneLine(Content):
 
 
 class FilterBox(Input):
-    """The filter: Down moves into the list, Escape clears it."""
+    """The filter: Down moves into the list keeping it narrowed, Escape leaves it cleared."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "app.focus('entries')", "List", show=False),
-        Binding("escape", "clear", "Clear filter"),
+        Binding("down", "app.focus('entries')", "List", show=False, tooltip="go to the list"),
+        Binding("escape", "leave", "Leave", tooltip="leave the filter, clearing it"),
     ]
 
-    def action_clear(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.screen.focus_next()
+    def action_leave(self) -> None:
+        """Clear the filter and go to the list, the entry being read highlighted."""
+        self.value = ""
+        self.app.set_focus(self.screen.query_one("#entries"))
 
 
 class Sidebar(Vertical):
@@ -57,6 +56,8 @@ class Sidebar(Vertical):
         """Built once: filtering only chooses which of these to show."""
         self._totals = {kind: sum(e.kind == kind for e in items) for kind, _ in GROUPS}
         self.shown: list[Entry] = []
+        self.current: str | None = None
+        """The entry being read (see :meth:`mark`): highlighted when the filter is empty."""
 
     def compose(self) -> ComposeResult:
         yield FilterBox(placeholder="Filter  (f)", id="filter")
@@ -84,14 +85,18 @@ class Sidebar(Vertical):
         return options
 
     def narrow(self, query: str) -> None:
-        """Show the entries matching *query*, the first of them highlighted."""
+        """Show the entries matching *query*, the first of them highlighted (with no
+        query, the entry being read)."""
         options = self._build(query)
         entries = self.entries
         entries.set_options(options)
         entries.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+        if not query.strip() and self.current is not None:
+            self.mark(self.current)
 
     def mark(self, ident: str) -> None:
         """Highlight *ident* in the list, if it is shown, without opening it."""
+        self.current = ident
         entries = self.entries
         with suppress(OptionDoesNotExist):
             entries.highlighted = entries.get_option_index(ident)

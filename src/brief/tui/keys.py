@@ -1,0 +1,95 @@
+"""The help screen's list of keys, made from the ``BINDINGS`` it describes.
+
+Each section names the classes whose bindings it lists, so a key added to a class
+appears in the help without a second copy to keep (tests/test_tui_keys.py checks
+that every class with bindings is in a section). A binding's ``tooltip`` is its
+line in the help, its ``description`` the footer's word. Keys Textual binds itself
+(the palette, Tab, the list's arrows) are listed from :data:`TEXTUAL_KEYS`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+#: Textual's names for keys, as a reader knows them.
+KEY_NAMES = {
+    "escape": "esc",
+    "question_mark": "?",
+    "slash": "/",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+#: Keys bound by Textual rather than by us, by section: (key, what it does).
+TEXTUAL_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Anywhere": (
+        ("ctrl+p", "command palette: go to any topic, actor or source; compare; theme"),
+        ("tab / shift+tab", "move between the filter, the list, the page and its links"),
+        ("ctrl+q", "quit, even in a text box"),
+    ),
+    "List": (("up / down, enter", "move; open the briefing"),),
+    "Compare": (("space", "tick or untick an actor"),),
+}
+
+
+class Section(NamedTuple):
+    """A group of keys in the help: where they work."""
+
+    title: str
+    """Where the keys work: ``Anywhere``, ``Reading``, ..."""
+    keys: tuple[tuple[str, str], ...]
+    """Each key (as shown) and what it does."""
+
+
+def key_label(keys: str) -> str:
+    """``left_square_bracket,alt+left`` as ``[ / alt+left``."""
+    return " / ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def lines(cls: type[DOMNode]) -> tuple[tuple[str, str], ...]:
+    """The help's lines for the ``BINDINGS`` *cls* itself declares (not those it inherits)."""
+    out = []
+    for binding in vars(cls).get("BINDINGS", ()):
+        assert isinstance(binding, Binding), f"{cls.__name__}: bind keys with Binding(...)"
+        out.append((key_label(binding.key), binding.tooltip or binding.description.lower()))
+    return tuple(out)
+
+
+def bound_classes() -> tuple[tuple[str, tuple[type[DOMNode], ...]], ...]:
+    """Each section's title and the classes whose bindings it lists, in the help's order."""
+    from .app import BriefApp
+    from .screens.browse import BrowseScreen
+    from .screens.citation import CitationScreen
+    from .screens.compare import CompareScreen
+    from .screens.contents import ContentsScreen
+    from .screens.dialogs import HelpScreen, WarningsScreen
+    from .widgets.blocks import Jump
+    from .widgets.findbar import FindBar
+    from .widgets.sidebar import FilterBox
+
+    return (
+        ("Anywhere", (BriefApp,)),
+        ("Filter", (FilterBox,)),
+        ("List", ()),
+        ("Reading", (BrowseScreen, Jump)),
+        ("Find", (FindBar,)),
+        ("Compare", (CompareScreen,)),
+        ("Source dialog", (CitationScreen,)),
+        ("Other dialogs", (ContentsScreen, HelpScreen, WarningsScreen)),
+    )
+
+
+def sections() -> tuple[Section, ...]:
+    """Every key, by where it works: the bindings, then the keys Textual binds."""
+    return tuple(
+        Section(
+            title,
+            tuple(line for cls in classes for line in lines(cls)) + TEXTUAL_KEYS.get(title, ()),
+        )
+        for title, classes in bound_classes()
+    )
