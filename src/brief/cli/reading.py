@@ -123,13 +123,10 @@ def compare(
     brief compare china russia --topic sanctions --diff-only
     brief compare sanctions diplomacy
     """
-    from ..views.comparison import compare as build
-
     store = open_store(ctx)
-    index = store.index()
-    entries = list(dict.fromkeys(index.entry(store.resolve(name)) for name in names))
-    topic_ids = tuple(dict.fromkeys(index.resolve_topic(t).id for t in topics))
-    view = build(index, entries, topic_ids, diff_only)
+    idents = list(dict.fromkeys(store.resolve(name) for name in names))
+    topic_ids = tuple(dict.fromkeys(store.index().resolve_topic(t).id for t in topics))
+    view = store.compare(idents, topic_ids, diff_only)
     emit(ctx, lambda r: r.comparison(view), fmt, pager)
 
 
