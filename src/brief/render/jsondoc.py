@@ -120,7 +120,7 @@ def results_data(view: Results) -> dict[str, Any]:
 
 
 def validation_data(view: Validation) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "version": VERSION,
         "files": view.files,
         "problems": [
@@ -128,6 +128,9 @@ def validation_data(view: Validation) -> dict[str, Any]:
             for p in view.problems
         ],
     }
+    if view.quotes_checked or view.quotes_unchecked:  # format 2: only when there are quotes
+        data["quotes"] = {"checked": view.quotes_checked, "unchecked": view.quotes_unchecked}
+    return data
 
 
 class JsonRenderer:
