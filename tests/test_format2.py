@@ -37,7 +37,10 @@ def validate(corpus: Path) -> tuple[int, list[str], str]:
 def test_the_analyst_corpus_is_clean_and_counts_its_quotes(analyst: Path) -> None:
     code, lines, summary = validate(analyst)
     assert (code, lines) == (0, [])
-    assert summary == "ok: 3 files checked, no problems; 4 quotes checked, 1 unchecked (no source text)\n"
+    assert (
+        summary
+        == "ok: 3 files checked, no problems; 4 quotes checked, 1 unchecked (no source text)\n"
+    )
 
 
 # code -> (file, old, new, expected line after "{corpus}/")
@@ -107,8 +110,16 @@ def test_a_quote_in_a_format_1_file_names_the_format_it_needs(analyst: Path) -> 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('reliability = "B"', 'reliability = "G"', "sources[0].reliability: unknown reliability 'G'"),
-        ("credibility = 2", "credibility = 7", "claims[0].credibility: credibility 7 is not 1 to 6"),
+        (
+            'reliability = "B"',
+            'reliability = "G"',
+            "sources[0].reliability: unknown reliability 'G'",
+        ),
+        (
+            "credibility = 2",
+            "credibility = 7",
+            "claims[0].credibility: credibility 7 is not 1 to 6",
+        ),
         ("credibility = 2", 'credibility = "2"', "claims[0].credibility: expected an integer"),
         ('date = "2018/2020"', 'date = "2020/2018"', "the range '2020/2018' ends before it starts"),
         ('date = "2018/2020"', 'date = "spring"', "'spring' is not a date"),
@@ -116,7 +127,9 @@ def test_a_quote_in_a_format_1_file_names_the_format_it_needs(analyst: Path) -> 
         ('confidence = "moderate"', 'confidence = "medium"', "unknown confidence 'medium'"),
     ],
 )
-def test_bad_grades_and_dates_are_reported(analyst: Path, old: str, new: str, expected: str) -> None:
+def test_bad_grades_and_dates_are_reported(
+    analyst: Path, old: str, new: str, expected: str
+) -> None:
     name = "sources.toml" if "reliability" in old else "harbour.toml"
     edit(analyst / name, old, new)
     _, lines, _ = validate(analyst)
