@@ -190,3 +190,10 @@ def test_validate_json_counts_quotes(analyst: Path) -> None:
 def test_format_1_files_have_no_quote_counts(mini: Path) -> None:
     result = run("--no-bundled", "validate", str(mini), "-f", "json")
     assert "quotes" not in json.loads(result.stdout)
+
+
+def test_a_format_1_file_relabelled_format_2_is_as_valid(mini: Path) -> None:
+    for path in mini.rglob("*.toml"):
+        path.write_text(path.read_text().replace("format = 1\n", "format = 2\n", 1))
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 0, result.stdout

@@ -139,10 +139,13 @@ def graded_claim_ok(
 ) -> bool:
     """The format-2 rules between a claim's keys: who alleges it, what only assessments have.
 
-    An ``alleged`` claim without ``by`` is reported and kept: it still says something.
+    A graded ``alleged`` claim (one using format 2's claim keys) without ``by`` is
+    reported and kept: it still says something. An ungraded one is not, so that a
+    format-1 file relabelled ``format = 2`` stays as valid as it was.
     """
     status = values.get("status", "reported")
-    if status == "alleged" and not values.get("by"):
+    graded = any(key in values for key in FORMAT_2_KEYS["claims"])
+    if status == "alleged" and graded and not values.get("by"):
         problem(d.ALLEGED_NO_BY, path, "an alleged claim should say who alleges it ('by')")
     ok = True
     for key in ("likelihood", "confidence"):

@@ -192,6 +192,7 @@ class Field:
 
 
 _ID, _STRING, _STRINGS = "id string", "string", "array of strings"
+_CREDIBILITY = _adapt(grades.credibility)
 
 #: For each kind, its keys, in the order records take them and docs/format.md lists them.
 #: docs/format.md's key tables are checked against this (tests/test_docs.py).
@@ -233,7 +234,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "contradicts": Field(_IDS, False, "array of claim ids"),
         "supports": Field(_IDS, False, "array of claim ids"),
         "note": Field(_text, False, _STRING),
-        "credibility": Field(_adapt(grades.credibility), False, "integer 1-6"),
+        "credibility": Field(_CREDIBILITY, False, "integer 1-6"),
         "by": Field(_text, False, "actor id or string"),
         "date": Field(_adapt(grades.claim_date), False, "date, year or range"),
         "likelihood": Field(_adapt(grades.likelihood), False, _STRING, LIKELIHOODS),
@@ -345,6 +346,8 @@ def _fast(check: Callable[[Any], Any], value: Any) -> Any:
     valid shapes are accepted inline, and anything else goes to the full checker,
     which also words the problem.
     """
+    if check is _CREDIBILITY and type(value) is int and 1 <= value <= 6:
+        return value
     if (check is _text or check is _ident) and type(value) is str:
         stripped = value.strip()
         if stripped and (check is _text or is_id(stripped)):
