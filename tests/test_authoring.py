@@ -90,7 +90,7 @@ def test_new_topic_from_the_template(home: Path) -> None:
     path = home / "topics" / "arctic-shipping.toml"
     assert result.exit_code == 0 and f"{path}:4" in result.stdout
     text = path.read_text()
-    assert text.startswith('#:schema ../brief.schema.json\nformat = 1\n\n[[topics]]\nid = "arctic-')
+    assert text.startswith('#:schema ../brief.schema.json\nformat = 2\n\n[[topics]]\nid = "arctic-')
     assert 'title = "Arctic shipping"' in text and "# aliases = []" in text
     # the blank summary is what validate asks for: the template is not a finished entry
     checked = run("validate", str(home))
@@ -215,7 +215,7 @@ def test_edit_of_a_bundled_entry_copies_it_into_the_personal_corpus(
     assert result.exit_code == 0, result.stderr
     copy = home / "topics" / "sanctions.toml"
     assert "copied the topic 'sanctions'" in result.stdout
-    assert copy.read_text().startswith("#:schema ../brief.schema.json\nformat = 1\n\n[[topics]]")
+    assert copy.read_text().startswith("#:schema ../brief.schema.json\nformat = 2\n\n[[topics]]")
     assert "[[claims]]" not in copy.read_text()  # the entry only
     assert bundled.read_bytes() == original
     assert run("show", "sanctions", "-f", "plain").stdout.startswith("Sanctions (mine)")

@@ -271,7 +271,7 @@ def test_odd_file_names_in_a_real_process(mini: Path) -> None:
         b"two\nlines.toml": b"two\\nlines.toml",
     }
     for name in odd:
-        (mini / os.fsdecode(name)).write_bytes(b"format = 2\n")
+        (mini / os.fsdecode(name)).write_bytes(b"format = 3\n")
     done = subprocess.run(
         [sys.executable, "-m", "brief", "--no-bundled", "validate", str(mini)],
         capture_output=True,
@@ -281,7 +281,7 @@ def test_odd_file_names_in_a_real_process(mini: Path) -> None:
     lines = done.stdout.decode("utf-8").splitlines()  # strict: every byte is valid UTF-8
     assert len(lines) == len(odd)
     for shown in odd.values():
-        expected = f"{mini}/{shown.decode()}: format: unsupported format 2 "
+        expected = f"{mini}/{shown.decode()}: format: unsupported format 3 "
         assert sum(line.startswith(expected) for line in lines) == 1, shown
     assert not any(ch in line for line in lines for ch in "\x1b\x9b\u202e")
 
@@ -289,10 +289,10 @@ def test_odd_file_names_in_a_real_process(mini: Path) -> None:
 def test_validate_a_folder_with_an_odd_name(tmp_path: Path) -> None:
     odd = tmp_path / "dir\x1bx"
     odd.mkdir()
-    (odd / "a.toml").write_text("format = 2\n")
+    (odd / "a.toml").write_text("format = 3\n")
     result = run("--no-bundled", "validate", str(odd))
     assert result.stdout == (
-        f"{tmp_path}/dir\\x1bx/a.toml: format: unsupported format 2 "
-        "(this brief reads format 1) [BRIEF004]\n"
+        f"{tmp_path}/dir\\x1bx/a.toml: format: unsupported format 3 "
+        "(this brief reads formats 1 and 2) [BRIEF004]\n"
     )
     assert result.exit_code == 1

@@ -102,6 +102,14 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hostile-list-topics": (("--no-bundled", "--corpus", "{hostile}"), ("list",)),
     "hostile-conflicts": (("--no-bundled", "--corpus", "{hostile}"), ("conflicts",)),
     "hostile-search": (("--no-bundled", "--corpus", "{hostile}"), ("search", "claim")),
+    "analyst-show-all": (
+        ("--no-bundled", "--corpus", "{analyst}"),
+        ("show", "harbour", "fishers-union", "harbour-report", "wire-note"),
+    ),
+    "analyst-show-quotes": (
+        ("--no-bundled", "--corpus", "{analyst}"),
+        ("show", "harbour", "--quotes"),
+    ),
 }
 
 #: Commands with their own formats, and failures: pinned once each.
@@ -111,6 +119,8 @@ SINGLE: dict[str, tuple[str, ...]] = {
     "validate-mini": ("--no-bundled", "validate", "{mini}"),
     "validate-hostile": ("--no-bundled", "validate", "{hostile}"),
     "validate-hostile-json": ("--no-bundled", "validate", "{hostile}", "-f", "json"),
+    "validate-analyst": ("--no-bundled", "validate", "{analyst}"),
+    "validate-analyst-json": ("--no-bundled", "validate", "{analyst}", "-f", "json"),
     "error-unknown-name": ("show", "sanctoins"),
     "error-wrong-kind": ("compare", "china", "sanctions"),
     "error-no-results": ("search", "zzzzqqq"),
@@ -122,7 +132,7 @@ SINGLE: dict[str, tuple[str, ...]] = {
 
 
 def _invoke(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
-    argv = [a.format(mini="mini", hostile="hostile") for a in args]
+    argv = [a.format(mini="mini", hostile="hostile", analyst="analyst") for a in args]
     monkeypatch.chdir(CORPORA)  # so messages name the test corpora the same on every machine
     env: dict[str, Any] = {"COLUMNS": str(columns)}
     result = CliRunner().invoke(cli, argv, env=env, catch_exceptions=False)

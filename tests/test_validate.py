@@ -29,8 +29,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF003": ("syntax.toml", "format = 1\n[[topics]\n", "line 2, column 9: TOML syntax error: "),
     "BRIEF004": (
         "version.toml",
-        "format = 2\n",
-        "format: unsupported format 2 (this brief reads format 1)",
+        "format = 3\n",
+        "format: unsupported format 3 (this brief reads formats 1 and 2)",
     ),
     "BRIEF005": (
         "typo.toml",

@@ -48,10 +48,13 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
 
     With no DIR, checks the active layers. A DIR is checked on top of the active
     layers (so it may cite bundled sources and actors); only its own problems
-    are reported. Exit 0 when clean, 1 when anything is wrong.
+    are reported. Quotes (format 2) are looked for in their source's text, and
+    the summary counts them. Exit 0 when clean, 1 when anything is wrong.
     """
     from ..corpus.layers import Layer
     from ..corpus.load import load
+    from ..corpus.quotecheck import check_quotes
+    from ..corpus.trace import Trace
     from ..render.output import emit
     from ..views.validation import validation
 
@@ -64,7 +67,9 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
         for d, label in zip(dirs, labels, strict=True)
         if os.path.abspath(d) not in active
     ]
-    view = validation(load(layers), labels)
+    trace = Trace()
+    result = load(layers, trace=trace)
+    view = validation(result, labels, check_quotes(result.corpus, trace, layers))
     emit(lambda r: r.validation(view), fmt, pager=False, paging=False)
     click.echo(view.summary, err=True)
     if not view.ok:

@@ -23,14 +23,19 @@ ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 
 @command()
 @click.argument("names", nargs=-1, required=True, shell_complete=completer(*ENTRIES))
+@click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
 @format_option
 @click.pass_context
-def show(ctx: click.Context, names: tuple[str, ...], fmt: str | None, pager: bool | None) -> None:
+def show(
+    ctx: click.Context, names: tuple[str, ...], quotes: bool, fmt: str | None, pager: bool | None
+) -> None:
     """Show the briefing for each topic, actor or source NAME.
 
     A NAME may be an id, a title or an alias, in any case and spacing:
     'North Korea', 'north_korea' and 'dprk' all reach the same actor.
     """
+    from ..views.gradewords import without_quotes
+
     store = open_store(ctx)
     found: dict[str, None] = {}
     missing: list[NotFound] = []
@@ -40,6 +45,7 @@ def show(ctx: click.Context, names: tuple[str, ...], fmt: str | None, pager: boo
         except NotFound as exc:
             missing.append(exc)
     views = [store.briefing(ident) for ident in found]
+    views = views if quotes else [without_quotes(v) for v in views]
     if views:
         emit(ctx, lambda r: r.briefings(views), fmt, pager)
     for unknown in missing[:-1]:

@@ -22,7 +22,23 @@ SOURCE_KINDS: tuple[str, ...] = (
     "other",
 )
 #: The corpus format versions this release reads.
-FORMAT_VERSIONS: tuple[int, ...] = (1,)
+FORMAT_VERSIONS: tuple[int, ...] = (1, 2)
+#: A source's reliability, the Admiralty (NATO) code: A completely reliable ... F cannot be judged.
+RELIABILITY: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
+#: A claim's credibility, the Admiralty (NATO) code: 1 confirmed ... 6 cannot be judged.
+CREDIBILITY: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+#: An assessment's likelihood: the seven terms of ICD 203, least likely first.
+LIKELIHOODS: tuple[str, ...] = (
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+)
+#: An assessment's confidence, kept apart from its likelihood (ICD 203).
+CONFIDENCES: tuple[str, ...] = ("low", "moderate", "high")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +102,14 @@ class Source:
     """The headings claims may cite; when there are any, every citation names one."""
     file: str = ""
     """The corpus file that defined it, for messages."""
+    reliability: str | None = None
+    """Format 2: how reliable the source is, ``A`` to ``F`` (:data:`RELIABILITY`)."""
+    publisher: str | None = None
+    """Format 2: who published it."""
+    retrieved: str | None = None
+    """Format 2: when the copy cited was read, as :attr:`date` is written."""
+    text: str | None = None
+    """Format 2: a local copy of its text, relative to the corpus file, for quote checks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +120,10 @@ class Citation:
     """The id of the source cited."""
     section: str | None = None
     """The section cited, spelled as the source spells it; None if the source has none."""
+    quote: str | None = None
+    """Format 2: the exact words of the source that back the claim."""
+    locator: str | None = None
+    """Format 2: where in the section: a page, a paragraph, a minute."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +150,16 @@ class Claim:
     """An editor's note; every ``disputed`` claim has one saying why."""
     file: str = ""
     """The corpus file that defined it, for messages."""
+    credibility: int | None = None
+    """Format 2: how credible the information is, ``1`` to ``6`` (:data:`CREDIBILITY`)."""
+    by: str | None = None
+    """Format 2: who makes or alleges it: an actor id or a short text."""
+    date: str | None = None
+    """Format 2: when what it says happened or held: a date, a year, or ``1950/1953``."""
+    likelihood: str | None = None
+    """Format 2, assessments only: one of :data:`LIKELIHOODS`."""
+    confidence: str | None = None
+    """Format 2, assessments only: one of :data:`CONFIDENCES`."""
 
 
 @dataclass(frozen=True, slots=True)

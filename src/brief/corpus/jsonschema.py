@@ -21,7 +21,12 @@ _TEXT = {"type": "string", "pattern": r"\S"}
 _CITATION = {
     "type": "object",
     "description": "A source, and the section of it cited when the source has sections.",
-    "properties": {"source": {**_ID, "description": "a source id"}, "section": _TEXT},
+    "properties": {
+        "source": {**_ID, "description": "a source id"},
+        "section": _TEXT,
+        "quote": {**_TEXT, "description": "format 2: the exact words that back the claim"},
+        "locator": {**_TEXT, "description": "format 2: page, paragraph, minute"},
+    },
     "required": ["source"],
     "additionalProperties": False,
 }
@@ -43,6 +48,18 @@ TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "array of topic ids": ({"type": "array", "items": _ID}, "topics"),
     "array of actor ids": ({"type": "array", "items": _ID}, "actors"),
     "array of claim ids": ({"type": "array", "items": _ID}, "claims"),
+    "path to a text file": (_TEXT, ""),
+    "integer 1-6": ({"type": "integer", "minimum": 1, "maximum": 6}, ""),
+    "actor id or string": (_TEXT, "actors"),
+    "date, year or range": (
+        {
+            "anyOf": [
+                *_DATE["anyOf"],
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$"},
+            ]
+        },
+        "",
+    ),
     "array of citations": (
         {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},
         "sources",

@@ -20,7 +20,10 @@ from typing import Any
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
 from ..core.model import (
+    CONFIDENCES,
     FORMAT_VERSIONS,
+    LIKELIHOODS,
+    RELIABILITY,
     SOURCE_KINDS,
     STATUSES,
     Actor,
@@ -31,6 +34,8 @@ from ..core.model import (
 )
 from ..core.names import did_you_mean, is_id
 from ..core.sanitize import inert
+from . import grades
+from .grades import FORMAT_2_CITATION_KEYS
 
 Entry = Topic | Actor | Source | Claim
 KINDS: tuple[str, ...] = ("topics", "actors", "sources", "claims")
@@ -120,25 +125,31 @@ def _citation(value: Any) -> Citation:
             f"expected a table {{ source = ..., section = ... }}, found {_type_name(value)}",
         )
     for key in value:
-        if key not in ("source", "section"):
+        if key not in _CITATION_KEYS:
             raise _Bad(
                 d.UNKNOWN_KEY,
-                f"unknown key {inert(key)!r}{did_you_mean(key, ('source', 'section'))}",
+                f"unknown key {inert(key)!r}{did_you_mean(key, _CITATION_KEYS)}",
                 f".{inert(key)}",
             )
     if "source" not in value:
         raise _Bad(d.MISSING_KEY, "missing required key 'source'")
+    source = _key(_ident, value, "source")
+    section = _key(_text, value, "section") if "section" in value else None
+    if len(value) == 1 or (section is not None and len(value) == 2):
+        return Citation(source, section)
+    extra = {k: _key(_text, value, k) for k in FORMAT_2_CITATION_KEYS if k in value}
+    return Citation(source, section, **extra)
+
+
+def _key(check: Callable[[Any], Any], table: dict[str, Any], key: str) -> Any:
+    """``check(table[key])``, a problem naming *key*."""
     try:
-        source = _ident(value["source"])
+        return check(table[key])
     except _Bad as bad:
-        raise _Bad(bad.code, bad.message, ".source") from None
-    section = None
-    if "section" in value:
-        try:
-            section = _text(value["section"])
-        except _Bad as bad:
-            raise _Bad(bad.code, bad.message, ".section") from None
-    return Citation(source, section)
+        raise _Bad(bad.code, bad.message, f".{key}") from None
+
+
+_CITATION_KEYS = ("source", "section", *FORMAT_2_CITATION_KEYS)
 
 
 def _cites(value: Any) -> tuple[Citation, ...]:
@@ -150,6 +161,20 @@ def _cites(value: Any) -> tuple[Citation, ...]:
 
 _TEXTS = _array(_text)
 _IDS = _array(_ident)
+
+
+def _adapt(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A check from ``grades`` (raising TypeError or ValueError) as this module's checks."""
+
+    def adapted(value: Any) -> Any:
+        try:
+            return check(value)
+        except TypeError as exc:
+            raise _Bad(d.WRONG_TYPE, str(exc)) from None
+        except ValueError as exc:
+            raise _Bad(d.BAD_VALUE, str(exc)) from None
+
+    return adapted
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +192,7 @@ class Field:
 
 
 _ID, _STRING, _STRINGS = "id string", "string", "array of strings"
+_CREDIBILITY = _adapt(grades.credibility)
 
 #: For each kind, its keys, in the order records take them and docs/format.md lists them.
 #: docs/format.md's key tables are checked against this (tests/test_docs.py).
@@ -193,6 +219,10 @@ FIELDS: dict[str, dict[str, Field]] = {
         "date": Field(_date, False, "string or TOML date"),
         "url": Field(_text, False, _STRING),
         "sections": Field(_TEXTS, False, _STRINGS),
+        "reliability": Field(_adapt(grades.reliability), False, _STRING, RELIABILITY),
+        "publisher": Field(_text, False, _STRING),
+        "retrieved": Field(_date, False, "string or TOML date"),
+        "text": Field(_adapt(grades.text_path), False, "path to a text file"),
     },
     "claims": {
         "id": Field(_ident, True, _ID),
@@ -204,6 +234,11 @@ FIELDS: dict[str, dict[str, Field]] = {
         "contradicts": Field(_IDS, False, "array of claim ids"),
         "supports": Field(_IDS, False, "array of claim ids"),
         "note": Field(_text, False, _STRING),
+        "credibility": Field(_CREDIBILITY, False, "integer 1-6"),
+        "by": Field(_text, False, "actor id or string"),
+        "date": Field(_adapt(grades.claim_date), False, "date, year or range"),
+        "likelihood": Field(_adapt(grades.likelihood), False, _STRING, LIKELIHOODS),
+        "confidence": Field(_adapt(grades.confidence), False, _STRING, CONFIDENCES),
     },
 }
 _REQUIRED: dict[str, frozenset[str]] = {
@@ -253,9 +288,10 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
                 inert(key),
                 f"unknown key {inert(key)!r}{did_you_mean(key, (*KINDS, 'format'))}",
             )
+    version = doc["format"]
     for kind in KINDS:
         if kind in doc:
-            _check_kind(kind, doc[kind], out, problem, name)
+            _check_kind(kind, doc[kind], out, problem, name, version)
     return out
 
 
@@ -266,11 +302,12 @@ def _check_format(doc: dict[str, Any], problem: Callable[[str, str, str], None])
         problem(d.FORMAT, "format", "missing required key 'format' (add: format = 1)")
         return False
     if isinstance(version, bool) or version not in FORMAT_VERSIONS:
-        known = ", ".join(str(v) for v in FORMAT_VERSIONS)
+        *older, newest = (str(v) for v in FORMAT_VERSIONS)
+        known = f"formats {', '.join(older)} and {newest}" if older else f"format {newest}"
         problem(
             d.FORMAT,
             "format",
-            f"unsupported format {inert(repr(version))} (this brief reads format {known})",
+            f"unsupported format {inert(repr(version))} (this brief reads {known})",
         )
         return False
     return True
@@ -282,8 +319,9 @@ def _check_kind(
     out: Checked,
     problem: Callable[[str, str, str], None],
     name: str,
+    version: int = 1,
 ) -> None:
-    """Check the array of tables *kind* of one document into *out*."""
+    """Check the array of tables *kind* of one document (format *version*) into *out*."""
     if not isinstance(tables, list):
         problem(
             d.WRONG_TYPE,
@@ -294,7 +332,7 @@ def _check_kind(
     for i, table in enumerate(tables):
         path = f"{kind}[{i}]"
         values: dict[str, Any] = {}
-        entry = _check_entry(kind, table, path, problem, name, values)
+        entry = _check_entry(kind, table, path, problem, name, values, version)
         if entry is None:
             out.rejected[kind].append((values, path))
         else:
@@ -308,6 +346,8 @@ def _fast(check: Callable[[Any], Any], value: Any) -> Any:
     valid shapes are accepted inline, and anything else goes to the full checker,
     which also words the problem.
     """
+    if check is _CREDIBILITY and type(value) is int and 1 <= value <= 6:
+        return value
     if (check is _text or check is _ident) and type(value) is str:
         stripped = value.strip()
         if stripped and (check is _text or is_id(stripped)):
@@ -333,6 +373,7 @@ def _check_entry(
     problem: Callable[[str, str, str], None],
     name: str,
     values: dict[str, Any],
+    version: int = 1,
 ) -> Entry | None:
     """The record for *table*, or None; *values* is left holding every valid value."""
     if not isinstance(table, dict):
@@ -340,6 +381,8 @@ def _check_entry(
         return None
     fields = FIELDS[kind]
     ok = _keys_ok(kind, table, path, problem)
+    if version < 2:
+        ok = grades.format_1_ok(kind, table, path, problem) and ok
     for key, raw in table.items():
         spec = fields.get(key)
         if spec is None:
@@ -355,7 +398,7 @@ def _check_entry(
                 continue
         values[key] = value
     if kind == "claims":  # even when something else is wrong: report it all at once
-        ok = _check_claim(values, path, problem) and ok
+        ok = _check_claim(values, path, problem, version) and ok
     if not ok:
         return None
     if kind == "claims":
@@ -386,9 +429,9 @@ def _keys_ok(
 
 
 def _check_claim(
-    values: dict[str, Any], path: str, problem: Callable[[str, str, str], None]
+    values: dict[str, Any], path: str, problem: Callable[[str, str, str], None], version: int = 1
 ) -> bool:
-    ok = True
+    ok = version < 2 or grades.graded_claim_ok(values, path, problem)
     if values.get("status") == "disputed" and not values.get("note"):
         problem(d.DISPUTED_NO_NOTE, path, "a disputed claim needs a 'note' saying why")
         ok = False

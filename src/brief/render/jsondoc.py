@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.gradewords import badge
+from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, Conflicts
@@ -15,8 +16,16 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
 VERSION = 1
 
 
+def _grade(grade: Grade) -> dict[str, Any]:
+    """A claim's grade (format 2): every field, and its badge as shown."""
+    data: dict[str, Any] = grade._asdict()
+    data["badge"] = badge(grade)
+    data["quotes"] = [q._asdict() for q in grade.quotes]
+    return data
+
+
 def _point(point: Point) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": point.id,
         "text": point.text,
         "status": point.status,
@@ -27,6 +36,9 @@ def _point(point: Point) -> dict[str, Any]:
         "contested_by": [_point(p) for p in point.contested_by],
         "above": point.above,
     }
+    if point.grade is not None:  # format 2 only, so format-1 output is as it was
+        data["grade"] = _grade(point.grade)
+    return data
 
 
 def briefing_data(view: Briefing) -> dict[str, Any]:
@@ -127,7 +139,7 @@ def results_data(view: Results) -> dict[str, Any]:
 
 
 def validation_data(view: Validation) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "version": VERSION,
         "files": view.files,
         "problems": [
@@ -135,6 +147,9 @@ def validation_data(view: Validation) -> dict[str, Any]:
             for p in view.problems
         ],
     }
+    if view.quotes_checked or view.quotes_unchecked:  # format 2: only when there are quotes
+        data["quotes"] = {"checked": view.quotes_checked, "unchecked": view.quotes_unchecked}
+    return data
 
 
 class JsonRenderer:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
+from ..views.gradewords import badge, grade_line, quote_line
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     comparison_title,
@@ -40,12 +41,17 @@ def _point(point: Point) -> list[str]:
     lines = [f"- {_status(point)}{escape(point.text)}{who} {escape(refs_label(point.refs))}"]
     if point.note:
         lines.append(f"  - *Note:* {escape(point.note)}")
+    if point.grade is not None and grade_line(point.grade):
+        lines.append(f"  - *Grade:* {escape(grade_line(point.grade))}")
+    for quote in point.grade.quotes if point.grade else ():
+        lines.append(f"  - *Quote:* {escape(quote_line(quote))}")
     for other in point.contested_by:
         context = f" ({escape(other.context)})" if other.context else ""
         label = counter_label(other).capitalize()
+        graded = f" {escape(badge(other.grade))}" if other.grade and badge(other.grade) else ""
         lines.append(
             f"  - ⚠ *{label}:* {_status(other)}{escape(counter_text(other))}{context} "
-            f"{escape(refs_label(other.refs))}"
+            f"{escape(refs_label(other.refs))}{graded}"
         )
     return lines
 

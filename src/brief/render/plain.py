@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
-from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.gradewords import badge, grade_line, quote_line
+from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     comparison_title,
     counter_label,
@@ -79,14 +80,25 @@ def _point(point: Point, width: int) -> list[str]:
     lines = _wrap(f"{status}{point.text}{who} {refs_label(point.refs)}", width, "  - ", "    ")
     if point.note:
         lines += _wrap(f"note: {point.note}", width, "    ", "      ")
+    if point.grade is not None:
+        lines += _graded(point.grade, width)
     for other in point.contested_by:
         status = f"[{other.status}] " if other.status != "reported" else ""
         context = f" ({other.context})" if other.context else ""
+        graded = f" {badge(other.grade)}" if other.grade and badge(other.grade) else ""
         text = (
             f"! {counter_label(other)}: {status}{counter_text(other)}{context} "
-            f"{refs_label(other.refs)}"
+            f"{refs_label(other.refs)}{graded}"
         )
         lines += _wrap(text, width, "    ", "      ")
+    return lines
+
+
+def _graded(grade: Grade, width: int) -> list[str]:
+    """A claim's grade line and, when asked for, its quotes (format 2)."""
+    lines = _wrap(grade_line(grade), width, "    ", "      ") if grade_line(grade) else []
+    for quote in grade.quotes:
+        lines += _wrap(quote_line(quote), width, "    ", "      ")
     return lines
 
 

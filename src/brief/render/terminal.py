@@ -19,7 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.kinds import Kind
-from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.gradewords import badge, grade_words, quote_line
+from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     MIN_COLUMN,
     comparison_title,
@@ -113,6 +114,17 @@ def _bullets(rows: Sequence[tuple[Text, RenderableType]], indent: int = 0) -> Ha
     )
 
 
+def _graded(grade: Grade) -> list[RenderableType]:
+    """A claim's grade, the badge bold (``B2 · likely · moderate confidence``), and quotes."""
+    words = grade_words(grade)
+    line = Text(style="dim")
+    for i, word in enumerate(words):
+        line.append(" · " if i else "")
+        line.append(word, style="bold cyan" if i == 0 and word == badge(grade) else "")
+    quotes: list[RenderableType] = [Text(quote_line(q), style="italic green") for q in grade.quotes]
+    return ([line] if words else []) + quotes
+
+
 def _point(point: Point) -> RenderableType:
     body = Text.assemble(_status(point), point.text)
     if point.actors:
@@ -121,6 +133,8 @@ def _point(point: Point) -> RenderableType:
     parts: list[RenderableType] = [body]
     if point.note:
         parts.append(Text.assemble(("Note: ", "bold"), (point.note, "italic")))
+    if point.grade is not None:
+        parts += _graded(point.grade)
     counters = []
     for other in point.contested_by:
         text = Text.assemble(
@@ -129,6 +143,8 @@ def _point(point: Point) -> RenderableType:
         if other.context:
             text.append(f" ({other.context})", style="italic")
         text.append(f" {refs_label(other.refs)}", style="dim")
+        if other.grade is not None and badge(other.grade):
+            text.append(f" {badge(other.grade)}", style="bold cyan")
         counters.append((Text("⚡", style="red"), text))
     if counters:
         parts.append(_bullets(counters))

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 11
+SCHEMA = 12
 
 
 class Corrupt(ValueError):
@@ -56,9 +56,12 @@ def _tuple(blob: bytes, field: int | None = None) -> tuple[Any, ...]:
 #
 # A topic:  (id, title, summary, aliases, tags, related, file)
 # An actor: (id, name, description, aliases, file)
-# A source: (id, title, kind, author, date, url, sections, file)
-# A claim:  (id, text, topic, actors, cites, status, contradicts, supports, note, file),
-#           each citation as (source, section)
+# A source: (id, title, kind, author, date, url, sections, file,
+#            reliability, publisher, retrieved, text)
+# A claim:  (id, text, topic, actors, cites, status, contradicts, supports, note, file,
+#            credibility, by, date, likelihood, confidence),
+#           each citation as (source, section) or, with a quote or locator, as
+#           (source, section, quote, locator)
 
 _ID = 0
 _TOPIC_RELATED = 5
@@ -74,16 +77,25 @@ def entry_data(entry: Entry) -> EntryData:
     from ..core.model import Actor, Claim, Topic
 
     if isinstance(entry, Claim):
-        cites = tuple((c.source, c.section) for c in entry.cites)
+        cites = tuple(citation_data(c) for c in entry.cites)
         return (entry.id, entry.text, entry.topic, entry.actors, cites, entry.status,
-                entry.contradicts, entry.supports, entry.note, entry.file)  # fmt: skip
+                entry.contradicts, entry.supports, entry.note, entry.file, entry.credibility,
+                entry.by, entry.date, entry.likelihood, entry.confidence)  # fmt: skip
     if isinstance(entry, Topic):
         return (entry.id, entry.title, entry.summary, entry.aliases, entry.tags,
                 entry.related, entry.file)  # fmt: skip
     if isinstance(entry, Actor):
         return (entry.id, entry.name, entry.description, entry.aliases, entry.file)
     return (entry.id, entry.title, entry.kind, entry.author, entry.date, entry.url,
-            entry.sections, entry.file)  # fmt: skip
+            entry.sections, entry.file, entry.reliability, entry.publisher, entry.retrieved,
+            entry.text)  # fmt: skip
+
+
+def citation_data(cite: Citation) -> tuple[str | None, ...]:
+    """A citation as stored: (source, section), with its quote and locator when it has one."""
+    if cite.quote is None and cite.locator is None:
+        return (cite.source, cite.section)
+    return (cite.source, cite.section, cite.quote, cite.locator)
 
 
 def entry_blob(entry: Entry) -> bytes:
@@ -124,16 +136,16 @@ def topic_related(blob: bytes) -> tuple[str, ...]:
     return _tuple(blob, _TOPIC_RELATED)
 
 
-_CITES: dict[tuple[str, str | None], Citation] = {}
+_CITES: dict[tuple[str | None, ...], Citation] = {}
 
 
-def _cite(pair: tuple[str, str | None]) -> Citation:
+def _cite(pair: tuple[str | None, ...]) -> Citation:
     """Equal citations as one shared object: a large corpus cites a few sections often."""
     found = _CITES.get(pair)
     if found is None:
         from ..core.model import Citation
 
-        found = _CITES[pair] = Citation(*pair)
+        found = _CITES[pair] = Citation(*pair)  # type: ignore[arg-type]
     return found
 
 
@@ -237,16 +249,22 @@ def read_warnings(blob: bytes) -> list[str]:
 
 def _point_data(p: Point) -> tuple[Any, ...]:
     contested = tuple(_point_data(c) for c in p.contested_by)
+    grade = None if p.grade is None else (*p.grade[:-1], tuple(map(tuple, p.grade.quotes)))
     return (p.id, p.text, p.status, p.note, p.refs, p.actors, p.topic, p.topic_title,
-            contested, p.above, p.context)  # fmt: skip
+            contested, p.above, p.context, grade)  # fmt: skip
 
 
 def _point_from(d: Sequence[Any]) -> Point:
-    from ..views.records import Point
+    from ..views.records import Grade, Point, Quote
 
-    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context = d
+    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context, g = d
+    grade = None
+    if g is not None:
+        reliability, credibility, likelihood, confidence, by, by_id, date, quotes = g
+        grade = Grade(reliability, credibility, likelihood, confidence, by, by_id, date,
+                      tuple(Quote(*q) for q in quotes))  # fmt: skip
     return Point(ident, text, status, note, refs, actors, topic, topic_title,
-                 tuple(_point_from(c) for c in contested), above, context)  # fmt: skip
+                 tuple(_point_from(c) for c in contested), above, context, grade)  # fmt: skip
 
 
 def briefing_blob(b: Briefing) -> bytes:

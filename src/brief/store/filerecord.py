@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .codec import BAD, Corrupt, EntryData, claim_from, entry_data
+from .codec import BAD, Corrupt, EntryData, citation_data, claim_from, entry_data
 
 if TYPE_CHECKING:
     from ..core.diagnostics import Diagnostic
@@ -98,11 +98,11 @@ def _checked_data(checked: Checked | None) -> tuple[Any, ...] | None:
 
 
 def _plain(value: Any) -> Any:
-    """*value* as marshal takes it: citations as (source, section)."""
+    """*value* as marshal takes it: citations as :func:`codec.citation_data` lays them out."""
     from ..core.model import Citation
 
     if isinstance(value, Citation):
-        return (value.source, value.section)
+        return citation_data(value)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..core.index import Index
 from ..core.kinds import Kind
 from ..core.model import Actor, Claim, Source, Topic
+from .grading import grade_of, source_grades
 from .records import Briefing, Link, Listing, Point, Reference, Row, Section
 
 
@@ -66,6 +67,7 @@ def make_point(
         topic=claim.topic,
         topic_title=index.topics[claim.topic].title,
         contested_by=contested_by,
+        grade=grade_of(index, claim, own),
     )
 
 
@@ -73,17 +75,19 @@ def _counter(index: Index, refs: Citations, claim: Claim, home: str) -> Point:
     actors = _names(index, claim.actors[:1])
     topic_title = index.topics[claim.topic].title
     elsewhere = (f"in {topic_title}",) if claim.topic != home else ()
+    numbers = refs.of(claim)
     return Point(
         id=claim.id,
         text=claim.text,
         status=claim.status,
         note=claim.note,
-        refs=refs.of(claim),
+        refs=numbers,
         actors=actors,
         topic=claim.topic,
         topic_title=topic_title,
         above=claim.id in refs.shown,
         context=", ".join((*actors, *elsewhere)),
+        grade=grade_of(index, claim, numbers),
     )
 
 
@@ -186,6 +190,7 @@ def source_briefing(index: Index, source: Source) -> Briefing:
     ]
     if source.sections:
         facts.append(("sections", "; ".join(source.sections)))
+    facts += source_grades(source)
     return Briefing(
         Kind.SOURCE.value,
         source.id,

@@ -32,6 +32,38 @@ class Reference(NamedTuple):
     """The year of the source's date, when known."""
 
 
+class Quote(NamedTuple):
+    """A citation's quote (format 2), as ``show --quotes`` prints it under its claim."""
+
+    ref: int
+    """The number of the reference it quotes."""
+    text: str
+    """The exact words quoted."""
+    locator: str | None
+    """Where in the section: ``p. 4``, ``para 2``; None when not given."""
+
+
+class Grade(NamedTuple):
+    """How far to trust a claim, and who says it when (format 2); see ``views.grading``."""
+
+    reliability: str | None
+    """The reliability (``A``-``F``) of the first source it cites that has one."""
+    credibility: int | None
+    """The claim's credibility, ``1``-``6``."""
+    likelihood: str | None
+    """An assessment's likelihood, one of the seven ICD 203 terms."""
+    confidence: str | None
+    """An assessment's confidence: ``low``, ``moderate`` or ``high``."""
+    by: str | None
+    """Who makes or alleges it, as shown: an actor's name, or the text written."""
+    by_id: str | None
+    """The actor id ``by`` names, when it names one."""
+    date: str | None
+    """When its matter happened or held: a date, a year or ``start/end``."""
+    quotes: tuple[Quote, ...] = ()
+    """Its citations' quotes, only when asked for (``show --quotes``)."""
+
+
 class Point(NamedTuple):
     """A claim as a briefing shows it."""
 
@@ -58,6 +90,8 @@ class Point(NamedTuple):
     context: str = ""
     """On a contradicting claim: who it is about and, when it belongs to another topic
     than the one it is shown under, that topic (``China, in Sanctions``); may be empty."""
+    grade: Grade | None = None
+    """Its grades, author and date (format 2); None for a claim with none of them."""
 
 
 class Section(NamedTuple):

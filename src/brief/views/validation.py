@@ -13,6 +13,7 @@ from ..core.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from ..corpus.load import LoadResult
+    from ..corpus.quotecheck import QuoteReport
 
 
 class Validation(NamedTuple):
@@ -24,6 +25,10 @@ class Validation(NamedTuple):
     """How many corpus files were checked."""
     troubled: int
     """How many of them have problems."""
+    quotes_checked: int = 0
+    """How many citation quotes were looked for in their source's text."""
+    quotes_unchecked: int = 0
+    """How many could not be: their source has no usable text."""
 
     @property
     def ok(self) -> bool:
@@ -41,25 +46,38 @@ class Validation(NamedTuple):
                 if self.files
                 else "(no corpus files found)"
             )
-            return f"{count} {where}"
+            return f"{count} {where}{self._quotes()}"
         if not self.files:
             return "nothing to check: no .toml files in the corpus folders"
-        return f"ok: {self.files} {noun} checked, no problems"
+        return f"ok: {self.files} {noun} checked, no problems{self._quotes()}"
+
+    def _quotes(self) -> str:
+        """``; 3 quotes checked, 1 unchecked (no source text)``, or nothing without quotes."""
+        if not self.quotes_checked and not self.quotes_unchecked:
+            return ""
+        noun = "quote" if self.quotes_checked == 1 else "quotes"
+        unchecked = f", {self.quotes_unchecked} unchecked (no source text)"
+        return f"; {self.quotes_checked} {noun} checked{unchecked if self.quotes_unchecked else ''}"
 
 
-def validation(result: LoadResult, labels: Sequence[str] = ()) -> Validation:
+def validation(
+    result: LoadResult, labels: Sequence[str] = (), quotes: QuoteReport | None = None
+) -> Validation:
     """The report on *result*, keeping only the files of the layers labelled *labels*.
 
-    With no *labels*, every file of every layer loaded is reported on.
+    With no *labels*, every file of every layer loaded is reported on. *quotes* adds
+    the quote check's problems and counts (every quote of the corpus loaded).
     """
     from ..corpus.reader import display_name
 
     shown = [display_name("", label) for label in labels]  # as problems name their files
-    problems = [p for p in result.problems if not shown or _within(p.file, shown)]
+    found = (*result.problems, *(quotes.problems if quotes else ()))
+    problems = [p for p in found if not shown or _within(p.file, shown)]
     files = [f for f in result.files if not shown or _within(f, shown)]
     order = {name: i for i, name in enumerate(result.files)}
     problems.sort(key=lambda p: (order.get(p.file, -1), _position(p.where)))
-    return Validation(tuple(problems), len(files), len({p.file for p in problems}))
+    counts = (quotes.checked, quotes.unchecked) if quotes else (0, 0)
+    return Validation(tuple(problems), len(files), len({p.file for p in problems}), *counts)
 
 
 def _position(where: str) -> tuple[Any, ...]:

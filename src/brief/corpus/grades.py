@@ -1,0 +1,156 @@
+"""Checks for the values format 2 adds: grades, claim dates and source text paths.
+
+Each check takes a value as parsed and returns it as the record keeps it, or raises
+``TypeError`` (a value of the wrong type) or ``ValueError`` (a value not allowed) with
+the message to show; ``schema`` turns those into its problem codes. Kept apart from
+``schema`` so that the format-1 checks read as they did.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..core import diagnostics as d
+from ..core.model import CONFIDENCES, CREDIBILITY, LIKELIHOODS, RELIABILITY
+
+#: The keys each kind gains in format 2; using one in a format-1 file is ``BRIEF016``.
+FORMAT_2_KEYS: dict[str, tuple[str, ...]] = {
+    "topics": (),
+    "actors": (),
+    "sources": ("reliability", "publisher", "retrieved", "text"),
+    "claims": ("credibility", "by", "date", "likelihood", "confidence"),
+}
+#: The keys a citation gains in format 2.
+FORMAT_2_CITATION_KEYS: tuple[str, ...] = ("quote", "locator")
+
+_DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _choices(allowed: tuple[str, ...]) -> str:
+    return f"one of: {', '.join(allowed)}"
+
+
+def reliability(value: Any) -> str:
+    """A source's reliability letter, ``A`` to ``F`` (upper case as written)."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, found {type(value).__name__}")
+    text = value.strip()
+    if text not in RELIABILITY:
+        raise ValueError(f"unknown reliability {text!r} ({_choices(RELIABILITY)})")
+    return text
+
+
+def credibility(value: Any) -> int:
+    """A claim's credibility, an integer from 1 to 6."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer from 1 to 6, found {type(value).__name__}")
+    if value not in CREDIBILITY:
+        raise ValueError(f"credibility {value} is not 1 to 6")
+    return value
+
+
+def _term(allowed: tuple[str, ...], what: str) -> Any:
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, found {type(value).__name__}")
+        text = " ".join(value.split()).lower()
+        if text not in allowed:
+            raise ValueError(f"unknown {what} {value.strip()!r} ({_choices(allowed)})")
+        return text
+
+    return check
+
+
+likelihood = _term(LIKELIHOODS, "likelihood")
+confidence = _term(CONFIDENCES, "confidence")
+
+
+def _point(value: Any) -> str:
+    """One date: a TOML date, a year as an integer, or ``YYYY[-MM[-DD]]`` as a string."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str) and _DAY.match(value.strip()):
+        return value.strip()
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or a range A/B)")
+    raise TypeError(f"expected a date or a string, found {type(value).__name__}")
+
+
+def claim_date(value: Any) -> str:
+    """When a claim's matter happened or held: one date, or a range ``start/end``."""
+    if isinstance(value, str) and "/" in value:
+        start, _, end = value.strip().partition("/")
+        first, last = _point(start), _point(end)
+        if last < first:
+            raise ValueError(f"the range {value.strip()!r} ends before it starts")
+        return f"{first}/{last}"
+    return _point(value)
+
+
+def text_path(value: Any) -> str:
+    """A source text's path: relative, with ``/`` between folders, no NUL."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, found {type(value).__name__}")
+    text = value.strip()
+    if not text:
+        raise ValueError("must not be empty")
+    if text.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", text) or "\x00" in text:
+        raise ValueError(f"{text!r} must be a path relative to the corpus file")
+    return text
+
+
+def date_key(date: str) -> tuple[str, str]:
+    """A claim date as (start, end), for sorting and filtering: ``1950/1953`` -> both ends."""
+    start, _, end = date.partition("/")
+    return start, end or start
+
+
+def _needs_2(key: str) -> str:
+    return f"{key!r} needs format 2 (write: format = 2 at the top of the file)"
+
+
+def format_1_ok(
+    kind: str, table: dict[str, Any], path: str, problem: Callable[[str, str, str], None]
+) -> bool:
+    """Whether a format-1 *table* keeps to format 1's keys; if not, says which format it needs."""
+    ok = True
+    for key in FORMAT_2_KEYS[kind]:
+        if key in table:
+            problem(d.NEEDS_FORMAT_2, f"{path}.{key}", _needs_2(key))
+            ok = False
+    cites = table.get("cites") if kind == "claims" else None
+    for i, cite in enumerate(cites if isinstance(cites, list) else ()):
+        for key in FORMAT_2_CITATION_KEYS:
+            if isinstance(cite, dict) and key in cite:
+                problem(d.NEEDS_FORMAT_2, f"{path}.cites[{i}].{key}", _needs_2(key))
+                ok = False
+    return ok
+
+
+def graded_claim_ok(
+    values: dict[str, Any], path: str, problem: Callable[[str, str, str], None]
+) -> bool:
+    """The format-2 rules between a claim's keys: who alleges it, what only assessments have.
+
+    A graded ``alleged`` claim (one using format 2's claim keys) without ``by`` is
+    reported and kept: it still says something. An ungraded one is not, so that a
+    format-1 file relabelled ``format = 2`` stays as valid as it was.
+    """
+    status = values.get("status", "reported")
+    graded = any(key in values for key in FORMAT_2_KEYS["claims"])
+    if status == "alleged" and graded and not values.get("by"):
+        problem(d.ALLEGED_NO_BY, path, "an alleged claim should say who alleges it ('by')")
+    ok = True
+    for key in ("likelihood", "confidence"):
+        if key in values and status != "assessment":
+            message = f"only an assessment has a {key} (this claim is {status})"
+            problem(d.NOT_ASSESSMENT, f"{path}.{key}", message)
+            ok = False
+    return ok

@@ -1,0 +1,103 @@
+"""``brief validate``'s quote check: each citation's ``quote`` looked for in its source's text.
+
+Runs after a load, on what it kept, with the load's :class:`~brief.corpus.trace.Trace`
+to know where each file is and where each entry stands in it. Only ``validate`` runs
+it: reading every source text on every load would cost every command for a check
+that only matters when the corpus changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..core import diagnostics as d
+from ..core.diagnostics import Diagnostic
+from ..core.model import Claim, Corpus, Source
+from .layers import Layer
+from .quotes import closest, contains
+from .sourcetext import SourceText, read_text, split, text_path
+from .trace import Trace
+
+
+class QuoteReport(NamedTuple):
+    """What the quote check found."""
+
+    problems: tuple[Diagnostic, ...]
+    """Quotes not found (``BRIEF017``) and source texts that cannot be read (``BRIEF018``)."""
+    checked: int
+    """Quotes looked for in a source text (found or not)."""
+    unchecked: int
+    """Quotes whose source has no usable text."""
+
+
+class _Texts:
+    """Each source's text, read once; None for a source without a usable one."""
+
+    def __init__(self, trace: Trace, layers: Sequence[Layer]) -> None:
+        self.files = {f.name: f for f in trace.files}
+        self.where = {
+            (f.name, entry.id): path
+            for f in trace.files
+            if f.checked is not None
+            for kind in ("sources", "claims")
+            for entry, path in f.checked.entries[kind]
+        }
+        self.layers = layers
+        self.read: dict[str, SourceText | None] = {}
+        self.problems: list[Diagnostic] = []
+
+    def of(self, source: Source) -> SourceText | None:
+        if source.id not in self.read:
+            self.read[source.id] = self._load(source)
+        return self.read[source.id]
+
+    def _load(self, source: Source) -> SourceText | None:
+        traced = self.files.get(source.file)
+        if source.text is None or traced is None:
+            return None
+        path = text_path(traced.path, source.text)
+        try:
+            text = read_text(path, self.layers[traced.layer].root, source.text)
+        except ValueError as why:
+            where = f"{self.where.get((source.file, source.id), 'sources')}.text"
+            message = f"source text {source.text!r}: {why}"
+            self.problems.append(Diagnostic(d.TEXT_UNREADABLE, source.file, where, message))
+            return None
+        return split(text, markdown=source.text.lower().endswith((".md", ".markdown")) or None)
+
+
+def check_quotes(corpus: Corpus, trace: Trace, layers: Sequence[Layer]) -> QuoteReport:
+    """Look for every quote of *corpus* in its source's text."""
+    texts = _Texts(trace, layers)
+    sources = {s.id: s for s in corpus.sources}
+    problems: list[Diagnostic] = []
+    checked = unchecked = 0
+    for claim in corpus.claims:
+        for i, cite in enumerate(claim.cites):
+            if cite.quote is None:
+                continue
+            text = texts.of(sources[cite.source])
+            if text is None:
+                unchecked += 1
+                continue
+            checked += 1
+            problem = _look(claim, i, text, texts.where.get((claim.file, claim.id), "claims"))
+            if problem is not None:
+                problems.append(problem)
+    return QuoteReport(tuple(texts.problems + problems), checked, unchecked)
+
+
+def _look(claim: Claim, i: int, text: SourceText, path: str) -> Diagnostic | None:
+    cite = claim.cites[i]
+    assert cite.quote is not None
+    body = text.section(cite.section)
+    where = f"section {cite.section!r}" if cite.section else "the text"
+    if body is None:  # the corpus names a section the text has no heading for
+        body, where = text.whole(), "the text"
+    if contains(body, cite.quote):
+        return None
+    near = closest(body, cite.quote)
+    hint = f" (closest: {near!r})" if near else ""
+    message = f"quote not found in {where} of source {cite.source!r}{hint}"
+    return Diagnostic(d.QUOTE_NOT_FOUND, claim.file, f"{path}.cites[{i}].quote", message)

@@ -1,0 +1,56 @@
+"""Finding a quote in a source's text, forgiving only what typing changes.
+
+Whitespace, quote marks, dashes and case are normalised on both sides (an editor
+types ``"`` where the article printed ``“``, a line break where it had a space); the
+words themselves must match. When a quote is not there, the closest passage of the
+same length is offered as a hint.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'")
+_QUOTES.update(dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"), '"'))
+_QUOTES.update(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"))
+#: How long a hint may be, in characters, before it is cut with an ellipsis.
+HINT_CHARS = 90
+
+
+def normal(text: str) -> str:
+    """*text* as quotes are compared: NFKC, marks and dashes unified, case folded,
+    whitespace runs as one space."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(text.split())
+
+
+def contains(haystack: str, quote: str) -> bool:
+    """Whether *quote* occurs in *haystack*, both normalised (see :func:`normal`)."""
+    return normal(quote) in normal(haystack)
+
+
+def closest(haystack: str, quote: str) -> str | None:
+    """The passage of *haystack* most like *quote* (as many words), or None if nothing is.
+
+    Compares word windows with ``difflib``; only called when the quote is not found.
+    """
+    import difflib  # the error path only
+
+    words = haystack.split()
+    size = max(1, len(quote.split()))
+    if not words:
+        return None
+    target = normal(quote)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(target)
+    best, best_at = 0.0, 0
+    for at in range(max(1, len(words) - size + 1)):
+        matcher.set_seq1(normal(" ".join(words[at : at + size])))
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            ratio = matcher.ratio()
+            if ratio > best:
+                best, best_at = ratio, at
+    if best < 0.4:
+        return None
+    passage = " ".join(words[best_at : best_at + size])
+    return passage if len(passage) <= HINT_CHARS else passage[: HINT_CHARS - 1] + "…"

@@ -1,0 +1,56 @@
+"""Format 2's grades in words, the same in every renderer and the TUI.
+
+A claim's grade joins its cited source's reliability and its own credibility in the
+Admiralty (NATO) code's compact form, ``B2``, followed by an assessment's likelihood
+and confidence in the words of ICD 203, who makes or alleges it, and when:
+``B2 · likely · moderate confidence · by Fishers' Union · 2018/2020``.
+
+Imports only the records, so that a cached briefing prints without the core.
+"""
+
+from __future__ import annotations
+
+from .records import Briefing, Grade, Point, Quote, Section
+
+
+def badge(grade: Grade) -> str:
+    """The Admiralty code: ``B2``; ``B`` or ``2`` when only one is known; "" for neither."""
+    return f"{grade.reliability or ''}{grade.credibility or ''}"
+
+
+def grade_words(grade: Grade) -> list[str]:
+    """The grade as words, each a part of the line: ``["B2", "likely", "moderate
+    confidence", "by Fishers' Union", "2018/2020"]``; badge and dates as written."""
+    parts = [badge(grade), grade.likelihood or ""]
+    parts.append(f"{grade.confidence} confidence" if grade.confidence else "")
+    parts += [f"by {grade.by}" if grade.by else "", grade.date or ""]
+    return [p for p in parts if p]
+
+
+def grade_line(grade: Grade) -> str:
+    """:func:`grade_words` joined by `` · ``; empty when there is nothing to say."""
+    return " · ".join(grade_words(grade))
+
+
+def quote_line(quote: Quote) -> str:
+    """A quote as printed under its claim: ``“the exact words” [2, p. 4]``."""
+    where = f", {quote.locator}" if quote.locator else ""
+    return f"\u201c{quote.text}\u201d [{quote.ref}{where}]"
+
+
+def _point(point: Point) -> Point:
+    contested = tuple(_point(c) for c in point.contested_by)
+    grade = point.grade._replace(quotes=()) if point.grade and point.grade.quotes else point.grade
+    if grade is point.grade and all(
+        a is b for a, b in zip(contested, point.contested_by, strict=True)
+    ):
+        return point
+    return point._replace(grade=grade, contested_by=contested)
+
+
+def without_quotes(view: Briefing) -> Briefing:
+    """*view* without its claims' quotes: what ``show`` prints unless asked ``--quotes``."""
+    sections = tuple(
+        Section(s.key, s.title, tuple(_point(p) for p in s.points)) for s in view.sections
+    )
+    return view._replace(sections=sections)

@@ -1,0 +1,62 @@
+"""A claim's grade (format 2), decided once from the corpus: see ``gradewords`` for its words.
+
+The reliability shown is that of the first source the claim cites that has one: a
+badge names one source, and the first citation is the one the claim leans on most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..core.index import Index
+from ..core.model import Claim, Source
+from .records import Grade, Quote
+
+#: What each reliability grade means (the Admiralty / NATO code), as a source's facts say it.
+RELIABILITY_WORDS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+
+
+def source_grades(source: Source) -> list[tuple[str, str]]:
+    """A source's format-2 facts: its reliability (``B, usually reliable``), publisher,
+    when it was retrieved, and its local text."""
+    grade = source.reliability
+    facts = [("reliability", f"{grade}, {RELIABILITY_WORDS[grade]}")] if grade else []
+    extra = (
+        ("publisher", source.publisher),
+        ("retrieved", source.retrieved),
+        ("text", source.text),
+    )
+    return facts + [(k, v) for k, v in extra if v]
+
+
+def grade_of(index: Index, claim: Claim, refs: Sequence[int]) -> Grade | None:
+    """*claim*'s grade, its quotes numbered by *refs* (one per citation); None if ungraded."""
+    quotes = tuple(
+        Quote(ref, cite.quote, cite.locator)
+        for ref, cite in zip(refs, claim.cites, strict=True)
+        if cite.quote is not None
+    )
+    reliability = next(
+        (r for c in claim.cites if (r := index.sources[c.source].reliability) is not None), None
+    )
+    own = (claim.credibility, claim.by, claim.date, claim.likelihood, claim.confidence)
+    if reliability is None and not quotes and all(x is None for x in own):
+        return None
+    actor = index.actors.get(claim.by) if claim.by else None
+    return Grade(
+        reliability=reliability,
+        credibility=claim.credibility,
+        likelihood=claim.likelihood,
+        confidence=claim.confidence,
+        by=actor.name if actor is not None else claim.by,
+        by_id=actor.id if actor is not None else None,
+        date=claim.date,
+        quotes=quotes,
+    )

@@ -1,0 +1,199 @@
+"""Format 2: every new key, a failing fixture for every new problem code, the quote check."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import CORPORA, run
+
+OLD = 'format = 1\n[[sources]]\nid = "old"\ntitle = "Old"\nkind = "other"\n'
+
+
+@pytest.fixture
+def analyst(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the format-2 test corpus, with its source texts."""
+    dest = tmp_path / "analyst"
+    shutil.copytree(CORPORA / "analyst", dest)
+    yield dest
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def validate(corpus: Path) -> tuple[int, list[str], str]:
+    result = run("--no-bundled", "validate", str(corpus))
+    return result.exit_code, result.stdout.splitlines(), result.stderr
+
+
+def test_the_analyst_corpus_is_clean_and_counts_its_quotes(analyst: Path) -> None:
+    code, lines, summary = validate(analyst)
+    assert (code, lines) == (0, [])
+    assert (
+        summary
+        == "ok: 3 files checked, no problems; 4 quotes checked, 1 unchecked (no source text)\n"
+    )
+
+
+# code -> (file, old, new, expected line after "{corpus}/")
+CASES: dict[str, tuple[str, str, str, str]] = {
+    "BRIEF016": (
+        "old.toml",
+        "",
+        OLD + 'reliability = "B"\n',
+        "old.toml: sources[0].reliability: 'reliability' needs format 2 "
+        "(write: format = 2 at the top of the file)",
+    ),
+    "BRIEF017": (
+        "harbour.toml",
+        'quote = "container volumes rose by a third"',
+        'quote = "container volumes rose by a half"',
+        "harbour.toml: claims[0].cites[0].quote: quote not found in section 'Shipping Volumes' "
+        "of source 'harbour-report' (closest: 'container volumes rose by a third,')",
+    ),
+    "BRIEF018": (
+        "sources.toml",
+        'text = "texts/harbour-report.md"',
+        'text = "../outside.md"',
+        "sources.toml: sources[0].text: source text '../outside.md': cannot read: "
+        "it is outside the corpus folder",
+    ),
+    "BRIEF019": (
+        "harbour.toml",
+        'by = "local newspapers"\n',
+        "",
+        "harbour.toml: claims[4]: an alleged claim should say who alleges it ('by')",
+    ),
+    "BRIEF020": (
+        "harbour.toml",
+        'date = "1950/1953"\n',
+        'date = "1950/1953"\nconfidence = "high"\n',
+        "harbour.toml: claims[5].confidence: only an assessment has a confidence "
+        "(this claim is reported)",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_new_problem_code_has_a_failing_fixture(analyst: Path, code: str) -> None:
+    name, old, new, expected = CASES[code]
+    if old:
+        edit(analyst / name, old, new)
+    else:
+        (analyst / name).write_text(new)
+    status, lines, summary = validate(analyst)
+    assert status == 1
+    assert lines == [f"{analyst}/{expected} [{code}]"]
+    assert summary.startswith("1 problem in 1 of")
+
+
+def test_a_quote_in_a_format_1_file_names_the_format_it_needs(analyst: Path) -> None:
+    (analyst / "old.toml").write_text(
+        'format = 1\n[[claims]]\nid = "q"\ntopic = "harbour"\ntext = "T."\n'
+        'cites = [{ source = "wire-note", quote = "words" }]\n'
+    )
+    _, lines, _ = validate(analyst)
+    assert lines == [
+        f"{analyst}/old.toml: claims[0].cites[0].quote: 'quote' needs format 2 "
+        "(write: format = 2 at the top of the file) [BRIEF016]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'reliability = "B"',
+            'reliability = "G"',
+            "sources[0].reliability: unknown reliability 'G'",
+        ),
+        (
+            "credibility = 2",
+            "credibility = 7",
+            "claims[0].credibility: credibility 7 is not 1 to 6",
+        ),
+        ("credibility = 2", 'credibility = "2"', "claims[0].credibility: expected an integer"),
+        ('date = "2018/2020"', 'date = "2020/2018"', "the range '2020/2018' ends before it starts"),
+        ('date = "2018/2020"', 'date = "spring"', "'spring' is not a date"),
+        ('likelihood = "likely"', 'likelihood = "probable"', "unknown likelihood 'probable'"),
+        ('confidence = "moderate"', 'confidence = "medium"', "unknown confidence 'medium'"),
+    ],
+)
+def test_bad_grades_and_dates_are_reported(
+    analyst: Path, old: str, new: str, expected: str
+) -> None:
+    name = "sources.toml" if "reliability" in old else "harbour.toml"
+    edit(analyst / name, old, new)
+    _, lines, _ = validate(analyst)
+    assert len(lines) == 1 and expected in lines[0], lines
+
+
+def test_grade_words_are_normalised(analyst: Path) -> None:
+    edit(analyst / "harbour.toml", 'likelihood = "likely"', 'likelihood = "Roughly  Even Chance"')
+    assert validate(analyst)[0] == 0
+    out = run("--no-bundled", "--corpus", str(analyst), "show", "harbour", "-f", "json").stdout
+    assert "roughly even chance" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("texts/missing.md", "cannot read: "),
+        ("texts", "a folder"),
+        ("/etc/passwd", "must be a path relative to the corpus file"),
+    ],
+)
+def test_source_texts_that_cannot_be_used(analyst: Path, text: str, why: str) -> None:
+    edit(analyst / "sources.toml", 'text = "texts/harbour-report.md"', f'text = "{text}"')
+    _, lines, summary = validate(analyst)
+    assert len(lines) == 1 and why in lines[0] and "sources[0].text" in lines[0], lines
+    assert "unchecked (no source text)" in summary or "BRIEF008" in lines[0]
+
+
+def test_a_source_text_linked_out_of_the_corpus_is_refused(analyst: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "secret.md"
+    outside.write_text("# Summary\n\nThe harbour opened twelve new berths\n")
+    os.symlink(outside, analyst / "texts" / "link.md")
+    edit(analyst / "sources.toml", 'text = "texts/harbour-report.md"', 'text = "texts/link.md"')
+    _, lines, _ = validate(analyst)
+    assert lines == [
+        f"{analyst}/sources.toml: sources[0].text: source text 'texts/link.md': cannot read: "
+        "it is outside the corpus folder [BRIEF018]"
+    ]
+
+
+def test_a_source_text_that_is_not_utf8_or_holds_escapes(analyst: Path) -> None:
+    (analyst / "texts" / "harbour-report.md").write_bytes(b"# Summary\n\n\xff\xfe\n")
+    _, lines, _ = validate(analyst)
+    assert any("not valid UTF-8" in line and "[BRIEF018]" in line for line in lines)
+    (analyst / "texts" / "harbour-report.md").write_text(
+        "# Summary\n\nThe harbour \x1b[31mopened ten berths\n"
+    )
+    _, lines, _ = validate(analyst)
+    assert lines and all("\x1b" not in line for line in lines)
+
+
+def test_validate_json_counts_quotes(analyst: Path) -> None:
+    result = run("--no-bundled", "validate", str(analyst), "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["quotes"] == {"checked": 4, "unchecked": 1}
+
+
+def test_format_1_files_have_no_quote_counts(mini: Path) -> None:
+    result = run("--no-bundled", "validate", str(mini), "-f", "json")
+    assert "quotes" not in json.loads(result.stdout)
+
+
+def test_a_format_1_file_relabelled_format_2_is_as_valid(mini: Path) -> None:
+    for path in mini.rglob("*.toml"):
+        path.write_text(path.read_text().replace("format = 1\n", "format = 2\n", 1))
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 0, result.stdout
