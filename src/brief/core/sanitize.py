@@ -21,8 +21,9 @@ as ``Text``, and Markdown output escapes its syntax.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from .unsafe import RANGES, UNSAFE
 
 
 def _visible(code: int) -> str:
@@ -31,33 +32,15 @@ def _visible(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_DANGEROUS: list[int] = [c for c in range(0x20) if c != 0x0A]  # C0 controls but newline
-_DANGEROUS += list(range(0x7F, 0xA0))  # DEL and the C1 controls (U+009B is a CSI)
-_DANGEROUS += [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF]  # marks, separators, BOM
-_DANGEROUS += list(range(0x202A, 0x202F))  # bidi embeddings and overrides
-_DANGEROUS += list(range(0x2066, 0x2070))  # bidi isolates, deprecated format controls
-_DANGEROUS += [0xFFF9, 0xFFFA, 0xFFFB]  # interlinear annotation controls
-_DANGEROUS += list(range(0xD800, 0xE000))  # lone surrogates: undecodable bytes in file names
+_DANGEROUS: list[int] = [code for low, high in RANGES for code in range(low, high + 1)]
 
 _TABLE: dict[int, str] = {code: _visible(code) for code in _DANGEROUS}
 _TABLE[0x09] = " "  # a tab is harmless but breaks layout: show it as a space
 _LINE_TABLE: dict[int, str] = {**_TABLE, 0x0A: "\\n"}
 
 
-# Any character either table changes but the newline, as a regex class for a C-speed scan.
-def _char_class(codes: list[int]) -> str:
-    runs: list[list[int]] = []
-    for code in sorted(codes):
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
-    )
-
-
-_UNSAFE = re.compile(f"[{_char_class([c for c in _TABLE if c != 0x0A])}]")
+# Any character either table changes but the newline (the same class as unsafe.UNSAFE).
+_UNSAFE = UNSAFE
 
 
 def might_be_unsafe(source: str) -> bool:

@@ -127,7 +127,11 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     rowids.update({(True, i): r for i, r in con.execute(sql.CLAIM_ROWIDS)})
     kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(corpus, k)}
     con.executemany(
-        sql.INSERT_NAME, ((key, ident, kinds[ident]) for key, ident in index.names.items())
+        sql.INSERT_NAME,
+        (
+            (key, ident, kinds[ident], codec.name_check(key, ident, kinds[ident]))
+            for key, ident in index.names.items()
+        ),
     )
     con.executemany(sql.INSERT_TAG, ((t,) for t in index.by_tag))
     fill_search(con, index, rowids)

@@ -191,6 +191,6 @@ def open_file(path: str, check: bool = True) -> Opened | None:
     try:
         meta = dict(con.execute(sql.META_TO_CHECK if check else sql.META_TO_READ))
         return Opened(con, meta, check)
-    except (sqlite3.Error, codec.Corrupt):
+    except (sqlite3.Error, codec.Corrupt, UnicodeError):  # damaged: rebuilt
         con.close()
         return None

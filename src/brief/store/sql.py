@@ -12,7 +12,8 @@ from __future__ import annotations
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
+    checksum INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq BLOB NOT NULL,
@@ -64,8 +65,8 @@ SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 
 # -- names, tags, briefings --------------------------------------------------------------
 
-ID_OF_NAME = "SELECT id FROM names WHERE key = ?"
-INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?)"
+ID_OF_NAME = "SELECT id, kind, checksum FROM names WHERE key = ?"
+INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT INTO tags VALUES (?)"
 TAGS_FROM = "SELECT key FROM tags WHERE key >= ? AND key < ? ORDER BY key"
 NAMES_FROM = "SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({marks}) ORDER BY key"
