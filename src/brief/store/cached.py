@@ -45,7 +45,9 @@ def _or_rebuilt(method: _Method) -> _Method:
             try:
                 return method(self, *args, **kwargs)
             except UNUSABLE:
-                pass
+                if self._reopened():
+                    with contextlib.suppress(*UNUSABLE):
+                        return method(self, *args, **kwargs)
         return getattr(self._rebuilt(), method.__name__)(*args, **kwargs)
 
     return cast("_Method", guarded)
@@ -69,6 +71,25 @@ class CachedStore:
         self._index: Index | None = None
         self._fallback: LiveStore | None = None
         self.warnings = warnings
+
+    def _reopened(self) -> bool:
+        """Whether another process replaced the file we read with a fresh one, now open.
+
+        A reader of a file renamed away may meet the new file's journal and take it for
+        its own (SQLite's docs warn of renaming a database in use): that is not damage,
+        and reading the file now in place answers the question.
+        """
+        from .cachefile import open_file
+
+        opened = open_file(self._path)
+        if opened is None or not opened.fresh or opened.generation == self._generation:
+            if opened is not None:
+                opened.con.close()
+            return False
+        with contextlib.suppress(sqlite3.Error):
+            self._con.close()
+        self._con, self._generation, self.warnings = opened.con, opened.generation, opened.warnings
+        return True
 
     def _rebuilt(self) -> LiveStore:
         """The corpus loaded from its files, the cache rewritten from that load: once."""
