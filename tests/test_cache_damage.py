@@ -217,3 +217,15 @@ def test_a_record_is_verified_before_it_is_decoded() -> None:
         codec.unpack(blob[:4] + b"\xff" + blob[5:])  # marshal never sees it
     with pytest.raises(codec.Corrupt):
         codec.unpack(b"\x00\x01")
+
+
+def test_every_unsafe_character_is_one_isprintable_rejects() -> None:
+    """What lets the cache re-check text with str.isprintable alone (core.unsafe)."""
+    from brief.core.unsafe import RANGES, inert_record
+
+    unsafe = [chr(c) for low, high in RANGES for c in range(low, high + 1)]
+    assert not any(ch.isprintable() for ch in unsafe)
+    assert inert_record(("ok\ntext", ["\x1b[2J", {"k\u202e": "\x9b"}])) == (
+        "ok\ntext",
+        ["\\x1b[2J", {"k\\u202e": "\\x9b"}],
+    )
