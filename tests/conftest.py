@@ -36,3 +36,18 @@ def mini(tmp_path: Path) -> Iterator[Path]:
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """Invoke ``brief`` as a user would, with stdout and stderr kept apart."""
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def settle(root: Path, seconds: float = 60.0) -> None:
+    """Date every file and folder under *root* *seconds* in the past.
+
+    The cache re-reads a file whose time is not clearly older than the load that saw it
+    (git's racily-clean rule), so a test that expects a warm cache right after writing
+    its corpus dates the corpus back first.
+    """
+    import os
+    import time
+
+    then = time.time() - seconds
+    for path in [root, *root.rglob("*")]:
+        os.utime(path, (then, then))

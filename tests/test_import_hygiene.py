@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,9 @@ def test_warm_show_of_a_left_out_name_loads_no_corpus_machinery(tmp_path: Path) 
         'format = 1\n[[topics]]\nid = "good"\ntitle = "Good"\nsummary = "Fine."\n'
         '[[topics]]\nid = "broken"\ntitle = "Broken"\n'
     )
+    settled = time.time() - 60  # older than the cache: not racily clean (see cachefile)
+    for path in (corpus / "t.toml", corpus):
+        os.utime(path, (settled, settled))
     said, mods = warm_show(tmp_path, "--no-bundled", "-c", str(corpus), "show", "broken")
     assert "'broken' was left out" in said and "missing required key 'summary'" in said
     assert "brief.store.cached" in mods

@@ -13,6 +13,7 @@ import os
 import random
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -71,8 +72,10 @@ def edit(path: Path, change: Callable[[str], str]) -> None:
     new = change(text)
     assert new != text, "the edit changed nothing"
     path.write_text(new)
-    stamp = path.stat().st_mtime_ns + 2_000_000_000  # a new mtime even on coarse clocks
-    os.utime(path, ns=(stamp, stamp))
+    # A new mtime even on coarse clocks, and one clearly older than the cache, which
+    # would otherwise read the file again as racily clean (see cachefile.smudged).
+    settled = min(path.stat().st_mtime_ns, time.time_ns() - 60 * 10**9) - 2 * 10**9
+    os.utime(path, ns=(settled, settled))
 
 
 def reopen(corpus: Path) -> tuple[Store, bool]:

@@ -148,3 +148,48 @@ def test_search_on_the_bundled_corpus() -> None:
     result = run("search", "sanction")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0].startswith("Sanctions (topic)")
+
+
+def test_one_huge_row_of_matches_does_not_hang_search(tmp_path: Path) -> None:
+    """FTS5's snippet() is quadratic in the matches of one row: a 200 KB summary of one
+    word took three minutes. Bounded now; a timeout (not a timing) catches a regression."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "huge"
+    corpus.mkdir()
+    summary = "w " * 100_000
+    (corpus / "t.toml").write_text(
+        f'format = 1\n[[topics]]\nid = "huge"\ntitle = "Huge"\nsummary = "{summary}"\n'
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in range(2):  # cold, then from the cache
+        done = subprocess.run(
+            [sys.executable, "-m", "brief", "--no-bundled", "-c", str(corpus), "search", "w"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("Huge (topic)")
+        assert "w w w" in done.stdout
+
+
+def test_query_words_are_counted_once_and_capped() -> None:
+    from brief.store.search import MAX_QUERY_WORDS, query_words
+
+    assert match_expression("china " * 4000) == '("china" OR "china"*)'
+    many = " ".join(f"w{i}" for i in range(1000))
+    words = query_words(many)
+    assert len(words) == MAX_QUERY_WORDS and words[-1] == "w999"
+
+
+def test_long_snippet_marks_the_words_around_the_first_match() -> None:
+    from brief.store.search import long_snippet
+
+    body = " ".join(f"word{i}" for i in range(100)) + " the sanctions bite " + "x " * 5000
+    made = long_snippet(body, ["sanction"], "[", "]")
+    assert "[sanctions]" in made and made.startswith("…") and made.endswith("…")
+    assert made.count(" ") < 20

@@ -20,6 +20,7 @@ from brief.tui.screens.browse import BrowseScreen
 from brief.tui.widgets import Block, Jump, Pane
 from brief.views.comparison import compare
 from brief.views.wording import comparison_title
+from tests.conftest import settle
 
 SIZE = (120, 36)
 
@@ -495,6 +496,7 @@ async def test_compare_reads_the_comparison_from_a_cached_store(mini: Path) -> N
 
 async def test_header_counts_skipped_folders_apart_from_files(mini: Path, tmp_path: Path) -> None:
     (mini / "topics" / "broken.toml").write_text("format = 1\n[[topics]\n")
+    settle(mini)
     make_app(mini, tmp_path / "missing", cache=True)
     warm = make_app(mini, tmp_path / "missing", cache=True)
     assert isinstance(warm.store, CachedStore)

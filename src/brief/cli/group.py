@@ -8,7 +8,6 @@ speed, so only click is imported at the top (see ``context``).
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -32,7 +31,8 @@ class _UsageFailure(_Failure):
 
 
 class BriefGroup(click.Group):
-    """Maps the core's exceptions to exit codes, Ctrl-C to 130 and a closed pipe to quiet."""
+    """Maps the core's exceptions to exit codes and Ctrl-C to 130 (output failures are
+    ``entry.guarded``'s)."""
 
     context_class = BriefContext
     command_class = BriefCommand
@@ -58,10 +58,12 @@ class BriefGroup(click.Group):
         except KeyboardInterrupt:
             raise click.exceptions.Exit(130) from None
         except BrokenPipeError:
-            # The reader went away (``brief show x | head -1``): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise click.exceptions.Exit(141) from None
+            # The reader went away (``brief show x | head -1``): stop quietly, with the
+            # status Python's docs recommend (see ``entry``); click's own would be 0.
+            from .entry import quiet_stdout
+
+            quiet_stdout()
+            raise click.exceptions.Exit(1) from None
 
 
 def _entry_named(ctx: click.Context, name: str) -> str | None:
@@ -141,8 +143,8 @@ def cli(
     Corpus folders, later ones winning: the bundled corpus, the config file's
     'corpus' list, BRIEF_PATH (':'-separated), then each --corpus DIR.
     'brief paths' lists them. Exit codes: 0 ok, 1 not found, no results (search, list
-    and conflicts finding nothing; JSON still prints its document) or invalid corpus,
-    2 usage error, 130 interrupted.
+    and conflicts finding nothing; JSON still prints its document), invalid corpus or
+    output not written, 2 usage error, 130 interrupted.
     """
     from ..corpus.config import Config, ConfigError, load_config
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .unsafe import RANGES
+
 
 def _visible(code: int) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
@@ -31,13 +33,7 @@ def _visible(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_DANGEROUS: list[int] = [c for c in range(0x20) if c != 0x0A]  # C0 controls but newline
-_DANGEROUS += list(range(0x7F, 0xA0))  # DEL and the C1 controls (U+009B is a CSI)
-_DANGEROUS += [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF]  # marks, separators, BOM
-_DANGEROUS += list(range(0x202A, 0x202F))  # bidi embeddings and overrides
-_DANGEROUS += list(range(0x2066, 0x2070))  # bidi isolates, deprecated format controls
-_DANGEROUS += [0xFFF9, 0xFFFA, 0xFFFB]  # interlinear annotation controls
-_DANGEROUS += list(range(0xD800, 0xE000))  # lone surrogates: undecodable bytes in file names
+_DANGEROUS: list[int] = [code for low, high in RANGES for code in range(low, high + 1)]
 
 _TABLE: dict[int, str] = {code: _visible(code) for code in _DANGEROUS}
 _TABLE[0x09] = " "  # a tab is harmless but breaks layout: show it as a space

@@ -40,20 +40,29 @@ def config_path() -> str:
 
 
 def load_config() -> Config:
-    """The user's config, or the defaults when there is no config file."""
+    """The user's config, or the defaults when there is no config file.
+
+    Read by the corpus files' reader (``reader.read_bytes``), with its limits: a FIFO,
+    a device or a folder is an error, not a hang; so is a file over its size limit,
+    rather than one cut short. A link is followed wherever it leads (dotfile managers
+    link config files), but a dangling one is an error.
+    """
     path = config_path()
-    try:
-        with open(path, "rb") as f:
-            data = f.read(256 * 1024)
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return Config()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
     from ..core.diagnostics import Diagnostic
     from ..core.sanitize import inert
     from .parse import parse
+    from .reader import read_bytes
 
     name = inert(path)
+    try:
+        root = os.path.dirname(os.path.realpath(path))
+    except (OSError, ValueError):
+        root = os.path.dirname(path)
+    data = read_bytes(path, root, name)
+    if isinstance(data, Diagnostic):
+        raise ConfigError(f"{name}: {data.message}")
     doc = parse(data, name)
     if isinstance(doc, Diagnostic):
         raise ConfigError(str(doc))

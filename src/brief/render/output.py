@@ -6,6 +6,8 @@ which imports only the module for the chosen format, and rich only for a termina
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -14,7 +16,7 @@ import click
 
 from .renderer import Renderer, get_renderer, terminal_width
 
-__all__ = ["Draw", "destination", "emit", "page", "render", "terminal_width"]
+__all__ = ["Draw", "destination", "emit", "page", "render", "terminal_width", "write_all"]
 
 #: What to draw, given the renderer: ``lambda r: r.comparison(view)``.
 Draw = Callable[[Renderer], str]
@@ -70,8 +72,29 @@ def emit(
         pager = paging and sys.stdout.isatty() and text.count("\n") >= _height()
     if pager and dest != "json":
         page(text)
+    elif not sys.stdout.isatty() and hasattr(sys.stdout, "buffer"):
+        write_all(text)
     else:
         click.echo(text, nl=False, color=True if dest == "terminal" else None)
+
+
+def write_all(text: str) -> None:
+    """Write *text* to a piped stdout whole, or raise why not.
+
+    A pipe whose reader goes away mid-write (``| head -1``) makes the buffered writer
+    return a short count, which ``print`` and ``click.echo`` drop: the rest would be lost
+    without a word and the run would end "successfully". Writing what is left again
+    raises ``BrokenPipeError``, which ``cli.entry`` turns into silence and its status.
+    """
+    out = sys.stdout
+    out.flush()
+    view = memoryview(text.encode(out.encoding or "utf-8", out.errors or "strict"))
+    while view:
+        written = out.buffer.write(view)
+        if not written:  # a non-blocking stdout that takes nothing now
+            raise BlockingIOError(errno.EAGAIN, "standard output would block")
+        view = view[written:]
+    out.buffer.flush()
 
 
 def _height() -> int:
@@ -92,9 +115,12 @@ def page(text: str) -> None:
     """Show *text* in ``$BRIEF_PAGER``, ``$PAGER`` or ``less``, the way git does.
 
     ``LESS=FRX`` unless set: quit at once when it fits one screen, keep colours, do not
-    clear the screen. Ctrl-C goes to the pager, not to us. The pager is started with
-    ``posix_spawn`` and a pipe (``subprocess`` costs more to import than it saves), and
-    directly unless the command needs a shell, as git does.
+    clear the screen. While the pager runs, Ctrl-C is the pager's alone (ours ignores
+    it, as git does), and we wait for the pager to end: a brief that exited first would
+    leave the pager and the shell fighting over the terminal. The pager is started with
+    ``posix_spawn`` and a pipe (``subprocess`` costs more to import than it saves), or
+    with ``subprocess`` where there is no ``posix_spawn`` (Windows), and directly
+    unless the command needs a shell, as git does.
     """
     command = os.environ.get("BRIEF_PAGER") or os.environ.get("PAGER") or "less"
     if command.strip() in ("", "cat"):
@@ -103,27 +129,49 @@ def page(text: str) -> None:
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
-    argv = command.split() if set(command) <= _PLAIN_COMMAND else ["/bin/sh", "-c", command]
+    plain = set(command) <= _PLAIN_COMMAND
+    import signal
+
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        spawn = _spawned if hasattr(os, "posix_spawnp") else _subprocess
+        status = spawn(command, plain, env, text.encode("utf-8", "replace"))
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+    if status is None or status == 127:  # no such pager (127: the shell found none)
+        click.echo(text, nl=False, color=True)
+
+
+def _spawned(command: str, plain: bool, env: dict[str, str], data: bytes) -> int | None:
+    """Run the pager with ``posix_spawnp``, feed it *data*; its exit code, None if none ran."""
+    import signal
+
+    argv = command.split() if plain else ["/bin/sh", "-c", command]
     read, write = os.pipe()
     actions = [(os.POSIX_SPAWN_DUP2, read, 0), (os.POSIX_SPAWN_CLOSE, write)]
-    try:
-        pid = os.posix_spawnp(argv[0], argv, env, file_actions=actions)
-    except OSError:  # no such pager: show the text anyway
+    try:  # the pager gets Ctrl-C as it should, whatever we do with ours
+        pid = os.posix_spawnp(argv[0], argv, env, file_actions=actions, setsigdef=(signal.SIGINT,))
+    except OSError:  # no such pager
         os.close(read)
         os.close(write)
-        click.echo(text, nl=False, color=True)
-        return
+        return None
     os.close(read)
+    with contextlib.suppress(BrokenPipeError), open(write, "wb") as pipe:
+        pipe.write(data)  # unless the reader quits the pager before the end: that is fine
+    _, status = os.waitpid(pid, 0)  # Ctrl-C is ignored meanwhile: see page
+    return os.waitstatus_to_exitcode(status)
+
+
+def _subprocess(command: str, plain: bool, env: dict[str, str], data: bytes) -> int | None:
+    """The same with ``subprocess``, where there is no ``posix_spawnp``."""
+    import subprocess
+
     try:
-        with open(write, "wb") as pipe:
-            pipe.write(text.encode("utf-8", "replace"))
-    except BrokenPipeError:
-        pass  # the reader quit the pager before the end: that is fine
-    while True:
-        try:
-            _, status = os.waitpid(pid, 0)
-            break
-        except KeyboardInterrupt:
-            continue
-    if os.waitstatus_to_exitcode(status) == 127:  # the shell could not find the pager
-        click.echo(text, nl=False, color=True)
+        pager = subprocess.Popen(
+            command.split() if plain else command, shell=not plain, stdin=subprocess.PIPE, env=env
+        )
+    except OSError:
+        return None
+    with contextlib.suppress(BrokenPipeError):  # the reader quit before the end
+        pager.communicate(data)
+    return pager.wait()

@@ -90,7 +90,7 @@ def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
     opened = open_file(path)
     if opened is not None:
         if opened.fresh:
-            return _cached(path, opened)
+            return _cached(path, opened, layers)
         opened.con.close()
         if len(opened.files) <= MAX_EDITS:
             edited = _edited(path, layers, opened)
@@ -144,10 +144,10 @@ def _edited(path: str, layers: Sequence[Layer], opened: Opened) -> CachedStore |
     if not again.fresh:
         again.con.close()
         return None
-    return _cached(path, again)
+    return _cached(path, again, layers)
 
 
-def _cached(path: str, opened: Opened) -> CachedStore:
+def _cached(path: str, opened: Opened, layers: Sequence[Layer] = ()) -> CachedStore:
     from .cached import CachedStore
 
-    return CachedStore(opened.con, path, opened.generation, opened.warnings)
+    return CachedStore(opened.con, path, opened.generation, opened.warnings, layers)

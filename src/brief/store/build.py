@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import codec, filerecord, sql
-from .cachefile import locked, new_generation, prune
+from .cachefile import locked, new_generation, private_dir, private_file, prune, smudged
 from .live import LiveStore
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ NAMED = {"topics": "topic", "actors": "actor", "sources": "source"}
 
 def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     """Load *layers* from their files, and write the cache to *path* if one is given."""
+    import time
+
     from ..core.index import build_index
     from ..corpus.load import load
     from ..corpus.stamps import Stamps
@@ -43,6 +45,7 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
 
     stamps = Stamps()
     trace = Trace()
+    began = time.time_ns()  # before the first stamp: see cachefile.smudged
     result = load(layers, stamps, trace)
     index = build_index(result.corpus)
     troubled = [
@@ -52,25 +55,58 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
         with contextlib.suppress(OSError, sqlite3.Error):
-            write(path, stamps, trace, result, index, store.warnings)
+            write(path, stamps, trace, result, index, store.warnings, began)
     return store
 
 
 def write(
-    path: str, stamps: Stamps, trace: Trace, result: LoadResult, index: Index, warnings: list[str]
+    path: str,
+    stamps: Stamps,
+    trace: Trace,
+    result: LoadResult,
+    index: Index,
+    warnings: list[str],
+    began: int = 0,
 ) -> None:
-    """Write the cache of one load to a private file, then rename it to *path*."""
-    manifest = codec.manifest_of(stamps.folders, stamps.files)
+    """Write the cache of one load to a private file, then rename it to *path*.
+
+    *began* is when the load began (``time.time_ns()``): stamps not clearly older are
+    smudged (see ``cachefile.smudged``). The temporary file is removed on every way
+    out but the rename: a full disk, a folder where the cache should be, Ctrl-C.
+    """
+    folder = os.path.dirname(path)
+    if not private_dir(folder, create=True):
+        return  # not ours: no cache rather than one others can read or change
+    manifest = codec.manifest_of(*smudged(stamps.folders, stamps.files, began))
     traced = {t.name for t in trace.files}
     early: dict[str, list[Diagnostic]] = {}
     for problem in result.problems:
         if problem.file not in traced:
             early.setdefault(problem.file, []).append(problem)
-    folder, name = os.path.split(path)
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(tmp)
+    tmp = f"{path}.{os.urandom(6).hex()}.tmp"
+    tmp = os.path.join(folder, f".{os.path.basename(tmp)}")
+    os.close(private_file(tmp))
+    try:
+        meta = [
+            ("manifest", codec.manifest_blob(manifest)),
+            ("warnings", codec.warnings_blob(warnings)),
+            ("generation", new_generation()),
+            ("early", filerecord.early_blob(early, result.skipped)),
+        ]
+        _fill(tmp, result, trace, index, meta)
+        with locked(path):
+            os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{path}-journal")  # a crashed writer's, of the file just replaced
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # gone if renamed; else whatever stopped us left it
+    prune(path)
+
+
+def _fill(
+    tmp: str, result: LoadResult, trace: Trace, index: Index, meta: list[tuple[str, bytes]]
+) -> None:
     con = sqlite3.connect(tmp)
     try:
         # A private file that is renamed into place when whole: no journal, no fsync. A
@@ -78,21 +114,10 @@ def write(
         con.execute(sql.NO_JOURNAL)
         con.execute(sql.NO_SYNC)
         write_all(con, result, trace, index)
-        meta = [
-            ("manifest", codec.manifest_blob(manifest)),
-            ("warnings", codec.warnings_blob(warnings)),
-            ("generation", new_generation()),
-            ("early", filerecord.early_blob(early, result.skipped)),
-        ]
         con.executemany(sql.INSERT_META, meta)
         con.commit()
     finally:
         con.close()
-    with locked(path):
-        os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"{path}-journal")  # a crashed writer's, of the file just replaced
-    prune(path)
 
 
 def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
@@ -127,7 +152,11 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     rowids.update({(True, i): r for i, r in con.execute(sql.CLAIM_ROWIDS)})
     kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(corpus, k)}
     con.executemany(
-        sql.INSERT_NAME, ((key, ident, kinds[ident]) for key, ident in index.names.items())
+        sql.INSERT_NAME,
+        (
+            (key, ident, kinds[ident], codec.name_check(key, ident, kinds[ident]))
+            for key, ident in index.names.items()
+        ),
     )
     con.executemany(sql.INSERT_TAG, ((t,) for t in index.by_tag))
     fill_search(con, index, rowids)

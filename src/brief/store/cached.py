@@ -4,14 +4,21 @@ A warm ``brief show`` reads one name and one remembered briefing here. A briefin
 yet remembered is built from the few rows it shows (see ``read.neighbourhood``),
 then remembered for the next run: building all of them up front took 27 of the 31
 seconds a 10,000-topic corpus took to cache.
+
+A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
+does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
+that should be there and is not) makes the store rebuild the cache from the files
+once, silently, and answer that question and every later one from that load: never
+a traceback, never text other than the files give.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..core.errors import NotFound
 from . import codec, sql
@@ -19,52 +26,120 @@ from .cachefile import connect_rw, generation, locked
 
 if TYPE_CHECKING:
     from ..core.index import Index
+    from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison
     from ..views.records import Briefing, Results
+    from .live import LiveStore
+
+#: What reading a damaged cache raises: each means "rebuild it", never "stop".
+UNUSABLE = (sqlite3.Error, codec.Corrupt, UnicodeError, MemoryError, OverflowError)
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _or_rebuilt(method: _Method) -> _Method:
+    """*method*, answered by a fresh load when the cache fails to give the answer."""
+
+    @functools.wraps(method)
+    def guarded(self: CachedStore, *args: Any, **kwargs: Any) -> Any:
+        if self._fallback is None:
+            try:
+                return method(self, *args, **kwargs)
+            except UNUSABLE:
+                if self._reopened():
+                    with contextlib.suppress(*UNUSABLE):
+                        return method(self, *args, **kwargs)
+        return getattr(self._rebuilt(), method.__name__)(*args, **kwargs)
+
+    return cast("_Method", guarded)
 
 
 class CachedStore:
     """A :class:`~brief.store.protocol.Store` over a cache file opened read-only."""
 
     def __init__(
-        self, con: sqlite3.Connection, path: str, generation: bytes, warnings: list[str]
+        self,
+        con: sqlite3.Connection,
+        path: str,
+        generation: bytes,
+        warnings: list[str],
+        layers: Sequence[Layer] = (),
     ) -> None:
         self._con = con
         self._path = path
         self._generation = generation
+        self._layers = layers
         self._index: Index | None = None
+        self._fallback: LiveStore | None = None
         self.warnings = warnings
 
+    def _reopened(self) -> bool:
+        """Whether another process replaced the file we read with a fresh one, now open.
+
+        A reader of a file renamed away may meet the new file's journal and take it for
+        its own (SQLite's docs warn of renaming a database in use): that is not damage,
+        and reading the file now in place answers the question.
+        """
+        from .cachefile import open_file
+
+        opened = open_file(self._path)
+        if opened is None or not opened.fresh or opened.generation == self._generation:
+            if opened is not None:
+                opened.con.close()
+            return False
+        with contextlib.suppress(sqlite3.Error):
+            self._con.close()
+        self._con, self._generation, self.warnings = opened.con, opened.generation, opened.warnings
+        return True
+
+    def _rebuilt(self) -> LiveStore:
+        """The corpus loaded from its files, the cache rewritten from that load: once."""
+        if self._fallback is None:
+            from .build import build
+
+            with contextlib.suppress(sqlite3.Error):
+                self._con.close()
+            self._fallback = build(self._layers, self._path)
+        return self._fallback
+
+    @_or_rebuilt
     def resolve(self, name: str) -> str:
         try:
             return self._find(name)
         except NotFound as missing:
             from .protocol import left_out_instead
 
-            raise left_out_instead(name, missing, self.left_out) from None
+            raise left_out_instead(name, missing, self._left_out) from None
 
     def _find(self, name: str) -> str:
         from ..core.names import normalise
 
-        row = self._con.execute(sql.ID_OF_NAME, (normalise(name),)).fetchone()
+        key = normalise(name)
+        row = self._con.execute(sql.ID_OF_NAME, (key,)).fetchone()
         if row is not None:
-            return str(row[0])
+            ident, kind, check = row
+            if check != codec.name_check(key, ident, kind):
+                raise codec.Corrupt(f"a damaged name row for {key!r}")
+            return str(ident)
         return self.index().resolve(name).id  # raises NotFound with suggestions
 
+    @_or_rebuilt
     def briefing(self, ident: str) -> Briefing:
         row = self._con.execute(sql.BRIEFING, (ident,)).fetchone()
-        if row is not None:
-            return codec.read_briefing(row[0])
-        return self._build_briefing(ident)
+        if row is None:
+            return self._build_briefing(ident)
+        made = codec.read_briefing(row[0])
+        if made.id != ident:
+            raise codec.Corrupt(f"the briefing of {made.id!r} stored as {ident!r}")
+        return made
 
     def _build_briefing(self, ident: str) -> Briefing:
         """Build a briefing from the rows it shows, and remember it for the next run."""
-        from ..core.index import build_index
         from ..views.briefings import briefing
-        from .read import neighbourhood
+        from .read import indexed, neighbourhood
 
-        made = briefing(build_index(neighbourhood(self._con, ident)), ident)
+        made = briefing(indexed(neighbourhood(self._con, ident)), ident)
         blob = codec.briefing_blob(made)
         # Best effort: a busy lock or a read-only folder only costs the next run time.
         with contextlib.suppress(OSError, sqlite3.Error), locked(self._path, wait=False) as held:
@@ -79,19 +154,21 @@ class CachedStore:
                     con.close()
         return made
 
+    @_or_rebuilt
     def index(self) -> Index:
         if self._index is None:
-            from ..core.index import build_index
-            from .read import whole_corpus
+            from .read import indexed, whole_corpus
 
-            self._index = build_index(whole_corpus(self._con))
+            self._index = indexed(whole_corpus(self._con))
         return self._index
 
+    @_or_rebuilt
     def skipped(self) -> tuple[str, ...]:
         from .read import skipped
 
         return skipped(self._con)
 
+    @_or_rebuilt
     def catalogue(self) -> tuple[EntryName, ...]:
         """Read from the entry rows alone: no claims, no index (a browser opens faster)."""
         from ..views.catalogue import catalogue
@@ -100,6 +177,7 @@ class CachedStore:
             codec.named_of(kind, blob) for kind, blob in self._con.execute(sql.ALL_ENTRIES)
         )
 
+    @_or_rebuilt
     def compare(
         self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
     ) -> Comparison:
@@ -108,6 +186,7 @@ class CachedStore:
         index = self.index()
         return compare(index, [index.entry(ident) for ident in idents], topics, diff_only)
 
+    @_or_rebuilt
     def search(
         self,
         query: str,
@@ -121,12 +200,17 @@ class CachedStore:
 
         return search(self._con, query, limit=limit, actor=actor, tag=tag, topic=topic)
 
+    @_or_rebuilt
     def left_out(self, name: str) -> str | None:
+        return self._left_out(name)
+
+    def _left_out(self, name: str) -> str | None:
         from ..core.names import normalise
         from .read import left_out, troubled
 
         return left_out(troubled(self._con), normalise(name))
 
+    @_or_rebuilt
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
         from ..core.names import normalise
 

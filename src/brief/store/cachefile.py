@@ -13,6 +13,17 @@ applied, a briefing remembered) happen under it too, so no writer's journal is e
 left beside a file it does not belong to. Each state has a random *generation*: a
 writer that finds another generation than the one it read from does nothing.
 
+The cache is private to its user (see docs/security.md): its folder is made ``0700``
+and its files ``0600`` whatever the umask, and a file or folder another user owns is
+never read. Temporary files are removed on every way out of a build, and swept when
+a build that crashed left one.
+
+Racily clean files (git's word): a clock as coarse as one second (FAT, many network
+and FUSE mounts) gives a file edited in the very second it was read the stamp it had.
+So a file (or folder) whose modification time is not :data:`RACY_NS` older than the
+load that stamped it gets a stamp no file has (:func:`smudged`), and is read again by
+content next time: what git does with an index entry not older than the index.
+
 Imported on the warm path: ``os``, ``sqlite3`` and ``zlib`` only.
 """
 
@@ -33,12 +44,71 @@ if TYPE_CHECKING:
 
 #: Cache files not written for this long are removed when another cache is built.
 STALE_AFTER_DAYS = 30
+#: A temporary file not written for this long was left by a build that died.
+STALE_TEMP_SECONDS = 3600
+#: A stamp this close to the load's start may not tell a later edit apart (see above):
+#: FAT keeps two-second times, and a network mount's clock may be a little off.
+RACY_NS = 3 * 10**9
+#: The size a smudged stamp gives: no file has it, so the file is read again.
+SMUDGED = -2
 
 
 def cache_dir() -> str:
-    """``$XDG_CACHE_HOME/brief``, or ``~/.cache/brief``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """``$XDG_CACHE_HOME/brief``, or ``~/.cache/brief`` (a relative setting is ignored,
+    as the XDG Base Directory specification says)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "brief")
+
+
+def _mine(info: os.stat_result) -> bool:
+    getuid = getattr(os, "getuid", None)  # no owners to compare on Windows
+    return getuid is None or info.st_uid == getuid()
+
+
+def private_dir(folder: str, create: bool = False) -> bool:
+    """Whether *folder* is ours to keep a cache in: a real folder we own, made ``0700``.
+
+    *create* makes it (and its parents, as the umask says) when it is missing.
+    """
+    try:
+        if create:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.lstat(folder)
+    except (OSError, ValueError):
+        return False
+    import stat
+
+    if not stat.S_ISDIR(info.st_mode) or not _mine(info):
+        return False
+    if stat.S_IMODE(info.st_mode) & 0o077 and os.name == "posix":
+        try:
+            os.chmod(folder, 0o700)
+        except OSError:
+            return False
+    return True
+
+
+def private_file(path: str) -> int:
+    """A new file at *path*, ``0600`` whatever the umask, created (never opened) here."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    if os.name == "posix":
+        os.fchmod(fd, 0o600)  # a umask of 0277 would leave it unwritable
+    return fd
+
+
+def smudged(
+    folders: dict[str, int], files: dict[str, tuple[int, int, int]], began_ns: int
+) -> tuple[dict[str, int], dict[str, tuple[int, int, int]]]:
+    """*folders* and *files* stamped by a load that began at *began_ns* (wall clock),
+    those too recent to be trusted smudged so that the next run reads them again."""
+    cutoff = began_ns - RACY_NS
+    return (
+        {p: (SMUDGED if m >= cutoff else m) for p, m in folders.items()},
+        {p: ((m, c, SMUDGED) if m >= cutoff else (m, c, z)) for p, (m, c, z) in files.items()},
+    )
 
 
 def cache_file(layers: Sequence[Layer]) -> str:
@@ -69,6 +139,8 @@ def prune(path: str) -> None:
     except OSError:
         return
     for other in names:
+        if other.startswith(".corpus-") and other.endswith(".tmp"):
+            _sweep(os.path.join(folder, other))
         if not other.startswith("corpus-") or other.startswith(name):  # this one, its lock
             continue
         full = os.path.join(folder, other)
@@ -80,6 +152,15 @@ def prune(path: str) -> None:
                 os.unlink(full)
             elif other != owner and owner not in names:
                 os.unlink(full)  # a lock left by a cache already removed
+
+
+def _sweep(path: str) -> None:
+    """Remove a temporary file a build that died left (one still being written is not)."""
+    import time
+
+    with contextlib.suppress(OSError):
+        if os.lstat(path).st_mtime < time.time() - STALE_TEMP_SECONDS:
+            os.unlink(path)
 
 
 def changes(manifest: codec.Manifest) -> tuple[list[str], list[str]]:
@@ -113,19 +194,69 @@ def _mtime(path: str) -> int:
 
 @contextlib.contextmanager
 def locked(path: str, wait: bool = True) -> Iterator[bool]:
-    """Hold ``<path>.lock`` (yields False when *wait* is off and another process has it)."""
-    import fcntl
+    """Hold ``<path>.lock`` (yields False when *wait* is off and another process has it).
 
-    with open(f"{path}.lock", "a") as lock:
+    ``flock`` where there is one; elsewhere (Windows) :func:`_locked_by_file`.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        with _locked_by_file(f"{path}.lck", wait) as held:
+            yield held
+        return
+    fd = _lock_file(f"{path}.lock")
+    try:
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             yield False
             return
         try:
             yield True
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _lock_file(path: str) -> int:
+    try:
+        return private_file(path)
+    except FileExistsError:
+        return os.open(path, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
+
+
+#: A lock file older than this was left by a process that died holding it.
+LOCK_STALE_SECONDS = 60
+
+
+@contextlib.contextmanager
+def _locked_by_file(path: str, wait: bool) -> Iterator[bool]:
+    """A lock held by creating *path* exclusively, for systems without ``flock``.
+
+    Waits up to :data:`LOCK_STALE_SECONDS`, then takes a lock that old as abandoned.
+    """
+    import time
+
+    deadline = time.monotonic() + LOCK_STALE_SECONDS
+    while True:
+        try:
+            os.close(private_file(path))
+            break
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if os.stat(path).st_mtime < time.time() - LOCK_STALE_SECONDS:
+                    os.unlink(path)  # abandoned
+                    continue
+            if not wait or time.monotonic() > deadline:
+                yield False
+                return
+            time.sleep(0.01)
+    try:
+        yield True
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def connect_rw(path: str) -> sqlite3.Connection:
@@ -181,16 +312,18 @@ class Opened:
 def open_file(path: str, check: bool = True) -> Opened | None:
     """The cache at *path*, opened read-only; *check* compares its stamps with the files.
 
-    None when there is no usable cache there: missing, corrupt, truncated, or of
-    another schema (a table or key missing).
+    None when there is no usable cache there: missing, corrupt, truncated, of
+    another schema (a table or key missing), or not ours (see :func:`private_dir`).
     """
     try:
+        if not _mine(os.stat(path)) or not private_dir(os.path.dirname(path)):
+            return None
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+    except (OSError, ValueError, sqlite3.Error):
         return None
     try:
         meta = dict(con.execute(sql.META_TO_CHECK if check else sql.META_TO_READ))
         return Opened(con, meta, check)
-    except (sqlite3.Error, codec.Corrupt):
+    except (sqlite3.Error, codec.Corrupt, UnicodeError):  # damaged: rebuilt
         con.close()
         return None

@@ -7,6 +7,12 @@ reads them through the functions here, never by position; a change of layout is 
 change here (or there) and of :data:`SCHEMA`, which makes every older cache file be
 ignored.
 
+Every stored record is *sealed* (:func:`pack`): a CRC-32 of its bytes goes before them,
+and :func:`unpack` checks it before anything is decoded, so ``marshal`` (which Python
+documents as unsafe on damaged or crafted data) only ever reads bytes this code wrote.
+What is decoded is then made inert again (``core.unsafe.inert_record``): text read
+from disk is no more trusted than text read from a corpus file.
+
 A record that cannot be read back raises :class:`Corrupt`: the cache is then unusable,
 and is rebuilt. Imported on the warm path: the model, the views and the loader are
 imported only by the functions that need them.
@@ -19,13 +25,15 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from ..core.unsafe import inert_record
+
 if TYPE_CHECKING:
     from ..core.model import Actor, Citation, Claim, Source, Topic
     from ..corpus.schema import Entry
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 12
+SCHEMA = 13
 
 
 class Corrupt(ValueError):
@@ -36,20 +44,56 @@ class Corrupt(ValueError):
 BAD = (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, zlib.error)
 
 
-def _load(blob: bytes) -> Any:
+def seal(payload: bytes) -> bytes:
+    """*payload* with its CRC-32 in front, as every record is stored."""
+    return zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
+def unseal(blob: object) -> bytes:
+    """The payload of a sealed *blob*, once its checksum matches; else :class:`Corrupt`."""
+    if not isinstance(blob, bytes) or len(blob) < 4:
+        raise Corrupt("a record that is not a sealed blob")
+    payload = blob[4:]
+    if zlib.crc32(payload) != int.from_bytes(blob[:4], "big"):
+        raise Corrupt("a record whose checksum does not match")
+    return payload
+
+
+def pack(value: Any) -> bytes:
+    """A plain value (tuples, lists, dicts, strings, numbers) as stored: sealed marshal."""
+    return seal(marshal.dumps(value))
+
+
+def unpack(blob: object, *, text: bool = True) -> Any:
+    """The value :func:`pack` stored in *blob*, checked first, its *text* made inert.
+
+    *text* off only for what is never shown (the manifest's paths, compared with the
+    files as they are).
+    """
+    payload = unseal(blob)
     try:
-        return marshal.loads(blob)
+        value = marshal.loads(payload)
     except BAD as error:
         raise Corrupt(f"unreadable record: {error}") from error
+    return inert_record(value) if text else value
 
 
-def _tuple(blob: bytes, field: int | None = None) -> tuple[Any, ...]:
+def _load(blob: bytes) -> Any:
+    return unpack(blob)
+
+
+def _tuple(blob: bytes, field: int | None = None, *, text: bool = True) -> tuple[Any, ...]:
     """The tuple in *blob*, or one *field* of it that is itself a tuple."""
+    value = unpack(blob, text=text)
     try:
-        value = marshal.loads(blob)
         return tuple(value if field is None else value[field])
     except BAD as error:
         raise Corrupt(f"unreadable record: {error}") from error
+
+
+def name_check(key: str, ident: str, kind: str) -> int:
+    """The checksum of a row of the ``names`` table, which holds no record to seal."""
+    return zlib.crc32(f"{key}\0{ident}\0{kind}".encode("utf-8", "surrogatepass"))
 
 
 # -- entries -------------------------------------------------------------------------------
@@ -70,6 +114,8 @@ _CLAIM_ACTORS = 3
 _PROSE = {"topics": 2, "actors": 2}  # summary, description
 
 EntryData = tuple[Any, ...]
+
+#: The fields of each named kind's tuple, as laid out above.
 
 
 def entry_data(entry: Entry) -> EntryData:
@@ -100,12 +146,12 @@ def citation_data(cite: Citation) -> tuple[str | None, ...]:
 
 def entry_blob(entry: Entry) -> bytes:
     """*entry* as stored in the ``entries`` and ``claims`` tables."""
-    return marshal.dumps(entry_data(entry))
+    return pack(entry_data(entry))
 
 
 def data_blob(data: EntryData) -> bytes:
     """An entry's tuple (see :func:`entry_data`) as stored."""
-    return marshal.dumps(data)
+    return pack(data)
 
 
 def read_data(blob: bytes) -> EntryData:
@@ -169,10 +215,13 @@ def named_from(kind: str, data: Sequence[Any]) -> Topic | Actor | Source:
     """The topic, actor or source (*kind*, singular) a tuple of :func:`entry_data` holds."""
     from ..core.model import Actor, Source, Topic
 
+    record = Topic if kind == "topic" else Actor if kind == "actor" else Source
+    # each kind has its own number of fields (entry_data stores them all): a mislabelled
+    # or cut-short row shows
+    if len(data) != len(record.__dataclass_fields__):
+        raise Corrupt(f"a {kind} record of {len(data)} fields")
     try:
-        if kind == "topic":
-            return Topic(*data)
-        return Actor(*data) if kind == "actor" else Source(*data)
+        return record(*data)
     except BAD as error:
         raise Corrupt(f"unreadable {kind}: {error}") from error
 
@@ -228,16 +277,19 @@ def manifest_with(
 
 
 def manifest_blob(manifest: Manifest) -> bytes:
-    return marshal.dumps(manifest)
+    return pack(manifest)
 
 
 def read_manifest(blob: bytes) -> Manifest:
-    folders, files = _tuple(blob)
-    return tuple(folders), tuple(files)
+    try:
+        folders, files = _tuple(blob, text=False)  # paths as they are, to stat them
+        return tuple(folders), tuple(files)
+    except BAD as error:
+        raise Corrupt(f"unreadable manifest: {error}") from error
 
 
 def warnings_blob(lines: Sequence[str]) -> bytes:
-    return marshal.dumps(list(lines))
+    return pack(list(lines))
 
 
 def read_warnings(blob: bytes) -> list[str]:
@@ -269,7 +321,7 @@ def _point_from(d: Sequence[Any]) -> Point:
 
 def briefing_blob(b: Briefing) -> bytes:
     """*b* as nested tuples of plain values, as the ``briefings`` table keeps it."""
-    return marshal.dumps(
+    return pack(
         (
             b.kind,
             b.id,
@@ -289,9 +341,7 @@ def read_briefing(blob: bytes) -> Briefing:
     from ..views.records import Briefing, Link, Reference, Section
 
     try:
-        kind, ident, title, summary, facts, sections, related, heading, references = marshal.loads(
-            blob
-        )
+        kind, ident, title, summary, facts, sections, related, heading, references = unpack(blob)
         return Briefing(
             kind,
             ident,

@@ -13,7 +13,19 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .codec import BAD, Corrupt, EntryData, citation_data, claim_from, entry_data
+from ..core.unsafe import inert_record
+from .codec import (
+    BAD,
+    Corrupt,
+    EntryData,
+    citation_data,
+    claim_from,
+    entry_data,
+    pack,
+    seal,
+    unpack,
+    unseal,
+)
 
 if TYPE_CHECKING:
     from ..core.diagnostics import Diagnostic
@@ -114,7 +126,8 @@ def file_record(
     checked: Checked | None, problems: Mapping[str, Sequence[ProblemData]], skipped: bool
 ) -> bytes:
     """A file's record as stored: compressed, as it repeats its entries and is rarely read."""
-    return zlib.compress(marshal.dumps((_checked_data(checked), dict(problems), skipped)), 1)
+    payload = marshal.dumps((_checked_data(checked), dict(problems), skipped))
+    return seal(zlib.compress(payload, 1))
 
 
 def record_of(
@@ -127,7 +140,7 @@ def record_of(
 def read_file_record(blob: bytes) -> FileRecord:
     """A file's record, read back."""
     try:
-        return FileRecord(marshal.loads(zlib.decompress(blob)))
+        return FileRecord(inert_record(marshal.loads(zlib.decompress(unseal(blob)))))
     except BAD as error:
         raise Corrupt(f"unreadable file record: {error}") from error
 
@@ -147,14 +160,14 @@ def early_blob(early: Mapping[str, Sequence[Diagnostic]], skipped: Iterable[str]
         (name, problems_data({"": found}).get("", []), name in gone)
         for name, found in early.items()
     ]
-    return marshal.dumps(rows)
+    return pack(rows)
 
 
 def read_early(blob: bytes) -> list[tuple[str, list[Diagnostic], bool]]:
     try:
         return [
             (name, [problem_from(p) for p in found], skipped)
-            for name, found, skipped in marshal.loads(blob)
+            for name, found, skipped in unpack(blob)
         ]
     except BAD as error:
         raise Corrupt(f"unreadable early problems: {error}") from error

@@ -37,7 +37,7 @@ from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citat
 from ..corpus.trace import PHASES, entry_ord
 from . import codec, filerecord, sql
 from .build import file_links, write_claim_links
-from .cachefile import Opened, connect_rw, generation, locked, new_generation
+from .cachefile import Opened, connect_rw, generation, locked, new_generation, smudged
 from .changed import ChangedFile, Declined, relist
 from .read import rows_in, warning_lines
 
@@ -81,8 +81,11 @@ def apply_edits(path: str, layers: Sequence[Layer], seen: Opened) -> Edited:
 
 
 def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Edited:
+    import time
+
     if generation(con) != seen.generation:
         return Edited(Outcome.RACED)
+    began = time.time_ns()  # before the files are read again: see cachefile.smudged
     try:
         folders = codec.manifest_folders(seen.manifest)
         if seen.folders:
@@ -90,6 +93,7 @@ def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Ed
         stamps = _Edit(con, layers).apply(seen.files)
     except Declined as why:
         return Edited(Outcome.DECLINED, str(why))
+    folders, stamps = smudged(folders, stamps, began)
     meta = [
         ("manifest", codec.manifest_blob(codec.manifest_with(seen.manifest, folders, stamps))),
         ("generation", new_generation()),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import codec, filerecord, sql
 
 if TYPE_CHECKING:
+    from ..core.index import Index
     from ..core.model import Claim, Corpus
 
 
@@ -47,8 +48,8 @@ def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
     corpus gives.
     """
     row = con.execute(sql.ENTRY, (ident,)).fetchone()
-    if row is None:
-        raise KeyError(ident)
+    if row is None:  # the names table said it was there
+        raise codec.Corrupt(f"no entry {ident!r}")
     kind, _, data = row
     main = [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
     counters = [r[0] for r in rows_in(con, sql.CONTESTING_IN, main)]
@@ -71,6 +72,20 @@ def whole_corpus(con: sqlite3.Connection) -> Corpus:
     """Every resolved entry, in corpus order: for commands that need the whole index."""
     named = [codec.named_of(kind, blob) for kind, blob in con.execute(sql.ALL_ENTRIES)]
     return _corpus(named, [codec.claim_of(blob) for (blob,) in con.execute(sql.ALL_CLAIMS)])
+
+
+def indexed(corpus: Corpus) -> Index:
+    """*corpus*, read from the cache, indexed; :class:`~.codec.Corrupt` if it is not whole.
+
+    A load never keeps a claim whose topic, actor or source is missing, so a
+    reference the rows read cannot satisfy means the cache lost a row.
+    """
+    from ..core.index import build_index
+
+    try:
+        return build_index(corpus)
+    except KeyError as missing:
+        raise codec.Corrupt(f"a reference to {missing} the cache does not hold") from None
 
 
 def _corpus(named: Sequence[Any], claims: Sequence[Claim]) -> Corpus:

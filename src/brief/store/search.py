@@ -7,6 +7,13 @@ stemmer lets ``sanction`` find ``sanctions``; every word of the query must match
 The table is built into the cache file (see ``build``) or, without a cache, into
 an in-memory database, by the same code. Its rows are ``codec``'s, its statements
 ``sql``'s.
+
+Cost is bounded whatever the corpus holds. FTS5's ``snippet()`` takes time that grows
+with the square of the matches in one row (a 200 KB summary repeating one word took
+three minutes), so it is asked only for the hits shown, and only of a body of at most
+:data:`SNIPPET_SQL_CHARS`; a longer body gets a snippet made here in one pass over its
+first :data:`SNIPPET_SCAN_CHARS`. A query keeps its first :data:`MAX_QUERY_WORDS`
+different words.
 """
 
 from __future__ import annotations
@@ -60,6 +67,23 @@ def memory_db(index: Index) -> sqlite3.Connection:
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+#: Words of a query past this many (counting each once) are not searched for.
+MAX_QUERY_WORDS = 16
+#: A body longer than this gets its snippet from :func:`long_snippet`, not FTS5's.
+SNIPPET_SQL_CHARS = 2_000
+#: How much of a long body :func:`long_snippet` reads.
+SNIPPET_SCAN_CHARS = 20_000
+#: Words in a snippet, as FTS5's is asked for.
+SNIPPET_WORDS = 16
+
+
+def query_words(query: str) -> list[str]:
+    """The words of *query* that are searched for: each once, the first few, in order."""
+    words = list(dict.fromkeys(_WORD.findall(query)))
+    if len(words) > MAX_QUERY_WORDS:
+        words = words[: MAX_QUERY_WORDS - 1] + words[-1:]  # the last is also a prefix
+    return words
+
 
 def match_expression(query: str) -> str:
     """An FTS5 query where every word must match, the last one also as a prefix.
@@ -67,7 +91,7 @@ def match_expression(query: str) -> str:
     Words are quoted, so FTS5 syntax in a query (``AND``, ``*``, ``:``, quotes) is
     searched for as text and can never be a syntax error.
     """
-    words = _WORD.findall(query)
+    words = query_words(query)
     if not words:
         return ""
     parts = [f'"{w}"' for w in words]
@@ -105,6 +129,40 @@ def search(
         where.append(sql.SEARCH_BY_TOPIC)
         args.append(topic)
     args.append(limit)
-    statement = sql.SEARCH.format(where=" AND ".join(where), start=MARK_START, end=MARK_END)
-    rows = con.execute(statement, args)
-    return Results(query, tuple(map(codec.hit_from, rows)))
+    rows = con.execute(sql.SEARCH.format(where=" AND ".join(where)), args).fetchall()
+    snippet = sql.SNIPPET.format(start=MARK_START, end=MARK_END)
+    hits = []
+    for kind, ident, topic, label, score, size, rowid in rows:
+        if size <= SNIPPET_SQL_CHARS:
+            (made,) = con.execute(snippet, (expression, rowid)).fetchone()
+        else:
+            (body,) = con.execute(sql.BODY_START, (SNIPPET_SCAN_CHARS, rowid)).fetchone()
+            made = long_snippet(body, query_words(query), MARK_START, MARK_END)
+        hits.append(codec.hit_from((kind, ident, topic, label, made, score)))
+    return Results(query, tuple(hits))
+
+
+def long_snippet(body: str, words: list[str], start: str, end: str) -> str:
+    """A snippet of a long *body* in one pass: the words around the first that matches.
+
+    Matching as the search does, roughly: a word of the body matches when it starts
+    with a query word, ignoring case (``sanction`` finds ``sanctions``). With none in
+    what is read, the body's first words.
+    """
+    wanted = tuple(w.casefold() for w in words)
+    found = list(_WORD.finditer(body))
+    first = next((i for i, m in enumerate(found) if m.group().casefold().startswith(wanted)), 0)
+    low = max(0, min(first - 2, len(found) - SNIPPET_WORDS))
+    shown = found[low : low + SNIPPET_WORDS]
+    if not shown:
+        return ""
+    out, at = [], shown[0].start()
+    for m in shown:
+        out.append(body[at : m.start()])
+        hit = m.group().casefold().startswith(wanted)
+        out.append(f"{start}{m.group()}{end}" if hit else m.group())
+        at = m.end()
+    text = "".join(out)
+    head = "…" if low > 0 else ""
+    tail = "…" if low + SNIPPET_WORDS < len(found) or len(body) >= SNIPPET_SCAN_CHARS else ""
+    return f"{head}{text}{tail}"

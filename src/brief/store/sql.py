@@ -12,7 +12,8 @@ from __future__ import annotations
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
+    checksum INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq BLOB NOT NULL,
@@ -64,8 +65,8 @@ SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 
 # -- names, tags, briefings --------------------------------------------------------------
 
-ID_OF_NAME = "SELECT id FROM names WHERE key = ?"
-INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?)"
+ID_OF_NAME = "SELECT id, kind, checksum FROM names WHERE key = ?"
+INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT INTO tags VALUES (?)"
 TAGS_FROM = "SELECT key FROM tags WHERE key >= ? AND key < ? ORDER BY key"
 NAMES_FROM = "SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({marks}) ORDER BY key"
@@ -147,13 +148,19 @@ _WEIGHTS = ", ".join(
 _KIND_ORDER = "CASE kind WHEN 'topic' THEN 0 WHEN 'actor' THEN 1 WHEN 'source' THEN 2 ELSE 3 END"
 _SNIPPET = f"snippet(search, {SEARCH_COLUMNS.index('body')}, '{{start}}', '{{end}}', '…', 16)"
 
-#: Hits as ``codec.hit_from`` reads them; ``{where}`` is ``SEARCH_MATCH`` and any filters
-#: below joined with AND, each taking one argument, then the limit; ``{start}`` and
-#: ``{end}`` are the marks around matched words (``views.records.MARK_START``, ``_END``).
+#: The hits, best first: kind, id, topic, label, score, the body's length and rowid (for
+#: :data:`SNIPPET`); ``{where}`` is ``SEARCH_MATCH`` and any filters below joined with
+#: AND, each taking one argument, then the limit. No snippet here: SQLite would make
+#: one for every row that matches, before the limit.
 SEARCH = (
-    f"SELECT kind, id, topic, label, {_SNIPPET}, bm25(search, {_WEIGHTS}) AS score "
+    f"SELECT kind, id, topic, label, bm25(search, {_WEIGHTS}) AS score, length(body), rowid "
     f"FROM search WHERE {{where}} ORDER BY score, {_KIND_ORDER}, id LIMIT ?"
 )
+#: One hit's snippet (the match expression, the rowid); ``{start}`` and ``{end}`` are
+#: the marks around matched words (``views.records.MARK_START``, ``_END``).
+SNIPPET = f"SELECT {_SNIPPET} FROM search WHERE search MATCH ? AND rowid = ?"
+#: The start of one row's body (its first N characters, the rowid).
+BODY_START = "SELECT substr(body, 1, ?) FROM search WHERE rowid = ?"
 SEARCH_MATCH = "search MATCH ?"
 SEARCH_BY_ACTOR = "(' ' || actors || ' ') LIKE ?"
 SEARCH_BY_TAG = "(' ' || tags || ' ') LIKE ?"

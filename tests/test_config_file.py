@@ -1,0 +1,54 @@
+"""The config file is read with the corpus files' reader: no hang, no silent cut."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import run
+
+
+def test_config_that_is_a_fifo_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    env = {**os.environ, "BRIEF_CONFIG": str(fifo), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    done = subprocess.run(
+        [sys.executable, "-m", "brief", "show", "sanctions"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,  # it used to wait for a writer forever
+    )
+    assert done.returncode == 1
+    assert done.stderr == f"brief: {fifo}: cannot read: not a regular file\n"
+
+
+def test_config_over_the_size_limit_is_an_error_not_cut_short(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    # Valid up to 256 KiB, where it used to be cut: the typo after it went unseen.
+    config.write_text(
+        "# padding\n" * 30_000 + 'format = "plain"\nformt = "json"\n' + "#\n" * 400_000
+    )
+    result = run("show", "sanctions", env={"BRIEF_CONFIG": str(config)})
+    assert result.exit_code == 1
+    assert result.stderr == f"brief: {config}: cannot read: larger than the 1024 KiB limit\n"
+
+
+def test_config_through_a_link_elsewhere_is_read(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "brief.toml"
+    real.parent.mkdir()
+    real.write_text('format = "markdown"\n')
+    link = tmp_path / "config" / "config.toml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    result = run("show", "sanctions", env={"BRIEF_CONFIG": str(link)})
+    assert result.exit_code == 0 and result.stdout.startswith("# Sanctions")
+
+
+def test_dangling_config_link_is_an_error(tmp_path: Path) -> None:
+    link = tmp_path / "config.toml"
+    link.symlink_to(tmp_path / "gone.toml")
+    result = run("show", "sanctions", env={"BRIEF_CONFIG": str(link)})
+    assert result.exit_code == 1 and result.stderr.startswith(f"brief: {link}: cannot read: ")
