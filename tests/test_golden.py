@@ -80,6 +80,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "bundled-list-sources": ((), ("list", "sources")),
     "bundled-list-tags": ((), ("list", "tags")),
     "bundled-list-filtered": ((), ("list", "topics", "--actor", "russia", "--tag", "china")),
+    "bundled-list-names": ((), ("list", "names")),
+    "layered-list-long": (("--corpus", "{mini}"), ("list", "actors", "--long")),
     "bundled-compare-actors": ((), ("compare", "china", "russia")),
     "bundled-compare-diff-only": ((), ("compare", "china", "russia", "--diff-only")),
     "bundled-compare-three": ((), ("compare", "china", "russia", "north-korea", "-t", "nuclear")),

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.records import Briefing, Listing, Point, Reference, Results, Row, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, Conflicts
@@ -47,11 +47,22 @@ def briefing_data(view: Briefing) -> dict[str, Any]:
 
 
 def listing_data(view: Listing) -> dict[str, Any]:
-    return {
-        "version": VERSION,
-        "kind": view.kind,
-        "items": [{"id": r.id, "title": r.title, "detail": r.detail} for r in view.rows],
-    }
+    return {"version": VERSION, "kind": view.kind, "items": [_item(view, r) for r in view.rows]}
+
+
+def _item(view: Listing, row: Row) -> dict[str, Any]:
+    if view.kind == "names":
+        return {
+            "name": row.id,
+            "kind": row.kind,
+            "id": row.reaches,
+            "title": row.title,
+            "layer": row.layer,
+        }
+    item: dict[str, Any] = {"id": row.id, "title": row.title, "detail": row.detail}
+    if view.long and view.kind != "tags":
+        item.update(layer=row.layer, overrides=list(row.overrides))
+    return item
 
 
 def dumps(data: Any) -> str:

@@ -13,6 +13,7 @@ from ..views.wording import (
     counter_label,
     counter_text,
     empty_cell,
+    layer_label,
     link_label,
     reference_label,
     refs_label,
@@ -73,12 +74,17 @@ def briefing(view: Briefing) -> str:
 def listing(view: Listing) -> str:
     lines = [f"# {view.kind.capitalize()}", ""]
     for row in view.rows:
+        if view.kind == "names":
+            reaches = f"the {row.kind} **{escape(row.title)}** ({escape(row.reaches)})"
+            lines.append(f"- {escape(row.id)} → {reaches}, from {escape(row.layer)}")
+            continue
         detail = f" — {escape(row.detail)}" if row.detail else ""
         # no code spans: corpus text holding a backtick would break out of one
         name = (
             f"**{escape(row.title)}** ({escape(row.id)})" if row.title != row.id else escape(row.id)
         )
-        lines.append(f"- {name}{detail}")
+        layer = f" — from {escape(layer_label(row))}" if view.long and row.layer else ""
+        lines.append(f"- {name}{detail}{layer}")
     return "\n".join(lines) + "\n"
 
 

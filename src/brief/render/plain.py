@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
-from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.records import Briefing, Listing, Point, Reference, Results, Row, split_marks
 from ..views.wording import (
     comparison_title,
     counter_label,
     counter_text,
     counts,
     empty_cell,
+    layer_label,
     link_label,
     reference_label,
     refs_label,
@@ -113,10 +114,23 @@ def briefing(view: Briefing, width: int = 80) -> str:
 
 
 def listing(view: Listing) -> str:
-    """One id per line: made for grep, fzf and xargs."""
+    """One id per line: made for grep, fzf and xargs.
+
+    Long, ``id<TAB>title<TAB>layer``; names, ``name<TAB>kind<TAB>id`` (and the layer,
+    long). A field never holds a tab or a newline.
+    """
     from ..core.sanitize import inert_line  # a tag may hold a newline; only listings need this
 
-    return "".join(f"{inert_line(row.id)}\n" for row in view.rows)
+    def fields(row: Row) -> list[str]:
+        if view.kind == "names":
+            return [row.id, row.kind, row.reaches, *([row.layer] if view.long else [])]
+        if view.long and view.kind != "tags":
+            return [row.id, row.title, layer_label(row)]
+        return [row.id]
+
+    return "".join(
+        "\t".join(inert_line(field) for field in fields(row)) + "\n" for row in view.rows
+    )
 
 
 def _references(refs: tuple[Reference, ...], width: int) -> list[str]:

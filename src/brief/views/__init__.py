@@ -27,7 +27,9 @@ __all__ = [
     "briefing",
     "compare",
     "conflicts",
+    "layer_of",
     "listing",
+    "names_listing",
     "split_marks",
     "validation",
 ]
@@ -50,6 +52,8 @@ _WHERE = {
     "split_marks": "records",
     "briefing": "briefings",
     "listing": "briefings",
+    "layer_of": "listings",
+    "names_listing": "listings",
     "Comparison": "comparison",
     "ComparisonRow": "comparison",
     "Conflict": "comparison",
@@ -73,6 +77,7 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from .briefings import briefing, listing
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
+    from .listings import layer_of, names_listing
     from .records import (
         MARK_END,
         MARK_START,
