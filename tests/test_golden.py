@@ -113,6 +113,9 @@ SINGLE: dict[str, tuple[str, ...]] = {
     "validate-mini": ("--no-bundled", "validate", "{mini}"),
     "validate-hostile": ("--no-bundled", "validate", "{hostile}"),
     "validate-hostile-json": ("--no-bundled", "validate", "{hostile}", "-f", "json"),
+    "validate-knockons": ("--no-bundled", "validate", "{knockons}"),
+    "validate-knockons-json": ("--no-bundled", "validate", "{knockons}", "-f", "json"),
+    "warnings-knockons": ("--no-bundled", "--corpus", "{knockons}", "show", "pump", "theory"),
     "error-unknown-name": ("show", "sanctoins"),
     "error-wrong-kind": ("compare", "china", "sanctions"),
     "error-no-results": ("search", "zzzzqqq"),
@@ -124,7 +127,7 @@ SINGLE: dict[str, tuple[str, ...]] = {
 
 
 def _invoke(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
-    argv = [a.format(mini="mini", hostile="hostile") for a in args]
+    argv = [a.format(mini="mini", hostile="hostile", knockons="knockons") for a in args]
     monkeypatch.chdir(CORPORA)  # so messages name the test corpora the same on every machine
     env: dict[str, Any] = {"COLUMNS": str(columns)}
     result = CliRunner().invoke(cli, argv, env=env, catch_exceptions=False)

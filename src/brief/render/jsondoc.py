@@ -138,13 +138,22 @@ def results_data(view: Results) -> dict[str, Any]:
 
 
 def validation_data(view: Validation) -> dict[str, Any]:
+    causes = view.causes or ("",) * len(view.problems)
     return {
         "version": VERSION,
         "files": view.files,
         "problems": [
-            {"code": p.code, "file": p.file, "where": p.where, "message": p.message}
-            for p in view.problems
+            {
+                "code": p.code,
+                "file": p.file,
+                "where": p.where,
+                "message": p.message,
+                "cause": cause or None,
+            }
+            for p, cause in zip(view.problems, causes, strict=True)
         ],
+        "counts": {"problems": len(view.problems) - view.knock_ons, "knock_ons": view.knock_ons},
+        "summary": view.summary,
     }
 
 

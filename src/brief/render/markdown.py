@@ -157,10 +157,17 @@ def results(view: Results) -> str:
 
 def validation(view: Validation) -> str:
     """The problems as a list, then the closing line."""
+    from ..corpus.knockons import heading
+
     lines = ["# Validation", ""]
-    for p in view.problems:
+    cause = ""
+    for p, caused in zip(view.problems, view.causes or [""] * len(view.problems), strict=True):
+        if caused and caused != cause:
+            lines.append(f"  - {escape(heading(view.caused_by(caused), caused))}:")
+        cause = caused
         where = f" {escape(p.where)}:" if p.where else ""
-        lines.append(f"- {escape(p.file)}:{where} {escape(p.message)} ({p.code})")
+        indent = "    " if caused else ""
+        lines.append(f"{indent}- {escape(p.file)}:{where} {escape(p.message)} ({p.code})")
     return "\n".join([*lines, "", f"*{escape(view.summary)}*", ""])
 
 

@@ -210,8 +210,20 @@ def results(view: Results, width: int = 80) -> str:
 
 
 def validation(view: Validation) -> str:
-    """Each problem on a line of its own, made for grep and editors' error lists."""
-    return "".join(f"{problem}\n" for problem in view.problems)
+    """Each problem on a line of its own, made for grep and editors' error lists; the
+    knock-ons of a skipped file indented under a line that counts them."""
+    from ..corpus.knockons import heading
+
+    lines = []
+    cause = ""
+    for problem, caused in zip(
+        view.problems, view.causes or [""] * len(view.problems), strict=True
+    ):
+        if caused and caused != cause:
+            lines.append(f"  {heading(view.caused_by(caused), caused)}:")
+        cause = caused
+        lines.append(f"{'    ' if caused else ''}{problem}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 class PlainRenderer:

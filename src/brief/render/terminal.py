@@ -322,11 +322,22 @@ def results(view: Results, width: int = 80) -> RenderableType:
 
 def validation(view: Validation) -> RenderableType:
     """Each problem: where, in bold, then what is wrong and its code."""
+    from ..corpus.knockons import heading
+
     lines = []
-    for p in view.problems:
+    cause = ""
+    for p, caused in zip(view.problems, view.causes or [""] * len(view.problems), strict=True):
+        if caused and caused != cause:
+            lines.append(Text(f"  {heading(view.caused_by(caused), caused)}:", style="italic"))
+        cause = caused
         where = f" {p.where}:" if p.where else ""
         lines.append(
-            Text.assemble((f"{p.file}:{where}", "bold"), f" {p.message} ", (f"[{p.code}]", "dim"))
+            Text.assemble(
+                "    " if caused else "",
+                (f"{p.file}:{where}", "bold"),
+                f" {p.message} ",
+                (f"[{p.code}]", "dim"),
+            )
         )
     return Group(*lines)
 
