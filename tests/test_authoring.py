@@ -205,6 +205,57 @@ def test_edit_without_a_terminal_keeps_and_fails(topic: Path, tmp_path: Path) ->
     assert 'summary = ""' in topic.read_text()
 
 
+NOTHING = ("zzz-not-there", "zzz-not-there")  # an editor run that changes nothing
+RETITLE = ('title = "Arctic shipping"', 'title = "Arctic shipping routes"')
+
+
+def test_edit_that_changes_nothing_of_a_troubled_file_does_not_ask(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    topic.write_text(topic.read_text().replace(*BREAK))  # a problem before the edit
+    before = topic.read_bytes()
+    result = invoke("edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, NOTHING)})
+    assert result.exit_code == 1
+    assert "summary: must not be empty" in result.stderr
+    assert f"{topic} is unchanged" in result.stderr
+    assert "What now?" not in result.stderr
+    assert topic.read_bytes() == before
+
+
+def test_edit_again_that_changes_nothing_stops_asking(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    env = {"EDITOR": editor(tmp_path, BREAK, NOTHING)}
+    result = invoke("edit", "arctic-shipping", env=env, answers="e\n")
+    assert result.exit_code == 1 and "is unchanged" in result.stderr
+    assert result.stderr.count("What now?") == 1
+    assert (tmp_path / "ed.count").read_text() == "2"
+
+
+def test_edit_with_exactly_the_problems_of_before_keeps_without_asking(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    topic.write_text(topic.read_text().replace(*BREAK))
+    result = invoke("edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, RETITLE)})
+    assert result.exit_code == 0
+    assert "no new problems" in result.stdout and "What now?" not in result.stderr
+    assert "summary: must not be empty" in result.stderr  # still listed
+    assert 'title = "Arctic shipping routes"' in topic.read_text()
+
+
+def test_a_new_template_left_as_it_is_is_still_asked_about(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    env = {"EDITOR": editor(tmp_path, NOTHING)}
+    result = invoke("new", "topic", "Arctic", env=env, answers="r\n")
+    assert "What now?" in result.stderr and "removed" in result.stderr
+    assert not (home / "topics" / "arctic.toml").exists()
+
+
 def test_edit_of_a_bundled_entry_copies_it_into_the_personal_corpus(
     home: Path, tmp_path: Path
 ) -> None:

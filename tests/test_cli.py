@@ -184,7 +184,7 @@ def test_no_color_means_plain(mini: Path) -> None:
 def test_list_piped_is_one_id_per_line(mini: Path) -> None:
     for kind, expected in [
         ("topics", "security\ntrade\n"),
-        ("actors", "north-korea\nchina\nrussia\n"),
+        ("actors", "china\nnorth-korea\nrussia\n"),  # by name
         ("sources", "atlas\nledger\n"),
         ("tags", "economy\nmilitary\n"),
     ]:
@@ -224,7 +224,7 @@ def test_list_json_and_markdown(mini: Path) -> None:
     out = run("--no-bundled", "-c", str(mini), "list", "actors", "-f", "json").stdout
     data = json.loads(out)
     assert data["kind"] == "actors"
-    assert data["items"][0] == {
+    assert data["items"][1] == {  # by name: China first
         "id": "north-korea",
         "title": "North Korea",
         "detail": "The Democratic People's Republic of Korea.",

@@ -80,6 +80,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "bundled-list-sources": ((), ("list", "sources")),
     "bundled-list-tags": ((), ("list", "tags")),
     "bundled-list-filtered": ((), ("list", "topics", "--actor", "russia", "--tag", "china")),
+    "bundled-list-names": ((), ("list", "names")),
+    "layered-list-long": (("--corpus", "{mini}"), ("list", "actors", "--long")),
     "bundled-compare-actors": ((), ("compare", "china", "russia")),
     "bundled-compare-diff-only": ((), ("compare", "china", "russia", "--diff-only")),
     "bundled-compare-three": ((), ("compare", "china", "russia", "north-korea", "-t", "nuclear")),
@@ -121,6 +123,9 @@ SINGLE: dict[str, tuple[str, ...]] = {
     "validate-hostile-json": ("--no-bundled", "validate", "{hostile}", "-f", "json"),
     "validate-analyst": ("--no-bundled", "validate", "{analyst}"),
     "validate-analyst-json": ("--no-bundled", "validate", "{analyst}", "-f", "json"),
+    "validate-knockons": ("--no-bundled", "validate", "{knockons}"),
+    "validate-knockons-json": ("--no-bundled", "validate", "{knockons}", "-f", "json"),
+    "warnings-knockons": ("--no-bundled", "--corpus", "{knockons}", "show", "pump", "theory"),
     "error-unknown-name": ("show", "sanctoins"),
     "error-wrong-kind": ("compare", "china", "sanctions"),
     "error-no-results": ("search", "zzzzqqq"),
@@ -132,7 +137,10 @@ SINGLE: dict[str, tuple[str, ...]] = {
 
 
 def _invoke(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
-    argv = [a.format(mini="mini", hostile="hostile", analyst="analyst") for a in args]
+    argv = [
+        a.format(mini="mini", hostile="hostile", analyst="analyst", knockons="knockons")
+        for a in args
+    ]
     monkeypatch.chdir(CORPORA)  # so messages name the test corpora the same on every machine
     env: dict[str, Any] = {"COLUMNS": str(columns)}
     result = CliRunner().invoke(cli, argv, env=env, catch_exceptions=False)

@@ -61,7 +61,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF010": (
         "ref.toml",
         claim("c1", **{'actors = ["china"]': 'actors = ["chna"]'}),
-        "claims[0].actors[0]: unknown actor 'chna' (did you mean 'china'?)",
+        "claims[0].actors[0]: unknown actor 'chna' (did you mean 'china'?): "
+        "the claim is kept without it",
     ),
     "BRIEF011": (
         "section.toml",
@@ -161,9 +162,11 @@ def test_validate_json(mini: Path) -> None:
             "code": "BRIEF010",
             "file": f"{mini}/ref.toml",
             "where": "claims[0].actors[0]",
-            "message": "unknown actor 'chna' (did you mean 'china'?)",
+            "message": "unknown actor 'chna' (did you mean 'china'?): the claim is kept without it",
+            "cause": None,
         }
     ]
+    assert data["counts"] == {"problems": 1, "knock_ons": 0}
 
 
 def test_dir_is_checked_on_top_of_active_layers(mini: Path, tmp_path: Path) -> None:

@@ -237,8 +237,11 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
 
     When the editor exits, the file is checked against the whole corpus; if it has
     problems, you choose: (e)dit again, (k)eep anyway, or (r)evert to exactly what it
-    was. Without a terminal to ask, it is kept and the exit status is 1. A bundled
-    entry is first copied into your personal corpus, where it overrides the original.
+    was. Without a terminal to ask, it is kept and the exit status is 1. When the
+    editor changed nothing, the problems are listed and the exit status is 1; when the
+    problems are exactly those the file had before, it is kept ("no new problems"). A
+    bundled entry is first copied into your personal corpus, where it overrides the
+    original.
     """
     from ..corpus import authoring as a
     from ..corpus.where import find
@@ -283,11 +286,21 @@ def _problems(layers: list[Layer], path: str) -> list[str]:
 def _edit_loop(
     ctx: click.Context, layers: list[Layer], path: str, line: int, before: bytes | None
 ) -> None:
-    """Edit, check, and ask until the file is right, kept anyway, or reverted."""
-    from ..corpus.authoring import read_exact, restore
+    """Edit, check, and ask until the file is right, kept anyway, or reverted.
+
+    Nothing is asked when asking would not help: when the editor changed nothing (the
+    file is as it was, problems and all), or when its problems are exactly those it
+    had before the edit (the edit added none; they are someone else's to fix). A
+    template just written (``new``, or an entry just copied) left as it was is still
+    asked about, so that it can be reverted.
+    """
+    from ..corpus.authoring import read_exact
     from .editor import run_editor
 
+    earlier = _problems(layers, path) if read_exact(path) == before else None
+    asked = False
     while True:
+        last = read_exact(path)
         run_editor(path, line)
         problems = _problems(layers, path)
         if not problems:
@@ -295,25 +308,36 @@ def _edit_loop(
             return
         for problem in problems:
             click.echo(problem, err=True)
-        if read_exact(path) == before:
-            click.echo(f"{path} is unchanged", err=True)
+        if read_exact(path) == last and (earlier is not None or asked):
+            click.echo(f"{path} is unchanged; its problems are listed above", err=True)
             ctx.exit(1)
-        if not interactive():
-            click.echo(f"kept {path} with its problems (see 'brief validate')", err=True)
-            ctx.exit(1)
-        answer = click.prompt(
-            "What now? (e)dit again, (k)eep anyway, (r)evert",
-            type=click.Choice(["e", "k", "r"]),
-            show_choices=False,
-            err=True,
-        )
-        if answer == "k":
-            click.echo(f"kept {path} with its problems", err=True)
+        if problems == earlier:
+            click.echo(f"no new problems: kept {path} (the ones above were there before)")
             return
-        if answer == "r":
-            restore(path, before)
-            click.echo(f"reverted {path}" if before is not None else f"removed {path}", err=True)
+        if not _ask(ctx, path, before):
             return
+        asked = True
+
+
+def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:
+    """Ask what to do with *path*'s problems; True to edit again."""
+    from ..corpus.authoring import restore
+
+    if not interactive():
+        click.echo(f"kept {path} with its problems (see 'brief validate')", err=True)
+        ctx.exit(1)
+    answer = click.prompt(
+        "What now? (e)dit again, (k)eep anyway, (r)evert",
+        type=click.Choice(["e", "k", "r"]),
+        show_choices=False,
+        err=True,
+    )
+    if answer == "k":
+        click.echo(f"kept {path} with its problems", err=True)
+    elif answer == "r":
+        restore(path, before)
+        click.echo(f"reverted {path}" if before is not None else f"removed {path}", err=True)
+    return answer == "e"
 
 
 @command()

@@ -13,7 +13,7 @@ import click
 
 from ..core.errors import NotFound, UsageError
 from ..core.kinds import Kind
-from .context import Choice, command, completer, emit, format_option, open_store
+from .context import Choice, command, completer, emit, format_option, open_store, options
 
 if TYPE_CHECKING:
     from ..core.index import Index
@@ -57,7 +57,7 @@ def show(
 @command("list")
 @click.argument(
     "kind",
-    type=Choice(["topics", "actors", "sources", "tags"]),
+    type=Choice(["topics", "actors", "sources", "tags", "names"]),
     default="topics",
     required=False,
 )
@@ -73,6 +73,14 @@ def show(
     help="Only what the claims about this actor touch.",
     shell_complete=completer(Kind.ACTOR),
 )
+@click.option(
+    "--long",
+    "-l",
+    "long",
+    is_flag=True,
+    help="Name the layer each entry comes from, and mark one that overrides an earlier "
+    "layer's entry (piped: id, title and layer, tab-separated).",
+)
 @format_option
 @click.pass_context
 def list_(
@@ -80,20 +88,58 @@ def list_(
     kind: str,
     tag: str | None,
     actor: str | None,
+    long: bool,
     fmt: str | None,
     pager: bool | None,
 ) -> None:
-    """List topics, actors, sources or tags. Piped, it prints one id per line."""
+    """List topics, actors, sources, tags or names, by title. Piped, one id per line.
+
+    'brief list names' lists every name and alias in use and what it reaches (piped:
+    name, kind and id, tab-separated), so that you can see which names are taken.
+
+    \b
+    brief list actors --long
+    brief list names | grep -i korea
+    """
     from ..views.briefings import listing
 
-    index = open_store(ctx).index()
+    store = open_store(ctx)
+    index = store.index()
+    labels = [layer.label for layer in options(ctx).layers()]
+    if kind == "names":
+        if tag is not None or actor is not None:
+            raise UsageError("--tag and --actor do not apply to 'brief list names'")
+        from ..views.listings import names_listing
+
+        view = names_listing(index, labels, long)
+        empty = "no names: the corpus is empty" if not view.rows else None
+        emit(ctx, lambda r: r.listing(view), fmt, pager, empty=empty)
+        return
     tag_key = index.resolve_tag(tag) if tag is not None else None
     actor_id = index.resolve_actor(actor).id if actor is not None else None
-    view = listing(index, kind, tag_key, actor_id)
+    defined = _defined(ctx, kind) if long else None
+    view = listing(index, kind, tag_key, actor_id, labels if long else None, defined)
     within = [f"tagged {tag_key!r}"] if tag_key else []
     within += [f"about {actor_id!r}"] if actor_id else []
     empty = f"no {' '.join([kind, *within])}" if not view.rows else None
     emit(ctx, lambda r: r.listing(view), fmt, pager, empty=empty)
+
+
+def _defined(ctx: click.Context, kind: str) -> dict[tuple[str, str], list[int]]:
+    """For a long listing: ``(kind, id)`` to the layers whose files define such an entry.
+
+    Read from the files (the cache keeps only the entry in use), and only when more
+    than one layer could define it.
+    """
+    layers = options(ctx).layers()
+    if len(layers) < 2 or kind == "tags":
+        return {}
+    from ..corpus.where import definitions
+
+    defined: dict[tuple[str, str], list[int]] = {}
+    for found in definitions(layers):
+        defined.setdefault((found.kind, found.id), []).append(found.layer)
+    return defined
 
 
 @command()

@@ -14,6 +14,18 @@ def normalise(name: str) -> str:
     return _SEPARATORS.sub("-", name.casefold()).strip("-")
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that folds case and reads numbers as numbers: ``Item 9`` before ``item 10``."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _DIGITS.split(text.casefold())
+        if part
+    )
+
+
 def is_id(value: str) -> bool:
     """True for a well-formed id: lowercase ASCII letters and digits joined by hyphens."""
     return value.isascii() and ID_PATTERN.match(value) is not None

@@ -17,7 +17,10 @@ from typing import Any
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
 from ..core.model import Citation, Claim, Corpus, Topic
-from ..core.names import did_you_mean, normalise
+from ..core.names import did_you_mean
+from .clashes import check_names
+from .knockons import KEPT_WITHOUT, ids_by_text
+from .knockons import message as knock_on
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .parse import parse
 from .reader import discover, display_name, read_bytes
@@ -105,6 +108,7 @@ class _Loading:
         self.merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
         self.namespace: dict[str, tuple[str, _Placed]] = {}
         self.rejected: Rejected = []
+        self.lost: Lost = {kind: {} for kind in KINDS}  # ids of skipped files, by kind
 
     def tag(self, phase: str) -> None:
         """Give the problems found since the last call *phase*."""
@@ -137,7 +141,7 @@ class _Loading:
         if isinstance(doc, Diagnostic):
             self.problems.append(doc)
             self.tag("local")
-            self.skipped.append(name)
+            self.skip(name, data)
             return
         checked = check_document(doc, name)
         self.problems.extend(checked.problems)
@@ -145,11 +149,19 @@ class _Loading:
         if traced is not None:
             traced.checked = checked
         if checked.fatal:
-            self.skipped.append(name)
+            self.skip(name, data)
             return
         ordered = ord_ if traced is not None else None  # only a cache needs the order
         self.merge(checked, name, number, ordered)
         self.tag("place")
+
+    def skip(self, name: str, data: object) -> None:
+        """Note a file nothing of which can be used, and the ids it was meant to define."""
+        self.skipped.append(name)
+        if isinstance(data, bytes):
+            for kind, ids in ids_by_text(data).items():
+                for ident in ids:
+                    self.lost[kind].setdefault(ident, name)
 
     def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
         """Place one file's checked entries, in order; note what it rejected."""
@@ -164,8 +176,8 @@ class _Loading:
     def finish(self) -> LoadResult:
         """Resolve the merged entries, and note each problem in its file's trace."""
         self.tag("local")  # a missing corpus folder
-        corpus = _resolve(self.merged, self.problems, self.rejected, self.tag)
-        _check_names(self.merged, self.problems)
+        corpus = _resolve(self.merged, self.problems, self.rejected, self.tag, self.lost)
+        check_names(self.merged, self.problems)
         self.tag("names")
         if self.trace is not None:
             by_name = {t.name: t for t in self.trace.files}
@@ -228,6 +240,8 @@ def _place(
 
 Rejected = list[tuple[str, dict[str, Any], str, str]]
 """Entries left out for their own problems: kind, their valid values, file, key path."""
+Lost = dict[str, dict[str, str]]
+"""By kind, the ids found in files that were skipped, each with that file's name."""
 
 
 def _resolve(
@@ -235,6 +249,7 @@ def _resolve(
     problems: list[Diagnostic],
     rejected: Rejected,
     tag: Callable[[str], None] = lambda phase: None,
+    lost: Lost | None = None,
 ) -> Corpus:
     """Check every reference; leave out claims that point at nothing, drop dead links.
 
@@ -242,9 +257,10 @@ def _resolve(
     spelled loosely): on a large corpus almost none are, and rebuilding them all would
     cost more than parsing. Entries already left out still have their references
     checked (and reported), so that one run of ``validate`` shows every problem; and a
-    reference to one of them is not "unknown", only unusable.
+    reference to one of them is not "unknown", only unusable; a reference to an entry
+    of a skipped file (*lost*) is a knock-on of that file, and says so.
     """
-    resolver = _Resolver(merged, problems, rejected)
+    resolver = _Resolver(merged, problems, rejected, lost or {})
     resolver.report_rejected(rejected)  # report only: these never load
     tag("rejected")
     topics = resolver.topics()
@@ -265,10 +281,15 @@ class _Resolver:
     """The references of one load checked, each unknown one reported once."""
 
     def __init__(
-        self, merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic], rejected: Rejected
+        self,
+        merged: dict[str, dict[str, _Placed]],
+        problems: list[Diagnostic],
+        rejected: Rejected,
+        lost: Lost,
     ) -> None:
         self.merged = merged
         self.problems = problems
+        self.lost = lost
         self.known: dict[str, set[str]] = {kind: set(merged[kind]) for kind in KINDS}
         for kind, values, _, _ in rejected:
             if isinstance(values.get("id"), str):
@@ -289,26 +310,38 @@ class _Resolver:
         self.suggested += 1
         return did_you_mean(ref, sorted(pool)) if self.suggested <= MAX_SUGGESTIONS else ""
 
-    def refs(self, file: str, path: str, key: str, kind: str, ids: Sequence[str]) -> bool:
-        """Report ids of *kind* that name nothing; True when all can be used."""
+    def refs(
+        self, file: str, path: str, key: str, kind: str, ids: Sequence[str], kept: bool = False
+    ) -> bool:
+        """Report ids of *kind* that name nothing; True when all can be used.
+
+        *kept*: the claim at *path* is kept without them (its problems say so).
+        """
         usable = True
         for i, ref in enumerate(ids):
             if ref in self.merged[kind]:
                 continue
             usable = False
             if ref not in self.known[kind]:  # one left out for its own problem is no surprise
-                message = f"unknown {_SINGULAR[kind]} {ref!r}{self.hint(ref, self.known[kind])}"
+                skipped = self.lost.get(kind, {}).get(ref)
+                if skipped is not None:
+                    message = knock_on(_SINGULAR[kind], ref, skipped, kept)
+                else:
+                    message = f"unknown {_SINGULAR[kind]} {ref!r}{self.hint(ref, self.known[kind])}"
+                    message += f": {KEPT_WITHOUT}" if kept else ""
                 where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
                 self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
         return usable
 
     def claim_refs(
-        self, file: str, path: str, values: Mapping[str, Any]
+        self, file: str, path: str, values: Mapping[str, Any], kept: bool = False
     ) -> tuple[bool, list[Citation | None]]:
-        """Check a claim's topic, actors and citations; its citations resolved."""
+        """Check a claim's topic, citations and actors; its citations resolved.
+
+        *kept*: the claim is to be kept if its topic and citations can be used.
+        """
         topic = [values["topic"]] if "topic" in values else []
         ok = self.refs(file, path, "topic", "topics", topic)
-        self.refs(file, path, "actors", "actors", values.get("actors", ()))  # left out, not fatal
         cites = resolve_citations(
             file,
             path,
@@ -317,8 +350,12 @@ class _Resolver:
             self.problems,
             self.hint,
             self.known["sources"],
+            self.lost.get("sources", {}),
         )
-        return ok and None not in cites, cites
+        ok = ok and None not in cites
+        kept = ok and kept  # an actor that cannot be used is left out, not the claim
+        self.refs(file, path, "actors", "actors", values.get("actors", ()), kept)
+        return ok, cites
 
     def report_rejected(self, rejected: Rejected) -> None:
         """Report the references of entries left out for their own problems."""
@@ -355,7 +392,7 @@ class _Resolver:
             claim = placed.entry
             assert isinstance(claim, Claim)
             values = {"topic": claim.topic, "actors": claim.actors, "cites": claim.cites}
-            ok, cites = self.claim_refs(placed.file, placed.path, values)
+            ok, cites = self.claim_refs(placed.file, placed.path, values, kept=True)
             if ok:
                 kept[claim.id] = with_citations(claim, cites)  # type: ignore[arg-type]
                 if not all(a in actors for a in claim.actors):
@@ -373,32 +410,3 @@ class _Resolver:
                 self.refs(placed.file, placed.path, key, "claims", getattr(claim, key))
             out.append(drop_links(claim, kept))
         return out
-
-
-def _check_names(merged: dict[str, dict[str, _Placed]], problems: list[Diagnostic]) -> None:
-    """Report names and aliases that would make a lookup ambiguous."""
-    owner: dict[str, tuple[str, _Placed]] = {}
-    for kind in _NAMED:
-        for placed in merged[kind].values():
-            entry = placed.entry
-            assert not isinstance(entry, Claim)
-            aliases: tuple[str, ...] = getattr(entry, "aliases", ())
-            keys = [("id", entry.id), ("name" if kind == "actors" else "title", entry.title)]
-            keys += [(f"aliases[{i}]", alias) for i, alias in enumerate(aliases)]
-            for sub, name in keys:
-                key = normalise(name)
-                if not key:
-                    continue
-                held = owner.get(key)
-                if held is None:
-                    owner[key] = (kind, placed)
-                elif held[1] is not placed:
-                    other_kind, other = held
-                    problems.append(
-                        Diagnostic(
-                            d.NAME_CLASH,
-                            placed.file,
-                            f"{placed.path}.{sub}",
-                            f"{name!r} also names the {_SINGULAR[other_kind]} {other.entry.id!r}",
-                        )
-                    )

@@ -42,12 +42,14 @@ def resolve_citation(
     problems: list[Diagnostic],
     hint: Hint = no_hint,
     left_out: Collection[str] = (),
+    skipped: Mapping[str, str] | None = None,
 ) -> Citation | None:
     """*cite* itself when it is right as written, a corrected copy, or None (and a problem).
 
     *i* is the citation's place in the claim at *path* of *file*. A source in
     *left_out* (defined, but with problems of its own) makes the citation unusable
-    without a problem of its own: the source's problem says it all.
+    without a problem of its own: the source's problem says it all. A source of a
+    skipped file (*skipped*: id to file) is a knock-on of that file.
     """
     where = f"{path}.cites[{i}]"
     known = sources.get(cite.source)
@@ -56,6 +58,10 @@ def resolve_citation(
             return None
         pool = {*sources, *left_out}
         message = f"unknown source {cite.source!r}{hint(cite.source, pool)}"
+        if skipped and cite.source in skipped:
+            from .knockons import message as knock_on
+
+            message = knock_on("source", cite.source, skipped[cite.source])
         problems.append(Diagnostic(d.UNKNOWN_REF, file, f"{where}.source", message))
         return None
     source = known.source
@@ -92,10 +98,11 @@ def resolve_citations(
     problems: list[Diagnostic],
     hint: Hint = no_hint,
     left_out: Collection[str] = (),
+    skipped: Mapping[str, str] | None = None,
 ) -> list[Citation | None]:
     """Each of *cites* resolved (see :func:`resolve_citation`), None where unusable."""
     return [
-        resolve_citation(file, path, i, cite, sources, problems, hint, left_out)
+        resolve_citation(file, path, i, cite, sources, problems, hint, left_out, skipped)
         for i, cite in enumerate(cites)
     ]
 

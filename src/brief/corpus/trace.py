@@ -77,15 +77,28 @@ def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> li
 
     *files* are (name, problems, skipped), in load order; the cache words its
     warnings with this too, so a warm start says exactly what a cold one says.
+    References to entries of a skipped file are not counted where they are, but in
+    one line after that file's: ``41 references to entries of the skipped file F``.
     """
+    from .knockons import heading, split
+
+    skipped = {name for name, _, was_skipped in files if was_skipped}
+    own: dict[str, list[Diagnostic]] = {}
+    caused: dict[str, int] = {}
+    for name, problems, _ in files:
+        own[name], knock_ons = split(problems, skipped)
+        for cause, found in knock_ons.items():
+            caused[cause] = caused.get(cause, 0) + len(found)
     lines = []
-    for name, problems, skipped in files:
-        first = str(problems[0])
-        if skipped:
+    for name, _, was_skipped in files:
+        problems = own[name]
+        if problems and was_skipped:
             what = "folder" if name.endswith("/") else "file"
-            lines.append(f"{first} ({what} skipped)")
+            lines.append(f"{problems[0]} ({what} skipped)")
         elif len(problems) == 1:
-            lines.append(first)
-        else:
-            lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
+            lines.append(str(problems[0]))
+        elif problems:
+            lines.append(f"{problems[0]} (+{len(problems) - 1} more; see 'brief validate')")
+        if caused.get(name):
+            lines.append(heading(caused[name], name))
     return lines

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..views.gradewords import badge
-from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
+from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, Row, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.comparison import Comparison, Conflicts
@@ -59,11 +59,22 @@ def briefing_data(view: Briefing) -> dict[str, Any]:
 
 
 def listing_data(view: Listing) -> dict[str, Any]:
-    return {
-        "version": VERSION,
-        "kind": view.kind,
-        "items": [{"id": r.id, "title": r.title, "detail": r.detail} for r in view.rows],
-    }
+    return {"version": VERSION, "kind": view.kind, "items": [_item(view, r) for r in view.rows]}
+
+
+def _item(view: Listing, row: Row) -> dict[str, Any]:
+    if view.kind == "names":
+        return {
+            "name": row.id,
+            "kind": row.kind,
+            "id": row.reaches,
+            "title": row.title,
+            "layer": row.layer,
+        }
+    item: dict[str, Any] = {"id": row.id, "title": row.title, "detail": row.detail}
+    if view.long and view.kind != "tags":
+        item.update(layer=row.layer, overrides=list(row.overrides))
+    return item
 
 
 def dumps(data: Any) -> str:
@@ -139,13 +150,22 @@ def results_data(view: Results) -> dict[str, Any]:
 
 
 def validation_data(view: Validation) -> dict[str, Any]:
+    causes = view.causes or ("",) * len(view.problems)
     data: dict[str, Any] = {
         "version": VERSION,
         "files": view.files,
         "problems": [
-            {"code": p.code, "file": p.file, "where": p.where, "message": p.message}
-            for p in view.problems
+            {
+                "code": p.code,
+                "file": p.file,
+                "where": p.where,
+                "message": p.message,
+                "cause": cause or None,
+            }
+            for p, cause in zip(view.problems, causes, strict=True)
         ],
+        "counts": {"problems": len(view.problems) - view.knock_ons, "knock_ons": view.knock_ons},
+        "summary": view.summary,
     }
     if view.quotes_checked or view.quotes_unchecked:  # format 2: only when there are quotes
         data["quotes"] = {"checked": view.quotes_checked, "unchecked": view.quotes_unchecked}

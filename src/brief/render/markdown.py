@@ -14,6 +14,7 @@ from ..views.wording import (
     counter_label,
     counter_text,
     empty_cell,
+    layer_label,
     link_label,
     reference_label,
     refs_label,
@@ -79,12 +80,17 @@ def briefing(view: Briefing) -> str:
 def listing(view: Listing) -> str:
     lines = [f"# {view.kind.capitalize()}", ""]
     for row in view.rows:
+        if view.kind == "names":
+            reaches = f"the {row.kind} **{escape(row.title)}** ({escape(row.reaches)})"
+            lines.append(f"- {escape(row.id)} → {reaches}, from {escape(row.layer)}")
+            continue
         detail = f" — {escape(row.detail)}" if row.detail else ""
         # no code spans: corpus text holding a backtick would break out of one
         name = (
             f"**{escape(row.title)}** ({escape(row.id)})" if row.title != row.id else escape(row.id)
         )
-        lines.append(f"- {name}{detail}")
+        layer = f" — from {escape(layer_label(row))}" if view.long and row.layer else ""
+        lines.append(f"- {name}{detail}{layer}")
     return "\n".join(lines) + "\n"
 
 
@@ -157,10 +163,17 @@ def results(view: Results) -> str:
 
 def validation(view: Validation) -> str:
     """The problems as a list, then the closing line."""
+    from ..corpus.knockons import heading
+
     lines = ["# Validation", ""]
-    for p in view.problems:
+    cause = ""
+    for p, caused in zip(view.problems, view.causes or [""] * len(view.problems), strict=True):
+        if caused and caused != cause:
+            lines.append(f"  - {escape(heading(view.caused_by(caused), caused))}:")
+        cause = caused
         where = f" {escape(p.where)}:" if p.where else ""
-        lines.append(f"- {escape(p.file)}:{where} {escape(p.message)} ({p.code})")
+        indent = "    " if caused else ""
+        lines.append(f"{indent}- {escape(p.file)}:{where} {escape(p.message)} ({p.code})")
     return "\n".join([*lines, "", f"*{escape(view.summary)}*", ""])
 
 

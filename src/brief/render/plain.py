@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
 from ..views.gradewords import badge, grade_line, quote_line
-from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
+from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, Row, split_marks
 from ..views.wording import (
     comparison_title,
     counter_label,
     counter_text,
     counts,
     empty_cell,
+    layer_label,
     link_label,
     reference_label,
     refs_label,
@@ -125,10 +126,23 @@ def briefing(view: Briefing, width: int = 80) -> str:
 
 
 def listing(view: Listing) -> str:
-    """One id per line: made for grep, fzf and xargs."""
+    """One id per line: made for grep, fzf and xargs.
+
+    Long, ``id<TAB>title<TAB>layer``; names, ``name<TAB>kind<TAB>id`` (and the layer,
+    long). A field never holds a tab or a newline.
+    """
     from ..core.sanitize import inert_line  # a tag may hold a newline; only listings need this
 
-    return "".join(f"{inert_line(row.id)}\n" for row in view.rows)
+    def fields(row: Row) -> list[str]:
+        if view.kind == "names":
+            return [row.id, row.kind, row.reaches, *([row.layer] if view.long else [])]
+        if view.long and view.kind != "tags":
+            return [row.id, row.title, layer_label(row)]
+        return [row.id]
+
+    return "".join(
+        "\t".join(inert_line(field) for field in fields(row)) + "\n" for row in view.rows
+    )
 
 
 def _references(refs: tuple[Reference, ...], width: int) -> list[str]:
@@ -208,8 +222,20 @@ def results(view: Results, width: int = 80) -> str:
 
 
 def validation(view: Validation) -> str:
-    """Each problem on a line of its own, made for grep and editors' error lists."""
-    return "".join(f"{problem}\n" for problem in view.problems)
+    """Each problem on a line of its own, made for grep and editors' error lists; the
+    knock-ons of a skipped file indented under a line that counts them."""
+    from ..corpus.knockons import heading
+
+    lines = []
+    cause = ""
+    for problem, caused in zip(
+        view.problems, view.causes or [""] * len(view.problems), strict=True
+    ):
+        if caused and caused != cause:
+            lines.append(f"  {heading(view.caused_by(caused), caused)}:")
+        cause = caused
+        lines.append(f"{'    ' if caused else ''}{problem}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 class PlainRenderer:

@@ -27,6 +27,7 @@ from ..views.wording import (
     counter_label,
     counter_text,
     empty_cell,
+    layer_label,
     link_label,
     reference_label,
     refs_label,
@@ -172,18 +173,46 @@ def briefing(view: Briefing) -> RenderableType:
     return Group(*parts)
 
 
-def listing(view: Listing) -> RenderableType:
+#: Narrower than this, a long listing leaves out its descriptions, and names their titles.
+WIDE_LISTING = 80
+
+
+def _names(view: Listing, wide: bool) -> RenderableType:
+    """Every name in use: what it reaches, and (with room) that entry's title."""
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    headers = ("name", "kind", "id", *(("title",) if wide else ()), "layer")
+    for header in headers:
+        table.add_column(header, style="green" if header == "name" else None, overflow="fold")
+    for row in view.rows:
+        cells = (row.id, row.kind, row.reaches, *((row.title,) if wide else ()), row.layer)
+        table.add_row(*(Text(x) for x in cells))
+    return table
+
+
+def listing(view: Listing, width: int = 100) -> RenderableType:
+    """A table; long, a layer column too (the descriptions only when there is room)."""
+    wide = width >= WIDE_LISTING
+    if view.kind == "names":
+        return _names(view, wide)
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    long = view.long and view.kind != "tags"
     table.add_column("tag" if view.kind == "tags" else "id", style="green", no_wrap=True)
     if view.kind != "tags":
         table.add_column("name" if view.kind == "actors" else "title")
     detail = {"topics": "tags", "actors": "description", "sources": "kind, author"}
-    table.add_column(detail.get(view.kind, "used by"), style="dim")
+    described = wide or not long
+    if described:
+        table.add_column(detail.get(view.kind, "used by"), style="dim")
+    if long:
+        table.add_column("layer", overflow="fold")
     for row in view.rows:
         cells = [Text(row.id)]
         if view.kind != "tags":
             cells.append(Text(row.title))
-        cells.append(Text(row.detail))
+        if described:
+            cells.append(Text(row.detail))
+        if long:
+            cells.append(Text(layer_label(row), style="bold" if row.overrides else ""))
         table.add_row(*cells)
     return table
 
@@ -309,11 +338,22 @@ def results(view: Results, width: int = 80) -> RenderableType:
 
 def validation(view: Validation) -> RenderableType:
     """Each problem: where, in bold, then what is wrong and its code."""
+    from ..corpus.knockons import heading
+
     lines = []
-    for p in view.problems:
+    cause = ""
+    for p, caused in zip(view.problems, view.causes or [""] * len(view.problems), strict=True):
+        if caused and caused != cause:
+            lines.append(Text(f"  {heading(view.caused_by(caused), caused)}:", style="italic"))
+        cause = caused
         where = f" {p.where}:" if p.where else ""
         lines.append(
-            Text.assemble((f"{p.file}:{where}", "bold"), f" {p.message} ", (f"[{p.code}]", "dim"))
+            Text.assemble(
+                "    " if caused else "",
+                (f"{p.file}:{where}", "bold"),
+                f" {p.message} ",
+                (f"[{p.code}]", "dim"),
+            )
         )
     return Group(*lines)
 
@@ -336,7 +376,7 @@ class TerminalRenderer:
         return self._print([briefing(view) for view in views])
 
     def listing(self, view: Listing) -> str:
-        return self._print([listing(view)])
+        return self._print([listing(view, self.width)])
 
     def comparison(self, view: Comparison) -> str:
         return self._print([comparison(view, self.width)])

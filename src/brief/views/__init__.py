@@ -29,7 +29,9 @@ __all__ = [
     "catalogue",
     "compare",
     "conflicts",
+    "layer_of",
     "listing",
+    "names_listing",
     "split_marks",
     "validation",
 ]
@@ -52,6 +54,8 @@ _WHERE = {
     "split_marks": "records",
     "briefing": "briefings",
     "listing": "briefings",
+    "layer_of": "listings",
+    "names_listing": "listings",
     "Comparison": "comparison",
     "ComparisonRow": "comparison",
     "Conflict": "comparison",
@@ -78,6 +82,7 @@ if TYPE_CHECKING:
     from .briefings import briefing, listing
     from .catalogue import EntryName, catalogue
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
+    from .listings import layer_of, names_listing
     from .records import (
         MARK_END,
         MARK_START,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..core.index import Index
 from ..core.kinds import Kind
 from ..core.model import Actor, Claim, Source, Topic
+from ..core.names import natural_key
 from .grading import grade_of, source_grades
+from .listings import with_layer
 from .records import Briefing, Link, Listing, Point, Reference, Row, Section
 
 
@@ -204,10 +206,21 @@ def source_briefing(index: Index, source: Source) -> Briefing:
     )
 
 
-def listing(index: Index, kind: str, tag: str | None = None, actor: str | None = None) -> Listing:
+def listing(
+    index: Index,
+    kind: str,
+    tag: str | None = None,
+    actor: str | None = None,
+    layers: Sequence[str] | None = None,
+    defined: Mapping[tuple[str, str], Sequence[int]] | None = None,
+) -> Listing:
     """List *kind*, keeping what the claims about *actor* in topics tagged *tag* touch.
 
-    *tag* is a normalised tag and *actor* an actor id, both already resolved.
+    *tag* is a normalised tag and *actor* an actor id, both already resolved. Entries
+    are listed by title (case folded, numbers as numbers), tags by name. Given the
+    *layers*' labels, in load order, the listing is long: each row names the layer its
+    entry comes from and, from *defined* (``(kind, id)`` to the numbers of the layers
+    defining it), the earlier layers' entries it replaces.
     """
     corpus = index.corpus
     topic_ids = [t.id for t in corpus.topics]
@@ -219,21 +232,7 @@ def listing(index: Index, kind: str, tag: str | None = None, actor: str | None =
         topic_ids = list(dict.fromkeys(c.topic for c in claims))
     filtered = tag is not None or actor is not None
 
-    if kind == "topics":
-        rows = [Row(t, index.topics[t].title, ", ".join(index.topics[t].tags)) for t in topic_ids]
-    elif kind == "actors":
-        keep = {a for c in claims for a in c.actors} if filtered else None
-        rows = [
-            Row(a.id, a.name, a.description) for a in corpus.actors if keep is None or a.id in keep
-        ]
-    elif kind == "sources":
-        keep = {s.source for c in claims for s in c.cites} if filtered else None
-        rows = [
-            Row(s.id, s.title, ", ".join(x for x in (s.kind, s.author) if x))
-            for s in corpus.sources
-            if keep is None or s.id in keep
-        ]
-    elif kind == "tags":
+    if kind == "tags":
         counts: dict[str, int] = {}
         for t in topic_ids:
             for name in index.topics[t].tags:
@@ -242,6 +241,31 @@ def listing(index: Index, kind: str, tag: str | None = None, actor: str | None =
             Row(name, name, f"{n} topic{'s' if n != 1 else ''}")
             for name, n in sorted(counts.items())
         ]
+        return Listing(kind, tuple(rows), long=layers is not None)
+    entries: list[Topic | Actor | Source]
+    if kind == "topics":
+        entries = [index.topics[t] for t in topic_ids]
+    elif kind == "actors":
+        keep = {a for c in claims for a in c.actors} if filtered else None
+        entries = [a for a in corpus.actors if keep is None or a.id in keep]
+    elif kind == "sources":
+        keep = {s.source for c in claims for s in c.cites} if filtered else None
+        entries = [s for s in corpus.sources if keep is None or s.id in keep]
     else:
         raise ValueError(f"unknown listing kind {kind!r}")
-    return Listing(kind, tuple(rows))
+    entries.sort(key=lambda e: natural_key(e.title))
+    rows = [_row(entry) for entry in entries]
+    if layers is not None:
+        rows = [
+            with_layer(row, entry.file, kind[:-1], layers, defined or {})
+            for row, entry in zip(rows, entries, strict=True)
+        ]
+    return Listing(kind, tuple(rows), long=layers is not None)
+
+
+def _row(entry: Topic | Actor | Source) -> Row:
+    if isinstance(entry, Topic):
+        return Row(entry.id, entry.title, ", ".join(entry.tags))
+    if isinstance(entry, Actor):
+        return Row(entry.id, entry.name, entry.description)
+    return Row(entry.id, entry.title, ", ".join(x for x in (entry.kind, entry.author) if x))

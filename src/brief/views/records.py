@@ -148,15 +148,27 @@ class Row(NamedTuple):
     """The title or name."""
     detail: str
     """A short description: a topic's tags, an actor's description, a source's kind, ..."""
+    layer: str = ""
+    """The label of the layer that defines it (``[bundled]`` or a corpus folder), when
+    the listing is long or lists names; empty otherwise."""
+    overrides: tuple[str, ...] = ()
+    """The labels of earlier layers that define an entry with the same id, which this
+    one replaces (a long listing only)."""
+    kind: str = ""
+    """Listing names: the kind of entry the name reaches (``topic``, ``actor``, ``source``)."""
+    reaches: str = ""
+    """Listing names: the id of the entry the name reaches."""
 
 
 class Listing(NamedTuple):
     """What ``brief list`` prints: one kind of entry, filtered."""
 
     kind: str
-    """``topics``, ``actors``, ``sources`` or ``tags``."""
+    """``topics``, ``actors``, ``sources``, ``tags`` or ``names``."""
     rows: tuple[Row, ...]
-    """The entries, in corpus order (tags in alphabetical order)."""
+    """The entries by title (case folded, numbers as numbers); tags and names by name."""
+    long: bool = False
+    """Whether to show the layer each entry comes from (``brief list --long``)."""
 
 
 #: Marks around matched words in snippets; renderers turn them into highlights.

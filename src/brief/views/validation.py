@@ -20,33 +20,55 @@ class Validation(NamedTuple):
     """The problems found in the folders checked, and how many files were checked."""
 
     problems: tuple[Diagnostic, ...]
-    """Every problem, file by file in reading order, each file's from top to bottom."""
+    """Every problem, causes first: each skipped file's problems followed by its
+    knock-ons, then the others file by file in reading order, each file's from top to
+    bottom."""
     files: int
     """How many corpus files were checked."""
     troubled: int
-    """How many of them have problems."""
+    """How many of them have problems of their own (not only knock-ons)."""
+    causes: tuple[str, ...] = ()
+    """In step with :attr:`problems`: the skipped file a problem is a knock-on of (a
+    reference to an entry of that file), or "" for a problem of its own."""
     quotes_checked: int = 0
     """How many citation quotes were looked for in their source's text."""
     quotes_unchecked: int = 0
     """How many could not be: their source has no usable text."""
 
     @property
+    def knock_ons(self) -> int:
+        """How many problems are knock-ons of skipped files."""
+        return sum(1 for cause in self.causes if cause)
+
+    @property
     def ok(self) -> bool:
         """No problems, and at least one file checked (none is almost always a wrong folder)."""
         return not self.problems and self.files > 0
 
+    def caused_by(self, file: str) -> int:
+        """How many problems are knock-ons of the skipped *file*."""
+        return self.causes.count(file)
+
     @property
     def summary(self) -> str:
-        """The closing line: ``3 problems in 2 of 9 files`` or ``ok: 9 files checked, ...``."""
+        """The closing line: ``3 problems in 2 of 9 files`` or ``ok: 9 files checked, ...``;
+        knock-ons are counted apart: ``1 problem in 1 of 9 files, and 41 knock-ons ...``."""
         noun = "file" if self.files == 1 else "files"
         if self.problems:
-            count = f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
+            own = len(self.problems) - self.knock_ons
+            count = f"{own} problem{'s' if own != 1 else ''}"
             where = (
                 f"in {self.troubled} of {self.files} {noun}"
                 if self.files
                 else "(no corpus files found)"
             )
-            return f"{count} {where}{self._quotes()}"
+            if not self.knock_ons:
+                return f"{count} {where}{self._quotes()}"
+            knocks = f"{self.knock_ons} knock-on{'s' if self.knock_ons != 1 else ''}"
+            return (
+                f"{count} {where}, and {knocks} (references to entries of skipped files)"
+                f"{self._quotes()}"
+            )
         if not self.files:
             return "nothing to check: no .toml files in the corpus folders"
         return f"ok: {self.files} {noun} checked, no problems{self._quotes()}"
@@ -68,6 +90,7 @@ def validation(
     With no *labels*, every file of every layer loaded is reported on. *quotes* adds
     the quote check's problems and counts (every quote of the corpus loaded).
     """
+    from ..corpus.knockons import split
     from ..corpus.reader import display_name
 
     shown = [display_name("", label) for label in labels]  # as problems name their files
@@ -76,8 +99,22 @@ def validation(
     files = [f for f in result.files if not shown or _within(f, shown)]
     order = {name: i for i, name in enumerate(result.files)}
     problems.sort(key=lambda p: (order.get(p.file, -1), _position(p.where)))
-    counts = (quotes.checked, quotes.unchecked) if quotes else (0, 0)
-    return Validation(tuple(problems), len(files), len({p.file for p in problems}), *counts)
+    own, knock_ons = split(problems, result.skipped)
+    ordered: list[tuple[Diagnostic, str]] = []
+    # a cause may be in a layer not reported on: its knock-ons are still grouped
+    for cause in dict.fromkeys([*(p.file for p in own if p.file in knock_ons), *knock_ons]):
+        ordered += [(p, "") for p in own if p.file == cause]
+        ordered += [(p, cause) for p in knock_ons[cause]]
+    ordered += [(p, "") for p in own if p.file not in knock_ons]
+    checked, unchecked = (quotes.checked, quotes.unchecked) if quotes else (0, 0)
+    return Validation(
+        tuple(p for p, _ in ordered),
+        len(files),
+        len({p.file for p in own}),
+        tuple(cause for _, cause in ordered),
+        checked,
+        unchecked,
+    )
 
 
 def _position(where: str) -> tuple[Any, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.names import normalise
-from .records import Link, Point, Reference
+from .records import Link, Point, Reference, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from .comparison import Comparison, ComparisonRow
@@ -74,3 +74,10 @@ def counts(view: Comparison, row: ComparisonRow) -> str:
     if view.kind == "actors":
         bits.append(f"{'both' if len(view.columns) == 2 else 'shared'} {row.shared}")
     return " · ".join(bits)
+
+
+def layer_label(row: Row) -> str:
+    """Where a listed entry comes from: ``notes`` or ``notes, overrides [bundled]``."""
+    if not row.overrides:
+        return row.layer
+    return f"{row.layer}, overrides {', '.join(row.overrides)}"

@@ -1,0 +1,76 @@
+"""Knock-ons: the problems a skipped file causes elsewhere, told apart from their cause.
+
+When a file cannot be used (a syntax error, say), every reference to an entry it
+defines fails too: one typo in ``actors.toml`` can give forty "unknown actor" lines
+that bury the one line that matters. The loader words each such reference as a
+knock-on of the skipped file (:func:`message`), finding the file's ids by their
+``id = "..."`` lines (:func:`ids_by_text`: it does not parse), and the reports group
+them under their cause (:func:`cause_of`, :func:`heading`).
+
+A knock-on is recognised by its wording, not by a field of its own, so that problems
+read back from the cache are recognised alike. Light on purpose: the cache words its
+warnings with this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from ..core.diagnostics import UNKNOWN_REF, Diagnostic
+
+_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*(topics|actors|sources|claims)[ \t]*\]\]", re.M)
+_ID_LINE = re.compile(rb"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\r\n]+)[\"']", re.M)
+_MARK = " is in the skipped file "
+#: What a claim that is kept without an actor says of it.
+KEPT_WITHOUT = "the claim is kept without it"
+
+
+def ids_by_text(data: bytes) -> dict[str, set[str]]:
+    """The ids a TOML file that could not be used defines, by kind (``actors``, ...).
+
+    Found by their ``id = "..."`` lines, under the last ``[[kind]]`` header above each;
+    an id above every header counts for every kind.
+    """
+    headers = [(m.start(), m.group(1).decode()) for m in _HEADER.finditer(data)]
+    found: dict[str, set[str]] = {k: set() for k in ("topics", "actors", "sources", "claims")}
+    for match in _ID_LINE.finditer(data):
+        ident = match.group(1).decode("utf-8", "replace")
+        kinds = [kind for start, kind in headers if start < match.start()]
+        for kind in kinds[-1:] or list(found):
+            found[kind].add(ident)
+    return found
+
+
+def message(what: str, ref: str, file: str, kept: bool = False) -> str:
+    """``actor 'x' is in the skipped file F``; with *kept*, that the claim is kept without it."""
+    return f"{what} {ref!r}{_MARK}{file}" + (f": {KEPT_WITHOUT}" if kept else "")
+
+
+def cause_of(problem: Diagnostic, skipped: Collection[str]) -> str | None:
+    """The skipped file *problem* is a knock-on of, if it is one (*skipped*: file names)."""
+    if problem.code != UNKNOWN_REF or _MARK not in problem.message:
+        return None
+    tail = problem.message.split(_MARK, 1)[1]
+    found = [name for name in skipped if tail == name or tail.startswith(f"{name}: ")]
+    return max(found, key=len) if found else None
+
+
+def heading(count: int, file: str) -> str:
+    """``41 references to entries of the skipped file actors.toml``."""
+    return f"{count} reference{'s' if count != 1 else ''} to entries of the skipped file {file}"
+
+
+def split(
+    problems: Iterable[Diagnostic], skipped: Collection[str]
+) -> tuple[list[Diagnostic], dict[str, list[Diagnostic]]]:
+    """*problems* of their own, and the knock-ons by the skipped file that caused them."""
+    own: list[Diagnostic] = []
+    knock_ons: dict[str, list[Diagnostic]] = {}
+    for problem in problems:
+        cause = cause_of(problem, skipped)
+        if cause is None:
+            own.append(problem)
+        else:
+            knock_ons.setdefault(cause, []).append(problem)
+    return own, knock_ons
