@@ -188,6 +188,17 @@ def test_edit_keep_anyway(topic: Path, tmp_path: Path, monkeypatch: pytest.Monke
     assert 'summary = ""' in topic.read_text()
 
 
+def test_edit_interrupted_at_the_question_keeps_the_file_and_says_so(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C (or end of input) at the question: the edit is kept, and the reader told."""
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    result = invoke("edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, BREAK)}, answers="")
+    assert result.exit_code == 130
+    assert "interrupted: kept" in result.stderr and "brief validate" in result.stderr
+    assert 'summary = ""' in topic.read_text()
+
+
 def test_edit_again_until_it_is_right(
     topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

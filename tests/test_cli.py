@@ -336,6 +336,12 @@ def test_usage_errors_are_one_line_from_the_real_command() -> None:
     assert done.returncode == 0 and done.stdout.startswith("Usage: brief")
     done = brief("search", "")
     assert (done.returncode, done.stderr) == (2, "brief: search needs at least one word\n")
+    done = brief("list", "tags", "--no-bundled")  # a group option after the command
+    assert done.returncode == 2
+    assert done.stderr == (
+        "brief list: no such option '--no-bundled' "
+        "(--no-bundled goes before the command: 'brief --no-bundled ...')\n"
+    )
 
 
 def test_show_a_topic_left_out_says_why(mini: Path) -> None:

@@ -197,3 +197,16 @@ def test_a_format_1_file_relabelled_format_2_is_as_valid(mini: Path) -> None:
         path.write_text(path.read_text().replace("format = 1\n", "format = 2\n", 1))
     result = run("--no-bundled", "validate", str(mini))
     assert result.exit_code == 0, result.stdout
+
+
+def test_a_lone_reliability_or_credibility_is_named_in_words() -> None:
+    """A bare ``B`` under a claim meant nothing to a new reader; ``source B`` does."""
+    from brief.views.gradewords import grade_line
+    from brief.views.records import Grade
+
+    def grade(reliability: str | None, credibility: int | None) -> Grade:
+        return Grade(reliability, credibility, None, None, None, None, None)
+
+    assert grade_line(grade("B", 2)) == "B2"
+    assert grade_line(grade("B", None)) == "source B"
+    assert grade_line(grade(None, 3)) == "credibility 3"

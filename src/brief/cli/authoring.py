@@ -326,12 +326,17 @@ def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:
     if not interactive():
         click.echo(f"kept {path} with its problems (see 'brief validate')", err=True)
         ctx.exit(1)
-    answer = click.prompt(
-        "What now? (e)dit again, (k)eep anyway, (r)evert",
-        type=click.Choice(["e", "k", "r"]),
-        show_choices=False,
-        err=True,
-    )
+    try:
+        answer = click.prompt(
+            "What now? (e)dit again, (k)eep anyway, (r)evert",
+            type=click.Choice(["e", "k", "r"]),
+            show_choices=False,
+            err=True,
+        )
+    except (click.Abort, KeyboardInterrupt, EOFError):
+        # Nothing the user typed is thrown away unasked: keep it, and say so.
+        click.echo(f"\ninterrupted: kept {path} with its problems (see 'brief validate')", err=True)
+        ctx.exit(130)
     if answer == "k":
         click.echo(f"kept {path} with its problems", err=True)
     elif answer == "r":

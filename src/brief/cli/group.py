@@ -161,6 +161,10 @@ for _command in (*reading.COMMANDS, *admin.COMMANDS, *authoring.COMMANDS, *shell
     cli.add_command(_command)
 
 
+#: The group's own options, which a reader may write after the command by mistake.
+_GROUP_OPTIONS = frozenset({"--corpus", "-c", "--no-bundled", "--version", "-V"})
+
+
 def main() -> None:
     """Console-script entry point: every error is one line on stderr, as the README says.
 
@@ -176,7 +180,11 @@ def main() -> None:
         path = exc.ctx.command_path if exc.ctx else "brief"
         message = exc.format_message().rstrip(".")
         message = message[:1].lower() + message[1:]
-        click.echo(f"{path}: {message} (see '{path} --help')", err=True)
+        hint = f"see '{path} --help'"
+        if isinstance(exc, click.NoSuchOption) and exc.option_name in _GROUP_OPTIONS:
+            # 'brief list --no-bundled': the group's options go before the command
+            hint = f"{exc.option_name} goes before the command: 'brief {exc.option_name} ...'"
+        click.echo(f"{path}: {message} ({hint})", err=True)
         code = exc.exit_code
     except click.ClickException as exc:
         exc.show()

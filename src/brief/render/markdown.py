@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
-from ..views.gradewords import badge, grade_line, quote_line
+from ..views.gradewords import badge, badge_words, grade_line, quote_line
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     comparison_title,
@@ -49,7 +49,9 @@ def _point(point: Point) -> list[str]:
     for other in point.contested_by:
         context = f" ({escape(other.context)})" if other.context else ""
         label = counter_label(other).capitalize()
-        graded = f" {escape(badge(other.grade))}" if other.grade and badge(other.grade) else ""
+        graded = (
+            f" {escape(badge_words(other.grade))}" if other.grade and badge(other.grade) else ""
+        )
         lines.append(
             f"  - ⚠ *{label}:* {_status(other)}{escape(counter_text(other))}{context} "
             f"{escape(refs_label(other.refs))}{graded}"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
-from ..views.gradewords import badge, grade_line, quote_line
+from ..views.gradewords import badge, badge_words, grade_line, quote_line
 from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, Row, split_marks
 from ..views.wording import (
     comparison_title,
@@ -86,7 +86,7 @@ def _point(point: Point, width: int) -> list[str]:
     for other in point.contested_by:
         status = f"[{other.status}] " if other.status != "reported" else ""
         context = f" ({other.context})" if other.context else ""
-        graded = f" {badge(other.grade)}" if other.grade and badge(other.grade) else ""
+        graded = f" {badge_words(other.grade)}" if other.grade and badge(other.grade) else ""
         text = (
             f"! {counter_label(other)}: {status}{counter_text(other)}{context} "
             f"{refs_label(other.refs)}{graded}"

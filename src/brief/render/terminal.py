@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.kinds import Kind
-from ..views.gradewords import badge, grade_words, quote_line
+from ..views.gradewords import badge, badge_words, grade_words, quote_line
 from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     MIN_COLUMN,
@@ -121,7 +121,7 @@ def _graded(grade: Grade) -> list[RenderableType]:
     line = Text(style="dim")
     for i, word in enumerate(words):
         line.append(" · " if i else "")
-        line.append(word, style="bold cyan" if i == 0 and word == badge(grade) else "")
+        line.append(word, style="bold cyan" if i == 0 and word == badge_words(grade) else "")
     quotes: list[RenderableType] = [Text(quote_line(q), style="italic green") for q in grade.quotes]
     return ([line] if words else []) + quotes
 
@@ -145,7 +145,7 @@ def _point(point: Point) -> RenderableType:
             text.append(f" ({other.context})", style="italic")
         text.append(f" {refs_label(other.refs)}", style="dim")
         if other.grade is not None and badge(other.grade):
-            text.append(f" {badge(other.grade)}", style="bold cyan")
+            text.append(f" {badge_words(other.grade)}", style="bold cyan")
         counters.append((Text("⚡", style="red"), text))
     if counters:
         parts.append(_bullets(counters))

@@ -18,10 +18,20 @@ def badge(grade: Grade) -> str:
     return f"{grade.reliability or ''}{grade.credibility or ''}"
 
 
+def badge_words(grade: Grade) -> str:
+    """The badge in a line of words: a lone letter or digit is named, so it reads."""
+    if grade.reliability and grade.credibility:
+        return badge(grade)
+    if grade.reliability:
+        return f"source {grade.reliability}"
+    return f"credibility {grade.credibility}" if grade.credibility else ""
+
+
 def grade_words(grade: Grade) -> list[str]:
     """The grade as words, each a part of the line: ``["B2", "likely", "moderate
-    confidence", "by Fishers' Union", "2018/2020"]``; badge and dates as written."""
-    parts = [badge(grade), grade.likelihood or ""]
+    confidence", "by Fishers' Union", "2018/2020"]``; badge and dates as written (a
+    source's reliability alone reads ``source B``, a credibility alone ``credibility 2``)."""
+    parts = [badge_words(grade), grade.likelihood or ""]
     parts.append(f"{grade.confidence} confidence" if grade.confidence else "")
     parts += [f"by {grade.by}" if grade.by else "", grade.date or ""]
     return [p for p in parts if p]
