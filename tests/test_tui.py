@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList
 
+from brief.cli import cli
 from brief.core.index import build_index
 from brief.corpus.load import Layer, layers_for
 from brief.store import CachedStore, LiveStore, open_store
@@ -504,3 +506,17 @@ async def test_header_counts_skipped_folders_apart_from_files(mini: Path, tmp_pa
     assert app.store.skipped() == warm.store.skipped() == ("mini/topics/broken.toml", "missing/")
     async with app.run_test(size=SIZE):
         assert app.sub_title.endswith("· 1 file and 1 folder skipped (w)")
+
+
+async def test_format2_grades_are_drawn_as_brief_show_prints_them() -> None:
+    """A new user saw `B2 · likely · ...` under claims in `brief show`, and nothing in the TUI."""
+    analyst = Path(__file__).parent / "corpora" / "analyst"
+    app = make_app(analyst, start="harbour")
+    async with app.run_test(size=SIZE):
+        text = "\n".join(page(app))
+        assert "likely" in text and "confidence" in text
+        shown = CliRunner().invoke(
+            cli, ["--no-bundled", "--corpus", str(analyst), "show", "harbour", "-f", "plain"]
+        )
+        grade_lines = [line.strip() for line in shown.stdout.splitlines() if " · " in line]
+        assert grade_lines and all(line in text for line in grade_lines)

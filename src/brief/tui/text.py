@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from ..views.gradewords import badge, badge_words, grade_line
 from ..views.records import Link, Point, Reference
 from ..views.wording import (
     counter_label,
@@ -51,6 +52,8 @@ def point(point: Point) -> Content:
         parts.append((f" (with {', '.join(point.actors)})", "italic"))
     if point.refs:
         parts.append((f" {refs_label(point.refs)}", "dim"))
+    if point.grade is not None and grade_line(point.grade):  # format 2, as `brief show`
+        parts += ["\n", (grade_line(point.grade), "$text-accent")]
     if point.note:
         parts += ["\n", ("Note: ", "bold"), (point.note, "italic")]
     return Content.assemble(*parts)
@@ -63,6 +66,8 @@ def counter(other: Point) -> Content:
         status(other),
         counter_text(other),
     ]
+    if other.grade is not None and badge(other.grade):
+        parts.append((f" {badge_words(other.grade)}", "bold $text-accent"))
     if other.context:
         parts.append((f" ({other.context})", "italic"))
     if other.refs:
