@@ -182,3 +182,19 @@ def test_a_knock_on_is_known_by_its_cause_not_its_wording() -> None:
     assert cause_of(worded, skipped) is None
     assert cause_of(caused, skipped) == "notes/actors.toml"
     assert split([worded, caused], skipped) == ([worded], {"notes/actors.toml": [caused]})
+
+
+async def test_the_tui_page_says_what_was_left_out() -> None:
+    from brief.tui.widgets import Block
+
+    from .test_tui import SIZE, make_app
+
+    app = make_app(CORPUS, start="pump")
+    async with app.run_test(size=SIZE) as pilot:
+        line = "3 claims of this topic were left out (see brief validate)"
+        blocks = list(app.screen.query(Block))
+        assert blocks[-1].base.plain == line  # the page ends with it
+        assert blocks[-1].has_class("left-out")
+        await pilot.press("c", "down", "space", "down", "space")  # John Snow, St James's Vestry
+        shown = [b.base.plain for b in app.screen.query("Block.left-out")]
+        assert shown == [line]  # the pump's row; the other lost nothing
