@@ -196,5 +196,5 @@ async def test_the_tui_page_says_what_was_left_out() -> None:
         assert blocks[-1].base.plain == line  # the page ends with it
         assert blocks[-1].has_class("left-out")
         await pilot.press("c", "down", "space", "down", "space")  # John Snow, St James's Vestry
-        shown = [b.base.plain for b in app.screen.query("Block.left-out")]
+        shown = [b.base.plain for b in app.screen.query("Block.left-out").results(Block)]
         assert shown == [line]  # the pump's row; the other lost nothing
