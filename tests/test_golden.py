@@ -112,6 +112,14 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("--no-bundled", "--corpus", "{analyst}"),
         ("show", "harbour", "--quotes"),
     ),
+    "leftout-show-all": (
+        ("--no-bundled", "--corpus", "{leftout}"),
+        ("show", "pump", "theory", "snow", "report"),
+    ),
+    "leftout-compare-actors": (
+        ("--no-bundled", "--corpus", "{leftout}"),
+        ("compare", "snow", "vestry"),
+    ),
 }
 
 #: Commands with their own formats, and failures: pinned once each.
@@ -125,6 +133,7 @@ SINGLE: dict[str, tuple[str, ...]] = {
     "validate-analyst-json": ("--no-bundled", "validate", "{analyst}", "-f", "json"),
     "validate-knockons": ("--no-bundled", "validate", "{knockons}"),
     "validate-knockons-json": ("--no-bundled", "validate", "{knockons}", "-f", "json"),
+    "validate-leftout": ("--no-bundled", "validate", "{leftout}"),
     "warnings-knockons": ("--no-bundled", "--corpus", "{knockons}", "show", "pump", "theory"),
     "error-unknown-name": ("show", "sanctoins"),
     "error-wrong-kind": ("compare", "china", "sanctions"),
@@ -138,7 +147,13 @@ SINGLE: dict[str, tuple[str, ...]] = {
 
 def _invoke(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
     argv = [
-        a.format(mini="mini", hostile="hostile", analyst="analyst", knockons="knockons")
+        a.format(
+            mini="mini",
+            hostile="hostile",
+            analyst="analyst",
+            knockons="knockons",
+            leftout="leftout",
+        )
         for a in args
     ]
     monkeypatch.chdir(CORPORA)  # so messages name the test corpora the same on every machine

@@ -40,6 +40,9 @@ class Diagnostic:
     where: str
     """``line L, column C`` or a key path such as ``claims[3].actors[0]``; may be empty."""
     message: str
+    cause: str = ""
+    """The skipped file this problem is a knock-on of (a reference to an entry that file
+    was meant to define), as the user would name it; "" for a problem of its own."""
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""

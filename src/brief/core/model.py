@@ -7,7 +7,8 @@ neither rich, textual nor click.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 #: How firm a claim is. Order matters: it is the order the docs list them in.
 STATUSES: tuple[str, ...] = ("reported", "assessment", "alleged", "disputed")
@@ -174,3 +175,7 @@ class Corpus:
     """Every source, in load order."""
     claims: tuple[Claim, ...] = ()
     """Every claim, in load order."""
+    left_out: Mapping[str, int] = field(default_factory=dict, hash=False)
+    """For a topic, actor or source (by id), how many claims naming it (as their topic,
+    an actor or a cited source) were left out: for their own problems, a topic or a
+    citation that cannot be used, or a duplicate id. Entries with none are absent."""

@@ -1,7 +1,8 @@
 """From files to a checked corpus: layers, stamps, safe reading, parsing, the schema, loading.
 
-Resolution rules (``resolve``) and the load record the cache keeps (``trace``) are
-public, so that the cache applies an edit by the same rules as a load.
+Resolution rules (``resolve``), the load record the cache keeps (``trace``) and the
+count of claims left out (``leftout``) are public, so that the cache applies an edit by
+the same rules as a load.
 
 Imports only ``core``.
 """
@@ -25,6 +26,7 @@ __all__ = [
     "LoadResult",
     "Sections",
     "Stamps",
+    "Tally",
     "Trace",
     "bundled_root",
     "check_document",
@@ -78,6 +80,7 @@ _WHERE = {
     "with_citations": "resolve",
     "drop_links": "resolve",
     "load": "load",
+    "Tally": "leftout",
     "Config": "config",
     "ConfigError": "config",
     "FORMATS": "config",
@@ -98,6 +101,7 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from .config import FORMATS, Config, ConfigError, config_path, load_config
     from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
+    from .leftout import Tally
     from .load import LoadResult, load
     from .parse import parse
     from .reader import MAX_FILE_BYTES, discover, display_name, read_bytes

@@ -3,13 +3,13 @@
 When a file cannot be used (a syntax error, say), every reference to an entry it
 defines fails too: one typo in ``actors.toml`` can give forty "unknown actor" lines
 that bury the one line that matters. The loader words each such reference as a
-knock-on of the skipped file (:func:`message`), finding the file's ids by their
-``id = "..."`` lines (:func:`ids_by_text`: it does not parse), and the reports group
-them under their cause (:func:`cause_of`, :func:`heading`).
+knock-on of the skipped file (:func:`message`, :func:`problem`), finding the file's
+ids by their ``id = "..."`` lines (:func:`ids_by_text`: it does not parse), and the
+reports group them under their cause (:func:`cause_of`, :func:`heading`).
 
-A knock-on is recognised by its wording, not by a field of its own, so that problems
-read back from the cache are recognised alike. Light on purpose: the cache words its
-warnings with this.
+A knock-on is recognised by its ``Diagnostic.cause`` field, which the cache stores with
+every problem, so that problems read back from the cache are recognised alike; the
+wording is for people only. Light on purpose: the cache words its warnings with this.
 """
 
 from __future__ import annotations
@@ -47,13 +47,20 @@ def message(what: str, ref: str, file: str, kept: bool = False) -> str:
     return f"{what} {ref!r}{_MARK}{file}" + (f": {KEPT_WITHOUT}" if kept else "")
 
 
+def problem(
+    file: str, where: str, what: str, ref: str, skipped: str, kept: bool = False
+) -> Diagnostic:
+    """The problem of a reference in *file* at *where* to *ref*, an entry of the skipped
+    file *skipped*: worded by :func:`message`, its ``cause`` that file."""
+    return Diagnostic(UNKNOWN_REF, file, where, message(what, ref, skipped, kept), skipped)
+
+
 def cause_of(problem: Diagnostic, skipped: Collection[str]) -> str | None:
-    """The skipped file *problem* is a knock-on of, if it is one (*skipped*: file names)."""
-    if problem.code != UNKNOWN_REF or _MARK not in problem.message:
-        return None
-    tail = problem.message.split(_MARK, 1)[1]
-    found = [name for name in skipped if tail == name or tail.startswith(f"{name}: ")]
-    return max(found, key=len) if found else None
+    """The skipped file *problem* is a knock-on of, if it is one (*skipped*: file names).
+
+    Its ``cause``, when that file is among *skipped* (always, for a problem of one load).
+    """
+    return problem.cause if problem.cause and problem.cause in skipped else None
 
 
 def heading(count: int, file: str) -> str:

@@ -20,8 +20,9 @@ from ..core.model import Citation, Claim, Corpus, Topic
 from ..core.names import did_you_mean
 from .clashes import check_names
 from .knockons import KEPT_WITHOUT, ids_by_text
-from .knockons import message as knock_on
+from .knockons import problem as knock_on
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
+from .leftout import Tally
 from .parse import parse
 from .reader import discover, display_name, read_bytes
 from .resolve import Sections, drop_links, resolve_citations, with_citations
@@ -108,6 +109,7 @@ class _Loading:
         self.merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
         self.namespace: dict[str, tuple[str, _Placed]] = {}
         self.rejected: Rejected = []
+        self.refused: list[Claim] = []  # claims not placed: an id already taken
         self.lost: Lost = {kind: {} for kind in KINDS}  # ids of skipped files, by kind
 
     def tag(self, phase: str) -> None:
@@ -171,12 +173,18 @@ class _Loading:
             for pos, (entry, where) in enumerate(checked.entries[kind]):
                 at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
                 placed = _Placed(entry, name, where, layer, at)
-                _place(kind, placed, self.merged[kind], self.namespace, self.problems)
+                table = self.merged[kind]
+                if not _place(kind, placed, table, self.namespace, self.problems) and isinstance(
+                    entry, Claim
+                ):
+                    self.refused.append(entry)
 
     def finish(self) -> LoadResult:
         """Resolve the merged entries, and note each problem in its file's trace."""
         self.tag("local")  # a missing corpus folder
-        corpus = _resolve(self.merged, self.problems, self.rejected, self.tag, self.lost)
+        corpus = _resolve(
+            self.merged, self.problems, self.rejected, self.tag, self.lost, self.refused
+        )
         check_names(self.merged, self.problems)
         self.tag("names")
         if self.trace is not None:
@@ -206,8 +214,11 @@ def _place(
     table: dict[str, _Placed],
     namespace: dict[str, tuple[str, _Placed]],
     problems: list[Diagnostic],
-) -> None:
-    """Add one entry, replacing an earlier layer's entry of the same kind and id."""
+) -> bool:
+    """Add one entry, replacing an earlier layer's entry of the same kind and id.
+
+    False when it cannot be placed (its id is taken), with the problem saying so.
+    """
     ident = placed.entry.id
     what = _SINGULAR[kind]
     if kind in _NAMED and ident in namespace and namespace[ident][0] != kind:
@@ -220,7 +231,7 @@ def _place(
                 f"id {ident!r} is already the {_SINGULAR[other_kind]} in {other.file}",
             )
         )
-        return
+        return False
     earlier = table.get(ident)
     if earlier is not None and earlier.layer == placed.layer:
         problems.append(
@@ -231,11 +242,12 @@ def _place(
                 f"duplicate {what} id {ident!r} (first defined in {earlier.file})",
             )
         )
-        return
+        return False
     placed.seq = earlier.seq if earlier is not None else placed.ord
     table[ident] = placed  # a later layer replaces the earlier entry
     if kind in _NAMED:
         namespace[ident] = (kind, placed)
+    return True
 
 
 Rejected = list[tuple[str, dict[str, Any], str, str]]
@@ -250,6 +262,7 @@ def _resolve(
     rejected: Rejected,
     tag: Callable[[str], None] = lambda phase: None,
     lost: Lost | None = None,
+    refused: Sequence[Claim] = (),
 ) -> Corpus:
     """Check every reference; leave out claims that point at nothing, drop dead links.
 
@@ -258,10 +271,14 @@ def _resolve(
     cost more than parsing. Entries already left out still have their references
     checked (and reported), so that one run of ``validate`` shows every problem; and a
     reference to one of them is not "unknown", only unusable; a reference to an entry
-    of a skipped file (*lost*) is a knock-on of that file, and says so.
+    of a skipped file (*lost*) is a knock-on of that file, and says so. Every claim
+    left out (*refused* ones too: their id was taken) is counted against the topic,
+    actors and sources it names (``Corpus.left_out``).
     """
     resolver = _Resolver(merged, problems, rejected, lost or {})
     resolver.report_rejected(rejected)  # report only: these never load
+    for claim in refused:
+        resolver.tally.claim(claim.topic, claim.actors, claim.cites)
     tag("rejected")
     topics = resolver.topics()
     tag("related")
@@ -274,6 +291,7 @@ def _resolve(
         actors=tuple(p.entry for p in merged["actors"].values()),  # type: ignore[misc]
         sources=tuple(p.entry for p in merged["sources"].values()),  # type: ignore[misc]
         claims=tuple(claims),
+        left_out=resolver.tally.counts,
     )
 
 
@@ -299,6 +317,7 @@ class _Resolver:
             for sid, p in merged["sources"].items()
         }
         self.suggested = 0
+        self.tally = Tally(merged["topics"], merged["actors"], merged["sources"])
 
     def hint(self, ref: str, pool: Collection[str]) -> str:
         """A "did you mean" for the first :data:`MAX_SUGGESTIONS` unknown references.
@@ -323,13 +342,14 @@ class _Resolver:
                 continue
             usable = False
             if ref not in self.known[kind]:  # one left out for its own problem is no surprise
+                where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
                 skipped = self.lost.get(kind, {}).get(ref)
                 if skipped is not None:
-                    message = knock_on(_SINGULAR[kind], ref, skipped, kept)
-                else:
-                    message = f"unknown {_SINGULAR[kind]} {ref!r}{self.hint(ref, self.known[kind])}"
-                    message += f": {KEPT_WITHOUT}" if kept else ""
-                where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
+                    what = _SINGULAR[kind]
+                    self.problems.append(knock_on(file, where, what, ref, skipped, kept))
+                    continue
+                message = f"unknown {_SINGULAR[kind]} {ref!r}{self.hint(ref, self.known[kind])}"
+                message += f": {KEPT_WITHOUT}" if kept else ""
                 self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
         return usable
 
@@ -364,6 +384,7 @@ class _Resolver:
                 self.refs(file, path, "related", "topics", values.get("related", ()))
             elif kind == "claims":
                 self.claim_refs(file, path, values)
+                self.tally.claim(values.get("topic"), values.get("actors"), values.get("cites"))
                 for key in ("contradicts", "supports"):
                     self.refs(file, path, key, "claims", values.get(key, ()))
 
@@ -393,7 +414,9 @@ class _Resolver:
             assert isinstance(claim, Claim)
             values = {"topic": claim.topic, "actors": claim.actors, "cites": claim.cites}
             ok, cites = self.claim_refs(placed.file, placed.path, values, kept=True)
-            if ok:
+            if not ok:
+                self.tally.claim(claim.topic, claim.actors, claim.cites)
+            else:
                 kept[claim.id] = with_citations(claim, cites)  # type: ignore[arg-type]
                 if not all(a in actors for a in claim.actors):
                     usable = tuple(a for a in claim.actors if a in actors)

@@ -57,11 +57,13 @@ def resolve_citation(
         if cite.source in left_out:
             return None
         pool = {*sources, *left_out}
-        message = f"unknown source {cite.source!r}{hint(cite.source, pool)}"
         if skipped and cite.source in skipped:
-            from .knockons import message as knock_on
+            from .knockons import problem
 
-            message = knock_on("source", cite.source, skipped[cite.source])
+            cause = skipped[cite.source]
+            problems.append(problem(file, f"{where}.source", "source", cite.source, cause))
+            return None
+        message = f"unknown source {cite.source!r}{hint(cite.source, pool)}"
         problems.append(Diagnostic(d.UNKNOWN_REF, file, f"{where}.source", message))
         return None
     source = known.source

@@ -55,6 +55,7 @@ def briefing_data(view: Briefing) -> dict[str, Any]:
         ],
         "related": [{"kind": x.kind, "id": x.id, "title": x.title} for x in view.related],
         "references": _references(view.references),
+        "left_out": view.left_out,
     }
 
 
@@ -108,6 +109,7 @@ def comparison_data(view: Comparison) -> dict[str, Any]:
                 "verdict": row.verdict,
                 "conflicts": row.conflicts,
                 "shared": row.shared,
+                "left_out": row.left_out,
                 "common": [_point(p) for p in row.common],
                 "cells": [[_point(p) for p in cell] for cell in row.cells],
             }

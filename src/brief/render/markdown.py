@@ -15,14 +15,16 @@ from ..views.wording import (
     counter_text,
     empty_cell,
     layer_label,
+    left_out_line,
     link_label,
     reference_label,
     refs_label,
+    row_kind,
     shared_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..views.comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, ComparisonRow, Conflicts
     from ..views.validation import Validation
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -76,7 +78,10 @@ def briefing(view: Briefing) -> str:
         lines += [f"## {view.related_heading}", ""]
         lines += [f"- {escape(link_label(x))}" for x in view.related]
         lines.append("")
-    return "\n".join(lines + _references(view.references))
+    lines += _references(view.references)
+    if view.left_out:
+        lines += [f"*{left_out_line(view.left_out, view.kind)}*", ""]
+    return "\n".join(lines)
 
 
 def listing(view: Listing) -> str:
@@ -117,20 +122,28 @@ def comparison(view: Comparison) -> str:
         lines.append("| " + " | ".join([*cells, escape(row.verdict)]) + " |")
     lines.append("")
     for row in view.rows:
-        lines += [f"## {escape(row.title)}: {escape(row.verdict)}", ""]
-        if row.common:
-            lines += [f"### {shared_label(view)}", ""]
-            for point in row.common:
-                lines += _point(point)
-            lines.append("")
-        for column, cell in zip(view.columns, row.cells, strict=True):
-            lines += [f"### {escape(column.title)}", ""]
-            if not cell:
-                lines.append(f"*{escape(empty_cell(view, column, bool(row.common)))}*")
-            for point in cell:
-                lines += _point(point)
-            lines.append("")
+        lines += _row(view, row)
     return "\n".join(lines + _references(view.references))
+
+
+def _row(view: Comparison, row: ComparisonRow) -> list[str]:
+    """One row of a comparison in detail: its shared claims, each column, what was left out."""
+    lines = [f"## {escape(row.title)}: {escape(row.verdict)}", ""]
+    if row.common:
+        lines += [f"### {shared_label(view)}", ""]
+        for point in row.common:
+            lines += _point(point)
+        lines.append("")
+    for column, cell in zip(view.columns, row.cells, strict=True):
+        lines += [f"### {escape(column.title)}", ""]
+        if not cell:
+            lines.append(f"*{escape(empty_cell(view, column, bool(row.common)))}*")
+        for point in cell:
+            lines += _point(point)
+        lines.append("")
+    if row.left_out:
+        lines += [f"*{left_out_line(row.left_out, row_kind(view))}*", ""]
+    return lines
 
 
 def conflicts(view: Conflicts) -> str:

@@ -15,15 +15,17 @@ from ..views.wording import (
     counts,
     empty_cell,
     layer_label,
+    left_out_line,
     link_label,
     reference_label,
     refs_label,
+    row_kind,
     shared_label,
 )
 from .cells import cell_len, ljust, split_at
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..views.comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, ComparisonRow, Conflicts
     from ..views.validation import Validation
 
 #: Widest plain text is laid out: long lines are hard to read, even on a wide screen.
@@ -122,6 +124,8 @@ def briefing(view: Briefing, width: int = 80) -> str:
         related = ", ".join(link_label(x) for x in view.related)
         lines += ["", *_wrap(f"{view.related_heading}: {related}", width, "", "  ")]
     lines += _references(view.references, width)
+    if view.left_out:
+        lines += ["", *_wrap(left_out_line(view.left_out, view.kind), width, "", "")]
     return "\n".join(lines) + "\n"
 
 
@@ -170,19 +174,27 @@ def comparison(view: Comparison, width: int = 80) -> str:
             lines.append(head.rstrip())
             lines += _wrap(tail, width, " " * (name_width + 4), " " * (name_width + 4))
     for row in view.rows:
-        lines += ["", f"{row.title}: {row.verdict}"]
-        if row.common:
-            lines.append(f"  {shared_label(view)}")
-            for point in row.common:
-                lines += ["  " + line for line in _point(point, width - 2)]
-        for column, cell in zip(view.columns, row.cells, strict=True):
-            lines.append(f"  {column.title}")
-            if not cell:
-                lines.append(f"    ({empty_cell(view, column, bool(row.common))})")
-            for point in cell:
-                lines += ["  " + line for line in _point(point, width - 2)]
+        lines += _row(view, row, width)
     lines += _references(view.references, width)
     return "\n".join(lines) + "\n"
+
+
+def _row(view: Comparison, row: ComparisonRow, width: int) -> list[str]:
+    """One row of a comparison in detail: its shared claims, each column, what was left out."""
+    lines = ["", f"{row.title}: {row.verdict}"]
+    if row.common:
+        lines.append(f"  {shared_label(view)}")
+        for point in row.common:
+            lines += ["  " + line for line in _point(point, width - 2)]
+    for column, cell in zip(view.columns, row.cells, strict=True):
+        lines.append(f"  {column.title}")
+        if not cell:
+            lines.append(f"    ({empty_cell(view, column, bool(row.common))})")
+        for point in cell:
+            lines += ["  " + line for line in _point(point, width - 2)]
+    if row.left_out:
+        lines += _wrap(left_out_line(row.left_out, row_kind(view)), width, "  ", "  ")
+    return lines
 
 
 def conflicts(view: Conflicts, width: int = 80) -> str:

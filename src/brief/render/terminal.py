@@ -28,9 +28,11 @@ from ..views.wording import (
     counter_text,
     empty_cell,
     layer_label,
+    left_out_line,
     link_label,
     reference_label,
     refs_label,
+    row_kind,
     shared_label,
 )
 
@@ -170,6 +172,8 @@ def briefing(view: Briefing) -> RenderableType:
         related = Text(", ".join(link_label(x) for x in view.related), style="green")
         parts += [Text(), _bullets([(title, related)])]
     parts += _references(view.references)
+    if view.left_out:
+        parts += [Text(), Text(left_out_line(view.left_out, view.kind), style="yellow")]
     return Group(*parts)
 
 
@@ -283,6 +287,8 @@ def _row(view: Comparison, row: ComparisonRow, side_by_side: bool) -> list[Rende
     else:
         for column, body in zip(view.columns, bodies, strict=True):
             parts += [Text(column.title, style="bold"), body]
+    if row.left_out:
+        parts.append(Text(left_out_line(row.left_out, row_kind(view)), style="yellow"))
     return parts
 
 

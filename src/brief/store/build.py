@@ -92,6 +92,7 @@ def write(
             ("warnings", codec.warnings_blob(warnings)),
             ("generation", new_generation()),
             ("early", filerecord.early_blob(early, result.skipped)),
+            ("left_out", codec.left_out_blob(result.corpus.left_out)),
         ]
         _fill(tmp, result, trace, index, meta)
         with locked(path):

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 13
+SCHEMA = 14
 
 
 class Corrupt(ValueError):
@@ -296,6 +296,21 @@ def read_warnings(blob: bytes) -> list[str]:
     return list(_tuple(blob))
 
 
+def left_out_blob(counts: Mapping[str, int]) -> bytes:
+    """How many claims were left out, by the id of each topic, actor or source they name."""
+    return pack(dict(counts))
+
+
+def read_left_out(blob: object) -> dict[str, int]:
+    """The inverse of :func:`left_out_blob`."""
+    value = unpack(blob)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and type(v) is int for k, v in value.items()
+    ):
+        raise Corrupt("unreadable counts of claims left out")
+    return value
+
+
 # -- briefings -----------------------------------------------------------------------------
 
 
@@ -332,6 +347,7 @@ def briefing_blob(b: Briefing) -> bytes:
             tuple((x.kind, x.id, x.title) for x in b.related),
             b.related_heading,
             tuple((r.number, r.source, r.title, r.section, r.author, r.year) for r in b.references),
+            b.left_out,
         )
     )
 
@@ -341,7 +357,9 @@ def read_briefing(blob: bytes) -> Briefing:
     from ..views.records import Briefing, Link, Reference, Section
 
     try:
-        kind, ident, title, summary, facts, sections, related, heading, references = unpack(blob)
+        kind, ident, title, summary, facts, sections, related, heading, references, left = unpack(
+            blob
+        )
         return Briefing(
             kind,
             ident,
@@ -352,6 +370,7 @@ def read_briefing(blob: bytes) -> Briefing:
             tuple(Link(*x) for x in related),
             heading,
             tuple(Reference(*r) for r in references),
+            int(left),
         )
     except BAD as error:
         raise Corrupt(f"unreadable briefing: {error}") from error

@@ -35,15 +35,15 @@ if TYPE_CHECKING:
 
 # -- problems ------------------------------------------------------------------------------
 #
-# A problem: (code, file, where, message), as Diagnostic takes them.
+# A problem: (code, file, where, message, cause), as Diagnostic takes them.
 
-ProblemData = tuple[str, str, str, str]
+ProblemData = tuple[str, str, str, str, str]
 
 
 def problems_data(problems: Mapping[str, Iterable[Diagnostic]]) -> dict[str, list[ProblemData]]:
     """Problems by phase as tuples; phases without any left out."""
     out = {
-        phase: [(p.code, p.file, p.where, p.message) for p in found]
+        phase: [(p.code, p.file, p.where, p.message, p.cause) for p in found]
         for phase, found in problems.items()
     }
     return {phase: found for phase, found in out.items() if found}

@@ -6,7 +6,9 @@ claims added, removed or rewritten, a topic's summary or an actor's description
 reworded. Only the rows those touch change: the file's claims, the links and
 contradictions between them, their full-text rows, the topic rows that list their
 actors, and the briefings that show any of them (forgotten, to be built again when
-next shown). Claims are resolved by the loader's own rules (``corpus.resolve``).
+next shown), and the counts of claims left out (``Corpus.left_out``) where a claim of
+these files is left out, or kept, now. Claims are resolved by the loader's own rules
+(``corpus.resolve``).
 
 An edit is applied only when it provably gives what a full load would give; it is
 declined (and the cache rebuilt) when it could change anything beyond those rows:
@@ -121,6 +123,10 @@ class _Edit:
         self.resolved: dict[str, _Resolved] = {}
         self.refs_problems: dict[str, list[Diagnostic]] = {}
         self.restrip: dict[str, Claim] = {}
+        self.kinds: dict[str, str] = {}
+        """The kind of each topic, actor and source the claims of these files name."""
+        self.recounted: set[str] = set()
+        """The entries whose count of claims left out the edit changed."""
 
     def _in(self, statement: str, ids: Iterable[str]) -> list[Any]:
         return rows_in(self.con, statement, ids)
@@ -157,6 +163,7 @@ class _Edit:
     def _named(self) -> tuple[dict[str, str], dict[str, Sections]]:
         """The kind of each named entry new claims reach; the sections of sources."""
         claims = [c for f in self.files for c, _, _ in f.new_claims]
+        claims += [c for f in self.files for c in f.old_claims]  # to recount those left out
         wanted = {c.topic for c in claims}
         wanted |= {a for c in claims for a in c.actors}
         wanted |= {x.source for c in claims for x in c.cites}
@@ -171,6 +178,7 @@ class _Edit:
     def _resolve(self) -> None:
         """Resolve the new claims as the loader would: references, then links."""
         kinds, sources = self._named()
+        self.kinds = kinds
         for f in self.files:
             problems = self.refs_problems[f.path] = []
             for claim, where, pos in f.new_claims:
@@ -226,7 +234,37 @@ class _Edit:
 
     # -- writing ------------------------------------------------------------------------
 
+    def _recount(self) -> None:
+        """Count the claims left out again: those of these files, before and after.
+
+        An edit leaves out no claim of its own beyond one whose citation cannot be used
+        (anything else is declined): the count of each entry such a claim names changes.
+        """
+        from ..corpus.leftout import Tally
+
+        kept = {r[0] for r in self._in(sql.CLAIMS_KEPT_IN, self.dirty)}
+        tallies = []
+        for claims in (
+            [c for f in self.files for c in f.old_claims if c.id not in kept],
+            [c for f in self.files for c, _, _ in f.new_claims if c.id not in self.resolved],
+        ):
+            tally = Tally(*({i for i, k in self.kinds.items() if k == kind} for kind in _KINDS))
+            for claim in claims:
+                tally.claim(claim.topic, claim.actors, claim.cites)
+            tallies.append(tally.counts)
+        before, after = tallies
+        self.recounted = {i for i in {*before, *after} if before.get(i) != after.get(i)}
+        if not self.recounted:
+            return
+        (blob,) = self.con.execute(sql.LEFT_OUT).fetchone()
+        counts = codec.read_left_out(blob)
+        for ident in self.recounted:
+            counts[ident] = counts.get(ident, 0) - before.get(ident, 0) + after.get(ident, 0)
+        now = {i: n for i, n in counts.items() if n > 0}
+        self.con.execute(sql.SET_META, ("left_out", codec.left_out_blob(now)))
+
     def _write(self) -> None:
+        self._recount()
         touched, topics, neighbours = self._remove_old()
         touched |= self._insert_new()
         neighbours |= self._contests()
@@ -327,7 +365,7 @@ class _Edit:
         """Briefings that show any claim touched, or a claim contradicting one."""
         shown = {c.id for c in touched} | contested
         touched |= {codec.claim_of(blob) for _, blob in self._in(sql.CLAIMS_DATA_IN, shown)}
-        stale = set(named)
+        stale = set(named) | self.recounted
         for claim in touched:
             stale.add(claim.topic)
             stale.update(claim.actors)
@@ -347,6 +385,10 @@ class _Edit:
             count = sum(len(v) for v in problems.values())
             record = filerecord.file_record(f.checked, problems, False)
             self.con.execute(sql.SET_FILE_RECORD, (count, record, f.key))
+
+
+#: The named kinds, as the ``entries`` table keeps them, in the order ``Tally`` takes them.
+_KINDS = ("topic", "actor", "source")
 
 
 def _links(claim: Claim) -> tuple[str, ...]:

@@ -65,13 +65,15 @@ def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
         wanted.update(codec.topic_related(data))  # for their titles
     named = rows_in(con, sql.ENTRIES_ORDERED_IN, wanted)
     named.sort()
-    return _corpus([codec.named_of(k, blob) for _, k, blob in named], claims)
+    left_out = {i: n for i, n in _left_out(con).items() if i in wanted}
+    return _corpus([codec.named_of(k, blob) for _, k, blob in named], claims, left_out)
 
 
 def whole_corpus(con: sqlite3.Connection) -> Corpus:
     """Every resolved entry, in corpus order: for commands that need the whole index."""
     named = [codec.named_of(kind, blob) for kind, blob in con.execute(sql.ALL_ENTRIES)]
-    return _corpus(named, [codec.claim_of(blob) for (blob,) in con.execute(sql.ALL_CLAIMS)])
+    claims = [codec.claim_of(blob) for (blob,) in con.execute(sql.ALL_CLAIMS)]
+    return _corpus(named, claims, _left_out(con))
 
 
 def indexed(corpus: Corpus) -> Index:
@@ -88,7 +90,16 @@ def indexed(corpus: Corpus) -> Index:
         raise codec.Corrupt(f"a reference to {missing} the cache does not hold") from None
 
 
-def _corpus(named: Sequence[Any], claims: Sequence[Claim]) -> Corpus:
+def _left_out(con: sqlite3.Connection) -> dict[str, int]:
+    """How many claims were left out, by the topic, actor or source they name."""
+    row = con.execute(sql.LEFT_OUT).fetchone()
+    if row is None:
+        raise codec.Corrupt("no counts of claims left out")
+    return codec.read_left_out(row[0])
+
+
+def _corpus(named: Sequence[Any], claims: Sequence[Claim], left_out: dict[str, int]) -> Corpus:
+    """A corpus of *named* entries and *claims*; *left_out* as ``Corpus.left_out``."""
     from ..core.model import Actor, Corpus, Source, Topic
 
     return Corpus(
@@ -96,6 +107,7 @@ def _corpus(named: Sequence[Any], claims: Sequence[Claim]) -> Corpus:
         tuple(e for e in named if isinstance(e, Actor)),
         tuple(e for e in named if isinstance(e, Source)),
         tuple(claims),
+        left_out,
     )
 
 

@@ -54,12 +54,13 @@ BEGIN = "BEGIN IMMEDIATE"
 COMMIT = "COMMIT"
 ROLLBACK = "ROLLBACK"
 
-# -- meta: manifest, warnings, generation, problems found before any file ---------------
+# -- meta: manifest, warnings, generation, problems found before any file, left out -----
 
 META_TO_CHECK = "SELECT key, value FROM meta WHERE key IN ('manifest', 'warnings', 'generation')"
 META_TO_READ = "SELECT key, value FROM meta WHERE key IN ('warnings', 'generation')"
 GENERATION = "SELECT value FROM meta WHERE key = 'generation'"
 EARLY = "SELECT value FROM meta WHERE key = 'early'"
+LEFT_OUT = "SELECT value FROM meta WHERE key = 'left_out'"
 INSERT_META = "INSERT INTO meta VALUES (?, ?)"
 SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 

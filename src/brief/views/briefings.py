@@ -142,6 +142,7 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
         related,
         "Related topics",
         refs.references(),
+        index.corpus.left_out.get(topic.id, 0),
     )
 
 
@@ -176,6 +177,7 @@ def actor_briefing(index: Index, actor: Actor) -> Briefing:
         _topics_of(sections),
         "Topics",
         refs.references(),
+        index.corpus.left_out.get(actor.id, 0),
     )
 
 
@@ -203,6 +205,7 @@ def source_briefing(index: Index, source: Source) -> Briefing:
         _topics_of(sections),
         "Topics",
         refs.references(),
+        index.corpus.left_out.get(source.id, 0),
     )
 
 

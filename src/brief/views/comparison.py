@@ -38,6 +38,9 @@ class ComparisonRow:
     """How many contradiction pairs lie wholly inside this row."""
     shared: int = 0
     """How many claims are shared, including any ``--diff-only`` hides."""
+    left_out: int = 0
+    """How many claims of the row's topic (about its actor, comparing topics) the corpus
+    has but could not use: the row says so (see ``wording.left_out_line``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,7 @@ def _actors(
                 tuple(tuple(c) for c in cells),
                 conflicts,
                 len(shared),
+                index.corpus.left_out.get(topic, 0),
             )
         )
     columns = tuple(Link(Kind.ACTOR.value, a.id, a.name) for a in actors)
@@ -167,6 +171,7 @@ def _topics(index: Index, topics: list[Topic]) -> Comparison:
                 (),
                 tuple(tuple(p) for p in points),
                 conflicts,
+                left_out=index.corpus.left_out.get(subject, 0),
             )
         )
     columns = tuple(Link(Kind.TOPIC.value, t.id, t.title) for t in topics)

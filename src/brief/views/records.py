@@ -137,6 +137,10 @@ class Briefing(NamedTuple):
     """What :attr:`related` is headed: ``Related topics`` or ``Topics``."""
     references: tuple[Reference, ...]
     """The sources the points cite, in order of number."""
+    left_out: int = 0
+    """How many claims of this topic (about this actor, citing this source) the corpus
+    has but could not use, for their own problems or a topic or citation that cannot
+    be used: the briefing ends by saying so (see ``wording.left_out_line``)."""
 
 
 class Row(NamedTuple):

@@ -76,6 +76,28 @@ def counts(view: Comparison, row: ComparisonRow) -> str:
     return " · ".join(bits)
 
 
+#: Whose claims a left-out line counts, by the kind of entry it ends.
+_WHOSE = {"topic": "of this topic", "actor": "about this actor", "source": "citing this source"}
+
+
+def left_out_line(count: int, kind: str) -> str:
+    """``2 claims of this topic were left out (see brief validate)``; "" for none.
+
+    *kind* is the kind of the entry (``topic``, ``actor``, ``source``) whose claims
+    the corpus has but could not use (see ``Briefing.left_out``).
+    """
+    if not count:
+        return ""
+    noun = "claim" if count == 1 else "claims"
+    were = "was" if count == 1 else "were"
+    return f"{count} {noun} {_WHOSE[kind]} {were} left out (see brief validate)"
+
+
+def row_kind(view: Comparison) -> str:
+    """The kind of entry a comparison's rows are: topics for actors, actors for topics."""
+    return "topic" if view.kind == "actors" else "actor"
+
+
 def layer_label(row: Row) -> str:
     """Where a listed entry comes from: ``notes`` or ``notes, overrides [bundled]``."""
     if not row.overrides:

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from ...views.records import Briefing, Link, Point, Reference
-from ...views.wording import comparison_title, empty_cell, shared_label
+from ...views.wording import comparison_title, empty_cell, left_out_line, row_kind, shared_label
 from .. import text
 from ..history import Place
 from ..messages import Follow, GoToAnchor, ShowCitation
@@ -105,6 +105,8 @@ def briefing_page(view: Briefing, known: Collection[str]) -> Page:
         page.add(Block(Content("No claims yet."), classes="empty"))
     _related(page, view.related_heading, view.related)
     _references(page, view.references, all_points)
+    if view.left_out:
+        page.add(Block(Content(left_out_line(view.left_out, view.kind)), classes="left-out"))
     return page
 
 
@@ -148,5 +150,8 @@ def comparison_page(
                 body = [Block(Content(empty_cell(view, column, bool(row.common))), classes="empty")]
             columns.append(Vertical(label, *body, classes="column"))
         page.add(Horizontal(*columns, classes="columns -stacked" if stacked else "columns"))
+        if row.left_out:
+            line = Content(left_out_line(row.left_out, row_kind(view)))
+            page.add(Block(line, classes="left-out"))
     _references(page, view.references, all_points)
     return page
