@@ -7,13 +7,23 @@ imported at the top; the views, the renderers and the writers inside the command
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..core.errors import UsageError
 from ..core.kinds import Kind
-from .context import Choice, command, completer, emit, format_option, open_store, options
+from .context import (
+    BriefCommand,
+    Choice,
+    command,
+    completer,
+    emit,
+    format_option,
+    open_store,
+    options,
+)
 
 if TYPE_CHECKING:
     from ..views.mingrade import Minimum
@@ -147,5 +157,69 @@ def timeline(
     emit(ctx, lambda r: r.timeline(view), fmt, pager)
 
 
+@click.group(cls=click.Group, context_settings={"help_option_names": ["-h", "--help"]})
+def source() -> None:
+    """Work with sources: 'brief source import FILE' makes one from its text."""
+
+
+@source.command("import", cls=BriefCommand)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--id", "ident", help="The source's id (default: made from the title).")
+@click.option("--title", help="Its title (default: the text's first heading, else the file name).")
+@click.option("--kind", default="article", show_default=True, help="What it is (article, report…).")
+@click.option(
+    "--into",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Write into this corpus folder instead of your personal one (see 'brief init').",
+)
+@click.pass_context
+def import_(
+    ctx: click.Context, file: str, ident: str | None, title: str | None, kind: str, into: str | None
+) -> None:
+    """Write a source whose sections are FILE's headings, with FILE's text beside it.
+
+    FILE is a Markdown file (its # headings) or a plain-text article (its short title
+    lines). The entry goes to sources/ID.toml in your corpus (format 2) and the text,
+    copied byte for byte, to sources/ID.md or .txt, named as its 'text' so that 'brief
+    validate' checks quotes against it. Nothing is overwritten.
+
+    \b
+    brief source import ~/Downloads/harbour-review.md --kind report
+    brief source import article.txt --id coast-article
+    """
+    from ..core.model import SOURCE_KINDS
+    from ..core.names import closest, is_id, normalise
+    from ..corpus.authoring import slug
+    from ..corpus.sourceimport import read_source, write_source
+    from ..corpus.where import definitions
+    from .authoring import layers_with, target_folder
+
+    if kind not in SOURCE_KINDS:
+        near = closest(kind, SOURCE_KINDS, limit=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise UsageError(f"unknown kind {kind!r}{hint}: one of {', '.join(SOURCE_KINDS)}")
+    data, found = read_source(file)
+    stem, ext = os.path.splitext(os.path.basename(file))
+    title = title or found.title or stem
+    ident = ident or slug(title)
+    if not is_id(ident):
+        raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
+    target = target_folder(ctx, into)
+    for entry in definitions(layers_with(ctx, target)):
+        if entry.kind != "claim" and normalise(ident) in entry.names:
+            raise UsageError(f"{ident!r} is already the {entry.kind} {entry.id!r} at {entry}")
+    copy = ".md" if ext.lower() in (".md", ".markdown") else ".txt"
+    done = write_source(target, ident, title, kind, data, found, copy)
+    click.echo(f"wrote the source {ident!r} at {done.entry}")
+    click.echo(f"copied the text to {done.text}")
+    if not done.sections:
+        click.echo("no headings found: claims cite the whole source (no sections)")
+    else:
+        click.echo(f"sections found ({len(done.sections)}):")
+        for heading in done.sections:
+            click.echo(f"  {heading}")
+
+
 #: This module's commands, for the group to register.
-COMMANDS = (claims, timeline)
+COMMANDS = (claims, timeline, source)
