@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+import click
+
 from .conftest import run
 
 DOCS = Path(__file__).parents[1] / "docs"
@@ -122,8 +124,15 @@ def test_cli_reference_covers_every_command() -> None:
 
     gen = _cli_docs_script()
     titles = re.findall(r"^## `(brief[^`]*)`$", (DOCS / "cli.md").read_text(), re.M)
-    assert titles == ["brief", *(f"brief {name}" for name in sorted(cli.commands))]
-    assert list(gen.command_paths(cli)) == [(name,) for name in sorted(cli.commands)]
+    paths: list[tuple[str, ...]] = []
+    for name in sorted(cli.commands):  # a group (brief source) and each of its commands
+        paths.append((name,))
+        group = cli.commands[name]
+        if isinstance(group, click.Group):
+            paths += [(name, sub) for sub in sorted(group.commands)]
+    assert titles == ["brief", *(f"brief {' '.join(path)}" for path in paths)]
+    assert list(gen.command_paths(cli)) == paths
+    assert ("source", "import") in paths
 
 
 def _cli_docs_script() -> ModuleType:

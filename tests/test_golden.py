@@ -120,6 +120,22 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("--no-bundled", "--corpus", "{leftout}"),
         ("compare", "snow", "vestry"),
     ),
+    "analyst-show-min-grade": (
+        ("--no-bundled", "--corpus", "{analyst}"),
+        ("show", "harbour", "--min-grade", "B3"),
+    ),
+    "analyst-claims": (("--no-bundled", "--corpus", "{analyst}"), ("claims",)),
+    "analyst-claims-filtered": (
+        ("--no-bundled", "--corpus", "{analyst}"),
+        ("claims", "--status", "alleged", "--source", "coast-article", "--since", "2020"),
+    ),
+    "analyst-timeline": (("--no-bundled", "--corpus", "{analyst}"), ("timeline",)),
+    "analyst-timeline-actor": (
+        ("--no-bundled", "--corpus", "{analyst}"),
+        ("timeline", "port-authority", "--quotes", "--min-grade", "3"),
+    ),
+    "bundled-claims-topic": ((), ("claims", "--topic", "nuclear")),
+    "bundled-timeline": ((), ("timeline", "nuclear")),
 }
 
 #: Commands with their own formats, and failures: pinned once each.
@@ -141,6 +157,17 @@ SINGLE: dict[str, tuple[str, ...]] = {
     "error-unknown-actor-filter": ("search", "china", "--actor", "chna"),
     "error-unknown-tag": ("list", "--tag", "nothing-like-it"),
     "error-usage": ("show",),
+    "analyst-claims-fields": (
+        "--no-bundled",
+        "--corpus",
+        "{analyst}",
+        "claims",
+        "-f",
+        "json",
+        "--fields",
+        "id,grade,date",
+    ),
+    "error-claims-no-match": ("--no-bundled", "--corpus", "{analyst}", "claims", "--by", "port"),
     "error-hostile-left-out": ("--no-bundled", "--corpus", "{hostile}", "show", "keyed"),
 }
 

@@ -76,7 +76,7 @@ def _write_schema(folder: str) -> bool:
     return True
 
 
-def _target(ctx: click.Context, into: str | None) -> str:
+def target_folder(ctx: click.Context, into: str | None) -> str:
     """The folder to write into: --into, else the personal corpus (see ``init``)."""
     from ..corpus.authoring import personal_folder
 
@@ -95,7 +95,7 @@ def _target(ctx: click.Context, into: str | None) -> str:
     raise UsageError("no personal corpus yet: run 'brief init' first (or give --into DIR)")
 
 
-def _layers(ctx: click.Context, target: str | None) -> list[Layer]:
+def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
     """The active layers, with *target* on top when it is not one of them."""
     from ..corpus.layers import Layer
 
@@ -146,8 +146,8 @@ def new(
     """
     from ..corpus import authoring as a
 
-    target = _target(ctx, into)
-    layers = _layers(ctx, target)
+    target = target_folder(ctx, into)
+    layers = layers_with(ctx, target)
     text = " ".join(words).strip()
     if kind == "claim":
         path, entry, label = _new_claim(layers, target, text, topic, actors, source, section)
@@ -251,8 +251,8 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     if not winner.bundled and not into:
         _edit_loop(ctx, layers, winner.path, winner.line, a.read_exact(winner.path))
         return
-    target = _target(ctx, into)
-    layers = _layers(ctx, target)
+    target = target_folder(ctx, into)
+    layers = layers_with(ctx, target)
     path, line, before = _copy(winner, target)
     click.echo(f"copied the {winner.kind} {winner.id!r} to {path}:{line}; your copy overrides it")
     _edit_loop(ctx, layers, path, line, before)

@@ -1,9 +1,9 @@
 """The ``brief`` group: its options, how failures reach the shell, and the commands.
 
-The commands live in ``reading`` (show, list, compare, search, conflicts, tui) and
-``admin`` (paths, validate) and ``authoring`` (init, new, edit, where, schema) and
-are registered here. Start-up time is the product's
-speed, so only click is imported at the top (see ``context``).
+The commands live in ``reading`` (show, list, compare, search, conflicts, tui),
+``analysis`` (claims, timeline, source import), ``admin`` (paths, validate) and
+``authoring`` (init, new, edit, where, schema) and are registered here. Start-up
+time is the product's speed, so only click is imported at the top (see ``context``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from ..core.errors import BriefError
-from . import admin, authoring, reading, shell
+from . import admin, analysis, authoring, reading, shell
 from .context import BriefCommand, BriefContext
 from .options import Options
 
@@ -157,7 +157,13 @@ def cli(
     ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
 
 
-for _command in (*reading.COMMANDS, *admin.COMMANDS, *authoring.COMMANDS, *shell.COMMANDS):
+for _command in (
+    *reading.COMMANDS,
+    *analysis.COMMANDS,
+    *admin.COMMANDS,
+    *authoring.COMMANDS,
+    *shell.COMMANDS,
+):
     cli.add_command(_command)
 
 

@@ -13,10 +13,12 @@ import click
 
 from ..core.errors import NotFound, UsageError
 from ..core.kinds import Kind
+from .analysis import min_grade_option
 from .context import Choice, command, completer, emit, format_option, open_store, options
 
 if TYPE_CHECKING:
     from ..core.index import Index
+    from ..views.mingrade import Minimum
 
 ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 
@@ -24,10 +26,16 @@ ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 @command()
 @click.argument("names", nargs=-1, required=True, shell_complete=completer(*ENTRIES))
 @click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
+@min_grade_option
 @format_option
 @click.pass_context
 def show(
-    ctx: click.Context, names: tuple[str, ...], quotes: bool, fmt: str | None, pager: bool | None
+    ctx: click.Context,
+    names: tuple[str, ...],
+    quotes: bool,
+    min_grade: Minimum | None,
+    fmt: str | None,
+    pager: bool | None,
 ) -> None:
     """Show the briefing for each topic, actor or source NAME.
 
@@ -46,6 +54,10 @@ def show(
             missing.append(exc)
     views = [store.briefing(ident) for ident in found]
     views = views if quotes else [without_quotes(v) for v in views]
+    if min_grade is not None:
+        from ..views.mingrade import at_least
+
+        views = [at_least(v, min_grade) for v in views]
     if views:
         emit(ctx, lambda r: r.briefings(views), fmt, pager)
     for unknown in missing[:-1]:

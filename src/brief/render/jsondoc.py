@@ -10,7 +10,9 @@ from ..views.gradewords import badge
 from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, Row, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..views.claims import Claims
     from ..views.comparison import Comparison, Conflicts
+    from ..views.timeline import Timeline
     from ..views.validation import Validation
 
 VERSION = 1
@@ -174,6 +176,29 @@ def validation_data(view: Validation) -> dict[str, Any]:
     return data
 
 
+def claims_data(view: Claims) -> dict[str, Any]:
+    """The claims, each with the keys ``--fields`` chose (lists as lists)."""
+    rows = []
+    for row in view.rows:
+        data = row._asdict()
+        rows.append(
+            {key: list(v) if isinstance(v := data[key], tuple) else v for key in view.fields}
+        )
+    return {"version": VERSION, "kind": "claims", "filters": dict(view.filters), "claims": rows}
+
+
+def timeline_data(view: Timeline) -> dict[str, Any]:
+    """The events in order, each its date and the claim as a briefing gives it."""
+    return {
+        "version": VERSION,
+        "kind": "timeline",
+        "of": {"kind": view.kind, "id": view.id or None, "title": view.title},
+        "events": [{"date": e.date, "claim": _point(e.point)} for e in view.events],
+        "undated": view.undated,
+        "references": _references(view.references),
+    }
+
+
 class JsonRenderer:
     """JSON documents, one per command (several briefings make a list)."""
 
@@ -195,3 +220,9 @@ class JsonRenderer:
 
     def validation(self, view: Validation) -> str:
         return dumps(validation_data(view))
+
+    def claims(self, view: Claims) -> str:
+        return dumps(claims_data(view))
+
+    def timeline(self, view: Timeline) -> str:
+        return dumps(timeline_data(view))

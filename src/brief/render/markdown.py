@@ -24,7 +24,9 @@ from ..views.wording import (
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..views.claims import Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.timeline import Timeline
     from ..views.validation import Validation
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -192,6 +194,45 @@ def validation(view: Validation) -> str:
     return "\n".join([*lines, "", f"*{escape(view.summary)}*", ""])
 
 
+def claims(view: Claims) -> str:
+    """A table: one row per claim, its lists joined by commas."""
+    lines = ["# Claims", ""]
+    if view.filters:
+        lines += [f"*Where {escape(view.described)}.*", ""]
+    lines += [
+        "| Claim | Status | Grade | Date | Topic | Actors | Sources | Text |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in view.rows:
+        cells = (
+            row.id,
+            row.status,
+            row.grade,
+            row.date or "",
+            row.topic,
+            ", ".join(row.actors),
+            ", ".join(row.sources),
+            row.text,
+        )
+        lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def timeline(view: Timeline) -> str:
+    """A heading per date, its claims under it as a briefing lists them, then the sources."""
+    lines = [f"# {escape(view.heading)}", ""]
+    if not view.events:
+        lines += ["*No dated claims.*", ""]
+    for date, points in view.by_date():
+        lines += [f"## {escape(date)}", ""]
+        for point in points:
+            lines += _point(point)
+        lines.append("")
+    if view.undated_line:
+        lines += [f"*{escape(view.undated_line)}.*", ""]
+    return "\n".join(lines + _references(view.references))
+
+
 class MarkdownRenderer:
     """Markdown, unwrapped: the document it is pasted into lays it out."""
 
@@ -212,3 +253,9 @@ class MarkdownRenderer:
 
     def validation(self, view: Validation) -> str:
         return validation(view)
+
+    def claims(self, view: Claims) -> str:
+        return claims(view)
+
+    def timeline(self, view: Timeline) -> str:
+        return timeline(view)

@@ -25,7 +25,9 @@ from ..views.wording import (
 from .cells import cell_len, ljust, split_at
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..views.claims import ClaimRow, Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.timeline import Timeline
     from ..views.validation import Validation
 
 #: Widest plain text is laid out: long lines are hard to read, even on a wide screen.
@@ -250,6 +252,42 @@ def validation(view: Validation) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+def claims(view: Claims) -> str:
+    """One claim per line, tab-separated, no header: id, status, grade, topic, actors,
+    sources, date and text (lists joined by commas; an empty field is empty). Made for
+    cut, sort, awk -F'\\t' and fzf; a field never holds a tab or a newline."""
+    from ..core.sanitize import inert_line
+
+    def fields(row: ClaimRow) -> list[str]:
+        return [
+            row.id,
+            row.status,
+            row.grade,
+            row.topic,
+            ",".join(row.actors),
+            ",".join(row.sources),
+            row.date or "",
+            row.text,
+        ]
+
+    return "".join("\t".join(inert_line(f) for f in fields(row)) + "\n" for row in view.rows)
+
+
+def timeline(view: Timeline, width: int = 80) -> str:
+    """The dates in order, each with its claims as a briefing shows them, then the sources."""
+    lines = [view.heading, "=" * min(cell_len(view.heading), width)]
+    if not view.events:
+        lines += ["", "No dated claims."]
+    for date, points in view.by_date():
+        lines += ["", date]
+        for point in points:
+            lines += _point(point, width)
+    if view.undated_line:
+        lines += ["", f"({view.undated_line})"]
+    lines += _references(view.references, width)
+    return "\n".join(lines) + "\n"
+
+
 class PlainRenderer:
     """Plain text wrapped to *width* cells (``get_renderer`` gives the terminal's, at
     most :data:`MAX_WIDTH`, unless ``--width`` says otherwise)."""
@@ -274,3 +312,9 @@ class PlainRenderer:
 
     def validation(self, view: Validation) -> str:
         return validation(view)
+
+    def claims(self, view: Claims) -> str:
+        return claims(view)
+
+    def timeline(self, view: Timeline) -> str:
+        return timeline(view, self.width)

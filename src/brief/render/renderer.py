@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..views.claims import Claims
     from ..views.comparison import Comparison, Conflicts
     from ..views.records import Briefing, Listing, Results
+    from ..views.timeline import Timeline
     from ..views.validation import Validation
 
 #: The formats :func:`get_renderer` knows (``auto`` is resolved before, by ``output``).
@@ -46,6 +48,14 @@ class Renderer(Protocol):
 
     def validation(self, view: Validation) -> str:
         """What ``brief validate`` prints on stdout (its closing line goes to stderr)."""
+        ...
+
+    def claims(self, view: Claims) -> str:
+        """What ``brief claims`` prints."""
+        ...
+
+    def timeline(self, view: Timeline) -> str:
+        """What ``brief timeline`` prints."""
         ...
 
 

@@ -37,7 +37,9 @@ from ..views.wording import (
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..views.claims import Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.timeline import Timeline
     from ..views.validation import Validation
 
 STATUS_STYLE = {
@@ -364,6 +366,19 @@ def validation(view: Validation) -> RenderableType:
     return Group(*lines)
 
 
+def timeline(view: Timeline) -> RenderableType:
+    """Each date in bold, its claims under it as a briefing shows them, then the sources."""
+    parts: list[RenderableType] = [Text(view.heading, style="bold reverse")]
+    if not view.events:
+        parts += [Text(), Text("No dated claims.", style="italic")]
+    for date, points in view.by_date():
+        parts += [Text(), Text(date, style="bold magenta")]
+        parts.append(_bullets([(Text("•"), _point(p)) for p in points]))
+    if view.undated_line:
+        parts += [Text(), Text(f"({view.undated_line})", style="dim italic")]
+    return Group(*parts, *_references(view.references))
+
+
 class TerminalRenderer:
     """Rich, in colour, laid out to the terminal's width."""
 
@@ -395,3 +410,11 @@ class TerminalRenderer:
 
     def validation(self, view: Validation) -> str:
         return self._print([validation(view)]) if view.problems else ""
+
+    def claims(self, view: Claims) -> str:
+        from .claimtable import claims
+
+        return self._print([claims(view, self.width)])
+
+    def timeline(self, view: Timeline) -> str:
+        return self._print([timeline(view)])

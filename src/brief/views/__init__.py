@@ -11,28 +11,39 @@ __all__ = [
     "MARK_END",
     "MARK_START",
     "Briefing",
+    "ClaimRow",
+    "Claims",
     "Comparison",
     "ComparisonRow",
     "Conflict",
     "Conflicts",
     "EntryName",
+    "Event",
     "Hit",
     "Link",
     "Listing",
+    "Minimum",
     "Point",
     "Reference",
     "Results",
     "Row",
     "Section",
+    "Span",
+    "Timeline",
     "Validation",
+    "at_least",
     "briefing",
     "catalogue",
+    "claims",
     "compare",
     "conflicts",
     "layer_of",
     "listing",
+    "minimum",
     "names_listing",
+    "span",
     "split_marks",
+    "timeline",
     "validation",
 ]
 
@@ -66,6 +77,17 @@ _WHERE = {
     "EntryName": "catalogue",
     "catalogue": "catalogue",
     "validation": "validation",
+    "ClaimRow": "claims",
+    "Claims": "claims",
+    "claims": "claims",
+    "Span": "dates",
+    "span": "dates",
+    "Minimum": "mingrade",
+    "minimum": "mingrade",
+    "at_least": "mingrade",
+    "Event": "timeline",
+    "Timeline": "timeline",
+    "timeline": "timeline",
 }
 
 
@@ -81,8 +103,11 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from .briefings import briefing, listing
     from .catalogue import EntryName, catalogue
+    from .claims import ClaimRow, Claims, claims
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
+    from .dates import Span, span
     from .listings import layer_of, names_listing
+    from .mingrade import Minimum, at_least, minimum
     from .records import (
         MARK_END,
         MARK_START,
@@ -97,4 +122,5 @@ if TYPE_CHECKING:
         Section,
         split_marks,
     )
+    from .timeline import Event, Timeline, timeline
     from .validation import Validation, validation

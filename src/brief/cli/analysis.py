@@ -1,0 +1,225 @@
+"""The commands for analysts: claims (every claim as a row), timeline, source import.
+
+``claims`` and ``timeline`` read the corpus as the reading commands do; ``source
+import`` writes into a corpus as ``brief new`` does (see ``authoring``). Only click is
+imported at the top; the views, the renderers and the writers inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..core.errors import UsageError
+from ..core.kinds import Kind
+from .context import (
+    BriefCommand,
+    Choice,
+    command,
+    completer,
+    emit,
+    format_option,
+    open_store,
+    options,
+)
+
+if TYPE_CHECKING:
+    from ..views.mingrade import Minimum
+
+#: ``core.model.STATUSES``, written out so that ``--help`` does not import the model
+#: (tests/test_analysis.py keeps the two equal).
+STATUSES = ("reported", "assessment", "alleged", "disputed")
+
+
+def _minimum(ctx: click.Context, param: click.Parameter, value: str | None) -> Minimum | None:
+    if value is None:
+        return None
+    from ..views.mingrade import minimum
+
+    try:
+        return minimum(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+#: ``--min-grade``, for ``show``, ``claims`` and ``timeline``.
+min_grade_option = click.option(
+    "--min-grade",
+    "min_grade",
+    metavar="GRADE",
+    callback=_minimum,
+    help="Only claims graded at least this well: B3 keeps reliability A-B and credibility "
+    "1-3 (A and 1 best); B or 3 alone looks at one. Ungraded claims are left out.",
+)
+
+
+@command()
+@click.option("--status", type=Choice(STATUSES), help="Only claims of this status.")
+@click.option(
+    "--topic", "-t", help="Only this topic's claims.", shell_complete=completer(Kind.TOPIC)
+)
+@click.option(
+    "--actor", "-a", help="Only claims about this actor.", shell_complete=completer(Kind.ACTOR)
+)
+@click.option(
+    "--source", "-s", help="Only claims citing this source.", shell_complete=completer(Kind.SOURCE)
+)
+@click.option("--tag", help="Only claims of topics with this tag.", shell_complete=completer("tag"))
+@click.option("--by", help="Only claims made or alleged by this actor or claimant ('by').")
+@click.option(
+    "--since", metavar="DATE", help="Only claims dated at or after DATE (YYYY[-MM[-DD]])."
+)
+@click.option("--until", metavar="DATE", help="Only claims dated at or before DATE.")
+@click.option(
+    "--unchecked",
+    is_flag=True,
+    help="Only claims with no quote that can be checked against a source's text.",
+)
+@min_grade_option
+@click.option(
+    "--fields",
+    metavar="A,B,...",
+    help="With --format json: only these keys for each claim (an unknown one lists them all).",
+)
+@format_option
+@click.pass_context
+def claims(
+    ctx: click.Context,
+    /,
+    fields: str | None,
+    fmt: str | None,
+    pager: bool | None,
+    **asked: Any,
+) -> None:
+    """List every claim as a row: id, status, grade, topic, actors, sources, date, text.
+
+    In a terminal, a table; piped, one claim per line, tab-separated, no header (for
+    cut, sort and fzf). Every filter given must hold. A date (a year, a month, a day or
+    a range 1950/1953) is kept by --since/--until when any of it falls in the window;
+    undated claims are then left out. Exit 1 when no claim matches.
+
+    \b
+    brief claims --status alleged --source coast-article --since 2020
+    brief claims --by 'fishers union' -f json --fields id,date,text
+    brief claims | cut -f1,3 | sort -k2
+    """
+    from ..render.output import destination
+    from ..views.claims import FIELDS, Query
+    from ..views.claims import claims as build
+    from ..views.claims import fields as chosen
+
+    keys = FIELDS
+    if fields is not None:
+        dest = destination(fmt or options(ctx).config.format, ctx.meta.get("brief.color") or "auto")
+        if dest != "json":
+            raise UsageError("--fields chooses the keys of JSON output: add --format json")
+        keys = chosen(fields)
+    store = open_store(ctx)
+    view = build(store.index(), Query(**asked), keys)
+    empty = None
+    if not view.rows:
+        empty = f"no claims match {view.described}" if view.filters else "no claims in this corpus"
+    emit(ctx, lambda r: r.claims(view), fmt, pager, empty=empty)
+
+
+@command()
+@click.argument(
+    "name", required=False, shell_complete=completer(Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
+)
+@click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
+@min_grade_option
+@format_option
+@click.pass_context
+def timeline(
+    ctx: click.Context,
+    name: str | None,
+    quotes: bool,
+    min_grade: Minimum | None,
+    fmt: str | None,
+    pager: bool | None,
+) -> None:
+    """Show the dated claims of a topic, actor or source NAME (or all) in date order.
+
+    Claims are ordered by the first day their date covers (2020 starts on 1 January,
+    1950/1953 in 1950); undated claims are left out, and counted.
+
+    \b
+    brief timeline harbour
+    brief timeline 'Port Authority' --min-grade B
+    """
+    from ..views.timeline import timeline as build
+
+    store = open_store(ctx)
+    ident = store.resolve(name) if name is not None else None
+    view = build(store.index(), ident, min_grade, quotes)
+    emit(ctx, lambda r: r.timeline(view), fmt, pager)
+
+
+@click.group(cls=click.Group, context_settings={"help_option_names": ["-h", "--help"]})
+def source() -> None:
+    """Work with sources: 'brief source import FILE' makes one from its text."""
+
+
+@source.command("import", cls=BriefCommand)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--id", "ident", help="The source's id (default: made from the title).")
+@click.option("--title", help="Its title (default: the text's first heading, else the file name).")
+@click.option("--kind", default="article", show_default=True, help="What it is (article, report…).")
+@click.option(
+    "--into",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Write into this corpus folder instead of your personal one (see 'brief init').",
+)
+@click.pass_context
+def import_(
+    ctx: click.Context, file: str, ident: str | None, title: str | None, kind: str, into: str | None
+) -> None:
+    """Write a source whose sections are FILE's headings, with FILE's text beside it.
+
+    FILE is a Markdown file (its # headings) or a plain-text article (its short title
+    lines). The entry goes to sources/ID.toml in your corpus (format 2) and the text,
+    copied byte for byte, to sources/ID.md or .txt, named as its 'text' so that 'brief
+    validate' checks quotes against it. Nothing is overwritten.
+
+    \b
+    brief source import ~/Downloads/harbour-review.md --kind report
+    brief source import article.txt --id coast-article
+    """
+    from ..core.model import SOURCE_KINDS
+    from ..core.names import closest, is_id, normalise
+    from ..corpus.authoring import slug
+    from ..corpus.sourceimport import read_source, write_source
+    from ..corpus.where import definitions
+    from .authoring import layers_with, target_folder
+
+    if kind not in SOURCE_KINDS:
+        near = closest(kind, SOURCE_KINDS, limit=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise UsageError(f"unknown kind {kind!r}{hint}: one of {', '.join(SOURCE_KINDS)}")
+    data, found = read_source(file)
+    stem, ext = os.path.splitext(os.path.basename(file))
+    title = title or found.title or stem
+    ident = ident or slug(title)
+    if not is_id(ident):
+        raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
+    target = target_folder(ctx, into)
+    for entry in definitions(layers_with(ctx, target)):
+        if entry.kind != "claim" and normalise(ident) in entry.names:
+            raise UsageError(f"{ident!r} is already the {entry.kind} {entry.id!r} at {entry}")
+    copy = ".md" if ext.lower() in (".md", ".markdown") else ".txt"
+    done = write_source(target, ident, title, kind, data, found, copy)
+    click.echo(f"wrote the source {ident!r} at {done.entry}")
+    click.echo(f"copied the text to {done.text}")
+    if not done.sections:
+        click.echo("no headings found: claims cite the whole source (no sections)")
+    else:
+        click.echo(f"sections found ({len(done.sections)}):")
+        for heading in done.sections:
+            click.echo(f"  {heading}")
+
+
+#: This module's commands, for the group to register.
+COMMANDS = (claims, timeline, source)

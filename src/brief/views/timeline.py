@@ -1,0 +1,100 @@
+"""``brief timeline``: the dated claims of a topic, actor, source or the whole corpus, in order.
+
+Claims are ordered by the first day their date covers, then by the last (of ``2020-01``
+and ``2020``, which start alike, the shorter span comes first), then in corpus order;
+see ``dates``. Undated claims are left out and
+counted, so that a reader knows the line is not the whole story.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..core.index import Index
+from ..core.kinds import Kind
+from .briefings import Citations, make_point
+from .dates import span
+from .grading import grade_of
+from .mingrade import Minimum
+from .records import Point, Reference
+
+
+class Event(NamedTuple):
+    """One dated claim on a timeline."""
+
+    date: str
+    """Its date as written: ``2019-05``, ``1950/1953``."""
+    point: Point
+    """The claim as a briefing shows it (its grade without the date, which leads the line)."""
+
+
+class Timeline(NamedTuple):
+    """What ``brief timeline`` prints."""
+
+    kind: str
+    """``topic``, ``actor``, ``source``, or ``corpus`` for the whole corpus."""
+    id: str
+    """The entry's id; empty for the whole corpus."""
+    title: str
+    """The entry's title, or ``every topic`` for the whole corpus."""
+    events: tuple[Event, ...]
+    """The dated claims, earliest first."""
+    undated: int
+    """How many of its claims have no date and are left out."""
+    references: tuple[Reference, ...]
+    """The sources the events cite, numbered in order of first use."""
+
+    @property
+    def heading(self) -> str:
+        """``Timeline: Harbour Expansion``."""
+        return f"Timeline: {self.title}"
+
+    @property
+    def undated_line(self) -> str:
+        """``2 undated claims left out``; empty when every claim is dated."""
+        if not self.undated:
+            return ""
+        return f"{self.undated} undated claim{'s' if self.undated != 1 else ''} left out"
+
+    def by_date(self) -> list[tuple[str, list[Point]]]:
+        """The events grouped under their dates, in order: one heading per date."""
+        groups: list[tuple[str, list[Point]]] = []
+        for event in self.events:
+            if groups and groups[-1][0] == event.date:
+                groups[-1][1].append(event.point)
+            else:
+                groups.append((event.date, [event.point]))
+        return groups
+
+
+def timeline(
+    index: Index, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+) -> Timeline:
+    """The timeline of the topic, actor or source *ident*, or of every claim when None;
+    only claims that meet *least*, when given; their quotes only when *quotes*."""
+    if ident is None:
+        kind, title, claims = "corpus", "every topic", list(index.corpus.claims)
+    else:
+        kind = index.kind(ident).value
+        table = {"topic": index.by_topic, "actor": index.by_actor, "source": index.by_source}
+        title, claims = index.entry(ident).title, index.claims_of(table[kind].get(ident, ()))
+    order = {c.id: n for n, c in enumerate(index.corpus.claims)}
+    dated = sorted(
+        (c for c in claims if c.date is not None),
+        key=lambda c: (*span(c.date or ""), order[c.id]),
+    )
+    if least is not None:
+        dated = [c for c in dated if least.met_by(grade_of(index, c, range(len(c.cites))))]
+    refs = Citations(index)
+    hide = (ident,) if kind == Kind.ACTOR.value and ident else ()
+    events = []
+    for claim in dated:
+        point = make_point(
+            index, refs, claim, hide, home=ident if ident and kind == "topic" else ""
+        )
+        if point.grade is not None:
+            grade = point.grade._replace(date=None)
+            point = point._replace(grade=grade if quotes else grade._replace(quotes=()))
+        events.append(Event(claim.date or "", point))
+    undated = sum(1 for c in claims if c.date is None)
+    return Timeline(kind, ident or "", title, tuple(events), undated, refs.references())

@@ -1,0 +1,95 @@
+"""brief source import: a source entry from a Markdown file or a plain-text article."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+
+DATA = Path(__file__).parent / "data" / "import"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    return folder
+
+
+def test_markdown_headings_become_sections_and_the_text_is_copied_exactly(corpus: Path) -> None:
+    result = run("source", "import", str(DATA / "ferry-review.md"), "--into", str(corpus))
+    assert result.exit_code == 0, result.stderr
+    assert "sections found (3):\n  Summary\n  Timetable\n  Fares\n" in result.stdout
+    entry = corpus / "sources" / "island-ferry-review.toml"
+    copy = corpus / "sources" / "island-ferry-review.md"
+    assert copy.read_bytes() == (DATA / "ferry-review.md").read_bytes()
+    text = entry.read_text()
+    assert text.startswith("format = 2\n")
+    assert 'title = "Island Ferry Review"' in text and 'text = "island-ferry-review.md"' in text
+    assert 'sections = ["Summary", "Timetable", "Fares"]' in text
+    checked = run("--no-bundled", "validate", str(corpus))
+    assert checked.exit_code == 0, checked.stdout
+
+
+def test_a_plain_text_article_by_its_title_lines_with_a_claim_quoting_it(corpus: Path) -> None:
+    result = run(
+        "source", "import", str(DATA / "lighthouse.txt"), "--id", "lighthouse",
+        "--kind", "report", "--into", str(corpus),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "  The Old Tower\n  Automation\n  What Comes Next\n" in result.stdout
+    assert "Keeping the Light On" not in result.stdout.split("sections found")[1]  # the title
+    assert (corpus / "sources" / "lighthouse.txt").exists()
+    (corpus / "topics.toml").write_text(
+        'format = 2\n[[topics]]\nid = "light"\ntitle = "Light"\nsummary = "The light."\n'
+        '[[claims]]\nid = "mortar"\ntopic = "light"\ntext = "The tower needs mortar."\n'
+        'cites = [{ source = "lighthouse", section = "What Comes Next", '
+        'quote = "the tower needs new mortar within five years" }]\n'
+        '[[claims]]\nid = "wrong"\ntopic = "light"\ntext = "It burned oil."\n'
+        'cites = [{ source = "lighthouse", section = "The Old Tower", '
+        'quote = "burned whale oil" }]\n'
+    )
+    checked = run("--no-bundled", "validate", str(corpus))
+    assert checked.exit_code == 1
+    assert "BRIEF017" in checked.stdout and "mortar" not in checked.stdout  # found: no problem
+    assert "2 quotes checked" in checked.stderr
+
+
+def test_nothing_is_overwritten(corpus: Path) -> None:
+    args = ("source", "import", str(DATA / "ferry-review.md"), "--into", str(corpus))
+    assert run(*args).exit_code == 0
+    before = {p: p.read_bytes() for p in (corpus / "sources").iterdir()}
+    again = run(*args)
+    assert again.exit_code == 2 and "is already the source 'island-ferry-review'" in again.stderr
+    (corpus / "sources" / "ferry.md").write_text("mine")
+    other = run(*args, "--id", "ferry")
+    assert other.exit_code == 2 and "ferry.md already exists" in other.stderr
+    assert (corpus / "sources" / "ferry.md").read_text() == "mine"
+    assert not (corpus / "sources" / "ferry.toml").exists()
+    for path, data in before.items():
+        assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("missing.md",), "missing.md: cannot read"),
+        (
+            ("{data}/ferry-review.md", "--kind", "reprot"),
+            "unknown kind 'reprot' (did you mean 'report'?)",
+        ),
+        (("{data}/ferry-review.md", "--id", "Bad Id"), "'Bad Id' is not an id"),
+        (("{binary}",), "not UTF-8 text (byte 1)"),
+    ],
+)
+def test_bad_input_is_one_line(corpus: Path, args: tuple[str, ...], message: str) -> None:
+    binary = corpus.parent / "bin.txt"
+    binary.write_bytes(b"a\xff\xfe")
+    argv = [a.format(data=DATA, binary=binary) for a in args]
+    result = run("source", "import", *argv, "--into", str(corpus))
+    assert result.exit_code == 2 and message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert not (corpus / "sources").exists() or not os.listdir(corpus / "sources")
