@@ -35,6 +35,7 @@ def _point(point: Point) -> dict[str, Any]:
         "topic": point.topic,
         "contested_by": [_point(p) for p in point.contested_by],
         "above": point.above,
+        "supported_by": [_point(p) for p in point.supported_by],
     }
     if point.grade is not None:  # format 2 only, so format-1 output is as it was
         data["grade"] = _grade(point.grade)

@@ -19,6 +19,7 @@ from ..views.wording import (
     reference_label,
     refs_label,
     shared_label,
+    support_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -46,15 +47,19 @@ def _point(point: Point) -> list[str]:
         lines.append(f"  - *Grade:* {escape(grade_line(point.grade))}")
     for quote in point.grade.quotes if point.grade else ():
         lines.append(f"  - *Quote:* {escape(quote_line(quote))}")
-    for other in point.contested_by:
-        context = f" ({escape(other.context)})" if other.context else ""
-        label = counter_label(other).capitalize()
-        graded = f" {escape(badge(other.grade))}" if other.grade and badge(other.grade) else ""
-        lines.append(
-            f"  - ⚠ *{label}:* {_status(other)}{escape(counter_text(other))}{context} "
-            f"{escape(refs_label(other.refs))}{graded}"
-        )
+    lines += [_under(f"⚠ *{counter_label(o).capitalize()}:*", o) for o in point.contested_by]
+    lines += [_under(f"*{support_label(o).capitalize()}:*", o) for o in point.supported_by]
     return lines
+
+
+def _under(label: str, other: Point) -> str:
+    """A claim shown under another (contradicting or supporting it), introduced by *label*."""
+    context = f" ({escape(other.context)})" if other.context else ""
+    graded = f" {escape(badge(other.grade))}" if other.grade and badge(other.grade) else ""
+    return (
+        f"  - {label} {_status(other)}{escape(counter_text(other))}{context} "
+        f"{escape(refs_label(other.refs))}{graded}"
+    )
 
 
 def briefing(view: Briefing) -> str:

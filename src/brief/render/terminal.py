@@ -32,6 +32,7 @@ from ..views.wording import (
     reference_label,
     refs_label,
     shared_label,
+    support_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -136,20 +137,28 @@ def _point(point: Point) -> RenderableType:
         parts.append(Text.assemble(("Note: ", "bold"), (point.note, "italic")))
     if point.grade is not None:
         parts += _graded(point.grade)
-    counters = []
-    for other in point.contested_by:
-        text = Text.assemble(
-            (f"{counter_label(other)}: ", "bold red"), _status(other), counter_text(other)
-        )
-        if other.context:
-            text.append(f" ({other.context})", style="italic")
-        text.append(f" {refs_label(other.refs)}", style="dim")
-        if other.grade is not None and badge(other.grade):
-            text.append(f" {badge(other.grade)}", style="bold cyan")
-        counters.append((Text("⚡", style="red"), text))
-    if counters:
-        parts.append(_bullets(counters))
+    under = [
+        (Text("⚡", style="red"), _under(counter_label(o), "bold red", o))
+        for o in point.contested_by
+    ]
+    under += [
+        (Text("+", style="green"), _under(support_label(o), "bold green", o))
+        for o in point.supported_by
+    ]
+    if under:
+        parts.append(_bullets(under))
     return Group(*parts)
+
+
+def _under(label: str, style: str, other: Point) -> Text:
+    """A claim shown under another (contradicting or supporting it), introduced by *label*."""
+    text = Text.assemble((f"{label}: ", style), _status(other), counter_text(other))
+    if other.context:
+        text.append(f" ({other.context})", style="italic")
+    text.append(f" {refs_label(other.refs)}", style="dim")
+    if other.grade is not None and badge(other.grade):
+        text.append(f" {badge(other.grade)}", style="bold cyan")
+    return text
 
 
 def briefing(view: Briefing) -> RenderableType:

@@ -43,8 +43,14 @@ def counter_label(point: Point) -> str:
     return "contradicted by the claim above" if point.above else "contradicted by"
 
 
+def support_label(point: Point) -> str:
+    """How a supporting claim is introduced."""
+    return "supported by the claim above" if point.above else "supported by"
+
+
 def counter_text(point: Point) -> str:
-    """A contradicting claim's text: in full, or shortened when it is shown above."""
+    """A contradicting (or supporting) claim's text: in full, or shortened when it is shown
+    above."""
     return f"“{short(point.text)}”" if point.above else point.text
 
 
