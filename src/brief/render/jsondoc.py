@@ -10,7 +10,7 @@ from ..views.gradewords import badge
 from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, Row, split_marks
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..views.comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, ComparisonRow, Conflicts
     from ..views.validation import Validation
 
 VERSION = 1
@@ -102,20 +102,24 @@ def comparison_data(view: Comparison) -> dict[str, Any]:
         "kind": "comparison",
         "of": view.kind,
         "columns": [{"kind": c.kind, "id": c.id, "title": c.title} for c in view.columns],
-        "rows": [
-            {
-                "key": row.key,
-                "title": row.title,
-                "verdict": row.verdict,
-                "conflicts": row.conflicts,
-                "shared": row.shared,
-                "common": [_point(p) for p in row.common],
-                "cells": [[_point(p) for p in cell] for cell in row.cells],
-            }
-            for row in view.rows
-        ],
+        "rows": [_comparison_row(view, row) for row in view.rows],
         "references": _references(view.references),
     }
+
+
+def _comparison_row(view: Comparison, row: ComparisonRow) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "key": row.key,
+        "title": row.title,
+        "verdict": row.verdict,
+        "conflicts": row.conflicts,
+        "shared": row.shared,
+    }
+    if view.kind == "sources":  # added in version 1 with source comparisons
+        data["disagreements"] = row.disagreements
+    data["common"] = [_point(p) for p in row.common]
+    data["cells"] = [[_point(p) for p in cell] for cell in row.cells]
+    return data
 
 
 def conflicts_data(view: Conflicts) -> dict[str, Any]:

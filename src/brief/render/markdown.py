@@ -10,14 +10,18 @@ from ..core.kinds import Kind
 from ..views.gradewords import badge, grade_line, quote_line
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
+    column_name,
     comparison_title,
     counter_label,
     counter_text,
     empty_cell,
+    has_shared,
     layer_label,
     link_label,
     reference_label,
     refs_label,
+    rows_label,
+    shared_count_label,
     shared_label,
     support_label,
 )
@@ -108,14 +112,13 @@ def _references(refs: tuple[Reference, ...]) -> list[str]:
 def comparison(view: Comparison) -> str:
     """An overview table, then a section per row with its shared claims and each column."""
     lines = [f"# {escape(comparison_title(view))}", ""]
-    first = "Topic" if view.kind == "actors" else "Actor"
-    header = [first, *(escape(c.title) for c in view.columns)]
-    if view.kind == "actors":
-        header.append("Both" if len(view.columns) == 2 else "Shared")
+    header = [rows_label(view), *(escape(column_name(view, c)) for c in view.columns)]
+    if has_shared(view):
+        header.append(shared_count_label(view).capitalize())
     lines += ["| " + " | ".join([*header, "Verdict"]) + " |", "|" + "---|" * (len(header) + 1)]
     for row in view.rows:
         cells = [escape(row.title), *(str(len(c)) for c in row.cells)]
-        if view.kind == "actors":
+        if has_shared(view):
             cells.append(str(row.shared))
         lines.append("| " + " | ".join([*cells, escape(row.verdict)]) + " |")
     lines.append("")

@@ -23,14 +23,18 @@ from ..views.gradewords import badge, grade_words, quote_line
 from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     MIN_COLUMN,
+    column_name,
     comparison_title,
     counter_label,
     counter_text,
     empty_cell,
+    has_shared,
     layer_label,
     link_label,
     reference_label,
     refs_label,
+    rows_label,
+    shared_count_label,
     shared_label,
     support_label,
 )
@@ -236,7 +240,14 @@ def _references(refs: tuple[Reference, ...]) -> list[RenderableType]:
     return [Text(), Text("Sources", style="bold"), grid]
 
 
-VERDICT_STYLE = {"contested": "bold red", "shared": "green", "differ": "yellow"}
+VERDICT_STYLE = {
+    "contested": "bold red",
+    "disagree": "bold red",
+    "shared": "green",
+    "agree": "green",
+    "differ": "yellow",
+    "separate": "yellow",
+}
 
 
 def _points(points: tuple[Point, ...], empty: str) -> RenderableType:
@@ -251,14 +262,12 @@ def _overview(view: Comparison, width: int) -> RenderableType:
         return Text("Nothing to compare.", style="italic")
     overview = Table(box=None, pad_edge=False, header_style="bold")
     counted = width >= 60  # on a narrow terminal the overview keeps only the verdicts
-    shared = counted and view.kind == "actors"
-    overview.add_column("Topic" if view.kind == "actors" else "Actor", ratio=1)
+    shared = counted and has_shared(view)
+    overview.add_column(rows_label(view), ratio=1)
     for column in view.columns if counted else ():
-        overview.add_column(Text(column.title), justify="right", no_wrap=True)
+        overview.add_column(Text(column_name(view, column)), justify="right", no_wrap=True)
     if shared:
-        overview.add_column(
-            "both" if len(view.columns) == 2 else "shared", justify="right", no_wrap=True
-        )
+        overview.add_column(shared_count_label(view), justify="right", no_wrap=True)
     overview.add_column("", no_wrap=True)
     for row in view.rows:
         cells = [Text(row.title)]

@@ -33,8 +33,11 @@ STATUS_STYLE = {
 }
 VERDICT_STYLE = {
     "contested": "bold $text-error",
+    "disagree": "bold $text-error",
     "shared": "$text-success",
+    "agree": "$text-success",
     "differ": "$text-warning",
+    "separate": "$text-warning",
 }
 
 
