@@ -66,6 +66,7 @@ def test_show_topic_plain_when_piped(mini: Path) -> None:
         "China\n"
         "  - China is the main trading partner. (with North Korea) [1]\n"
         "    ! contradicted by: [disputed] China trades little. (China) [2]\n"
+        "    + supported by: [assessment] Russia's trade is small. (Russia) [1,2]\n"
         "  - [disputed] China trades little. [2]\n"
         "    note: Customs data say otherwise.\n"
         "    ! contradicted by the claim above: “China is the main trading partner.”\n"

@@ -144,7 +144,7 @@ def test_cli_compare_errors(corpus: Path) -> None:
     result = cli(corpus, "compare", "china", "trade")
     assert result.exit_code == 2
     assert result.stderr == (
-        "brief: compare actors with actors or topics with topics "
+        "brief: compare actors with actors, topics with topics or sources with sources "
         "('china' is an actor, 'trade' is a topic)\n"
     )
     assert cli(corpus, "compare", "china").exit_code == 2

@@ -86,6 +86,7 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "bundled-compare-diff-only": ((), ("compare", "china", "russia", "--diff-only")),
     "bundled-compare-three": ((), ("compare", "china", "russia", "north-korea", "-t", "nuclear")),
     "bundled-compare-topics": ((), ("compare", "sanctions", "diplomacy")),
+    "bundled-compare-sources": ((), ("compare", "why-china", "china-russia")),
     "bundled-conflicts": ((), ("conflicts",)),
     "bundled-search": ((), ("search", "sanction")),
     "bundled-search-filtered": ((), ("search", "china", "--actor", "russia", "-n", "5")),
@@ -95,6 +96,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "mini-list-topics": (("--no-bundled", "--corpus", "{mini}"), ("list",)),
     "mini-compare": (("--no-bundled", "--corpus", "{mini}"), ("compare", "china", "russia")),
+    "mini-compare-sources": (
+        ("--no-bundled", "--corpus", "{mini}"),
+        ("compare", "atlas", "ledger"),
+    ),
     "mini-conflicts": (("--no-bundled", "--corpus", "{mini}"), ("conflicts",)),
     "mini-search": (("--no-bundled", "--corpus", "{mini}"), ("search", "china")),
     "hostile-show-all": (

@@ -185,6 +185,70 @@ def test_everyday_edit_is_applied_in_place_and_matches_a_fresh_load(
     same_as_fresh(corpus, store)
 
 
+NEW_SUPPORTER = """
+[[claims]]
+id = "sanctions-fresh-supporter"
+topic = "sanctions"
+actors = ["china"]
+text = "A fresh claim that supports one about investment, in another file."
+cites = [{ source = "why-china", section = "Trade Sanctions" }]
+supports = ["investment-china-invested-heavily"]
+"""
+
+#: Edits to claims that support others: the supported claim's briefings show them.
+SUPPORT_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "supporting claim's text": (
+        "topics/diplomacy.toml",
+        claim_text("China has cultivated", "Edited: China has cultivated"),
+    ),
+    "supporting claim added": ("topics/sanctions.toml", lambda text: text + NEW_SUPPORTER),
+    "supports link removed": (
+        "topics/diplomacy.toml",
+        lambda text: text.replace('supports = ["investment-china-invested-heavily"]\n', ""),
+    ),
+    "supporting claim's citation": (
+        "topics/diplomacy.toml",
+        lambda text: text.replace(
+            'text = "China has cultivated friendly relations with North Korea while expanding '
+            'economic ties through trade deals and investment."\n'
+            'cites = [{ source = "china-russia", section = "Diplomacy" }]',
+            'text = "China has cultivated friendly relations with North Korea while expanding '
+            'economic ties through trade deals and investment."\n'
+            'cites = [{ source = "why-china" }]',
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("what", SUPPORT_EDITS)
+def test_edit_to_a_supporting_claim_is_applied_and_its_supported_claim_shows_it(
+    corpus: Path, what: str
+) -> None:
+    """Briefings shown before the edit (so stored) show the supporting claim as it is now."""
+    file, change = SUPPORT_EDITS[what]
+    warm(corpus)
+    before = snapshot(open_store(layers(corpus)))  # stores every briefing
+    edit(corpus / file, change)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, fresh = reopen(corpus)
+    assert fresh
+    after = snapshot(store)
+    assert after["briefings"]["investment"] != before["briefings"]["investment"]
+    same_as_fresh(corpus, store)
+
+
+def test_supporting_claim_is_shown_under_the_claim_it_supports(corpus: Path) -> None:
+    warm(corpus)
+    store = open_store(layers(corpus))
+    assert isinstance(store, CachedStore)
+    (section,) = [s for s in store.briefing("investment").sections if s.key == "china"]
+    point = next(p for p in section.points if p.id == "investment-china-invested-heavily")
+    (supporter,) = point.supported_by
+    assert supporter.id == "diplomacy-china-friendly-economic-ties"
+    assert supporter.context == "China, in Diplomacy and the UN"
+    assert supporter.refs and not supporter.supported_by  # its own citations, one level
+
+
 @pytest.mark.parametrize("what", ["claim text", "topic summary"])
 def test_everyday_edit_through_open_store(corpus: Path, what: str) -> None:
     file, change = IN_PLACE_EDITS[what]
@@ -326,7 +390,7 @@ def test_random_claim_edits_match_a_fresh_load(corpus: Path) -> None:
         if not claims:
             continue
         i = rng.randrange(len(claims))
-        action = rng.choice(["text", "status", "add", "drop", "contradict", "section"])
+        action = rng.choice(["text", "status", "add", "drop", "contradicts", "supports", "section"])
         block = claims[i]
         if action == "text":
             claims[i] = re.sub(r'^text = "', f'text = "Edit {n}: ', block, count=1, flags=re.M)
@@ -339,9 +403,10 @@ def test_random_claim_edits_match_a_fresh_load(corpus: Path) -> None:
             claims.append(fresh)
         elif action == "drop":
             claims.pop(i)
-        elif action == "contradict" and "contradicts" not in block:
-            other = rng.choice(ids)
-            claims[i] = block.rstrip("\n") + f'\ncontradicts = ["{other}"]\n'
+        elif action in ("contradicts", "supports") and not re.search(
+            r"^(contradicts|supports) =", block, re.M
+        ):
+            claims[i] = block.rstrip("\n") + f'\n{action} = ["{rng.choice(ids)}"]\n'
         elif action == "section":
             claims[i] = block.replace('section = "', 'section = "Part ', 1)
         new = "\n[[claims]]\n".join([head, *claims])

@@ -155,7 +155,9 @@ def _defined(ctx: click.Context, kind: str) -> dict[tuple[str, str], list[int]]:
 
 
 @command()
-@click.argument("names", nargs=-1, required=True, shell_complete=completer(Kind.ACTOR, Kind.TOPIC))
+@click.argument(
+    "names", nargs=-1, required=True, shell_complete=completer(Kind.ACTOR, Kind.TOPIC, Kind.SOURCE)
+)
 @click.option(
     "--topic",
     "-t",
@@ -168,7 +170,7 @@ def _defined(ctx: click.Context, kind: str) -> dict[tuple[str, str], list[int]]:
 @click.option(
     "--diff-only",
     is_flag=True,
-    help="Hide claims about both that nothing contradicts; show only differences.",
+    help="Hide claims about (or cited by) both that nothing contradicts; show only differences.",
 )
 @format_option
 @click.pass_context
@@ -180,12 +182,14 @@ def compare(
     fmt: str | None,
     pager: bool | None,
 ) -> None:
-    """Set two or more actors side by side, topic by topic (or topics, actor by actor).
+    """Set two or more actors side by side, topic by topic (or topics, actor by actor; or
+    sources, topic by topic: where they agree and disagree).
 
     \b
     brief compare china russia
     brief compare china russia --topic sanctions --diff-only
     brief compare sanctions diplomacy
+    brief compare why-china china-russia
     """
     store = open_store(ctx)
     idents = list(dict.fromkeys(store.resolve(name) for name in names))

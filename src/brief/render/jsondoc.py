@@ -11,7 +11,7 @@ from ..views.records import Briefing, Grade, Listing, Point, Reference, Results,
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.claims import Claims
-    from ..views.comparison import Comparison, Conflicts
+    from ..views.comparison import Comparison, ComparisonRow, Conflicts
     from ..views.timeline import Timeline
     from ..views.validation import Validation
 
@@ -37,6 +37,7 @@ def _point(point: Point) -> dict[str, Any]:
         "topic": point.topic,
         "contested_by": [_point(p) for p in point.contested_by],
         "above": point.above,
+        "supported_by": [_point(p) for p in point.supported_by],
     }
     if point.grade is not None:  # format 2 only, so format-1 output is as it was
         data["grade"] = _grade(point.grade)
@@ -104,21 +105,25 @@ def comparison_data(view: Comparison) -> dict[str, Any]:
         "kind": "comparison",
         "of": view.kind,
         "columns": [{"kind": c.kind, "id": c.id, "title": c.title} for c in view.columns],
-        "rows": [
-            {
-                "key": row.key,
-                "title": row.title,
-                "verdict": row.verdict,
-                "conflicts": row.conflicts,
-                "shared": row.shared,
-                "left_out": row.left_out,
-                "common": [_point(p) for p in row.common],
-                "cells": [[_point(p) for p in cell] for cell in row.cells],
-            }
-            for row in view.rows
-        ],
+        "rows": [_comparison_row(view, row) for row in view.rows],
         "references": _references(view.references),
     }
+
+
+def _comparison_row(view: Comparison, row: ComparisonRow) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "key": row.key,
+        "title": row.title,
+        "verdict": row.verdict,
+        "conflicts": row.conflicts,
+        "shared": row.shared,
+        "left_out": row.left_out,
+    }
+    if view.kind == "sources":  # added in version 1 with source comparisons
+        data["disagreements"] = row.disagreements
+    data["common"] = [_point(p) for p in row.common]
+    data["cells"] = [[_point(p) for p in cell] for cell in row.cells]
+    return data
 
 
 def conflicts_data(view: Conflicts) -> dict[str, Any]:

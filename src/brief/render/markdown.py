@@ -10,17 +10,22 @@ from ..core.kinds import Kind
 from ..views.gradewords import badge, badge_words, grade_line, quote_line
 from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
+    column_name,
     comparison_title,
     counter_label,
     counter_text,
     empty_cell,
+    has_shared,
     layer_label,
     left_out_line,
     link_label,
     reference_label,
     refs_label,
     row_kind,
+    rows_label,
+    shared_count_label,
     shared_label,
+    support_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -50,17 +55,19 @@ def _point(point: Point) -> list[str]:
         lines.append(f"  - *Grade:* {escape(grade_line(point.grade))}")
     for quote in point.grade.quotes if point.grade else ():
         lines.append(f"  - *Quote:* {escape(quote_line(quote))}")
-    for other in point.contested_by:
-        context = f" ({escape(other.context)})" if other.context else ""
-        label = counter_label(other).capitalize()
-        graded = (
-            f" {escape(badge_words(other.grade))}" if other.grade and badge(other.grade) else ""
-        )
-        lines.append(
-            f"  - ⚠ *{label}:* {_status(other)}{escape(counter_text(other))}{context} "
-            f"{escape(refs_label(other.refs))}{graded}"
-        )
+    lines += [_under(f"⚠ *{counter_label(o).capitalize()}:*", o) for o in point.contested_by]
+    lines += [_under(f"*{support_label(o).capitalize()}:*", o) for o in point.supported_by]
     return lines
+
+
+def _under(label: str, other: Point) -> str:
+    """A claim shown under another (contradicting or supporting it), introduced by *label*."""
+    context = f" ({escape(other.context)})" if other.context else ""
+    graded = f" {escape(badge_words(other.grade))}" if other.grade and badge(other.grade) else ""
+    return (
+        f"  - {label} {_status(other)}{escape(counter_text(other))}{context} "
+        f"{escape(refs_label(other.refs))}{graded}"
+    )
 
 
 def briefing(view: Briefing) -> str:
@@ -112,14 +119,13 @@ def _references(refs: tuple[Reference, ...]) -> list[str]:
 def comparison(view: Comparison) -> str:
     """An overview table, then a section per row with its shared claims and each column."""
     lines = [f"# {escape(comparison_title(view))}", ""]
-    first = "Topic" if view.kind == "actors" else "Actor"
-    header = [first, *(escape(c.title) for c in view.columns)]
-    if view.kind == "actors":
-        header.append("Both" if len(view.columns) == 2 else "Shared")
+    header = [rows_label(view), *(escape(column_name(view, c)) for c in view.columns)]
+    if has_shared(view):
+        header.append(shared_count_label(view).capitalize())
     lines += ["| " + " | ".join([*header, "Verdict"]) + " |", "|" + "---|" * (len(header) + 1)]
     for row in view.rows:
         cells = [escape(row.title), *(str(len(c)) for c in row.cells)]
-        if view.kind == "actors":
+        if has_shared(view):
             cells.append(str(row.shared))
         lines.append("| " + " | ".join([*cells, escape(row.verdict)]) + " |")
     lines.append("")

@@ -21,6 +21,7 @@ from ..views.wording import (
     refs_label,
     row_kind,
     shared_label,
+    support_label,
 )
 from .cells import cell_len, ljust, split_at
 
@@ -88,15 +89,19 @@ def _point(point: Point, width: int) -> list[str]:
     if point.grade is not None:
         lines += _graded(point.grade, width)
     for other in point.contested_by:
-        status = f"[{other.status}] " if other.status != "reported" else ""
-        context = f" ({other.context})" if other.context else ""
-        graded = f" {badge_words(other.grade)}" if other.grade and badge(other.grade) else ""
-        text = (
-            f"! {counter_label(other)}: {status}{counter_text(other)}{context} "
-            f"{refs_label(other.refs)}{graded}"
-        )
-        lines += _wrap(text, width, "    ", "      ")
+        lines += _under(f"! {counter_label(other)}", other, width)
+    for other in point.supported_by:
+        lines += _under(f"+ {support_label(other)}", other, width)
     return lines
+
+
+def _under(label: str, other: Point, width: int) -> list[str]:
+    """A claim shown under another (contradicting or supporting it), introduced by *label*."""
+    status = f"[{other.status}] " if other.status != "reported" else ""
+    context = f" ({other.context})" if other.context else ""
+    graded = f" {badge_words(other.grade)}" if other.grade and badge(other.grade) else ""
+    text = f"{label}: {status}{counter_text(other)}{context} {refs_label(other.refs)}{graded}"
+    return _wrap(text, width, "    ", "      ")
 
 
 def _graded(grade: Grade, width: int) -> list[str]:

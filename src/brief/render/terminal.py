@@ -23,17 +23,22 @@ from ..views.gradewords import badge, badge_words, grade_words, quote_line
 from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
 from ..views.wording import (
     MIN_COLUMN,
+    column_name,
     comparison_title,
     counter_label,
     counter_text,
     empty_cell,
+    has_shared,
     layer_label,
     left_out_line,
     link_label,
     reference_label,
     refs_label,
     row_kind,
+    rows_label,
+    shared_count_label,
     shared_label,
+    support_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -140,20 +145,28 @@ def _point(point: Point) -> RenderableType:
         parts.append(Text.assemble(("Note: ", "bold"), (point.note, "italic")))
     if point.grade is not None:
         parts += _graded(point.grade)
-    counters = []
-    for other in point.contested_by:
-        text = Text.assemble(
-            (f"{counter_label(other)}: ", "bold red"), _status(other), counter_text(other)
-        )
-        if other.context:
-            text.append(f" ({other.context})", style="italic")
-        text.append(f" {refs_label(other.refs)}", style="dim")
-        if other.grade is not None and badge(other.grade):
-            text.append(f" {badge_words(other.grade)}", style="bold cyan")
-        counters.append((Text("⚡", style="red"), text))
-    if counters:
-        parts.append(_bullets(counters))
+    under = [
+        (Text("⚡", style="red"), _under(counter_label(o), "bold red", o))
+        for o in point.contested_by
+    ]
+    under += [
+        (Text("+", style="green"), _under(support_label(o), "bold green", o))
+        for o in point.supported_by
+    ]
+    if under:
+        parts.append(_bullets(under))
     return Group(*parts)
+
+
+def _under(label: str, style: str, other: Point) -> Text:
+    """A claim shown under another (contradicting or supporting it), introduced by *label*."""
+    text = Text.assemble((f"{label}: ", style), _status(other), counter_text(other))
+    if other.context:
+        text.append(f" ({other.context})", style="italic")
+    text.append(f" {refs_label(other.refs)}", style="dim")
+    if other.grade is not None and badge(other.grade):
+        text.append(f" {badge_words(other.grade)}", style="bold cyan")
+    return text
 
 
 def briefing(view: Briefing) -> RenderableType:
@@ -233,7 +246,14 @@ def _references(refs: tuple[Reference, ...]) -> list[RenderableType]:
     return [Text(), Text("Sources", style="bold"), grid]
 
 
-VERDICT_STYLE = {"contested": "bold red", "shared": "green", "differ": "yellow"}
+VERDICT_STYLE = {
+    "contested": "bold red",
+    "disagree": "bold red",
+    "shared": "green",
+    "agree": "green",
+    "differ": "yellow",
+    "separate": "yellow",
+}
 
 
 def _points(points: tuple[Point, ...], empty: str) -> RenderableType:
@@ -248,14 +268,12 @@ def _overview(view: Comparison, width: int) -> RenderableType:
         return Text("Nothing to compare.", style="italic")
     overview = Table(box=None, pad_edge=False, header_style="bold")
     counted = width >= 60  # on a narrow terminal the overview keeps only the verdicts
-    shared = counted and view.kind == "actors"
-    overview.add_column("Topic" if view.kind == "actors" else "Actor", ratio=1)
+    shared = counted and has_shared(view)
+    overview.add_column(rows_label(view), ratio=1)
     for column in view.columns if counted else ():
-        overview.add_column(Text(column.title), justify="right", no_wrap=True)
+        overview.add_column(Text(column_name(view, column)), justify="right", no_wrap=True)
     if shared:
-        overview.add_column(
-            "both" if len(view.columns) == 2 else "shared", justify="right", no_wrap=True
-        )
+        overview.add_column(shared_count_label(view), justify="right", no_wrap=True)
     overview.add_column("", no_wrap=True)
     for row in view.rows:
         cells = [Text(row.title)]

@@ -2,7 +2,7 @@
 
 The file holds the resolved corpus as tables (one row per topic, actor, source and
 claim, with the links a briefing follows: claims by topic, actor and source;
-contradictions both ways), the name table, full-text search, the warnings, and
+contradictions both ways; who supports whom), the name table, full-text search, the warnings, and
 what lets an edit be applied without reading every file again (see
 ``incremental``): each file's record (checked entries and problems by load phase),
 every claim id each file defines, and every link between claims as written.
@@ -145,6 +145,9 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     write_claim_links(con, corpus.claims)
     con.executemany(
         sql.INSERT_CONTEST, ((a, b) for a, others in index.contested.items() for b in others)
+    )
+    con.executemany(
+        sql.INSERT_SUPPORTER, ((a, b) for a, others in index.supported.items() for b in others)
     )
     skipped = set(result.skipped)
     con.executemany(sql.INSERT_FILE, (file_row(t, t.name in skipped) for t in trace.files))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 14
+SCHEMA = 15
 
 
 class Corrupt(ValueError):
@@ -316,22 +316,24 @@ def read_left_out(blob: object) -> dict[str, int]:
 
 def _point_data(p: Point) -> tuple[Any, ...]:
     contested = tuple(_point_data(c) for c in p.contested_by)
+    supported = tuple(_point_data(c) for c in p.supported_by)
     grade = None if p.grade is None else (*p.grade[:-1], tuple(map(tuple, p.grade.quotes)))
     return (p.id, p.text, p.status, p.note, p.refs, p.actors, p.topic, p.topic_title,
-            contested, p.above, p.context, grade)  # fmt: skip
+            contested, p.above, p.context, grade, supported)  # fmt: skip
 
 
 def _point_from(d: Sequence[Any]) -> Point:
     from ..views.records import Grade, Point, Quote
 
-    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context, g = d
+    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context, g, s = d
     grade = None
     if g is not None:
         reliability, credibility, likelihood, confidence, by, by_id, date, quotes = g
         grade = Grade(reliability, credibility, likelihood, confidence, by, by_id, date,
                       tuple(Quote(*q) for q in quotes))  # fmt: skip
     return Point(ident, text, status, note, refs, actors, topic, topic_title,
-                 tuple(_point_from(c) for c in contested), above, context, grade)  # fmt: skip
+                 tuple(_point_from(c) for c in contested), above, context, grade,
+                 tuple(_point_from(c) for c in s))  # fmt: skip
 
 
 def briefing_blob(b: Briefing) -> bytes:

@@ -3,12 +3,12 @@
 Rebuilding the cache of a 10,000-topic corpus takes seconds; re-reading the one file
 that changed takes a millisecond. The edits applied here are the everyday ones:
 claims added, removed or rewritten, a topic's summary or an actor's description
-reworded. Only the rows those touch change: the file's claims, the links and
-contradictions between them, their full-text rows, the topic rows that list their
-actors, and the briefings that show any of them (forgotten, to be built again when
-next shown), and the counts of claims left out (``Corpus.left_out``) where a claim of
-these files is left out, or kept, now. Claims are resolved by the loader's own rules
-(``corpus.resolve``).
+reworded. Only the rows those touch change: the file's claims, the links,
+contradictions and supports between them, their full-text rows, the topic rows that
+list their actors, the briefings that show any of them, as a claim or under a claim it
+contradicts or supports (forgotten, to be built again when next shown), and the counts
+of claims left out (``Corpus.left_out``) where a claim of these files is left out, or
+kept, now. Claims are resolved by the loader's own rules (``corpus.resolve``).
 
 An edit is applied only when it provably gives what a full load would give; it is
 declined (and the cache rebuilt) when it could change anything beyond those rows:
@@ -267,7 +267,7 @@ class _Edit:
         self._recount()
         touched, topics, neighbours = self._remove_old()
         touched |= self._insert_new()
-        neighbours |= self._contests()
+        neighbours |= self._contests() | self._supporters()
         named = self._write_prose(topics)
         self._write_search(topics)
         self._forget_briefings(touched, neighbours, named)
@@ -281,17 +281,24 @@ class _Edit:
             for ident, rowid, blob in self._in(sql.CLAIMS_ROWS_IN, self.dirty)
         }
         old_pairs = self._in(sql.CONTESTS_IN, self.dirty)
+        backing = {
+            *self._in(sql.SUPPORTERS_OF_IN, self.dirty),
+            *self._in(sql.SUPPORTED_BY_IN, self.dirty),
+        }
         for rowid, claim in old.values():
             con.execute(sql.DELETE_SEARCH, (rowid,))
             con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, claim.id) for a in claim.actors))
             con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, claim.id) for x in claim.cites))
         con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
+        con.executemany(sql.DELETE_SUPPORTER, backing)
         con.executemany(sql.DELETE_CLAIM, ((i,) for i in old))
         for f in self.files:
             con.executemany(sql.DELETE_RAW_CLAIM, ((c.id, f.key) for c in f.old_claims))
             con.execute(sql.DELETE_LINKS_OF_FILE, (f.key,))
         claims = {c for _, c in old.values()}
-        return claims, {c.topic for c in claims}, {other for _, other in old_pairs}
+        # the claims shown with these under them: their contestants, and those they support
+        shown_with = {other for _, other in old_pairs} | {c for c, o in backing if o in self.dirty}
+        return claims, {c.topic for c in claims}, shown_with
 
     def _insert_new(self) -> set[Claim]:
         """In with the new rows: claims, relinked claims, claim ids and links as written."""
@@ -317,6 +324,16 @@ class _Edit:
         ]
         self.con.executemany(sql.INSERT_CONTEST, pairs)
         return {b for _, b in pairs}
+
+    def _supporters(self) -> set[str]:
+        """Who supports whom, for the claims written; the claims they support."""
+        rows = [
+            (t, c.id)
+            for c in (*(c for c, _, _, _ in self.resolved.values()), *self.restrip.values())
+            for t in c.supports
+        ]
+        self.con.executemany(sql.INSERT_SUPPORTER, rows)
+        return {t for t, _ in rows}
 
     def _write_prose(self, topics: set[str]) -> set[str]:
         """Topic, actor and source prose, where the entry in use is this file's."""
@@ -362,7 +379,7 @@ class _Edit:
         self.con.execute(sql.INSERT_SEARCH_AT, (-rowid, *row))
 
     def _forget_briefings(self, touched: set[Claim], contested: set[str], named: set[str]) -> None:
-        """Briefings that show any claim touched, or a claim contradicting one."""
+        """Briefings that show any claim touched, or a claim it contradicts or supports."""
         shown = {c.id for c in touched} | contested
         touched |= {codec.claim_of(blob) for _, blob in self._in(sql.CLAIMS_DATA_IN, shown)}
         stale = set(named) | self.recounted

@@ -43,9 +43,9 @@ _CLAIMS_OF = {
 def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
     """The part of the corpus the briefing of *ident* shows, in corpus order.
 
-    Its claims, the claims that contradict them, and every topic, actor and source
-    those name: a briefing built from an index of this corpus is the one the whole
-    corpus gives.
+    Its claims, the claims that contradict or support them, and every topic, actor and
+    source those name: a briefing built from an index of this corpus is the one the
+    whole corpus gives.
     """
     row = con.execute(sql.ENTRY, (ident,)).fetchone()
     if row is None:  # the names table said it was there
@@ -53,6 +53,7 @@ def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
     kind, _, data = row
     main = [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
     counters = [r[0] for r in rows_in(con, sql.CONTESTING_IN, main)]
+    counters += [r[0] for r in rows_in(con, sql.SUPPORTING_IN, main)]
     claim_rows = rows_in(con, sql.CLAIMS_ORDERED_IN, [*main, *counters])
     claim_rows.sort()
     claims = [codec.claim_of(blob) for _, blob in claim_rows]

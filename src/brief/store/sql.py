@@ -24,6 +24,8 @@ CREATE INDEX claims_by_topic ON claims (topic);
 CREATE TABLE claim_actors (actor TEXT, claim TEXT, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
 CREATE TABLE claim_sources (source TEXT, claim TEXT, PRIMARY KEY (source, claim)) WITHOUT ROWID;
 CREATE TABLE contests (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
+CREATE TABLE supporters (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
+CREATE INDEX supporters_by_other ON supporters (other);
 CREATE TABLE files (path BLOB PRIMARY KEY, name TEXT NOT NULL, layer INTEGER NOT NULL,
     ord BLOB NOT NULL, problems INTEGER NOT NULL, local BLOB NOT NULL);
 CREATE INDEX files_with_problems ON files (problems, ord);
@@ -113,6 +115,12 @@ INSERT_CONTEST = "INSERT OR IGNORE INTO contests VALUES (?, ?)"
 DELETE_CONTEST = "DELETE FROM contests WHERE claim = ? AND other = ?"
 CONTESTING_IN = "SELECT other FROM contests WHERE claim IN ({marks})"
 CONTESTS_IN = "SELECT claim, other FROM contests WHERE claim IN ({marks})"
+#: ``supporters``: *claim* is supported by *other* (whose ``supports`` names it).
+INSERT_SUPPORTER = "INSERT OR IGNORE INTO supporters VALUES (?, ?)"
+DELETE_SUPPORTER = "DELETE FROM supporters WHERE claim = ? AND other = ?"
+SUPPORTING_IN = "SELECT other FROM supporters WHERE claim IN ({marks})"
+SUPPORTERS_OF_IN = "SELECT claim, other FROM supporters WHERE claim IN ({marks})"
+SUPPORTED_BY_IN = "SELECT claim, other FROM supporters WHERE other IN ({marks})"
 
 # -- files: each one's record, the claim ids it defines, the links as written ------------
 

@@ -21,6 +21,7 @@ from ..views.wording import (
     link_label,
     reference_label,
     refs_label,
+    support_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its screen
@@ -33,8 +34,11 @@ STATUS_STYLE = {
 }
 VERDICT_STYLE = {
     "contested": "bold $text-error",
+    "disagree": "bold $text-error",
     "shared": "$text-success",
+    "agree": "$text-success",
     "differ": "$text-warning",
+    "separate": "$text-warning",
 }
 
 
@@ -61,8 +65,17 @@ def point(point: Point) -> Content:
 
 def counter(other: Point) -> Content:
     """A contradicting claim, introduced as the CLI introduces it."""
+    return _under(f"⚡ {counter_label(other)}: ", "bold $text-error", other)
+
+
+def support(other: Point) -> Content:
+    """A supporting claim, introduced as the CLI introduces it."""
+    return _under(f"+ {support_label(other)}: ", "bold $text-success", other)
+
+
+def _under(label: str, style: str, other: Point) -> Content:
     parts: list[str | Content | tuple[str, str]] = [
-        (f"⚡ {counter_label(other)}: ", "bold $text-error"),
+        (label, style),
         status(other),
         counter_text(other),
     ]

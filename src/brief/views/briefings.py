@@ -49,16 +49,21 @@ def make_point(
     counters: bool = True,
     home: str = "",
 ) -> Point:
-    """*claim* as shown, naming its actors but those in *hide*, with its counter-claims.
+    """*claim* as shown, naming its actors but those in *hide*, with its counter-claims
+    and the claims that support it (neither when not *counters*).
 
     *home* is the topic the claim is shown under, if the heading says so: a
-    counter-claim from another topic names its topic; with no *home*, every one does.
+    counter-claim (or supporting claim) from another topic names its topic; with no
+    *home*, every one does.
     """
     hidden = set(hide)
     own = refs.of(claim)  # before the counters, so a claim's own sources come first
     refs.shown.add(claim.id)
     contested = index.contested.get(claim.id, ()) if counters else ()
     contested_by = tuple(_counter(index, refs, index.claims[other], home) for other in contested)
+    # after the counters: citation numbers rise in the order the lines are shown
+    supporting = index.supported.get(claim.id, ()) if counters else ()
+    supported_by = tuple(_counter(index, refs, index.claims[other], home) for other in supporting)
     return Point(
         id=claim.id,
         text=claim.text,
@@ -70,10 +75,12 @@ def make_point(
         topic_title=index.topics[claim.topic].title,
         contested_by=contested_by,
         grade=grade_of(index, claim, own),
+        supported_by=supported_by,
     )
 
 
 def _counter(index: Index, refs: Citations, claim: Claim, home: str) -> Point:
+    """A claim shown under another, contradicting or supporting it: who and where it is."""
     actors = _names(index, claim.actors[:1])
     topic_title = index.topics[claim.topic].title
     elsewhere = (f"in {topic_title}",) if claim.topic != home else ()

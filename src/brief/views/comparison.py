@@ -4,7 +4,10 @@ Actors are compared topic by topic: a claim about two or more of the compared
 actors is shared (about both, which is not to say they agree) and appears once; a
 claim about one of them goes in that actor's column; a topic only one of them is
 covered in says so. Topics are compared actor by actor, each column holding that
-topic's claims about the actor.
+topic's claims about the actor. Sources are compared topic by topic, as actors are: a
+claim both cite is shared (they agree on it) and appears once; a claim one cites goes
+in its column; a claim one cites that contradicts a claim another cites is a
+disagreement.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from ..core.errors import UsageError
 from ..core.index import Index, Named
 from ..core.kinds import Kind, kind_of
-from ..core.model import Actor, Claim, Topic
+from ..core.model import Actor, Claim, Source, Topic
 from .briefings import Citations, make_point
 from .records import Link, Point, Reference
 
@@ -29,9 +32,11 @@ class ComparisonRow:
     title: str
     """Its title or name ("General" for no actor)."""
     verdict: str
-    """``shared``, ``differ``, ``contested`` or ``only NAME``."""
+    """``shared``, ``differ``, ``contested`` or ``only NAME``; comparing sources,
+    ``disagree``, ``contested``, ``agree``, ``separate`` or ``only TITLE``."""
     common: tuple[Point, ...]
-    """Claims about two or more of the compared actors, shown once."""
+    """Claims about two or more of the compared actors (or cited by two or more of the
+    compared sources), shown once."""
     cells: tuple[tuple[Point, ...], ...]
     """One tuple of points per compared column, in column order."""
     conflicts: int
@@ -41,6 +46,9 @@ class ComparisonRow:
     left_out: int = 0
     """How many claims of the row's topic (about its actor, comparing topics) the corpus
     has but could not use: the row says so (see ``wording.left_out_line``)."""
+    disagreements: int = 0
+    """Comparing sources: how many contradiction pairs set a claim of this row one compared
+    source cites against a claim another cites (the other claim may be in another row)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +56,9 @@ class Comparison:
     """Two or more actors (or topics) side by side."""
 
     kind: str
-    """``actors`` or ``topics``: what the columns are."""
+    """``actors``, ``topics`` or ``sources``: what the columns are."""
     columns: tuple[Link, ...]
-    """The actors (or topics) compared, in the order asked for."""
+    """The actors (or topics, or sources) compared, in the order asked for."""
     rows: tuple[ComparisonRow, ...]
     """A row per topic (or actor) with claims about any of the columns, in corpus order."""
     references: tuple[Reference, ...]
@@ -60,17 +68,26 @@ class Comparison:
 def compare(
     index: Index, entries: list[Named], topics: tuple[str, ...] = (), diff_only: bool = False
 ) -> Comparison:
-    """Compare *entries*, all actors or all topics; *topics* narrows an actor comparison."""
+    """Compare *entries*, all actors, all topics or all sources; *topics* narrows a
+    comparison of actors or of sources."""
     if len(entries) < 2:
-        raise UsageError("compare needs at least two different actors or topics")
+        raise UsageError("compare needs at least two different actors, topics or sources")
     if all(isinstance(e, Actor) for e in entries):
         return _actors(index, [e for e in entries if isinstance(e, Actor)], topics, diff_only)
+    if all(isinstance(e, Source) for e in entries):
+        from .sourcecompare import compare_sources
+
+        return compare_sources(
+            index, [e for e in entries if isinstance(e, Source)], topics, diff_only
+        )
     if all(isinstance(e, Topic) for e in entries):
         if topics:
-            raise UsageError("--topic narrows a comparison of actors, not of topics")
+            raise UsageError("--topic narrows a comparison of actors or sources, not of topics")
         return _topics(index, [e for e in entries if isinstance(e, Topic)])
     kinds = ", ".join(f"{e.id!r} is {kind_of(e).with_article}" for e in entries)
-    raise UsageError(f"compare actors with actors or topics with topics ({kinds})")
+    raise UsageError(
+        f"compare actors with actors, topics with topics or sources with sources ({kinds})"
+    )
 
 
 def _verdict(names: list[str], cells: list[list[Point]], common: bool, conflicts: int) -> str:
@@ -87,7 +104,8 @@ def _verdict(names: list[str], cells: list[list[Point]], common: bool, conflicts
     return "shared" if common else "differ"
 
 
-def _conflicts(index: Index, claims: list[Claim]) -> int:
+def count_conflicts(index: Index, claims: list[Claim]) -> int:
+    """How many contradiction pairs lie wholly inside *claims*."""
     ids = {c.id for c in claims}
     pairs = {
         frozenset((c.id, other))
@@ -128,7 +146,7 @@ def _actors(
             for claim in single:
                 if actor in claim.actors:
                     cells[column].append(make_point(index, refs, claim, (actor,), home=topic))
-        conflicts = _conflicts(index, claims)
+        conflicts = count_conflicts(index, claims)
         rows.append(
             ComparisonRow(
                 topic,
@@ -161,7 +179,7 @@ def _topics(index: Index, topics: list[Topic]) -> Comparison:
             [make_point(index, refs, c, (subject,), home=topic.id) for c in claims]
             for topic, claims in zip(topics, claim_cells, strict=True)
         ]
-        conflicts = _conflicts(index, [c for claims in claim_cells for c in claims])
+        conflicts = count_conflicts(index, [c for claims in claim_cells for c in claims])
         title = index.actors[subject].name if subject else "General"
         rows.append(
             ComparisonRow(

@@ -92,6 +92,9 @@ class Point(NamedTuple):
     than the one it is shown under, that topic (``China, in Sanctions``); may be empty."""
     grade: Grade | None = None
     """Its grades, author and date (format 2); None for a claim with none of them."""
+    supported_by: tuple[Point, ...] = ()
+    """Claims that support this one (their ``supports`` names it), each with its own
+    citations, shown after its contradicting claims; ``above`` and ``context`` as there."""
 
 
 class Section(NamedTuple):

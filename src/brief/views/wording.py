@@ -43,8 +43,14 @@ def counter_label(point: Point) -> str:
     return "contradicted by the claim above" if point.above else "contradicted by"
 
 
+def support_label(point: Point) -> str:
+    """How a supporting claim is introduced."""
+    return "supported by the claim above" if point.above else "supported by"
+
+
 def counter_text(point: Point) -> str:
-    """A contradicting claim's text: in full, or shortened when it is shown above."""
+    """A contradicting (or supporting) claim's text: in full, or shortened when it is shown
+    above."""
     return f"“{short(point.text)}”" if point.above else point.text
 
 
@@ -54,25 +60,54 @@ def comparison_title(view: Comparison) -> str:
 
 
 def shared_label(view: Comparison) -> str:
-    """The heading over claims about several of the actors compared.
+    """The heading over claims about several of the actors compared (or cited by several
+    of the sources compared).
 
     Not "common ground": a claim about two actors may be about a quarrel between them.
     """
+    if view.kind == "sources":
+        return "Cited by both" if len(view.columns) == 2 else "Cited by two or more of them"
     return "About both" if len(view.columns) == 2 else "About two or more of them"
+
+
+def rows_label(view: Comparison) -> str:
+    """What a comparison's rows are: ``Topic`` (comparing actors or sources) or ``Actor``."""
+    return "Actor" if view.kind == "topics" else "Topic"
+
+
+def has_shared(view: Comparison) -> bool:
+    """Whether the rows count shared claims (actors and sources; topics share none)."""
+    return view.kind != "topics"
+
+
+def shared_count_label(view: Comparison) -> str:
+    """The overview's heading over the count of shared claims: ``both`` or ``shared``."""
+    return "both" if len(view.columns) == 2 else "shared"
 
 
 def empty_cell(view: Comparison, column: Link, shared: bool = False) -> str:
     """What an empty column says, so gaps in the record are visible."""
+    if view.kind == "sources":
+        return f"nothing from {column.title} alone" if shared else f"nothing from {column.title}"
     if view.kind != "actors":
         return f"no claims in {column.title}"
     return f"nothing on {column.title} alone" if shared else f"no claims on {column.title}"
 
 
+def column_name(view: Comparison, column: Link) -> str:
+    """A column as the overview and the verdicts name it: its title, or a source's id
+    (a source's title is often a sentence)."""
+    return column.id if view.kind == "sources" else column.title
+
+
 def counts(view: Comparison, row: ComparisonRow) -> str:
     """``China 3 · Russia 0 · both 2`` for an overview line."""
-    bits = [f"{c.title} {len(cell)}" for c, cell in zip(view.columns, row.cells, strict=True)]
-    if view.kind == "actors":
-        bits.append(f"{'both' if len(view.columns) == 2 else 'shared'} {row.shared}")
+    bits = [
+        f"{column_name(view, c)} {len(cell)}"
+        for c, cell in zip(view.columns, row.cells, strict=True)
+    ]
+    if has_shared(view):
+        bits.append(f"{shared_count_label(view)} {row.shared}")
     return " · ".join(bits)
 
 
@@ -94,8 +129,9 @@ def left_out_line(count: int, kind: str) -> str:
 
 
 def row_kind(view: Comparison) -> str:
-    """The kind of entry a comparison's rows are: topics for actors, actors for topics."""
-    return "topic" if view.kind == "actors" else "actor"
+    """The kind of entry a comparison's rows are: topics for actors and sources, actors for
+    topics."""
+    return "actor" if view.kind == "topics" else "topic"
 
 
 def layer_label(row: Row) -> str:

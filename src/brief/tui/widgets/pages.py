@@ -37,18 +37,21 @@ def entry_link(known: Collection[str], key: str, content: Content, classes: str)
 
 
 def _points(page: Page, points: tuple[Point, ...], shown: set[str]) -> list[Widget]:
-    """Each point as a block, with its contradicting claims as links under it."""
+    """Each point as a block, with its contradicting and supporting claims as links under it."""
     out: list[Widget] = []
     for item in points:
         parts: list[Widget] = [Block(text.point(item), classes="point")]
-        for other in item.contested_by:
-            content = text.counter(other)
+        under = [
+            *((text.counter(o), o, "counter") for o in item.contested_by),
+            *((text.support(o), o, "support") for o in item.supported_by),
+        ]
+        for content, other, classes in under:
             if other.id in shown:  # on this page: scroll to it
                 anchor = f"claim:{other.id}"
-                parts.append(Jump(content, partial(GoToAnchor, anchor), classes="counter"))
+                parts.append(Jump(content, partial(GoToAnchor, anchor), classes=classes))
             else:
                 place = Place(other.topic, other.id)
-                parts.append(Jump(content, partial(Follow, place), classes="counter"))
+                parts.append(Jump(content, partial(Follow, place), classes=classes))
         claim = Vertical(*parts, classes="claim")
         page.anchors.setdefault(f"claim:{item.id}", claim)
         out.append(claim)
@@ -56,10 +59,11 @@ def _points(page: Page, points: tuple[Point, ...], shown: set[str]) -> list[Widg
 
 
 def citing(points: list[Point], number: int) -> tuple[Point, ...]:
-    """The points (counter-claims included) that cite reference *number*, each once."""
+    """The points (counter-claims and supporting claims included) that cite reference
+    *number*, each once."""
     found: dict[str, Point] = {}
     for item in points:
-        for one in (item, *item.contested_by):
+        for one in (item, *item.contested_by, *item.supported_by):
             if number in one.refs:
                 found.setdefault(one.id, one)
     return tuple(found.values())
