@@ -95,6 +95,11 @@ COMMANDS = [
     ("conflicts",),
     ("search", "screen"),
     ("search", "isolate"),
+    ("show", "blocks"),
+    ("show", "dash"),
+    ("show", "numbered"),
+    ("compare", "blocks", "hostile"),
+    ("search", "not"),
 ]
 FORMATS = ("plain", "terminal", "markdown", "json")
 
@@ -191,6 +196,55 @@ def test_markdown_output_has_no_live_markup(hostile: Path, command: tuple[str, s
         assert tag not in rendered, tag
     if command == ("show", "hostile"):
         assert "**bold** _em_ `code` <b>html</b>" in visible(out, "markdown")
+
+
+#: Where brief itself opens a list item: "- " (nested by two spaces) or a source's "1. ".
+OWN_ITEM = re.compile(r" *(- |\d+\. )")
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_markdown_blocks_are_brief_own(hostile: Path, command: tuple[str, ...]) -> None:
+    """Parsed as CommonMark, every block comes from brief's layout, none from corpus text.
+
+    ``blocks.toml`` starts titles, summaries, claims, notes and names with ``1.``,
+    ``+``, ``---``, ``-``, ``*``, ``#``, ``>``, ``===``, a table's pipe and four spaces.
+    """
+    from markdown_it import MarkdownIt
+
+    _, out, _ = _brief(hostile, *command, "-f", "markdown")
+    lines = out.decode().splitlines()
+    tokens = MarkdownIt("commonmark").parse(out.decode())
+    kinds = {token.type for token in tokens}
+    assert not kinds & {"hr", "blockquote_open", "code_block", "fence", "html_block"}
+    items = [token.map[0] for token in tokens if token.type == "list_item_open" and token.map]
+    assert len(items) == len(set(items)), "a list opened inside a list item's first line"
+    for line in items:
+        assert OWN_ITEM.match(lines[line]), lines[line]
+    for token in tokens:
+        if token.type == "heading_open" and token.map:
+            assert token.markup.startswith("#"), lines[token.map[0]]  # ATX, not setext
+        if token.type == "ordered_list_open":
+            assert token.level == 0  # the sources list, never one nested in an item
+
+
+def test_markdown_block_markers_are_shown_as_written(hostile: Path) -> None:
+    _, out, _ = _brief(hostile, "show", "blocks", "-f", "markdown")
+    seen = visible(out, "markdown")
+    for text in (
+        "1. Numbered title",
+        "1. Not a list, though indented three spaces.",
+        "- Dash actor",
+        "2. Not an ordered list.",
+        "- Not a bullet.",
+        "--- [1]",
+        "+ Not a plus list.",
+        "=== [1]",
+        "* star",
+        "| not | a table |",
+        "1) Not a numbered source",
+        "Not indented code.",
+    ):
+        assert text in seen, text
 
 
 def test_keys_and_ids_reach_diagnostics_inert_and_on_one_line(hostile: Path) -> None:

@@ -63,6 +63,7 @@ def test_console_script_answers_version_without_click() -> None:
     mods = modules_after(code)
     assert "brief.cli.entry" in mods and "brief.corpus.layers" in mods
     assert "click" not in mods and "tomllib" not in mods and "sqlite3" not in mods
+    assert "brief.core.sanitize" not in mods  # paths are checked cheaply (core.unsafe)
 
 
 #: What only a cold start (or a rebuild) may import: reading, parsing, checking, loading.

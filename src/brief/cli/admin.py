@@ -6,13 +6,14 @@ import os
 
 import click
 
-from .context import command, options
+from .context import Folder, command, options
 
 
 @command()
 @click.pass_context
 def paths(ctx: click.Context) -> None:
     """List where brief reads from and writes to: config, corpus folders, cache."""
+    from ..core.unsafe import shown_line
     from ..corpus.config import ConfigError, config_path, load_config
     from ..store import cache_file
 
@@ -26,14 +27,15 @@ def paths(ctx: click.Context) -> None:
         broken = ""
     except ConfigError as exc:
         broken = f"  (broken: {exc})"
-    click.echo(f"config: {config_path()}{state(config_path())}{broken}")
-    for layer in layers:
-        click.echo(f"corpus: {layer.root}{state(layer.root)}")
-    click.echo(f"cache:  {cache_file(layers)}{state(cache_file(layers))}")
+    lines = [f"config: {config_path()}{state(config_path())}{broken}"]
+    lines += [f"corpus: {layer.root}{state(layer.root)}" for layer in layers]
+    lines.append(f"cache:  {cache_file(layers)}{state(cache_file(layers))}")
+    for line in lines:  # any of these paths may hold what a terminal would obey
+        click.echo(shown_line(line))
 
 
 @command()
-@click.argument("dirs", nargs=-1, metavar="[DIR]...", type=click.Path(file_okay=False))
+@click.argument("dirs", nargs=-1, metavar="[DIR]...", type=Folder())
 @click.option(
     "--format",
     "-f",

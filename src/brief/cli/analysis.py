@@ -17,6 +17,7 @@ from ..core.kinds import Kind
 from .context import (
     BriefCommand,
     Choice,
+    Folder,
     command,
     completer,
     emit,
@@ -170,7 +171,7 @@ def source() -> None:
 @click.option(
     "--into",
     metavar="DIR",
-    type=click.Path(file_okay=False),
+    type=Folder(),
     help="Write into this corpus folder instead of your personal one (see 'brief init').",
 )
 @click.pass_context

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import command, options
+from .context import Folder, command, options
 
 if TYPE_CHECKING:
     from ..corpus.layers import Layer
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _INTO = click.option(
     "--into",
     metavar="DIR",
-    type=click.Path(file_okay=False),
+    type=Folder(),
     help="Write into this corpus folder instead of your personal one (see 'brief init').",
 )
 
@@ -34,7 +34,7 @@ def interactive() -> bool:
 
 
 @command()
-@click.argument("folder", required=False, metavar="[DIR]", type=click.Path(file_okay=False))
+@click.argument("folder", required=False, metavar="[DIR]", type=Folder())
 def init(folder: str | None) -> None:
     """Create your personal corpus folder and add it to the config file's corpus list.
 

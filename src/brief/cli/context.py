@@ -24,6 +24,19 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Folder(click.Path):
+    """A folder argument: not checked to exist (``validate`` reports that), but never
+    empty, which every path function reads as the current folder or the root."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False)  # completes folders
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail("a folder name cannot be empty", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class BriefContext(click.Context):
     """Click's context, with help as wide as click makes it but measured without shutil.
 

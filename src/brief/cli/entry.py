@@ -31,15 +31,16 @@ from .. import __version__
 
 
 def version_lines(corpus_dirs: Sequence[str] = (), bundled: bool = True) -> list[str]:
-    """The version, then the corpus folders in use (later ones win).
+    """The version, then the corpus folders in use (later ones win), made inert.
 
     A broken config file does not hide the version: it is reported on stderr, and
     the folders are listed without it.
     """
+    from ..core.unsafe import shown_line
     from .options import tolerant_options
 
     layers = tolerant_options(corpus_dirs, bundled).layers()
-    return [f"brief {__version__}", *(f"  corpus: {layer.root}" for layer in layers)]
+    return [f"brief {__version__}", *(f"  corpus: {shown_line(layer.root)}" for layer in layers)]
 
 
 def main() -> NoReturn:

@@ -15,7 +15,7 @@ import click
 
 from ..core.errors import BriefError
 from . import admin, analysis, authoring, reading, shell
-from .context import BriefCommand, BriefContext
+from .context import BriefCommand, BriefContext, Folder
 from .options import Options
 
 
@@ -106,7 +106,7 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     "corpus_dirs",
     multiple=True,
     metavar="DIR",
-    type=click.Path(file_okay=False),  # not checked here (validate reports it); completes folders
+    type=Folder(),  # not checked here (validate reports it); completes folders
     is_eager=True,  # before --version, which lists the folders, wherever it is written
     help="Add a corpus folder on top of the others (repeatable; last wins).",
 )

@@ -39,6 +39,7 @@ __all__ = [
     "kind_of",
     "might_be_unsafe",
     "normalise",
+    "shown_line",
 ]
 
 # The public names, by module. They are imported when first asked for (PEP 562), so
@@ -71,6 +72,7 @@ _WHERE = {
     "inert_document": "sanitize",
     "is_inert": "sanitize",
     "might_be_unsafe": "sanitize",
+    "shown_line": "unsafe",
     "Kind": "kinds",
     "kind_of": "kinds",
     "Index": "index",

@@ -28,6 +28,19 @@ RANGES: tuple[tuple[int, int], ...] = (
 )
 
 
+def shown_line(text: str) -> str:
+    """*text* made inert for one line of output (``sanitize.inert_line``), cheaply.
+
+    For paths and names printed where a warm start is measured (``brief --version``):
+    a printable string is returned as it is, and only another one loads ``sanitize``.
+    """
+    if text.isprintable():
+        return text
+    from .sanitize import inert_line
+
+    return inert_line(text)
+
+
 def inert_record(value: Any) -> Any:
     """A copy of a plain record (tuples, lists, dicts of strings and numbers) made inert.
 

@@ -83,6 +83,8 @@ def _check(doc: dict[str, Any], name: str, path: str) -> Config:
     corpus = doc.get("corpus", [])
     if not isinstance(corpus, list) or not all(isinstance(c, str) for c in corpus):
         raise fail("corpus", "expected an array of folder paths")
+    if "" in corpus:
+        raise fail("corpus", "a folder path cannot be empty")
     here = os.path.dirname(os.path.abspath(path))
     folders = tuple(os.path.join(here, os.path.expanduser(c)) for c in corpus)
     fmt = doc.get("format", "auto")

@@ -35,11 +35,33 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
     from ..views.validation import Validation
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+# What can open a block at the start of a line once _SPECIAL has done its work (which
+# covers #, >, *, _, |, `, ~ and <): a list item (-, +, 1. or 1)), a rule (---) or a
+# setext underline (=, -). Leading spaces are dropped: 1-3 of them still open these,
+# four open a code block, and a paragraph's leading spaces are not shown anyway.
+_BLOCK_START = re.compile(r" *(?:([-+=])|(\d{1,9})([.)]))?")
 
 
 def escape(text: str) -> str:
-    """Escape Markdown syntax so corpus text (links, emphasis, HTML) stays plain text."""
+    """Escape Markdown syntax so corpus text (links, emphasis, HTML) stays plain text.
+
+    The result is one line, and whatever it starts with cannot open a block (a list,
+    a heading, a rule, a quote, code), so it is as safe at the start of a line or of a
+    list item as within one.
+    """
+    return _BLOCK_START.sub(_inert_start, _inline(text), count=1)
+
+
+def _inline(text: str) -> str:
+    """Escaped for the middle of a line only: a fragment of a longer text (a snippet)."""
     return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _inert_start(match: re.Match[str]) -> str:
+    marker, digits, delimiter = match.groups()
+    if marker:
+        return f"\\{marker}"
+    return f"{digits}\\{delimiter}" if digits else ""
 
 
 def _status(point: Point) -> str:
@@ -178,7 +200,7 @@ def results(view: Results) -> str:
             else (f"claim in {escape(hit.title)}")
         )
         snippet = "".join(
-            f"**{escape(t)}**" if m else escape(t) for t, m in split_marks(hit.snippet)
+            f"**{_inline(t)}**" if m else _inline(t) for t, m in split_marks(hit.snippet)
         )
         lines.append(f"- {what}: {snippet} (`brief show {hit.opens}`)")
     return "\n".join(lines) + "\n"

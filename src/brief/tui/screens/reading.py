@@ -33,7 +33,7 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(CitationScreen(self.store, message.reference, message.points))
 
     def on_pane_found(self, message: Pane.Found) -> None:
-        self.query_one(FindBar).show_count(message.current, message.total)
+        self.query_one(FindBar).show_count(message.current, message.total, more=message.more)
 
     def action_find(self) -> None:
         self.query_one(FindBar).open()

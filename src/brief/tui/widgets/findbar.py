@@ -51,9 +51,11 @@ class FindBar(Horizontal):
     def action_step(self, delta: int) -> None:
         self.pane.find_step(delta)
 
-    def show_count(self, current: int, total: int) -> None:
+    def show_count(self, current: int, total: int, *, more: bool = False) -> None:
+        """Show "*current* of *total*", or "of 1,000+" when the pane stopped marking."""
         query = self.input.value
-        label = "" if not query else "no matches" if not total else f"{current} of {total}"
+        of = f"{total:,}+" if more else f"{total:,}"
+        label = "" if not query else "no matches" if not total else f"{current:,} of {of}"
         self.query_one("#find-count", Label).update(label)
 
     @on(Input.Changed, "#find-input")

@@ -14,6 +14,10 @@ from textual.widget import Widget
 from ..messages import GoToAnchor
 from .blocks import Block, Jump
 
+MAX_MATCHES = 1000
+"""Find marks at most this many matches on a page and says "1,000+": a page whose text
+repeats the query 100,000 times costs no more to search, mark and step through."""
+
 
 @dataclass
 class Page:
@@ -47,6 +51,8 @@ class Pane(VerticalScroll):
         pane: Pane
         current: int
         total: int
+        more: bool = False
+        """Whether the page holds more matches than the *total* (:data:`MAX_MATCHES`) marked."""
 
     def __init__(
         self, page: Page | None = None, *, id: str | None = None, classes: str | None = None
@@ -58,6 +64,7 @@ class Pane(VerticalScroll):
         """Each match as its block and its index among that block's matches."""
         self._spans: dict[Block, list[tuple[int, int]]] = {}
         self._current = -1
+        self._more = False
 
     def compose(self) -> ComposeResult:
         yield from self.page.widgets  # the first page is there for the first paint
@@ -127,25 +134,40 @@ class Pane(VerticalScroll):
         return bool(self._matches)
 
     def find(self, query: str) -> int:
-        """Mark every occurrence of *query* (any case); return how many there are."""
+        """Mark the occurrences of *query* (any case), the first :data:`MAX_MATCHES` of
+        them; return how many are marked.
+
+        One scan of each block's text, stopped at the cap, so the work is linear in the
+        text and bounded however often the query occurs.
+        """
         for block in self._spans:
             block.mark([])
         self._query = query
-        self._matches, self._spans, self._current = [], {}, -1
+        self._matches, self._spans, self._current, self._more = [], {}, -1, False
         if query:
             pattern = re.compile(re.escape(query), re.IGNORECASE)
             for block in self.query(Block):
-                spans = [m.span() for m in pattern.finditer(block.base.plain)]
+                spans = self._scan(pattern, block.base.plain, MAX_MATCHES - len(self._matches))
                 if spans:
                     self._spans[block] = spans
                     self._matches += [(block, n) for n in range(len(spans))]
+                if self._more:
+                    break
         if self._matches:
             self._go(0)
         else:
-            for block, spans in self._spans.items():
-                block.mark(spans)
             self.post_message(self.Found(self, 0, 0))
         return len(self._matches)
+
+    def _scan(self, pattern: re.Pattern[str], text: str, room: int) -> list[tuple[int, int]]:
+        """The spans of *pattern* in *text*, at most *room*; notes when there were more."""
+        spans: list[tuple[int, int]] = []
+        for match in pattern.finditer(text):
+            if len(spans) == room:
+                self._more = True
+                break
+            spans.append(match.span())
+        return spans
 
     def find_step(self, delta: int) -> None:
         """Move to the next (``+1``) or previous (``-1``) match, wrapping around."""
@@ -166,4 +188,4 @@ class Pane(VerticalScroll):
                 other.mark(spans)
         block.mark(self._spans[block], index)
         self.scroll_to_center(block, animate=False)
-        self.post_message(self.Found(self, number + 1, len(self._matches)))
+        self.post_message(self.Found(self, number + 1, len(self._matches), self._more))
