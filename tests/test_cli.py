@@ -374,3 +374,37 @@ def test_terminal_bullets_hang_and_fit_every_width() -> None:
         assert bullets and all(
             lines[i + 1].startswith(("  ", "•")) or not lines[i + 1].strip() for i in bullets
         )
+
+
+def test_the_lazy_command_table_names_every_command_where_it_is_defined() -> None:
+    """``cli.lazy.WHERE`` is a hand-kept table: it must match each module's COMMANDS."""
+    import importlib
+
+    from brief.cli import cli
+    from brief.cli.lazy import MODULES, WHERE
+
+    found = {
+        command.name: module
+        for module in MODULES
+        for command in importlib.import_module(f"brief.cli.{module}").COMMANDS
+    }
+    assert found == WHERE
+    assert sorted(cli.commands) == sorted(WHERE)  # listing them loads them all
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.argv = ['brief', 'paths']\n"
+        "from brief.cli import cli\n"
+        "try:\n    cli.main(prog_name='brief')\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('brief.cli.'))),"
+        " file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    loaded = set(done.stderr.split())
+    assert "brief.cli.admin" in loaded
+    assert not loaded & {"brief.cli.reading", "brief.cli.authoring", "brief.cli.analysis"}

@@ -179,5 +179,6 @@ def test_reading_commands_import_nothing_of_authoring(
     tmp_path: Path, args: tuple[str, ...]
 ) -> None:
     _said, mods = warm_show(tmp_path, *args)
-    assert "brief.cli.authoring" in mods  # its click declarations only
+    assert "brief.cli.reading" in mods
     assert AUTHORING & mods == set()
+    assert "brief.cli.authoring" not in mods  # not even its click declarations (cli.lazy)

@@ -1,8 +1,9 @@
 """The ``brief`` group: its options, how failures reach the shell, and the commands.
 
 The commands live in ``reading`` (show, list, compare, search, conflicts, tui),
-``analysis`` (claims, timeline, source import), ``admin`` (paths, validate) and
-``authoring`` (init, new, edit, where, schema) and are registered here. Start-up
+``analysis`` (claims, timeline, source import), ``admin`` (paths, validate, help),
+``authoring`` (init, new, edit, where, schema) and ``shell`` (completion); ``lazy``
+names them, and imports a module only when one of its commands is run. Start-up
 time is the product's speed, so only click is imported at the top (see ``context``).
 """
 
@@ -14,8 +15,8 @@ from typing import Any
 import click
 
 from ..core.errors import BriefError
-from . import admin, analysis, authoring, reading, shell
 from .context import BriefCommand, BriefContext, Folder
+from .lazy import LazyCommands
 from .options import Options
 
 
@@ -157,14 +158,7 @@ def cli(
     ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
 
 
-for _command in (
-    *reading.COMMANDS,
-    *analysis.COMMANDS,
-    *admin.COMMANDS,
-    *authoring.COMMANDS,
-    *shell.COMMANDS,
-):
-    cli.add_command(_command)
+cli.commands = LazyCommands()  # each command module imported when first wanted
 
 
 #: The group's own options, which a reader may write after the command by mistake.
