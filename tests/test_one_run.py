@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from brief.corpus.layers import Layer
 from brief.corpus.load import load
 
@@ -84,3 +86,63 @@ def test_validate_reports_the_duplicate_in_the_same_run(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "[BRIEF013]" in result.stdout
     assert "[BRIEF009]" in result.stdout
+
+
+REJECTED_SOURCE = (
+    '\n[[sources]]\nid = "report"\ntitle = "Report"\nkind = "report"\npublisher = "HMSO"\n'
+    'sections = ["Deaths", "Water"]\n'
+    '\n[[claims]]\nid = "c1"\ntopic = "pump"\ntext = "One."\n'
+    'cites = [{ source = "report", section = "Deths" }]\n'
+)
+
+
+def test_a_citation_of_a_source_left_out_still_has_its_section_checked(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, HEAD + REJECTED_SOURCE)
+    assert _problems(root) == [
+        "sources[0].publisher: 'publisher' needs format 2 "
+        "(write: format = 2 at the top of the file) [BRIEF016]",
+        "claims[0].cites[0].section: source 'report' has no section 'Deths' "
+        "(did you mean 'Deaths'?) [BRIEF011]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cite", "expected"),
+    [
+        ('{ source = "report", section = "deaths" }', []),  # loosely right: nothing to say
+        ('{ source = "report" }', ["claims[0].cites[0]: source 'report' has sections: name one"]),
+    ],
+)
+def test_a_section_of_a_source_left_out_is_checked_as_any(
+    tmp_path: Path, cite: str, expected: list[str]
+) -> None:
+    text = REJECTED_SOURCE.replace('{ source = "report", section = "Deths" }', cite)
+    root = _corpus(tmp_path, HEAD + text)
+    assert [p.split(" [")[0] for p in _problems(root)[1:]] == expected
+
+
+def test_a_source_left_out_with_invalid_sections_checks_no_section(tmp_path: Path) -> None:
+    text = REJECTED_SOURCE.replace('sections = ["Deaths", "Water"]', "sections = 3")
+    root = _corpus(tmp_path, HEAD + text)
+    assert all("BRIEF011" not in p for p in _problems(root))
+
+
+@pytest.mark.parametrize("cache", ["1", ""])
+def test_show_counts_a_claim_left_out_because_its_source_was(tmp_path: Path, cache: str) -> None:
+    root = _corpus(tmp_path, HEAD + REJECTED_SOURCE.replace("Deths", "Deaths"))
+    for _ in range(2):  # the second run reads the cache, where there is one
+        result = run(
+            "--no-bundled",
+            "--corpus",
+            str(root),
+            "show",
+            "pump",
+            "-f",
+            "plain",
+            env={"BRIEF_NO_CACHE": cache},
+        )
+        assert result.exit_code == 0
+        assert "No claims yet." in result.stdout
+        assert result.stdout.rstrip().endswith(
+            "1 claim of this topic was left out (see brief validate)"
+        )

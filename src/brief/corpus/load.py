@@ -275,6 +275,14 @@ def _place(
     return True
 
 
+def _written(values: Mapping[str, Any]) -> Sections | None:
+    """The sections of a source left out, when its file gives them validly."""
+    names = values.get("sections")
+    if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
+        return Sections.written(values["id"], names)
+    return None
+
+
 def _index_of(where: str) -> int:
     """The place in its file of the entry at the key path *where* (``claims[3]``: 3)."""
     return int(where[where.index("[") + 1 : -1])
@@ -339,9 +347,13 @@ class _Resolver:
         self.problems = problems
         self.lost = lost
         self.known: dict[str, set[str]] = {kind: set(merged[kind]) for kind in KINDS}
+        self.written: dict[str, Sections | None] = {}  # known sources; those left out: sections
         for kind, values, _, _ in rejected:
             if isinstance(values.get("id"), str):
                 self.known[kind].add(values["id"])
+                if kind == "sources":
+                    self.written.setdefault(values["id"], _written(values))
+        self.written.update((i, None) for i in self.known["sources"] - self.written.keys())
         self.sections = {
             sid: Sections(p.entry)  # type: ignore[arg-type]
             for sid, p in merged["sources"].items()
@@ -399,7 +411,7 @@ class _Resolver:
             self.sections,
             self.problems,
             self.hint,
-            self.known["sources"],
+            self.written,
             self.lost.get("sources", {}),
         )
         ok = ok and None not in cites
