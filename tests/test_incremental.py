@@ -519,3 +519,17 @@ def test_trace_orders_kinds_as_the_schema_lists_them() -> None:
     from brief.corpus.trace import KIND_ORDER
 
     assert KIND_ORDER == KINDS
+
+
+def test_a_claim_taking_the_id_of_a_claim_left_out_is_declined(corpus: Path) -> None:
+    """A claim left out still takes its id: a full load reports the duplicate (BRIEF009)."""
+    nuclear = corpus / "topics/nuclear.toml"
+    left_out = NEW_CLAIM.replace('status = "assessment"', 'status = "disputed"')
+    edit(nuclear, lambda text: text + left_out)  # no note: left out for its own problem
+    warm(corpus)
+    edit(corpus / "topics/sanctions.toml", lambda text: text + NEW_CLAIM)
+    reason = "a claim id also taken by a claim left out"
+    assert in_place(corpus) == Edited(Outcome.DECLINED, reason)
+    store, applied = reopen(corpus)
+    assert not applied and any("BRIEF009" in w or "duplicate" in w for w in store.warnings)
+    same_as_fresh(corpus, store)

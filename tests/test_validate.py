@@ -139,8 +139,12 @@ def test_every_problem_in_one_run(mini: Path) -> None:
         (mini / name).write_text(content)  # type: ignore[arg-type]
     result = run("--no-bundled", "validate", str(mini))
     assert result.exit_code == 1
-    assert len(result.stdout.splitlines()) == 3
-    assert "3 problems in 3 of 6 files" in result.stderr
+    lines = result.stdout.splitlines()
+    # both claims are 'c1': the one left out for its own problem still takes its id
+    assert len(lines) == 4 and lines[2].endswith(
+        f"claims[0].id: duplicate claim id 'c1' (first defined in {mini}/note.toml) [BRIEF009]"
+    )
+    assert "4 problems in 3 of 6 files" in result.stderr
 
 
 def test_clean_corpus_exits_zero(mini: Path) -> None:

@@ -19,6 +19,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.model import Citation, Claim, Corpus, Topic
 from ..core.names import did_you_mean
 from .clashes import check_names
+from .ghosts import Ghosts, duplicate
 from .knockons import KEPT_WITHOUT, ids_by_text
 from .knockons import problem as knock_on
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
@@ -111,6 +112,7 @@ class _Loading:
         self.rejected: Rejected = []
         self.refused: list[Claim] = []  # claims not placed: an id already taken
         self.lost: Lost = {kind: {} for kind in KINDS}  # ids of skipped files, by kind
+        self.ghosts = Ghosts()  # ids of entries left out for their own problems
 
     def tag(self, phase: str) -> None:
         """Give the problems found since the last call *phase*."""
@@ -166,18 +168,41 @@ class _Loading:
                     self.lost[kind].setdefault(ident, name)
 
     def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
-        """Place one file's checked entries, in order; note what it rejected."""
+        """Place one file's checked entries, in order; note what it rejected.
+
+        Entries left out for their own problems still take part in the duplicate
+        check, in their place among the others (see ``ghosts``).
+        """
         for kind in KINDS:
             rejected = checked.rejected[kind]
             self.rejected += [(kind, values, name, where) for values, where in rejected]
+            ghosts = {_index_of(where): values.get("id") for values, where in rejected}
             for pos, (entry, where) in enumerate(checked.entries[kind]):
+                for at_ in sorted(i for i in ghosts if i < _index_of(where)):
+                    self.ghost(kind, ghosts.pop(at_), name, f"{kind}[{at_}]", layer)
                 at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
                 placed = _Placed(entry, name, where, layer, at)
                 table = self.merged[kind]
-                if not _place(kind, placed, table, self.namespace, self.problems) and isinstance(
-                    entry, Claim
-                ):
-                    self.refused.append(entry)
+                if not _place(kind, placed, table, self.namespace, self.problems):
+                    if isinstance(entry, Claim):
+                        self.refused.append(entry)
+                elif (why := self.ghosts.clash(kind, entry.id, layer)) is not None:
+                    self.problems.append(Diagnostic(d.DUPLICATE_ID, name, f"{where}.id", why))
+            for at_ in sorted(ghosts):
+                self.ghost(kind, ghosts[at_], name, f"{kind}[{at_}]", layer)
+
+    def ghost(self, kind: str, ident: object, name: str, where: str, layer: int) -> None:
+        """Check the id of an entry left out for its own problems against those before it."""
+        if not isinstance(ident, str):
+            return
+        earlier = self.merged[kind].get(ident)
+        same = (earlier.file, earlier.layer) if earlier is not None else None
+        other = self.namespace.get(ident)
+        named = (other[0], other[1].file) if other is not None else None
+        why = duplicate(kind, ident, layer, same, named) or self.ghosts.clash(kind, ident, layer)
+        if why is not None:
+            self.problems.append(Diagnostic(d.DUPLICATE_ID, name, f"{where}.id", why))
+        self.ghosts.add(kind, ident, name, layer)
 
     def finish(self) -> LoadResult:
         """Resolve the merged entries, and note each problem in its file's trace."""
@@ -250,6 +275,19 @@ def _place(
     return True
 
 
+def _written(values: Mapping[str, Any]) -> Sections | None:
+    """The sections of a source left out, when its file gives them validly."""
+    names = values.get("sections")
+    if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
+        return Sections.written(values["id"], names)
+    return None
+
+
+def _index_of(where: str) -> int:
+    """The place in its file of the entry at the key path *where* (``claims[3]``: 3)."""
+    return int(where[where.index("[") + 1 : -1])
+
+
 Rejected = list[tuple[str, dict[str, Any], str, str]]
 """Entries left out for their own problems: kind, their valid values, file, key path."""
 Lost = dict[str, dict[str, str]]
@@ -309,9 +347,13 @@ class _Resolver:
         self.problems = problems
         self.lost = lost
         self.known: dict[str, set[str]] = {kind: set(merged[kind]) for kind in KINDS}
+        self.written: dict[str, Sections | None] = {}  # known sources; those left out: sections
         for kind, values, _, _ in rejected:
             if isinstance(values.get("id"), str):
                 self.known[kind].add(values["id"])
+                if kind == "sources":
+                    self.written.setdefault(values["id"], _written(values))
+        self.written.update((i, None) for i in self.known["sources"] - self.written.keys())
         self.sections = {
             sid: Sections(p.entry)  # type: ignore[arg-type]
             for sid, p in merged["sources"].items()
@@ -369,7 +411,7 @@ class _Resolver:
             self.sections,
             self.problems,
             self.hint,
-            self.known["sources"],
+            self.written,
             self.lost.get("sources", {}),
         )
         ok = ok and None not in cites

@@ -28,9 +28,19 @@ class Sections:
     """A source's sections, by exact spelling and by normalised spelling."""
 
     def __init__(self, source: Source) -> None:
-        self.source = source
+        self.id = source.id
+        self.names = tuple(source.sections)
         self.exact = frozenset(source.sections)
         self.loose = {normalise(s): s for s in source.sections}
+
+    @classmethod
+    def written(cls, ident: str, names: Sequence[str]) -> Sections:
+        """The sections of a source left out for its own problems, as its file gives them."""
+        sections = cls.__new__(cls)
+        sections.id, sections.names = ident, tuple(names)
+        sections.exact = frozenset(names)
+        sections.loose = {normalise(s): s for s in names}
+        return sections
 
 
 def resolve_citation(
@@ -41,20 +51,25 @@ def resolve_citation(
     sources: Mapping[str, Sections],
     problems: list[Diagnostic],
     hint: Hint = no_hint,
-    left_out: Collection[str] = (),
+    left_out: Collection[str] | Mapping[str, Sections | None] = (),
     skipped: Mapping[str, str] | None = None,
 ) -> Citation | None:
     """*cite* itself when it is right as written, a corrected copy, or None (and a problem).
 
     *i* is the citation's place in the claim at *path* of *file*. A source in
     *left_out* (defined, but with problems of its own) makes the citation unusable
-    without a problem of its own: the source's problem says it all. A source of a
-    skipped file (*skipped*: id to file) is a knock-on of that file.
+    without a problem of its own: the source's problem says it all. Its section is
+    still checked where *left_out* maps the source to its :class:`Sections` (those
+    its file gives), so that one run reports every problem. A source of a skipped
+    file (*skipped*: id to file) is a knock-on of that file.
     """
     where = f"{path}.cites[{i}]"
     known = sources.get(cite.source)
     if known is None:
         if cite.source in left_out:
+            written = left_out.get(cite.source) if isinstance(left_out, Mapping) else None
+            if isinstance(written, Sections):
+                _section(file, where, cite, written, problems)
             return None
         pool = {*sources, *left_out}
         if skipped and cite.source in skipped:
@@ -66,10 +81,16 @@ def resolve_citation(
         message = f"unknown source {cite.source!r}{hint(cite.source, pool)}"
         problems.append(Diagnostic(d.UNKNOWN_REF, file, f"{where}.source", message))
         return None
-    source = known.source
+    return _section(file, where, cite, known, problems)
+
+
+def _section(
+    file: str, where: str, cite: Citation, known: Sections, problems: list[Diagnostic]
+) -> Citation | None:
+    """*cite* checked against the sections of its source (see :func:`resolve_citation`)."""
     if cite.section is None:
-        if source.sections:
-            message = f"source {source.id!r} has sections: name one"
+        if known.names:
+            message = f"source {known.id!r} has sections: name one"
             problems.append(Diagnostic(d.UNKNOWN_SECTION, file, where, message))
             return None
         return cite
@@ -77,18 +98,18 @@ def resolve_citation(
         return cite
     found = known.loose.get(normalise(cite.section))
     if found is None:
-        message = f"source {source.id!r} has no section {cite.section!r}{_near(cite, source)}"
+        message = f"source {known.id!r} has no section {cite.section!r}{_near(cite, known)}"
         problems.append(Diagnostic(d.UNKNOWN_SECTION, file, f"{where}.section", message))
         return None
     return Citation(cite.source, found)
 
 
-def _near(cite: Citation, source: Source) -> str:
-    if not source.sections or cite.section is None:
+def _near(cite: Citation, known: Sections) -> str:
+    if not known.names or cite.section is None:
         return ""
     import difflib  # error path only
 
-    near = difflib.get_close_matches(cite.section, source.sections, n=1, cutoff=0.5)
+    near = difflib.get_close_matches(cite.section, known.names, n=1, cutoff=0.5)
     return f" (did you mean {near[0]!r}?)" if near else ""
 
 
@@ -99,7 +120,7 @@ def resolve_citations(
     sources: Mapping[str, Sections],
     problems: list[Diagnostic],
     hint: Hint = no_hint,
-    left_out: Collection[str] = (),
+    left_out: Collection[str] | Mapping[str, Sections | None] = (),
     skipped: Mapping[str, str] | None = None,
 ) -> list[Citation | None]:
     """Each of *cites* resolved (see :func:`resolve_citation`), None where unusable."""

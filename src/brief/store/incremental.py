@@ -17,7 +17,8 @@ declined (and the cache rebuilt) when it could change anything beyond those rows
 - a topic, actor or source added, removed, renamed, re-aliased, re-tagged or moved,
   or a source's sections changed (names, tags and citations reach across files);
 - an entry left out before or now for its own problems changing;
-- a claim id defined more than once, before or after;
+- a claim id defined more than once, before or after (a claim left out for its own
+  problems still takes its id);
 - a claim that names a topic, actor, source or claim that is not in the corpus, or
   a claim added or removed that others point at (problems whose wording depends on
   the whole corpus: "did you mean" suggestions are rationed across it).
@@ -41,7 +42,7 @@ from . import codec, filerecord, sql
 from .build import file_links, write_claim_links
 from .cachefile import Opened, connect_rw, generation, locked, new_generation, smudged
 from .changed import ChangedFile, Declined, relist
-from .read import rows_in, warning_lines
+from .read import rows_in, troubled, warning_lines
 
 
 class Outcome(enum.Enum):
@@ -159,6 +160,8 @@ class _Edit:
         for where, claim, _ in self._in(sql.LINKS_TO_IN, set(old_ids) ^ self.new_ids):
             if where not in self.paths or claim.startswith("\0"):
                 raise Declined("a claim added or removed is pointed at")
+        if self.dirty & _left_out_claim_ids(self.con):
+            raise Declined("a claim id also taken by a claim left out")
 
     def _named(self) -> tuple[dict[str, str], dict[str, Sections]]:
         """The kind of each named entry new claims reach; the sections of sources."""
@@ -410,3 +413,13 @@ _KINDS = ("topic", "actor", "source")
 
 def _links(claim: Claim) -> tuple[str, ...]:
     return (*claim.contradicts, *claim.supports)
+
+
+def _left_out_claim_ids(con: sqlite3.Connection) -> set[str]:
+    """The ids of the claims left out for their own problems: they still take their id."""
+    return {
+        values["id"]
+        for record in troubled(con)
+        for values, _ in record.rejected.get("claims", ())
+        if isinstance(values.get("id"), str)
+    }

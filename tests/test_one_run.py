@@ -1,0 +1,148 @@
+"""`brief validate` reports every problem in one run: none hides behind another.
+
+An entry left out for its own problem still takes part in the duplicate check, and a
+citation of a source left out still has its section checked; a claim left out because
+its source was is counted where it would have appeared; and a name defined only in a
+skipped file says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.corpus.layers import Layer
+from brief.corpus.load import load
+
+from .conftest import run
+
+HEAD = 'format = 1\n\n[[topics]]\nid = "pump"\ntitle = "The pump"\nsummary = "S."\n'
+SOURCE = '\n[[sources]]\nid = "report"\ntitle = "Report"\nkind = "report"\n'
+DISPUTED = (
+    '\n[[claims]]\nid = "dup"\ntopic = "pump"\ntext = "One."\nstatus = "disputed"\n'
+    'cites = [{ source = "report" }]\n'
+)
+PLAIN = '\n[[claims]]\nid = "dup"\ntopic = "pump"\ntext = "Two."\ncites = [{ source = "report" }]\n'
+
+
+def _corpus(tmp_path: Path, text: str) -> Path:
+    root = tmp_path / "notes"
+    root.mkdir()
+    (root / "a.toml").write_text(text)
+    return root
+
+
+def _problems(root: Path) -> list[str]:
+    return [f"{p.where}: {p.message} [{p.code}]" for p in load([Layer(str(root), "n")]).problems]
+
+
+def test_a_claim_left_out_still_clashes_with_a_later_claim_of_its_id(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, HEAD + SOURCE + DISPUTED + PLAIN)
+    assert _problems(root) == [
+        "claims[0]: a disputed claim needs a 'note' saying why [BRIEF013]",
+        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml) [BRIEF009]",
+    ]
+    (claim,) = load([Layer(str(root), "n")]).corpus.claims
+    assert claim.text == "Two."  # the same claim loads as before
+
+
+def test_a_claim_left_out_after_a_claim_of_its_id_is_the_duplicate(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, HEAD + SOURCE + PLAIN + DISPUTED)
+    assert _problems(root) == [
+        "claims[1]: a disputed claim needs a 'note' saying why [BRIEF013]",
+        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml) [BRIEF009]",
+    ]
+    (claim,) = load([Layer(str(root), "n")]).corpus.claims
+    assert claim.text == "Two."
+
+
+def test_an_entry_left_out_clashes_across_kinds_and_files(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, HEAD + SOURCE)
+    (root / "b.toml").write_text('format = 1\n\n[[actors]]\nid = "pump"\nname = "P"\n')
+    problems = _problems(root)
+    assert problems[-1] == ("actors[0].id: id 'pump' is already the topic in n/a.toml [BRIEF009]")
+    # and the other way round: the topic is the one left out
+    (root / "a.toml").write_text(HEAD.replace('summary = "S."', "summary = 3") + SOURCE)
+    actor = 'format = 1\n\n[[actors]]\nid = "pump"\nname = "P"\ndescription = "d"\n'
+    (root / "b.toml").write_text(actor)
+    problems = _problems(root)
+    assert "actors[0].id: id 'pump' is already the topic in n/a.toml [BRIEF009]" in problems
+    assert [a.id for a in load([Layer(str(root), "n")]).corpus.actors] == ["pump"]
+
+
+def test_a_later_layer_replacing_an_entry_left_out_is_no_duplicate(tmp_path: Path) -> None:
+    low = _corpus(tmp_path, HEAD + SOURCE + DISPUTED)
+    high = tmp_path / "high"
+    high.mkdir()
+    (high / "a.toml").write_text(HEAD + SOURCE + PLAIN)
+    problems = load([Layer(str(low), "low"), Layer(str(high), "high")]).problems
+    assert [p.code for p in problems] == ["BRIEF013"]
+
+
+def test_validate_reports_the_duplicate_in_the_same_run(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, HEAD + SOURCE + DISPUTED + PLAIN)
+    result = run("--no-bundled", "validate", str(root))
+    assert result.exit_code == 1
+    assert "[BRIEF013]" in result.stdout
+    assert "[BRIEF009]" in result.stdout
+
+
+REJECTED_SOURCE = (
+    '\n[[sources]]\nid = "report"\ntitle = "Report"\nkind = "report"\npublisher = "HMSO"\n'
+    'sections = ["Deaths", "Water"]\n'
+    '\n[[claims]]\nid = "c1"\ntopic = "pump"\ntext = "One."\n'
+    'cites = [{ source = "report", section = "Deths" }]\n'
+)
+
+
+def test_a_citation_of_a_source_left_out_still_has_its_section_checked(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, HEAD + REJECTED_SOURCE)
+    assert _problems(root) == [
+        "sources[0].publisher: 'publisher' needs format 2 "
+        "(write: format = 2 at the top of the file) [BRIEF016]",
+        "claims[0].cites[0].section: source 'report' has no section 'Deths' "
+        "(did you mean 'Deaths'?) [BRIEF011]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cite", "expected"),
+    [
+        ('{ source = "report", section = "deaths" }', []),  # loosely right: nothing to say
+        ('{ source = "report" }', ["claims[0].cites[0]: source 'report' has sections: name one"]),
+    ],
+)
+def test_a_section_of_a_source_left_out_is_checked_as_any(
+    tmp_path: Path, cite: str, expected: list[str]
+) -> None:
+    text = REJECTED_SOURCE.replace('{ source = "report", section = "Deths" }', cite)
+    root = _corpus(tmp_path, HEAD + text)
+    assert [p.split(" [")[0] for p in _problems(root)[1:]] == expected
+
+
+def test_a_source_left_out_with_invalid_sections_checks_no_section(tmp_path: Path) -> None:
+    text = REJECTED_SOURCE.replace('sections = ["Deaths", "Water"]', "sections = 3")
+    root = _corpus(tmp_path, HEAD + text)
+    assert all("BRIEF011" not in p for p in _problems(root))
+
+
+@pytest.mark.parametrize("cache", ["1", ""])
+def test_show_counts_a_claim_left_out_because_its_source_was(tmp_path: Path, cache: str) -> None:
+    root = _corpus(tmp_path, HEAD + REJECTED_SOURCE.replace("Deths", "Deaths"))
+    for _ in range(2):  # the second run reads the cache, where there is one
+        result = run(
+            "--no-bundled",
+            "--corpus",
+            str(root),
+            "show",
+            "pump",
+            "-f",
+            "plain",
+            env={"BRIEF_NO_CACHE": cache},
+        )
+        assert result.exit_code == 0
+        assert "No claims yet." in result.stdout
+        assert result.stdout.rstrip().endswith(
+            "1 claim of this topic was left out (see brief validate)"
+        )
