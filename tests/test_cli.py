@@ -123,9 +123,9 @@ def test_show_json_shape(mini: Path) -> None:
     code, out, _ = show(mini, "trade", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert (data["kind"], data["id"], data["title"]) == ("topic", "trade", "Trade")
-    assert data["facts"] == {"aliases": "commerce", "tags": "economy"}
+    assert data["facts"] == {"aliases": ["commerce"], "tags": ["economy"]}
     assert [s["key"] for s in data["sections"]] == ["china", "russia"]
     first = data["sections"][0]["claims"][0]
     assert first["id"] == "trade-china-partner"
@@ -139,6 +139,19 @@ def test_show_json_shape(mini: Path) -> None:
         "year": None,
     }
     assert data["related"] == [{"kind": "topic", "id": "security", "title": "Security"}]
+
+
+def test_show_json_gives_actor_ids_beside_names(mini: Path) -> None:
+    """Version 2: each claim's actor_ids are the ids of its actors, in their order."""
+    listed = run("--no-bundled", "--corpus", str(mini), "list", "actors", "-f", "json")
+    names = {item["id"]: item["title"] for item in json.loads(listed.stdout)["items"]}
+    code, out, _ = show(mini, "trade", "-f", "json")
+    assert code == 0
+    claims = [c for s in json.loads(out)["sections"] for c in s["claims"]]
+    named = [c for c in claims if c["actors"]]
+    assert named  # the fixture has claims naming actors beside the text
+    for claim in claims:
+        assert [names[a] for a in claim["actor_ids"]] == claim["actors"]
 
 
 def test_show_several_json_is_a_list(mini: Path) -> None:

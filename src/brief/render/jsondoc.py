@@ -1,4 +1,4 @@
-"""JSON: a documented, stable shape for scripts (see docs/json.md). Version 1."""
+"""JSON: a documented, stable shape for scripts (see docs/json.md). Version 2."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
     from ..views.timeline import Timeline
     from ..views.validation import Validation
 
-VERSION = 1
+VERSION = 2
+"""The version every document carries; docs/json.md lists what changed in each."""
 
 
 def _grade(grade: Grade) -> dict[str, Any]:
@@ -34,6 +35,7 @@ def _point(point: Point) -> dict[str, Any]:
         "note": point.note,
         "refs": list(point.refs),
         "actors": list(point.actors),
+        "actor_ids": list(point.actor_ids),  # added in version 2
         "topic": point.topic,
         "contested_by": [_point(p) for p in point.contested_by],
         "above": point.above,
@@ -51,7 +53,7 @@ def briefing_data(view: Briefing) -> dict[str, Any]:
         "id": view.id,
         "title": view.title,
         "summary": view.summary,
-        "facts": dict(view.facts),
+        "facts": {k: v if isinstance(v, str) else list(v) for k, v in view.facts},
         "sections": [
             {"key": s.key, "title": s.title, "claims": [_point(p) for p in s.points]}
             for s in view.sections

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
 from ..views.gradewords import badge, badge_words, grade_line, quote_line
-from ..views.records import Briefing, Listing, Point, Reference, Results, split_marks
+from ..views.records import Briefing, Listing, Point, Reference, Results, fact_text, split_marks
 from ..views.wording import (
     column_name,
     comparison_title,
@@ -97,7 +97,8 @@ def briefing(view: Briefing) -> str:
     if view.summary:
         lines += [escape(view.summary), ""]
     if view.facts:
-        lines += [" · ".join(f"*{label}:* {escape(value)}" for label, value in view.facts), ""]
+        facts = (f"*{k}:* {escape(fact_text(k, v))}" for k, v in view.facts)
+        lines += [" · ".join(facts), ""]
     for section in view.sections:
         lines += [f"## {escape(section.title)}", ""]
         for point in section.points:

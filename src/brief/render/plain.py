@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
 from ..views.gradewords import badge, badge_words, grade_line, quote_line
-from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, Row, split_marks
+from ..views.records import (
+    Briefing,
+    Grade,
+    Listing,
+    Point,
+    Reference,
+    Results,
+    Row,
+    fact_text,
+    split_marks,
+)
 from ..views.wording import (
     comparison_title,
     counter_label,
@@ -120,7 +130,7 @@ def briefing(view: Briefing, width: int = 80) -> str:
     if view.facts:
         lines.append("")
     for label, value in view.facts:
-        lines += _wrap(f"{label}: {value}", width, "", "  ")
+        lines += _wrap(f"{label}: {fact_text(label, value)}", width, "", "  ")
     for section in view.sections:
         lines += ["", section.title]
         for point in section.points:

@@ -20,7 +20,16 @@ from rich.text import Text
 
 from ..core.kinds import Kind
 from ..views.gradewords import badge, badge_words, grade_words, quote_line
-from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, split_marks
+from ..views.records import (
+    Briefing,
+    Grade,
+    Listing,
+    Point,
+    Reference,
+    Results,
+    fact_text,
+    split_marks,
+)
 from ..views.wording import (
     MIN_COLUMN,
     column_name,
@@ -175,7 +184,10 @@ def briefing(view: Briefing) -> RenderableType:
     if view.summary:
         parts.append(Text(view.summary))
     if view.facts:  # a long value wraps under itself, not under its label
-        facts = [(Text(f"{k}:", style="bold dim"), Text(v, style="dim")) for k, v in view.facts]
+        facts = [
+            (Text(f"{k}:", style="bold dim"), Text(fact_text(k, v), style="dim"))
+            for k, v in view.facts
+        ]
         parts.append(_bullets(facts))
     for section in view.sections:
         parts += [Text(), Text(section.title, style="bold magenta underline")]

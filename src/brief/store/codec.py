@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 15
+SCHEMA = 16
 
 
 class Corrupt(ValueError):
@@ -319,13 +319,14 @@ def _point_data(p: Point) -> tuple[Any, ...]:
     supported = tuple(_point_data(c) for c in p.supported_by)
     grade = None if p.grade is None else (*p.grade[:-1], tuple(map(tuple, p.grade.quotes)))
     return (p.id, p.text, p.status, p.note, p.refs, p.actors, p.topic, p.topic_title,
-            contested, p.above, p.context, grade, supported)  # fmt: skip
+            contested, p.above, p.context, grade, supported, p.actor_ids)  # fmt: skip
 
 
 def _point_from(d: Sequence[Any]) -> Point:
     from ..views.records import Grade, Point, Quote
 
-    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context, g, s = d
+    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context = d[:11]
+    g, s, ids = d[11:]
     grade = None
     if g is not None:
         reliability, credibility, likelihood, confidence, by, by_id, date, quotes = g
@@ -333,7 +334,7 @@ def _point_from(d: Sequence[Any]) -> Point:
                       tuple(Quote(*q) for q in quotes))  # fmt: skip
     return Point(ident, text, status, note, refs, actors, topic, topic_title,
                  tuple(_point_from(c) for c in contested), above, context, grade,
-                 tuple(_point_from(c) for c in s))  # fmt: skip
+                 tuple(_point_from(c) for c in s), tuple(ids))  # fmt: skip
 
 
 def briefing_blob(b: Briefing) -> bytes:
@@ -367,7 +368,7 @@ def read_briefing(blob: bytes) -> Briefing:
             ident,
             title,
             summary,
-            tuple(tuple(f) for f in facts),
+            tuple((label, v if isinstance(v, str) else tuple(v)) for label, v in facts),
             tuple(Section(k, t, tuple(_point_from(p) for p in ps)) for k, t, ps in sections),
             tuple(Link(*x) for x in related),
             heading,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from ..views.gradewords import badge, badge_words, grade_line
-from ..views.records import Link, Point, Reference
+from ..views.records import FactValue, Link, Point, Reference, fact_text
 from ..views.wording import (
     counter_label,
     counter_text,
@@ -88,11 +88,11 @@ def _under(label: str, style: str, other: Point) -> Content:
     return Content.assemble(*parts)
 
 
-def facts(pairs: tuple[tuple[str, str], ...]) -> Content:
+def facts(pairs: tuple[tuple[str, FactValue], ...]) -> Content:
     """``aliases: a, b`` lines under a title."""
     parts: list[str | tuple[str, str]] = []
     for i, (label, value) in enumerate(pairs):
-        parts += ["\n" if i else "", (f"{label}: ", "bold"), value]
+        parts += ["\n" if i else "", (f"{label}: ", "bold"), fact_text(label, value)]
     return Content.assemble(*parts)
 
 

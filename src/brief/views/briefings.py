@@ -10,7 +10,7 @@ from ..core.model import Actor, Claim, Source, Topic
 from ..core.names import natural_key
 from .grading import grade_of, source_grades
 from .listings import with_layer
-from .records import Briefing, Link, Listing, Point, Reference, Row, Section
+from .records import Briefing, FactValue, Link, Listing, Point, Reference, Row, Section
 
 
 class Citations:
@@ -57,6 +57,7 @@ def make_point(
     *home*, every one does.
     """
     hidden = set(hide)
+    shown = tuple(a for a in claim.actors if a not in hidden)
     own = refs.of(claim)  # before the counters, so a claim's own sources come first
     refs.shown.add(claim.id)
     contested = index.contested.get(claim.id, ()) if counters else ()
@@ -70,12 +71,13 @@ def make_point(
         status=claim.status,
         note=claim.note,
         refs=own,
-        actors=_names(index, (a for a in claim.actors if a not in hidden)),
+        actors=_names(index, shown),
         topic=claim.topic,
         topic_title=index.topics[claim.topic].title,
         contested_by=contested_by,
         grade=grade_of(index, claim, own),
         supported_by=supported_by,
+        actor_ids=shown,
     )
 
 
@@ -97,6 +99,7 @@ def _counter(index: Index, refs: Citations, claim: Claim, home: str) -> Point:
         above=claim.id in refs.shown,
         context=", ".join((*actors, *elsewhere)),
         grade=grade_of(index, claim, numbers),
+        actor_ids=claim.actors[:1],
     )
 
 
@@ -133,11 +136,11 @@ def topic_briefing(index: Index, topic: Topic) -> Briefing:
         )
         for key, claims in groups.items()
     )
-    facts = []
+    facts: list[tuple[str, FactValue]] = []
     if topic.aliases:
-        facts.append(("aliases", ", ".join(topic.aliases)))
+        facts.append(("aliases", tuple(topic.aliases)))
     if topic.tags:
-        facts.append(("tags", ", ".join(topic.tags)))
+        facts.append(("tags", tuple(topic.tags)))
     related = tuple(Link(Kind.TOPIC.value, r, index.topics[r].title) for r in topic.related)
     return Briefing(
         Kind.TOPIC.value,
@@ -173,7 +176,7 @@ def actor_briefing(index: Index, actor: Actor) -> Briefing:
     refs = Citations(index)
     claims = index.claims_of(index.by_actor.get(actor.id, ()))
     sections = _by_topic(index, claims, refs, (actor.id,))
-    facts = (("aliases", ", ".join(actor.aliases)),) if actor.aliases else ()
+    facts = (("aliases", tuple(actor.aliases)),) if actor.aliases else ()
     return Briefing(
         Kind.ACTOR.value,
         actor.id,
@@ -193,14 +196,14 @@ def source_briefing(index: Index, source: Source) -> Briefing:
     refs = Citations(index)
     claims = index.claims_of(index.by_source.get(source.id, ()))
     sections = _by_topic(index, claims, refs, ())
-    facts = [("kind", source.kind)]
+    facts: list[tuple[str, FactValue]] = [("kind", source.kind)]
     facts += [
         (k, v)
         for k, v in (("author", source.author), ("date", source.date), ("url", source.url))
         if v
     ]
     if source.sections:
-        facts.append(("sections", "; ".join(source.sections)))
+        facts.append(("sections", tuple(source.sections)))
     facts += source_grades(source)
     return Briefing(
         Kind.SOURCE.value,

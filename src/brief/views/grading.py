@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..core.index import Index
 from ..core.model import Claim, Source
-from .records import Grade, Quote
+from .records import FactValue, Grade, Quote
 
 #: What each reliability grade means (the Admiralty / NATO code), as a source's facts say it.
 RELIABILITY_WORDS = {
@@ -23,11 +23,13 @@ RELIABILITY_WORDS = {
 }
 
 
-def source_grades(source: Source) -> list[tuple[str, str]]:
-    """A source's format-2 facts: its reliability (``B, usually reliable``), publisher,
-    when it was retrieved, and its local text."""
+def source_grades(source: Source) -> list[tuple[str, FactValue]]:
+    """A source's format-2 facts: its reliability (``("B", "usually reliable")``, shown
+    ``B, usually reliable``), publisher, when it was retrieved, and its local text."""
     grade = source.reliability
-    facts = [("reliability", f"{grade}, {RELIABILITY_WORDS[grade]}")] if grade else []
+    facts: list[tuple[str, FactValue]] = []
+    if grade:
+        facts.append(("reliability", (grade, RELIABILITY_WORDS[grade])))
     extra = (
         ("publisher", source.publisher),
         ("retrieved", source.retrieved),

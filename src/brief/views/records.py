@@ -14,6 +14,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+#: A fact's value: one text, or a list of them (aliases, tags, sections).
+FactValue = str | tuple[str, ...]
+
+
+def fact_text(label: str, value: FactValue) -> str:
+    """A fact's value as one line: a list joined with commas (a source's sections,
+    headings that may hold commas, with semicolons)."""
+    if isinstance(value, str):
+        return value
+    return ("; " if label == "sections" else ", ").join(value)
+
 
 class Reference(NamedTuple):
     """One numbered entry of a briefing's source list."""
@@ -95,6 +106,8 @@ class Point(NamedTuple):
     supported_by: tuple[Point, ...] = ()
     """Claims that support this one (their ``supports`` names it), each with its own
     citations, shown after its contradicting claims; ``above`` and ``context`` as there."""
+    actor_ids: tuple[str, ...] = ()
+    """The ids of the actors in :attr:`actors`, in the same order (JSON gives both)."""
 
 
 class Section(NamedTuple):
@@ -130,8 +143,10 @@ class Briefing(NamedTuple):
     """Its title (an actor's name)."""
     summary: str
     """The paragraph under the title: a summary, a description or a source's byline."""
-    facts: tuple[tuple[str, str], ...]
-    """Short labelled facts shown under the title: aliases, tags, author, ..."""
+    facts: tuple[tuple[str, FactValue], ...]
+    """Short labelled facts shown under the title: aliases, tags, author, ...; a fact
+    that is a list (aliases, tags, a source's sections) is a tuple, shown joined
+    (:func:`fact_text`) and given as a list in JSON."""
     sections: tuple[Section, ...]
     """The claims, grouped under headings; empty when there are none yet."""
     related: tuple[Link, ...]
