@@ -20,7 +20,7 @@ from rich.text import Text
 
 from brief.corpus.layers import layers_for
 from brief.render.renderer import get_renderer
-from brief.render.terminal import make_console
+from brief.render.richtext import make_console
 from brief.store import Store, open_store
 
 IMG = Path(__file__).resolve().parents[1] / "docs" / "img"

@@ -10,7 +10,7 @@ import pytest
 
 from brief.render.cells import cell_len, split_at
 from brief.render.plain import PlainRenderer
-from brief.render.terminal import strip_trailing
+from brief.render.richtext import strip_trailing
 from brief.views.records import Briefing, Point, Section
 
 from .conftest import run

@@ -8,24 +8,19 @@ own palette (bold, dim, named colours) so they read on dark and light themes.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from ..core.kinds import Kind
-from ..views.gradewords import badge, badge_words, grade_words, quote_line
 from ..views.records import (
     Briefing,
-    Grade,
     Listing,
     Point,
-    Reference,
     Results,
     fact_text,
     split_marks,
@@ -34,20 +29,24 @@ from ..views.wording import (
     MIN_COLUMN,
     column_name,
     comparison_title,
-    counter_label,
-    counter_text,
     empty_cell,
     has_shared,
     layer_label,
     left_out_line,
     link_label,
-    reference_label,
     refs_label,
     row_kind,
     rows_label,
     shared_count_label,
     shared_label,
-    support_label,
+)
+from .richtext import (
+    bullets,
+    make_console,
+    point,
+    references,
+    status,
+    strip_trailing,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -55,127 +54,6 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
     from ..views.timeline import Timeline
     from ..views.validation import Validation
-
-STATUS_STYLE = {
-    "assessment": "cyan",
-    "alleged": "yellow",
-    "disputed": "bold red",
-}
-
-
-def make_console(**kwargs: object) -> Console:
-    """A console that never interprets strings: no markup, no emoji, no highlighting."""
-    return Console(markup=False, emoji=False, highlight=False, **kwargs)  # type: ignore[arg-type]
-
-
-def _status(point: Point) -> Text:
-    """``[alleged]``, bracketed as in plain text: readable without colour too."""
-    if point.status == "reported":
-        return Text()
-    return Text.assemble((f"[{point.status}]", STATUS_STYLE.get(point.status, "")), " ")
-
-
-_CODE = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def _line_end(line: str) -> str:
-    """*line* without the spaces at its end, keeping the escape codes among them."""
-    body, codes = line, ""
-    while True:
-        body = body.rstrip(" \t")
-        start = body.rfind("\x1b[") if body.endswith("m") else -1
-        if start < 0 or not _CODE.fullmatch(body, start):
-            return body + codes
-        body, codes = body[:start], body[start:] + codes
-
-
-def strip_trailing(text: str) -> str:
-    """*text* without spaces at the end of its lines: rich leaves them where it wraps and
-    where it pads a table's cells, often among escape codes (which are kept)."""
-    return "\n".join(_line_end(line) for line in text.split("\n"))
-
-
-class Hanging:
-    """Bullets with a hanging indent: each body wrapped beside its bullet.
-
-    A two-column ``Table.grid`` does the same but measures every cell twice over;
-    for a briefing of fifty points that was most of the render time.
-    """
-
-    def __init__(
-        self, rows: Sequence[tuple[Text, Sequence[RenderableType]]], indent: int = 0
-    ) -> None:
-        self.rows = rows
-        self.indent = indent
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        gutter = self.indent + max((b.cell_len for b, _ in self.rows), default=0) + 1
-        inner = options.update(width=max(options.max_width - gutter, 1), height=None)
-        new_line = Segment.line()
-        for bullet, body in self.rows:
-            first = True
-            for part in body:
-                for line in console.render_lines(part, inner, pad=False, new_lines=False):
-                    if first:
-                        yield Segment(" " * self.indent)
-                        yield from Text().append_text(bullet).render(console)  # keeps its style
-                        yield Segment(" " * (gutter - self.indent - bullet.cell_len))
-                        first = False
-                    else:
-                        yield Segment(" " * gutter)
-                    yield from line
-                    yield new_line
-
-
-def _bullets(rows: Sequence[tuple[Text, RenderableType]], indent: int = 0) -> Hanging:
-    return Hanging(
-        [(b, body.renderables if isinstance(body, Group) else [body]) for b, body in rows], indent
-    )
-
-
-def _graded(grade: Grade) -> list[RenderableType]:
-    """A claim's grade, the badge bold (``B2 · likely · moderate confidence``), and quotes."""
-    words = grade_words(grade)
-    line = Text(style="dim")
-    for i, word in enumerate(words):
-        line.append(" · " if i else "")
-        line.append(word, style="bold cyan" if i == 0 and word == badge_words(grade) else "")
-    quotes: list[RenderableType] = [Text(quote_line(q), style="italic green") for q in grade.quotes]
-    return ([line] if words else []) + quotes
-
-
-def _point(point: Point) -> RenderableType:
-    body = Text.assemble(_status(point), point.text)
-    if point.actors:
-        body.append(f" (with {', '.join(point.actors)})", style="italic")
-    body.append(f" {refs_label(point.refs)}", style="dim")
-    parts: list[RenderableType] = [body]
-    if point.note:
-        parts.append(Text.assemble(("Note: ", "bold"), (point.note, "italic")))
-    if point.grade is not None:
-        parts += _graded(point.grade)
-    under = [
-        (Text("⚡", style="red"), _under(counter_label(o), "bold red", o))
-        for o in point.contested_by
-    ]
-    under += [
-        (Text("+", style="green"), _under(support_label(o), "bold green", o))
-        for o in point.supported_by
-    ]
-    if under:
-        parts.append(_bullets(under))
-    return Group(*parts)
-
-
-def _under(label: str, style: str, other: Point) -> Text:
-    """A claim shown under another (contradicting or supporting it), introduced by *label*."""
-    text = Text.assemble((f"{label}: ", style), _status(other), counter_text(other))
-    if other.context:
-        text.append(f" ({other.context})", style="italic")
-    text.append(f" {refs_label(other.refs)}", style="dim")
-    if other.grade is not None and badge(other.grade):
-        text.append(f" {badge_words(other.grade)}", style="bold cyan")
-    return text
 
 
 def briefing(view: Briefing) -> RenderableType:
@@ -188,17 +66,17 @@ def briefing(view: Briefing) -> RenderableType:
             (Text(f"{k}:", style="bold dim"), Text(fact_text(k, v), style="dim"))
             for k, v in view.facts
         ]
-        parts.append(_bullets(facts))
+        parts.append(bullets(facts))
     for section in view.sections:
         parts += [Text(), Text(section.title, style="bold magenta underline")]
-        parts.append(_bullets([(Text("•"), _point(p)) for p in section.points]))
+        parts.append(bullets([(Text("•"), point(p)) for p in section.points]))
     if not view.sections:
         parts += [Text(), Text("No claims yet.", style="italic")]
     if view.related:
         title = Text(f"{view.related_heading}:", style="bold")
         related = Text(", ".join(link_label(x) for x in view.related), style="green")
-        parts += [Text(), _bullets([(title, related)])]
-    parts += _references(view.references)
+        parts += [Text(), bullets([(title, related)])]
+    parts += references(view.references)
     if view.left_out:
         parts += [Text(), Text(left_out_line(view.left_out, view.kind), style="yellow")]
     return Group(*parts)
@@ -248,16 +126,6 @@ def listing(view: Listing, width: int = 100) -> RenderableType:
     return table
 
 
-def _references(refs: tuple[Reference, ...]) -> list[RenderableType]:
-    if not refs:
-        return []
-    width = max(len(f"[{ref.number}]") for ref in refs)
-    grid = _bullets(
-        [(Text(f"[{r.number}]".rjust(width), style="dim"), Text(reference_label(r))) for r in refs]
-    )
-    return [Text(), Text("Sources", style="bold"), grid]
-
-
 VERDICT_STYLE = {
     "contested": "bold red",
     "disagree": "bold red",
@@ -271,7 +139,7 @@ VERDICT_STYLE = {
 def _points(points: tuple[Point, ...], empty: str) -> RenderableType:
     if not points:
         return Text(empty, style="dim italic")
-    return _bullets([(Text("•"), _point(p)) for p in points])
+    return bullets([(Text("•"), point(p)) for p in points])
 
 
 def _overview(view: Comparison, width: int) -> RenderableType:
@@ -331,7 +199,7 @@ def comparison(view: Comparison, width: int = 80) -> RenderableType:
     side_by_side = width >= MIN_COLUMN * len(view.columns)
     for row in view.rows:
         parts += _row(view, row, side_by_side)
-    parts += _references(view.references)
+    parts += references(view.references)
     return Group(*parts)
 
 
@@ -343,15 +211,15 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
         parts += [Text(), Text(f"{n}. {pair.first.topic_title}", style="bold magenta")]
         rows = []
         for side in (pair.first, pair.second):
-            body = Text.assemble(_status(side), side.text)
+            body = Text.assemble(status(side), side.text)
             if side.actors:
                 body.append(f" ({', '.join(side.actors)})", style="italic")
             body.append(f" {refs_label(side.refs)}", style="dim")
             rows.append((Text("•"), body))
-        parts.append(_bullets(rows[:1]))
+        parts.append(bullets(rows[:1]))
         parts.append(Text("  ⚡ contradicts", style="bold red"))
-        parts.append(_bullets(rows[1:]))
-    parts += _references(view.references)
+        parts.append(bullets(rows[1:]))
+    parts += references(view.references)
     return Group(*parts)
 
 
@@ -403,10 +271,10 @@ def timeline(view: Timeline) -> RenderableType:
         parts += [Text(), Text("No dated claims.", style="italic")]
     for date, points in view.by_date():
         parts += [Text(), Text(date, style="bold magenta")]
-        parts.append(_bullets([(Text("•"), _point(p)) for p in points]))
+        parts.append(bullets([(Text("•"), point(p)) for p in points]))
     if view.undated_line:
         parts += [Text(), Text(f"({view.undated_line})", style="dim italic")]
-    return Group(*parts, *_references(view.references))
+    return Group(*parts, *references(view.references))
 
 
 class TerminalRenderer:

@@ -1,0 +1,159 @@
+"""The pieces terminal output is built of: styles, hanging bullets, a claim, sources.
+
+Corpus strings enter rich only as ``Text`` objects, never as markup strings (see
+``terminal``, which lays whole views out of these pieces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.text import Text
+
+from ..views.gradewords import badge, badge_words, grade_words, quote_line
+from ..views.records import (
+    Grade,
+    Point,
+    Reference,
+)
+from ..views.wording import (
+    counter_label,
+    counter_text,
+    reference_label,
+    refs_label,
+    support_label,
+)
+
+STATUS_STYLE = {
+    "assessment": "cyan",
+    "alleged": "yellow",
+    "disputed": "bold red",
+}
+
+
+def make_console(**kwargs: object) -> Console:
+    """A console that never interprets strings: no markup, no emoji, no highlighting."""
+    return Console(markup=False, emoji=False, highlight=False, **kwargs)  # type: ignore[arg-type]
+
+
+def status(point: Point) -> Text:
+    """``[alleged]``, bracketed as in plain text: readable without colour too."""
+    if point.status == "reported":
+        return Text()
+    return Text.assemble((f"[{point.status}]", STATUS_STYLE.get(point.status, "")), " ")
+
+
+_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _line_end(line: str) -> str:
+    """*line* without the spaces at its end, keeping the escape codes among them."""
+    body, codes = line, ""
+    while True:
+        body = body.rstrip(" \t")
+        start = body.rfind("\x1b[") if body.endswith("m") else -1
+        if start < 0 or not _CODE.fullmatch(body, start):
+            return body + codes
+        body, codes = body[:start], body[start:] + codes
+
+
+def strip_trailing(text: str) -> str:
+    """*text* without spaces at the end of its lines: rich leaves them where it wraps and
+    where it pads a table's cells, often among escape codes (which are kept)."""
+    return "\n".join(_line_end(line) for line in text.split("\n"))
+
+
+class Hanging:
+    """Bullets with a hanging indent: each body wrapped beside its bullet.
+
+    A two-column ``Table.grid`` does the same but measures every cell twice over;
+    for a briefing of fifty points that was most of the render time.
+    """
+
+    def __init__(
+        self, rows: Sequence[tuple[Text, Sequence[RenderableType]]], indent: int = 0
+    ) -> None:
+        self.rows = rows
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        gutter = self.indent + max((b.cell_len for b, _ in self.rows), default=0) + 1
+        inner = options.update(width=max(options.max_width - gutter, 1), height=None)
+        new_line = Segment.line()
+        for bullet, body in self.rows:
+            first = True
+            for part in body:
+                for line in console.render_lines(part, inner, pad=False, new_lines=False):
+                    if first:
+                        yield Segment(" " * self.indent)
+                        yield from Text().append_text(bullet).render(console)  # keeps its style
+                        yield Segment(" " * (gutter - self.indent - bullet.cell_len))
+                        first = False
+                    else:
+                        yield Segment(" " * gutter)
+                    yield from line
+                    yield new_line
+
+
+def bullets(rows: Sequence[tuple[Text, RenderableType]], indent: int = 0) -> Hanging:
+    return Hanging(
+        [(b, body.renderables if isinstance(body, Group) else [body]) for b, body in rows], indent
+    )
+
+
+def graded(grade: Grade) -> list[RenderableType]:
+    """A claim's grade, the badge bold (``B2 · likely · moderate confidence``), and quotes."""
+    words = grade_words(grade)
+    line = Text(style="dim")
+    for i, word in enumerate(words):
+        line.append(" · " if i else "")
+        line.append(word, style="bold cyan" if i == 0 and word == badge_words(grade) else "")
+    quotes: list[RenderableType] = [Text(quote_line(q), style="italic green") for q in grade.quotes]
+    return ([line] if words else []) + quotes
+
+
+def point(point: Point) -> RenderableType:
+    body = Text.assemble(status(point), point.text)
+    if point.actors:
+        body.append(f" (with {', '.join(point.actors)})", style="italic")
+    body.append(f" {refs_label(point.refs)}", style="dim")
+    parts: list[RenderableType] = [body]
+    if point.note:
+        parts.append(Text.assemble(("Note: ", "bold"), (point.note, "italic")))
+    if point.grade is not None:
+        parts += graded(point.grade)
+    below = [
+        (Text("⚡", style="red"), under(counter_label(o), "bold red", o))
+        for o in point.contested_by
+    ]
+    below += [
+        (Text("+", style="green"), under(support_label(o), "bold green", o))
+        for o in point.supported_by
+    ]
+    if below:
+        parts.append(bullets(below))
+    return Group(*parts)
+
+
+def under(label: str, style: str, other: Point) -> Text:
+    """A claim shown under another (contradicting or supporting it), introduced by *label*."""
+    text = Text.assemble((f"{label}: ", style), status(other), counter_text(other))
+    if other.context:
+        text.append(f" ({other.context})", style="italic")
+    text.append(f" {refs_label(other.refs)}", style="dim")
+    if other.grade is not None and badge(other.grade):
+        text.append(f" {badge_words(other.grade)}", style="bold cyan")
+    return text
+
+
+def references(refs: tuple[Reference, ...]) -> list[RenderableType]:
+    if not refs:
+        return []
+    width = max(len(f"[{ref.number}]") for ref in refs)
+    grid = bullets(
+        [(Text(f"[{r.number}]".rjust(width), style="dim"), Text(reference_label(r))) for r in refs]
+    )
+    return [Text(), Text("Sources", style="bold"), grid]
