@@ -123,6 +123,22 @@ def test_warm_show_of_a_left_out_name_loads_no_corpus_machinery(tmp_path: Path) 
     assert LOADER & mods == set()
 
 
+def test_warm_show_of_a_name_in_a_skipped_file_loads_no_corpus_machinery(
+    tmp_path: Path,
+) -> None:
+    """Which skipped file defines a name is read from the cache, not from the file."""
+    corpus = tmp_path / "notes"
+    corpus.mkdir()
+    (corpus / "a.toml").write_text('format = 1\n[[actors]]\nid = "snow"\nname = "John Snow\n')
+    settled = time.time() - 60  # older than the cache: not racily clean (see cachefile)
+    for path in (corpus / "a.toml", corpus):
+        os.utime(path, (settled, settled))
+    said, mods = warm_show(tmp_path, "--no-bundled", "-c", str(corpus), "show", "SNOW")
+    assert "'SNOW' is defined in the skipped file" in said and "a.toml" in said
+    assert "brief.store.cached" in mods
+    assert LOADER & mods == set()
+
+
 def test_warm_show_loads_no_corpus_machinery(tmp_path: Path) -> None:
     """With a fresh cache, show reads one row: no parser, loader, model, index or rich.
 

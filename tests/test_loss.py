@@ -92,3 +92,50 @@ def test_a_left_out_entry_is_explained_by_alias(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert "was left out" in result.stderr
         assert "missing required key 'description'" in result.stderr
+
+
+SKIPPED = "'{name}' is defined in the skipped file {file}, which could not be used"
+
+
+@pytest.mark.parametrize("name", ["norway", "Norway", "Kingdom of Norway"])
+def test_an_entry_of_a_skipped_file_is_explained_by_each_of_its_names(
+    tmp_path: Path, name: str
+) -> None:
+    """The same one line without the cache, building it, and read back from it."""
+    from .conftest import settle
+
+    root = corpus(tmp_path, ACTORS.replace("format = 1", "format = 1\n[broken"))
+    settle(root)
+    said = []
+    for cache in ("1", "", ""):  # a fresh load, then building the cache, then reading it
+        for args in (("show", name), ("compare", name, "shipping")):
+            result = run("--no-bundled", "-c", str(root), *args, env={"BRIEF_NO_CACHE": cache})
+            assert result.exit_code == 1
+            said.append(result.stderr.splitlines()[-1])
+    why = SKIPPED.format(name=name, file=root / "actors.toml")
+    expected = f"brief: {why} (see 'brief validate')"
+    assert said == [expected] * 6
+
+
+def test_a_truly_unknown_name_still_gets_suggestions_beside_a_skipped_file(
+    tmp_path: Path,
+) -> None:
+    root = corpus(tmp_path, ACTORS.replace("format = 1", "format = 1\n[broken"))
+    for cache in ("1", "", ""):
+        result = run(
+            "--no-bundled", "-c", str(root), "show", "shiping", env={"BRIEF_NO_CACHE": cache}
+        )
+        assert result.exit_code == 1
+        last = result.stderr.splitlines()[-1]
+        assert last == "brief: no topic, actor or source named 'shiping' (did you mean 'shipping'?)"
+        assert "skipped file" not in last
+
+
+def test_a_name_in_a_claim_of_a_skipped_file_is_not_taken_for_an_entry(tmp_path: Path) -> None:
+    """Only topics, actors and sources are shown by name: a claim's id says nothing."""
+    root = corpus(tmp_path, ACTORS + '\n[[claims]]\nid = "lost-claim"\ntext = "x\n')
+    result = run("--no-bundled", "-c", str(root), "show", "lost-claim")
+    assert result.exit_code == 1
+    assert "skipped file" not in result.stderr.splitlines()[-1]
+    shown = run("--no-bundled", "-c", str(root), "show", "norway")
+    assert "is defined in the skipped" in shown.stderr

@@ -17,6 +17,7 @@ __all__ = [
     "Claim",
     "Corpus",
     "Diagnostic",
+    "InSkippedFile",
     "Index",
     "Kind",
     "LeftOut",
@@ -63,6 +64,7 @@ _WHERE = {
     "NotFound": "errors",
     "WrongKind": "errors",
     "LeftOut": "errors",
+    "InSkippedFile": "errors",
     "UsageError": "errors",
     "NoResults": "errors",
     "NothingFound": "errors",
@@ -94,6 +96,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .errors import (
         BriefError,
+        InSkippedFile,
         LeftOut,
         NoResults,
         NotFound,

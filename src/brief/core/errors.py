@@ -41,6 +41,18 @@ class LeftOut(NotFound):
         self.name, self.suggestions = name, ()
 
 
+class InSkippedFile(NotFound):
+    """A name of an entry a skipped file (one that could not be used at all) defines."""
+
+    def __init__(self, name: str, file: str) -> None:
+        BriefError.__init__(
+            self,
+            f"{name!r} is defined in the skipped file {file}, which could not be used"
+            " (see 'brief validate')",
+        )
+        self.name, self.suggestions, self.file = name, (), file
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 

@@ -21,6 +21,13 @@ from ..core.diagnostics import UNKNOWN_REF, Diagnostic
 
 _HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*(topics|actors|sources|claims)[ \t]*\]\]", re.M)
 _ID_LINE = re.compile(rb"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\r\n]+)[\"']", re.M)
+_NAME_LINE = re.compile(
+    rb"^[ \t]*(?:id|title|name)[ \t]*=[ \t]*[\"']([^\"'\r\n]+)[\"']"
+    rb"|^[ \t]*aliases[ \t]*=[ \t]*\[([^\]\r\n]*)\]",
+    re.M,
+)
+_ITEM = re.compile(rb"[\"']([^\"'\r\n]+)[\"']")
+_NAMED = ("topics", "actors", "sources")
 _MARK = " is in the skipped file "
 #: What a claim that is kept without an actor says of it.
 KEPT_WITHOUT = "the claim is kept without it"
@@ -39,6 +46,29 @@ def ids_by_text(data: bytes) -> dict[str, set[str]]:
         kinds = [kind for start, kind in headers if start < match.start()]
         for kind in kinds[-1:] or list(found):
             found[kind].add(ident)
+    return found
+
+
+def names_by_text(data: bytes) -> set[str]:
+    """The names (normalised) of the topics, actors and sources a TOML file that could
+    not be used defines: their ids, titles, names and aliases written on one line.
+
+    Found as :func:`ids_by_text` finds ids, under a ``[[topics]]``, ``[[actors]]`` or
+    ``[[sources]]`` header (or above every header), so that ``brief show`` can say
+    which skipped file meant to define a name it cannot find.
+    """
+    from ..core.names import normalise
+
+    headers = [(m.start(), m.group(1).decode()) for m in _HEADER.finditer(data)]
+    found: set[str] = set()
+    for match in _NAME_LINE.finditer(data):
+        kinds = [kind for start, kind in headers if start < match.start()]
+        if kinds and kinds[-1] not in _NAMED:
+            continue
+        single, listed = match.group(1), match.group(2)
+        values = [single] if single is not None else _ITEM.findall(listed)
+        found.update(normalise(v.decode("utf-8", "replace")) for v in values)
+    found.discard("")
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..core import diagnostics as d
@@ -20,7 +20,7 @@ from ..core.model import Citation, Claim, Corpus, Topic
 from ..core.names import did_you_mean
 from .clashes import check_names
 from .ghosts import Ghosts, duplicate
-from .knockons import KEPT_WITHOUT, ids_by_text
+from .knockons import KEPT_WITHOUT, ids_by_text, names_by_text
 from .knockons import problem as knock_on
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .leftout import Tally
@@ -51,6 +51,9 @@ class LoadResult:
     """Every file read, by display name, in reading order."""
     skipped: tuple[str, ...]
     """Files of which nothing could be used."""
+    lost: Mapping[str, str] = field(default_factory=dict)
+    """The skipped file each name (normalised) of a topic, actor or source it defines is
+    in, found by its lines (see ``knockons.names_by_text``): the first such file."""
 
     def warnings(self) -> list[str]:
         """One line per file with problems, for commands other than ``validate``."""
@@ -112,6 +115,7 @@ class _Loading:
         self.rejected: Rejected = []
         self.refused: list[Claim] = []  # claims not placed: an id already taken
         self.lost: Lost = {kind: {} for kind in KINDS}  # ids of skipped files, by kind
+        self.lost_names: dict[str, str] = {}  # see LoadResult.lost
         self.ghosts = Ghosts()  # ids of entries left out for their own problems
 
     def tag(self, phase: str) -> None:
@@ -166,6 +170,8 @@ class _Loading:
             for kind, ids in ids_by_text(data).items():
                 for ident in ids:
                     self.lost[kind].setdefault(ident, name)
+            for key in names_by_text(data):
+                self.lost_names.setdefault(key, name)
 
     def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
         """Place one file's checked entries, in order; note what it rejected.
@@ -223,7 +229,8 @@ class _Loading:
             }
         order = {name: i for i, name in enumerate(self.files)}
         problems = sorted(self.problems, key=lambda p: order.get(p.file, -1))
-        return LoadResult(corpus, tuple(problems), tuple(self.files), tuple(self.skipped))
+        files, skipped = tuple(self.files), tuple(self.skipped)
+        return LoadResult(corpus, tuple(problems), files, skipped, self.lost_names)
 
 
 def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -> LoadResult:

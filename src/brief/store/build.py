@@ -51,7 +51,7 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     troubled = [
         filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems
     ]
-    store = LiveStore(index, result.warnings(), troubled, result.skipped)
+    store = LiveStore(index, result.warnings(), troubled, result.skipped, result.lost)
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
         with contextlib.suppress(OSError, sqlite3.Error):
@@ -93,6 +93,7 @@ def write(
             ("generation", new_generation()),
             ("early", filerecord.early_blob(early, result.skipped)),
             ("left_out", codec.left_out_blob(result.corpus.left_out)),
+            ("lost", codec.lost_blob(result.lost)),
         ]
         _fill(tmp, result, trace, index, meta)
         with locked(path):

@@ -110,7 +110,7 @@ class CachedStore:
         except NotFound as missing:
             from .protocol import left_out_instead
 
-            raise left_out_instead(name, missing, self._left_out) from None
+            raise left_out_instead(name, missing, self._left_out, self._skipped_file_of) from None
 
     def _find(self, name: str) -> str:
         from ..core.names import normalise
@@ -209,6 +209,16 @@ class CachedStore:
         from .read import left_out, troubled
 
         return left_out(troubled(self._con), normalise(name))
+
+    @_or_rebuilt
+    def skipped_file_of(self, name: str) -> str | None:
+        return self._skipped_file_of(name)
+
+    def _skipped_file_of(self, name: str) -> str | None:
+        from ..core.names import normalise
+        from .read import lost
+
+        return lost(self._con).get(normalise(name))
 
     @_or_rebuilt
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..views.records import Briefing, Hit, Point
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 16
+SCHEMA = 17
 
 
 class Corrupt(ValueError):
@@ -308,6 +308,21 @@ def read_left_out(blob: object) -> dict[str, int]:
         isinstance(k, str) and type(v) is int for k, v in value.items()
     ):
         raise Corrupt("unreadable counts of claims left out")
+    return value
+
+
+def lost_blob(files: Mapping[str, str]) -> bytes:
+    """The skipped file of each name (normalised) it defines (``LoadResult.lost``)."""
+    return pack(dict(files))
+
+
+def read_lost(blob: object) -> dict[str, str]:
+    """The inverse of :func:`lost_blob`."""
+    value = unpack(blob)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise Corrupt("unreadable names of skipped files")
     return value
 
 

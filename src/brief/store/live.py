@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..core.errors import NotFound
@@ -25,13 +25,16 @@ class LiveStore:
         warnings: list[str],
         troubled: Sequence[FileRecord] = (),
         skipped: Sequence[str] = (),
+        lost: Mapping[str, str] | None = None,
     ) -> None:
         """*troubled* are the records of the files with problems (see ``filerecord.record_of``);
-        *skipped* the names of the files skipped (``LoadResult.skipped``)."""
+        *skipped* the names of the files skipped (``LoadResult.skipped``), *lost* the
+        skipped file of each name they define (``LoadResult.lost``)."""
         self._index = index
         self.warnings = warnings
         self._troubled = troubled
         self._skipped = tuple(sorted(skipped))
+        self._lost = lost or {}
         self._search: sqlite3.Connection | None = None
 
     def resolve(self, name: str) -> str:
@@ -40,7 +43,7 @@ class LiveStore:
         except NotFound as missing:
             from .protocol import left_out_instead
 
-            raise left_out_instead(name, missing, self.left_out) from None
+            raise left_out_instead(name, missing, self.left_out, self.skipped_file_of) from None
 
     def _find(self, name: str) -> str:
         return self._index.resolve(name).id
@@ -50,6 +53,11 @@ class LiveStore:
         from .read import left_out
 
         return left_out(self._troubled, normalise(name))
+
+    def skipped_file_of(self, name: str) -> str | None:
+        from ..core.names import normalise
+
+        return self._lost.get(normalise(name))
 
     def briefing(self, ident: str) -> Briefing:
         from ..views.briefings import briefing

@@ -70,18 +70,30 @@ class Store(Protocol):
         """Why an entry with the id *name* is not in the corpus, if a file defines one."""
         ...
 
+    def skipped_file_of(self, name: str) -> str | None:
+        """The skipped file that defines an entry named *name*, if one does (its lines
+        say so: see ``LoadResult.lost``)."""
+        ...
+
 
 def left_out_instead(
-    name: str, missing: NotFound, left_out: Callable[[str], str | None]
+    name: str,
+    missing: NotFound,
+    left_out: Callable[[str], str | None],
+    skipped_file_of: Callable[[str], str | None],
 ) -> NotFound:
-    """What to raise when no entry has *name*: *missing* (a :class:`NotFound` with
-    suggestions), or :class:`~brief.core.errors.LeftOut` with the problem that left
-    out an entry a file defines with the id *name*.
+    """What to raise when no entry has *name*: :class:`~brief.core.errors.LeftOut`
+    with the problem that left out an entry a file defines with the id *name*; else
+    :class:`~brief.core.errors.InSkippedFile`, naming the skipped file that defines
+    it; else *missing* (a :class:`NotFound` with suggestions).
 
     Every store's ``resolve`` ends here on a miss, and only on a miss: the warm path
     does not import this module.
     """
-    from ..core.errors import LeftOut
+    from ..core.errors import InSkippedFile, LeftOut
 
     why = left_out(name)
-    return missing if why is None else LeftOut(name, why)
+    if why is not None:
+        return LeftOut(name, why)
+    file = skipped_file_of(name)
+    return missing if file is None else InSkippedFile(name, file)

@@ -99,6 +99,14 @@ def _left_out(con: sqlite3.Connection) -> dict[str, int]:
     return codec.read_left_out(row[0])
 
 
+def lost(con: sqlite3.Connection) -> dict[str, str]:
+    """The skipped file of each name its lines define, as ``LoadResult.lost``."""
+    row = con.execute(sql.LOST).fetchone()
+    if row is None:
+        raise codec.Corrupt("no names of skipped files")
+    return codec.read_lost(row[0])
+
+
 def _corpus(named: Sequence[Any], claims: Sequence[Claim], left_out: dict[str, int]) -> Corpus:
     """A corpus of *named* entries and *claims*; *left_out* as ``Corpus.left_out``."""
     from ..core.model import Actor, Corpus, Source, Topic

@@ -63,6 +63,7 @@ META_TO_READ = "SELECT key, value FROM meta WHERE key IN ('warnings', 'generatio
 GENERATION = "SELECT value FROM meta WHERE key = 'generation'"
 EARLY = "SELECT value FROM meta WHERE key = 'early'"
 LEFT_OUT = "SELECT value FROM meta WHERE key = 'left_out'"
+LOST = "SELECT value FROM meta WHERE key = 'lost'"
 INSERT_META = "INSERT INTO meta VALUES (?, ?)"
 SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 
