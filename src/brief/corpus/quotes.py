@@ -54,3 +54,50 @@ def closest(haystack: str, quote: str) -> str | None:
         return None
     passage = " ".join(words[best_at : best_at + size])
     return passage if len(passage) <= HINT_CHARS else passage[: HINT_CHARS - 1] + "…"
+
+
+def span(haystack: str, quote: str) -> tuple[int, int] | None:
+    """Where *quote* occurs in *haystack*, matched as :func:`contains` matches it:
+    ``(start, end)`` offsets into *haystack* itself, or None when it is not there.
+
+    *haystack* is normalised a character (with its combining marks) at a time, each
+    normalised character remembering the original one it came from, so that a match
+    in the normalised text maps back to the words as they are written.
+    """
+    target = normal(quote)
+    if not target:
+        return None
+    out: list[str] = []
+    owner: list[int] = []
+    for start, piece in _pieces(haystack):
+        for char in unicodedata.normalize("NFKC", piece).translate(_QUOTES).casefold():
+            if char.isspace():
+                if not out or out[-1] == " ":
+                    continue
+                char = " "
+            out.append(char)
+            owner.append(start)
+    at = "".join(out).find(target)  # a trailing space never starts or ends a match
+    if at < 0:
+        return None
+    return owner[at], _end(haystack, owner[at + len(target) - 1])
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """*text* as ``(offset, piece)``: each character with the combining marks after it."""
+    pieces: list[tuple[int, str]] = []
+    for i, char in enumerate(text):
+        if pieces and unicodedata.combining(char):
+            start, piece = pieces[-1]
+            pieces[-1] = (start, piece + char)
+        else:
+            pieces.append((i, char))
+    return pieces
+
+
+def _end(text: str, start: int) -> int:
+    """The offset just past the piece of *text* that begins at *start*."""
+    end = start + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end

@@ -51,7 +51,9 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     troubled = [
         filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems
     ]
-    store = LiveStore(index, result.warnings(), troubled, result.skipped, result.lost)
+    store = LiveStore(
+        index, result.warnings(), troubled, result.skipped, result.lost, layers=layers
+    )
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
         with contextlib.suppress(OSError, sqlite3.Error):

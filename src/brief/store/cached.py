@@ -201,6 +201,17 @@ class CachedStore:
         return search(self._con, query, limit=limit, actor=actor, tag=tag, topic=topic)
 
     @_or_rebuilt
+    def section_text(self, source: str, section: str | None) -> str | None:
+        from ..core.model import Source
+        from ..corpus.cited import section_text
+
+        row = self._con.execute(sql.ENTRY, (source,)).fetchone()
+        if row is None or row[0] != "source":
+            return None
+        entry = codec.named_of(row[0], row[2])
+        return section_text(entry, section, self._layers) if isinstance(entry, Source) else None
+
+    @_or_rebuilt
     def left_out(self, name: str) -> str | None:
         return self._left_out(name)
 

@@ -10,6 +10,7 @@ from ..core.errors import NotFound
 
 if TYPE_CHECKING:
     from ..core.index import Index
+    from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison
     from ..views.records import Briefing, Results
@@ -26,16 +27,19 @@ class LiveStore:
         troubled: Sequence[FileRecord] = (),
         skipped: Sequence[str] = (),
         lost: Mapping[str, str] | None = None,
+        layers: Sequence[Layer] = (),
     ) -> None:
         """*troubled* are the records of the files with problems (see ``filerecord.record_of``);
         *skipped* the names of the files skipped (``LoadResult.skipped``), *lost* the
-        skipped file of each name they define (``LoadResult.lost``)."""
+        skipped file of each name they define (``LoadResult.lost``); *layers* those
+        loaded, where sources' texts are read from."""
         self._index = index
         self.warnings = warnings
         self._troubled = troubled
         self._skipped = tuple(sorted(skipped))
         self._lost = lost or {}
         self._search: sqlite3.Connection | None = None
+        self._layers = layers
 
     def resolve(self, name: str) -> str:
         try:
@@ -58,6 +62,12 @@ class LiveStore:
         from ..core.names import normalise
 
         return self._lost.get(normalise(name))
+
+    def section_text(self, source: str, section: str | None) -> str | None:
+        from ..corpus.cited import section_text
+
+        entry = self._index.sources.get(source)
+        return None if entry is None else section_text(entry, section, self._layers)
 
     def briefing(self, ident: str) -> Briefing:
         from ..views.briefings import briefing

@@ -75,6 +75,16 @@ class Store(Protocol):
         say so: see ``LoadResult.lost``)."""
         ...
 
+    def section_text(self, source: str, section: str | None) -> str | None:
+        """The text of *section* (the whole text for None) of the source with the id
+        *source*, read from its local copy (format 2's ``text``) and made inert.
+
+        None when there is nothing to show: no such source, no text, a text that cannot
+        be read, or no heading *section* in it (see ``corpus.cited.section_text``). Read
+        from the files each time, never from the cache.
+        """
+        ...
+
 
 def left_out_instead(
     name: str,

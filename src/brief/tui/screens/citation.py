@@ -1,4 +1,5 @@
-"""A citation's source: what it is, the section cited, and the claims that cite it."""
+"""A citation's source: what it is, the section cited (its text, the quotes marked, when
+the source has a local copy), and the claims that cite it."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
+from textual.content import Content, Span
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
+from ...corpus.quotes import span
 from ...views.records import Point, Reference
 from .. import text
 from ..history import Place
@@ -19,6 +21,9 @@ from ..widgets import Block
 
 if TYPE_CHECKING:
     from ...store import Store
+
+#: How a quote is marked in the section's text: unlike find-in-page's marks.
+QUOTE_STYLE = "bold $text-primary on $primary-muted"
 
 
 class CitationScreen(ModalScreen[None]):
@@ -51,11 +56,34 @@ class CitationScreen(ModalScreen[None]):
                 yield Block(Content("Section cited"), classes="heading")
                 section = ref.section or "the source as a whole (no section given)"
                 yield Block(Content(section), classes="cited-section")
+                body = self.store.section_text(ref.source, ref.section)
+                if body is not None:
+                    heading = "Text of the section" if ref.section else "Text of the source"
+                    yield Block(Content(heading), classes="heading")
+                    yield Block(quoted(body, self.quotes()), classes="section-text")
                 yield Block(Content("Cited on this page by"), classes="heading")
                 for point in self.points:
                     yield Block(text.point(point), classes="point")
         yield Footer()
 
+    def quotes(self) -> list[str]:
+        """The quotes the claims shown give for this citation."""
+        number = self.reference.number
+        return [
+            q.text
+            for point in self.points
+            if point.grade is not None
+            for q in point.grade.quotes
+            if q.ref == number
+        ]
+
     def action_open_source(self) -> None:
         self.dismiss()
         self.app.post_message(Follow(Place(self.reference.source)))
+
+
+def quoted(body: str, quotes: list[str]) -> Content:
+    """*body* as literal text, each of *quotes* found in it (as ``validate`` finds
+    them: see ``corpus.quotes``) marked with :data:`QUOTE_STYLE`."""
+    found = (span(body, quote) for quote in quotes)
+    return Content(body).add_spans([Span(*at, QUOTE_STYLE) for at in found if at is not None])
