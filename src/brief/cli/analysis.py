@@ -22,6 +22,7 @@ from .context import (
     completer,
     emit,
     format_option,
+    min_grade_option,
     open_store,
     options,
 )
@@ -32,28 +33,6 @@ if TYPE_CHECKING:
 #: ``core.model.STATUSES``, written out so that ``--help`` does not import the model
 #: (tests/test_analysis.py keeps the two equal).
 STATUSES = ("reported", "assessment", "alleged", "disputed")
-
-
-def _minimum(ctx: click.Context, param: click.Parameter, value: str | None) -> Minimum | None:
-    if value is None:
-        return None
-    from ..views.mingrade import minimum
-
-    try:
-        return minimum(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
-
-
-#: ``--min-grade``, for ``show``, ``claims`` and ``timeline``.
-min_grade_option = click.option(
-    "--min-grade",
-    "min_grade",
-    metavar="GRADE",
-    callback=_minimum,
-    help="Only claims graded at least this well: B3 keeps reliability A-B and credibility "
-    "1-3 (A and 1 best); B or 3 alone looks at one. Ungraded claims are left out.",
-)
 
 
 @command()

@@ -19,6 +19,7 @@ from .options import Options
 if TYPE_CHECKING:
     from ..render.renderer import Renderer
     from ..store import Store
+    from ..views.mingrade import Minimum
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -188,3 +189,25 @@ def completer(*kinds: str) -> Callable[[click.Context, click.Parameter, str], li
             return []
 
     return complete
+
+
+def _minimum(ctx: click.Context, param: click.Parameter, value: str | None) -> Minimum | None:
+    if value is None:
+        return None
+    from ..views.mingrade import minimum
+
+    try:
+        return minimum(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+#: ``--min-grade``, for ``show``, ``claims`` and ``timeline``.
+min_grade_option = click.option(
+    "--min-grade",
+    "min_grade",
+    metavar="GRADE",
+    callback=_minimum,
+    help="Only claims graded at least this well: B3 keeps reliability A-B and credibility "
+    "1-3 (A and 1 best); B or 3 alone looks at one. Ungraded claims are left out.",
+)

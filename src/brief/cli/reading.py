@@ -13,8 +13,16 @@ import click
 
 from ..core.errors import NotFound, UsageError
 from ..core.kinds import Kind
-from .analysis import min_grade_option
-from .context import Choice, command, completer, emit, format_option, open_store, options
+from .context import (
+    Choice,
+    command,
+    completer,
+    emit,
+    format_option,
+    min_grade_option,
+    open_store,
+    options,
+)
 
 if TYPE_CHECKING:
     from ..core.index import Index
