@@ -390,3 +390,14 @@ def test_schema_ids_suggests_the_corpus_ids() -> None:
     assert (
         "examples" not in json.loads(run("schema").stdout)["$defs"]["claims"]["properties"]["topic"]
     )
+
+
+def test_template_optional_keys_have_the_right_type_and_their_choices() -> None:
+    """Uncommenting a template line gives a value of the right type, and says its choices."""
+    from brief.corpus.authoring import entry_text
+
+    claim = entry_text("claim", {"id": "c", "text": "T", "topic": "t"})
+    assert "# credibility = 0  # integer 1-6" in claim
+    assert '# confidence = ""  # one of: low, moderate, high' in claim
+    source = entry_text("source", {"id": "s", "title": "S"})
+    assert '# reliability = ""  # one of: A, B, C, D, E, F' in source

@@ -93,6 +93,8 @@ _HINTS = {
 def _blank(kind: str, key: str) -> str:
     """An empty value of the key's type: validation says what still needs filling in."""
     words = FIELDS[kind][key].type
+    if words.startswith("integer"):
+        return "0"  # of the right type: validation says it is out of range until set
     if words == "array of citations":
         return citation_text({"source": "", "section": ""})
     if words.startswith("array"):
@@ -123,7 +125,9 @@ def entry_text(
             text = toml_string(value) if isinstance(value, str) else _array(value)
             lines.append(f"{key} = {text}")
             continue
-        hint = _HINTS.get((plural, key), field.type)
+        hint = _HINTS.get((plural, key)) or (
+            f"one of: {', '.join(field.choices)}" if field.choices else field.type
+        )
         line = f"{key} = {_blank(plural, key)}"
         lines.append(f"{line}  # {hint}" if field.required else f"# {line}  # {hint}")
     return "\n".join(lines) + "\n"
