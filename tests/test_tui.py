@@ -338,6 +338,17 @@ async def test_command_palette_goes_to_any_entry_by_alias(mini: Path) -> None:
         assert title(app) == "North Korea"
 
 
+async def test_command_palette_goes_to_an_entry_by_its_id(bundled_app: BriefApp) -> None:
+    """The bundled summaries name sources by id (why-china): the palette finds them so."""
+    app = bundled_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"why-china")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert title(app) == "Why Is China Supporting North Korea"
+
+
 async def test_broken_file_is_skipped_and_warnings_shown(mini: Path) -> None:
     (mini / "topics" / "broken.toml").write_text("format = 1\n[[topics]\n")
     app = make_app(mini)

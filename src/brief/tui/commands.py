@@ -1,4 +1,4 @@
-"""The command palette's "go to": every topic, actor and source, by name or alias."""
+"""The command palette's "go to": every topic, actor and source, by name, alias or id."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class GoToProvider(Provider):
         for entry in self._entries:
             score, offsets = fuzzy.match(query, entry.title)
             display = Content(entry.title)
-            for alias in self._aliases[entry.id]:
+            for alias in (*self._aliases[entry.id], entry.id):  # the id too, as `show` takes
                 alias_score, _ = fuzzy.match(query, alias)
                 if alias_score > score:
                     score, offsets = alias_score, ()
