@@ -103,3 +103,15 @@ def test_no_bundled_without_a_corpus_says_so() -> None:
     assert result.exit_code == 1
     assert "brief: warning: no corpus: --no-bundled" in result.stderr
     assert "brief: no topics" in result.stderr
+
+
+def test_a_claim_id_where_an_entry_goes_names_its_topic() -> None:
+    """A new user copied a claim's id from `brief new claim` into `brief show`."""
+    for env in ({"BRIEF_NO_CACHE": "1"}, {}, {}):  # loaded, building the cache, cached
+        result = run("show", "sanctions-china-accused-of-ignoring", env=env)
+        assert result.exit_code == 1
+        assert result.stderr == (
+            "brief: 'sanctions-china-accused-of-ignoring' is a claim, in the topic "
+            "'sanctions': 'brief show sanctions' shows it "
+            "('brief edit sanctions-china-accused-of-ignoring' opens it)\n"
+        )

@@ -21,6 +21,7 @@ __all__ = [
     "Diagnostic",
     "InSkippedFile",
     "Index",
+    "IsAClaim",
     "Kind",
     "LeftOut",
     "Named",
@@ -67,6 +68,7 @@ _WHERE = {
     "WrongKind": "errors",
     "LeftOut": "errors",
     "InSkippedFile": "errors",
+    "IsAClaim": "errors",
     "UsageError": "errors",
     "NoResults": "errors",
     "NothingFound": "errors",
@@ -93,6 +95,7 @@ if TYPE_CHECKING:
     from .errors import (
         BriefError,
         InSkippedFile,
+        IsAClaim,
         LeftOut,
         NoResults,
         NotFound,

@@ -53,6 +53,18 @@ class InSkippedFile(NotFound):
         self.name, self.suggestions, self.file = name, (), file
 
 
+class IsAClaim(NotFound):
+    """A claim's id, where a topic, actor or source was asked for."""
+
+    def __init__(self, name: str, topic: str) -> None:
+        BriefError.__init__(
+            self,
+            f"{name!r} is a claim, in the topic {topic!r}: 'brief show {topic}' shows it"
+            f" ('brief edit {name}' opens it)",
+        )
+        self.name, self.suggestions, self.topic = name, (), topic
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 

@@ -110,7 +110,13 @@ class CachedStore:
         except NotFound as missing:
             from .protocol import left_out_instead
 
-            raise left_out_instead(name, missing, self._left_out, self._skipped_file_of) from None
+            raise left_out_instead(
+                name, missing, self._left_out, self._skipped_file_of, self._claim_topic
+            ) from None
+
+    def _claim_topic(self, name: str) -> str | None:
+        row = self._con.execute(sql.TOPIC_OF_CLAIM, (name.strip(),)).fetchone()
+        return None if row is None else str(row[0])
 
     def _find(self, name: str) -> str:
         from ..core.names import normalise

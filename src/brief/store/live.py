@@ -47,7 +47,13 @@ class LiveStore:
         except NotFound as missing:
             from .protocol import left_out_instead
 
-            raise left_out_instead(name, missing, self.left_out, self.skipped_file_of) from None
+            raise left_out_instead(
+                name, missing, self.left_out, self.skipped_file_of, self._claim_topic
+            ) from None
+
+    def _claim_topic(self, name: str) -> str | None:
+        claim = self._index.claims.get(name.strip())
+        return None if claim is None else claim.topic
 
     def _find(self, name: str) -> str:
         return self._index.resolve(name).id

@@ -91,19 +91,25 @@ def left_out_instead(
     missing: NotFound,
     left_out: Callable[[str], str | None],
     skipped_file_of: Callable[[str], str | None],
+    claim_topic: Callable[[str], str | None] = lambda name: None,
 ) -> NotFound:
     """What to raise when no entry has *name*: :class:`~brief.core.errors.LeftOut`
     with the problem that left out an entry a file defines with the id *name*; else
     :class:`~brief.core.errors.InSkippedFile`, naming the skipped file that defines
-    it; else *missing* (a :class:`NotFound` with suggestions).
+    it; else :class:`~brief.core.errors.IsAClaim` when *name* is a claim's id (a reader
+    who copied one from ``brief claims`` or ``brief new claim``); else *missing* (a
+    :class:`NotFound` with suggestions).
 
     Every store's ``resolve`` ends here on a miss, and only on a miss: the warm path
     does not import this module.
     """
-    from ..core.errors import InSkippedFile, LeftOut
+    from ..core.errors import InSkippedFile, IsAClaim, LeftOut
 
     why = left_out(name)
     if why is not None:
         return LeftOut(name, why)
     file = skipped_file_of(name)
-    return missing if file is None else InSkippedFile(name, file)
+    if file is not None:
+        return InSkippedFile(name, file)
+    topic = claim_topic(name)
+    return missing if topic is None else IsAClaim(name, topic)

@@ -70,6 +70,7 @@ SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 # -- names, tags, briefings --------------------------------------------------------------
 
 ID_OF_NAME = "SELECT id, kind, checksum FROM names WHERE key = ?"
+TOPIC_OF_CLAIM = "SELECT topic FROM claims WHERE id = ?"
 INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT INTO tags VALUES (?)"
 TAGS_FROM = "SELECT key FROM tags WHERE key >= ? AND key < ? ORDER BY key"
