@@ -66,6 +66,10 @@ def test_init_creates_the_folder_and_adds_it_to_the_config_keeping_its_text(
     result = run("init")
     folder = tmp_path / "data" / "brief" / "corpus"
     assert result.exit_code == 0 and f"created {folder}" in result.stdout
+    # the next step the authoring guide starts with: sources, then actors and topics
+    assert result.stdout.endswith(
+        "next: brief new source 'Its title', then brief new actor and brief new topic\n"
+    )
     assert (folder / "brief.schema.json").exists()
     text = config.read_text()
     assert text.startswith('# mine\nformat = "plain"  # always\ncorpus = [\n  "/old/notes",')

@@ -58,7 +58,7 @@ def init(folder: str | None) -> None:
         click.echo(f"added it to the corpus list in {config_path()}")
     else:
         click.echo(f"already in the corpus list in {config_path()}")
-    click.echo("next: brief new topic 'Your subject'")
+    click.echo("next: brief new source 'Its title', then brief new actor and brief new topic")
 
 
 def _write_schema(folder: str) -> bool:
