@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, Label, OptionList, SelectionList
 
 from brief.cli import cli
 from brief.core.index import build_index
@@ -358,6 +358,8 @@ async def test_broken_file_is_skipped_and_warnings_shown(mini: Path) -> None:
         await pilot.press("w")
         lines = [str(s.render()) for s in app.screen.query(".warning")]
         assert len(lines) == 1 and "broken.toml" in lines[0] and "(file skipped)" in lines[0]
+        heading = app.screen.query_one(".dialog-title", Label)
+        assert str(heading.render()) == "1 corpus warning"
         await pilot.press("escape")
         assert isinstance(app.screen, BrowseScreen)
 

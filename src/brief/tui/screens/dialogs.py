@@ -51,7 +51,8 @@ class WarningsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.warnings)
-        title = f"{count} corpus file{'s' if count != 1 else ''} with problems"
+        # a line a file, or one line for every knock-on of a skipped file: count the lines
+        title = f"{count} corpus warning{'s' if count != 1 else ''}"
         with Vertical(id="dialog", classes="dialog wide"):
             yield Label(title if count else "No problems in the corpus", classes="dialog-title")
             with VerticalScroll(id="warnings"):
