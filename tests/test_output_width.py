@@ -89,7 +89,8 @@ def test_color_always_colours_a_pipe_and_never_does_not() -> None:
     always = run("show", "sanctions", "--color", "always").stdout
     assert always.startswith("\x1b[1;7mSanctions")
     # a flag on the command line wins over NO_COLOR, which still rules 'auto'
-    assert "\x1b[" in run("show", "sanctions", "--color", "always", env={"NO_COLOR": "1"}).stdout
+    forced = run("show", "sanctions", "--color", "always", env={"NO_COLOR": "1"}).stdout
+    assert forced == always  # colours too, not only bold (rich alone would drop them)
     assert run("show", "sanctions", "--color", "never").stdout == piped
     # an explicit format wins over --color
     assert "\x1b[" not in run("show", "sanctions", "--color", "always", "-f", "plain").stdout

@@ -284,7 +284,10 @@ class TerminalRenderer:
         self.width = width
 
     def _print(self, parts: Sequence[RenderableType]) -> str:
-        console = make_console(file=io.StringIO(), force_terminal=True, width=self.width)
+        # colour was chosen already (--color, -f terminal or auto): NO_COLOR has had its say
+        console = make_console(
+            file=io.StringIO(), force_terminal=True, no_color=False, width=self.width
+        )
         for i, part in enumerate(parts):
             if i:
                 console.print()
