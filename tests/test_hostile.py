@@ -30,6 +30,17 @@ from .conftest import CORPORA, run
 # toml-test's invalid cases (MIT), vendored so the suite runs the same on any clone.
 TOML_TEST = Path(__file__).parent / "data" / "toml-test"
 
+#: The parsers ``parse`` may use: tomli, and the standard library's where tomli is missing.
+PARSERS = ["tomli"] + (["tomllib"] if sys.version_info >= (3, 11) else [])
+
+
+@pytest.fixture(params=PARSERS)
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with ``parse`` using each parser in turn."""
+    monkeypatch.setattr("brief.corpus.parse.toml", __import__(request.param))
+    return str(request.param)
+
+
 # Rich's own colour codes are the only escape sequences any output may hold.
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 UNSAFE = re.compile(
@@ -303,7 +314,9 @@ def _toml_test_cases() -> list[str]:
     return names
 
 
-def test_every_invalid_toml_test_case_is_one_diagnostic(mini: Path, tmp_path: Path) -> None:
+def test_every_invalid_toml_test_case_is_one_diagnostic(
+    mini: Path, tmp_path: Path, parser: str
+) -> None:
     """toml-test's 499 invalid TOML 1.0 files, in one corpus beside a valid one."""
     cases = tmp_path / "cases"
     names = _toml_test_cases()
@@ -355,7 +368,7 @@ def test_any_exception_from_the_parser_is_one_diagnostic(
     def explode(text: str) -> object:
         raise error
 
-    monkeypatch.setattr("brief.corpus.parse.tomllib.loads", explode)
+    monkeypatch.setattr("brief.corpus.parse.toml.loads", explode)
     assert parse(b"format = 1\n", "f.toml") == Diagnostic(code, "f.toml", "", message)
 
 
@@ -371,7 +384,7 @@ def test_any_exception_from_the_parser_is_one_diagnostic(
     ],
     ids=["deep inline tables", "5000 digits", "UTF-16", "NUL", "two BOMs", "bidi in header"],
 )
-def test_real_parser_failures_are_clean(content: bytes, expected: str) -> None:
+def test_real_parser_failures_are_clean(content: bytes, expected: str, parser: str) -> None:
     result = parse(content, "f.toml")
     assert isinstance(result, Diagnostic)
     assert expected in str(result)
