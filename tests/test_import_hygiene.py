@@ -73,6 +73,8 @@ LOADER = {
     "brief.corpus.reader",
     "brief.corpus.parse",
     "brief.corpus.schema",
+    "brief.corpus.checkers",
+    "brief.corpus.resolver",
     "brief.core.sanitize",
     "brief.store.build",
     "brief.store.incremental",
