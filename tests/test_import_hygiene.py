@@ -78,6 +78,7 @@ LOADER = {
     "brief.core.sanitize",
     "brief.store.build",
     "brief.store.incremental",
+    "brief.store.editwrite",
     "rich",
     "textual",
 }
