@@ -190,7 +190,7 @@ def test_damaged_cache_gives_what_the_files_give(built: Built, seed: int) -> Non
 def test_cached_text_is_made_inert_again(mini: Path) -> None:
     """A record rewritten with a valid checksum (by someone who could write the file)
     still cannot reach the terminal: what the cache gives back is cleaned again."""
-    from brief.store import codec
+    from brief.store import briefingrecord
 
     args = _args(mini, ("show", "trade"))
     assert run(*args).exit_code == 0
@@ -198,9 +198,11 @@ def test_cached_text_is_made_inert_again(mini: Path) -> None:
     path = cache_file([Layer(str(mini), str(mini))])
     con = sqlite3.connect(path)
     (blob,) = con.execute("SELECT data FROM briefings WHERE id = 'trade'").fetchone()
-    briefing = codec.read_briefing(blob)
+    briefing = briefingrecord.read_briefing(blob)
     hostile = briefing._replace(summary="\x1b]0;owned\x07\x1b]52;c;ZWNobw==\x07\u202eevil")
-    con.execute("UPDATE briefings SET data = ? WHERE id = 'trade'", (codec.briefing_blob(hostile),))
+    con.execute(
+        "UPDATE briefings SET data = ? WHERE id = 'trade'", (briefingrecord.briefing_blob(hostile),)
+    )
     con.commit()
     con.close()
     out = run(*args).stdout

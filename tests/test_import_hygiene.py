@@ -75,9 +75,12 @@ LOADER = {
     "brief.corpus.reader",
     "brief.corpus.parse",
     "brief.corpus.schema",
+    "brief.corpus.checkers",
+    "brief.corpus.resolver",
     "brief.core.sanitize",
     "brief.store.build",
     "brief.store.incremental",
+    "brief.store.editwrite",
     "rich",
     "textual",
 }

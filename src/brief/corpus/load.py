@@ -10,33 +10,26 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
-from ..core.model import Citation, Claim, Corpus, Topic
-from ..core.names import did_you_mean
+from ..core.model import Claim, Corpus
 from .clashes import check_names
 from .ghosts import Ghosts, duplicate
-from .knockons import KEPT_WITHOUT, ids_by_text, names_by_text
-from .knockons import problem as knock_on
+from .knockons import ids_by_text, names_by_text
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
-from .leftout import Tally
 from .parse import parse
 from .reader import discover, display_name, read_bytes
-from .resolve import Sections, drop_links, resolve_citations, with_citations
-from .schema import KINDS, Checked, Entry, check_document
+from .resolver import SINGULAR, Lost, Placed, Rejected, resolve_merged
+from .schema import KINDS, Checked, check_document
 from .stamps import Stamps
 from .trace import FileTrace, Trace, entry_ord, file_ord, warning_lines
 
 __all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
 
-#: How many unknown references get a "did you mean" in one load (see ``_resolve``).
-MAX_SUGGESTIONS = 50
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
-_SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,24 +55,6 @@ class LoadResult:
             by_file.setdefault(problem.file, []).append(problem)
         skipped = set(self.skipped)
         return warning_lines([(name, found, name in skipped) for name, found in by_file.items()])
-
-
-@dataclass
-class _Placed:
-    """An entry as merged: where it came from, and where it stands in load order."""
-
-    entry: Entry
-    """The checked entry, its references not yet resolved."""
-    file: str
-    """The display name of its file."""
-    path: str
-    """Its key path in that file (``claims[3]``)."""
-    layer: int
-    """The number of its layer."""
-    ord: str = ""
-    """Where the entry stands in load order (see :func:`file_ord`)."""
-    seq: str = ""
-    """Where its id first took a place: a later layer's entry keeps the earlier position."""
 
 
 def load(
@@ -110,8 +85,8 @@ class _Loading:
         self.phases: list[str] = []  # the phase of each problem, in step with *problems*
         self.files: list[str] = []
         self.skipped: list[str] = []
-        self.merged: dict[str, dict[str, _Placed]] = {kind: {} for kind in KINDS}
-        self.namespace: dict[str, tuple[str, _Placed]] = {}
+        self.merged: dict[str, dict[str, Placed]] = {kind: {} for kind in KINDS}
+        self.namespace: dict[str, tuple[str, Placed]] = {}
         self.rejected: Rejected = []
         self.refused: list[Claim] = []  # claims not placed: an id already taken
         self.lost: Lost = {kind: {} for kind in KINDS}  # ids of skipped files, by kind
@@ -187,7 +162,7 @@ class _Loading:
                 for at_ in sorted(i for i in ghosts if i < _index_of(where)):
                     self.ghost(kind, ghosts.pop(at_), name, f"{kind}[{at_}]", layer)
                 at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
-                placed = _Placed(entry, name, where, layer, at)
+                placed = Placed(entry, name, where, layer, at)
                 table = self.merged[kind]
                 if not _place(kind, placed, table, self.namespace, self.problems):
                     if isinstance(entry, Claim):
@@ -213,7 +188,7 @@ class _Loading:
     def finish(self) -> LoadResult:
         """Resolve the merged entries, and note each problem in its file's trace."""
         self.tag("local")  # a missing corpus folder
-        corpus = _resolve(
+        corpus = resolve_merged(
             self.merged, self.problems, self.rejected, self.tag, self.lost, self.refused
         )
         check_names(self.merged, self.problems)
@@ -242,9 +217,9 @@ def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -
 
 def _place(
     kind: str,
-    placed: _Placed,
-    table: dict[str, _Placed],
-    namespace: dict[str, tuple[str, _Placed]],
+    placed: Placed,
+    table: dict[str, Placed],
+    namespace: dict[str, tuple[str, Placed]],
     problems: list[Diagnostic],
 ) -> bool:
     """Add one entry, replacing an earlier layer's entry of the same kind and id.
@@ -252,7 +227,7 @@ def _place(
     False when it cannot be placed (its id is taken), with the problem saying so.
     """
     ident = placed.entry.id
-    what = _SINGULAR[kind]
+    what = SINGULAR[kind]
     if kind in _NAMED and ident in namespace and namespace[ident][0] != kind:
         other_kind, other = namespace[ident]
         problems.append(
@@ -260,7 +235,7 @@ def _place(
                 d.DUPLICATE_ID,
                 placed.file,
                 f"{placed.path}.id",
-                f"id {ident!r} is already the {_SINGULAR[other_kind]} in {other.file}",
+                f"id {ident!r} is already the {SINGULAR[other_kind]} in {other.file}",
             )
         )
         return False
@@ -282,203 +257,6 @@ def _place(
     return True
 
 
-def _written(values: Mapping[str, Any]) -> Sections | None:
-    """The sections of a source left out, when its file gives them validly."""
-    names = values.get("sections")
-    if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
-        return Sections.written(values["id"], names)
-    return None
-
-
 def _index_of(where: str) -> int:
     """The place in its file of the entry at the key path *where* (``claims[3]``: 3)."""
     return int(where[where.index("[") + 1 : -1])
-
-
-Rejected = list[tuple[str, dict[str, Any], str, str]]
-"""Entries left out for their own problems: kind, their valid values, file, key path."""
-Lost = dict[str, dict[str, str]]
-"""By kind, the ids found in files that were skipped, each with that file's name."""
-
-
-def _resolve(
-    merged: dict[str, dict[str, _Placed]],
-    problems: list[Diagnostic],
-    rejected: Rejected,
-    tag: Callable[[str], None] = lambda phase: None,
-    lost: Lost | None = None,
-    refused: Sequence[Claim] = (),
-) -> Corpus:
-    """Check every reference; leave out claims that point at nothing, drop dead links.
-
-    Entries are rebuilt only where something changes (a dead link dropped, a section
-    spelled loosely): on a large corpus almost none are, and rebuilding them all would
-    cost more than parsing. Entries already left out still have their references
-    checked (and reported), so that one run of ``validate`` shows every problem; and a
-    reference to one of them is not "unknown", only unusable; a reference to an entry
-    of a skipped file (*lost*) is a knock-on of that file, and says so. Every claim
-    left out (*refused* ones too: their id was taken) is counted against the topic,
-    actors and sources it names (``Corpus.left_out``).
-    """
-    resolver = _Resolver(merged, problems, rejected, lost or {})
-    resolver.report_rejected(rejected)  # report only: these never load
-    for claim in refused:
-        resolver.tally.claim(claim.topic, claim.actors, claim.cites)
-    tag("rejected")
-    topics = resolver.topics()
-    tag("related")
-    kept = resolver.claims()
-    tag("refs")
-    claims = resolver.links(kept)
-    tag("links")
-    return Corpus(
-        topics=tuple(topics),
-        actors=tuple(p.entry for p in merged["actors"].values()),  # type: ignore[misc]
-        sources=tuple(p.entry for p in merged["sources"].values()),  # type: ignore[misc]
-        claims=tuple(claims),
-        left_out=resolver.tally.counts,
-    )
-
-
-class _Resolver:
-    """The references of one load checked, each unknown one reported once."""
-
-    def __init__(
-        self,
-        merged: dict[str, dict[str, _Placed]],
-        problems: list[Diagnostic],
-        rejected: Rejected,
-        lost: Lost,
-    ) -> None:
-        self.merged = merged
-        self.problems = problems
-        self.lost = lost
-        self.known: dict[str, set[str]] = {kind: set(merged[kind]) for kind in KINDS}
-        self.written: dict[str, Sections | None] = {}  # known sources; those left out: sections
-        for kind, values, _, _ in rejected:
-            if isinstance(values.get("id"), str):
-                self.known[kind].add(values["id"])
-                if kind == "sources":
-                    self.written.setdefault(values["id"], _written(values))
-        self.written.update((i, None) for i in self.known["sources"] - self.written.keys())
-        self.sections = {
-            sid: Sections(p.entry)  # type: ignore[arg-type]
-            for sid, p in merged["sources"].items()
-        }
-        self.suggested = 0
-        self.tally = Tally(merged["topics"], merged["actors"], merged["sources"])
-
-    def hint(self, ref: str, pool: Collection[str]) -> str:
-        """A "did you mean" for the first :data:`MAX_SUGGESTIONS` unknown references.
-
-        A suggestion compares with every candidate: past a few dozen, a hostile file
-        with thousands of bad references would take minutes, so stop suggesting.
-        Sorted, so that equally close candidates give the same hint in every run.
-        """
-        self.suggested += 1
-        return did_you_mean(ref, sorted(pool)) if self.suggested <= MAX_SUGGESTIONS else ""
-
-    def refs(
-        self, file: str, path: str, key: str, kind: str, ids: Sequence[str], kept: bool = False
-    ) -> bool:
-        """Report ids of *kind* that name nothing; True when all can be used.
-
-        *kept*: the claim at *path* is kept without them (its problems say so).
-        """
-        usable = True
-        for i, ref in enumerate(ids):
-            if ref in self.merged[kind]:
-                continue
-            usable = False
-            if ref not in self.known[kind]:  # one left out for its own problem is no surprise
-                where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
-                skipped = self.lost.get(kind, {}).get(ref)
-                if skipped is not None:
-                    what = _SINGULAR[kind]
-                    self.problems.append(knock_on(file, where, what, ref, skipped, kept))
-                    continue
-                message = f"unknown {_SINGULAR[kind]} {ref!r}{self.hint(ref, self.known[kind])}"
-                message += f": {KEPT_WITHOUT}" if kept else ""
-                self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
-        return usable
-
-    def claim_refs(
-        self, file: str, path: str, values: Mapping[str, Any], kept: bool = False
-    ) -> tuple[bool, list[Citation | None]]:
-        """Check a claim's topic, citations and actors; its citations resolved.
-
-        *kept*: the claim is to be kept if its topic and citations can be used.
-        """
-        topic = [values["topic"]] if "topic" in values else []
-        ok = self.refs(file, path, "topic", "topics", topic)
-        cites = resolve_citations(
-            file,
-            path,
-            values.get("cites", ()),
-            self.sections,
-            self.problems,
-            self.hint,
-            self.written,
-            self.lost.get("sources", {}),
-        )
-        ok = ok and None not in cites
-        kept = ok and kept  # an actor that cannot be used is left out, not the claim
-        self.refs(file, path, "actors", "actors", values.get("actors", ()), kept)
-        return ok, cites
-
-    def report_rejected(self, rejected: Rejected) -> None:
-        """Report the references of entries left out for their own problems."""
-        for kind, values, file, path in rejected:
-            if kind == "topics":
-                self.refs(file, path, "related", "topics", values.get("related", ()))
-            elif kind == "claims":
-                self.claim_refs(file, path, values)
-                self.tally.claim(values.get("topic"), values.get("actors"), values.get("cites"))
-                for key in ("contradicts", "supports"):
-                    self.refs(file, path, key, "claims", values.get(key, ()))
-
-    def topics(self) -> list[Topic]:
-        """Every topic, without related topics that are not in the corpus."""
-        topics = self.merged["topics"]
-        out: list[Topic] = []
-        for placed in topics.values():
-            topic = placed.entry
-            assert isinstance(topic, Topic)
-            if not self.refs(placed.file, placed.path, "related", "topics", topic.related):
-                topic = replace(topic, related=tuple(r for r in topic.related if r in topics))
-            out.append(topic)
-        return out
-
-    def claims(self) -> dict[str, Claim]:
-        """The claims whose topic and citations can be used, by id.
-
-        An actor that cannot be used (unknown, or left out for its own problems) is
-        left out of the claim, which is kept: the claim still says something true of
-        its topic, and its problem names the actor.
-        """
-        kept: dict[str, Claim] = {}
-        actors = self.merged["actors"]
-        for placed in self.merged["claims"].values():
-            claim = placed.entry
-            assert isinstance(claim, Claim)
-            values = {"topic": claim.topic, "actors": claim.actors, "cites": claim.cites}
-            ok, cites = self.claim_refs(placed.file, placed.path, values, kept=True)
-            if not ok:
-                self.tally.claim(claim.topic, claim.actors, claim.cites)
-            else:
-                kept[claim.id] = with_citations(claim, cites)  # type: ignore[arg-type]
-                if not all(a in actors for a in claim.actors):
-                    usable = tuple(a for a in claim.actors if a in actors)
-                    kept[claim.id] = replace(kept[claim.id], actors=usable)
-        return kept
-
-    def links(self, kept: dict[str, Claim]) -> list[Claim]:
-        """The kept claims, each without links to claims absent or left out."""
-        claims = self.merged["claims"]
-        out: list[Claim] = []
-        for claim in kept.values():
-            placed = claims[claim.id]
-            for key in ("contradicts", "supports"):
-                self.refs(placed.file, placed.path, key, "claims", getattr(claim, key))
-            out.append(drop_links(claim, kept))
-        return out

@@ -12,7 +12,6 @@ because a document built by hand (a test) may hold anything.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,154 +26,31 @@ from ..core.model import (
     SOURCE_KINDS,
     STATUSES,
     Actor,
-    Citation,
     Claim,
     Source,
     Topic,
 )
-from ..core.names import did_you_mean, is_id
+from ..core.names import did_you_mean
 from ..core.sanitize import inert
 from . import grades
-from .grades import FORMAT_2_CITATION_KEYS
+from .checkers import (
+    CREDIBILITY,
+    IDS,
+    SLOW,
+    TEXTS,
+    Bad,
+    adapt,
+    cites,
+    date,
+    fast,
+    ident,
+    one_of,
+    text,
+    type_name,
+)
 
 Entry = Topic | Actor | Source | Claim
 KINDS: tuple[str, ...] = ("topics", "actors", "sources", "claims")
-
-
-class _Bad(Exception):
-    """A value that cannot be used; carries its code, key path suffix and message."""
-
-    def __init__(self, code: str, message: str, sub: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message, self.sub = code, message, sub
-
-
-def _type_name(value: Any) -> str:
-    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
-    names.update({list: "an array", dict: "a table"})
-    return names.get(type(value), type(value).__name__)
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _Bad(d.WRONG_TYPE, f"expected a string, found {_type_name(value)}")
-    if not value.strip():
-        raise _Bad(d.BAD_VALUE, "must not be empty")
-    return value.strip()
-
-
-def _ident(value: Any) -> str:
-    text = _text(value)
-    if not is_id(text):
-        raise _Bad(d.BAD_VALUE, f"{text!r} is not an id (lowercase letters, digits, hyphens)")
-    return text
-
-
-def _array(item: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
-    def check(value: Any) -> tuple[Any, ...]:
-        if not isinstance(value, list):
-            raise _Bad(d.WRONG_TYPE, f"expected an array, found {_type_name(value)}")
-        out = []
-        for i, element in enumerate(value):
-            try:
-                out.append(item(element))
-            except _Bad as bad:
-                raise _Bad(bad.code, bad.message, f"[{i}]{bad.sub}") from None
-        return tuple(out)
-
-    return check
-
-
-def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        text = _text(value)
-        if text not in allowed:
-            hint = did_you_mean(text, allowed) or f" (one of: {', '.join(allowed)})"
-            raise _Bad(d.BAD_VALUE, f"unknown {what} {text!r}{hint}")
-        return text
-
-    return check
-
-
-def _date(value: Any) -> str:
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
-    if isinstance(value, str):
-        text = _text(value)
-        parts = text.split("-")
-        digits = all(p.isdigit() and p.isascii() for p in parts)
-        if (
-            digits
-            and len(parts) <= 3
-            and len(parts[0]) == 4
-            and all(len(p) == 2 for p in parts[1:])
-        ):
-            return text
-        raise _Bad(d.BAD_VALUE, f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    raise _Bad(d.WRONG_TYPE, f"expected a date or a string, found {_type_name(value)}")
-
-
-def _citation(value: Any) -> Citation:
-    if not isinstance(value, dict):
-        raise _Bad(
-            d.WRONG_TYPE,
-            f"expected a table {{ source = ..., section = ... }}, found {_type_name(value)}",
-        )
-    for key in value:
-        if key not in _CITATION_KEYS:
-            raise _Bad(
-                d.UNKNOWN_KEY,
-                f"unknown key {inert(key)!r}{did_you_mean(key, _CITATION_KEYS)}",
-                f".{inert(key)}",
-            )
-    if "source" not in value:
-        raise _Bad(d.MISSING_KEY, "missing required key 'source'")
-    source = _key(_ident, value, "source")
-    section = _key(_text, value, "section") if "section" in value else None
-    if len(value) == 1 or (section is not None and len(value) == 2):
-        return Citation(source, section)
-    extra = {k: _key(_text, value, k) for k in FORMAT_2_CITATION_KEYS if k in value}
-    return Citation(source, section, **extra)
-
-
-def _key(check: Callable[[Any], Any], table: dict[str, Any], key: str) -> Any:
-    """``check(table[key])``, a problem naming *key*."""
-    try:
-        return check(table[key])
-    except _Bad as bad:
-        raise _Bad(bad.code, bad.message, f".{key}") from None
-
-
-_CITATION_KEYS = ("source", "section", *FORMAT_2_CITATION_KEYS)
-
-
-def _cites(value: Any) -> tuple[Citation, ...]:
-    cites: tuple[Citation, ...] = _array(_citation)(value)
-    if not cites:
-        raise _Bad(d.BAD_VALUE, "needs at least one citation")
-    return cites
-
-
-_TEXTS = _array(_text)
-_IDS = _array(_ident)
-
-
-def _adapt(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """A check from ``grades`` (raising TypeError or ValueError) as this module's checks."""
-
-    def adapted(value: Any) -> Any:
-        try:
-            return check(value)
-        except TypeError as exc:
-            raise _Bad(d.WRONG_TYPE, str(exc)) from None
-        except ValueError as exc:
-            raise _Bad(d.BAD_VALUE, str(exc)) from None
-
-    return adapted
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,53 +68,52 @@ class Field:
 
 
 _ID, _STRING, _STRINGS = "id string", "string", "array of strings"
-_CREDIBILITY = _adapt(grades.credibility)
 
 #: For each kind, its keys, in the order records take them and docs/format.md lists them.
 #: docs/format.md's key tables are checked against this (tests/test_docs.py).
 FIELDS: dict[str, dict[str, Field]] = {
     "topics": {
-        "id": Field(_ident, True, _ID),
-        "title": Field(_text, True, _STRING),
-        "summary": Field(_text, True, _STRING),
-        "aliases": Field(_TEXTS, False, _STRINGS),
-        "tags": Field(_TEXTS, False, _STRINGS),
-        "related": Field(_IDS, False, "array of topic ids"),
+        "id": Field(ident, True, _ID),
+        "title": Field(text, True, _STRING),
+        "summary": Field(text, True, _STRING),
+        "aliases": Field(TEXTS, False, _STRINGS),
+        "tags": Field(TEXTS, False, _STRINGS),
+        "related": Field(IDS, False, "array of topic ids"),
     },
     "actors": {
-        "id": Field(_ident, True, _ID),
-        "name": Field(_text, True, _STRING),
-        "description": Field(_text, True, _STRING),
-        "aliases": Field(_TEXTS, False, _STRINGS),
+        "id": Field(ident, True, _ID),
+        "name": Field(text, True, _STRING),
+        "description": Field(text, True, _STRING),
+        "aliases": Field(TEXTS, False, _STRINGS),
     },
     "sources": {
-        "id": Field(_ident, True, _ID),
-        "title": Field(_text, True, _STRING),
-        "kind": Field(_one_of(SOURCE_KINDS, "source kind"), True, _STRING, SOURCE_KINDS),
-        "author": Field(_text, False, _STRING),
-        "date": Field(_date, False, "string or TOML date"),
-        "url": Field(_text, False, _STRING),
-        "sections": Field(_TEXTS, False, _STRINGS),
-        "reliability": Field(_adapt(grades.reliability), False, _STRING, RELIABILITY),
-        "publisher": Field(_text, False, _STRING),
-        "retrieved": Field(_date, False, "string or TOML date"),
-        "text": Field(_adapt(grades.text_path), False, "path to a text file"),
+        "id": Field(ident, True, _ID),
+        "title": Field(text, True, _STRING),
+        "kind": Field(one_of(SOURCE_KINDS, "source kind"), True, _STRING, SOURCE_KINDS),
+        "author": Field(text, False, _STRING),
+        "date": Field(date, False, "string or TOML date"),
+        "url": Field(text, False, _STRING),
+        "sections": Field(TEXTS, False, _STRINGS),
+        "reliability": Field(adapt(grades.reliability), False, _STRING, RELIABILITY),
+        "publisher": Field(text, False, _STRING),
+        "retrieved": Field(date, False, "string or TOML date"),
+        "text": Field(adapt(grades.text_path), False, "path to a text file"),
     },
     "claims": {
-        "id": Field(_ident, True, _ID),
-        "text": Field(_text, True, _STRING),
-        "topic": Field(_ident, True, "topic id"),
-        "actors": Field(_IDS, False, "array of actor ids"),
-        "cites": Field(_cites, True, "array of citations"),
-        "status": Field(_one_of(STATUSES, "status"), False, _STRING, STATUSES),
-        "contradicts": Field(_IDS, False, "array of claim ids"),
-        "supports": Field(_IDS, False, "array of claim ids"),
-        "note": Field(_text, False, _STRING),
-        "credibility": Field(_CREDIBILITY, False, "integer 1-6"),
-        "by": Field(_text, False, "actor id or string"),
-        "date": Field(_adapt(grades.claim_date), False, "date, year or range"),
-        "likelihood": Field(_adapt(grades.likelihood), False, _STRING, LIKELIHOODS),
-        "confidence": Field(_adapt(grades.confidence), False, _STRING, CONFIDENCES),
+        "id": Field(ident, True, _ID),
+        "text": Field(text, True, _STRING),
+        "topic": Field(ident, True, "topic id"),
+        "actors": Field(IDS, False, "array of actor ids"),
+        "cites": Field(cites, True, "array of citations"),
+        "status": Field(one_of(STATUSES, "status"), False, _STRING, STATUSES),
+        "contradicts": Field(IDS, False, "array of claim ids"),
+        "supports": Field(IDS, False, "array of claim ids"),
+        "note": Field(text, False, _STRING),
+        "credibility": Field(CREDIBILITY, False, "integer 1-6"),
+        "by": Field(text, False, "actor id or string"),
+        "date": Field(adapt(grades.claim_date), False, "date, year or range"),
+        "likelihood": Field(adapt(grades.likelihood), False, _STRING, LIKELIHOODS),
+        "confidence": Field(adapt(grades.confidence), False, _STRING, CONFIDENCES),
     },
 }
 _REQUIRED: dict[str, frozenset[str]] = {
@@ -326,7 +201,7 @@ def _check_kind(
         problem(
             d.WRONG_TYPE,
             kind,
-            f"expected an array of tables ([[{kind}]]), found {_type_name(tables)}",
+            f"expected an array of tables ([[{kind}]]), found {type_name(tables)}",
         )
         return
     for i, table in enumerate(tables):
@@ -337,33 +212,6 @@ def _check_kind(
             out.rejected[kind].append((values, path))
         else:
             out.entries[kind].append((entry, path))
-
-
-def _fast(check: Callable[[Any], Any], value: Any) -> Any:
-    """The checked value when *value* is plainly right, else :data:`_SLOW`.
-
-    Hundreds of thousands of values go through here on a large corpus; the common,
-    valid shapes are accepted inline, and anything else goes to the full checker,
-    which also words the problem.
-    """
-    if check is _CREDIBILITY and type(value) is int and 1 <= value <= 6:
-        return value
-    if (check is _text or check is _ident) and type(value) is str:
-        stripped = value.strip()
-        if stripped and (check is _text or is_id(stripped)):
-            return stripped
-        return _SLOW
-    if (check is not _IDS and check is not _TEXTS) or type(value) is not list:
-        return _SLOW
-    if not all(type(x) is str for x in value):
-        return _SLOW
-    items = tuple(x.strip() for x in value)
-    if all(items) and (check is _TEXTS or all(is_id(x) for x in items)):
-        return items
-    return _SLOW
-
-
-_SLOW = object()
 
 
 def _check_entry(
@@ -377,7 +225,7 @@ def _check_entry(
 ) -> Entry | None:
     """The record for *table*, or None; *values* is left holding every valid value."""
     if not isinstance(table, dict):
-        problem(d.WRONG_TYPE, path, f"expected a table, found {_type_name(table)}")
+        problem(d.WRONG_TYPE, path, f"expected a table, found {type_name(table)}")
         return None
     fields = FIELDS[kind]
     ok = _keys_ok(kind, table, path, problem)
@@ -388,11 +236,11 @@ def _check_entry(
         if spec is None:
             continue
         check = spec.check
-        value = _fast(check, raw)
-        if value is _SLOW:
+        value = fast(check, raw)
+        if value is SLOW:
             try:
                 value = check(raw)
-            except _Bad as bad:
+            except Bad as bad:
                 problem(bad.code, f"{path}.{key}{bad.sub}", bad.message)
                 ok = False
                 continue

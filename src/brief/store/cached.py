@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..core.errors import NotFound
-from . import codec, sql
+from . import briefingrecord, codec, sql
 from .cachefile import connect_rw, generation, locked
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class CachedStore:
         row = self._con.execute(sql.BRIEFING, (ident,)).fetchone()
         if row is None:
             return self._build_briefing(ident)
-        made = codec.read_briefing(row[0])
+        made = briefingrecord.read_briefing(row[0])
         if made.id != ident:
             raise codec.Corrupt(f"the briefing of {made.id!r} stored as {ident!r}")
         return made
@@ -146,7 +146,7 @@ class CachedStore:
         from .read import indexed, neighbourhood
 
         made = briefing(indexed(neighbourhood(self._con, ident)), ident)
-        blob = codec.briefing_blob(made)
+        blob = briefingrecord.briefing_blob(made)
         # Best effort: a busy lock or a read-only folder only costs the next run time.
         with contextlib.suppress(OSError, sqlite3.Error), locked(self._path, wait=False) as held:
             if held:

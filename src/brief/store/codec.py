@@ -1,11 +1,12 @@
-"""How the cache lays out what it stores: the only module that knows a record's fields.
+"""How the cache lays out what it stores: with ``filerecord`` and ``briefingrecord``, the
+only code that knows a record's fields.
 
-Entries, briefings, search rows and the manifest are kept as tuples of plain values
-and ``marshal``-ed (ten times faster than pickling dataclasses); each file's record
-and its problems are laid out in ``filerecord``, on top of these. Everything else
-reads them through the functions here, never by position; a change of layout is a
-change here (or there) and of :data:`SCHEMA`, which makes every older cache file be
-ignored.
+Entries, search rows and the manifest are kept as tuples of plain values and
+``marshal``-ed (ten times faster than pickling dataclasses); each file's record and its
+problems are laid out in ``filerecord``, and a briefing in ``briefingrecord``, on top of
+these. Everything else reads them through the functions here (and there), never by
+position; a change of layout is a change here (or there) and of :data:`SCHEMA`, which
+makes every older cache file be ignored.
 
 Every stored record is *sealed* (:func:`pack`): a CRC-32 of its bytes goes before them,
 and :func:`unpack` checks it before anything is decoded, so ``marshal`` (which Python
@@ -30,7 +31,7 @@ from ..core.unsafe import inert_record
 if TYPE_CHECKING:
     from ..core.model import Actor, Citation, Claim, Source, Topic
     from ..corpus.schema import Entry
-    from ..views.records import Briefing, Hit, Point
+    from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
 SCHEMA = 17
@@ -324,74 +325,6 @@ def read_lost(blob: object) -> dict[str, str]:
     ):
         raise Corrupt("unreadable names of skipped files")
     return value
-
-
-# -- briefings -----------------------------------------------------------------------------
-
-
-def _point_data(p: Point) -> tuple[Any, ...]:
-    contested = tuple(_point_data(c) for c in p.contested_by)
-    supported = tuple(_point_data(c) for c in p.supported_by)
-    grade = None if p.grade is None else (*p.grade[:-1], tuple(map(tuple, p.grade.quotes)))
-    return (p.id, p.text, p.status, p.note, p.refs, p.actors, p.topic, p.topic_title,
-            contested, p.above, p.context, grade, supported, p.actor_ids)  # fmt: skip
-
-
-def _point_from(d: Sequence[Any]) -> Point:
-    from ..views.records import Grade, Point, Quote
-
-    ident, text, status, note, refs, actors, topic, topic_title, contested, above, context = d[:11]
-    g, s, ids = d[11:]
-    grade = None
-    if g is not None:
-        reliability, credibility, likelihood, confidence, by, by_id, date, quotes = g
-        grade = Grade(reliability, credibility, likelihood, confidence, by, by_id, date,
-                      tuple(Quote(*q) for q in quotes))  # fmt: skip
-    return Point(ident, text, status, note, refs, actors, topic, topic_title,
-                 tuple(_point_from(c) for c in contested), above, context, grade,
-                 tuple(_point_from(c) for c in s), tuple(ids))  # fmt: skip
-
-
-def briefing_blob(b: Briefing) -> bytes:
-    """*b* as nested tuples of plain values, as the ``briefings`` table keeps it."""
-    return pack(
-        (
-            b.kind,
-            b.id,
-            b.title,
-            b.summary,
-            b.facts,
-            tuple((s.key, s.title, tuple(_point_data(p) for p in s.points)) for s in b.sections),
-            tuple((x.kind, x.id, x.title) for x in b.related),
-            b.related_heading,
-            tuple((r.number, r.source, r.title, r.section, r.author, r.year) for r in b.references),
-            b.left_out,
-        )
-    )
-
-
-def read_briefing(blob: bytes) -> Briefing:
-    """The inverse of :func:`briefing_blob`."""
-    from ..views.records import Briefing, Link, Reference, Section
-
-    try:
-        kind, ident, title, summary, facts, sections, related, heading, references, left = unpack(
-            blob
-        )
-        return Briefing(
-            kind,
-            ident,
-            title,
-            summary,
-            tuple((label, v if isinstance(v, str) else tuple(v)) for label, v in facts),
-            tuple(Section(k, t, tuple(_point_from(p) for p in ps)) for k, t, ps in sections),
-            tuple(Link(*x) for x in related),
-            heading,
-            tuple(Reference(*r) for r in references),
-            int(left),
-        )
-    except BAD as error:
-        raise Corrupt(f"unreadable briefing: {error}") from error
 
 
 # -- search rows ---------------------------------------------------------------------------

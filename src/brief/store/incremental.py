@@ -37,11 +37,10 @@ from ..core.diagnostics import Diagnostic
 from ..core.model import Claim
 from ..corpus.layers import Layer
 from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citations
-from ..corpus.trace import PHASES, entry_ord
 from . import codec, filerecord, sql
-from .build import file_links, write_claim_links
 from .cachefile import Opened, connect_rw, generation, locked, new_generation, smudged
 from .changed import ChangedFile, Declined, relist
+from .editwrite import EditWrite, Resolved
 from .read import rows_in, troubled, warning_lines
 
 
@@ -106,12 +105,8 @@ def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Ed
     return Edited(Outcome.APPLIED)
 
 
-#: A claim resolved as a load resolves it, with its key path, file and place there.
-_Resolved = tuple[Claim, str, ChangedFile, int]
-
-
 class _Edit:
-    """The rows one set of changed files touches, worked out and then written."""
+    """The rows one set of changed files touches, worked out, then written (``editwrite``)."""
 
     def __init__(self, con: sqlite3.Connection, layers: Sequence[Layer]) -> None:
         self.con = con
@@ -121,13 +116,11 @@ class _Edit:
         self.new_ids: set[str] = set()
         self.dirty: set[str] = set()
         """Every claim id the changed files define, before or after."""
-        self.resolved: dict[str, _Resolved] = {}
+        self.resolved: dict[str, Resolved] = {}
         self.refs_problems: dict[str, list[Diagnostic]] = {}
         self.restrip: dict[str, Claim] = {}
         self.kinds: dict[str, str] = {}
         """The kind of each topic, actor and source the claims of these files name."""
-        self.recounted: set[str] = set()
-        """The entries whose count of claims left out the edit changed."""
 
     def _in(self, statement: str, ids: Iterable[str]) -> list[Any]:
         return rows_in(self.con, statement, ids)
@@ -143,7 +136,15 @@ class _Edit:
         self._check_ids()
         self._resolve()
         self._relink_others()
-        self._write()
+        EditWrite(
+            self.con,
+            self.files,
+            self.dirty,
+            self.resolved,
+            self.restrip,
+            self.kinds,
+            self.refs_problems,
+        ).write()
         return {p: s for f in self.files for p, s in f.stamps.files.items()}
 
     def _check_ids(self) -> None:
@@ -234,177 +235,6 @@ class _Edit:
         }
         whole = replace(now, contradicts=written.contradicts, supports=written.supports)
         return drop_links(whole, kept)
-
-    # -- writing ------------------------------------------------------------------------
-
-    def _recount(self) -> None:
-        """Count the claims left out again: those of these files, before and after.
-
-        An edit leaves out no claim of its own beyond one whose citation cannot be used
-        (anything else is declined): the count of each entry such a claim names changes.
-        """
-        from ..corpus.leftout import Tally
-
-        kept = {r[0] for r in self._in(sql.CLAIMS_KEPT_IN, self.dirty)}
-        tallies = []
-        for claims in (
-            [c for f in self.files for c in f.old_claims if c.id not in kept],
-            [c for f in self.files for c, _, _ in f.new_claims if c.id not in self.resolved],
-        ):
-            tally = Tally(*({i for i, k in self.kinds.items() if k == kind} for kind in _KINDS))
-            for claim in claims:
-                tally.claim(claim.topic, claim.actors, claim.cites)
-            tallies.append(tally.counts)
-        before, after = tallies
-        self.recounted = {i for i in {*before, *after} if before.get(i) != after.get(i)}
-        if not self.recounted:
-            return
-        (blob,) = self.con.execute(sql.LEFT_OUT).fetchone()
-        counts = codec.read_left_out(blob)
-        for ident in self.recounted:
-            counts[ident] = counts.get(ident, 0) - before.get(ident, 0) + after.get(ident, 0)
-        now = {i: n for i, n in counts.items() if n > 0}
-        self.con.execute(sql.SET_META, ("left_out", codec.left_out_blob(now)))
-
-    def _write(self) -> None:
-        self._recount()
-        touched, topics, neighbours = self._remove_old()
-        touched |= self._insert_new()
-        neighbours |= self._contests() | self._supporters()
-        named = self._write_prose(topics)
-        self._write_search(topics)
-        self._forget_briefings(touched, neighbours, named)
-        self._write_records()
-
-    def _remove_old(self) -> tuple[set[Claim], set[str], set[str]]:
-        """Out with the old rows of these claims; the claims, topics and contestants."""
-        con = self.con
-        old = {
-            ident: (rowid, codec.claim_of(blob))
-            for ident, rowid, blob in self._in(sql.CLAIMS_ROWS_IN, self.dirty)
-        }
-        old_pairs = self._in(sql.CONTESTS_IN, self.dirty)
-        backing = {
-            *self._in(sql.SUPPORTERS_OF_IN, self.dirty),
-            *self._in(sql.SUPPORTED_BY_IN, self.dirty),
-        }
-        for rowid, claim in old.values():
-            con.execute(sql.DELETE_SEARCH, (rowid,))
-            con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, claim.id) for a in claim.actors))
-            con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, claim.id) for x in claim.cites))
-        con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
-        con.executemany(sql.DELETE_SUPPORTER, backing)
-        con.executemany(sql.DELETE_CLAIM, ((i,) for i in old))
-        for f in self.files:
-            con.executemany(sql.DELETE_RAW_CLAIM, ((c.id, f.key) for c in f.old_claims))
-            con.execute(sql.DELETE_LINKS_OF_FILE, (f.key,))
-        claims = {c for _, c in old.values()}
-        # the claims shown with these under them: their contestants, and those they support
-        shown_with = {other for _, other in old_pairs} | {c for c, o in backing if o in self.dirty}
-        return claims, {c.topic for c in claims}, shown_with
-
-    def _insert_new(self) -> set[Claim]:
-        """In with the new rows: claims, relinked claims, claim ids and links as written."""
-        con = self.con
-        for claim, _, f, pos in self.resolved.values():
-            seq = codec.ord_key(entry_ord(f.ord, "claims", pos))
-            con.execute(sql.INSERT_CLAIM, (claim.id, seq, claim.topic, codec.entry_blob(claim)))
-        for ident, claim in self.restrip.items():
-            con.execute(sql.SET_CLAIM, (codec.entry_blob(claim), ident))
-        write_claim_links(con, (c for c, _, _, _ in self.resolved.values()))
-        for f in self.files:
-            con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.key) for c, _, _ in f.new_claims))
-            con.executemany(sql.INSERT_LINK, file_links(f.key, f.checked))
-        return {c for c, _, _, _ in self.resolved.values()} | set(self.restrip.values())
-
-    def _contests(self) -> set[str]:
-        """Contradictions both ways of the claims written; the claims they contest."""
-        pairs = [
-            p
-            for c in (*(c for c, _, _, _ in self.resolved.values()), *self.restrip.values())
-            for t in c.contradicts
-            for p in ((c.id, t), (t, c.id))
-        ]
-        self.con.executemany(sql.INSERT_CONTEST, pairs)
-        return {b for _, b in pairs}
-
-    def _supporters(self) -> set[str]:
-        """Who supports whom, for the claims written; the claims they support."""
-        rows = [
-            (t, c.id)
-            for c in (*(c for c, _, _, _ in self.resolved.values()), *self.restrip.values())
-            for t in c.supports
-        ]
-        self.con.executemany(sql.INSERT_SUPPORTER, rows)
-        return {t for t, _ in rows}
-
-    def _write_prose(self, topics: set[str]) -> set[str]:
-        """Topic, actor and source prose, where the entry in use is this file's."""
-        changed: set[str] = set()
-        for f in self.files:
-            for kind, before, after in f.prose:
-                ident = codec.entry_id(after)
-                row = self.con.execute(sql.ENTRY_DATA, (ident,)).fetchone()
-                if row is None or codec.read_data(row[0]) != before:
-                    continue  # a later layer's entry is the one in use
-                self.con.execute(sql.SET_ENTRY, (codec.data_blob(after), ident))
-                changed.add(ident)
-                if kind == "topics":
-                    topics.add(ident)  # its search row is written with the others
-                else:
-                    self._search_row(ident)
-        return changed
-
-    def _write_search(self, topics: set[str]) -> None:
-        """Full-text rows: the new claims, and topics whose list of actors may differ."""
-        resolved = [c for c, _, _, _ in self.resolved.values()]
-        topics |= {c.topic for c in resolved}
-        titles = {i: codec.topic_of(blob) for i, blob in self._in(sql.ENTRIES_DATA_IN, topics)}
-        for claim in resolved:
-            (rowid,) = self.con.execute(sql.CLAIM_ROWID, (claim.id,)).fetchone()
-            row = codec.claim_row(claim, titles[claim.topic])
-            self.con.execute(sql.INSERT_SEARCH_AT, (rowid, *row))
-        for topic in topics:
-            self._search_row(topic)
-
-    def _search_row(self, ident: str) -> None:
-        """Write the full-text row of one topic, actor or source again."""
-        row = self.con.execute(sql.ENTRY_FOR_SEARCH, (ident,)).fetchone()
-        if row is None:
-            return
-        rowid, kind, blob = row
-        actors: set[str] = set()
-        if kind == "topic":
-            claims = self.con.execute(sql.CLAIM_DATA_OF_TOPIC, (ident,))
-            actors = {a for (data,) in claims for a in codec.claim_actors(data)}
-        self.con.execute(sql.DELETE_SEARCH, (-rowid,))
-        row = codec.named_row(kind, codec.named_of(kind, blob), actors)
-        self.con.execute(sql.INSERT_SEARCH_AT, (-rowid, *row))
-
-    def _forget_briefings(self, touched: set[Claim], contested: set[str], named: set[str]) -> None:
-        """Briefings that show any claim touched, or a claim it contradicts or supports."""
-        shown = {c.id for c in touched} | contested
-        touched |= {codec.claim_of(blob) for _, blob in self._in(sql.CLAIMS_DATA_IN, shown)}
-        stale = set(named) | self.recounted
-        for claim in touched:
-            stale.add(claim.topic)
-            stale.update(claim.actors)
-            stale.update(x.source for x in claim.cites)
-        self.con.executemany(sql.FORGET_BRIEFING, ((i,) for i in stale))
-
-    def _write_records(self) -> None:
-        """Each file's own record: its entries now, and its problems phase by phase."""
-        for f in self.files:
-            problems = dict(f.record.problems)
-            fresh = filerecord.problems_data(
-                {"local": f.checked.problems, "refs": self.refs_problems[f.path]}
-            )
-            problems.update({"local": fresh.get("local", []), "refs": fresh.get("refs", [])})
-            problems.pop("links", None)
-            problems = {k: v for k, v in problems.items() if v and k in PHASES}
-            count = sum(len(v) for v in problems.values())
-            record = filerecord.file_record(f.checked, problems, False)
-            self.con.execute(sql.SET_FILE_RECORD, (count, record, f.key))
 
 
 #: The named kinds, as the ``entries`` table keeps them, in the order ``Tally`` takes them.
