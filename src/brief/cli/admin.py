@@ -6,7 +6,7 @@ import os
 
 import click
 
-from .context import Folder, command, options
+from .context import Folder, command, options, progress
 
 
 @command()
@@ -70,7 +70,8 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
         if os.path.abspath(d) not in active
     ]
     trace = Trace()
-    result = load(layers, trace=trace)
+    with progress() as on_file:
+        result = load(layers, trace=trace, on_file=on_file)
     view = validation(result, labels, check_quotes(result.corpus, trace, layers))
     emit(lambda r: r.validation(view), fmt, pager=False, paging=False)
     click.echo(view.summary, err=True)

@@ -6,8 +6,10 @@ the views and the renderers are imported inside the functions that use them.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,6 +19,7 @@ from ..corpus.config import FORMATS
 from .options import Options
 
 if TYPE_CHECKING:
+    from ..corpus.load import OnFile
     from ..render.renderer import Renderer
     from ..store import Store
     from ..views.mingrade import Minimum
@@ -163,11 +166,30 @@ def open_store(ctx: click.Context) -> Store:
             "or 'corpus' in the config file",
             err=True,
         )
-    store = open_layers(layers, use_cache=not os.environ.get("BRIEF_NO_CACHE"))
+    with progress() as on_file:
+        store = open_layers(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file)
     if not ctx.meta.get("brief.quiet"):
         for line in store.warnings:
             click.echo(f"brief: warning: {line}", err=True)
     return store
+
+
+@contextlib.contextmanager
+def progress() -> Iterator[OnFile | None]:
+    """A load's progress display on stderr (see ``render.progress``), if stderr is a
+    terminal; else None, and nothing imported for it."""
+    stream = sys.stderr
+    try:
+        shown = stream is not None and stream.isatty()
+    except ValueError:  # closed
+        shown = False
+    if not shown:
+        yield None
+        return
+    from ..render.progress import FileProgress
+
+    with FileProgress(stream) as on_file:
+        yield on_file
 
 
 def completer(*kinds: str) -> Callable[[click.Context, click.Parameter, str], list[str]]:

@@ -26,6 +26,7 @@ __all__ = [
     "FileTrace",
     "Layer",
     "LoadResult",
+    "OnFile",
     "Sections",
     "Stamps",
     "Tally",
@@ -70,6 +71,7 @@ _WHERE = {
     "Entry": "schema",
     "check_document": "schema",
     "LoadResult": "load",
+    "OnFile": "load",
     "FileTrace": "trace",
     "Trace": "trace",
     "PHASES": "trace",
@@ -98,7 +100,7 @@ if TYPE_CHECKING:
     from .config import FORMATS, Config, ConfigError, config_path, load_config
     from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
     from .leftout import Tally
-    from .load import LoadResult, load
+    from .load import LoadResult, OnFile, load
     from .parse import parse
     from .reader import MAX_FILE_BYTES, discover, display_name, read_bytes
     from .resolve import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..core import diagnostics as d
@@ -27,7 +27,10 @@ from .schema import KINDS, Checked, check_document
 from .stamps import Stamps
 from .trace import FileTrace, Trace, entry_ord, file_ord, warning_lines
 
-__all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "bundled_root", "layers_for", "load"]
+__all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "OnFile", "bundled_root", "layers_for", "load"]
+
+#: Told ``(files read, files in all)`` once every file is listed, then after each file.
+OnFile = Callable[[int, int], None]
 
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
 
@@ -58,9 +61,16 @@ class LoadResult:
 
 
 def load(
-    layers: Sequence[Layer], stamps: Stamps | None = None, trace: Trace | None = None
+    layers: Sequence[Layer],
+    stamps: Stamps | None = None,
+    trace: Trace | None = None,
+    on_file: OnFile | None = None,
 ) -> LoadResult:
     """Read, check and merge *layers* in order.
+
+    Every layer's files are listed before the first is read, so that *on_file*, if
+    given, is told how many there are: ``(0, total)`` first, then ``(done, total)``
+    after each file (a progress display; see ``render.progress``).
 
     The cycle collector is paused meanwhile: a load builds hundreds of thousands of
     objects and no cycles, and collecting as they pile up cost a fifth of the time
@@ -69,7 +79,7 @@ def load(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(layers, stamps, trace)
+        return _load(layers, stamps, trace, on_file)
     finally:
         if collecting:
             gc.enable()
@@ -97,19 +107,21 @@ class _Loading:
         """Give the problems found since the last call *phase*."""
         self.phases.extend([phase] * (len(self.problems) - len(self.phases)))
 
-    def layer(self, number: int, layer: Layer) -> None:
-        """Read every file of one layer, in the folder walk's order."""
+    def listing(self, layer: Layer) -> list[tuple[str, str]] | Diagnostic:
+        """Every file of one layer, in the folder walk's order; or why there are none."""
         root = layer.root
         if self.stamps is not None:
             self.stamps.folder(root)  # even a missing one: creating it is a change
         if not os.path.isdir(root):
             shown = display_name("", layer.label.rstrip("/") + "/")  # a folder, not a file
             why = "not a folder" if os.path.exists(root) else "corpus folder not found"
-            self.problems.append(Diagnostic(d.UNREADABLE, shown, "", why))
-            self.skipped.append(shown)
-            return
-        for path, rel in discover(root, self.stamps):
-            self.file(number, root, str(path), display_name(layer.label, rel), rel)
+            return Diagnostic(d.UNREADABLE, shown, "", why)
+        return list(discover(root, self.stamps))
+
+    def missing(self, problem: Diagnostic) -> None:
+        """Note a layer whose folder cannot be read."""
+        self.problems.append(problem)
+        self.skipped.append(problem.file)
 
     def file(self, number: int, root: str, path: str, name: str, rel: str) -> None:
         """Read, parse, check and place one file's entries."""
@@ -208,11 +220,28 @@ class _Loading:
         return LoadResult(corpus, tuple(problems), files, skipped, self.lost_names)
 
 
-def _load(layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None) -> LoadResult:
+def _load(
+    layers: Sequence[Layer], stamps: Stamps | None, trace: Trace | None, on_file: OnFile | None
+) -> LoadResult:
     loading = _Loading(stamps, trace)
-    for number, layer in enumerate(layers):
-        loading.layer(number, layer)
+    listed = [loading.listing(layer) for layer in layers]  # in order: stamps as before
+    total = sum(len(files) for files in listed if isinstance(files, list))
+    tell = on_file if on_file is not None else _untold
+    tell(0, total)
+    done = 0
+    for number, (layer, files) in enumerate(zip(layers, listed, strict=True)):
+        if isinstance(files, Diagnostic):
+            loading.missing(files)
+            continue
+        for path, rel in files:
+            loading.file(number, layer.root, path, display_name(layer.label, rel), rel)
+            done += 1
+            tell(done, total)
     return loading.finish()
+
+
+def _untold(done: int, total: int) -> None:
+    """No progress display."""
 
 
 def _place(

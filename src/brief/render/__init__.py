@@ -2,7 +2,8 @@
 
 ``plain`` (pipes, ``NO_COLOR``), ``terminal`` (rich), ``markdown`` and ``jsondoc``,
 each a :class:`Renderer` (``renderer``: one method per kind of view); ``get_renderer``
-picks one by name and ``output`` writes and pages. Only ``terminal`` imports rich.
+picks one by name and ``output`` writes and pages; ``progress`` shows a long load's
+progress on stderr. Only ``terminal`` and ``progress`` (once it shows) import rich.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..faces import public_names
 
 __all__ = [
     "Draw",
+    "FileProgress",
     "Renderer",
     "destination",
     "emit",
@@ -34,6 +36,7 @@ _WHERE = {
     "render": "output",
     "emit": "output",
     "page": "output",
+    "FileProgress": "progress",
 }
 
 
@@ -42,4 +45,5 @@ __getattr__ = public_names(__name__, _WHERE)
 
 if TYPE_CHECKING:
     from .output import Draw, destination, emit, page, render
+    from .progress import FileProgress
     from .renderer import Renderer, get_renderer, terminal_width

@@ -60,6 +60,7 @@ __getattr__ = public_names(__name__, _WHERE)
 
 if TYPE_CHECKING:
     from ..corpus.layers import Layer
+    from ..corpus.load import OnFile
     from .cached import CachedStore
     from .cachefile import Opened, cache_dir, cache_file
     from .codec import Corrupt
@@ -72,14 +73,18 @@ if TYPE_CHECKING:
 MAX_EDITS = 20
 
 
-def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
+def open_store(
+    layers: Sequence[Layer], use_cache: bool = True, on_file: OnFile | None = None
+) -> Store:
     """The corpus of *layers*: from the cache, brought up to date if need be, else loaded.
 
     A cache that is missing, unreadable or corrupt is rebuilt silently; an edit to a
     few files is applied in place (see ``incremental``); anything else rebuilds it.
+    *on_file* is told the progress of a load of every file, if one is made (see
+    ``corpus.load.load``).
     """
     if not use_cache:
-        return _loaded(layers, None)
+        return _loaded(layers, None, on_file)
     from .cachefile import cache_file, open_file
 
     path = cache_file(layers)
@@ -92,13 +97,13 @@ def open_store(layers: Sequence[Layer], use_cache: bool = True) -> Store:
             edited = _edited(path, layers, opened)
             if edited is not None:
                 return edited
-    return _loaded(layers, path)
+    return _loaded(layers, path, on_file)
 
 
-def _loaded(layers: Sequence[Layer], path: str | None) -> LiveStore:
+def _loaded(layers: Sequence[Layer], path: str | None, on_file: OnFile | None) -> LiveStore:
     from .build import build  # the loader: only for a cold start or a rebuild
 
-    return build(layers, path)
+    return build(layers, path, on_file)
 
 
 def open_cached(path: str) -> CachedStore | None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..core.model import Claim
     from ..corpus.layers import Layer
-    from ..corpus.load import LoadResult
+    from ..corpus.load import LoadResult, OnFile
     from ..corpus.schema import Checked
     from ..corpus.stamps import Stamps
     from ..corpus.trace import FileTrace, Trace
@@ -34,8 +34,11 @@ if TYPE_CHECKING:
 NAMED = {"topics": "topic", "actors": "actor", "sources": "source"}
 
 
-def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
-    """Load *layers* from their files, and write the cache to *path* if one is given."""
+def build(layers: Sequence[Layer], path: str | None, on_file: OnFile | None = None) -> LiveStore:
+    """Load *layers* from their files, and write the cache to *path* if one is given.
+
+    *on_file* is told the load's progress (see ``corpus.load.load``).
+    """
     import time
 
     from ..core.index import build_index
@@ -46,7 +49,7 @@ def build(layers: Sequence[Layer], path: str | None) -> LiveStore:
     stamps = Stamps()
     trace = Trace()
     began = time.time_ns()  # before the first stamp: see cachefile.smudged
-    result = load(layers, stamps, trace)
+    result = load(layers, stamps, trace, on_file)
     index = build_index(result.corpus)
     troubled = [
         filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems

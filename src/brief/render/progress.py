@@ -1,0 +1,93 @@
+"""A load's progress on stderr: files read of total, rate, time left.
+
+Only for a terminal (the CLI makes one only when stderr is a terminal), and only for
+a load still running after :data:`AFTER` seconds: a quick one shows nothing. rich is
+imported when the display first shows, never before, so a load that ends in time
+(and every warm start) does not pay for it. The display is transient: it is erased
+when the load ends, before the command writes its output.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+#: Seconds a load runs before its progress shows.
+AFTER = 1.0
+
+#: Seconds between two updates of the display (a 10,000-file load calls once a file).
+_EVERY = 0.05
+
+
+class FileProgress:
+    """A load's ``on_file`` callback (see ``corpus.load.load``) that draws on *stream*.
+
+    Usable as a context manager, which erases the display on the way out, however
+    the load ended.
+    """
+
+    def __init__(
+        self,
+        stream: IO[str],
+        after: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream
+        self.after = AFTER if after is None else after
+        self.clock = clock
+        self.began = clock()
+        self.last = self.began
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __enter__(self) -> FileProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if self.bar is None:
+            if now - self.began < self.after or done >= total:
+                return
+            self._start(done, total)
+        elif now - self.last < _EVERY and done < total:
+            return
+        self.last = now
+        assert self.bar is not None and self.task is not None
+        rate = done / (now - self.began) if now > self.began else 0.0
+        self.bar.update(self.task, completed=done, total=total, rate=f"{rate:,.0f}/s")
+
+    def close(self) -> None:
+        """Stop and erase the display, if it showed."""
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def _start(self, done: int, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("brief: reading the corpus"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files"),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(file=self.stream, stderr=True),
+            transient=True,
+        )
+        self.task = self.bar.add_task("load", total=total, completed=done, rate="")
+        self.bar.start()
