@@ -31,6 +31,10 @@ class Kind(str, Enum):
         return f"{'an' if self.value[0] in 'aeiou' else 'a'} {self.value}"
 
 
+#: A kind's name in the plural, as corpus files and the schema spell it, to its singular.
+SINGULAR: dict[str, str] = {kind.plural: kind.value for kind in Kind}
+
+
 def kind_of(entry: object) -> Kind:
     """The kind of a topic, actor, source or claim of the model."""
     from .model import Actor, Claim, Source, Topic

@@ -11,11 +11,11 @@ from typing import Any
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
+from ..core.kinds import SINGULAR
 from ..core.model import Claim
 from ..core.names import normalise
 
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
-_SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source"}
 
 
 def check_names(merged: Mapping[str, Mapping[str, Any]], problems: list[Diagnostic]) -> None:
@@ -42,6 +42,6 @@ def check_names(merged: Mapping[str, Mapping[str, Any]], problems: list[Diagnost
                             d.NAME_CLASH,
                             placed.file,
                             f"{placed.path}.{sub}",
-                            f"{name!r} also names the {_SINGULAR[other_kind]} {other.entry.id!r}",
+                            f"{name!r} also names the {SINGULAR[other_kind]} {other.entry.id!r}",
                         )
                     )

@@ -9,8 +9,9 @@ entry left out had loaded. Which entry loads does not change.
 
 from __future__ import annotations
 
+from ..core.kinds import SINGULAR
+
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
-_SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
 
 
 def duplicate(
@@ -22,9 +23,9 @@ def duplicate(
     kind and file of an earlier topic, actor or source with it.
     """
     if kind in _NAMED and named is not None and named[0] != kind:
-        return f"id {ident!r} is already the {_SINGULAR[named[0]]} in {named[1]}"
+        return f"id {ident!r} is already the {SINGULAR[named[0]]} in {named[1]}"
     if same is not None and same[1] == layer:
-        return f"duplicate {_SINGULAR[kind]} id {ident!r} (first defined in {same[0]})"
+        return f"duplicate {SINGULAR[kind]} id {ident!r} (first defined in {same[0]})"
     return None
 
 

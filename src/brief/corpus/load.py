@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
+from ..core.kinds import SINGULAR
 from ..core.model import Claim, Corpus
 from .clashes import check_names
 from .ghosts import Ghosts, duplicate
@@ -22,7 +23,7 @@ from .knockons import ids_by_text, names_by_text
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .parse import parse
 from .reader import discover, display_name, read_bytes
-from .resolver import SINGULAR, Lost, Placed, Rejected, resolve_merged
+from .resolver import Lost, Placed, Rejected, resolve_merged
 from .schema import KINDS, Checked, check_document
 from .stamps import Stamps
 from .trace import FileTrace, Trace, entry_ord, file_ord, warning_lines

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
+from ..core.kinds import SINGULAR
 from ..core.model import Citation, Claim, Corpus, Topic
 from ..core.names import did_you_mean
 from .knockons import KEPT_WITHOUT
@@ -25,7 +26,6 @@ from .schema import KINDS, Entry
 #: How many unknown references get a "did you mean" in one load (see ``resolve_merged``).
 MAX_SUGGESTIONS = 50
 #: Each kind's name for one entry of it, as problems word it.
-SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
 
 
 @dataclass

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from ..core.diagnostics import Diagnostic
 from ..core.errors import NotFound
+from ..core.kinds import SINGULAR
 from ..core.names import closest, normalise
 from .layers import BUNDLED_LABEL, Layer
 from .parse import parse
@@ -26,7 +27,6 @@ from .schema import KINDS
 
 _HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*(topics|actors|sources|claims)[ \t]*\]\]", re.M)
 _ID_LINE = re.compile(rb"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
-_SINGULAR = {"topics": "topic", "actors": "actor", "sources": "source", "claims": "claim"}
 
 
 class Definition(NamedTuple):
@@ -87,7 +87,7 @@ def _in_file(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
                 continue
             ident = table["id"]
             line = lines[i] if lines else _line_of_id(data, ident)
-            yield _make(_SINGULAR[kind], ident, _names(table), line, common)
+            yield _make(SINGULAR[kind], ident, _names(table), line, common)
 
 
 def _make(
@@ -103,7 +103,7 @@ def _by_text(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
     for match in _ID_LINE.finditer(data):
         ident = match.group(1).decode("utf-8", "replace")
         kinds = [kind for start, kind in headers if start < match.start()]
-        kind = _SINGULAR[kinds[-1]] if kinds else "entry"
+        kind = SINGULAR[kinds[-1]] if kinds else "entry"
         line = data.count(b"\n", 0, match.start()) + 1
         header = _header_before(data, match.start())
         yield _make(kind, ident, frozenset({normalise(ident)}), header or line, common)
