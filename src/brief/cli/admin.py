@@ -40,7 +40,7 @@ def paths(ctx: click.Context) -> None:
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["plain", "json"]),
+    type=click.Choice(["plain", "json", "html"]),
     default="plain",
     show_default=True,
 )

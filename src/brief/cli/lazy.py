@@ -37,6 +37,7 @@ WHERE: dict[str, str] = {
     "where": "authoring",
     "schema": "authoring",
     "completion": "shell",
+    "export": "publish",
 }
 MODULES: tuple[str, ...] = tuple(dict.fromkeys(WHERE.values()))
 

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from ..core.errors import BriefError
 
-FORMATS = ("auto", "terminal", "plain", "markdown", "json")
+FORMATS = ("auto", "terminal", "plain", "markdown", "json", "html")
 
 
 class ConfigError(BriefError):

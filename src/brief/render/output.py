@@ -63,14 +63,14 @@ def emit(
 
     *pager* is the command line's ``--pager/--no-pager`` (None when not given);
     *paging* is the config's default, which pages only what is taller than the
-    terminal (what ``less -F`` would do, without starting ``less``). JSON never goes
-    through a pager.
+    terminal (what ``less -F`` would do, without starting ``less``). JSON and HTML,
+    documents for programs, never go through a pager.
     """
     dest = destination(fmt, color)
     text = render(draw, dest, width)
     if pager is None:
         pager = paging and sys.stdout.isatty() and text.count("\n") >= _height()
-    if pager and dest != "json":
+    if pager and dest not in ("json", "html"):
         page(text)
     elif not sys.stdout.isatty() and hasattr(sys.stdout, "buffer"):
         write_all(text)

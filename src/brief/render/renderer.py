@@ -1,7 +1,7 @@
 """What every output format draws, and the one place a format is chosen by name.
 
 A :class:`Renderer` has one method per kind of view, with the same signature in
-every format (``plain``, ``terminal``, ``markdown``, ``json``). :func:`get_renderer`
+every format (``plain``, ``terminal``, ``markdown``, ``json``, ``html``). :func:`get_renderer`
 imports only the chosen format's module, and so rich only for a terminal.
 """
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
     from ..views.validation import Validation
 
 #: The formats :func:`get_renderer` knows (``auto`` is resolved before, by ``output``).
-NAMES = ("plain", "terminal", "markdown", "json")
+NAMES = ("plain", "terminal", "markdown", "json", "html")
 
 
 class Renderer(Protocol):
@@ -79,6 +79,10 @@ def get_renderer(name: str, width: int | None = None) -> Renderer:
         from .jsondoc import JsonRenderer
 
         return JsonRenderer()
+    if name == "html":
+        from .html.renderer import HtmlRenderer
+
+        return HtmlRenderer()
     raise ValueError(f"unknown format {name!r} (expected one of {', '.join(NAMES)})")
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "Results",
     "Row",
     "Section",
+    "Site",
     "Span",
     "Timeline",
     "Validation",
@@ -45,6 +46,7 @@ __all__ = [
     "listing",
     "minimum",
     "names_listing",
+    "site",
     "span",
     "split_marks",
     "timeline",
@@ -94,6 +96,8 @@ _WHERE = {
     "Event": "timeline",
     "Timeline": "timeline",
     "timeline": "timeline",
+    "Site": "site",
+    "site": "site",
 }
 
 
@@ -124,5 +128,6 @@ if TYPE_CHECKING:
         fact_text,
         split_marks,
     )
+    from .site import Site, site
     from .timeline import Event, Timeline, timeline
     from .validation import Validation, validation

@@ -1,0 +1,53 @@
+"""``brief export``: the whole corpus as a static web site, to publish or open from disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..core.errors import BriefError, UsageError
+from .context import Folder, command, open_store
+
+
+@command()
+@click.argument("folder", metavar="DIR", type=Folder())
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write into DIR even though it holds files that are not a previous export's.",
+)
+@click.pass_context
+def export(ctx: click.Context, folder: str, force: bool) -> None:
+    """Write the corpus as a static site into DIR: an index, a page per topic, actor and
+    source, and the conflicts, linked to each other by relative links.
+
+    Each page is one self-contained HTML file (no scripts, nothing fetched), so the
+    folder can be opened from disk or put on any web host. DIR must be empty, new or
+    a previous export (which is replaced, pages of entries since removed included);
+    anything else needs --force. Pages are written whole into DIR before any replaces
+    what was there, so an interrupted export leaves the previous one as it was.
+
+    \b
+    brief export site && open site/index.html
+    """
+    from ..core.unsafe import shown_line
+    from ..render.html.site import site_pages
+    from ..render.html.tree import ExportRefused, write_tree
+    from ..views.site import site
+
+    target = Path(folder)
+    store = open_store(ctx)
+    pages = site_pages(site(store.index()))
+    try:
+        written = write_tree(pages, target, force)
+    except ExportRefused as exc:
+        raise UsageError(shown_line(str(exc))) from None
+    except OSError as exc:
+        where = shown_line(exc.filename or folder)
+        raise BriefError(f"{where}: cannot write the export: {exc.strerror}") from None
+    click.echo(f"brief: wrote {written} pages to {shown_line(folder)} (open index.html)", err=True)
+
+
+#: This module's commands, for the group to register.
+COMMANDS = (export,)

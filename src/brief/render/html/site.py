@@ -1,0 +1,110 @@
+"""The pages of ``brief export``: an index, a page per topic, actor and source, conflicts.
+
+Every page is a whole document (see ``page.document``) in one flat folder, so every
+link between pages is a bare file name: the site works opened from disk or from any
+web host, at any path. A page kind is a function in :data:`PAGES` that returns its
+pages; the index links to those marked ``listed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ...views.records import Listing
+from ...views.site import Site
+from .page import Links, document, esc, page_name
+from .parts import Doc, briefings, link
+from .renderer import conflicts_body, table
+
+#: The index page's file name.
+INDEX = "index.html"
+#: The conflicts page's file name.
+CONFLICTS = "conflicts.html"
+
+
+class Page(NamedTuple):
+    """One file of an export, before the navigation bar and the document around it."""
+
+    name: str
+    """Its file name in the export's folder (a plain name: no folder, no ``..``)."""
+    title: str
+    """Its document's title; a listed page's link says it too."""
+    body: str
+    """What the page shows (HTML)."""
+    listed: bool = False
+    """Whether the index and every page's navigation link to it (conflicts do; an
+    entry's page is reached from the index's tables instead)."""
+
+
+def nav(listed: list[Page]) -> str:
+    """The bar atop every page: the index, then each listed page."""
+    links = [f'<a href="{INDEX}">Index</a>']
+    links += [f'<a href="{esc(p.name)}">{esc(p.title)}</a>' for p in listed]
+    return f'<nav class="site" aria-label="site">{"".join(links)}</nav>\n'
+
+
+def entry_pages(site: Site) -> list[Page]:
+    """A page per topic, actor and source: its briefing, linked to the others."""
+    return [
+        Page(page_name(v.kind, v.id), v.title, briefings(Doc(Links(site=True)), [v]))
+        for v in site.briefings
+    ]
+
+
+def conflicts_page(site: Site) -> list[Page]:
+    """Where the sources disagree: each pair linked to its claims' topic pages."""
+    body = conflicts_body(site.conflicts, Doc(Links(site=True)))
+    return [Page(CONFLICTS, "Conflicts", body, listed=True)]
+
+
+#: What becomes pages, in order: each a function of the site returning its pages. The
+#: relations graph's page goes here: one more function returning its page
+#: (``listed=True``, so that the index and the bar link to it).
+PAGES: tuple[Callable[[Site], list[Page]], ...] = (entry_pages, conflicts_page)
+
+
+def _listing(site: Site, view: Listing) -> str:
+    """One kind of entry as a table: each linked to its page, with its number of claims."""
+    doc = Doc(Links(site=True))
+    kind = view.kind[:-1]
+    rows = [
+        [
+            link(doc.entry_href(kind, row.id), esc(row.title)),
+            f'<span class="ids">{esc(row.id)}</span>',
+            esc(row.detail),
+            str(site.claims.get((kind, row.id), 0)),
+        ]
+        for row in view.rows
+    ]
+    heading = f'<h2 id="{esc(view.kind)}">{esc(view.kind.capitalize())} ({len(rows)})</h2>\n'
+    if not rows:
+        return f'{heading}<p class="muted"><em>None.</em></p>\n'
+    return heading + table(["Title", "Id", "Detail", "Claims"], rows, {3})
+
+
+def index_page(site: Site, listed: list[Page]) -> Page:
+    """The front page: what the corpus holds, by kind, with counts, and the listed pages."""
+    counts = " · ".join(f'<a href="#{v.kind}">{len(v.rows)} {v.kind}</a>' for v in site.listings)
+    others = "".join(f'<li><a href="{esc(p.name)}">{esc(p.title)}</a></li>' for p in listed)
+    pairs = len(site.conflicts.pairs)
+    body = [
+        "<h1>Briefings</h1>\n",
+        f"<p>{counts} · {pairs} contradiction{'s' if pairs != 1 else ''}</p>\n",
+        f"<ul>{others}</ul>\n" if others else "",
+        *(_listing(site, view) for view in site.listings),
+    ]
+    return Page(INDEX, "Briefings", "".join(body))
+
+
+def site_pages(site: Site) -> dict[str, str]:
+    """Every page of the export of *site*, file name to document, the index last
+    (written last, it marks a finished site)."""
+    pages = [page for kind in PAGES for page in kind(site)]
+    listed = [p for p in pages if p.listed]
+    pages.append(index_page(site, listed))
+    bar = nav(listed)
+    written = {p.name: document(p.title, p.body, bar) for p in pages}
+    if len(written) != len(pages):  # page_name is one to one: this would be a bug
+        raise AssertionError("two pages of the export have the same file name")
+    return written
