@@ -43,6 +43,7 @@ FORMATS: list[tuple[str, tuple[str, ...], int]] = [
     ("json", ("--format", "json"), 80),
     ("terminal40", ("--format", "terminal"), 40),
     ("terminal100", ("--format", "terminal"), 100),
+    ("html", ("--format", "html"), 80),
 ]
 
 BUNDLED_TOPICS = [
@@ -152,6 +153,7 @@ SINGLE: dict[str, tuple[str, ...]] = {
     "validate-hostile-json": ("--no-bundled", "validate", "{hostile}", "-f", "json"),
     "validate-analyst": ("--no-bundled", "validate", "{analyst}"),
     "validate-analyst-json": ("--no-bundled", "validate", "{analyst}", "-f", "json"),
+    "validate-knockons-html": ("--no-bundled", "validate", "{knockons}", "-f", "html"),
     "validate-knockons": ("--no-bundled", "validate", "{knockons}"),
     "validate-knockons-json": ("--no-bundled", "validate", "{knockons}", "-f", "json"),
     "validate-leftout": ("--no-bundled", "validate", "{leftout}"),
@@ -217,3 +219,24 @@ def test_single_output(
     case: str, golden: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert _invoke(SINGLE[case], 80, monkeypatch) == golden
+
+
+#: The pages of an export pinned whole: one of each kind (the rest are alike).
+EXPORT_PAGES = ("index.html", "topic-trade.html", "actor-china.html", "source-atlas.html")
+
+
+def test_export_tree(
+    golden: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``brief export`` of the mini corpus: its files, and a page of each kind."""
+    monkeypatch.chdir(CORPORA)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(
+        cli, ["--no-bundled", "--corpus", "mini", "export", str(site)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    files = sorted(p.name for p in site.iterdir())
+    shown = [f"exit: {result.exit_code}", "--- files", *files]
+    for name in (*EXPORT_PAGES, "conflicts.html"):
+        shown += [f"--- {name}", (site / name).read_text(encoding="utf-8")]
+    assert "\n".join(shown) == golden

@@ -112,7 +112,7 @@ COMMANDS = [
     ("compare", "blocks", "hostile"),
     ("search", "not"),
 ]
-FORMATS = ("plain", "terminal", "markdown", "json")
+FORMATS = ("plain", "terminal", "markdown", "json", "html")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -136,7 +136,8 @@ def test_hostile_corpus_output_is_inert(hostile: Path, command: tuple[str, str],
 
 
 def visible(out: bytes, fmt: str) -> str:
-    """What a reader of *out* sees: colour codes dropped, Markdown rendered, JSON decoded."""
+    """What a reader of *out* sees: colour codes dropped, Markdown and HTML rendered, JSON
+    decoded."""
     text = out.decode()
     if fmt == "terminal":
         return SGR.sub("", text)
@@ -145,22 +146,21 @@ def visible(out: bytes, fmt: str) -> str:
 
         rendered = MarkdownIt("commonmark").render(text)
         return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    if fmt == "html":
+        from .htmlcheck import check_document
+
+        return check_document(text).visible
     if fmt == "json":
-        strings: list[str] = []
-
-        def collect(value: object) -> None:
-            if isinstance(value, str):
-                strings.append(value)
-            elif isinstance(value, dict):
-                for item in value.values():
-                    collect(item)
-            elif isinstance(value, list):
-                for item in value:
-                    collect(item)
-
-        collect(json.loads(text))
-        return "\n".join(strings)
+        return "\n".join(_strings(json.loads(text)))
     return text
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a decoded JSON document."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [s for item in items for s in _strings(item)]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -39,6 +39,20 @@ def test_piped_show_imports_neither_rich_nor_textual() -> None:
     tops = {m.split(".")[0] for m in mods}
     assert "brief.render.plain" in mods
     assert "rich" not in tops and "textual" not in tops
+    assert not {m for m in mods if m.startswith("brief.render.html")} and "html" not in mods
+
+
+def test_html_show_imports_no_rich_and_only_the_html_it_draws() -> None:
+    code = (
+        "import sys; sys.argv = ['brief', 'show', 'sanctions', '-f', 'html']\n"
+        "from brief.cli import cli\n"
+        "try:\n    cli.main(prog_name='brief', standalone_mode=False)\n"
+        "except SystemExit:\n    pass"
+    )
+    mods = modules_after(code)
+    assert "brief.render.html.renderer" in mods
+    assert not {"brief.render.html.site", "brief.render.html.tree", "brief.render.plain"} & mods
+    assert not {"rich", "textual"} & {m.split(".")[0] for m in mods}
 
 
 def test_version_imports_no_loader() -> None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import cache
 
-from .style import CSS
+from .style import CSS, CSS_SHA256
 
 #: Characters kept as they are in an anchor or a file name; anything else is encoded.
 _KEPT = re.compile(r"[^a-z0-9-]")
@@ -71,14 +70,8 @@ def external(url: str) -> str:
     )
 
 
-@cache
-def _policy() -> str:
-    """The Content-Security-Policy: the inline stylesheet (by its hash) and nothing else."""
-    from base64 import b64encode
-    from hashlib import sha256
-
-    digest = b64encode(sha256(CSS.encode()).digest()).decode()
-    return f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+#: The Content-Security-Policy: the inline stylesheet (by its hash) and nothing else.
+POLICY = f"default-src 'none'; style-src 'sha256-{CSS_SHA256}'; base-uri 'none'; form-action 'none'"
 
 
 def document(title: str, body: str, nav: str = "") -> str:
@@ -87,7 +80,7 @@ def document(title: str, body: str, nav: str = "") -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_policy()}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'

@@ -99,13 +99,6 @@ def status_word(word: str) -> str:
     return f'<span class="status status-{encode(word)}">{mark}{esc(word)}</span> '
 
 
-def _badge(point: Point) -> str:
-    if point.grade is None or not badge(point.grade):
-        return ""
-    words = esc(grade_line(point.grade))
-    return f' <span class="grade" title="{words}">{esc(badge(point.grade))}</span>'
-
-
 def point_item(doc: Doc, point: Point) -> str:
     """A claim as a list item, with its note, grade, quotes and the claims against and for it."""
     placed = doc.claims.get(point.id)

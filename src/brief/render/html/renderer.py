@@ -36,7 +36,10 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]) -> str:
     """A table: *header* (escaped here), *rows* of HTML cells; columns in *numeric* align right."""
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in header)
+    num = ' class="num"'
+    head = "".join(
+        f'<th scope="col"{num if i in numeric else ""}>{esc(h)}</th>' for i, h in enumerate(header)
+    )
     body = "".join(
         "<tr>"
         + "".join(

@@ -46,7 +46,7 @@ ol.footnotes a.back{text-decoration:none;margin-left:.3rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0}
 th,td{border-bottom:1px solid var(--rule);padding:.25rem .4rem;text-align:left;\
 vertical-align:top}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 mark{background:var(--mark);color:inherit}
 .ids{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85rem}
 .left-out{font-style:italic;color:var(--muted)}
@@ -56,3 +56,7 @@ body{max-width:none;padding:0;font-size:11pt}nav.site,a.back{display:none}\
 a{text-decoration:none}h2,h3{break-after:avoid}li.claim,tr{break-inside:avoid}\
 a.external::after{content:" (" attr(href) ")";font-size:.85em}}
 """
+
+#: The stylesheet's SHA-256, base64: what the Content-Security-Policy allows. Written out,
+#: not computed (hashlib costs a few ms to import); tests/test_html.py checks it.
+CSS_SHA256 = "WqRJyDvw+q0Jn1v5ObMWy6I9K1nW34mT+8W/Zq1ra54="
