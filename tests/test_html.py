@@ -316,3 +316,16 @@ def test_bundled_export(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     pages = _check_tree(tmp_path / "site")
     assert page_name("topic", "sanctions") in pages and len(pages) > 20
+
+
+def test_a_page_that_cannot_be_written_is_one_line_naming_it(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert _export("mini", site)[0] == 0
+    (site / "index.html").unlink()
+    (site / "index.html").mkdir()  # a folder where the index goes
+    code, err = _export("mini", site)
+    assert code == 1
+    assert err.splitlines() == [
+        f"brief: {site / 'index.html'}: cannot write the export: Is a directory"
+    ]
+    assert not [p for p in site.iterdir() if p.name.startswith(".brief-export-partial")]

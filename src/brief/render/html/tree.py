@@ -80,6 +80,14 @@ def _held_interrupt() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
+def _move(staged: Path, final: Path) -> None:
+    """Rename *staged* to *final*; an error names *final*, not the staging folder."""
+    try:
+        os.replace(staged, final)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(final)) from None
+
+
 def write_tree(pages: Mapping[str, str], target: Path, force: bool = False) -> int:
     """Write *pages* (file name to text; the index last) into the folder *target*; the
     number of pages written. Raises :class:`ExportRefused` when *target* holds files
@@ -96,9 +104,8 @@ def write_tree(pages: Mapping[str, str], target: Path, force: bool = False) -> i
         marker = "\n".join([_HEADER, *names]) + "\n"
         (staging / MARKER).write_text(marker, encoding="utf-8")
         with _held_interrupt():
-            for name in names:
-                os.replace(staging / name, target / name)
-            os.replace(staging / MARKER, target / MARKER)
+            for name in [*names, MARKER]:
+                _move(staging / name, target / name)
             for gone in set(previous) - set(names):
                 with contextlib.suppress(FileNotFoundError, IsADirectoryError):
                     (target / gone).unlink()
