@@ -1,9 +1,10 @@
 """Renderers: each lays out the same view records for one destination.
 
-``plain`` (pipes, ``NO_COLOR``), ``terminal`` (rich), ``markdown`` and ``jsondoc``,
-each a :class:`Renderer` (``renderer``: one method per kind of view); ``get_renderer``
-picks one by name and ``output`` writes and pages; ``progress`` shows a long load's
-progress on stderr. Only ``terminal`` and ``progress`` (once it shows) import rich.
+``plain`` (pipes, ``NO_COLOR``), ``terminal`` (rich), ``markdown``, ``jsondoc`` and
+``html`` (a package, which also makes ``brief export``'s pages), each a
+:class:`Renderer` (``renderer``: one method per kind of view); ``get_renderer`` picks
+one by name and ``output`` writes and pages; ``progress`` shows a long load's progress
+on stderr. Only ``terminal`` and ``progress`` (once it shows) import rich.
 """
 
 from __future__ import annotations
