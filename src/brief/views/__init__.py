@@ -19,15 +19,20 @@ __all__ = [
     "ComparisonRow",
     "Conflict",
     "Conflicts",
+    "Edge",
+    "EdgeClaim",
     "EntryName",
     "Event",
     "FactValue",
+    "Graph",
     "Hit",
     "Link",
     "Listing",
     "Minimum",
+    "Node",
     "Point",
     "Reference",
+    "Relation",
     "Results",
     "Row",
     "Section",
@@ -41,6 +46,7 @@ __all__ = [
     "compare",
     "conflicts",
     "fact_text",
+    "graph",
     "layer_of",
     "listing",
     "minimum",
@@ -94,6 +100,12 @@ _WHERE = {
     "Event": "timeline",
     "Timeline": "timeline",
     "timeline": "timeline",
+    "Relation": "records",
+    "Edge": "graph",
+    "EdgeClaim": "graph",
+    "Graph": "graph",
+    "Node": "graph",
+    "graph": "graph",
 }
 
 
@@ -106,6 +118,7 @@ if TYPE_CHECKING:
     from .claims import ClaimRow, Claims, claims
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
     from .dates import Span, span
+    from .graph import Edge, EdgeClaim, Graph, Node, graph
     from .listings import layer_of, names_listing
     from .mingrade import Minimum, at_least, minimum
     from .records import (
@@ -118,6 +131,7 @@ if TYPE_CHECKING:
         Listing,
         Point,
         Reference,
+        Relation,
         Results,
         Row,
         Section,
