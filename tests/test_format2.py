@@ -79,6 +79,13 @@ CASES: dict[str, tuple[str, str, str, str]] = {
         "harbour.toml: claims[5].confidence: only an assessment has a confidence "
         "(this claim is reported)",
     ),
+    "BRIEF021": (
+        "harbour.toml",
+        'by = "fishers-union"\n',
+        'by = "fishers-union"\nrelation = "oposes"\n',
+        "harbour.toml: claims[3].relation: unknown relation 'oposes' (did you mean 'opposes'?); "
+        "the claim is kept without its relation",
+    ),
 }
 
 

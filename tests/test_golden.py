@@ -141,6 +141,14 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("timeline", "port-authority", "--quotes", "--min-grade", "3"),
     ),
     "bundled-claims-topic": ((), ("claims", "--topic", "nuclear")),
+    "relations-show-actors": (
+        ("--no-bundled", "--corpus", "{relations}"),
+        ("show", "china", "north-korea", "un"),
+    ),
+    "relations-graph-filtered": (
+        ("--no-bundled", "--corpus", "{relations}"),
+        ("graph", "china", "--relation", "shields", "--relation", "trades-with"),
+    ),
     "bundled-timeline": ((), ("timeline", "nuclear")),
 }
 
@@ -176,7 +184,31 @@ SINGLE: dict[str, tuple[str, ...]] = {
     ),
     "error-claims-no-match": ("--no-bundled", "--corpus", "{analyst}", "claims", "--by", "port"),
     "error-hostile-left-out": ("--no-bundled", "--corpus", "{hostile}", "show", "keyed"),
+    "validate-relations": ("--no-bundled", "validate", "{relations}"),
+    "error-graph-no-match": (
+        "--no-bundled",
+        "--corpus",
+        "{relations}",
+        "graph",
+        "un",
+        "--relation",
+        "supports",
+    ),
+    "error-graph-format-elsewhere": ("show", "china", "--format", "dot"),
 }
+
+#: ``brief graph`` of the relations corpus in every format it takes, the terminal at three
+#: widths (the matrix shows only where it fits): (format name, options, COLUMNS).
+GRAPH_FORMATS: list[tuple[str, tuple[str, ...], int]] = [
+    ("terminal40", ("--format", "terminal"), 40),
+    ("terminal80", ("--format", "terminal"), 80),
+    ("terminal120", ("--format", "terminal"), 120),
+    ("plain", ("--format", "plain"), 80),
+    ("markdown", ("--format", "markdown"), 80),
+    ("json", ("--format", "json"), 80),
+    ("dot", ("--format", "dot"), 80),
+    ("mermaid", ("--format", "mermaid"), 80),
+]
 
 
 def _invoke(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -187,6 +219,7 @@ def _invoke(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch
             analyst="analyst",
             knockons="knockons",
             leftout="leftout",
+            relations="relations",
         )
         for a in args
     ]
@@ -240,3 +273,12 @@ def test_export_tree(
     for name in (*EXPORT_PAGES, "conflicts.html"):
         shown += [f"--- {name}", (site / name).read_text(encoding="utf-8")]
     assert "\n".join(shown) == golden
+@pytest.mark.parametrize("fmt", GRAPH_FORMATS, ids=[f[0] for f in GRAPH_FORMATS])
+def test_graph_output(
+    fmt: tuple[str, tuple[str, ...], int],
+    golden: SnapshotAssertion,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, options, columns = fmt
+    command = ("--no-bundled", "--corpus", "{relations}", "graph", *options)
+    assert _invoke(command, columns, monkeypatch) == golden

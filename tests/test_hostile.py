@@ -82,6 +82,12 @@ def hostile(tmp_path: Path) -> Path:
         'cites = [{ source = "leak", section = "[/]" }]\n',
         encoding="utf-8",
     )
+    (root / "ties.toml").write_text(  # a relation between hostile names, for brief graph
+        'format = 2\n[[claims]]\nid = "tie"\ntopic = "hostile-2"\nactors = ["mallory", "raw"]\n'
+        'relation = "opposes"\ntext = "Ties \\u009b2J"\n'
+        'cites = [{ source = "leak", section = "[/]" }]\n',
+        encoding="utf-8",
+    )
     for i, odd in enumerate(ODD_NAMES):  # each has one problem, so its name is printed
         (root / odd).write_text(f'format = 1\nodd{i} = "x"\n', encoding="utf-8")
     return root
@@ -111,6 +117,7 @@ COMMANDS = [
     ("show", "numbered"),
     ("compare", "blocks", "hostile"),
     ("search", "not"),
+    ("graph",),
 ]
 FORMATS = ("plain", "terminal", "markdown", "json", "html")
 
@@ -133,6 +140,21 @@ def test_hostile_corpus_output_is_inert(hostile: Path, command: tuple[str, str],
     assert all(line.startswith("brief: warning: ") for line in warnings)
     for shown in ODD_NAMES.values():
         assert sum(f"{hostile}/{shown}: " in line for line in warnings) == 1, shown
+
+
+@pytest.mark.parametrize("fmt", ["dot", "mermaid"])
+def test_hostile_graph_languages_are_inert(hostile: Path, fmt: str) -> None:
+    """DOT and Mermaid carry no control character either (their escaping of quotes and
+    brackets is tested in tests/test_relations.py)."""
+    code, out_bytes, err = _brief(hostile, "graph", "-f", fmt)
+    assert code == 0, err
+    out = out_bytes.decode("utf-8")
+    assert unsafe_in(out) == [] and "\x1b" not in out
+    shown = {  # the name as loaded (made inert), then escaped for the language
+        "dot": r'label="Mallory \\u202eyrollam\\u202c [@click=app.quit]"',
+        "mermaid": '"Mallory #92;u202eyrollam#92;u202c #91;#64;click#61;app.quit#93;"',
+    }
+    assert shown[fmt] in out
 
 
 def visible(out: bytes, fmt: str) -> str:

@@ -56,8 +56,11 @@ def snapshot(store: Store) -> dict[str, Any]:
     for query in ("china", "sanctions", "nuclear weapons", "edited", "fresh"):
         found = store.search(query, limit=1000).hits
         hits[query] = sorted((h.kind, h.id, h.snippet, round(h.score, 6)) for h in found)
+    from brief.views.graph import graph
+
     return {
         "corpus": index.corpus,
+        "graph": graph(index),
         "briefings": {i: store.briefing(i) for i in ids},
         "warnings": store.warnings,
         "skipped": store.skipped(),
@@ -164,6 +167,38 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             'actors = ["china"]\ntext = "China has been accused',
             'actors = ["russia", "china"]\nstatus = "reported"\ntext = "China has been accused',
         ).replace('status = "alleged"', "", 1),
+    ),
+    "relation added (format 2)": (
+        "topics/sanctions.toml",
+        lambda text: text.replace("format = 1", "format = 2", 1).replace(
+            'actors = ["united-nations", "north-korea"]\n',
+            'actors = ["united-nations", "north-korea"]\nrelation = "sanctions"\n',
+            1,
+        ),
+    ),
+    "relations added, one symmetric, one mistyped (BRIEF021, kept)": (
+        "topics/sanctions.toml",
+        lambda text: (
+            text.replace("format = 1", "format = 2", 1)
+            .replace(
+                'actors = ["china", "russia"]\n',
+                'actors = ["china", "russia"]\nrelation = "allied-with"\n',
+                1,
+            )
+            .replace(
+                'actors = ["united-states", "china"]\n',
+                'actors = ["united-states", "china"]\nrelation = "sanctons"\n',
+                1,
+            )
+        ),
+    ),
+    "relation in a format-1 file (BRIEF021, kept)": (
+        "topics/sanctions.toml",
+        lambda text: text.replace(
+            'actors = ["united-nations", "north-korea"]\n',
+            'actors = ["united-nations", "north-korea"]\nrelation = "sanctions"\n',
+            1,
+        ),
     ),
     "topic summary": (
         "topics/nuclear.toml",
@@ -533,3 +568,23 @@ def test_a_claim_taking_the_id_of_a_claim_left_out_is_declined(corpus: Path) -> 
     store, applied = reopen(corpus)
     assert not applied and any("BRIEF009" in w or "duplicate" in w for w in store.warnings)
     same_as_fresh(corpus, store)
+
+
+def test_relation_added_in_place_shows_in_the_graph_and_the_briefing(corpus: Path) -> None:
+    """The edit above is not vacuous: the cached store shows the new relation."""
+    from brief.views.graph import graph
+
+    file, change = IN_PLACE_EDITS["relation added (format 2)"]
+    warm(corpus)
+    before = open_store(layers(corpus))
+    assert before.briefing("united-nations").relations == ()  # stored before the edit
+    edit(corpus / file, change)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, fresh = reopen(corpus)
+    assert fresh
+    (relation,) = store.briefing("united-nations").relations
+    assert (relation.words, relation.other) == ("sanctions", "north-korea")
+    (edge,) = graph(store.index()).edges
+    assert (edge.subject, edge.kind, edge.object) == ("united-nations", "sanctions", "north-korea")
+    (passive,) = store.briefing("north-korea").relations
+    assert (passive.words, passive.other) == ("sanctioned by", "united-nations")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..corpus.config import FORMATS
+from ..corpus.config import FORMATS, GRAPH_FORMATS
 from .options import Options
 
 if TYPE_CHECKING:
@@ -81,7 +81,28 @@ def options(ctx: click.Context) -> Options:
     return ctx.find_object(Options)  # type: ignore[return-value]
 
 
-def format_option(f: F) -> F:
+class FormatChoice(Choice):
+    """``--format``'s choice: a graph language (``dot``, ``mermaid``) is named as such on
+    a command other than ``brief graph``, not only as "not one of"."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in GRAPH_FORMATS and value not in self.choices:
+            name = ctx.info_name if ctx is not None else "this command"
+            self.fail(
+                f"{value!r} is a graph format: only 'brief graph' draws it, not 'brief {name}' "
+                f"(choose from {', '.join(map(str, self.choices))})",
+                param,
+                ctx,
+            )
+        return super().convert(value, param, ctx)
+
+
+def graph_format_option(f: F) -> F:
+    """:func:`format_option`, with the graph languages ``dot`` and ``mermaid`` offered too."""
+    return format_option(f, (*FORMATS, *GRAPH_FORMATS))
+
+
+def format_option(f: F, formats: tuple[str, ...] = FORMATS) -> F:
     """``--format``, ``--width``, ``--color`` and ``--pager/--no-pager``, for every
     command that prints content (``--width`` and ``--color`` go to ``ctx.meta``)."""
     f = click.option(
@@ -111,9 +132,10 @@ def format_option(f: F) -> F:
         "--format",
         "-f",
         "fmt",
-        type=Choice(FORMATS),
+        type=FormatChoice(formats),
         default=None,
-        help="auto (default): colour in a terminal, plain text when piped or with NO_COLOR.",
+        help="auto (default): colour in a terminal, plain text when piped or with NO_COLOR."
+        + (" dot: Graphviz; mermaid: a Mermaid flowchart." if GRAPH_FORMATS[0] in formats else ""),
     )(f)
 
 

@@ -28,6 +28,7 @@ WHERE: dict[str, str] = {
     "claims": "analysis",
     "timeline": "analysis",
     "source": "analysis",
+    "graph": "graph",
     "paths": "admin",
     "validate": "admin",
     "help": "admin",

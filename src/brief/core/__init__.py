@@ -11,6 +11,7 @@ from ..faces import public_names
 
 __all__ = [
     "FORMAT_VERSIONS",
+    "RELATIONS",
     "SOURCE_KINDS",
     "STATUSES",
     "Actor",
@@ -28,6 +29,7 @@ __all__ = [
     "NoResults",
     "NotFound",
     "NothingFound",
+    "Relation",
     "Source",
     "Topic",
     "UsageError",
@@ -79,6 +81,8 @@ _WHERE = {
     "is_inert": "sanitize",
     "might_be_unsafe": "sanitize",
     "shown_line": "unsafe",
+    "RELATIONS": "relations",
+    "Relation": "relations",
     "Kind": "kinds",
     "kind_of": "kinds",
     "Index": "index",
@@ -117,4 +121,5 @@ if TYPE_CHECKING:
         Topic,
     )
     from .names import closest, did_you_mean, is_id, normalise
+    from .relations import RELATIONS, Relation
     from .sanitize import inert, inert_document, inert_line, is_inert, might_be_unsafe

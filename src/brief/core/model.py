@@ -161,6 +161,9 @@ class Claim:
     """Format 2, assessments only: one of :data:`LIKELIHOODS`."""
     confidence: str | None = None
     """Format 2, assessments only: one of :data:`CONFIDENCES`."""
+    relation: str | None = None
+    """Format 2: the relation it states, ``actors[0]`` to each other actor: one of
+    ``core.relations.NAMES`` (``shields``); None for a claim that states none."""
 
 
 @dataclass(frozen=True, slots=True)

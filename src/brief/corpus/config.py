@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 from ..core.errors import BriefError
 
 FORMATS = ("auto", "terminal", "plain", "markdown", "json", "html")
+#: The formats only ``brief graph`` takes (graph languages): not a default for the config.
+GRAPH_FORMATS = ("dot", "mermaid")
 
 
 class ConfigError(BriefError):

@@ -15,6 +15,9 @@ from typing import Any
 
 from ..core import diagnostics as d
 from ..core.model import CONFIDENCES, CREDIBILITY, LIKELIHOODS, RELIABILITY
+from ..core.names import did_you_mean
+from ..core.relations import BY_NAME as RELATIONS
+from ..core.sanitize import inert
 
 #: The keys each kind gains in format 2; using one in a format-1 file is ``BRIEF016``.
 FORMAT_2_KEYS: dict[str, tuple[str, ...]] = {
@@ -154,3 +157,58 @@ def graded_claim_ok(
             problem(d.NOT_ASSESSMENT, f"{path}.{key}", message)
             ok = False
     return ok
+
+
+def as_given(value: Any) -> Any:
+    """A value kept as parsed, for a key checked with the rest of its entry."""
+    return value
+
+
+#: What a problem with a claim's relation adds: the relation goes, the claim stays.
+RELATION_DROPPED = "the claim is kept without its relation"
+
+
+def relation_ok(
+    values: dict[str, Any],
+    has_actors: bool,
+    path: str,
+    problem: Callable[[str, str, str], None],
+    version: int,
+) -> None:
+    """Check a claim's ``relation`` in *values*, normalised in place (``Trades With`` ->
+    ``trades-with``), or removed with a problem saying why (``BRIEF021``).
+
+    A relation that cannot be used is dropped and the claim kept: the claim still says
+    something sourced, and the problem says the relation went. *has_actors*: the claim
+    gives ``actors`` (when they are not in *values*, they were wrong, and said so).
+    """
+    if "relation" not in values:
+        return
+    raw = values.pop("relation")
+    where = f"{path}.relation"
+    if version < 2:
+        problem(d.RELATION, where, f"{_needs_2('relation')}; {RELATION_DROPPED}")
+        return
+    if not isinstance(raw, str):
+        problem(
+            d.RELATION, where, f"expected a string, found {type(raw).__name__}; {RELATION_DROPPED}"
+        )
+        return
+    name = "-".join(raw.replace("_", " ").replace("-", " ").lower().split())
+    if name not in RELATIONS:
+        hint = did_you_mean(name, RELATIONS) or f" (one of: {', '.join(RELATIONS)})"
+        problem(
+            d.RELATION, where, f"unknown relation {inert(raw.strip())!r}{hint}; {RELATION_DROPPED}"
+        )
+        return
+    actors = values.get("actors", ())
+    if has_actors and "actors" not in values:
+        return  # its actors are wrong, and said so; the claim is left out
+    if len(set(actors)) < 2:
+        message = (
+            f"relation {name!r} needs two actors or more: the subject first, then who it "
+            f"{RELATIONS[name].words}; {RELATION_DROPPED}"
+        )
+        problem(d.RELATION, where, message)
+        return
+    values["relation"] = name

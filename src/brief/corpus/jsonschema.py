@@ -13,6 +13,7 @@ from typing import Any
 
 from ..core.model import FORMAT_VERSIONS
 from ..core.names import ID_PATTERN
+from ..core.relations import RELATIONS
 from .schema import FIELDS, Field
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -60,6 +61,14 @@ TYPES: dict[str, tuple[dict[str, Any], str]] = {
         },
         "",
     ),
+    "relation": (
+        {
+            "type": "string",
+            "description": "format 2: actors[0] <relation> each other actor; "
+            + "; ".join(f"{r.name}: {r.meaning}" for r in RELATIONS),
+        },
+        "",
+    ),
     "array of citations": (
         {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},
         "sources",
@@ -98,7 +107,8 @@ def _property(field: Field, ids: Mapping[str, Sequence[str]] | None) -> dict[str
     shape, kind = TYPES[field.type]
     out = {**shape, "description": field.type}
     if field.choices:
-        out = {"enum": list(field.choices), "description": "one of: " + ", ".join(field.choices)}
+        words = shape.get("description") or "one of: " + ", ".join(field.choices)
+        out = {"enum": list(field.choices), "description": words}
     if kind and kind != "sources":
         out = _with_ids(out, ids, kind)
     return out

@@ -17,6 +17,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.kinds import SINGULAR
 from ..core.model import Citation, Claim, Corpus, Topic
 from ..core.names import did_you_mean
+from .grades import RELATION_DROPPED
 from .knockons import KEPT_WITHOUT
 from .knockons import problem as knock_on
 from .leftout import Tally
@@ -219,9 +220,25 @@ class _Resolver:
             else:
                 kept[claim.id] = with_citations(claim, cites)  # type: ignore[arg-type]
                 if not all(a in actors for a in claim.actors):
-                    usable = tuple(a for a in claim.actors if a in actors)
-                    kept[claim.id] = replace(kept[claim.id], actors=usable)
+                    kept[claim.id] = self._without_unknown_actors(kept[claim.id], placed)
         return kept
+
+    def _without_unknown_actors(self, claim: Claim, placed: Placed) -> Claim:
+        """*claim* without the actors that cannot be used; without its relation too when
+        its subject is one of them or fewer than two are left (said so, ``BRIEF021``)."""
+        actors = self.merged["actors"]
+        usable = tuple(a for a in claim.actors if a in actors)
+        if claim.relation is None or (claim.actors[0] in actors and len(set(usable)) > 1):
+            return replace(claim, actors=usable)
+        why = (
+            f"its subject {claim.actors[0]!r}"
+            if claim.actors[0] not in actors
+            else "all but one of its actors"
+        )
+        message = f"relation {claim.relation!r} dropped: {why} cannot be used; {RELATION_DROPPED}"
+        where = f"{placed.path}.relation"
+        self.problems.append(Diagnostic(d.RELATION, placed.file, where, message))
+        return replace(claim, actors=usable, relation=None)
 
     def links(self, kept: dict[str, Claim]) -> list[Claim]:
         """The kept claims, each without links to claims absent or left out."""

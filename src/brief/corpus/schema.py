@@ -31,6 +31,7 @@ from ..core.model import (
     Topic,
 )
 from ..core.names import did_you_mean
+from ..core.relations import NAMES as RELATIONS
 from ..core.sanitize import inert
 from . import grades
 from .checkers import (
@@ -114,6 +115,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "date": Field(adapt(grades.claim_date), False, "date, year or range"),
         "likelihood": Field(adapt(grades.likelihood), False, _STRING, LIKELIHOODS),
         "confidence": Field(adapt(grades.confidence), False, _STRING, CONFIDENCES),
+        # checked with the claim (grades.relation_ok): a bad one is dropped, the claim kept
+        "relation": Field(grades.as_given, False, "relation", RELATIONS),
     },
 }
 _REQUIRED: dict[str, frozenset[str]] = {
@@ -247,6 +250,7 @@ def _check_entry(
         values[key] = value
     if kind == "claims":  # even when something else is wrong: report it all at once
         ok = _check_claim(values, path, problem, version) and ok
+        grades.relation_ok(values, "actors" in table, path, problem, version)
     if not ok:
         return None
     if kind == "claims":

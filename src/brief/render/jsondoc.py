@@ -12,6 +12,7 @@ from ..views.records import Briefing, Grade, Listing, Point, Reference, Results,
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.claims import Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.graph import Graph
     from ..views.timeline import Timeline
     from ..views.validation import Validation
 
@@ -47,6 +48,18 @@ def _point(point: Point) -> dict[str, Any]:
 
 
 def briefing_data(view: Briefing) -> dict[str, Any]:
+    data = _briefing_data(view)
+    if view.kind == "actor":  # an actor's relations (format 2), under its facts
+        relations = [{**r._asdict(), "claims": list(r.claims)} for r in view.relations]
+        data = {
+            **dict(list(data.items())[:6]),
+            "relations": relations,
+            **dict(list(data.items())[6:]),
+        }
+    return data
+
+
+def _briefing_data(view: Briefing) -> dict[str, Any]:
     return {
         "version": VERSION,
         "kind": view.kind,
@@ -233,3 +246,8 @@ class JsonRenderer:
 
     def timeline(self, view: Timeline) -> str:
         return dumps(timeline_data(view))
+
+    def graph(self, view: Graph) -> str:
+        from .graphs import dumps_graph
+
+        return dumps_graph(view, VERSION)

@@ -21,6 +21,7 @@ from ..views.wording import (
     link_label,
     reference_label,
     refs_label,
+    relation_label,
     row_kind,
     rows_label,
     shared_count_label,
@@ -31,6 +32,7 @@ from ..views.wording import (
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.claims import Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.graph import Graph
     from ..views.timeline import Timeline
     from ..views.validation import Validation
 
@@ -99,6 +101,10 @@ def briefing(view: Briefing) -> str:
     if view.facts:
         facts = (f"*{k}:* {escape(fact_text(k, v))}" for k, v in view.facts)
         lines += [" · ".join(facts), ""]
+    if view.relations:
+        lines += ["## Relations", ""]
+        lines += [f"- {escape(relation_label(r))}" for r in view.relations]
+        lines.append("")
     for section in view.sections:
         lines += [f"## {escape(section.title)}", ""]
         for point in section.points:
@@ -288,3 +294,8 @@ class MarkdownRenderer:
 
     def timeline(self, view: Timeline) -> str:
         return timeline(view)
+
+    def graph(self, view: Graph) -> str:
+        from .graphs import markdown
+
+        return markdown(view)

@@ -29,6 +29,7 @@ from ..views.wording import (
     link_label,
     reference_label,
     refs_label,
+    relation_label,
     row_kind,
     shared_label,
     support_label,
@@ -38,6 +39,7 @@ from .cells import cell_len, ljust, split_at
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.claims import ClaimRow, Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.graph import Graph
     from ..views.timeline import Timeline
     from ..views.validation import Validation
 
@@ -122,6 +124,15 @@ def _graded(grade: Grade, width: int) -> list[str]:
     return lines
 
 
+def _relations(view: Briefing, width: int) -> list[str]:
+    """An actor's relations, under a heading; a contested one marked ``!``."""
+    lines = ["", "Relations"] if view.relations else []
+    for relation in view.relations:
+        mark = "! " if relation.contested else "  "
+        lines += _wrap(relation_label(relation), width, mark, "    ")
+    return lines
+
+
 def briefing(view: Briefing, width: int = 80) -> str:
     """The whole briefing as text lines wrapped to *width*."""
     lines = [view.title, "=" * min(cell_len(view.title), width)]
@@ -131,6 +142,7 @@ def briefing(view: Briefing, width: int = 80) -> str:
         lines.append("")
     for label, value in view.facts:
         lines += _wrap(f"{label}: {fact_text(label, value)}", width, "", "  ")
+    lines += _relations(view, width)
     for section in view.sections:
         lines += ["", section.title]
         for point in section.points:
@@ -333,3 +345,8 @@ class PlainRenderer:
 
     def timeline(self, view: Timeline) -> str:
         return timeline(view, self.width)
+
+    def graph(self, view: Graph) -> str:
+        from .graphs import plain
+
+        return plain(view, self.width)

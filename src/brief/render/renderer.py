@@ -1,7 +1,8 @@
 """What every output format draws, and the one place a format is chosen by name.
 
 A :class:`Renderer` has one method per kind of view, with the same signature in
-every format (``plain``, ``terminal``, ``markdown``, ``json``, ``html``). :func:`get_renderer`
+every format (``plain``, ``terminal``, ``markdown``, ``json``, ``html``; ``dot`` and ``mermaid``
+draw only the graph). :func:`get_renderer`
 imports only the chosen format's module, and so rich only for a terminal.
 """
 
@@ -12,15 +13,20 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from ..corpus.config import GRAPH_FORMATS
+
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.claims import Claims
     from ..views.comparison import Comparison, Conflicts
+    from ..views.graph import Graph
     from ..views.records import Briefing, Listing, Results
     from ..views.timeline import Timeline
     from ..views.validation import Validation
 
 #: The formats :func:`get_renderer` knows (``auto`` is resolved before, by ``output``).
-NAMES = ("plain", "terminal", "markdown", "json", "html")
+NAMES = ("plain", "terminal", "markdown", "json", "html", "dot", "mermaid")
+#: The formats only ``brief graph`` draws (``--format`` refuses them elsewhere).
+GRAPH_ONLY = GRAPH_FORMATS
 
 
 class Renderer(Protocol):
@@ -58,6 +64,10 @@ class Renderer(Protocol):
         """What ``brief timeline`` prints."""
         ...
 
+    def graph(self, view: Graph) -> str:
+        """What ``brief graph`` prints: the relations among actors."""
+        ...
+
 
 def get_renderer(name: str, width: int | None = None) -> Renderer:
     """The renderer for format *name*, laying out to *width* (default: the terminal's,
@@ -83,6 +93,10 @@ def get_renderer(name: str, width: int | None = None) -> Renderer:
         from .html.renderer import HtmlRenderer
 
         return HtmlRenderer()
+    if name in GRAPH_ONLY:
+        from .graphonly import GraphOnlyRenderer
+
+        return GraphOnlyRenderer(name)
     raise ValueError(f"unknown format {name!r} (expected one of {', '.join(NAMES)})")
 
 

@@ -35,6 +35,7 @@ from ..views.wording import (
     left_out_line,
     link_label,
     refs_label,
+    relation_label,
     row_kind,
     rows_label,
     shared_count_label,
@@ -52,6 +53,7 @@ from .richtext import (
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.claims import Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
+    from ..views.graph import Graph
     from ..views.timeline import Timeline
     from ..views.validation import Validation
 
@@ -67,6 +69,14 @@ def briefing(view: Briefing) -> RenderableType:
             for k, v in view.facts
         ]
         parts.append(bullets(facts))
+    if view.relations:  # contested in colour, and in words
+        parts += [Text(), Text("Relations", style="bold magenta underline")]
+        lines = [
+            (Text("!" if r.contested else "•", style="bold red" if r.contested else ""),
+             Text(relation_label(r), style="red" if r.contested else ""))
+            for r in view.relations
+        ]  # fmt: skip
+        parts.append(bullets(lines))
     for section in view.sections:
         parts += [Text(), Text(section.title, style="bold magenta underline")]
         parts.append(bullets([(Text("•"), point(p)) for p in section.points]))
@@ -319,3 +329,8 @@ class TerminalRenderer:
 
     def timeline(self, view: Timeline) -> str:
         return self._print([timeline(view)])
+
+    def graph(self, view: Graph) -> str:
+        from .graphterm import graph
+
+        return self._print([graph(view, self.width)])

@@ -56,18 +56,21 @@ def briefing_blob(b: Briefing) -> bytes:
             b.related_heading,
             tuple((r.number, r.source, r.title, r.section, r.author, r.year) for r in b.references),
             b.left_out,
+            tuple(
+                (r.words, r.kind, r.other, r.other_title, r.claims, r.contested)
+                for r in b.relations
+            ),
         )
     )
 
 
 def read_briefing(blob: bytes) -> Briefing:
     """The inverse of :func:`briefing_blob`."""
-    from ..views.records import Briefing, Link, Reference, Section
+    from ..views.records import Briefing, Link, Reference, Relation, Section
 
     try:
-        kind, ident, title, summary, facts, sections, related, heading, references, left = unpack(
-            blob
-        )
+        (kind, ident, title, summary, facts, sections, related, heading, references, left,
+         relations) = unpack(blob)  # fmt: skip
         return Briefing(
             kind,
             ident,
@@ -79,6 +82,7 @@ def read_briefing(blob: bytes) -> Briefing:
             heading,
             tuple(Reference(*r) for r in references),
             int(left),
+            tuple(Relation(w, k, o, t, tuple(c), bool(x)) for w, k, o, t, c, x in relations),
         )
     except BAD as error:
         raise Corrupt(f"unreadable briefing: {error}") from error

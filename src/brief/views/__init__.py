@@ -19,15 +19,20 @@ __all__ = [
     "ComparisonRow",
     "Conflict",
     "Conflicts",
+    "Edge",
+    "EdgeClaim",
     "EntryName",
     "Event",
     "FactValue",
+    "Graph",
     "Hit",
     "Link",
     "Listing",
     "Minimum",
+    "Node",
     "Point",
     "Reference",
+    "Relation",
     "Results",
     "Row",
     "Section",
@@ -42,6 +47,7 @@ __all__ = [
     "compare",
     "conflicts",
     "fact_text",
+    "graph",
     "layer_of",
     "listing",
     "minimum",
@@ -98,6 +104,12 @@ _WHERE = {
     "timeline": "timeline",
     "Site": "site",
     "site": "site",
+    "Relation": "records",
+    "Edge": "graph",
+    "EdgeClaim": "graph",
+    "Graph": "graph",
+    "Node": "graph",
+    "graph": "graph",
 }
 
 
@@ -110,6 +122,7 @@ if TYPE_CHECKING:
     from .claims import ClaimRow, Claims, claims
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
     from .dates import Span, span
+    from .graph import Edge, EdgeClaim, Graph, Node, graph
     from .listings import layer_of, names_listing
     from .mingrade import Minimum, at_least, minimum
     from .records import (
@@ -122,6 +135,7 @@ if TYPE_CHECKING:
         Listing,
         Point,
         Reference,
+        Relation,
         Results,
         Row,
         Section,

@@ -8,9 +8,20 @@ from ..core.index import Index
 from ..core.kinds import Kind
 from ..core.model import Actor, Claim, Source, Topic
 from ..core.names import natural_key
+from ..core.relations import BY_NAME, RELATIONS
 from .grading import grade_of, source_grades
 from .listings import with_layer
-from .records import Briefing, FactValue, Link, Listing, Point, Reference, Row, Section
+from .records import (
+    Briefing,
+    FactValue,
+    Link,
+    Listing,
+    Point,
+    Reference,
+    Relation,
+    Row,
+    Section,
+)
 
 
 class Citations:
@@ -171,8 +182,38 @@ def _topics_of(sections: tuple[Section, ...]) -> tuple[Link, ...]:
     return tuple(Link(Kind.TOPIC.value, s.key, s.title) for s in sections)
 
 
+def relations(index: Index, actor: str, claims: Iterable[Claim]) -> tuple[Relation, ...]:
+    """The relations *claims* state between *actor* and others: what it does (a symmetric
+    one included) in vocabulary order, then what is done to it; each by the other's name."""
+    found: dict[tuple[int, str, str], list[Claim]] = {}
+    for claim in claims:
+        if claim.relation is None or actor not in claim.actors:
+            continue
+        kind = BY_NAME[claim.relation]
+        subject = claim.actors[0]
+        if subject == actor:
+            others, key = claim.actors[1:], (0, kind.words)
+        else:
+            others, key = (subject,), (0 if kind.symmetric else 1, kind.passive)
+        for other in others:
+            if other != actor:
+                found.setdefault((*key, other), []).append(claim)
+    order = {r.words: i for i, r in enumerate(RELATIONS)} | {
+        r.passive: i for i, r in enumerate(RELATIONS)
+    }
+    keys = sorted(found, key=lambda k: (k[0], order[k[1]], natural_key(index.actors[k[2]].name)))
+    out = []
+    for side, words, other in keys:
+        stated = found[side, words, other]
+        contested = any(c.status == "disputed" or c.id in index.contested for c in stated)
+        ids = tuple(dict.fromkeys(c.id for c in stated))
+        name = stated[0].relation or ""
+        out.append(Relation(words, name, other, index.actors[other].name, ids, contested))
+    return tuple(out)
+
+
 def actor_briefing(index: Index, actor: Actor) -> Briefing:
-    """An actor's claims across all topics, grouped by topic."""
+    """An actor's claims across all topics, grouped by topic, and its relations."""
     refs = Citations(index)
     claims = index.claims_of(index.by_actor.get(actor.id, ()))
     sections = _by_topic(index, claims, refs, (actor.id,))
@@ -188,6 +229,7 @@ def actor_briefing(index: Index, actor: Actor) -> Briefing:
         "Topics",
         refs.references(),
         index.corpus.left_out.get(actor.id, 0),
+        relations(index, actor.id, claims),
     )
 
 

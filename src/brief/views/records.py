@@ -132,6 +132,23 @@ class Link(NamedTuple):
     """Its title or name."""
 
 
+class Relation(NamedTuple):
+    """One relation of an actor, as its briefing lists it near the top (format 2)."""
+
+    words: str
+    """How it reads from this actor: ``shields``, ``shielded by``, ``trades with``."""
+    kind: str
+    """The relation's name (``shields``; see ``core.relations``)."""
+    other: str
+    """The id of the actor at its other end."""
+    other_title: str
+    """That actor's name."""
+    claims: tuple[str, ...]
+    """The ids of the claims that state it, in corpus order."""
+    contested: bool
+    """Whether one of those claims is contradicted or disputed."""
+
+
 class Briefing(NamedTuple):
     """Everything one ``brief show`` prints for a topic, an actor or a source."""
 
@@ -159,6 +176,9 @@ class Briefing(NamedTuple):
     """How many claims of this topic (about this actor, citing this source) the corpus
     has but could not use, for their own problems or a topic or citation that cannot
     be used: the briefing ends by saying so (see ``wording.left_out_line``)."""
+    relations: tuple[Relation, ...] = ()
+    """An actor's relations (format 2's ``relation``), its own first, then those others
+    state to it; listed under the facts. Empty for a topic or a source."""
 
 
 class Row(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.names import normalise
-from .records import Link, Point, Reference, Row
+from .records import Link, Point, Reference, Relation, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from .comparison import Comparison, ComparisonRow
@@ -139,3 +139,13 @@ def layer_label(row: Row) -> str:
     if not row.overrides:
         return row.layer
     return f"{row.layer}, overrides {', '.join(row.overrides)}"
+
+
+def relation_label(relation: Relation) -> str:
+    """An actor's relation as its briefing lists it: ``shields North Korea``, ``trades
+    with China (2 claims, contested)``."""
+    n = len(relation.claims)
+    notes = [f"{n} claims"] if n > 1 else []
+    notes += ["contested"] if relation.contested else []
+    said = f" ({', '.join(notes)})" if notes else ""
+    return f"{relation.words} {relation.other_title}{said}"

@@ -1,0 +1,84 @@
+"""``brief graph``: the relations among actors, as a picture, a matrix, DOT or Mermaid.
+
+Only click (and the relation names, which import nothing) at the top; the store, the
+view and the renderers inside the command.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ..core.kinds import Kind
+from ..core.relations import NAMES
+from .context import (
+    Choice,
+    command,
+    completer,
+    emit,
+    graph_format_option,
+    min_grade_option,
+    open_store,
+)
+
+if TYPE_CHECKING:
+    from ..views.mingrade import Minimum
+
+
+@command()
+@click.argument("names", nargs=-1, shell_complete=completer(Kind.ACTOR, Kind.TOPIC))
+@click.option(
+    "--relation",
+    "-r",
+    "relations",
+    type=Choice(NAMES),
+    multiple=True,
+    help="Only this relation (supports, shields...); give it again for several.",
+)
+@click.option(
+    "--topic", "-t", help="Only claims of this topic.", shell_complete=completer(Kind.TOPIC)
+)
+@min_grade_option
+@graph_format_option
+@click.pass_context
+def graph(
+    ctx: click.Context,
+    names: tuple[str, ...],
+    relations: tuple[str, ...],
+    topic: str | None,
+    min_grade: Minimum | None,
+    fmt: str | None,
+    pager: bool | None,
+) -> None:
+    """Show the relations among actors that claims state (format 2's 'relation').
+
+    Each edge is the claims that state it, with how firm they are; an edge is marked
+    contested when one of its claims is contradicted or disputed. NAMEs are actors
+    (their relations, either way) or topics (the relations their claims state).
+    In a terminal, each actor's relations by kind, and a matrix when it fits;
+    --format dot (Graphviz) or mermaid for a drawing, json for nodes and edges.
+    Exit 1 when no relation matches.
+
+    \b
+    brief graph
+    brief graph china --relation shields
+    brief graph -f dot | dot -Tsvg > relations.svg
+    """
+    from ..views.graph import Query
+    from ..views.graph import graph as build
+
+    store = open_store(ctx)
+    view = build(store.index(), Query(names, relations, topic, min_grade))
+    empty = None
+    if not view.edges:
+        empty = (
+            f"no relations match {view.described}"
+            if view.filters
+            else "no relations in this corpus"
+        )
+    emit(ctx, lambda r: r.graph(view), fmt, pager, empty=empty)
+
+
+#: This module's commands, for the group to register.
+COMMANDS = (graph,)

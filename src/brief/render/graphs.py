@@ -1,0 +1,228 @@
+"""``brief graph`` in every text format: the lines a reader reads (plain and terminal),
+Markdown, JSON, Graphviz DOT and Mermaid.
+
+Corpus text is untrusted, and DOT and Mermaid are languages: every id and label is
+quoted and escaped here, so that no name can close a string, add a statement or an
+attribute, or reach a renderer as markup (tests/test_relations.py feeds the hostile
+corpus through both).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..core.relations import BY_NAME, NAMES
+from ..views.graph import SHORT, Edge, Graph
+from .cells import cell_len, ljust
+
+#: What a contested edge is marked with, in the gutter of the lines and in the matrix.
+CONTESTED_MARK = "!"
+CONTESTED_WORDS = "! contested: a claim behind it is contradicted or disputed"
+
+#: A piece of a line, with its style for the terminal ("" for none).
+Piece = tuple[str, str]
+
+
+def safe_id(ident: str) -> str:
+    """An id as the loader allows it (lowercase letters, digits, hyphens), whatever was
+    read back: what is put unquoted in a comment or a code span."""
+    return "".join(ch for ch in ident if ch.isascii() and (ch.isalnum() or ch == "-"))
+
+
+def heading(view: Graph) -> str:
+    """``Relations: 5 actors, 9 edges``, with the filters when there are any."""
+    nodes, edges = len(view.nodes), len(view.edges)
+    counts = f"{nodes} actor{'s' if nodes != 1 else ''}, {edges} edge{'s' if edges != 1 else ''}"
+    where = f" ({view.described})" if view.filters else ""
+    return f"Relations{where}: {counts}"
+
+
+def details(edge: Edge) -> str:
+    """``2 claims · 1 reported, 1 alleged · B2 · contested``."""
+    n = len(edge.claims)
+    parts = [f"{n} claim{'s' if n != 1 else ''}", edge.firmness]
+    if edge.grade:
+        parts.append(edge.grade)
+    if edge.contested:
+        parts.append("contested")
+    return " · ".join(parts)
+
+
+def lines(view: Graph, width: int) -> list[list[Piece]]:
+    """Each actor's relations, grouped by relation, one line each and *width* cells at
+    most: the details go under the line when they do not fit beside it."""
+    out: list[list[Piece]] = []
+    for node, rows in view.outgoing():
+        out += [[], [(node.title, "bold")]]
+        kind_width = max(len(words) for words, _, _ in rows)
+        name_width = max(cell_len(view.title_of(other)) for _, _, other in rows)
+        for words, edge, other in rows:
+            gutter = f" {CONTESTED_MARK} " if edge.contested else "   "
+            mark = "bold red" if edge.contested else ""
+            first: list[Piece] = [(gutter, mark), (words.ljust(kind_width), "cyan"), ("  ", "")]
+            name = view.title_of(other)
+            said = details(edge)
+            used = 3 + kind_width + 2 + name_width
+            if used + 2 + len(said) <= width:
+                out.append([*first, (ljust(name, name_width), ""), ("  ", ""), (said, "dim")])
+            else:
+                out.append([*first, (name, "")])
+                out += [[("     ", ""), (part, "dim")] for part in _wrap(said, width - 5)]
+    return out
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width* cells, broken at ``·`` first, then at spaces."""
+    out: list[str] = []
+    for part in text.split(" · "):
+        if out and len(out[-1]) + 3 + len(part) <= width:
+            out[-1] += " · " + part
+            continue
+        line = ""
+        for word in part.split(" "):
+            if line and len(line) + 1 + len(word) > width:
+                out.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        out.append(line)
+    return out
+
+
+def legend(view: Graph) -> str:
+    """The codes of the relations the matrix shows, in words."""
+    present = {e.kind for e in view.edges}
+    kinds = [k for k in NAMES if k in present]
+    return ", ".join(f"{SHORT[k]} {BY_NAME[k].words}" for k in kinds)
+
+
+def plain(view: Graph, width: int) -> str:
+    """The heading, then each actor's relations (see :func:`lines`)."""
+    title = heading(view)
+    text = [title, "=" * min(len(title), width)]
+    text += ["".join(piece for piece, _ in line).rstrip() for line in lines(view, width)]
+    if any(e.contested for e in view.edges):
+        text += ["", CONTESTED_WORDS]
+    return "\n".join(text) + "\n"
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+
+def markdown(view: Graph) -> str:
+    """A heading per actor, a bullet per relation, its claim ids in code spans."""
+    from .markdown import escape
+
+    text = [f"# {escape(heading(view))}", ""]
+    for node, rows in view.outgoing():
+        text += [f"## {escape(node.title)}", ""]
+        for words, edge, other in rows:
+            ids = ", ".join(f"`{safe_id(claim)}`" for claim in edge.claim_ids)
+            flag = "**contested** · " if edge.contested else ""
+            said = " · ".join(p for p in details(edge).split(" · ") if p != "contested")
+            text.append(f"- *{words}* {escape(view.title_of(other))}: {flag}{said} ({ids})")
+        text.append("")
+    return "\n".join(text)
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def json_data(view: Graph, version: int) -> dict[str, Any]:
+    """Nodes and edges; each edge lists its claims, with their ids also on their own."""
+    return {
+        "version": version,
+        "kind": "graph",
+        "filters": dict(view.filters),
+        "nodes": [node._asdict() for node in view.nodes],
+        "edges": [
+            {
+                "subject": e.subject,
+                "relation": e.kind,
+                "object": e.object,
+                "symmetric": e.symmetric,
+                "claim_ids": list(e.claim_ids),
+                "claims": [c._asdict() for c in e.claims],
+                "firmness": e.firmness,
+                "grade": e.grade,
+                "contested": e.contested,
+            }
+            for e in view.edges
+        ],
+    }
+
+
+def dumps_graph(view: Graph, version: int) -> str:
+    return json.dumps(json_data(view, version), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- Graphviz DOT --------------------------------------------------------------------------
+
+
+def dot_string(text: str) -> str:
+    """*text* as a DOT quoted string: backslashes and quotes escaped, line breaks and other
+    control characters as spaces, so nothing in it can end the string or start an
+    escape sequence Graphviz would interpret (``\\N``, ``\\l``)."""
+    cleaned = "".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    return '"' + cleaned.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def dot(view: Graph) -> str:
+    """A ``digraph``: a node per actor (labelled by name), an edge per relation labelled
+    with its words and number of claims, its claim ids in a ``claims`` attribute; a
+    symmetric edge has ``dir=none``, a contested one is dashed and red."""
+    out = ["digraph relations {", "  node [shape=box];"]
+    for node in view.nodes:
+        out.append(f"  {dot_string(node.id)} [label={dot_string(node.title)}];")
+    for edge in view.edges:
+        n = len(edge.claims)
+        attributes = [
+            ("label", f"{edge.words} ({n})"),
+            ("relation", edge.kind),
+            ("claims", ",".join(edge.claim_ids)),
+            ("firmness", edge.firmness),
+        ]
+        if edge.grade:
+            attributes.append(("grade", edge.grade))
+        if edge.symmetric:
+            attributes.append(("dir", "none"))
+        if edge.contested:
+            attributes += [("style", "dashed"), ("color", "red"), ("contested", "true")]
+        said = ", ".join(f"{key}={dot_string(value)}" for key, value in attributes)
+        out.append(f"  {dot_string(edge.subject)} -> {dot_string(edge.object)} [{said}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+# -- Mermaid -------------------------------------------------------------------------------
+
+_MERMAID_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-")
+
+
+def mermaid_text(text: str) -> str:
+    """*text* for a Mermaid label in double quotes: every character but letters, digits,
+    spaces and ``,.-`` as an entity code (``#35;``), so that no quote, bracket, pipe,
+    backtick, ``<``, ``%%`` or line break can end the label or be read as markup."""
+    return "".join(ch if ch in _MERMAID_SAFE else f"#{ord(ch)};" for ch in text)
+
+
+def mermaid(view: Graph) -> str:
+    """A ``flowchart LR``: nodes ``n1``, ``n2``... (ids never come from the corpus),
+    labelled by name; an arrow per directed relation, a line per symmetric one, dotted
+    when contested; a ``%%`` comment after each edge lists its claim ids."""
+    ids = {node.id: f"n{i}" for i, node in enumerate(view.nodes, 1)}
+    out = ["flowchart LR"]
+    for node in view.nodes:
+        out.append(f'  {ids[node.id]}["{mermaid_text(node.title)}"]')
+    for edge in view.edges:
+        if edge.contested:
+            link = "-.-" if edge.symmetric else "-.->"
+        else:
+            link = "---" if edge.symmetric else "-->"
+        label = mermaid_text(f"{edge.words} ({len(edge.claims)})")
+        if edge.contested:
+            label += " #33;"
+        out.append(f'  {ids[edge.subject]} {link}|"{label}"| {ids[edge.object]}')
+        out.append(f"  %% claims: {', '.join(safe_id(c) for c in edge.claim_ids)}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,57 @@
+"""``brief graph`` in a terminal: the matrix when it fits the width, then each actor's
+relations (the lines of ``graphs.lines``, in colour). Readable without colour: a
+contested edge is marked ``!`` and says so in words."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..views.graph import Graph, matrix
+from .cells import cell_len
+from .graphs import CONTESTED_WORDS, heading, legend, lines
+
+#: The widest an actor's name is shown in the matrix's first column.
+NAME_LIMIT = 18
+
+
+def _name(text: str) -> str:
+    return text if cell_len(text) <= NAME_LIMIT else text[: NAME_LIMIT - 1] + "…"
+
+
+def _matrix(view: Graph, width: int) -> RenderableType | None:
+    """The matrix, rows acting on columns (numbered as the rows), or None when it would
+    be wider than *width*."""
+    cells = matrix(view)
+    if len(view.nodes) < 2:
+        return None
+    cell = max(2, *(len(c) for row in cells for c in row))
+    label = max(cell_len(_name(n.title)) for n in view.nodes) + len(str(len(view.nodes))) + 1
+    if label + len(view.nodes) * (cell + 1) > width:
+        return None
+    table = Table(box=None, show_header=True, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column("", no_wrap=True)
+    for i in range(1, len(view.nodes) + 1):
+        table.add_column(str(i), justify="left", no_wrap=True, header_style="bold")
+    for i, (node, row) in enumerate(zip(view.nodes, cells, strict=True), 1):
+        shown = [
+            Text(c, style="bold red" if "!" in c else "cyan") if c else Text("·", style="dim")
+            for c in row
+        ]
+        table.add_row(Text(f"{i} {_name(node.title)}", style="bold"), *shown)
+    words = Text(f"rows act on columns: {legend(view)}", style="dim")
+    return Group(table, words)
+
+
+def graph(view: Graph, width: int) -> RenderableType:
+    """The heading, the matrix if it fits, then each actor's relations."""
+    parts: list[RenderableType] = [Text(heading(view), style="bold reverse")]
+    grid = _matrix(view, width)
+    if grid is not None:
+        parts += [Text(), grid]
+    for line in lines(view, width):
+        parts.append(Text.assemble(*((text, style) for text, style in line)))
+    if any(e.contested for e in view.edges):
+        parts += [Text(), Text(CONTESTED_WORDS, style="dim")]
+    return Group(*parts)

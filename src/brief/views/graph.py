@@ -1,0 +1,262 @@
+"""``brief graph``: the relations among actors, decided once as nodes and edges.
+
+A claim with a ``relation`` (format 2) states it from its subject, ``actors[0]``, to
+each of its other actors; every claim stating the same relation between the same two
+actors makes one edge, so every edge is a set of sourced claims. A symmetric relation
+(``trades-with``) makes one edge whichever of the two is written first. Only claims of
+the loaded corpus take part: a claim left out, or in a skipped file, is in no edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..core.errors import WrongKind
+from ..core.index import Index
+from ..core.kinds import Kind
+from ..core.model import STATUSES, Claim
+from ..core.names import natural_key
+from ..core.relations import BY_NAME, NAMES
+from .mingrade import Minimum
+
+
+class EdgeClaim(NamedTuple):
+    """One claim behind an edge."""
+
+    id: str
+    """The claim's id (``brief claims`` and ``show`` find it by its topic)."""
+    text: str
+    """The claim itself."""
+    topic: str
+    """The id of its topic."""
+    status: str
+    """How firm it is: ``reported``, ``assessment``, ``alleged`` or ``disputed``."""
+    grade: str
+    """Its badge (``B2``, ``views.gradewords.badge``); empty when ungraded."""
+    contested: bool
+    """Whether it is contradicted (either way) or ``disputed``."""
+
+
+class Edge(NamedTuple):
+    """One relation between two actors, and the claims that state it."""
+
+    subject: str
+    """The id of the actor the relation goes from (for a symmetric one, the first by name)."""
+    kind: str
+    """The relation (``shields``), one of ``core.relations.NAMES``."""
+    object: str
+    """The id of the actor it goes to."""
+    symmetric: bool
+    """Whether it reads the same both ways (drawn without an arrow)."""
+    claims: tuple[EdgeClaim, ...]
+    """The claims stating it, in corpus order."""
+    firmness: str
+    """How firm those claims are, firmest status first: ``reported``, ``2 reported,
+    1 alleged``."""
+    grade: str
+    """The best badge among them (``B2``); empty when none is graded."""
+    contested: bool
+    """Whether any of its claims is contradicted or disputed."""
+
+    @property
+    def words(self) -> str:
+        """The relation as a sentence reads it: ``trades with``."""
+        return BY_NAME[self.kind].words
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        """The ids of its claims, in order."""
+        return tuple(c.id for c in self.claims)
+
+
+class Node(NamedTuple):
+    """An actor in the picture."""
+
+    id: str
+    """The actor's id."""
+    title: str
+    """Its name."""
+
+
+class Graph(NamedTuple):
+    """What ``brief graph`` prints."""
+
+    nodes: tuple[Node, ...]
+    """The actors the edges join, by name."""
+    edges: tuple[Edge, ...]
+    """The edges, by subject's name, relation (in vocabulary order), then object's name."""
+    filters: tuple[tuple[str, str], ...] = ()
+    """Each filter given, resolved (``("actor", "china")``), in a fixed order."""
+
+    @property
+    def described(self) -> str:
+        """The filters in words: ``actor 'china', relation 'shields'``."""
+        return ", ".join(f"{key} {value!r}" for key, value in self.filters)
+
+    def title_of(self, ident: str) -> str:
+        """The name of the actor *ident* (its id when not a node)."""
+        return next((n.title for n in self.nodes if n.id == ident), ident)
+
+    def outgoing(self) -> list[tuple[Node, list[tuple[str, Edge, str]]]]:
+        """Each actor with the edges going from it, as ``(words, edge, other)``: a
+        symmetric edge goes from both of its actors. Actors with none are left out."""
+        out: list[tuple[Node, list[tuple[str, Edge, str]]]] = []
+        for node in self.nodes:
+            lines = [
+                (edge.words, edge, edge.object if edge.subject == node.id else edge.subject)
+                for edge in self.edges
+                if edge.subject == node.id or (edge.symmetric and edge.object == node.id)
+            ]
+            if lines:
+                order = {name: i for i, name in enumerate(NAMES)}
+                lines.sort(key=lambda ln: (order[ln[1].kind], natural_key(self.title_of(ln[2]))))
+                out.append((node, lines))
+        return out
+
+
+class Query(NamedTuple):
+    """What ``brief graph`` was asked for, as typed."""
+
+    names: tuple[str, ...] = ()
+    """Actors (edges touching any of them) or topics (claims of any of them)."""
+    relations: tuple[str, ...] = ()
+    """Only edges of these relations (all, when empty)."""
+    topic: str | None = None
+    """Only claims of this topic (as a topic among *names*)."""
+    min_grade: Minimum | None = None
+    """Only claims graded at least this well (see ``mingrade``)."""
+
+
+def _resolved(index: Index, query: Query) -> tuple[set[str], set[str], list[tuple[str, str]]]:
+    """The actors and topics *query* names, and the filters in words."""
+    actors: set[str] = set()
+    topics: set[str] = set()
+    said: list[tuple[str, str]] = []
+    for name in query.names:
+        entry = index.resolve(name)
+        kind = index.kind(entry.id)
+        if kind is Kind.ACTOR:
+            actors.add(entry.id)
+            said.append(("actor", entry.id))
+        elif kind is Kind.TOPIC:
+            topics.add(entry.id)
+            said.append(("topic", entry.id))
+        else:
+            raise WrongKind(name, kind.value, "actor or topic")
+    if query.topic is not None:
+        topic = index.resolve_topic(query.topic).id
+        topics.add(topic)
+        said.append(("topic", topic))
+    if query.relations:
+        said.append(("relation", ",".join(dict.fromkeys(query.relations))))
+    if query.min_grade is not None:
+        said.append(("min-grade", str(query.min_grade)))
+    return actors, topics, said
+
+
+def _pairs(claim: Claim) -> Iterable[tuple[str, str]]:
+    """The (subject, object) pairs *claim* relates."""
+    subject = claim.actors[0]
+    for other in dict.fromkeys(claim.actors[1:]):
+        if other != subject:
+            yield subject, other
+
+
+def graph(index: Index, query: Query | None = None) -> Graph:
+    """The relations *query* keeps (all, without one); raises NotFound (WrongKind) for a
+    name that reaches no actor or topic."""
+    query = query or Query()
+    from .gradewords import badge
+    from .grading import grade_of
+
+    actors, topics, said = _resolved(index, query)
+    title = {a.id: a.name for a in index.corpus.actors}
+    grouped: dict[tuple[str, str, str], list[EdgeClaim]] = {}
+    for claim in index.corpus.claims:
+        if claim.relation is None or (topics and claim.topic not in topics):
+            continue
+        if query.relations and claim.relation not in query.relations:
+            continue
+        grade = grade_of(index, claim, range(1, len(claim.cites) + 1))
+        if query.min_grade is not None and not query.min_grade.met_by(grade):
+            continue
+        contested = claim.status == "disputed" or claim.id in index.contested
+        row = EdgeClaim(
+            claim.id,
+            claim.text,
+            claim.topic,
+            claim.status,
+            badge(grade) if grade is not None else "",
+            contested,
+        )
+        symmetric = BY_NAME[claim.relation].symmetric
+        for subject, other in _pairs(claim):
+            if actors and subject not in actors and other not in actors:
+                continue
+            if symmetric and natural_key(title[other]) < natural_key(title[subject]):
+                subject, other = other, subject
+            grouped.setdefault((subject, claim.relation, other), []).append(row)
+    order = {name: i for i, name in enumerate(NAMES)}
+    keys = sorted(
+        grouped, key=lambda k: (natural_key(title[k[0]]), order[k[1]], natural_key(title[k[2]]))
+    )
+    edges = tuple(_edge(key, tuple(grouped[key])) for key in keys)
+    joined = {a for e in edges for a in (e.subject, e.object)}
+    nodes = sorted((Node(a, title[a]) for a in joined), key=lambda n: natural_key(n.title))
+    return Graph(tuple(nodes), edges, tuple(said))
+
+
+def _edge(key: tuple[str, str, str], claims: tuple[EdgeClaim, ...]) -> Edge:
+    subject, kind, other = key
+    counts = {s: sum(c.status == s for c in claims) for s in STATUSES}
+    present = [(s, n) for s, n in counts.items() if n]
+    firmness = ", ".join(f"{n} {s}" for s, n in present) if len(claims) > 1 else claims[0].status
+    graded = [c.grade for c in claims if c.grade]
+    best = min(graded, key=_badge_order) if graded else ""
+    return Edge(
+        subject,
+        kind,
+        other,
+        BY_NAME[kind].symmetric,
+        claims,
+        firmness,
+        best,
+        any(c.contested for c in claims),
+    )
+
+
+def _badge_order(badge: str) -> tuple[str, str]:
+    """A badge's place, best first: reliability then credibility (``B2`` before ``C1``);
+    a missing half counts as worst."""
+    letter = badge[0] if badge[:1].isalpha() else "Z"
+    digit = badge[-1] if badge[-1:].isdigit() else "9"
+    return letter, digit
+
+
+#: Each relation in two letters, for the matrix.
+SHORT: dict[str, str] = {
+    "supports": "su",
+    "opposes": "op",
+    "pressures": "pr",
+    "sanctions": "sa",
+    "shields": "sh",
+    "depends-on": "de",
+    "trades-with": "tr",
+    "allied-with": "al",
+}
+
+
+def matrix(view: Graph) -> list[list[str]]:
+    """The relations as a table, a row and a column per node in order: the cell of row A,
+    column B holds the codes (:data:`SHORT`) of what A does to B, joined by ``+``, with
+    ``!`` after a contested one; a symmetric relation fills both cells; "" for none."""
+    at = {node.id: i for i, node in enumerate(view.nodes)}
+    cells: list[list[list[str]]] = [[[] for _ in view.nodes] for _ in view.nodes]
+    for edge in view.edges:
+        code = SHORT[edge.kind] + ("!" if edge.contested else "")
+        row, column = at[edge.subject], at[edge.object]
+        cells[row][column].append(code)
+        if edge.symmetric:
+            cells[column][row].append(code)
+    return [["+".join(codes) for codes in row] for row in cells]
