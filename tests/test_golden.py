@@ -273,6 +273,8 @@ def test_export_tree(
     for name in (*EXPORT_PAGES, "conflicts.html"):
         shown += [f"--- {name}", (site / name).read_text(encoding="utf-8")]
     assert "\n".join(shown) == golden
+
+
 @pytest.mark.parametrize("fmt", GRAPH_FORMATS, ids=[f[0] for f in GRAPH_FORMATS])
 def test_graph_output(
     fmt: tuple[str, tuple[str, ...], int],
