@@ -68,8 +68,8 @@ def test_bundled_corpus_is_clean(result: LoadResult) -> None:
 
 
 def test_sources_have_every_section(result: LoadResult) -> None:
-    sources = {s.id: list(s.sections) for s in result.corpus.sources}
-    assert sources == SECTIONS
+    articles = {s.id: list(s.sections) for s in result.corpus.sources if s.kind == "article"}
+    assert articles == SECTIONS
 
 
 def test_every_section_is_cited(result: LoadResult) -> None:
@@ -79,9 +79,11 @@ def test_every_section_is_cited(result: LoadResult) -> None:
 
 
 def test_every_claim_cites_a_source_and_section(result: LoadResult) -> None:
-    # (the loader leaves out a claim with no citation, so each has one at least)
+    # (the loader leaves out a claim with no citation, so each has one at least);
+    # the corpus's own fact-checks (fc-...) cite records other than the two articles
     for claim in result.corpus.claims:
-        assert all(c.source in SECTIONS and c.section in SECTIONS[c.source] for c in claim.cites)
+        for c in claim.cites:
+            assert c.source.startswith("fc-") or c.section in SECTIONS[c.source], claim.id
 
 
 def test_required_topics_and_actors(result: LoadResult) -> None:

@@ -63,10 +63,11 @@ def test_show_prints_the_names_it_knows_and_reports_the_others() -> None:
 
 def test_a_search_emptied_by_its_filter_says_so() -> None:
     assert run("search", "nuclear").exit_code == 0
-    result = run("search", "nuclear", "--topic", "diplomacy")
+    result = run("search", "nuclear", "--topic", "human-rights")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
-        "brief: no results for 'nuclear' in topic 'diplomacy' (there are some without the filter)\n"
+        "brief: no results for 'nuclear' in topic 'human-rights'"
+        " (there are some without the filter)\n"
     )
     assert "did you mean" not in result.stderr
 

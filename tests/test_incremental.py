@@ -234,7 +234,7 @@ supports = ["investment-china-invested-heavily"]
 SUPPORT_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
     "supporting claim's text": (
         "topics/diplomacy.toml",
-        claim_text("China has cultivated", "Edited: China has cultivated"),
+        claim_text("China has sought to be friendly", "Edited: China has sought to be friendly"),
     ),
     "supporting claim added": ("topics/sanctions.toml", lambda text: text + NEW_SUPPORTER),
     "supports link removed": (
@@ -244,11 +244,9 @@ SUPPORT_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
     "supporting claim's citation": (
         "topics/diplomacy.toml",
         lambda text: text.replace(
-            'text = "China has cultivated friendly relations with North Korea while expanding '
-            'economic ties through trade deals and investment."\n'
+            'economic ties with it through trade deals and investment."\n'
             'cites = [{ source = "china-russia", section = "Diplomacy" }]',
-            'text = "China has cultivated friendly relations with North Korea while expanding '
-            'economic ties through trade deals and investment."\n'
+            'economic ties with it through trade deals and investment."\n'
             'cites = [{ source = "why-china" }]',
         ),
     ),
@@ -344,7 +342,9 @@ REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str], str]] = {
     ),
     "claim names an unknown actor": (
         "topics/sanctions.toml",
-        lambda text: text.replace('actors = ["china"]', 'actors = ["chian"]', 1),
+        lambda text: text.replace(
+            'actors = ["china", "north-korea"]', 'actors = ["chian", "north-korea"]', 1
+        ),
         "a claim names a topic or actor not in the corpus",
     ),
     "syntax error": (
@@ -404,7 +404,7 @@ def test_edit_after_another_process_changed_the_cache_is_raced(corpus: Path) -> 
 
 def test_edit_to_a_file_with_problems_keeps_its_other_warnings(corpus: Path) -> None:
     path = corpus / "topics/sanctions.toml"
-    edit(path, lambda t: t.replace("format = 1\n", "format = 1\ncolour = 'red'\n", 1))
+    edit(path, lambda t: t.replace("format = 2\n", "format = 2\ncolour = 'red'\n", 1))
     warm(corpus)
     edit(path, claim_text("The UN has imposed", "Edited: the UN has imposed"))
     store, in_place = reopen(corpus)

@@ -26,8 +26,14 @@ def sh(script: str, tmp_path: Path, **env: str) -> subprocess.CompletedProcess[s
     }
     full.pop("PYTHONIOENCODING", None)
     full.update(env)
+    # errors="replace": output in another encoding (latin-1's "·") is read, not fatal
     return subprocess.run(
-        ["bash", "-c", script], capture_output=True, text=True, env=full, timeout=60
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        env=full,
+        timeout=60,
     )
 
 

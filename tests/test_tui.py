@@ -405,8 +405,8 @@ def bundled_app() -> BriefApp:
 async def test_bundled_corpus_browses() -> None:
     app = make_app(bundled=True)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.sub_title == "12 topics · 8 actors · 2 sources"
-        assert len([o for o in listed(app) if o]) == 12 + 8 + 2 + 3
+        assert app.sub_title == "12 topics · 8 actors · 12 sources"
+        assert len([o for o in listed(app) if o]) == 12 + 8 + 12 + 3
         await pilot.press("f", *"sanct", "enter")
         assert title(app) == "Sanctions"
         await tab_to(pilot, "⚡ contradicted by: While the US")

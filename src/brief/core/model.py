@@ -111,6 +111,8 @@ class Source:
     """Format 2: when the copy cited was read, as :attr:`date` is written."""
     text: str | None = None
     """Format 2: a local copy of its text, relative to the corpus file, for quote checks."""
+    note: str | None = None
+    """Format 2: an editor's note on the source: why it is graded so, what it is for."""
 
 
 @dataclass(frozen=True, slots=True)

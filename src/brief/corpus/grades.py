@@ -23,7 +23,7 @@ from ..core.sanitize import inert
 FORMAT_2_KEYS: dict[str, tuple[str, ...]] = {
     "topics": (),
     "actors": (),
-    "sources": ("reliability", "publisher", "retrieved", "text"),
+    "sources": ("reliability", "publisher", "retrieved", "text", "note"),
     "claims": ("credibility", "by", "date", "likelihood", "confidence"),
 }
 #: The keys a citation gains in format 2.

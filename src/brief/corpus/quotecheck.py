@@ -29,6 +29,9 @@ class QuoteReport(NamedTuple):
     """Quotes looked for in a source text (found or not)."""
     unchecked: int
     """Quotes whose source has no usable text."""
+    by_file: tuple[tuple[str, int, int], ...] = ()
+    """``(file, checked, unchecked)`` for each corpus file holding quotes, so that a
+    report on some folders counts only their quotes."""
 
 
 class _Texts:
@@ -72,20 +75,24 @@ def check_quotes(corpus: Corpus, trace: Trace, layers: Sequence[Layer]) -> Quote
     texts = _Texts(trace, layers)
     sources = {s.id: s for s in corpus.sources}
     problems: list[Diagnostic] = []
-    checked = unchecked = 0
+    counts: dict[str, list[int]] = {}
     for claim in corpus.claims:
         for i, cite in enumerate(claim.cites):
             if cite.quote is None:
                 continue
             text = texts.of(sources[cite.source])
+            count = counts.setdefault(claim.file, [0, 0])
             if text is None:
-                unchecked += 1
+                count[1] += 1
                 continue
-            checked += 1
+            count[0] += 1
             problem = _look(claim, i, text, texts.where.get((claim.file, claim.id), "claims"))
             if problem is not None:
                 problems.append(problem)
-    return QuoteReport(tuple(texts.problems + problems), checked, unchecked)
+    checked = sum(c for c, _ in counts.values())
+    unchecked = sum(u for _, u in counts.values())
+    by_file = tuple((file, c, u) for file, (c, u) in counts.items())
+    return QuoteReport(tuple(texts.problems + problems), checked, unchecked, by_file)
 
 
 def _look(claim: Claim, i: int, text: SourceText, path: str) -> Diagnostic | None:

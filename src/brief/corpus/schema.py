@@ -99,6 +99,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "publisher": Field(text, False, _STRING),
         "retrieved": Field(date, False, "string or TOML date"),
         "text": Field(adapt(grades.text_path), False, "path to a text file"),
+        "note": Field(text, False, _STRING),
     },
     "claims": {
         "id": Field(ident, True, _ID),

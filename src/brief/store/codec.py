@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 18
+SCHEMA = 19
 
 
 class Corrupt(ValueError):
@@ -102,7 +102,7 @@ def name_check(key: str, ident: str, kind: str) -> int:
 # A topic:  (id, title, summary, aliases, tags, related, file)
 # An actor: (id, name, description, aliases, file)
 # A source: (id, title, kind, author, date, url, sections, file,
-#            reliability, publisher, retrieved, text)
+#            reliability, publisher, retrieved, text, note)
 # A claim:  (id, text, topic, actors, cites, status, contradicts, supports, note, file,
 #            credibility, by, date, likelihood, confidence, relation),
 #           each citation as (source, section) or, with a quote or locator, as
@@ -136,7 +136,7 @@ def entry_data(entry: Entry) -> EntryData:
         return (entry.id, entry.name, entry.description, entry.aliases, entry.file)
     return (entry.id, entry.title, entry.kind, entry.author, entry.date, entry.url,
             entry.sections, entry.file, entry.reliability, entry.publisher, entry.retrieved,
-            entry.text)  # fmt: skip
+            entry.text, entry.note)  # fmt: skip
 
 
 def citation_data(cite: Citation) -> tuple[str | None, ...]:

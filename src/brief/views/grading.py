@@ -25,7 +25,8 @@ RELIABILITY_WORDS = {
 
 def source_grades(source: Source) -> list[tuple[str, FactValue]]:
     """A source's format-2 facts: its reliability (``("B", "usually reliable")``, shown
-    ``B, usually reliable``), publisher, when it was retrieved, and its local text."""
+    ``B, usually reliable``), publisher, when it was retrieved, its local text and the
+    editor's note on it."""
     grade = source.reliability
     facts: list[tuple[str, FactValue]] = []
     if grade:
@@ -34,6 +35,7 @@ def source_grades(source: Source) -> list[tuple[str, FactValue]]:
         ("publisher", source.publisher),
         ("retrieved", source.retrieved),
         ("text", source.text),
+        ("note", source.note),
     )
     return facts + [(k, v) for k, v in extra if v]
 

@@ -88,7 +88,7 @@ def validation(
     """The report on *result*, keeping only the files of the layers labelled *labels*.
 
     With no *labels*, every file of every layer loaded is reported on. *quotes* adds
-    the quote check's problems and counts (every quote of the corpus loaded).
+    the quote check's problems and counts (the quotes of the files reported on).
     """
     from ..corpus.knockons import split
     from ..corpus.reader import display_name
@@ -106,7 +106,10 @@ def validation(
         ordered += [(p, "") for p in own if p.file == cause]
         ordered += [(p, cause) for p in knock_ons[cause]]
     ordered += [(p, "") for p in own if p.file not in knock_ons]
-    checked, unchecked = (quotes.checked, quotes.unchecked) if quotes else (0, 0)
+    counted = [
+        (c, u) for f, c, u in (quotes.by_file if quotes else ()) if not shown or _within(f, shown)
+    ]
+    checked, unchecked = sum(c for c, _ in counted), sum(u for _, u in counted)
     return Validation(
         tuple(p for p, _ in ordered),
         len(files),

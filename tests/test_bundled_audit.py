@@ -1,0 +1,122 @@
+"""The bundled corpus, second edition: the properties its audit asked for, kept true."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from brief.core.model import Claim
+from brief.corpus.load import LoadResult, layers_for, load
+
+from .conftest import run
+
+ARTICLES = ("why-china", "china-russia")
+NORTH_KOREA = re.compile(r"north korea|kim regime|kim dynasty|pyongyang|korean war", re.I)
+
+
+@pytest.fixture(scope="module")
+def result() -> LoadResult:
+    return load(layers_for((), env={}))
+
+
+def fact_check(claim: Claim) -> bool:
+    return all(c.source.startswith("fc-") for c in claim.cites)
+
+
+def test_every_claim_naming_north_korea_lists_it(result: LoadResult) -> None:
+    missing = [
+        c.id
+        for c in result.corpus.claims
+        if NORTH_KOREA.search(c.text) and "north-korea" not in c.actors
+    ]
+    assert missing == []
+
+
+def test_north_koreas_briefing_covers_every_topic(result: LoadResult) -> None:
+    shown = run("show", "north-korea").stdout
+    for topic in result.corpus.topics:
+        assert topic.title in shown, topic.id
+
+
+def test_every_actor_is_used(result: LoadResult) -> None:
+    used = {a for c in result.corpus.claims for a in c.actors}
+    assert {a.id for a in result.corpus.actors} == used
+
+
+def test_the_articles_are_graded_and_say_why(result: LoadResult) -> None:
+    sources = {s.id: s for s in result.corpus.sources}
+    for sid in ARTICLES:
+        source = sources[sid]
+        assert source.reliability is not None and source.note is not None
+        assert "opinion piece by one author" in source.note
+        assert "no sources" in source.note
+
+
+def test_fact_checks_are_marked_and_cited(result: LoadResult) -> None:
+    checks = [s for s in result.corpus.sources if s.id not in ARTICLES]
+    assert len(checks) >= 5
+    cited = {c.source for claim in result.corpus.claims for c in claim.cites}
+    for source in checks:
+        assert source.id.startswith("fc-"), source.id
+        assert source.note and "The corpus's fact-check" in source.note, source.id
+        assert source.reliability is not None and source.id in cited, source.id
+    for claim in result.corpus.claims:
+        fc = [c.source.startswith("fc-") for c in claim.cites]
+        # a claim is the corpus's fact-check or an article's, never a blend of the two
+        assert all(fc) or not any(fc), claim.id
+        assert fact_check(claim) == claim.text.startswith("Fact-check: "), claim.id
+        if fact_check(claim):
+            assert claim.status == "reported" and claim.credibility in (1, 2), claim.id
+
+
+def test_every_claim_is_graded(result: LoadResult) -> None:
+    for claim in result.corpus.claims:
+        assert claim.credibility is not None, claim.id
+        if claim.status == "assessment":
+            assert claim.confidence is not None, claim.id
+        if claim.status == "alleged":
+            assert claim.by, claim.id
+        if claim.status == "disputed":  # doubted: graded doubtful or worse
+            assert claim.credibility >= 4, claim.id
+
+
+def test_claims_citing_both_articles_are_about_china_alone(result: LoadResult) -> None:
+    # why-china speaks of China alone: a claim it shares with china-russia cannot be
+    # about Russia too (the first edition blended the two voices that way)
+    for claim in result.corpus.claims:
+        if {c.source for c in claim.cites} >= set(ARTICLES):
+            assert claim.actors[0] == "china" and "russia" not in claim.actors, claim.id
+
+
+def test_contradictions_are_declared_once(result: LoadResult) -> None:
+    # one direction is enough (docs/format.md); both would list the pair twice
+    pairs = [(c.id, o) for c in result.corpus.claims for o in c.contradicts]
+    assert len(pairs) >= 10
+    assert not [p for p in pairs if (p[1], p[0]) in set(pairs)]
+    for a, b in pairs:  # a disagreement involves a disputed, alleged or fact-check claim,
+        # or two claims from different articles, or two from different sections
+        claims = {c.id: c for c in result.corpus.claims}
+        assert claims[a].cites != claims[b].cites, (a, b)
+
+
+def test_the_headline_disagreements_are_linked(result: LoadResult) -> None:
+    linked = {frozenset((c.id, o)) for c in result.corpus.claims for o in c.contradicts}
+    for pair in [
+        ("sanctions-china-russia-sought-to-impose", "sanctions-china-accused-of-ignoring"),
+        ("sanctions-china-russia-sought-to-impose", "security-shield-from-adversaries"),
+        ("unification-china-russia-preserve-korean-unity", "unification-china-keeps-status-quo"),
+        ("outlook-support-may-destabilise", "security-independence-ensures-stability"),
+        ("nuclear-china-russia-sought-to-prevent", "nuclear-china-helping-maintain-capabilities"),
+    ]:
+        assert frozenset(pair) in linked, pair
+    # resilient yet hamstrung is not a contradiction (the first edition linked them)
+    not_a_pair = ("investment-economy-more-self-reliant", "economy-hamstrung-by-sanctions")
+    assert frozenset(not_a_pair) not in linked
+
+
+def test_the_timeline_shows_the_dated_record() -> None:
+    out = run("timeline").stdout
+    for date in ("1953", "1958", "1961-07-11", "1991-09-17", "2006/2017", "2018-06-12"):
+        assert f"\n{date}\n" in out, date
+    assert "2022-05-26" in out
