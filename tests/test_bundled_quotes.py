@@ -3,9 +3,10 @@
 The two articles the bundled corpus is written from are not shipped with brief (see
 the repository's ``shared/seeds`` beside it), so the bundled sources have no ``text``
 and ``brief validate`` cannot check their quotes. This test does, wherever the
-articles can be found: ``$BRIEF_SEEDS``, then ``shared/seeds`` beside the repository,
-then ``/work/shared/seeds``. Without them it is skipped, saying why; under CI
-(``CI=true``) a missing copy is a failure, since CI is meant to have them.
+articles can be found: ``$BRIEF_SEEDS``, else ``shared/seeds`` beside the repository
+(where a development checkout has them). Without them it is skipped, saying why and how
+to point it at them: the articles are the project's sources, not a test dependency that
+a fresh machine can install.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def seeds_folder() -> Path | None:
     """The first folder that holds both articles, or None."""
     env = os.environ.get("BRIEF_SEEDS")
     candidates = [Path(env)] if env else []
-    candidates += [REPO.parent / "shared" / "seeds", Path("/work/shared/seeds")]
+    candidates.append(REPO.parent / "shared" / "seeds")
     for folder in candidates:
         if all((folder / name).is_file() for name in ARTICLES.values()):
             return folder
@@ -39,10 +40,7 @@ def seeds_folder() -> Path | None:
 def texts() -> dict[str, SourceText]:
     folder = seeds_folder()
     if folder is None:
-        why = "the source articles are not found (set BRIEF_SEEDS to their folder)"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"{why}: CI must be able to check the bundled quotes")
-        pytest.skip(why)
+        pytest.skip("the source articles are not found (set BRIEF_SEEDS to their folder)")
     return {
         source: split((folder / name).read_text(encoding="utf-8"), markdown=False)
         for source, name in ARTICLES.items()
