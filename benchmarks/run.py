@@ -115,6 +115,18 @@ def compare(
     return Row(name, value, basis, target, "MiB" if memory else "ms")
 
 
+def medians(cmds: Sequence[Cmd], runs: int, env: dict[str, str]) -> list[float]:
+    """Interleave *cmds* (one run of each in turn, after two rounds of warm-up); the
+    median wall time of each, in ms."""
+    times: list[list[float]] = [[] for _ in cmds]
+    for round_ in range(runs + 2):
+        for i, cmd in enumerate(cmds):
+            elapsed = run_once(cmd, env)[0]
+            if round_ >= 2:
+                times[i].append(elapsed * 1000)
+    return [statistics.median(t) for t in times]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, 1,000-topic corpus")
@@ -219,9 +231,64 @@ def main() -> int:
         )
     scale = [*BRIEF, "--no-bundled", "--corpus", str(big)]
     one = [*scale, "show", "topic-00042"]
-    started = time.perf_counter()
-    run_once(one, env)  # builds the scale corpus's cache
-    print(f"(cold build of the scale corpus's cache: {time.perf_counter() - started:.1f} s)\n")
+    parse_only = [
+        PY,
+        "-c",
+        (
+            "import gc, pathlib, sys, tomllib\n"
+            "gc.disable()\n"
+            f"for p in pathlib.Path({str(big)!r}).rglob('*.toml'):\n"
+            "    tomllib.loads(p.read_bytes().decode())"
+        ),
+    ]
+    few = max(3, runs // 7)
+    report(
+        compare(
+            f"cold build of {topics:,} topics (show ONE, no cache) vs tomllib parse only",
+            one,
+            parse_only,
+            0.5,
+            few,
+            env,
+            before=clear_cache,
+        )
+    )
+    clear_cache()
+    _, peak = run_once(one, env)  # builds the scale corpus's cache, for the rows below
+    report(Row(f"peak RSS of the cold build of {topics:,} topics", peak / 1024, 200, 1.0, "MiB"))
+    corpus_bytes = sum(p.stat().st_size for p in big.rglob("*.toml"))
+    cache_bytes = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
+    report(
+        Row(
+            f"cache of {topics:,} topics vs the corpus's bytes",
+            cache_bytes / 1e6,
+            corpus_bytes / 1e6,
+            1.3,
+            "MB",
+        )
+    )
+    stat_floor = [
+        PY,
+        "-c",
+        (
+            "import os\n"
+            "def walk(d):\n"
+            "    for e in os.scandir(d):\n"
+            "        e.is_dir() and walk(e.path) or os.stat(e.path)\n"
+            f"walk({str(big)!r})"
+        ),
+    ]
+    warm, bundled, floor = medians([one, show, stat_floor], runs, env)
+    print(f"(stat floor: a bare python stats the {topics:,} topics' files: {floor:.1f} ms)")
+    report(
+        Row(
+            f"show ONE of {topics:,} (warm) minus bundled show vs the stat floor",
+            warm - bundled,
+            floor,
+            1.2,
+            "ms",
+        )
+    )
     report(
         compare(
             f"show ONE of {topics:,} topics (warm) vs show sanctions", one, show, 1.25, runs, env
@@ -248,24 +315,13 @@ def main() -> int:
             env,
         )
     )
-
-    parse_only = [
-        PY,
-        "-c",
-        (
-            "import gc, pathlib, sys, tomllib\n"
-            "gc.disable()\n"
-            f"for p in pathlib.Path({str(big)!r}).rglob('*.toml'):\n"
-            "    tomllib.loads(p.read_bytes().decode())"
-        ),
-    ]
     report(
         compare(
             f"validate {topics:,} topics vs tomllib parse only",
             [*scale, "validate"],
             parse_only,
-            1.5,
-            max(3, runs // 7),
+            0.35,
+            few,
             env,
         )
     )
@@ -284,8 +340,8 @@ def main() -> int:
             "show ONE right after editing one file vs warm show ONE",
             one,
             one,
-            2.0,
-            max(3, runs // 7),
+            1.25,
+            few,
             env,
             before=edit,
         )

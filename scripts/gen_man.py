@@ -28,6 +28,11 @@ ENVIRONMENT = (
     ("BRIEF_PATH", "Corpus folders to read on top of the bundled one, ':'-separated."),
     ("BRIEF_CONFIG", "The config file to read instead of the default one."),
     ("BRIEF_NO_CACHE", "When set, read the corpus files every time; keep no cache."),
+    (
+        "BRIEF_WORKERS",
+        "How many processes read a corpus: 1, only brief's own; N, that many workers, "
+        "for any corpus (default: workers for a corpus of 8 MB or more).",
+    ),
     ("BRIEF_PAGER, PAGER", "The pager for long output in a terminal (default: less -FRX)."),
     ("NO_COLOR", "When set, print plain text with no colour, even in a terminal."),
     ("XDG_CONFIG_HOME", "Where the config file lives (default: ~/.config/brief)."),

@@ -143,3 +143,17 @@ def test_piped_stderr_gets_no_progress(
     lines = shown.stderr.splitlines()
     assert [line[: len(start)] for line, start in zip(lines, said, strict=False)] == said
     assert len(lines) == len(said)  # only what the command says, no progress line
+
+
+def test_once_every_file_is_read_a_spinner_says_the_load_is_finishing() -> None:
+    now = [0.0]
+    out = Terminal()
+    with FileProgress(out, after=1.0, clock=lambda: now[0]) as shown:
+        shown(0, 4000)
+        now[0] = 2.0
+        shown(1000, 4000)
+        now[0] = 3.0
+        shown(4000, 4000)  # the cache is written after this: no count left to show
+        finishing = _ANSI.sub("", out.getvalue())
+    assert "4,000 files read; finishing" in finishing
+    assert "4000/4000" not in finishing  # not a full bar that seems stuck

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from ..core import diagnostics as d
@@ -19,12 +20,12 @@ from ..core.kinds import SINGULAR
 from ..core.model import Claim, Corpus
 from .clashes import check_names
 from .ghosts import Ghosts, duplicate
-from .knockons import ids_by_text, names_by_text
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
-from .parse import parse
-from .reader import discover, display_name, read_bytes
+from .onefile import Read
+from .parallel import read_all
+from .reader import discover, display_name
 from .resolver import Lost, Placed, Rejected, resolve_merged
-from .schema import KINDS, Checked, check_document
+from .schema import KINDS, Checked
 from .stamps import Stamps
 from .trace import FileTrace, Trace, entry_ord, file_ord, warning_lines
 
@@ -124,42 +125,44 @@ class _Loading:
         self.problems.append(problem)
         self.skipped.append(problem.file)
 
-    def file(self, number: int, root: str, path: str, name: str, rel: str) -> None:
-        """Read, parse, check and place one file's entries."""
+    def file(self, number: int, path: str, name: str, rel: str, read: Read) -> None:
+        """Place one file's entries, as read, parsed and checked (see ``onefile``)."""
         self.files.append(name)
         ord_ = file_ord(number, rel)
-        data = read_bytes(path, root, name, self.stamps)
-        doc = parse(data, name) if isinstance(data, bytes) else data
+        if self.stamps is not None and read.stamp is not None:
+            if read.stamped_on_read:
+                self.stamps.files[path] = read.stamp
+            else:  # a failed read: a stamp this load already took stands
+                self.stamps.files.setdefault(path, read.stamp)
+        checked = read.checked
         traced = None
         if self.trace is not None:
             traced = FileTrace(path, name, number, ord_, None)
             self.trace.files.append(traced)
-        if isinstance(doc, Diagnostic):
-            self.problems.append(doc)
+        if isinstance(checked, Diagnostic):
+            self.problems.append(checked)
             self.tag("local")
-            self.skip(name, data)
+            self.skip(name, read)
             return
-        checked = check_document(doc, name)
         self.problems.extend(checked.problems)
         self.tag("local")
         if traced is not None:
             traced.checked = checked
         if checked.fatal:
-            self.skip(name, data)
+            self.skip(name, read)
             return
         ordered = ord_ if traced is not None else None  # only a cache needs the order
         self.merge(checked, name, number, ordered)
         self.tag("place")
 
-    def skip(self, name: str, data: object) -> None:
+    def skip(self, name: str, read: Read) -> None:
         """Note a file nothing of which can be used, and the ids it was meant to define."""
         self.skipped.append(name)
-        if isinstance(data, bytes):
-            for kind, ids in ids_by_text(data).items():
-                for ident in ids:
-                    self.lost[kind].setdefault(ident, name)
-            for key in names_by_text(data):
-                self.lost_names.setdefault(key, name)
+        for kind, ids in (read.lost_ids or {}).items():
+            for ident in ids:
+                self.lost[kind].setdefault(ident, name)
+        for key in read.lost_names or ():
+            self.lost_names.setdefault(key, name)
 
     def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
         """Place one file's checked entries, in order; note what it rejected.
@@ -226,18 +229,26 @@ def _load(
 ) -> LoadResult:
     loading = _Loading(stamps, trace)
     listed = [loading.listing(layer) for layer in layers]  # in order: stamps as before
-    total = sum(len(files) for files in listed if isinstance(files, list))
+    jobs = [
+        (path, layer.root, display_name(layer.label, rel))
+        for layer, files in zip(layers, listed, strict=True)
+        if not isinstance(files, Diagnostic)
+        for path, rel in files
+    ]
+    total = len(jobs)
     tell = on_file if on_file is not None else _untold
     tell(0, total)
-    done = 0
-    for number, (layer, files) in enumerate(zip(layers, listed, strict=True)):
-        if isinstance(files, Diagnostic):
-            loading.missing(files)
-            continue
-        for path, rel in files:
-            loading.file(number, layer.root, path, display_name(layer.label, rel), rel)
-            done += 1
-            tell(done, total)
+    with closing(read_all(jobs, stamps is not None)) as reads:
+        done = 0
+        for number, files in enumerate(listed):
+            if isinstance(files, Diagnostic):
+                loading.missing(files)
+                continue
+            for _, rel in files:
+                path, _, name = jobs[done]
+                loading.file(number, path, name, rel, next(reads))
+                done += 1
+                tell(done, total)
     return loading.finish()
 
 

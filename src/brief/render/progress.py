@@ -4,7 +4,8 @@ Only for a terminal (the CLI makes one only when stderr is a terminal), and only
 a load still running after :data:`AFTER` seconds: a quick one shows nothing. rich is
 imported when the display first shows, never before, so a load that ends in time
 (and every warm start) does not pay for it. The display is transient: it is erased
-when the load ends, before the command writes its output.
+when the load ends, before the command writes its output. Once every file is read, a
+spinner replaces the bar while the rest (references, the index, the cache) is done.
 """
 
 from __future__ import annotations
@@ -60,8 +61,23 @@ class FileProgress:
             return
         self.last = now
         assert self.bar is not None and self.task is not None
+        if done >= total:
+            self._finishing(total)
+            return
         rate = done / (now - self.began) if now > self.began else 0.0
         self.bar.update(self.task, completed=done, total=total, rate=f"{rate:,.0f}/s")
+
+    def _finishing(self, total: int) -> None:
+        """Every file is read: say so, with a spinner while the rest of the load (references,
+        the index, the cache), which has no count to show, runs."""
+        from rich.progress import SpinnerColumn, TextColumn
+
+        assert self.bar is not None
+        self.bar.columns = (
+            TextColumn(f"brief: {total:,} files read; finishing"),
+            SpinnerColumn(style="none"),
+        )
+        self.bar.refresh()
 
     def close(self) -> None:
         """Stop and erase the display, if it showed."""

@@ -1,0 +1,197 @@
+"""Reading, parsing and checking a large corpus's files in worker processes.
+
+A load's files are independent of one another until their entries are placed (see
+``onefile``): that part, most of a load's time, can use every core. Workers read
+chunks of files and send each file's :class:`~brief.corpus.onefile.Read` back; the
+loading process takes them in file order and places their entries as a load in one
+process does, so the result is the same, problem for problem, in the same order.
+
+Workers pay for themselves only on a large corpus: starting them costs about 0.2 s,
+and sending each file's records back adds about a quarter to the work. Measured with
+benchmarks/workers.py on a 2-core machine (see benchmarks/README.md, "Worker
+processes"), they made a load slower up to 1,000 generated topics (6.5 MB) and faster
+from 2,000 (12.7 MB), with the cores shared with other work; :data:`MIN_BYTES` lies
+between. Smaller corpora, and machines with one core, are read in the loading process. The
+environment variable ``BRIEF_WORKERS`` decides instead: ``1`` reads every corpus in
+the loading process, ``N`` (2 or more) in ``N`` worker processes, however small the
+corpus (which is how the tests run both ways).
+Workers import the main module, as Python's ``multiprocessing`` does, so a program
+other than ``brief`` gets them only when it asks (see :func:`_main_harmless`).
+
+Workers are started by the ``forkserver`` method where there is one (``spawn``
+elsewhere), never by forking the loading process, which may run threads (a progress
+display). If workers cannot be started on this platform, or one dies, the files not yet
+read are read in the loading process. Workers ignore Ctrl-C: the loading process
+stops them when it is interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
+from typing import Any
+
+from .onefile import Read, read_one
+from .reader import MAX_FILE_BYTES
+
+#: The environment variable that sets how many processes read a corpus (see above).
+WORKERS_ENV = "BRIEF_WORKERS"
+
+#: Bytes of corpus files from which a load uses worker processes, when there is more
+#: than one core: 8 MB, some 1,250 files as benchmarks/generate.py writes them.
+MIN_BYTES = 8_000_000
+
+#: The most worker processes a load starts by itself: beyond about four, placing the
+#: entries in the loading process, which no worker can do, sets the pace.
+MAX_WORKERS = 4
+
+#: The most files a worker reads for one task.
+CHUNK = 32
+
+Job = tuple[str, str, str]
+"""One file to read: its path, its layer's root, its display name."""
+
+
+def read_all(jobs: Sequence[Job], stamping: bool) -> Generator[Read, None, None]:
+    """Each file of *jobs* read, parsed and checked (see ``onefile.read_one``), in order.
+
+    In worker processes when :func:`workers_for` says so; whatever those cannot
+    read (no way to start them here, a worker died) is read in this process.
+    """
+    given = 0
+    workers = workers_for(jobs)
+    if workers > 1:
+        try:
+            with closing(_in_workers(jobs, stamping, workers)) as reads:
+                for read in reads:
+                    yield read
+                    given += 1
+        except Exception:  # the files not yet given are read here instead
+            pass
+    for path, root, name in jobs[given:]:
+        yield read_one(path, root, name, stamping)
+
+
+def workers_for(jobs: Sequence[Job]) -> int:
+    """How many processes should read *jobs*: 1 means this one, alone."""
+    asked = os.environ.get(WORKERS_ENV, "").strip()
+    if asked.isdigit() and int(asked) > 0:
+        return int(asked)
+    cpus = _cpus()
+    if cpus < 2 or not _main_harmless():
+        return 1
+    size = 0
+    for path, _, _ in jobs:
+        try:
+            size += min(os.stat(path).st_size, MAX_FILE_BYTES + 1)
+        except (OSError, ValueError):
+            continue
+        if size >= MIN_BYTES:
+            return min(cpus, MAX_WORKERS)
+    return 1
+
+
+def _main_harmless() -> bool:
+    """Whether workers may import this process's main module, as every worker does.
+
+    Harmless when there is no main file (``python -c``, the REPL), when it is a
+    package's ``__main__`` (which workers skip: ``python -m brief``) or brief's own
+    script; a script that imports ``brief`` may run itself again in each worker unless
+    it guards its work with ``if __name__ == "__main__"``, which cannot be told from
+    outside: such a script gets workers only when it asks (``BRIEF_WORKERS``).
+    """
+    main = sys.modules.get("__main__")
+    name = getattr(getattr(main, "__spec__", None), "name", None)
+    if name is not None:
+        return bool(name == "__main__" or name.endswith(".__main__"))
+    if getattr(main, "__file__", None) is None:
+        return True
+    return getattr(getattr(main, "main", None), "__module__", None) == "brief.cli.entry"
+
+
+def _cpus() -> int:
+    """The cores this process may run on."""
+    affinity: Callable[[int], set[int]] | None = getattr(os, "sched_getaffinity", None)
+    try:
+        return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+    except OSError:  # pragma: no cover - a platform that lists no affinity
+        return os.cpu_count() or 1
+
+
+def _in_workers(jobs: Sequence[Job], stamping: bool, workers: int) -> Generator[Read, None, None]:
+    """Each file of *jobs* as workers read it, in order; raises if they cannot."""
+    import multiprocessing
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([__name__])  # imported once, not once per worker
+    size = max(1, min(CHUNK, -(-len(jobs) // (workers * 4))))
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    try:
+        futures = [
+            executor.submit(_read_chunk, jobs[at : at + size], stamping)
+            for at in range(0, len(jobs), size)
+        ]
+        for future in futures:
+            yield from pickle.loads(future.result())
+    finally:
+        # Interrupted, or done: queued chunks are dropped, running ones end in a moment.
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    """Set up a worker: Ctrl-C is the loading process's to handle; no cycles to collect."""
+    import gc
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()
+
+
+def _read_chunk(jobs: Sequence[Job], stamping: bool) -> bytes:
+    """In a worker: read *jobs*, and pickle what they gave (see :func:`_pickler_table`)."""
+    import io
+    import pickle
+
+    reads = [read_one(path, root, name, stamping) for path, root, name in jobs]
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _pickler_table()
+    pickler.dump(reads)
+    return out.getvalue()
+
+
+_TABLE: dict[type, Any] = {}
+
+
+def _pickler_table() -> dict[type, Any]:
+    """How to pickle the records a file gives: as their class called with their fields.
+
+    Twice as fast to load as the default for a frozen dataclass with slots, which sets
+    each field in turn from Python; the loading process, which loads every file's
+    records, sets the pace of a load in workers.
+    """
+    if not _TABLE:
+        import copyreg
+        import dataclasses
+        from functools import partial
+        from operator import attrgetter
+
+        from ..core.diagnostics import Diagnostic
+        from ..core.model import Actor, Citation, Claim, Source, Topic
+
+        _TABLE.update(copyreg.dispatch_table)
+        for cls in (Topic, Actor, Source, Citation, Claim, Diagnostic):
+            fields = dataclasses.fields(cls)
+            if len(fields) > 1 and all(f.init for f in fields):
+                _TABLE[cls] = partial(_reduce, cls, attrgetter(*(f.name for f in fields)))
+    return _TABLE
+
+
+def _reduce(cls: type, fields: Callable[[Any], tuple[Any, ...]], obj: Any) -> tuple[Any, ...]:
+    return cls, fields(obj)
