@@ -28,6 +28,10 @@ ENVIRONMENT = (
     ("BRIEF_PATH", "Corpus folders to read on top of the bundled one, ':'-separated."),
     ("BRIEF_CONFIG", "The config file to read instead of the default one."),
     ("BRIEF_NO_CACHE", "When set, read the corpus files every time; keep no cache."),
+    (
+        "BRIEF_WATCH_INTERVAL",
+        "How often --watch and the browser check the corpus files, in seconds (default: 0.5).",
+    ),
     ("BRIEF_PAGER, PAGER", "The pager for long output in a terminal (default: less -FRX)."),
     ("NO_COLOR", "When set, print plain text with no colour, even in a terminal."),
     ("XDG_CONFIG_HOME", "Where the config file lives (default: ~/.config/brief)."),
@@ -38,7 +42,7 @@ EXIT_STATUS = (
     ("0", "Success."),
     ("1", "Not found, no results, or an invalid corpus."),
     ("2", "A usage error."),
-    ("130", "Interrupted."),
+    ("130", "Interrupted (but Ctrl-C is how --watch ends: 0)."),
 )
 
 
