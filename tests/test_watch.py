@@ -304,3 +304,13 @@ async def test_the_browser_refreshes_the_page_keeping_its_place(corpus: Path) ->
         assert app.sub_title == "2 topics · 3 actors · 2 sources"
         assert not app.warnings
         assert reader.scroll_y == 4
+
+
+def test_a_show_without_watch_imports_no_watching(tmp_path: Path) -> None:
+    """--watch costs a run without it nothing: its loop is imported only when asked for."""
+    from tests.test_import_hygiene import warm_show
+
+    said, mods = warm_show(tmp_path, "show", "sanctions")
+    assert not said
+    assert "brief.cli.reading" in mods
+    assert {"brief.cli.watch", "brief.store.watching"} & mods == set()

@@ -22,8 +22,8 @@ from .context import (
     min_grade_option,
     open_store,
     options,
+    watch_option,
 )
-from .watch import watch_option
 
 if TYPE_CHECKING:
     from ..core.index import Index

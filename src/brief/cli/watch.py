@@ -26,12 +26,12 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import options, progress
+from .context import INTERVAL_VARIABLE, options, progress
 
 if TYPE_CHECKING:
     from ..render.output import Draw
@@ -42,24 +42,9 @@ if TYPE_CHECKING:
 #: ``BriefError`` for one it cannot.
 Frame = Callable[["Store", list[str]], "Draw | None"]
 
-#: The variable that sets the polling interval, in seconds.
-INTERVAL_VARIABLE = "BRIEF_WATCH_INTERVAL"
 DEFAULT_INTERVAL = 0.5
 #: At most this many warnings are shown on the watch screen ('brief validate' has all).
 SHOWN_WARNINGS = 5
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def watch_option(f: F) -> F:
-    """``--watch``, for every command whose output :func:`watch` can redraw."""
-    return click.option(
-        "--watch",
-        is_flag=True,
-        help="Draw again whenever the corpus changes (checked every 0.5 s, or "
-        f"${INTERVAL_VARIABLE} seconds) until Ctrl-C. Piped, each new version is printed; "
-        "with --format json, one document per line (JSON Lines).",
-    )(f)
 
 
 class Drawn(NamedTuple):
@@ -100,12 +85,22 @@ def watch(ctx: click.Context, frame: Frame, fmt: str | None, title: str) -> None
     width = ctx.meta.get("brief.width")
     screen = dest != "json" and sys.stdout.isatty()
     out: _Output = _Screen(title, every, dest == "terminal") if screen else _Stream(dest)
+    import signal
+
+    # 'kill' restores the terminal too (and exits 143, as killed by SIGTERM).
+    terminated = signal.signal(signal.SIGTERM, _terminated)
     try:
         watched = open_watched(ctx)
         with out:
             _loop(watched, frame, out, dest, width, every)
     except KeyboardInterrupt:
         return  # the way a watch ends: out's exit has restored the terminal
+    finally:
+        signal.signal(signal.SIGTERM, terminated)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def open_watched(ctx: click.Context) -> Watched:
