@@ -33,6 +33,10 @@ ENVIRONMENT = (
         "How many processes read a corpus: 1, only brief's own; N, that many workers, "
         "for any corpus (default: workers for a corpus of 8 MB or more).",
     ),
+    (
+        "BRIEF_WATCH_INTERVAL",
+        "How often --watch and the browser check the corpus files, in seconds (default: 0.5).",
+    ),
     ("BRIEF_PAGER, PAGER", "The pager for long output in a terminal (default: less -FRX)."),
     ("NO_COLOR", "When set, print plain text with no colour, even in a terminal."),
     ("XDG_CONFIG_HOME", "Where the config file lives (default: ~/.config/brief)."),
@@ -43,7 +47,7 @@ EXIT_STATUS = (
     ("0", "Success."),
     ("1", "Not found, no results, or an invalid corpus."),
     ("2", "A usage error."),
-    ("130", "Interrupted."),
+    ("130", "Interrupted (but Ctrl-C is how --watch ends: 0)."),
 )
 
 

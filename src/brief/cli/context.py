@@ -246,6 +246,22 @@ def _minimum(ctx: click.Context, param: click.Parameter, value: str | None) -> M
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
+#: The variable that sets how often ``--watch`` and the TUI look for changes, in seconds.
+INTERVAL_VARIABLE = "BRIEF_WATCH_INTERVAL"
+
+
+def watch_option(f: F) -> F:
+    """``--watch``, for a command whose output ``watch.watch`` can redraw (the loop
+    itself is imported only when asked for)."""
+    return click.option(
+        "--watch",
+        is_flag=True,
+        help="Draw again whenever the corpus changes (checked every 0.5 s, or "
+        f"${INTERVAL_VARIABLE} seconds) until Ctrl-C. Piped, each new version is printed; "
+        "with --format json, one document per line (JSON Lines).",
+    )(f)
+
+
 #: ``--min-grade``, for ``show``, ``claims`` and ``timeline``.
 min_grade_option = click.option(
     "--min-grade",

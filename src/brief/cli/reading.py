@@ -22,11 +22,15 @@ from .context import (
     min_grade_option,
     open_store,
     options,
+    watch_option,
 )
 
 if TYPE_CHECKING:
     from ..core.index import Index
+    from ..render.output import Draw
+    from ..store import Store
     from ..views.mingrade import Minimum
+    from ..views.records import Briefing
 
 ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 
@@ -35,6 +39,7 @@ ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 @click.argument("names", nargs=-1, required=True, shell_complete=completer(*ENTRIES))
 @click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
 @min_grade_option
+@watch_option
 @format_option
 @click.pass_context
 def show(
@@ -42,6 +47,7 @@ def show(
     names: tuple[str, ...],
     quotes: bool,
     min_grade: Minimum | None,
+    watch: bool,
     fmt: str | None,
     pager: bool | None,
 ) -> None:
@@ -50,12 +56,39 @@ def show(
     A NAME may be an id, a title or an alias, in any case and spacing:
     'North Korea', 'north_korea' and 'dprk' all reach the same actor.
     """
+    if watch:
+        from .watch import watch as redraw
+
+        def frame(store: Store, problems: list[str]) -> Draw | None:
+            missing: list[NotFound] = []
+            views = _briefings(store, names, quotes, min_grade, missing)
+            problems += [str(exc) for exc in missing]
+            return (lambda r: r.briefings(views)) if views else None
+
+        return redraw(ctx, frame, fmt, f"brief show {' '.join(names)}")
+    missing: list[NotFound] = []
+    views = _briefings(open_store(ctx), names, quotes, min_grade, missing)
+    if views:
+        emit(ctx, lambda r: r.briefings(views), fmt, pager)
+    for unknown in missing[:-1]:
+        click.echo(f"brief: {unknown}", err=True)
+    if missing:
+        raise missing[-1]
+
+
+def _briefings(
+    store: Store,
+    names: tuple[str, ...],
+    quotes: bool,
+    min_grade: Minimum | None,
+    missing: list[NotFound],
+) -> list[Briefing]:
+    """The briefings *names* reach, each once; the names that reach nothing go to *missing*
+    (an unknown name is reported, and the others still shown)."""
     from ..views.gradewords import without_quotes
 
-    store = open_store(ctx)
     found: dict[str, None] = {}
-    missing: list[NotFound] = []
-    for name in names:  # an unknown name is reported, and the others still shown
+    for name in names:
         try:
             found[store.resolve(name)] = None
         except NotFound as exc:
@@ -66,12 +99,7 @@ def show(
         from ..views.mingrade import at_least
 
         views = [at_least(v, min_grade) for v in views]
-    if views:
-        emit(ctx, lambda r: r.briefings(views), fmt, pager)
-    for unknown in missing[:-1]:
-        click.echo(f"brief: {unknown}", err=True)
-    if missing:
-        raise missing[-1]
+    return views
 
 
 @command("list")
@@ -180,6 +208,7 @@ def _defined(ctx: click.Context, kind: str) -> dict[tuple[str, str], list[int]]:
     is_flag=True,
     help="Hide claims about (or cited by) both that nothing contradicts; show only differences.",
 )
+@watch_option
 @format_option
 @click.pass_context
 def compare(
@@ -187,6 +216,7 @@ def compare(
     names: tuple[str, ...],
     topics: tuple[str, ...],
     diff_only: bool,
+    watch: bool,
     fmt: str | None,
     pager: bool | None,
 ) -> None:
@@ -199,11 +229,18 @@ def compare(
     brief compare sanctions diplomacy
     brief compare why-china china-russia
     """
-    store = open_store(ctx)
-    idents = list(dict.fromkeys(store.resolve(name) for name in names))
-    topic_ids = tuple(dict.fromkeys(store.index().resolve_topic(t).id for t in topics))
-    view = store.compare(idents, topic_ids, diff_only)
-    emit(ctx, lambda r: r.comparison(view), fmt, pager)
+
+    def frame(store: Store, problems: list[str] | None = None) -> Draw:
+        idents = list(dict.fromkeys(store.resolve(name) for name in names))
+        topic_ids = tuple(dict.fromkeys(store.index().resolve_topic(t).id for t in topics))
+        view = store.compare(idents, topic_ids, diff_only)
+        return lambda r: r.comparison(view)
+
+    if watch:
+        from .watch import watch as redraw
+
+        return redraw(ctx, frame, fmt, f"brief compare {' '.join(names)}")
+    emit(ctx, frame(open_store(ctx)), fmt, pager)
 
 
 @command()
@@ -346,17 +383,21 @@ def _resolve_source(index: Index, name: str) -> str:
 @click.argument("name", required=False, shell_complete=completer(*ENTRIES))
 @click.pass_context
 def tui(ctx: click.Context, name: str | None) -> None:
-    """Browse the corpus interactively (optionally opening on NAME)."""
+    """Browse the corpus interactively (optionally opening on NAME).
+
+    The page being read is drawn again when its corpus files change."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Textual would draw into the pipe and wait for keys that never come.
         raise UsageError("tui needs a terminal; in pipes and scripts use 'brief show'")
-    ctx.meta["brief.quiet"] = True  # the app shows the warnings itself
-    store = open_store(ctx)
-    start = store.resolve(name) if name else None  # fails before the screen
+    from .watch import interval, open_watched
+
+    every = interval()
+    watched = open_watched(ctx)  # the app shows the warnings itself, and refreshes
+    start = watched.store.resolve(name) if name else None  # fails before the screen
     # textual costs ~250 ms to import: only this command pays it.
     from ..tui import make_app
 
-    make_app(store, start=start).run()
+    make_app(watched.store, start=start, watched=watched, every=every).run()
 
 
 #: This module's commands, for the group to register.

@@ -3,7 +3,8 @@
 ``open_store`` gives a :class:`Store`: a ``CachedStore`` over a fresh cache file, or a
 ``LiveStore`` over a load made in this process (which then writes the cache). The
 modules, from the top: ``live`` and ``cached`` (the stores),
-``build`` (a cache from a load), ``incremental`` and ``changed`` (an edit applied in
+``build`` (a cache from a load), ``watching`` (a corpus kept open while it is
+edited), ``incremental`` and ``changed`` (an edit applied in
 place), ``read`` (rows back into a corpus), ``search`` (full text), ``cachefile``
 (where, locking, freshness), ``codec`` (every stored layout) and ``sql`` (every
 statement).
@@ -28,6 +29,7 @@ __all__ = [
     "LiveStore",
     "Outcome",
     "Store",
+    "Watched",
     "apply_edits",
     "cache_dir",
     "cache_file",
@@ -52,6 +54,7 @@ _WHERE = {
     "Edited": "incremental",
     "apply_edits": "incremental",
     "match_expression": "search",
+    "Watched": "watching",
 }
 
 
@@ -68,6 +71,7 @@ if TYPE_CHECKING:
     from .live import LiveStore
     from .protocol import Store
     from .search import match_expression
+    from .watching import Watched
 
 #: Past this many changed files, rebuilding is simpler than applying each edit.
 MAX_EDITS = 20

@@ -34,10 +34,16 @@ if TYPE_CHECKING:
 NAMED = {"topics": "topic", "actors": "actor", "sources": "source"}
 
 
-def build(layers: Sequence[Layer], path: str | None, on_file: OnFile | None = None) -> LiveStore:
+def build(
+    layers: Sequence[Layer],
+    path: str | None,
+    on_file: OnFile | None = None,
+    stamps: Stamps | None = None,
+) -> LiveStore:
     """Load *layers* from their files, and write the cache to *path* if one is given.
 
-    *on_file* is told the load's progress (see ``corpus.load.load``).
+    *on_file* is told the load's progress (see ``corpus.load.load``); *stamps*, if
+    given, receives what the load saw of each file (for a watcher without a cache).
     """
     import time
 
@@ -46,7 +52,7 @@ def build(layers: Sequence[Layer], path: str | None, on_file: OnFile | None = No
     from ..corpus.stamps import Stamps
     from ..corpus.trace import Trace
 
-    stamps = Stamps()
+    stamps = Stamps() if stamps is None else stamps
     trace = Trace()
     began = time.time_ns()  # before the first stamp: see cachefile.smudged
     result = load(layers, stamps, trace, on_file)

@@ -21,12 +21,18 @@ from .messages import Follow
 from .screens.browse import TINY, BrowseScreen
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..store import Store, Watched
 
 
-def make_app(store: Store, start: str | None = None) -> BriefApp:
-    """The app as ``brief tui`` starts it: over *store*, open on the entry *start* (an id)."""
-    return BriefApp(store, start=start)
+def make_app(
+    store: Store, start: str | None = None, watched: Watched | None = None, every: float = 0.5
+) -> BriefApp:
+    """The app as ``brief tui`` starts it: over *store*, open on the entry *start* (an id).
+
+    With *watched* (whose store is *store*), the app checks every *every* seconds
+    whether the corpus files changed, and if so reads the page being read again.
+    """
+    return BriefApp(store, start=start, watched=watched, every=every)
 
 
 def _plural(n: int, word: str) -> str:
@@ -49,9 +55,20 @@ class BriefApp(App[None]):
         Binding("w", "warnings", "Warnings", tooltip="corpus warnings (when files had problems)"),
     ]
 
-    def __init__(self, store: Store, *, start: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        start: str | None = None,
+        watched: Watched | None = None,
+        every: float = 0.5,
+    ) -> None:
         super().__init__()
         self.store = store
+        self.watched = watched
+        """What tells whether the corpus files changed (None: they are not watched)."""
+        self._every = every
+        self._checking = False
         self.catalogue = store.catalogue()
         """Every entry by its names, read once: the sidebar, the palette and the links use it."""
         self.known = frozenset(e.id for e in self.catalogue)
@@ -79,12 +96,50 @@ class BriefApp(App[None]):
         return BrowseScreen(self.store, self.catalogue, self.start)
 
     def on_mount(self) -> None:
+        self._tell_warnings()
+        if self.watched is not None:
+            self.set_interval(self._every, self._poll)
+
+    def _tell_warnings(self) -> None:
         if self.warnings:
             self.notify(
                 f"{_plural(len(self.warnings), 'corpus file')} had problems. Press w to see them.",
                 severity="warning",
                 markup=False,
             )
+
+    # the corpus edited while it is read
+
+    def _poll(self) -> None:
+        """Check, in a thread, whether the corpus files changed (a ``stat`` of each: on
+        a large corpus, tens of milliseconds the screen does not wait for)."""
+        if not self._checking:
+            self._checking = True
+            self.run_worker(self._check, thread=True, group="watch", exit_on_error=False)
+
+    def _check(self) -> None:
+        try:
+            assert self.watched is not None
+            if self.watched.changed():
+                self.call_from_thread(self.corpus_changed)  # type: ignore[arg-type]  # textual's typing of an async callable
+        finally:
+            self._checking = False
+
+    async def corpus_changed(self) -> None:
+        """Read the corpus again: the header's counts, the warnings, the list, and the
+        page being read (at the same scroll offset)."""
+        assert self.watched is not None
+        store = self.watched.reopen()
+        before = self.warnings
+        self.store = store
+        self.catalogue = store.catalogue()
+        self.known = frozenset(e.id for e in self.catalogue)
+        self.warnings = list(store.warnings)
+        self.sub_title = " · ".join(self._counts(store.skipped()))
+        await self.browser.corpus_changed(store, self.catalogue)
+        if self.warnings != before:
+            self._tell_warnings()
+        self.refresh_bindings()
 
     @property
     def browser(self) -> BrowseScreen:

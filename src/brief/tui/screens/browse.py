@@ -15,7 +15,7 @@ from ...core.kinds import Kind
 from ..entries import entries
 from ..history import History, Place, Stop
 from ..messages import Follow
-from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page
+from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page, gone_page
 from .reading import ReadingScreen
 
 #: Below this many columns the list and the page do not fit side by side: the list is
@@ -25,6 +25,7 @@ TINY = 60
 if TYPE_CHECKING:
     from ...store import Store
     from ...views.catalogue import EntryName
+    from ...views.records import Briefing
 
 
 class BrowseScreen(ReadingScreen):
@@ -63,6 +64,10 @@ class BrowseScreen(ReadingScreen):
         self._list: bool | None = None
         """Whether the reader asked for the list shown; None: as the width decides."""
         self._tiny: bool | None = None
+        self._shown: Briefing | None = None
+        """The briefing on the page, to tell whether a change to the corpus changed it."""
+        self._scrolled = 0.0
+        """Where the page was scrolled to when an edit took its entry out of the corpus."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -74,7 +79,8 @@ class BrowseScreen(ReadingScreen):
             first.add(Block(Content("This corpus is empty."), classes="empty"))
         else:  # composed, not mounted later: the first paint shows it
             self.history.go(Place(start))
-            first = briefing_page(self.store.briefing(start), self._known)
+            self._shown = self.store.briefing(start)
+            first = briefing_page(self._shown, self._known)
         reader = Pane(first, id="reader")
         with Horizontal(id="body"):
             yield Sidebar(self._entries, id="sidebar")
@@ -156,9 +162,34 @@ class BrowseScreen(ReadingScreen):
     async def _show(self, stop: Stop) -> None:
         place = stop.place
         view = self.store.briefing(place.ident)
+        self._shown = view
         anchor = f"claim:{place.anchor}" if place.anchor and not stop.scroll else None
         await self.reader.show(briefing_page(view, self._known), anchor, stop.scroll)
         self.sidebar.mark(place.ident)
+
+    async def corpus_changed(self, store: Store, catalogue: Sequence[EntryName]) -> None:
+        """Read from *store* now (its files changed): the list, and the page being read
+        again if it changed, at the same scroll offset; a page whose entry is gone says so."""
+        self.store = store
+        listed = entries(catalogue)
+        relisted = listed != self._entries
+        if relisted:
+            self._entries, self._known = listed, frozenset(e.id for e in listed)
+            self.sidebar.replace(listed)
+        ident = self.current
+        if ident is None:
+            return
+        if ident not in self._known:
+            if self._shown is not None:
+                self._shown, self._scrolled = None, self.reader.scroll_y
+            await self.reader.show(gone_page(ident, _why_gone(store, ident)))
+            return
+        view = store.briefing(ident)
+        if view != self._shown or relisted:  # the links depend on what is listed
+            scroll = self.reader.scroll_y if self._shown is not None else self._scrolled
+            self._shown = view
+            await self.reader.show(briefing_page(view, self._known), scroll=scroll)
+        self.sidebar.mark(ident)
 
     @property
     def current(self) -> str | None:
@@ -218,3 +249,13 @@ class BrowseScreen(ReadingScreen):
         self.app.push_screen(
             CompareScreen(self.store, [(a.id, a.title) for a in actors], self._known, first)
         )
+
+
+def _why_gone(store: Store, ident: str) -> str:
+    """Why no entry has the id *ident* now, as ``brief show`` would say it."""
+    from ...core.errors import NotFound
+
+    try:
+        return f"{ident!r} now names {store.resolve(ident)!r}"
+    except NotFound as exc:
+        return str(exc)

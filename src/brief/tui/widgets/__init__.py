@@ -2,7 +2,7 @@
 
 from .blocks import Block, Jump
 from .findbar import FindBar
-from .pages import briefing_page, comparison_page
+from .pages import briefing_page, comparison_page, gone_page
 from .pane import Page, Pane
 from .sidebar import Sidebar
 
@@ -15,4 +15,5 @@ __all__ = [
     "Sidebar",
     "briefing_page",
     "comparison_page",
+    "gone_page",
 ]

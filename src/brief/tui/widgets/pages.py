@@ -89,6 +89,17 @@ def _references(page: Page, refs: tuple[Reference, ...], points: list[Point]) ->
         page.add(Jump(text.reference(ref), make, classes="reference"))
 
 
+def gone_page(ident: str, why: str) -> Page:
+    """The page of an entry that was being read when an edit took it out of the corpus."""
+    from ...core.unsafe import shown_line
+
+    page = Page()
+    page.add(Block(Content(shown_line(ident)), classes="title"), "top")
+    page.add(Block(Content(f"No longer in the corpus: {shown_line(why)}"), classes="empty"))
+    page.add(Block(Content("This page comes back when the file is fixed."), classes="empty"))
+    return page
+
+
 def briefing_page(view: Briefing, known: Collection[str]) -> Page:
     """A briefing: title, summary, facts, claims by section, related entries, sources."""
     page = Page()

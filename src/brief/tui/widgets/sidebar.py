@@ -51,13 +51,21 @@ class Sidebar(Vertical):
 
     def __init__(self, items: list[Entry], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._items = items
-        self._options = {e.id: Option(OneLine(e.title), id=e.id) for e in items}
-        """Built once: filtering only chooses which of these to show."""
-        self._totals = {kind: sum(e.kind == kind for e in items) for kind, _ in GROUPS}
+        self._list(items)
         self.shown: list[Entry] = []
         self.current: str | None = None
         """The entry being read (see :meth:`mark`): highlighted when the filter is empty."""
+
+    def _list(self, items: list[Entry]) -> None:
+        self._items = items
+        self._options = {e.id: Option(OneLine(e.title), id=e.id) for e in items}
+        """Built once per corpus: filtering only chooses which of these to show."""
+        self._totals = {kind: sum(e.kind == kind for e in items) for kind, _ in GROUPS}
+
+    def replace(self, items: list[Entry]) -> None:
+        """List *items* instead (the corpus changed), narrowed by the filter as it is."""
+        self._list(items)
+        self.narrow(self.query_one("#filter", Input).value)
 
     def compose(self) -> ComposeResult:
         yield FilterBox(placeholder="Filter  (f)", id="filter")
