@@ -65,6 +65,14 @@ def test_graph_as_html_of_hostile_names_is_text(tmp_path: Path) -> None:
     assert "<script>" not in result.stdout and "<b>" not in result.stdout
 
 
+def test_hostile_names_in_an_actors_relations_are_text(tmp_path: Path) -> None:
+    corpus = hostile_corpus(tmp_path)
+    doc = _html(corpus, "show", "h0", "h1", "h2", "h3", "h4")
+    for name in HOSTILE_NAMES:
+        assert f"opposed by {name}" in doc.visible or f"trades with {name}" in doc.visible
+    assert "script" not in doc.tags and ("#actor-h1", "") in doc.hrefs
+
+
 def test_no_relation_as_html_follows_the_empty_results_rule() -> None:
     result = run(
         "--no-bundled", "--corpus", str(RELATIONS), "graph", "un", "-r", "supports", "-f", "html"
