@@ -78,3 +78,24 @@ def test_the_console_check_sees_a_refused_stylesheet(browser: str, tmp_path: Pat
     page.write_text(text, encoding="utf-8")
     _, console = _open(browser, page, tmp_path)
     assert any("Content Security Policy" in line for line in console), console
+
+
+def test_chromium_draws_the_graph_page_picture(browser: str, tmp_path: Path) -> None:
+    """The relations page's inline SVG (where Graphviz is installed) is drawn as SVG, with
+    the actors' names as its text, and the policy refuses nothing on the page."""
+    from .test_relations import dot_program
+
+    dot_program()
+    site = tmp_path / "site"
+    done = run("--no-bundled", "--corpus", str(CORPORA / "relations"), "export", str(site))
+    assert done.exit_code == 0, done.stderr
+    dom, console = _open(browser, site / "graph.html", tmp_path)
+    assert console == []
+    start, end = dom.index("<svg"), dom.index("</svg>")
+    picture = Parsed(dom[start : end + len("</svg>")])
+    labels = {
+        text.strip() for text in picture.text if text.strip()
+    }  # the <text> and <title> of each node and edge
+    assert {"China", "North Korea", "Russia", "United Nations", "United States"} <= labels
+    assert "supports (1)" in labels
+    assert "<table" in dom and "digraph relations" in dom

@@ -208,6 +208,7 @@ GRAPH_FORMATS: list[tuple[str, tuple[str, ...], int]] = [
     ("json", ("--format", "json"), 80),
     ("dot", ("--format", "dot"), 80),
     ("mermaid", ("--format", "mermaid"), 80),
+    ("html", ("--format", "html"), 80),
 ]
 
 
@@ -270,7 +271,28 @@ def test_export_tree(
     assert result.exit_code == 0, result.stderr
     files = sorted(p.name for p in site.iterdir())
     shown = [f"exit: {result.exit_code}", "--- files", *files]
-    for name in (*EXPORT_PAGES, "conflicts.html"):
+    for name in (*EXPORT_PAGES, "conflicts.html", "graph.html"):
+        shown += [f"--- {name}", (site / name).read_text(encoding="utf-8")]
+    assert "\n".join(shown) == golden
+
+
+def test_export_graph_page(
+    golden: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The export of the relations corpus: its graph page, and an actor's page linking to
+    it. Without Graphviz's picture, which changes with Graphviz's version (its own tests
+    are in tests/test_htmlgraph.py)."""
+    from brief.render.html import svg
+
+    monkeypatch.setattr(svg, "find_dot", lambda: None)
+    monkeypatch.chdir(CORPORA)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(
+        cli, ["--no-bundled", "--corpus", "relations", "export", str(site)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    shown = [f"exit: {result.exit_code}", "--- files", *sorted(p.name for p in site.iterdir())]
+    for name in ("graph.html", "actor-china.html"):
         shown += [f"--- {name}", (site / name).read_text(encoding="utf-8")]
     assert "\n".join(shown) == golden
 

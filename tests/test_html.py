@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,6 +46,9 @@ COMMANDS: list[tuple[str, tuple[str, ...]]] = [
     ("hostile", ("search", "screen")),
     ("hostile", ("claims",)),
     ("hostile", ("timeline",)),
+    ("relations", ("graph",)),
+    ("relations", ("graph", "china", "--relation", "shields", "--relation", "trades-with")),
+    ("relations", ("show", "china", "north-korea", "un")),
 ]
 
 
@@ -192,13 +196,16 @@ def _check_tree(root: Path) -> dict[str, Parsed]:
     return pages
 
 
-@pytest.mark.parametrize("corpus", ["mini", "analyst", "hostile"])
+@pytest.mark.parametrize("corpus", ["mini", "analyst", "hostile", "relations"])
 def test_export_is_a_linked_inert_site(corpus: str, tmp_path: Path) -> None:
+    """Every page, the graph page and its picture (where ``dot`` is installed) included."""
     site = tmp_path / "site"
     code, err = _export(corpus, site)
     assert code == 0, err
     pages = _check_tree(site)
-    assert "index.html" in pages and "conflicts.html" in pages
+    assert {"index.html", "conflicts.html", "graph.html"} <= set(pages)
+    if corpus == "relations" and shutil.which("dot"):
+        assert "svg" in pages["graph.html"].tags
     assert err.splitlines()[-1].startswith(f"brief: wrote {len(pages)} pages to ")
     index = pages["index.html"]
     linked = {urlsplit(h).path for h, _ in index.hrefs} - {""}

@@ -263,7 +263,7 @@ HOSTILE_NAMES = [
 ]
 
 
-def _hostile(tmp_path: Path) -> Path:
+def hostile_corpus(tmp_path: Path) -> Path:
     """The hostile corpus, with a format-2 file relating actors with hostile names."""
     dest = tmp_path / "hostile"
     shutil.copytree(CORPORA / "hostile", dest)
@@ -295,7 +295,7 @@ def _graph(corpus: Path, fmt: str) -> str:
 
 
 def test_hostile_names_cannot_break_out_of_mermaid(tmp_path: Path) -> None:
-    out = _graph(_hostile(tmp_path), "mermaid")
+    out = _graph(hostile_corpus(tmp_path), "mermaid")
     node = re.compile(r'  n\d+\["[A-Za-z0-9 ,.#;-]*"\]')
     edge = re.compile(r'  n\d+ (-->|---|-\.->|-\.-)\|"[A-Za-z0-9 ,.#;-]*"\| n\d+')
     comment = re.compile(r"  %% claims: [a-z0-9-]+(, [a-z0-9-]+)*")
@@ -329,7 +329,7 @@ def _shape(statement: list[str]) -> str:
 
 
 def test_hostile_names_cannot_break_out_of_dot(tmp_path: Path) -> None:
-    out = _graph(_hostile(tmp_path), "dot")
+    out = _graph(hostile_corpus(tmp_path), "dot")
     statements = _dot_statements(out)
     shapes = [_shape(s) for s in statements]
     assert shapes.count("node") == len(HOSTILE_NAMES) + 1  # and mallory
@@ -347,7 +347,7 @@ def test_hostile_names_cannot_break_out_of_dot(tmp_path: Path) -> None:
         assert f'[label="{escaped}"]' in out
 
 
-def _dot_program() -> str:
+def dot_program() -> str:
     found = shutil.which("dot")
     if found is None and os.environ.get("CI", "").lower() not in ("", "0", "false"):
         pytest.fail("Graphviz's dot is not installed, and CI must run this test (.ci/run)")
@@ -359,8 +359,8 @@ def _dot_program() -> str:
 
 @pytest.mark.parametrize("which", ["fixture", "hostile"])
 def test_graphviz_reads_the_dot_output(tmp_path: Path, which: str) -> None:
-    program = _dot_program()
-    corpus = RELATIONS_CORPUS if which == "fixture" else _hostile(tmp_path)
+    program = dot_program()
+    corpus = RELATIONS_CORPUS if which == "fixture" else hostile_corpus(tmp_path)
     text = _graph(corpus, "dot")
     svg = subprocess.run(
         [program, "-Tsvg"], input=text.encode(), capture_output=True, timeout=60, check=False

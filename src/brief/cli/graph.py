@@ -57,7 +57,8 @@ def graph(
     contested when one of its claims is contradicted or disputed. NAMEs are actors
     (their relations, either way) or topics (the relations their claims state).
     In a terminal, each actor's relations by kind, and a matrix when it fits;
-    --format dot (Graphviz) or mermaid for a drawing, json for nodes and edges.
+    --format dot (Graphviz) or mermaid for a drawing, json for nodes and edges, html
+    for a page (each edge with its claims, and the matrix as a table).
     Exit 1 when no relation matches.
 
     \b

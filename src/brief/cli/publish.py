@@ -20,7 +20,9 @@ from .context import Folder, command, open_store
 @click.pass_context
 def export(ctx: click.Context, folder: str, force: bool) -> None:
     """Write the corpus as a static site into DIR: an index, a page per topic, actor and
-    source, and the conflicts, linked to each other by relative links.
+    source, the conflicts and the relations among actors, linked to each other by
+    relative links. Where Graphviz's dot is installed, the relations page also shows
+    the graph as a picture (SVG, stripped of anything that could run or fetch).
 
     Each page is one self-contained HTML file (no scripts, nothing fetched), so the
     folder can be opened from disk or put on any web host. DIR must be empty, new or
@@ -32,13 +34,19 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
     brief export site && open site/index.html
     """
     from ..core.unsafe import shown_line
-    from ..render.html.site import site_pages
+    from ..render.graphs import dot
+    from ..render.html.site import Drawn, site_pages
+    from ..render.html.svg import draw
     from ..render.html.tree import ExportRefused, write_tree
     from ..views.site import site
 
     target = Path(folder)
     store = open_store(ctx)
-    pages = site_pages(site(store.index()))
+    published = site(store.index())
+    picture = draw(dot(published.graph)) if published.graph.edges else None
+    if picture is not None and picture.problem:
+        click.echo(f"brief: warning: {shown_line(picture.problem)}", err=True)
+    pages = site_pages(published, Drawn(picture.svg if picture else None))
     try:
         written = write_tree(pages, target, force)
     except ExportRefused as exc:

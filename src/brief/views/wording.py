@@ -144,8 +144,13 @@ def layer_label(row: Row) -> str:
 def relation_label(relation: Relation) -> str:
     """An actor's relation as its briefing lists it: ``shields North Korea``, ``trades
     with China (2 claims, contested)``."""
+    return f"{relation.words} {relation.other_title}{relation_notes(relation)}"
+
+
+def relation_notes(relation: Relation) -> str:
+    """What :func:`relation_label` says after the other actor's name: `` (2 claims,
+    contested)``; "" for one uncontested claim."""
     n = len(relation.claims)
     notes = [f"{n} claims"] if n > 1 else []
     notes += ["contested"] if relation.contested else []
-    said = f" ({', '.join(notes)})" if notes else ""
-    return f"{relation.words} {relation.other_title}{said}"
+    return f" ({', '.join(notes)})" if notes else ""

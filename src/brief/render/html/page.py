@@ -94,13 +94,25 @@ def document(title: str, body: str, nav: str = "") -> str:
 EntryHref = Callable[[str, str], "str | None"]
 
 
+#: The export's page of the relations among actors.
+GRAPH = "graph.html"
+
+
 class Links:
     """Where a document's links go beyond itself. A lone document (``--format html``)
     links nowhere else; an export's pages link to each other by relative file names."""
 
-    def __init__(self, site: bool = False) -> None:
+    def __init__(self, site: bool = False, graphed: frozenset[str] = frozenset()) -> None:
         self.site = site
         """Whether the document is a page of an export (``brief export``)."""
+        self.graphed = graphed
+        """The actors with a section of their own on the export's graph page."""
+
+    def graph(self, actor: str) -> str | None:
+        """Where the graph page shows *actor*'s relations; None outside an export."""
+        if not self.site:
+            return None
+        return f"{GRAPH}#{anchor('relations', actor)}" if actor in self.graphed else GRAPH
 
     def entry(self, kind: str, ident: str) -> str | None:
         """The page of the topic, actor or source *ident*; None outside an export."""

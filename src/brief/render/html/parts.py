@@ -17,6 +17,7 @@ from ...views.wording import (
     left_out_line,
     link_label,
     reference_label,
+    relation_notes,
     support_label,
 )
 from .page import Links, anchor, encode, esc, external
@@ -172,6 +173,29 @@ def _facts(view: Briefing) -> str:
     return f'<dl class="facts">{"".join(items)}</dl>\n'
 
 
+def _relations(doc: Doc, view: Briefing) -> str:
+    """An actor's relations: each to the other actor (a link where the document allows),
+    contested ones marked ⚠ and said so, each with the ids of its claims linked to them;
+    in an export, a link to where the graph page shows them among all the others."""
+    if not view.relations:
+        return ""
+    items = []
+    for r in view.relations:
+        mark = '<span class="contested">⚠</span> ' if r.contested else ""
+        other = link(doc.entry_href("actor", r.other), esc(r.other_title))
+        ids = ", ".join(
+            link(
+                f"#{doc.claims[c]}" if c in doc.claims else None,
+                f'<span class="ids">{esc(c)}</span>',
+            )
+            for c in r.claims
+        )
+        items.append(f"<li>{mark}{esc(r.words)} {other}{esc(relation_notes(r))}: {ids}</li>\n")
+    graph = doc.links.graph(view.id)
+    among = f'<p><a href="{esc(graph)}">Among all the relations</a></p>\n' if graph else ""
+    return f'<h2>Relations</h2>\n<ul class="relations">\n{"".join(items)}</ul>\n{among}'
+
+
 def _related(doc: Doc, view: Briefing) -> str:
     if not view.related:
         return ""
@@ -190,7 +214,7 @@ def briefing(doc: Doc, view: Briefing, scope: str = "") -> str:
     parts = [f'<article id="{ident}" class="{esc(view.kind)}">\n<h1>{esc(view.title)}</h1>\n']
     if view.summary:
         parts.append(f'<p class="summary">{esc(view.summary)}</p>\n')
-    parts.append(_facts(view))
+    parts += [_facts(view), _relations(doc, view)]
     for section in view.sections:
         parts.append(f"<h2>{esc(section.title)}</h2>\n{points(doc, section.points)}")
     if not view.sections:

@@ -30,6 +30,7 @@ from .page import Links, document, esc
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ...views.claims import Claims
     from ...views.comparison import Comparison, ComparisonRow, Conflicts
+    from ...views.graph import Graph
     from ...views.timeline import Timeline
     from ...views.validation import Validation
 
@@ -256,3 +257,9 @@ class HtmlRenderer:
 
     def timeline(self, view: Timeline) -> str:
         return timeline(view)
+
+    def graph(self, view: Graph) -> str:
+        from ..graphs import heading
+        from .graph import graph_body
+
+        return document(heading(view), graph_body(parts.Doc(), view))

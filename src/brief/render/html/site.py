@@ -1,9 +1,11 @@
-"""The pages of ``brief export``: an index, a page per topic, actor and source, conflicts.
+"""The pages of ``brief export``: an index, a page per topic, actor and source, conflicts
+and the relations graph.
 
 Every page is a whole document (see ``page.document``) in one flat folder, so every
 link between pages is a bare file name: the site works opened from disk or from any
 web host, at any path. A page kind is a function in :data:`PAGES` that returns its
-pages; the index links to those marked ``listed``.
+pages; the index links to those marked ``listed``. What a program outside brief made
+(Graphviz's picture of the graph) comes in a :class:`Drawn`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import NamedTuple
 
 from ...views.records import Listing
 from ...views.site import Site
-from .page import Links, document, esc, page_name
+from ..graphs import dot, mermaid
+from .graph import graph_body, sections
+from .page import GRAPH, Links, document, esc, page_name
 from .parts import Doc, briefings, link
 from .renderer import conflicts_body, table
 
@@ -37,6 +41,14 @@ class Page(NamedTuple):
     entry's page is reached from the index's tables instead)."""
 
 
+class Drawn(NamedTuple):
+    """What an export shows that a program outside brief drew."""
+
+    picture: str | None = None
+    """The relations graph as Graphviz's ``dot`` drew it, sanitised SVG to inline
+    (``svg.draw``); None without it."""
+
+
 def nav(listed: list[Page]) -> str:
     """The bar atop every page: the index, then each listed page."""
     links = [f'<a href="{INDEX}">Index</a>']
@@ -44,24 +56,46 @@ def nav(listed: list[Page]) -> str:
     return f'<nav class="site" aria-label="site">{"".join(links)}</nav>\n'
 
 
-def entry_pages(site: Site) -> list[Page]:
-    """A page per topic, actor and source: its briefing, linked to the others."""
+def entry_pages(site: Site, drawn: Drawn) -> list[Page]:
+    """A page per topic, actor and source: its briefing, linked to the others (an
+    actor's relations to where the graph page shows them)."""
+    links = Links(site=True, graphed=sections(site.graph))
     return [
-        Page(page_name(v.kind, v.id), v.title, briefings(Doc(Links(site=True)), [v]))
-        for v in site.briefings
+        Page(page_name(v.kind, v.id), v.title, briefings(Doc(links), [v])) for v in site.briefings
     ]
 
 
-def conflicts_page(site: Site) -> list[Page]:
+def conflicts_page(site: Site, drawn: Drawn) -> list[Page]:
     """Where the sources disagree: each pair linked to its claims' topic pages."""
     body = conflicts_body(site.conflicts, Doc(Links(site=True)))
     return [Page(CONFLICTS, "Conflicts", body, listed=True)]
 
 
-#: What becomes pages, in order: each a function of the site returning its pages. The
-#: relations graph's page goes here: one more function returning its page
-#: (``listed=True``, so that the index and the bar link to it).
-PAGES: tuple[Callable[[Site], list[Page]], ...] = (entry_pages, conflicts_page)
+def graph_page(site: Site, drawn: Drawn) -> list[Page]:
+    """The relations among actors: each actor's by kind, the matrix, Graphviz's picture
+    where it was drawn, and the graph as DOT and Mermaid text to draw it elsewhere."""
+    view = site.graph
+    body = [graph_body(Doc(Links(site=True)), view)]
+    if view.edges:
+        if drawn.picture is not None:
+            body.append(
+                '<h2 id="picture">Picture</h2>\n<figure class="graph">'
+                f"{drawn.picture}<figcaption>Drawn by Graphviz from the DOT text below."
+                "</figcaption></figure>\n"
+            )
+        body += [
+            '<h2 id="dot">Graphviz DOT</h2>\n',
+            f'<pre class="source">{esc(dot(view))}</pre>\n',
+            '<h2 id="mermaid">Mermaid</h2>\n',
+            f'<pre class="source">{esc(mermaid(view))}</pre>\n',
+        ]
+    return [Page(GRAPH, "Relations", "".join(body), listed=True)]
+
+
+#: What becomes pages, in order: each a function of the site (and of what was drawn
+#: outside brief) returning its pages; ``listed=True`` puts a page in the index and
+#: the navigation bar.
+PAGES: tuple[Callable[[Site, Drawn], list[Page]], ...] = (entry_pages, conflicts_page, graph_page)
 
 
 def _listing(site: Site, view: Listing) -> str:
@@ -97,10 +131,10 @@ def index_page(site: Site, listed: list[Page]) -> Page:
     return Page(INDEX, "Briefings", "".join(body))
 
 
-def site_pages(site: Site) -> dict[str, str]:
-    """Every page of the export of *site*, file name to document, the index last
-    (written last, it marks a finished site)."""
-    pages = [page for kind in PAGES for page in kind(site)]
+def site_pages(site: Site, drawn: Drawn | None = None) -> dict[str, str]:
+    """Every page of the export of *site* (with what *drawn* holds), file name to
+    document, the index last (written last, it marks a finished site)."""
+    pages = [page for kind in PAGES for page in kind(site, drawn or Drawn())]
     listed = [p for p in pages if p.listed]
     pages.append(index_page(site, listed))
     bar = nav(listed)

@@ -51,6 +51,16 @@ mark{background:var(--mark);color:inherit}
 .ids{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85rem}
 .left-out{font-style:italic;color:var(--muted)}
 section.pair{border-left:3px solid var(--warn);padding-left:.75rem;margin:1rem 0}
+dl.edges dt{font-weight:600;margin-top:.5rem}
+dl.edges dd{margin-left:1rem}
+ul.edges,ul.edge-claims{padding-left:1.2rem}
+ul.edge-claims{font-size:.92rem;color:var(--muted)}
+table.matrix td,table.matrix th[scope=col]{text-align:center}
+table.matrix td.contested{color:var(--warn)}
+pre.source{overflow:auto;font-size:.85rem;border:1px solid var(--rule);padding:.5rem}
+figure.graph{margin:1rem 0;overflow:auto}
+figure.graph svg{max-width:100%;height:auto}
+figcaption{font-size:.85rem;color:var(--muted)}
 @media print{:root{--fg:#000;--bg:#fff;--muted:#333;--link:#000;--warn:#000;--badge:#fff}\
 body{max-width:none;padding:0;font-size:11pt}nav.site,a.back{display:none}\
 a{text-decoration:none}h2,h3{break-after:avoid}li.claim,tr{break-inside:avoid}\
@@ -59,4 +69,4 @@ a.external::after{content:" (" attr(href) ")";font-size:.85em}}
 
 #: The stylesheet's SHA-256, base64: what the Content-Security-Policy allows. Written out,
 #: not computed (hashlib costs a few ms to import); tests/test_html.py checks it.
-CSS_SHA256 = "WqRJyDvw+q0Jn1v5ObMWy6I9K1nW34mT+8W/Zq1ra54="
+CSS_SHA256 = "ZwwQU5uwNNijV/ENqrIuk28FriSxB9IzFzgNlnNWLsw="
