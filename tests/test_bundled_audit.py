@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -120,3 +121,100 @@ def test_the_timeline_shows_the_dated_record() -> None:
     for date in ("1953", "1958", "1961-07-11", "1991-09-17", "2006/2017", "2018-06-12"):
         assert f"\n{date}\n" in out, date
     assert "2022-05-26" in out
+
+
+# -- the relations: the picture ``brief graph`` draws of the bundled corpus ------------------
+
+#: Every edge, with the claims behind it, and whether it is contested. A change here is a
+#: change to the picture every new reader sees first: make it on purpose, from the claims.
+EDGES: dict[tuple[str, str, str], tuple[set[str], bool]] = {
+    ("china", "supports", "north-korea"): (
+        {
+            "diplomacy-china-support-at-un",
+            "history-alliance-brought-support",
+            "military-china-aid-since-korean-war",
+            "military-china-weapons-equipment",
+            "military-china-russia-economic-military-support",
+        },
+        False,
+    ),
+    ("russia", "supports", "north-korea"): ({"diplomacy-russia-aid-and-un-support"}, False),
+    ("china", "shields", "north-korea"): (
+        {
+            "security-shield-from-adversaries",
+            "sanctions-china-accused-of-ignoring",
+            "sanctions-china-russia-veto-2022",
+        },
+        True,  # the china-russia article also says they sought to impose sanctions
+    ),
+    ("united-nations", "sanctions", "north-korea"): (
+        {"sanctions-un-imposed-over-nuclear", "sanctions-unsc-resolutions-2006-2017"},
+        False,
+    ),
+    ("united-states", "sanctions", "china"): ({"sanctions-us-targets-chinese-companies"}, False),
+    ("united-states", "pressures", "china"): ({"sanctions-us-pressure-on-beijing"}, False),
+    ("united-states", "pressures", "north-korea"): (
+        {"geopolitics-us-allies-pressure-north-korea"},
+        False,
+    ),
+    ("china", "pressures", "united-states"): ({"diplomacy-collective-pressure-on-us"}, False),
+    ("china", "pressures", "us-allies"): ({"diplomacy-collective-pressure-on-us"}, False),
+    ("china", "trades-with", "north-korea"): (
+        {
+            "economy-trade-strong-for-decades",
+            "economy-kotra-trade-shares",
+            "diplomacy-china-friendly-economic-ties",
+        },
+        True,  # the trade fact-check contradicts "heavily dependent", "vast networks"
+    ),
+    ("north-korea", "trades-with", "russia"): ({"economy-kotra-trade-shares"}, True),
+    ("china", "allied-with", "north-korea"): (
+        {
+            "history-long-standing-ally",
+            "military-treaty-1961",
+            "geopolitics-china-sees-important-ally",
+        },
+        False,
+    ),
+    ("china", "depends-on", "north-korea"): ({"economy-china-russia-depend-on-resources"}, True),
+}
+
+
+def test_the_graph_is_the_picture_the_claims_state() -> None:
+    data = json.loads(run("graph", "-f", "json").stdout)
+    drawn = {
+        (e["subject"], e["relation"], e["object"]): (set(e["claim_ids"]), e["contested"])
+        for e in data["edges"]
+    }
+    assert drawn == EDGES
+
+
+def test_no_edge_the_claims_do_not_state() -> None:
+    """What listing every actor a claim is about once drew: ``relation_to`` keeps out."""
+    data = json.loads(run("graph", "-f", "json").stdout)
+    drawn = {(e["subject"], e["relation"], e["object"]) for e in data["edges"]}
+    for wrong in [
+        ("united-states", "sanctions", "north-korea"),  # it sanctions Chinese companies
+        ("china", "shields", "russia"),  # "China and Russia vetoed": one subject
+        ("china", "shields", "united-nations"),
+        ("china", "supports", "russia"),
+        ("united-nations", "sanctions", "china"),
+        ("united-states", "pressures", "us-allies"),
+    ]:
+        assert wrong not in drawn, wrong
+
+
+#: How a claim's text may name an actor besides its name and aliases.
+ADJECTIVES = {"china": ("Chinese",), "russia": ("Russian",), "us-allies": ("its allies",)}
+
+
+def test_every_relation_names_its_actors_in_the_claim_text(result: LoadResult) -> None:
+    """A relation only where the claim's own words state it: at the least, the text names
+    the subject and every actor the relation goes to."""
+    actors = {a.id: a for a in result.corpus.actors}
+    related = [c for c in result.corpus.claims if c.relation]
+    assert len(related) >= 20
+    for claim in related:
+        for ident in (claim.actors[0], *claim.targets):
+            names = (actors[ident].name, *actors[ident].aliases, *ADJECTIVES.get(ident, ()))
+            assert any(n.lower() in claim.text.lower() for n in names), (claim.id, ident)

@@ -195,6 +195,12 @@ SINGLE: dict[str, tuple[str, ...]] = {
         "supports",
     ),
     "error-graph-format-elsewhere": ("show", "china", "--format", "dot"),
+    # the bundled corpus's relations: the picture its readers see first
+    "bundled-graph-terminal80": ("graph", "--format", "terminal"),
+    "bundled-graph-plain": ("graph", "--format", "plain"),
+    "bundled-graph-json": ("graph", "--format", "json"),
+    "bundled-graph-dot": ("graph", "--format", "dot"),
+    "bundled-graph-mermaid": ("graph", "--format", "mermaid"),
 }
 
 #: ``brief graph`` of the relations corpus in every format it takes, the terminal at three

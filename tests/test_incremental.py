@@ -168,35 +168,35 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             'actors = ["russia", "china"]\nstatus = "reported"\ntext = "China has been accused',
         ).replace('status = "alleged"', "", 1),
     ),
-    "relation added (format 2)": (
+    "relation added, with relation_to (format 2)": (
         "topics/sanctions.toml",
-        lambda text: text.replace("format = 1", "format = 2", 1).replace(
-            'actors = ["united-nations", "north-korea"]\n',
-            'actors = ["united-nations", "north-korea"]\nrelation = "sanctions"\n',
+        lambda text: text.replace(
+            'actors = ["china", "russia", "north-korea", "united-nations"]\ntext = "Fact-check: in',
+            'actors = ["china", "russia", "north-korea", "united-nations"]\nrelation = "shields"\n'
+            'relation_to = ["north-korea"]\ntext = "Fact-check: in',
             1,
         ),
     ),
-    "relations added, one symmetric, one mistyped (BRIEF021, kept)": (
-        "topics/sanctions.toml",
-        lambda text: (
-            text.replace("format = 1", "format = 2", 1)
-            .replace(
-                'actors = ["china", "russia"]\n',
-                'actors = ["china", "russia"]\nrelation = "allied-with"\n',
-                1,
-            )
-            .replace(
-                'actors = ["united-states", "china"]\n',
-                'actors = ["united-states", "china"]\nrelation = "sanctons"\n',
-                1,
-            )
-        ),
-    ),
-    "relation in a format-1 file (BRIEF021, kept)": (
+    "relation_to removed: the relation goes to every other actor": (
         "topics/sanctions.toml",
         lambda text: text.replace(
-            'actors = ["united-nations", "north-korea"]\n',
-            'actors = ["united-nations", "north-korea"]\nrelation = "sanctions"\n',
+            'relation = "sanctions"\nrelation_to = ["china"]\n', 'relation = "sanctions"\n', 1
+        ),
+    ),
+    "relation_to naming no other actor (BRIEF021, kept)": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('relation_to = ["china"]', 'relation_to = ["chna"]', 1),
+    ),
+    "relations added, one symmetric, one mistyped (BRIEF021, kept)": (
+        "topics/sanctions.toml",
+        lambda text: text.replace(
+            'actors = ["china", "russia", "north-korea", "united-nations"]\ntext = "Fact-check: in',
+            'actors = ["china", "russia", "north-korea", "united-nations"]\n'
+            'relation = "allied-with"\nrelation_to = ["russia"]\ntext = "Fact-check: in',
+            1,
+        ).replace(
+            'text = "US sanctions on Chinese companies will not',
+            'relation = "sanctons"\ntext = "US sanctions on Chinese companies will not',
             1,
         ),
     ),
@@ -571,20 +571,52 @@ def test_a_claim_taking_the_id_of_a_claim_left_out_is_declined(corpus: Path) -> 
 
 
 def test_relation_added_in_place_shows_in_the_graph_and_the_briefing(corpus: Path) -> None:
-    """The edit above is not vacuous: the cached store shows the new relation."""
+    """The edit above is not vacuous: the cached store shows the new relation, to the
+    one actor its relation_to names."""
     from brief.views.graph import graph
 
-    file, change = IN_PLACE_EDITS["relation added (format 2)"]
+    claim = "sanctions-china-russia-draft-easing-2019"
+    file, change = IN_PLACE_EDITS["relation added, with relation_to (format 2)"]
     warm(corpus)
     before = open_store(layers(corpus))
-    assert before.briefing("united-nations").relations == ()  # stored before the edit
+    assert all(claim not in r.claims for r in before.briefing("china").relations)
     edit(corpus / file, change)
     assert in_place(corpus) == Edited(Outcome.APPLIED)
     store, fresh = reopen(corpus)
     assert fresh
-    (relation,) = store.briefing("united-nations").relations
-    assert (relation.words, relation.other) == ("sanctions", "north-korea")
-    (edge,) = graph(store.index()).edges
-    assert (edge.subject, edge.kind, edge.object) == ("united-nations", "sanctions", "north-korea")
-    (passive,) = store.briefing("north-korea").relations
-    assert (passive.words, passive.other) == ("sanctioned by", "united-nations")
+    stated = [(r.words, r.other) for r in store.briefing("china").relations if claim in r.claims]
+    assert stated == [("shields", "north-korea")]
+    edges = [
+        (e.subject, e.kind, e.object) for e in graph(store.index()).edges if claim in e.claim_ids
+    ]
+    assert edges == [("china", "shields", "north-korea")]
+    passive = [
+        (r.words, r.other) for r in store.briefing("north-korea").relations if claim in r.claims
+    ]
+    assert passive == [("shielded by", "china")]
+    assert all(claim not in r.claims for r in store.briefing("russia").relations)
+
+
+def test_relation_to_removed_in_place_draws_the_edges_it_held_back(corpus: Path) -> None:
+    from brief.views.graph import graph
+
+    file, change = IN_PLACE_EDITS["relation_to removed: the relation goes to every other actor"]
+    warm(corpus)
+    claim = "sanctions-us-targets-chinese-companies"
+    edges = {
+        (e.subject, e.kind, e.object)
+        for e in graph(open_store(layers(corpus)).index()).edges
+        if claim in e.claim_ids
+    }
+    assert edges == {("united-states", "sanctions", "china")}
+    edit(corpus / file, change)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, fresh = reopen(corpus)
+    assert fresh
+    edges = {
+        (e.subject, e.kind, e.object) for e in graph(store.index()).edges if claim in e.claim_ids
+    }
+    assert edges == {
+        ("united-states", "sanctions", "china"),
+        ("united-states", "sanctions", "north-korea"),
+    }

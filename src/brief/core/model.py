@@ -164,8 +164,22 @@ class Claim:
     confidence: str | None = None
     """Format 2, assessments only: one of :data:`CONFIDENCES`."""
     relation: str | None = None
-    """Format 2: the relation it states, ``actors[0]`` to each other actor: one of
-    ``core.relations.NAMES`` (``shields``); None for a claim that states none."""
+    """Format 2: the relation it states, ``actors[0]`` to each actor of :attr:`targets`:
+    one of ``core.relations.NAMES`` (``shields``); None for a claim that states none."""
+    relation_to: tuple[str, ...] = ()
+    """Format 2: the actors its relation goes to, each one of its actors other than the
+    subject (``("china",)``); empty for every other actor, or when it states none."""
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The actors its relation goes to, each once: :attr:`relation_to` when given,
+        else every actor after the subject (never the subject); () without a relation."""
+        if self.relation is None:
+            return ()
+        if self.relation_to:
+            return self.relation_to
+        subject = self.actors[0]
+        return tuple(a for a in dict.fromkeys(self.actors[1:]) if a != subject)
 
 
 @dataclass(frozen=True, slots=True)

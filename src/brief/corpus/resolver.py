@@ -225,20 +225,27 @@ class _Resolver:
 
     def _without_unknown_actors(self, claim: Claim, placed: Placed) -> Claim:
         """*claim* without the actors that cannot be used; without its relation too when
-        its subject is one of them or fewer than two are left (said so, ``BRIEF021``)."""
+        its subject is one of them, fewer than two are left, or every actor its
+        ``relation_to`` names is one of them (said so, ``BRIEF021``)."""
         actors = self.merged["actors"]
         usable = tuple(a for a in claim.actors if a in actors)
-        if claim.relation is None or (claim.actors[0] in actors and len(set(usable)) > 1):
-            return replace(claim, actors=usable)
-        why = (
-            f"its subject {claim.actors[0]!r}"
-            if claim.actors[0] not in actors
-            else "all but one of its actors"
-        )
+        targets = tuple(a for a in claim.relation_to if a in actors)
+        if claim.relation is None or (
+            claim.actors[0] in actors
+            and len(set(usable)) > 1
+            and (targets or not claim.relation_to)
+        ):
+            return replace(claim, actors=usable, relation_to=targets)
+        if claim.actors[0] not in actors:
+            why = f"its subject {claim.actors[0]!r}"
+        elif len(set(usable)) > 1:
+            why = "every actor in its relation_to"
+        else:
+            why = "all but one of its actors"
         message = f"relation {claim.relation!r} dropped: {why} cannot be used; {RELATION_DROPPED}"
         where = f"{placed.path}.relation"
         self.problems.append(Diagnostic(d.RELATION, placed.file, where, message))
-        return replace(claim, actors=usable, relation=None)
+        return replace(claim, actors=usable, relation=None, relation_to=())
 
     def links(self, kept: dict[str, Claim]) -> list[Claim]:
         """The kept claims, each without links to claims absent or left out."""

@@ -49,6 +49,7 @@ from .checkers import (
     text,
     type_name,
 )
+from .relationto import relation_to_ok
 
 Entry = Topic | Actor | Source | Claim
 KINDS: tuple[str, ...] = ("topics", "actors", "sources", "claims")
@@ -118,6 +119,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "confidence": Field(adapt(grades.confidence), False, _STRING, CONFIDENCES),
         # checked with the claim (grades.relation_ok): a bad one is dropped, the claim kept
         "relation": Field(grades.as_given, False, "relation", RELATIONS),
+        # checked with its relation (relationto.relation_to_ok)
+        "relation_to": Field(grades.as_given, False, "array of actor ids"),
     },
 }
 _REQUIRED: dict[str, frozenset[str]] = {
@@ -252,6 +255,7 @@ def _check_entry(
     if kind == "claims":  # even when something else is wrong: report it all at once
         ok = _check_claim(values, path, problem, version) and ok
         grades.relation_ok(values, "actors" in table, path, problem, version)
+        relation_to_ok(values, table, path, problem, version)
     if not ok:
         return None
     if kind == "claims":

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 19
+SCHEMA = 20
 
 
 class Corrupt(ValueError):
@@ -104,7 +104,7 @@ def name_check(key: str, ident: str, kind: str) -> int:
 # A source: (id, title, kind, author, date, url, sections, file,
 #            reliability, publisher, retrieved, text, note)
 # A claim:  (id, text, topic, actors, cites, status, contradicts, supports, note, file,
-#            credibility, by, date, likelihood, confidence, relation),
+#            credibility, by, date, likelihood, confidence, relation, relation_to),
 #           each citation as (source, section) or, with a quote or locator, as
 #           (source, section, quote, locator)
 
@@ -128,7 +128,7 @@ def entry_data(entry: Entry) -> EntryData:
         return (entry.id, entry.text, entry.topic, entry.actors, cites, entry.status,
                 entry.contradicts, entry.supports, entry.note, entry.file, entry.credibility,
                 entry.by, entry.date, entry.likelihood, entry.confidence,
-                entry.relation)  # fmt: skip
+                entry.relation, entry.relation_to)  # fmt: skip
     if isinstance(entry, Topic):
         return (entry.id, entry.title, entry.summary, entry.aliases, entry.tags,
                 entry.related, entry.file)  # fmt: skip

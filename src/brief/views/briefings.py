@@ -192,9 +192,11 @@ def relations(index: Index, actor: str, claims: Iterable[Claim]) -> tuple[Relati
         kind = BY_NAME[claim.relation]
         subject = claim.actors[0]
         if subject == actor:
-            others, key = claim.actors[1:], (0, kind.words)
-        else:
+            others, key = claim.targets, (0, kind.words)
+        elif actor in claim.targets:
             others, key = (subject,), (0 if kind.symmetric else 1, kind.passive)
+        else:
+            continue  # about this actor, but the relation goes to others
         for other in others:
             if other != actor:
                 found.setdefault((*key, other), []).append(claim)

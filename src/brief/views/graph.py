@@ -1,8 +1,9 @@
 """``brief graph``: the relations among actors, decided once as nodes and edges.
 
 A claim with a ``relation`` (format 2) states it from its subject, ``actors[0]``, to
-each of its other actors; every claim stating the same relation between the same two
-actors makes one edge, so every edge is a set of sourced claims. A symmetric relation
+the actors its ``relation_to`` names, or else to each of its other actors; every claim
+stating the same relation between the same two actors makes one edge, so every edge is
+a set of sourced claims. A symmetric relation
 (``trades-with``) makes one edge whichever of the two is written first. Only claims of
 the loaded corpus take part: a claim left out, or in a skipped file, is in no edge.
 """
@@ -156,11 +157,11 @@ def _resolved(index: Index, query: Query) -> tuple[set[str], set[str], list[tupl
 
 
 def _pairs(claim: Claim) -> Iterable[tuple[str, str]]:
-    """The (subject, object) pairs *claim* relates."""
+    """The (subject, object) pairs *claim* relates: to its ``relation_to``, or to every
+    other actor (``Claim.targets``)."""
     subject = claim.actors[0]
-    for other in dict.fromkeys(claim.actors[1:]):
-        if other != subject:
-            yield subject, other
+    for other in claim.targets:
+        yield subject, other
 
 
 def graph(index: Index, query: Query | None = None) -> Graph:
