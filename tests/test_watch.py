@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -165,6 +166,24 @@ def test_compare_watch_redraws(corpus: Path, watcher: list[Watcher]) -> None:
     w.wait_for("China is the main trading partner.")
     edit(corpus / "topics" / "trade.toml", "the main trading partner", "the largest partner")
     w.wait_for("China is the largest partner.")
+    assert w.interrupt() == 0
+
+
+def test_graph_watch_redraws_when_a_relation_changes(
+    tmp_path: Path, watcher: list[Watcher]
+) -> None:
+    corpus = tmp_path / "relations"
+    shutil.copytree(Path(__file__).parent / "corpora" / "relations", corpus)
+    settle(corpus)
+    w = start(watcher, corpus, "graph", "united-states", "--watch")
+    w.wait_for("pressures")
+    assert "opposes" not in w.seen["out"]
+    edit(corpus / "relations.toml", 'relation = "pressures"', 'relation = "opposes"')
+    out = w.wait_for("opposes")
+    assert out.index("pressures") < out.index("--- brief: updated ") < out.index("opposes")
+    edit(corpus / "relations.toml", 'relation = "opposes"', 'relation = "opposez"')
+    err = w.wait_for("did you mean 'opposes'", where="err")  # said, and the watch goes on
+    assert "BRIEF021" in err and w.proc.poll() is None
     assert w.interrupt() == 0
 
 

@@ -20,9 +20,13 @@ from .context import (
     graph_format_option,
     min_grade_option,
     open_store,
+    watch_option,
 )
 
 if TYPE_CHECKING:
+    from ..render.output import Draw
+    from ..store import Store
+    from ..views.graph import Graph
     from ..views.mingrade import Minimum
 
 
@@ -40,6 +44,7 @@ if TYPE_CHECKING:
     "--topic", "-t", help="Only claims of this topic.", shell_complete=completer(Kind.TOPIC)
 )
 @min_grade_option
+@watch_option
 @graph_format_option
 @click.pass_context
 def graph(
@@ -48,6 +53,7 @@ def graph(
     relations: tuple[str, ...],
     topic: str | None,
     min_grade: Minimum | None,
+    watch: bool,
     fmt: str | None,
     pager: bool | None,
 ) -> None:
@@ -69,16 +75,28 @@ def graph(
     from ..views.graph import Query
     from ..views.graph import graph as build
 
-    store = open_store(ctx)
-    view = build(store.index(), Query(names, relations, topic, min_grade))
-    empty = None
-    if not view.edges:
-        empty = (
-            f"no relations match {view.described}"
-            if view.filters
-            else "no relations in this corpus"
-        )
+    query = Query(names, relations, topic, min_grade)
+    if watch:
+        from .watch import watch as redraw
+
+        def frame(store: Store, problems: list[str]) -> Draw | None:
+            view = build(store.index(), query)
+            if not view.edges:
+                problems.append(_empty(view))
+                return None
+            return lambda r: r.graph(view)
+
+        return redraw(ctx, frame, fmt, " ".join(("brief graph", *names)))
+    view = build(open_store(ctx).index(), query)
+    empty = None if view.edges else _empty(view)
     emit(ctx, lambda r: r.graph(view), fmt, pager, empty=empty)
+
+
+def _empty(view: Graph) -> str:
+    """What an empty picture says, as the one empty-results rule has it."""
+    if view.filters:
+        return f"no relations match {view.described}"
+    return "no relations in this corpus"
 
 
 #: This module's commands, for the group to register.
