@@ -66,10 +66,8 @@ def graph(
     brief graph -f dot | dot -Tsvg > relations.svg
     """
     from ..views.graph import Query
-    from ..views.graph import graph as build
 
-    store = open_store(ctx)
-    view = build(store.index(), Query(names, relations, topic, min_grade))
+    view = open_store(ctx).graph(Query(names, relations, topic, min_grade))
     empty = None
     if not view.edges:
         empty = (
