@@ -18,12 +18,13 @@ if TYPE_CHECKING:
 
 def heading(app: BriefApp, ident: str | None) -> tuple[str, str]:
     """The screen's title for *ident*'s relations, and what it says when there are none."""
+    how = " (a claim states one with format 2's 'relation': see docs/format.md)"
     if ident is None:
-        return "All relations", "No relations: no claim in this corpus states one."
+        return "All relations", f"No relations: no claim in this corpus states one{how}."
     kind, title = app.names[ident]
     if kind is Kind.TOPIC:
-        return f"Relations in {title}", "No relations: no claim of this topic states one."
-    return f"Relations of {title}", "No relations: no claim about this actor states one."
+        return f"Relations in {title}", f"No relations: no claim of this topic states one{how}."
+    return f"Relations of {title}", f"No relations: no claim about this actor states one{how}."
 
 
 def open_relations(app: BriefApp, ident: str | None) -> None:

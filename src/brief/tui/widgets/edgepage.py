@@ -34,10 +34,11 @@ def relations_page(view: Graph, title: str, empty: str) -> Page:
     contested, and opens those claims. *empty* is said when there is no edge."""
     page = Page()
     page.add(Block(Content(title), classes="title"), "top")
-    counts = f"{_plural(len(view.nodes), 'actor')}, {_plural(len(view.edges), 'edge')}"
-    page.add(Block(Content(counts), classes="facts"))
     if not view.edges:
         page.add(Block(Content(empty), classes="empty"))
+        return page
+    counts = f"{_plural(len(view.nodes), 'actor')}, {_plural(len(view.edges), 'edge')}"
+    page.add(Block(Content(counts), classes="facts"))
     for kind in NAMES:
         found = [e for e in view.edges if e.kind == kind]
         if not found:
