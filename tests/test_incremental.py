@@ -56,11 +56,9 @@ def snapshot(store: Store) -> dict[str, Any]:
     for query in ("china", "sanctions", "nuclear weapons", "edited", "fresh"):
         found = store.search(query, limit=1000).hits
         hits[query] = sorted((h.kind, h.id, h.snippet, round(h.score, 6)) for h in found)
-    from brief.views.graph import graph
-
     return {
         "corpus": index.corpus,
-        "graph": graph(index),
+        "graph": store.graph(),
         "briefings": {i: store.briefing(i) for i in ids},
         "warnings": store.warnings,
         "skipped": store.skipped(),

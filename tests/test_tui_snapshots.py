@@ -76,3 +76,17 @@ def test_hostile_text_drawn_literally(snap_compare: Snap, tmp_path: Path) -> Non
     (tmp_path / "base.toml").write_text(HOSTILE)
     app = make_app(open_store([Layer(str(tmp_path), "hostile")], use_cache=False))
     assert snap_compare(app, terminal_size=(100, 30), run_before=steady)
+
+
+def test_relations_screen_at_80x24(snap_compare: Snap) -> None:
+    """An actor's relations by kind (``g``), the first edge focused."""
+    corpus = Path(__file__).parent / "corpora" / "relations"
+    app = make_app(open_store([Layer(str(corpus), "relations")], use_cache=False), "china")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        pilot.app.clear_notifications()  # the fixture's one warning, not what is pinned
+        await pilot.press("g")
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -73,21 +73,20 @@ def graph(
     brief graph -f dot | dot -Tsvg > relations.svg
     """
     from ..views.graph import Query
-    from ..views.graph import graph as build
 
     query = Query(names, relations, topic, min_grade)
     if watch:
         from .watch import watch as redraw
 
         def frame(store: Store, problems: list[str]) -> Draw | None:
-            view = build(store.index(), query)
+            view = store.graph(query)
             if not view.edges:
                 problems.append(_empty(view))
                 return None
             return lambda r: r.graph(view)
 
         return redraw(ctx, frame, fmt, " ".join(("brief graph", *names)))
-    view = build(open_store(ctx).index(), query)
+    view = open_store(ctx).graph(query)
     empty = None if view.edges else _empty(view)
     emit(ctx, lambda r: r.graph(view), fmt, pager, empty=empty)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.relations import BY_NAME, NAMES
 from ..views.graph import SHORT, Edge, Graph
+from ..views.wording import edge_details
 from .cells import cell_len, ljust
 
 #: What a contested edge is marked with, in the gutter of the lines and in the matrix.
@@ -39,14 +40,9 @@ def heading(view: Graph) -> str:
 
 
 def details(edge: Edge) -> str:
-    """``2 claims · 1 reported, 1 alleged · B2 · contested``."""
-    n = len(edge.claims)
-    parts = [f"{n} claim{'s' if n != 1 else ''}", edge.firmness]
-    if edge.grade:
-        parts.append(edge.grade)
-    if edge.contested:
-        parts.append("contested")
-    return " · ".join(parts)
+    """``2 claims · 1 reported, 1 alleged · B2 · contested``, worded as the TUI words it
+    (``views.wording.edge_details``)."""
+    return edge_details(edge)
 
 
 def lines(view: Graph, width: int) -> list[list[Piece]]:

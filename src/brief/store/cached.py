@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison
+    from ..views.graph import Graph, Query
     from ..views.records import Briefing, Results
     from .live import LiveStore
 
@@ -191,6 +192,13 @@ class CachedStore:
 
         index = self.index()
         return compare(index, [index.entry(ident) for ident in idents], topics, diff_only)
+
+    @_or_rebuilt
+    def graph(self, query: Query | None = None) -> Graph:
+        """From the index, built once from the cache's rows (as :meth:`compare`)."""
+        from ..views.graph import graph
+
+        return graph(self.index(), query)
 
     @_or_rebuilt
     def search(

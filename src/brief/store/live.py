@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison
+    from ..views.graph import Graph, Query
     from ..views.records import Briefing, Results
     from .filerecord import FileRecord
 
@@ -79,6 +80,11 @@ class LiveStore:
         from ..views.briefings import briefing
 
         return briefing(self._index, ident)
+
+    def graph(self, query: Query | None = None) -> Graph:
+        from ..views.graph import graph
+
+        return graph(self._index, query)
 
     def index(self) -> Index:
         return self._index

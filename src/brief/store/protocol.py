@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison
+    from ..views.graph import Graph, Query
     from ..views.records import Briefing, Results
 
 
@@ -44,6 +45,12 @@ class Store(Protocol):
         self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
     ) -> Comparison:
         """The comparison of the entries *idents* (resolved ids), as ``views.compare`` makes it."""
+        ...
+
+    def graph(self, query: Query | None = None) -> Graph:
+        """The relations among actors *query* keeps (all, without one), as
+        ``views.graph.graph`` makes them; raises NotFound for a name that reaches no
+        actor or topic."""
         ...
 
     def index(self) -> Index:

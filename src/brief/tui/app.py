@@ -17,7 +17,7 @@ from textual.screen import Screen
 from ..core.kinds import Kind
 from .commands import GoToProvider
 from .history import Place
-from .messages import Follow
+from .messages import Follow, OpenRelation
 from .screens.browse import TINY, BrowseScreen
 
 if TYPE_CHECKING:
@@ -73,6 +73,8 @@ class BriefApp(App[None]):
         """Every entry by its names, read once: the sidebar, the palette and the links use it."""
         self.known = frozenset(e.id for e in self.catalogue)
         """The ids of every entry: what a link may lead to."""
+        self.names = {e.id: (e.kind, e.title) for e in self.catalogue}
+        """The kind and title of every entry, by id."""
         self.warnings = list(store.warnings)
         self.start = start
         self.sub_title = " · ".join(self._counts(store.skipped()))
@@ -156,8 +158,28 @@ class BriefApp(App[None]):
         self.browser.reader.focus()
 
     async def on_follow(self, message: Follow) -> None:
-        """A link followed outside the main screen (compare view, dialogs)."""
+        """A link followed outside the main screen (compare view, relations, dialogs)."""
         await self.go_to(message.place.ident, message.place.anchor)
+        if self.browser.tiny:
+            self.browser.show_list(None)  # the page, in place of the list
+
+    def has_relations(self, ident: str | None) -> bool:
+        """Whether *ident* is an actor or a topic: what has relations to show."""
+        kind = self.names.get(ident or "", (None, ""))[0]
+        return kind in (Kind.ACTOR, Kind.TOPIC)
+
+    def open_relations(self, ident: str | None = None) -> None:
+        """Show the relations of the actor or topic *ident* (of every actor, for None)."""
+        from .relations import open_relations
+
+        open_relations(self, ident)
+
+    def on_open_relation(self, message: OpenRelation) -> None:
+        """One of an actor's relations chosen on its page: the claims that state it."""
+        from .relations import open_relation
+
+        message.stop()
+        open_relation(self, message.actor, message.relation)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "warnings":
@@ -184,6 +206,17 @@ class BriefApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Compare actors", "Set actors side by side", self.action_compare)
+        current = self.browser.current if screen is self.browser else None
+        if self.has_relations(current):
+            kind = self.names[current or ""][0]
+            yield SystemCommand(
+                "Relations",
+                f"The relations of the {kind} being read, by kind (g)",
+                lambda: self.open_relations(current),
+            )
+        yield SystemCommand(
+            "All relations", "Every relation among actors, by kind", self.open_relations
+        )
         yield SystemCommand("Keys", "Every key binding", self.action_help)
         if self.warnings:
             yield SystemCommand(

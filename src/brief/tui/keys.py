@@ -28,12 +28,13 @@ KEY_NAMES = {
 #: Keys bound by Textual rather than by us, by section: (key, what it does).
 TEXTUAL_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
     "Anywhere": (
-        ("ctrl+p", "command palette: go to any topic, actor or source; compare; theme"),
+        ("ctrl+p", "command palette: go to any topic, actor or source; compare; relations; theme"),
         ("tab / shift+tab", "move between the filter, the list, the page and its links"),
         ("ctrl+q", "quit, even in a text box"),
     ),
     "List": (("up / down, enter", "move; open the briefing"),),
     "Compare": (("space", "tick or untick an actor"),),
+    "Relations": (("enter", "show the claims behind an edge"),),
 }
 
 
@@ -68,6 +69,7 @@ def bound_classes() -> tuple[tuple[str, tuple[type[DOMNode], ...]], ...]:
     from .screens.compare import CompareScreen
     from .screens.contents import ContentsScreen
     from .screens.dialogs import HelpScreen, WarningsScreen
+    from .screens.relations import EdgeList, EdgeScreen, RelationsScreen
     from .widgets.blocks import Jump
     from .widgets.findbar import FindBar
     from .widgets.sidebar import FilterBox
@@ -79,6 +81,8 @@ def bound_classes() -> tuple[tuple[str, tuple[type[DOMNode], ...]], ...]:
         ("Reading", (BrowseScreen, Jump)),
         ("Find", (FindBar,)),
         ("Compare", (CompareScreen,)),
+        ("Relations", (RelationsScreen, EdgeList)),
+        ("Claims of a relation", (EdgeScreen,)),
         ("Source dialog", (CitationScreen,)),
         ("Other dialogs", (ContentsScreen, HelpScreen, WarningsScreen)),
     )

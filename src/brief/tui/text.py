@@ -18,14 +18,18 @@ from ..views.wording import (
     counter_label,
     counter_text,
     counts,
+    edge_details,
     link_label,
     reference_label,
     refs_label,
+    relation_label,
     support_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its screen
     from ..views.comparison import Comparison, ComparisonRow
+    from ..views.graph import Edge, EdgeClaim, Graph
+    from ..views.records import Relation
 
 STATUS_STYLE = {
     "assessment": "$text-accent",
@@ -131,3 +135,48 @@ def row_heading(row: ComparisonRow) -> Content:
     return Content.assemble(
         (row.title, "bold underline"), "  ", (row.verdict, VERDICT_STYLE.get(row.verdict, "dim"))
     )
+
+
+def _contested(said: str) -> Content:
+    """*said* with its last ``contested`` in the error colour (the word says it too)."""
+    at = said.rfind("contested")
+    if at < 0:
+        return Content(said)
+    return Content(said).stylize("bold $text-error", at, at + len("contested"))
+
+
+def relation(item: Relation) -> Content:
+    """An actor's relation as ``brief show`` lists it: ``shields North Korea (2 claims,
+    contested)``."""
+    label = relation_label(item)
+    return _contested(label) if item.contested else Content(label)
+
+
+def edge_sentence(view: Graph, edge: Edge) -> str:
+    """``China shields North Korea``."""
+    return f"{view.title_of(edge.subject)} {edge.words} {view.title_of(edge.object)}"
+
+
+def edge_details_line(edge: Edge) -> Content:
+    """``2 claims · 1 reported, 1 alleged · B2 · contested``, ``contested`` in its colour."""
+    return _contested(edge_details(edge)) if edge.contested else Content(edge_details(edge))
+
+
+def edge(view: Graph, item: Edge) -> Content:
+    """An edge in a list: its sentence, and under it how many claims state it, how firm
+    they are, the best grade and whether it is contested."""
+    return Content.assemble(
+        (edge_sentence(view, item), "bold"), "\n", edge_details_line(item).stylize("dim")
+    )
+
+
+def edge_claim(claim: EdgeClaim, shown: Point | None) -> Content:
+    """A claim behind an edge: its status (always, ``reported`` too) and whether it is
+    contested, then the claim as its topic shows it (see :func:`point`)."""
+    head: list[str | tuple[str, str]] = [(claim.status, STATUS_STYLE.get(claim.status, "bold"))]
+    if claim.contested:
+        head += [" · ", ("contested", "bold $text-error")]
+    if shown is None:  # not on its topic's page (cannot happen for a loaded claim)
+        grade = f"\n{claim.grade}" if claim.grade else ""
+        return Content.assemble(*head, "\n", claim.text, (grade, "$text-accent"))
+    return Content.assemble(*head, "\n", point(shown._replace(status="reported")))

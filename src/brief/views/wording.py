@@ -9,6 +9,7 @@ from .records import Link, Point, Reference, Relation, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from .comparison import Comparison, ComparisonRow
+    from .graph import Edge
 
 #: Narrowest a side-by-side comparison column may be, in cells, before columns stack.
 MIN_COLUMN = 36
@@ -154,3 +155,15 @@ def relation_notes(relation: Relation) -> str:
     notes = [f"{n} claims"] if n > 1 else []
     notes += ["contested"] if relation.contested else []
     return f" ({', '.join(notes)})" if notes else ""
+
+
+def edge_details(edge: Edge) -> str:
+    """An edge of ``brief graph`` in short: ``2 claims · 1 reported, 1 alleged · B2 ·
+    contested`` (the grade and ``contested`` only when they apply)."""
+    n = len(edge.claims)
+    parts = [f"{n} claim{'s' if n != 1 else ''}", edge.firmness]
+    if edge.grade:
+        parts.append(edge.grade)
+    if edge.contested:
+        parts.append("contested")
+    return " · ".join(parts)

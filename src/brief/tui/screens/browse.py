@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ...store import Store
     from ...views.catalogue import EntryName
     from ...views.records import Briefing
+    from ..app import BriefApp
 
 
 class BrowseScreen(ReadingScreen):
@@ -49,6 +50,13 @@ class BrowseScreen(ReadingScreen):
         ),
         Binding("f", "filter", "Filter", show=False, tooltip="filter the list"),
         Binding("c", "compare", "Compare", tooltip="compare actors (the one being read is ticked)"),
+        Binding(  # not in the footer: an actor's page says so where it lists its relations
+            "g",
+            "relations",
+            "Relations",
+            show=False,
+            tooltip="relations of the actor or topic being read, by kind",
+        ),
         Binding("escape", "to_list", "List", show=False, tooltip="back to the list"),
     ]
 
@@ -61,6 +69,7 @@ class BrowseScreen(ReadingScreen):
         self._start = start
         self._entries = entries(catalogue)
         self._known = frozenset(e.id for e in self._entries)
+        self._kinds = {e.id: e.kind for e in self._entries}
         self._list: bool | None = None
         """Whether the reader asked for the list shown; None: as the width decides."""
         self._tiny: bool | None = None
@@ -210,6 +219,8 @@ class BrowseScreen(ReadingScreen):
             return self.history.can_forward or None
         if action == "find_step":
             return self.reader.finding
+        if action == "relations":
+            return self._relations()
         return True
 
     # actions
@@ -240,6 +251,18 @@ class BrowseScreen(ReadingScreen):
             self.sidebar.entries.focus()
         else:
             self.reader.focus()
+
+    def _relations(self) -> bool:
+        """Whether the entry being read has relations to show: an actor or a topic."""
+        kind = self._kinds.get(self.current or "")
+        return kind in (Kind.ACTOR, Kind.TOPIC)
+
+    def action_relations(self) -> None:
+        from ..relations import open_relations
+
+        if self._relations():
+            app: BriefApp = self.app  # type: ignore[assignment]
+            open_relations(app, self.current)
 
     def action_compare(self) -> None:
         from .compare import CompareScreen

@@ -18,7 +18,7 @@ from ...views.records import Briefing, Link, Point, Reference
 from ...views.wording import comparison_title, empty_cell, left_out_line, row_kind, shared_label
 from .. import text
 from ..history import Place
-from ..messages import Follow, GoToAnchor, ShowCitation
+from ..messages import Follow, GoToAnchor, OpenRelation, ShowCitation
 from .blocks import Block, Jump
 from .pane import Page
 
@@ -77,6 +77,18 @@ def _related(page: Page, title: str, links: tuple[Link, ...]) -> None:
         page.add(Jump(text.link(item), partial(Follow, Place(item.id)), classes="link"))
 
 
+def _relations(page: Page, view: Briefing) -> None:
+    """An actor's relations, near the top as ``brief show`` lists them; each opens the
+    claims that state it."""
+    if not view.relations:
+        return
+    label = Content.assemble("Relations", ("  g: by kind", "not bold not underline dim"))
+    page.heading(Block(label, classes="heading"), "relations", Content("Relations"))
+    for item in view.relations:
+        opens = partial(OpenRelation, view.id, item)
+        page.add(Jump(text.relation(item), opens, classes="relation"))
+
+
 def _references(page: Page, refs: tuple[Reference, ...], points: list[Point]) -> None:
     if not refs:
         return
@@ -108,6 +120,7 @@ def briefing_page(view: Briefing, known: Collection[str]) -> Page:
         page.add(Block(Content(view.summary), classes="summary"))
     if view.facts:
         page.add(Block(text.facts(view.facts), classes="facts"))
+    _relations(page, view)
     all_points = [p for s in view.sections for p in s.points]
     shown = {p.id for p in all_points}
     for section in view.sections:
