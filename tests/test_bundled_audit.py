@@ -107,6 +107,12 @@ def test_the_headline_disagreements_are_linked(result: LoadResult) -> None:
         ("sanctions-china-russia-sought-to-impose", "sanctions-china-accused-of-ignoring"),
         ("sanctions-china-russia-sought-to-impose", "security-shield-from-adversaries"),
         ("unification-china-russia-preserve-korean-unity", "unification-china-keeps-status-quo"),
+        # two separate states mean instability (china-russia); the North's independence
+        # means stability (why-china)
+        (
+            "unification-china-russia-preserve-korean-unity",
+            "security-independence-ensures-stability",
+        ),
         ("outlook-support-may-destabilise", "security-independence-ensures-stability"),
         ("nuclear-china-russia-sought-to-prevent", "nuclear-china-helping-maintain-capabilities"),
     ]:
