@@ -77,6 +77,10 @@ def test_init_creates_the_folder_and_adds_it_to_the_config_keeping_its_text(
     assert run("paths").stdout.count(str(folder)) == 1  # read back as a corpus folder
     again = run("init")
     assert "already in the corpus list" in again.stdout and config.read_text() == text
+    # the bundled corpus is read too, and the way to leave it out is said once
+    assert "add 'bundled = false' there" in result.stdout
+    config.write_text(text + "bundled = false\n")
+    assert "bundled = false" not in run("init").stdout
 
 
 def test_init_writes_a_new_config_when_there_is_none(home: Path) -> None:

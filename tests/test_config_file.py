@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from brief.corpus.layers import bundled_root
+
 from .conftest import run
 
 
@@ -52,3 +54,24 @@ def test_dangling_config_link_is_an_error(tmp_path: Path) -> None:
     link.symlink_to(tmp_path / "gone.toml")
     result = run("show", "sanctions", env={"BRIEF_CONFIG": str(link)})
     assert result.exit_code == 1 and result.stderr.startswith(f"brief: {link}: cannot read: ")
+
+
+def test_config_bundled_false_leaves_the_bundled_corpus_out(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    config = tmp_path / "config.toml"
+    config.write_text(f'corpus = ["{mine}"]\nbundled = false\n')
+    result = run("paths", env={"BRIEF_CONFIG": str(config)})
+    assert result.exit_code == 0, result.output
+    bundled = f"corpus: {bundled_root()}\n"
+    assert f"corpus: {mine}\n" in result.stdout and bundled not in result.stdout
+    config.write_text(f'corpus = ["{mine}"]\n')
+    assert bundled in run("paths", env={"BRIEF_CONFIG": str(config)}).stdout
+
+
+def test_config_bundled_must_be_true_or_false(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('bundled = "no"\n')
+    result = run("list", env={"BRIEF_CONFIG": str(config)})
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("bundled: expected true or false")

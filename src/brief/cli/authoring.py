@@ -42,7 +42,7 @@ def init(folder: str | None) -> None:
     'brief new' and 'brief edit' write there unless told --into another folder.
     """
     from ..corpus.authoring import personal_folder
-    from ..corpus.config import config_path
+    from ..corpus.config import config_path, load_config
     from ..corpus.configedit import add_corpus_folder
 
     folder = os.path.abspath(folder or personal_folder())
@@ -58,6 +58,10 @@ def init(folder: str | None) -> None:
         click.echo(f"added it to the corpus list in {config_path()}")
     else:
         click.echo(f"already in the corpus list in {config_path()}")
+    if load_config().bundled:
+        click.echo(
+            "the bundled corpus is read too: for your notes alone, add 'bundled = false' there"
+        )
     click.echo("next: brief new source 'Its title', then brief new actor and brief new topic")
 
 

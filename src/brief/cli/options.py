@@ -22,18 +22,20 @@ class Options(NamedTuple):
     corpus_dirs: tuple[str, ...]
     """Each ``--corpus DIR``, in order."""
     bundled: bool
-    """False with ``--no-bundled``."""
+    """False with ``--no-bundled`` (the config's ``bundled = false`` also leaves it out)."""
     config: Config
     """The config file's settings (the defaults when there is none)."""
     pager: bool | None = None
     """``brief --pager/--no-pager``, as git takes it, before the command."""
 
     def layers(self) -> list[Layer]:
-        """The corpus layers in use, later ones winning: bundled, the config file's
-        folders, ``BRIEF_PATH``, then each ``--corpus`` folder."""
+        """The corpus layers in use, later ones winning: bundled (unless ``--no-bundled``
+        or the config's ``bundled = false``), the config file's folders, ``BRIEF_PATH``,
+        then each ``--corpus`` folder."""
         from ..corpus.layers import layers_for
 
-        return layers_for(self.corpus_dirs, bundled=self.bundled, config_dirs=self.config.corpus)
+        bundled = self.bundled and self.config.bundled
+        return layers_for(self.corpus_dirs, bundled=bundled, config_dirs=self.config.corpus)
 
 
 def tolerant_options(corpus_dirs: Sequence[str] = (), bundled: bool = True) -> Options:

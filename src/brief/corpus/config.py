@@ -1,4 +1,4 @@
-"""The optional user config file: extra corpus folders, default format, pager.
+"""The optional user config file: extra corpus folders, the bundled corpus, format, pager.
 
 ``$XDG_CONFIG_HOME/brief/config.toml`` (``~/.config/brief/config.toml``), or the file
 named by ``BRIEF_CONFIG``. It is read only when it exists, so users without one pay
@@ -28,7 +28,11 @@ class Config(NamedTuple):
     corpus: tuple[str, ...] = ()
     """Corpus folders, read after the bundled corpus and before ``BRIEF_PATH``."""
     format: str = "auto"
+    """The default ``--format`` (``auto``: terminal or plain, by where output goes)."""
     pager: bool = True
+    """Whether long output in a terminal goes through a pager."""
+    bundled: bool = True
+    """False (``bundled = false``) leaves the bundled corpus out, as ``--no-bundled`` does."""
     path: str = ""
     """Where it was read from (empty when there is no file)."""
 
@@ -78,7 +82,7 @@ def _check(doc: dict[str, Any], name: str, path: str) -> Config:
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{name}: {inert(key)}: {message}")
 
-    known = ("corpus", "format", "pager")
+    known = ("corpus", "bundled", "format", "pager")
     for key in doc:
         if key not in known:
             raise fail(key, f"unknown setting {inert(key)!r}{did_you_mean(key, known)}")
@@ -95,4 +99,7 @@ def _check(doc: dict[str, Any], name: str, path: str) -> Config:
     pager = doc.get("pager", True)
     if not isinstance(pager, bool):
         raise fail("pager", "expected true or false")
-    return Config(folders, fmt, pager, path)
+    bundled = doc.get("bundled", True)
+    if not isinstance(bundled, bool):
+        raise fail("bundled", "expected true or false")
+    return Config(folders, fmt, pager, bundled, path)

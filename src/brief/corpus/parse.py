@@ -17,6 +17,7 @@ stops it; that is ``BRIEF015`` too.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from typing import Any, AnyStr
@@ -34,7 +35,13 @@ except ImportError:  # pragma: no cover - only where tomli is not installed
 MAX_KEY_PARTS = 16
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_POSITION_WHERE = re.compile(r"line (\d+), column \d+$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+# A partial date or a range left unquoted (``date = 1962-10``, ``date = 1950/1953``): TOML
+# takes only a full ``1962-10-27`` bare, so the file does not parse.
+_BARE_DATE = re.compile(
+    r"^\s*(?P<key>[\w-]+)\s*=\s*(?P<value>\d{4}(?:-\d\d){0,2}(?:/[\d-]+)?)\s*(?:#.*)?$"
+)
 
 # One key part: bare (``\w`` is wider than TOML's ASCII, to cover parsers that take more),
 # "basic" or 'literal'. Keys start a line, follow ``[``/``[[`` in a header, or follow
@@ -119,7 +126,7 @@ def _loads(text: str, name: str) -> dict[str, Any] | Diagnostic:
             doc = inert_document(doc)
         return doc
     except toml.TOMLDecodeError as exc:
-        return _syntax_error(exc, name)
+        return _with_hint(_syntax_error(exc, name), text)
     except RecursionError:
         return Diagnostic(TOO_COMPLEX, name, "", "nested too deeply to parse")
     except MemoryError:
@@ -156,3 +163,17 @@ def _syntax_error(exc: ValueError, name: str) -> Diagnostic:
             message = str(getattr(exc, "msg", None) or message)
     message = message[:1].lower() + message[1:]
     return Diagnostic(SYNTAX, name, where, f"TOML syntax error: {inert_line(message)}")
+
+
+def _with_hint(problem: Diagnostic, text: str) -> Diagnostic:
+    """*problem*, saying how to write the value when its line holds a bare partial date."""
+    match = _POSITION_WHERE.match(problem.where)
+    if match is None:
+        return problem
+    lines = text.splitlines()
+    line = int(match[1])
+    bare = _BARE_DATE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if bare is None:
+        return problem
+    hint = f' (a year, a month or a range goes in quotes: {bare["key"]} = "{bare["value"]}")'
+    return dataclasses.replace(problem, message=problem.message + inert_line(hint))
