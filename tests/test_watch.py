@@ -187,7 +187,8 @@ def test_graph_watch_redraws_when_a_relation_changes(
     assert w.interrupt() == 0
 
 
-def test_a_terminal_gets_the_alternate_screen_and_it_back(corpus: Path) -> None:
+@pytest.mark.parametrize("columns", [80, 40])
+def test_a_terminal_gets_the_alternate_screen_and_it_back(corpus: Path, columns: int) -> None:
     import fcntl
     import pty
     import select
@@ -195,7 +196,7 @@ def test_a_terminal_gets_the_alternate_screen_and_it_back(corpus: Path) -> None:
     import termios
 
     leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {**os.environ, "BRIEF_WATCH_INTERVAL": "0.05"}
     env.pop("COLUMNS", None)
     args = ["--no-bundled", "--corpus", str(corpus), "show", "trade", "--watch"]
@@ -221,7 +222,9 @@ def test_a_terminal_gets_the_alternate_screen_and_it_back(corpus: Path) -> None:
     try:
         read_until(b"Ctrl-C quits")
         assert seen.startswith(b"\x1b[?1049h")  # the alternate screen, as watch(1)
-        assert b"brief show trade \xc2\xb7 updated " in seen
+        # the status line fits the width, keeping how to quit
+        status = "brief show trade · " + ("updated " if columns == 80 else "Ctrl-C quits\x1b")
+        assert status.encode() in seen
         edit(corpus / "topics" / "trade.toml", SUMMARY, EDITED)
         read_until(EDITED.encode())
         proc.send_signal(signal.SIGINT)

@@ -255,8 +255,12 @@ class _Screen(_Output):
     def show(self, drawn: Drawn) -> None:
         columns, height = self.size()
         every = f"{self._every:g}"
-        status = f"{self._title} · updated {_now()} · checks every {every} s · Ctrl-C quits"
-        lines = [self._style(status[:columns], "7"), ""]
+        status = _fitted(
+            (self._title, f"updated {_now()}", f"checks every {every} s", "Ctrl-C quits"),
+            columns,
+            drop=(2, 1),
+        )
+        lines = [self._style(status, "7"), ""]
         for problem in drawn.problems:  # wrapped, not cut: the file and key may be last
             lines += [self._style(part, "1;31") for part in _wrapped(f"brief: {problem}", columns)]
         shown = drawn.warnings[:SHOWN_WARNINGS]
@@ -276,7 +280,12 @@ class _Screen(_Output):
             body = [
                 *body[: room - 1],
                 self._style(
-                    f"… {cut} more lines ('brief tui' scrolls, and refreshes too)"[:columns], "2"
+                    _fitted(
+                        (f"… {cut} more lines", "'brief tui' scrolls, and refreshes too"),
+                        columns,
+                        drop=(1,),
+                    ),
+                    "2",
                 ),
             ]
         lines += body
@@ -286,6 +295,19 @@ class _Screen(_Output):
             + f"{lines[-1]}{_CLEAR_LINE}{_CLEAR_BELOW}"
         )
         sys.stdout.flush()
+
+
+def _fitted(parts: tuple[str, ...], columns: int, drop: tuple[int, ...]) -> str:
+    """*parts* joined by `` · ``, leaving out those at *drop* (in that order) until the
+    line fits in *columns*; cut at the end only when even the rest does not fit."""
+    kept = list(range(len(parts)))
+    line = " · ".join(parts)
+    for index in drop:
+        if len(line) <= columns:
+            break
+        kept.remove(index)
+        line = " · ".join(parts[i] for i in kept)
+    return line[:columns]
 
 
 def _wrapped(line: str, columns: int) -> list[str]:
