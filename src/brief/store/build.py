@@ -13,7 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from . import codec, filerecord, sql
@@ -129,26 +130,9 @@ def _fill(
 
 def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
     """Fill the tables of a new cache file from one load."""
-    from .search import fill as fill_search
-
     con.executescript(sql.DDL)
-    corpus, seq = result.corpus, trace.seq
-    con.executemany(
-        sql.INSERT_ENTRY,
-        (
-            (e.id, NAMED[kind], codec.ord_key(seq[kind][e.id]), codec.entry_blob(e))
-            for kind in NAMED
-            for e in getattr(corpus, kind)
-        ),
-    )
-    con.executemany(
-        sql.INSERT_CLAIM,
-        (
-            (c.id, codec.ord_key(seq["claims"][c.id]), c.topic, codec.entry_blob(c))
-            for c in corpus.claims
-        ),
-    )
-    write_claim_links(con, corpus.claims)
+    seq = trace.seq
+    write_records(con, index, lambda kind, ident: codec.ord_key(seq[kind][ident]))
     con.executemany(
         sql.INSERT_CONTEST, ((a, b) for a, others in index.contested.items() for b in others)
     )
@@ -158,9 +142,7 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     skipped = set(result.skipped)
     con.executemany(sql.INSERT_FILE, (file_row(t, t.name in skipped) for t in trace.files))
     _write_raw(con, trace.files)
-    rowids = {(False, i): -r for i, r in con.execute(sql.ENTRY_ROWIDS)}
-    rowids.update({(True, i): r for i, r in con.execute(sql.CLAIM_ROWIDS)})
-    kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(corpus, k)}
+    kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(index.corpus, k)}
     con.executemany(
         sql.INSERT_NAME,
         (
@@ -168,8 +150,39 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
             for key, ident in index.names.items()
         ),
     )
-    con.executemany(sql.INSERT_TAG, ((t,) for t in index.by_tag))
-    fill_search(con, index, rowids)
+
+
+def write_records(
+    con: sqlite3.Connection, index: Index, seq: Callable[[str, str], bytes] | None
+) -> None:
+    """The rows of every topic, actor, source and claim, what finds them, and search.
+
+    *seq* gives each entry's place in load order (its kind in the corpus, its id); the
+    in-memory database of a search without a cache (``search.memory_db``) has none.
+    Rowids are given here, in order, so that the search rows can be written at once.
+    """
+    from .search import fill
+
+    corpus = index.corpus
+    named = [(kind, e) for kind in NAMED for e in getattr(corpus, kind)]
+    at = seq or (lambda kind, ident: b"")
+    con.executemany(
+        sql.INSERT_ENTRY,
+        (
+            (n, e.id, NAMED[kind], at(kind, e.id), codec.entry_blob(e))
+            for n, (kind, e) in enumerate(named, 1)
+        ),
+    )
+    con.executemany(
+        sql.INSERT_CLAIM_AT,
+        (
+            (n, c.id, at("claims", c.id), c.topic, codec.entry_blob(c))
+            for n, c in enumerate(corpus.claims, 1)
+        ),
+    )
+    write_claim_links(con, corpus.claims)
+    con.executemany(sql.INSERT_TAG, ((t, i) for t, ids in index.by_tag.items() for i in ids))
+    fill(con, chain(((-n, e) for n, (_, e) in enumerate(named, 1)), enumerate(corpus.claims, 1)))
 
 
 def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace]) -> None:
