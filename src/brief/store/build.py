@@ -140,7 +140,10 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
         sql.INSERT_SUPPORTER, ((a, b) for a, others in index.supported.items() for b in others)
     )
     skipped = set(result.skipped)
-    con.executemany(sql.INSERT_FILE, (file_row(t, t.name in skipped) for t in trace.files))
+    con.executemany(
+        sql.INSERT_FILE,
+        ((n, *file_row(t, t.name in skipped)) for n, t in enumerate(trace.files, 1)),
+    )
     _write_raw(con, trace.files)
     kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(index.corpus, k)}
     con.executemany(
@@ -186,17 +189,14 @@ def write_records(
 
 
 def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace]) -> None:
-    """Every claim id each file defines, and every link between claims as written."""
-    raw: list[tuple[str, bytes]] = []
-    links: list[tuple[bytes, str, str]] = []
-    for t in files:
-        if t.checked is None or t.checked.fatal:
-            continue
-        key = os.fsencode(t.path)
-        raw += ((entry.id, key) for entry, _ in t.checked.entries["claims"])
-        links += file_links(key, t.checked)
-    con.executemany(sql.INSERT_RAW_CLAIM, raw)
-    con.executemany(sql.INSERT_LINK, links)
+    """Every claim id each file defines, and every link between claims as written, the
+    file named by its row's rowid (as ``write_all`` numbers them)."""
+    usable = [(n, t.checked) for n, t in enumerate(files, 1) if t.checked and not t.checked.fatal]
+    con.executemany(
+        sql.INSERT_RAW_CLAIM,
+        ((entry.id, n) for n, checked in usable for entry, _ in checked.entries["claims"]),
+    )
+    con.executemany(sql.INSERT_LINK, (x for n, c in usable for x in file_links(n, c)))
 
 
 def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, bytes]:
@@ -206,7 +206,7 @@ def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, 
     return (os.fsencode(t.path), t.name, t.layer, codec.ord_key(t.ord), count, record)
 
 
-def file_links(path: bytes, checked: Checked) -> list[tuple[bytes, str, str]]:
+def file_links(file: int, checked: Checked) -> list[tuple[int, str, str]]:
     """The links between claims a file's checked entries write, before any is dropped.
 
     So an edit can find who points at what. A rejected claim is named by its key path
@@ -214,18 +214,18 @@ def file_links(path: bytes, checked: Checked) -> list[tuple[bytes, str, str]]:
     """
     from ..core.model import Claim
 
-    links: list[tuple[bytes, str, str]] = []
+    links: list[tuple[int, str, str]] = []
     for entry, _ in checked.entries["claims"]:
         assert isinstance(entry, Claim)
-        links += _links(path, entry.id, (*entry.contradicts, *entry.supports))
+        links += _links(file, entry.id, (*entry.contradicts, *entry.supports))
     for values, where in checked.rejected["claims"]:
         targets = [*values.get("contradicts", ()), *values.get("supports", ())]
-        links += _links(path, f"\0{where}", targets)
+        links += _links(file, f"\0{where}", targets)
     return links
 
 
-def _links(path: bytes, claim: str, targets: Iterable[Any]) -> Iterator[tuple[bytes, str, str]]:
-    return ((path, claim, t) for t in targets if isinstance(t, str))
+def _links(file: int, claim: str, targets: Iterable[Any]) -> Iterator[tuple[int, str, str]]:
+    return ((file, claim, t) for t in targets if isinstance(t, str))
 
 
 def write_claim_links(con: sqlite3.Connection, claims: Iterable[Claim]) -> None:

@@ -117,8 +117,8 @@ class EditWrite:
         con.executemany(sql.DELETE_SUPPORTER, backing)
         con.executemany(sql.DELETE_CLAIM, ((i,) for i in old))
         for f in self.files:
-            con.executemany(sql.DELETE_RAW_CLAIM, ((c.id, f.key) for c in f.old_claims))
-            con.execute(sql.DELETE_LINKS_OF_FILE, (f.key,))
+            con.executemany(sql.DELETE_RAW_CLAIM, ((c.id, f.ref) for c in f.old_claims))
+            con.execute(sql.DELETE_LINKS_OF_FILE, (f.ref,))
         claims = {c for _, c in old.values()}
         # the claims shown with these under them: their contestants, and those they support
         shown_with = {other for _, other in old_pairs} | {c for c, o in backing if o in self.dirty}
@@ -134,8 +134,8 @@ class EditWrite:
             con.execute(sql.SET_CLAIM, (codec.entry_blob(claim), ident))
         write_claim_links(con, (c for c, _, _, _ in self.resolved.values()))
         for f in self.files:
-            con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.key) for c, _, _ in f.new_claims))
-            con.executemany(sql.INSERT_LINK, file_links(f.key, f.checked))
+            con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.ref) for c, _, _ in f.new_claims))
+            con.executemany(sql.INSERT_LINK, file_links(f.ref, f.checked))
         return {c for c, _, _, _ in self.resolved.values()} | set(self.restrip.values())
 
     def _contests(self) -> set[str]:

@@ -29,8 +29,8 @@ CREATE INDEX supporters_by_other ON supporters (other);
 CREATE TABLE files (path BLOB PRIMARY KEY, name TEXT NOT NULL, layer INTEGER NOT NULL,
     ord BLOB NOT NULL, problems INTEGER NOT NULL, local BLOB NOT NULL);
 CREATE INDEX files_with_problems ON files (problems, ord);
-CREATE TABLE raw_claims (id TEXT, path BLOB, PRIMARY KEY (id, path)) WITHOUT ROWID;
-CREATE TABLE links (path BLOB, claim TEXT, target TEXT, PRIMARY KEY (path, claim, target))
+CREATE TABLE raw_claims (id TEXT, file INTEGER, PRIMARY KEY (id, file)) WITHOUT ROWID;
+CREATE TABLE links (file INTEGER, claim TEXT, target TEXT, PRIMARY KEY (file, claim, target))
     WITHOUT ROWID;
 CREATE INDEX links_by_target ON links (target);
 """
@@ -120,22 +120,28 @@ SUPPORTERS_OF_IN = "SELECT claim, other FROM supporters WHERE claim IN ({marks})
 SUPPORTED_BY_IN = "SELECT claim, other FROM supporters WHERE other IN ({marks})"
 
 # -- files: each one's record, the claim ids it defines, the links as written ------------
+#
+# ``raw_claims`` and ``links`` name a file by its row's rowid (a path is long, and
+# repeated for each of its claims).
 
-INSERT_FILE = "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)"
-FILE = "SELECT name, layer, ord, local FROM files WHERE path = ?"
-FILE_RECORD = "SELECT local FROM files WHERE path = ?"
+INSERT_FILE = (
+    "INSERT INTO files (rowid, path, name, layer, ord, problems, local) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+FILE = "SELECT name, layer, ord, local, rowid FROM files WHERE path = ?"
+FILE_RECORD = "SELECT local FROM files WHERE rowid = ?"
 TROUBLED_RECORDS = "SELECT local FROM files WHERE problems > 0 ORDER BY ord"
 TROUBLED_FILES = "SELECT name, local FROM files WHERE problems > 0 ORDER BY ord"
 SET_FILE_RECORD = "UPDATE files SET problems = ?, local = ? WHERE path = ?"
 
 INSERT_RAW_CLAIM = "INSERT OR IGNORE INTO raw_claims VALUES (?, ?)"
-DELETE_RAW_CLAIM = "DELETE FROM raw_claims WHERE id = ? AND path = ?"
-RAW_CLAIMS_IN = "SELECT id, path FROM raw_claims WHERE id IN ({marks})"
+DELETE_RAW_CLAIM = "DELETE FROM raw_claims WHERE id = ? AND file = ?"
+RAW_CLAIMS_IN = "SELECT id, file FROM raw_claims WHERE id IN ({marks})"
 PLACED_CLAIMS_IN = "SELECT id FROM raw_claims WHERE id IN ({marks})"
 
 INSERT_LINK = "INSERT OR IGNORE INTO links VALUES (?, ?, ?)"
-DELETE_LINKS_OF_FILE = "DELETE FROM links WHERE path = ?"
-LINKS_TO_IN = "SELECT path, claim, target FROM links WHERE target IN ({marks})"
+DELETE_LINKS_OF_FILE = "DELETE FROM links WHERE file = ?"
+LINKS_TO_IN = "SELECT file, claim, target FROM links WHERE target IN ({marks})"
 
 # -- full-text search --------------------------------------------------------------------
 
