@@ -13,7 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from . import codec, filerecord, sql
@@ -135,26 +136,9 @@ def _fill(
 
 def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
     """Fill the tables of a new cache file from one load."""
-    from .search import fill as fill_search
-
     con.executescript(sql.DDL)
-    corpus, seq = result.corpus, trace.seq
-    con.executemany(
-        sql.INSERT_ENTRY,
-        (
-            (e.id, NAMED[kind], codec.ord_key(seq[kind][e.id]), codec.entry_blob(e))
-            for kind in NAMED
-            for e in getattr(corpus, kind)
-        ),
-    )
-    con.executemany(
-        sql.INSERT_CLAIM,
-        (
-            (c.id, codec.ord_key(seq["claims"][c.id]), c.topic, codec.entry_blob(c))
-            for c in corpus.claims
-        ),
-    )
-    write_claim_links(con, corpus.claims)
+    seq = trace.seq
+    write_records(con, index, lambda kind, ident: codec.ord_key(seq[kind][ident]))
     con.executemany(
         sql.INSERT_CONTEST, ((a, b) for a, others in index.contested.items() for b in others)
     )
@@ -162,11 +146,12 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
         sql.INSERT_SUPPORTER, ((a, b) for a, others in index.supported.items() for b in others)
     )
     skipped = set(result.skipped)
-    con.executemany(sql.INSERT_FILE, (file_row(t, t.name in skipped) for t in trace.files))
+    con.executemany(
+        sql.INSERT_FILE,
+        ((n, *file_row(t, t.name in skipped)) for n, t in enumerate(trace.files, 1)),
+    )
     _write_raw(con, trace.files)
-    rowids = {(False, i): -r for i, r in con.execute(sql.ENTRY_ROWIDS)}
-    rowids.update({(True, i): r for i, r in con.execute(sql.CLAIM_ROWIDS)})
-    kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(corpus, k)}
+    kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(index.corpus, k)}
     con.executemany(
         sql.INSERT_NAME,
         (
@@ -174,22 +159,50 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
             for key, ident in index.names.items()
         ),
     )
-    con.executemany(sql.INSERT_TAG, ((t,) for t in index.by_tag))
-    fill_search(con, index, rowids)
+
+
+def write_records(
+    con: sqlite3.Connection, index: Index, seq: Callable[[str, str], bytes] | None
+) -> None:
+    """The rows of every topic, actor, source and claim, what finds them, and search.
+
+    *seq* gives each entry's place in load order (its kind in the corpus, its id); the
+    in-memory database of a search without a cache (``search.memory_db``) has none.
+    Rowids are given here, in order, so that the search rows can be written at once.
+    """
+    from .search import fill
+
+    corpus = index.corpus
+    named = [(kind, e) for kind in NAMED for e in getattr(corpus, kind)]
+    at = seq or (lambda kind, ident: b"")
+    con.executemany(
+        sql.INSERT_ENTRY,
+        (
+            (n, e.id, NAMED[kind], at(kind, e.id), codec.entry_blob(e))
+            for n, (kind, e) in enumerate(named, 1)
+        ),
+    )
+    con.executemany(
+        sql.INSERT_CLAIM_AT,
+        (
+            (n, c.id, at("claims", c.id), c.topic, codec.entry_blob(c))
+            for n, c in enumerate(corpus.claims, 1)
+        ),
+    )
+    write_claim_links(con, corpus.claims)
+    con.executemany(sql.INSERT_TAG, ((t, i) for t, ids in index.by_tag.items() for i in ids))
+    fill(con, chain(((-n, e) for n, (_, e) in enumerate(named, 1)), enumerate(corpus.claims, 1)))
 
 
 def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace]) -> None:
-    """Every claim id each file defines, and every link between claims as written."""
-    raw: list[tuple[str, bytes]] = []
-    links: list[tuple[bytes, str, str]] = []
-    for t in files:
-        if t.checked is None or t.checked.fatal:
-            continue
-        key = os.fsencode(t.path)
-        raw += ((entry.id, key) for entry, _ in t.checked.entries["claims"])
-        links += file_links(key, t.checked)
-    con.executemany(sql.INSERT_RAW_CLAIM, raw)
-    con.executemany(sql.INSERT_LINK, links)
+    """Every claim id each file defines, and every link between claims as written, the
+    file named by its row's rowid (as ``write_all`` numbers them)."""
+    usable = [(n, t.checked) for n, t in enumerate(files, 1) if t.checked and not t.checked.fatal]
+    con.executemany(
+        sql.INSERT_RAW_CLAIM,
+        ((entry.id, n) for n, checked in usable for entry, _ in checked.entries["claims"]),
+    )
+    con.executemany(sql.INSERT_LINK, (x for n, c in usable for x in file_links(n, c)))
 
 
 def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, bytes]:
@@ -199,7 +212,7 @@ def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, 
     return (os.fsencode(t.path), t.name, t.layer, codec.ord_key(t.ord), count, record)
 
 
-def file_links(path: bytes, checked: Checked) -> list[tuple[bytes, str, str]]:
+def file_links(file: int, checked: Checked) -> list[tuple[int, str, str]]:
     """The links between claims a file's checked entries write, before any is dropped.
 
     So an edit can find who points at what. A rejected claim is named by its key path
@@ -207,18 +220,18 @@ def file_links(path: bytes, checked: Checked) -> list[tuple[bytes, str, str]]:
     """
     from ..core.model import Claim
 
-    links: list[tuple[bytes, str, str]] = []
+    links: list[tuple[int, str, str]] = []
     for entry, _ in checked.entries["claims"]:
         assert isinstance(entry, Claim)
-        links += _links(path, entry.id, (*entry.contradicts, *entry.supports))
+        links += _links(file, entry.id, (*entry.contradicts, *entry.supports))
     for values, where in checked.rejected["claims"]:
         targets = [*values.get("contradicts", ()), *values.get("supports", ())]
-        links += _links(path, f"\0{where}", targets)
+        links += _links(file, f"\0{where}", targets)
     return links
 
 
-def _links(path: bytes, claim: str, targets: Iterable[Any]) -> Iterator[tuple[bytes, str, str]]:
-    return ((path, claim, t) for t in targets if isinstance(t, str))
+def _links(file: int, claim: str, targets: Iterable[Any]) -> Iterator[tuple[int, str, str]]:
+    return ((file, claim, t) for t in targets if isinstance(t, str))
 
 
 def write_claim_links(con: sqlite3.Connection, claims: Iterable[Claim]) -> None:

@@ -75,7 +75,8 @@ class ChangedFile:
     def __init__(self, path: str, row: tuple[Any, ...], layers: Sequence[Layer]) -> None:
         self.path = path
         self.key = os.fsencode(path)  # as the cache keeps file names (see build.file_row)
-        self.name, layer, ord_, blob = row
+        self.name, layer, ord_, blob, self.ref = row
+        """``ref``: its row's rowid, by which ``raw_claims`` and ``links`` name it."""
         self.ord = codec.ord_of(ord_)
         self.record = filerecord.read_file_record(blob)
         _usable_before(self.record)

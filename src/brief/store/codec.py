@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from ..core.unsafe import inert_record
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 20
+SCHEMA = 21
 
 
 class Corrupt(ValueError):
@@ -328,53 +328,37 @@ def read_lost(blob: object) -> dict[str, str]:
     return value
 
 
-# -- search rows ---------------------------------------------------------------------------
+# -- search text ---------------------------------------------------------------------------
 #
-# A row of the full-text table, in the order of ``sql.SEARCH_COLUMNS``: kind, id,
-# topic, actors, tags (for filters), label (shown), title (weighted), body.
-
-SearchRow = tuple[str, str, str, str, str, str, str, str]
-
-
-def topic_row(t: Topic, actors: Iterable[str]) -> SearchRow:
-    from ..core.names import normalise
-
-    title = " ".join([t.title, *t.aliases, *t.tags])
-    tags = " ".join(normalise(x) for x in t.tags)
-    return ("topic", t.id, t.id, " ".join(sorted(set(actors))), tags, t.title, title, t.summary)
+# The full-text table indexes two columns of each topic, actor, source and claim: a
+# title (names, aliases, tags; weighted) and a body (prose). It keeps neither: what a
+# hit shows is made again from the entry's record, by the same functions.
 
 
-def actor_row(a: Actor) -> SearchRow:
-    return ("actor", a.id, "", a.id, "", a.name, " ".join([a.name, *a.aliases]), a.description)
+def search_text(entry: Topic | Actor | Source | Claim) -> tuple[str, str]:
+    """The title and body the full-text table indexes for *entry*."""
+    from ..core.model import Actor, Claim, Topic
+
+    if isinstance(entry, Claim):
+        return "", f"{entry.text} {entry.note}" if entry.note else entry.text
+    if isinstance(entry, Topic):
+        return " ".join([entry.title, *entry.aliases, *entry.tags]), entry.summary
+    if isinstance(entry, Actor):
+        return " ".join([entry.name, *entry.aliases]), entry.description
+    body = "; ".join(x for x in (entry.author or "", *entry.sections) if x)  # read as a list
+    return entry.title, body
 
 
-def source_row(s: Source) -> SearchRow:
-    body = "; ".join(x for x in (s.author or "", *s.sections) if x)  # read as a list
-    return ("source", s.id, "", "", "", s.title, s.title, body)
+def label_of(entry: Topic | Actor | Source) -> str:
+    """What a search hit on *entry* (or on a claim of a topic) is labelled with."""
+    from ..core.model import Actor
 
-
-def claim_row(c: Claim, topic: Topic) -> SearchRow:
-    from ..core.names import normalise
-
-    body = f"{c.text} {c.note}" if c.note else c.text
-    tags = " ".join(normalise(x) for x in topic.tags)
-    return ("claim", c.id, c.topic, " ".join(c.actors), tags, topic.title, "", body)
-
-
-def named_row(kind: str, entry: Topic | Actor | Source, actors: Iterable[str] = ()) -> SearchRow:
-    """The search row of a topic (with the actors of its claims), actor or source."""
-    if kind == "topic":
-        return topic_row(entry, actors)  # type: ignore[arg-type]
-    return actor_row(entry) if kind == "actor" else source_row(entry)  # type: ignore[arg-type]
-
-
-def row_key(row: SearchRow) -> tuple[bool, str]:
-    """Whether a search row is a claim's, and its id: how the cache gives it a rowid."""
-    return row[0] == "claim", row[1]
+    return entry.name if isinstance(entry, Actor) else entry.title
 
 
 def hit_from(row: Sequence[Any]) -> Hit:
-    """A hit from a row of ``sql.SEARCH``: kind, id, topic, label, snippet, score."""
+    """A hit from a row of ``sql.SEARCH`` with its snippet: kind, id, topic, label, snippet,
+    score."""
     from ..views.records import Hit
 
     kind, ident, topic, title, snippet, score = row

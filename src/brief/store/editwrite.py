@@ -89,16 +89,16 @@ class EditWrite:
     def write(self) -> None:
         """Write every row the edit touches."""
         self._recount()
-        touched, topics, neighbours = self._remove_old()
+        touched, neighbours = self._remove_old()
         touched |= self._insert_new()
         neighbours |= self._contests() | self._supporters()
-        named = self._write_prose(topics)
-        self._write_search(topics)
+        named = self._write_prose()
+        self._write_search()
         self._forget_briefings(touched, neighbours, named)
         self._write_records()
 
-    def _remove_old(self) -> tuple[set[Claim], set[str], set[str]]:
-        """Out with the old rows of these claims; the claims, topics and contestants."""
+    def _remove_old(self) -> tuple[set[Claim], set[str]]:
+        """Out with the old rows of these claims; the claims and their contestants."""
         con = self.con
         old = {
             ident: (rowid, codec.claim_of(blob))
@@ -110,19 +110,19 @@ class EditWrite:
             *self._in(sql.SUPPORTED_BY_IN, self.dirty),
         }
         for rowid, claim in old.values():
-            con.execute(sql.DELETE_SEARCH, (rowid,))
+            con.execute(sql.DELETE_SEARCH, (rowid, *codec.search_text(claim)))
             con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, claim.id) for a in claim.actors))
             con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, claim.id) for x in claim.cites))
         con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
         con.executemany(sql.DELETE_SUPPORTER, backing)
         con.executemany(sql.DELETE_CLAIM, ((i,) for i in old))
         for f in self.files:
-            con.executemany(sql.DELETE_RAW_CLAIM, ((c.id, f.key) for c in f.old_claims))
-            con.execute(sql.DELETE_LINKS_OF_FILE, (f.key,))
+            con.executemany(sql.DELETE_RAW_CLAIM, ((c.id, f.ref) for c in f.old_claims))
+            con.execute(sql.DELETE_LINKS_OF_FILE, (f.ref,))
         claims = {c for _, c in old.values()}
         # the claims shown with these under them: their contestants, and those they support
         shown_with = {other for _, other in old_pairs} | {c for c, o in backing if o in self.dirty}
-        return claims, {c.topic for c in claims}, shown_with
+        return claims, shown_with
 
     def _insert_new(self) -> set[Claim]:
         """In with the new rows: claims, relinked claims, claim ids and links as written."""
@@ -134,8 +134,8 @@ class EditWrite:
             con.execute(sql.SET_CLAIM, (codec.entry_blob(claim), ident))
         write_claim_links(con, (c for c, _, _, _ in self.resolved.values()))
         for f in self.files:
-            con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.key) for c, _, _ in f.new_claims))
-            con.executemany(sql.INSERT_LINK, file_links(f.key, f.checked))
+            con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.ref) for c, _, _ in f.new_claims))
+            con.executemany(sql.INSERT_LINK, file_links(f.ref, f.checked))
         return {c for c, _, _, _ in self.resolved.values()} | set(self.restrip.values())
 
     def _contests(self) -> set[str]:
@@ -159,48 +159,33 @@ class EditWrite:
         self.con.executemany(sql.INSERT_SUPPORTER, rows)
         return {t for t, _ in rows}
 
-    def _write_prose(self, topics: set[str]) -> set[str]:
+    def _write_prose(self) -> set[str]:
         """Topic, actor and source prose, where the entry in use is this file's."""
         changed: set[str] = set()
         for f in self.files:
-            for kind, before, after in f.prose:
+            for _, before, after in f.prose:
                 ident = codec.entry_id(after)
-                row = self.con.execute(sql.ENTRY_DATA, (ident,)).fetchone()
-                if row is None or codec.read_data(row[0]) != before:
+                row = self.con.execute(sql.ENTRY_ROW, (ident,)).fetchone()
+                if row is None or codec.read_data(row[2]) != before:
                     continue  # a later layer's entry is the one in use
+                rowid, kind, blob = row
+                old = codec.search_text(codec.named_of(kind, blob))
+                self.con.execute(sql.DELETE_SEARCH, (-rowid, *old))
                 self.con.execute(sql.SET_ENTRY, (codec.data_blob(after), ident))
+                new = codec.search_text(codec.named_from(kind, after))
+                self.con.execute(sql.INSERT_SEARCH_AT, (-rowid, *new))
                 changed.add(ident)
-                if kind == "topics":
-                    topics.add(ident)  # its search row is written with the others
-                else:
-                    self._search_row(ident)
         return changed
 
-    def _write_search(self, topics: set[str]) -> None:
-        """Full-text rows: the new claims, and topics whose list of actors may differ."""
-        resolved = [c for c, _, _, _ in self.resolved.values()]
-        topics |= {c.topic for c in resolved}
-        titles = {i: codec.topic_of(blob) for i, blob in self._in(sql.ENTRIES_DATA_IN, topics)}
-        for claim in resolved:
+    def _write_search(self) -> None:
+        """Full-text rows of the new claims (what a hit is, and its filters, are read from
+        the tables: a topic's row holds no list of its claims' actors to write again)."""
+        for claim, _, _, _ in self.resolved.values():
             (rowid,) = self.con.execute(sql.CLAIM_ROWID, (claim.id,)).fetchone()
-            row = codec.claim_row(claim, titles[claim.topic])
-            self.con.execute(sql.INSERT_SEARCH_AT, (rowid, *row))
-        for topic in topics:
-            self._search_row(topic)
-
-    def _search_row(self, ident: str) -> None:
-        """Write the full-text row of one topic, actor or source again."""
-        row = self.con.execute(sql.ENTRY_FOR_SEARCH, (ident,)).fetchone()
-        if row is None:
-            return
-        rowid, kind, blob = row
-        actors: set[str] = set()
-        if kind == "topic":
-            claims = self.con.execute(sql.CLAIM_DATA_OF_TOPIC, (ident,))
-            actors = {a for (data,) in claims for a in codec.claim_actors(data)}
-        self.con.execute(sql.DELETE_SEARCH, (-rowid,))
-        row = codec.named_row(kind, codec.named_of(kind, blob), actors)
-        self.con.execute(sql.INSERT_SEARCH_AT, (-rowid, *row))
+            if self.con.execute(sql.SEARCH_ROW, (rowid,)).fetchone() is not None:
+                # a row the index kept for a record the tables lost: damage, not an edit
+                raise codec.Corrupt(f"a search row ({rowid}) already indexed")
+            self.con.execute(sql.INSERT_SEARCH_AT, (rowid, *codec.search_text(claim)))
 
     def _forget_briefings(self, touched: set[Claim], contested: set[str], named: set[str]) -> None:
         """Briefings that show any claim touched, or a claim it contradicts or supports."""

@@ -112,7 +112,7 @@ class _Edit:
         self.con = con
         self.layers = layers
         self.files: list[ChangedFile] = []
-        self.paths: set[bytes] = set()
+        self.refs: set[int] = set()
         self.new_ids: set[str] = set()
         self.dirty: set[str] = set()
         """Every claim id the changed files define, before or after."""
@@ -132,7 +132,7 @@ class _Edit:
             if row is None:
                 raise Declined("a file the cache does not know")
             self.files.append(ChangedFile(path, row, self.layers))
-        self.paths = {f.key for f in self.files}
+        self.refs = {f.ref for f in self.files}
         self._check_ids()
         self._resolve()
         self._relink_others()
@@ -156,10 +156,10 @@ class _Edit:
         self.new_ids = set(new_ids)
         self.dirty = set(old_ids) | self.new_ids
         for _ident, where in self._in(sql.RAW_CLAIMS_IN, self.dirty):
-            if where not in self.paths:
+            if where not in self.refs:
                 raise Declined("a claim id also defined in another file")
         for where, claim, _ in self._in(sql.LINKS_TO_IN, set(old_ids) ^ self.new_ids):
-            if where not in self.paths or claim.startswith("\0"):
+            if where not in self.refs or claim.startswith("\0"):
                 raise Declined("a claim added or removed is pointed at")
         if self.dirty & _left_out_claim_ids(self.con):
             raise Declined("a claim id also taken by a claim left out")
@@ -210,9 +210,9 @@ class _Edit:
 
     def _relink_others(self) -> None:
         """Claims elsewhere that link to these: their links are dropped or restored."""
-        by_path: dict[bytes, set[str]] = {}
+        by_path: dict[int, set[str]] = {}
         for where, claim, _ in self._in(sql.LINKS_TO_IN, self.dirty):
-            if where not in self.paths and not claim.startswith("\0"):
+            if where not in self.refs and not claim.startswith("\0"):
                 by_path.setdefault(where, set()).add(claim)
         current = {
             ident: codec.claim_of(blob)

@@ -18,13 +18,14 @@ if TYPE_CHECKING:
     from ..core.model import Claim, Corpus
 
 
-def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+def _chunks(ids: Sequence[str | int], size: int = 500) -> Iterator[Sequence[str | int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
 
-def rows_in(con: sqlite3.Connection, statement: str, ids: Iterable[str]) -> list[Any]:
-    """*statement* (with ``{marks}`` for an IN list) run over *ids* in chunks SQLite accepts."""
+def rows_in(con: sqlite3.Connection, statement: str, ids: Iterable[str | int]) -> list[Any]:
+    """*statement* (with ``{marks}`` for an IN list) run over *ids* (or rowids) in chunks
+    SQLite accepts."""
     wanted = sorted(set(ids))
     out: list[Any] = []
     for chunk in _chunks(wanted):

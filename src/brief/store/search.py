@@ -20,48 +20,35 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import codec, sql
 
 if TYPE_CHECKING:
     from ..core.index import Index
+    from ..core.model import Actor, Source, Topic
+    from ..corpus.schema import Entry
     from ..views.records import Results
 
 
-def _rows(index: Index) -> Iterator[codec.SearchRow]:
-    topic_actors: dict[str, set[str]] = {t: set() for t in index.topics}
-    for claim in index.corpus.claims:
-        topic_actors[claim.topic].update(claim.actors)
-    for t in index.corpus.topics:
-        yield codec.topic_row(t, topic_actors[t.id])
-    yield from map(codec.actor_row, index.corpus.actors)
-    yield from map(codec.source_row, index.corpus.sources)
-    for c in index.corpus.claims:
-        yield codec.claim_row(c, index.topics[c.topic])
+def fill(con: sqlite3.Connection, rows: Iterable[tuple[int, Entry]]) -> None:
+    """Create the search table in *con* and index each (rowid, entry) of *rows*.
 
-
-def fill(
-    con: sqlite3.Connection, index: Index, rowids: Mapping[tuple[bool, str], int] | None = None
-) -> None:
-    """Create and fill the search table in *con*.
-
-    *rowids* gives the row of each (is a claim, id) its rowid: the cache uses its own
-    tables' rowids (claims' as they are, entries' negated), so that an edit can
-    replace one row without scanning the table.
+    Each rowid is the entry's record's (claims' as they are, entries' negated), so that
+    an edit can replace one row, and a hit find its record, without a scan.
     """
     con.execute(sql.SEARCH_DDL)
-    if rowids is None:
-        con.executemany(sql.INSERT_SEARCH, _rows(index))
-        return
-    con.executemany(sql.INSERT_SEARCH_AT, ((rowids[codec.row_key(r)], *r) for r in _rows(index)))
+    con.executemany(sql.INSERT_SEARCH_AT, ((rowid, *codec.search_text(e)) for rowid, e in rows))
 
 
 def memory_db(index: Index) -> sqlite3.Connection:
-    """A throw-away database with the search table, for runs without a cache."""
+    """A throw-away database with the tables search reads, for runs without a cache."""
+    from .build import write_records
+
     con = sqlite3.connect(":memory:")
-    fill(con, index)
+    con.executescript(sql.DDL)
+    write_records(con, index, None)
     return con
 
 
@@ -112,34 +99,94 @@ def search(
 
     *actor*, *tag* and *topic* are resolved ids or keys.
     """
-    from ..views.records import MARK_END, MARK_START, Results
+    from ..views.records import Results
 
     expression = match_expression(query)
     if not expression:
         return Results(query, ())
     where = [sql.SEARCH_MATCH]
-    args: list[object] = [expression]
-    if actor is not None:
-        where.append(sql.SEARCH_BY_ACTOR)
-        args.append(f"% {actor} %")
-    if tag is not None:
-        where.append(sql.SEARCH_BY_TAG)
-        args.append(f"% {tag} %")
-    if topic is not None:
-        where.append(sql.SEARCH_BY_TOPIC)
-        args.append(topic)
-    args.append(limit)
+    args: dict[str, object] = {"match": expression, "limit": limit}
+    for name, value, test in (
+        ("actor", actor, sql.SEARCH_BY_ACTOR),
+        ("tag", tag, sql.SEARCH_BY_TAG),
+        ("topic", topic, sql.SEARCH_BY_TOPIC),
+    ):
+        if value is not None:
+            where.append(test)
+            args[name] = value
     rows = con.execute(sql.SEARCH.format(where=" AND ".join(where)), args).fetchall()
-    snippet = sql.SNIPPET.format(start=MARK_START, end=MARK_END)
+    records = _records(con, rows)
+    snippets = _snippets(records, expression, query_words(query))
     hits = []
-    for kind, ident, topic, label, score, size, rowid in rows:
-        if size <= SNIPPET_SQL_CHARS:
-            (made,) = con.execute(snippet, (expression, rowid)).fetchone()
-        else:
-            (body,) = con.execute(sql.BODY_START, (SNIPPET_SCAN_CHARS, rowid)).fetchone()
-            made = long_snippet(body, query_words(query), MARK_START, MARK_END)
-        hits.append(codec.hit_from((kind, ident, topic, label, made, score)))
+    for kind, ident, topic, score, rowid in rows:
+        label = codec.label_of(records[rowid][1])
+        hits.append(codec.hit_from((kind, ident, topic, label, snippets[rowid], score)))
     return Results(query, tuple(hits))
+
+
+#: A hit's record, and what it is labelled by: itself, or a claim's topic.
+_Record = tuple["Entry", "Topic | Actor | Source"]
+
+
+def _records(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[int, _Record]:
+    """The record of each hit shown, by its rowid, checked against what the row says."""
+    from .read import rows_in
+
+    claims = {
+        rowid: codec.claim_of(blob)
+        for rowid, blob in rows_in(con, sql.CLAIMS_BY_ROWID_IN, [r[-1] for r in rows if r[-1] > 0])
+    }
+    named = {
+        rowid: codec.named_of(kind, blob)
+        for rowid, kind, blob in rows_in(
+            con, sql.ENTRIES_BY_ROWID_IN, [-r[-1] for r in rows if r[-1] < 0]
+        )
+    }
+    topics = {
+        ident: codec.topic_of(blob)
+        for ident, blob in rows_in(con, sql.ENTRIES_DATA_IN, {c.topic for c in claims.values()})
+    }
+    out: dict[int, _Record] = {}
+    for kind, ident, topic, _, rowid in rows:
+        entry = claims.get(rowid) if kind == "claim" else named.get(rowid)
+        shown = topics.get(topic) if kind == "claim" else entry
+        if entry is None or shown is None or entry.id != ident:  # the tables disagree
+            raise codec.Corrupt(f"a search row ({rowid}) without its record")
+        out[rowid] = (entry, shown)  # type: ignore[assignment]
+    return out
+
+
+def _snippets(records: dict[int, _Record], expression: str, words: list[str]) -> dict[int, str]:
+    """The snippet of each hit shown, by its rowid.
+
+    FTS5's ``snippet()`` needs the text, which the search table does not keep: the
+    texts of the hits shown, made again from their records, go in a table of their
+    own, in memory, where it makes the very snippet it would have made in the search
+    table (it looks at one row alone).
+    """
+    from ..views.records import MARK_END, MARK_START
+
+    texts = {rowid: codec.search_text(entry) for rowid, (entry, _) in records.items()}
+    out = {
+        rowid: long_snippet(body[:SNIPPET_SCAN_CHARS], words, MARK_START, MARK_END)
+        for rowid, (_, body) in texts.items()
+        if len(body) > SNIPPET_SQL_CHARS
+    }
+    short = [(rowid, *text) for rowid, text in texts.items() if rowid not in out]
+    if short:
+        mem = sqlite3.connect(":memory:")
+        try:
+            mem.execute(sql.SNIPPET_DDL)
+            mem.executemany(sql.INSERT_SNIPPET_TEXT, short)
+            made = sql.SNIPPET.format(start=MARK_START, end=MARK_END)
+            for rowid, _, _ in short:
+                row = mem.execute(made, (expression, rowid)).fetchone()
+                if row is None:  # the record does not say what the index found
+                    raise codec.Corrupt("a search row that does not match its record")
+                out[rowid] = row[0]
+        finally:
+            mem.close()
+    return out
 
 
 def long_snippet(body: str, words: list[str], start: str, end: str) -> str:

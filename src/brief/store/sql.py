@@ -14,7 +14,7 @@ DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
     checksum INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE tags (key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE tags (key TEXT, topic TEXT, PRIMARY KEY (key, topic)) WITHOUT ROWID;
 CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq BLOB NOT NULL,
     data BLOB NOT NULL);
@@ -29,23 +29,20 @@ CREATE INDEX supporters_by_other ON supporters (other);
 CREATE TABLE files (path BLOB PRIMARY KEY, name TEXT NOT NULL, layer INTEGER NOT NULL,
     ord BLOB NOT NULL, problems INTEGER NOT NULL, local BLOB NOT NULL);
 CREATE INDEX files_with_problems ON files (problems, ord);
-CREATE TABLE raw_claims (id TEXT, path BLOB, PRIMARY KEY (id, path)) WITHOUT ROWID;
-CREATE TABLE links (path BLOB, claim TEXT, target TEXT, PRIMARY KEY (path, claim, target))
+CREATE TABLE raw_claims (id TEXT, file INTEGER, PRIMARY KEY (id, file)) WITHOUT ROWID;
+CREATE TABLE links (file INTEGER, claim TEXT, target TEXT, PRIMARY KEY (file, claim, target))
     WITHOUT ROWID;
 CREATE INDEX links_by_target ON links (target);
 """
 
-#: The full-text table's columns, in the order of ``codec``'s search rows.
-SEARCH_COLUMNS = ("kind", "id", "topic", "actors", "tags", "label", "title", "body")
-_COLUMNS = ", ".join(SEARCH_COLUMNS)
-_EACH = ", ".join("?" for _ in SEARCH_COLUMNS)
-
-#: Only the title (names, aliases, tags) and the body (prose) are searched; the
-#: other columns say what a hit is and filter it.
+#: The full-text table holds no text of its own (``content=''``): only the index of the
+#: title (names, aliases, tags) and the body (prose). What a hit is (its kind, id, topic
+#: and label) is read from the ``claims`` and ``entries`` rows whose rowid it has
+#: (claims' as they are, entries' negated), and what it shows (its label and snippet)
+#: from their sealed records (see ``search``).
+_TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'"
 SEARCH_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5("
-    + ", ".join(c if c in ("title", "body") else f"{c} UNINDEXED" for c in SEARCH_COLUMNS)
-    + ", tokenize = 'porter unicode61 remove_diacritics 2')"
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(title, body, content = '', {_TOKENIZE})"
 )
 
 # -- connections and transactions ------------------------------------------------------
@@ -72,8 +69,8 @@ SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 ID_OF_NAME = "SELECT id, kind, checksum FROM names WHERE key = ?"
 TOPIC_OF_CLAIM = "SELECT topic FROM claims WHERE id = ?"
 INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?, ?)"
-INSERT_TAG = "INSERT INTO tags VALUES (?)"
-TAGS_FROM = "SELECT key FROM tags WHERE key >= ? AND key < ? ORDER BY key"
+INSERT_TAG = "INSERT OR IGNORE INTO tags VALUES (?, ?)"
+TAGS_FROM = "SELECT DISTINCT key FROM tags WHERE key >= ? AND key < ? ORDER BY key"
 NAMES_FROM = "SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({marks}) ORDER BY key"
 BRIEFING = "SELECT data FROM briefings WHERE id = ?"
 REMEMBER_BRIEFING = "INSERT OR REPLACE INTO briefings VALUES (?, ?)"
@@ -81,31 +78,29 @@ FORGET_BRIEFING = "DELETE FROM briefings WHERE id = ?"
 
 # -- topics, actors and sources ----------------------------------------------------------
 
-INSERT_ENTRY = "INSERT INTO entries VALUES (?, ?, ?, ?)"
+INSERT_ENTRY = "INSERT INTO entries (rowid, id, kind, seq, data) VALUES (?, ?, ?, ?, ?)"
 ENTRY = "SELECT kind, seq, data FROM entries WHERE id = ?"
 ENTRY_DATA = "SELECT data FROM entries WHERE id = ?"
-ENTRY_FOR_SEARCH = "SELECT rowid, kind, data FROM entries WHERE id = ?"
+ENTRY_ROW = "SELECT rowid, kind, data FROM entries WHERE id = ?"
 ENTRIES_IN = "SELECT id, kind, data FROM entries WHERE id IN ({marks})"
 ENTRIES_DATA_IN = "SELECT id, data FROM entries WHERE id IN ({marks})"
 ENTRIES_ORDERED_IN = "SELECT seq, kind, data FROM entries WHERE id IN ({marks})"
 ALL_ENTRIES = "SELECT kind, data FROM entries ORDER BY seq"
-ENTRY_ROWIDS = "SELECT id, rowid FROM entries"
 SET_ENTRY = "UPDATE entries SET data = ? WHERE id = ?"
 
 # -- claims and what links them ----------------------------------------------------------
 
 INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?)"
+INSERT_CLAIM_AT = "INSERT INTO claims (rowid, id, seq, topic, data) VALUES (?, ?, ?, ?, ?)"
 CLAIMS_OF_TOPIC = "SELECT id FROM claims WHERE topic = ?"
 CLAIMS_OF_ACTOR = "SELECT claim FROM claim_actors WHERE actor = ?"
 CLAIMS_OF_SOURCE = "SELECT claim FROM claim_sources WHERE source = ?"
-CLAIM_DATA_OF_TOPIC = "SELECT data FROM claims WHERE topic = ?"
 CLAIM_ROWID = "SELECT rowid FROM claims WHERE id = ?"
 CLAIMS_KEPT_IN = "SELECT id FROM claims WHERE id IN ({marks})"
 CLAIMS_DATA_IN = "SELECT id, data FROM claims WHERE id IN ({marks})"
 CLAIMS_ROWS_IN = "SELECT id, rowid, data FROM claims WHERE id IN ({marks})"
 CLAIMS_ORDERED_IN = "SELECT seq, data FROM claims WHERE id IN ({marks})"
 ALL_CLAIMS = "SELECT data FROM claims ORDER BY seq"
-CLAIM_ROWIDS = "SELECT id, rowid FROM claims"
 SET_CLAIM = "UPDATE claims SET data = ? WHERE id = ?"
 DELETE_CLAIM = "DELETE FROM claims WHERE id = ?"
 
@@ -125,54 +120,78 @@ SUPPORTERS_OF_IN = "SELECT claim, other FROM supporters WHERE claim IN ({marks})
 SUPPORTED_BY_IN = "SELECT claim, other FROM supporters WHERE other IN ({marks})"
 
 # -- files: each one's record, the claim ids it defines, the links as written ------------
+#
+# ``raw_claims`` and ``links`` name a file by its row's rowid (a path is long, and
+# repeated for each of its claims).
 
-INSERT_FILE = "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)"
-FILE = "SELECT name, layer, ord, local FROM files WHERE path = ?"
-FILE_RECORD = "SELECT local FROM files WHERE path = ?"
+INSERT_FILE = (
+    "INSERT INTO files (rowid, path, name, layer, ord, problems, local) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+FILE = "SELECT name, layer, ord, local, rowid FROM files WHERE path = ?"
+FILE_RECORD = "SELECT local FROM files WHERE rowid = ?"
 TROUBLED_RECORDS = "SELECT local FROM files WHERE problems > 0 ORDER BY ord"
 TROUBLED_FILES = "SELECT name, local FROM files WHERE problems > 0 ORDER BY ord"
 SET_FILE_RECORD = "UPDATE files SET problems = ?, local = ? WHERE path = ?"
 
 INSERT_RAW_CLAIM = "INSERT OR IGNORE INTO raw_claims VALUES (?, ?)"
-DELETE_RAW_CLAIM = "DELETE FROM raw_claims WHERE id = ? AND path = ?"
-RAW_CLAIMS_IN = "SELECT id, path FROM raw_claims WHERE id IN ({marks})"
+DELETE_RAW_CLAIM = "DELETE FROM raw_claims WHERE id = ? AND file = ?"
+RAW_CLAIMS_IN = "SELECT id, file FROM raw_claims WHERE id IN ({marks})"
 PLACED_CLAIMS_IN = "SELECT id FROM raw_claims WHERE id IN ({marks})"
 
 INSERT_LINK = "INSERT OR IGNORE INTO links VALUES (?, ?, ?)"
-DELETE_LINKS_OF_FILE = "DELETE FROM links WHERE path = ?"
-LINKS_TO_IN = "SELECT path, claim, target FROM links WHERE target IN ({marks})"
+DELETE_LINKS_OF_FILE = "DELETE FROM links WHERE file = ?"
+LINKS_TO_IN = "SELECT file, claim, target FROM links WHERE target IN ({marks})"
 
 # -- full-text search --------------------------------------------------------------------
 
-INSERT_SEARCH = f"INSERT INTO search ({_COLUMNS}) VALUES ({_EACH})"
-INSERT_SEARCH_AT = f"INSERT INTO search (rowid, {_COLUMNS}) VALUES (?, {_EACH})"
-DELETE_SEARCH = "DELETE FROM search WHERE rowid = ?"
+INSERT_SEARCH_AT = "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)"
+SEARCH_ROW = "SELECT rowid FROM search WHERE rowid = ?"
+#: A contentless table forgets a row given the very text it indexed (rowid, title, body).
+DELETE_SEARCH = "INSERT INTO search (search, rowid, title, body) VALUES ('delete', ?, ?, ?)"
 
-#: Weights of the columns in BM25: title, body (the key columns are not searched).
+#: Weights of the columns in BM25: title, body.
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
-#: bm25() takes a weight for every column in order, the unindexed ones included.
-_WEIGHTS = ", ".join(
-    str(TITLE_WEIGHT if c == "title" else BODY_WEIGHT if c == "body" else 0.0)
-    for c in SEARCH_COLUMNS
-)
 #: Equal scores in a stable order, the same with or without the cache.
 _KIND_ORDER = "CASE kind WHEN 'topic' THEN 0 WHEN 'actor' THEN 1 WHEN 'source' THEN 2 ELSE 3 END"
-_SNIPPET = f"snippet(search, {SEARCH_COLUMNS.index('body')}, '{{start}}', '{{end}}', '…', 16)"
+#: The topic a hit belongs to: a claim's, a topic's own id; none for an actor or source.
+_TOPIC = "CASE WHEN c.id IS NOT NULL THEN c.topic WHEN e.kind = 'topic' THEN e.id END"
 
-#: The hits, best first: kind, id, topic, label, score, the body's length and rowid (for
-#: :data:`SNIPPET`); ``{where}`` is ``SEARCH_MATCH`` and any filters below joined with
-#: AND, each taking one argument, then the limit. No snippet here: SQLite would make
-#: one for every row that matches, before the limit.
+#: The hits, best first: kind, id, topic, score and rowid; ``{where}`` is
+#: ``SEARCH_MATCH`` and any filters below joined with AND. Named parameters: ``match``,
+#: ``limit`` and each filter's own. No snippet here (see ``search``).
 SEARCH = (
-    f"SELECT kind, id, topic, label, bm25(search, {_WEIGHTS}) AS score, length(body), rowid "
-    f"FROM search WHERE {{where}} ORDER BY score, {_KIND_ORDER}, id LIMIT ?"
+    "SELECT kind, id, coalesce(topic, ''), score, row FROM ("
+    "SELECT CASE WHEN c.id IS NULL THEN e.kind ELSE 'claim' END AS kind, "
+    "coalesce(c.id, e.id) AS id, "
+    f"{_TOPIC} AS topic, "
+    f"bm25(search, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score, search.rowid AS row "
+    "FROM search LEFT JOIN claims c ON c.rowid = search.rowid "
+    "LEFT JOIN entries e ON e.rowid = -search.rowid "
+    f"WHERE {{where}}) ORDER BY score, {_KIND_ORDER}, id LIMIT :limit"
 )
+SEARCH_MATCH = "search MATCH :match"
+#: A claim naming the actor; the actor itself; a topic with a claim naming it.
+SEARCH_BY_ACTOR = (
+    "(CASE WHEN c.id IS NOT NULL "
+    "THEN EXISTS (SELECT 1 FROM claim_actors WHERE actor = :actor AND claim = c.id) "
+    "WHEN e.kind = 'actor' THEN e.id = :actor "
+    "WHEN e.kind = 'topic' THEN EXISTS (SELECT 1 FROM claims x JOIN claim_actors a "
+    "ON a.actor = :actor AND a.claim = x.id WHERE x.topic = e.id) "
+    "ELSE 0 END)"
+)
+#: A topic with the tag (a normalised key), or a claim of one.
+SEARCH_BY_TAG = f"EXISTS (SELECT 1 FROM tags WHERE key = :tag AND topic = ({_TOPIC}))"
+SEARCH_BY_TOPIC = f"({_TOPIC}) = :topic"
+#: The records of the hits shown, for their snippets (rowids as in the search table).
+CLAIMS_BY_ROWID_IN = "SELECT rowid, data FROM claims WHERE rowid IN ({marks})"
+ENTRIES_BY_ROWID_IN = "SELECT -rowid, kind, data FROM entries WHERE rowid IN ({marks})"
+#: A table of the texts of the hits shown, in memory, for their snippets (see ``search``).
+SNIPPET_DDL = f"CREATE VIRTUAL TABLE snip USING fts5(title, body, {_TOKENIZE})"
+INSERT_SNIPPET_TEXT = "INSERT INTO snip (rowid, title, body) VALUES (?, ?, ?)"
 #: One hit's snippet (the match expression, the rowid); ``{start}`` and ``{end}`` are
 #: the marks around matched words (``views.records.MARK_START``, ``_END``).
-SNIPPET = f"SELECT {_SNIPPET} FROM search WHERE search MATCH ? AND rowid = ?"
-#: The start of one row's body (its first N characters, the rowid).
-BODY_START = "SELECT substr(body, 1, ?) FROM search WHERE rowid = ?"
-SEARCH_MATCH = "search MATCH ?"
-SEARCH_BY_ACTOR = "(' ' || actors || ' ') LIKE ?"
-SEARCH_BY_TAG = "(' ' || tags || ' ') LIKE ?"
-SEARCH_BY_TOPIC = "topic = ?"
+SNIPPET = (
+    "SELECT snippet(snip, 1, '{start}', '{end}', '…', 16) FROM snip "
+    "WHERE snip MATCH ? AND rowid = ?"
+)
