@@ -20,7 +20,7 @@ import pytest
 
 from brief.core.relations import relation_name
 
-from .conftest import CORPORA, run
+from .conftest import run
 
 SOURCES = """
 format = 2
@@ -336,8 +336,3 @@ def test_mermaid_still_encodes_what_could_break_a_label() -> None:
     assert mermaid_text("line\nbreak\u2028sep") == "line#10;break#8232;sep"
     readable = "O'Brien, Jr. (1962)! \u2013 Åland ok"
     assert mermaid_text(readable) == readable
-
-
-def test_the_bundled_corpus_fixture_is_untouched() -> None:
-    """The fixtures these tests write live in a temporary folder only."""
-    assert not (CORPORA / "crisis").exists()
