@@ -152,7 +152,7 @@ def test_hostile_graph_languages_are_inert(hostile: Path, fmt: str) -> None:
     assert unsafe_in(out) == [] and "\x1b" not in out
     shown = {  # the name as loaded (made inert), then escaped for the language
         "dot": r'label="Mallory \\u202eyrollam\\u202c [@click=app.quit]"',
-        "mermaid": '"Mallory #92;u202eyrollam#92;u202c #91;#64;click#61;app.quit#93;"',
+        "mermaid": '"Mallory #92;u202eyrollam#92;u202c #91;@click=app.quit#93;"',
     }
     assert shown[fmt] in out
 

@@ -51,7 +51,9 @@ def test_graph_as_html_groups_each_actors_relations_by_kind() -> None:
 
 def test_graph_as_html_links_only_inside_itself() -> None:
     doc = _html(RELATIONS, "graph")
-    assert doc.hrefs and all(h.startswith("#relations-") for h, _ in doc.hrefs)
+    assert doc.hrefs and all(h.startswith("#") and h[1:] in doc.ids for h, _ in doc.hrefs)
+    kinds = {h[1:].split("-", 1)[0] for h, _ in doc.hrefs}
+    assert kinds == {"relations", "edge", "ref", "cite"}  # sections, matrix, footnotes
     cells = [v for t, n, v in doc.attrs if t == "td" and n == "title"]
     assert "supports (contested), shields, trades with" in cells
 
@@ -176,7 +178,9 @@ def test_the_graph_page_draws_graphviz_picture_inert(tmp_path: Path) -> None:
     page = pages["graph.html"]
     raw = (tmp_path / "site" / "graph.html").read_text("utf-8")
     assert "<svg " in raw and "supports (1)" in page.visible
-    assert set(page.tags[page.tags.index("svg") :]) <= ELEMENTS | {"figcaption", "h2", "pre"}
+    picture = page.tags[page.tags.index("svg") : page.tags.index("figcaption")]
+    assert set(picture) <= ELEMENTS
+    assert page.tags.index("figcaption") < page.tags.index("table")  # the picture first
     assert "digraph relations {" in page.visible and "flowchart LR" in page.visible
     assert ("graph.html", "") in pages["index.html"].hrefs  # listed
 

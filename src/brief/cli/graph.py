@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.kinds import Kind
-from ..core.relations import NAMES
+from ..core.relations import NAMES, relation_name
 from .context import (
     Choice,
     command,
@@ -24,10 +24,21 @@ from .context import (
 )
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..render.output import Draw
     from ..store import Store
     from ..views.graph import Graph
     from ..views.mingrade import Minimum
+
+
+class RelationChoice(Choice):
+    """A relation, written as a corpus file may write it: ``Allied With``, ``allied_with``
+    and ``allied-with`` all name ``allied-with`` (``core.relations.relation_name``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        named = relation_name(value) if isinstance(value, str) else value
+        return super().convert(named if named in self.choices else value, param, ctx)
 
 
 @command()
@@ -36,12 +47,21 @@ if TYPE_CHECKING:
     "--relation",
     "-r",
     "relations",
-    type=Choice(NAMES),
+    type=RelationChoice(NAMES),
     multiple=True,
-    help="Only this relation (supports, shields...); give it again for several.",
+    help="Only this relation (supports, shields...; any case, spaces or underscores); "
+    "give it again for several.",
 )
 @click.option(
     "--topic", "-t", help="Only claims of this topic.", shell_complete=completer(Kind.TOPIC)
+)
+@click.option(
+    "--long",
+    "-l",
+    "long",
+    is_flag=True,
+    help="List each edge's claims under it (status, grade, date, numbered citations), "
+    "then the sources cited. The other formats always list them.",
 )
 @min_grade_option
 @watch_option
@@ -52,6 +72,7 @@ def graph(
     names: tuple[str, ...],
     relations: tuple[str, ...],
     topic: str | None,
+    long: bool,
     min_grade: Minimum | None,
     watch: bool,
     fmt: str | None,
@@ -62,14 +83,16 @@ def graph(
     Each edge is the claims that state it, with how firm they are; an edge is marked
     contested when one of its claims is contradicted or disputed. NAMEs are actors
     (their relations, either way) or topics (the relations their claims state).
-    In a terminal, each actor's relations by kind, and a matrix when it fits;
-    --format dot (Graphviz) or mermaid for a drawing, json for nodes and edges, html
-    for a page (each edge with its claims, and the matrix as a table).
+    In a terminal, each actor's relations by kind, and a matrix when it fits; --long
+    lists each edge's claims with their sources. --format dot (Graphviz) or mermaid
+    for a drawing, json for nodes and edges (each claim with its citations), markdown
+    or html for a document (each edge with its claims, their sources as footnotes).
     Exit 1 when no relation matches.
 
     \b
     brief graph
     brief graph china --relation shields
+    brief graph cuba --long
     brief graph -f dot | dot -Tsvg > relations.svg
     """
     from ..views.graph import Query
@@ -79,14 +102,14 @@ def graph(
         from .watch import watch as redraw
 
         def frame(store: Store, problems: list[str]) -> Draw | None:
-            view = store.graph(query)
+            view = store.graph(query)._replace(long=long)
             if not view.edges:
                 problems.append(_empty(view))
                 return None
             return lambda r: r.graph(view)
 
         return redraw(ctx, frame, fmt, " ".join(("brief graph", *names)))
-    view = open_store(ctx).graph(query)
+    view = open_store(ctx).graph(query)._replace(long=long)
     empty = None if view.edges else _empty(view)
     emit(ctx, lambda r: r.graph(view), fmt, pager, empty=empty)
 

@@ -45,6 +45,7 @@ __all__ = [
     "kind_of",
     "might_be_unsafe",
     "normalise",
+    "relation_name",
     "shown_line",
 ]
 
@@ -83,6 +84,7 @@ _WHERE = {
     "shown_line": "unsafe",
     "RELATIONS": "relations",
     "Relation": "relations",
+    "relation_name": "relations",
     "Kind": "kinds",
     "kind_of": "kinds",
     "Index": "index",
@@ -121,5 +123,5 @@ if TYPE_CHECKING:
         Topic,
     )
     from .names import closest, did_you_mean, is_id, normalise
-    from .relations import RELATIONS, Relation
+    from .relations import RELATIONS, Relation, relation_name
     from .sanitize import inert, inert_document, inert_line, is_inert, might_be_unsafe

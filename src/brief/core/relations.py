@@ -53,6 +53,13 @@ BY_NAME: dict[str, Relation] = {r.name: r for r in RELATIONS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
 
 
+def relation_name(written: str) -> str:
+    """A relation's name as a file or ``--relation`` may write it, normalised: case,
+    runs of spaces, underscores and hyphens forgiven (``Trades With``, ``trades_with``
+    -> ``trades-with``). Not checked against :data:`NAMES`."""
+    return "-".join(written.replace("_", " ").replace("-", " ").lower().split())
+
+
 def is_symmetric(name: str) -> bool:
     """Whether the relation *name* reads the same both ways (False for an unknown name)."""
     found = BY_NAME.get(name)

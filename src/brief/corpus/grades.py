@@ -17,6 +17,7 @@ from ..core import diagnostics as d
 from ..core.model import CONFIDENCES, CREDIBILITY, LIKELIHOODS, RELIABILITY
 from ..core.names import did_you_mean
 from ..core.relations import BY_NAME as RELATIONS
+from ..core.relations import relation_name
 from ..core.sanitize import inert
 
 #: The keys each kind gains in format 2; using one in a format-1 file is ``BRIEF016``.
@@ -194,7 +195,7 @@ def relation_ok(
             d.RELATION, where, f"expected a string, found {type(raw).__name__}; {RELATION_DROPPED}"
         )
         return
-    name = "-".join(raw.replace("_", " ").replace("-", " ").lower().split())
+    name = relation_name(raw)
     if name not in RELATIONS:
         hint = did_you_mean(name, RELATIONS) or f" (one of: {', '.join(RELATIONS)})"
         problem(

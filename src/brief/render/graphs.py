@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from ..core.relations import BY_NAME, NAMES
-from ..views.graph import SHORT, Edge, Graph
+from ..views.graph import SHORT, Edge, EdgeClaim, Graph
 from ..views.wording import edge_details
 from .cells import cell_len, ljust
 
@@ -32,11 +32,26 @@ def safe_id(ident: str) -> str:
 
 
 def heading(view: Graph) -> str:
-    """``Relations: 5 actors, 9 edges``, with the filters when there are any."""
+    """``Relations: 5 actors, 9 relations``, with the filters when there are any. A
+    symmetric relation is one relation, listed under both of its actors: :func:`notes`
+    says so."""
     nodes, edges = len(view.nodes), len(view.edges)
-    counts = f"{nodes} actor{'s' if nodes != 1 else ''}, {edges} edge{'s' if edges != 1 else ''}"
+    counts = (
+        f"{nodes} actor{'s' if nodes != 1 else ''}, {edges} relation{'s' if edges != 1 else ''}"
+    )
     where = f" ({view.described})" if view.filters else ""
     return f"Relations{where}: {counts}"
+
+
+def notes(view: Graph) -> list[str]:
+    """The lines under the picture: what ``!`` means when an edge is contested, and which
+    relations are listed twice (the symmetric ones, under each of their actors)."""
+    out = [CONTESTED_WORDS] if any(e.contested for e in view.edges) else []
+    both = [k for k in NAMES if any(e.kind == k and e.symmetric for e in view.edges)]
+    if both:
+        kinds = ", ".join(BY_NAME[k].words for k in both)
+        out.append(f"{kinds}: symmetric, listed under both actors")
+    return out
 
 
 def details(edge: Edge) -> str:
@@ -65,7 +80,29 @@ def lines(view: Graph, width: int) -> list[list[Piece]]:
             else:
                 out.append([*first, (name, "")])
                 out += [[("     ", ""), (part, "dim")] for part in _wrap(said, width - 5)]
+            if view.long:
+                out += [line for claim in edge.claims for line in claim_lines(claim, width)]
     return out
+
+
+def claim_details(claim: EdgeClaim) -> str:
+    """What is said of a claim behind an edge: ``B2 · 1962-10-22 · contested``."""
+    contested = "contested" if claim.contested else ""
+    return " · ".join(x for x in (claim.grade, claim.date, contested) if x)
+
+
+def claim_lines(claim: EdgeClaim, width: int) -> list[list[Piece]]:
+    """A claim under its edge (``brief graph --long``): its status and text with its
+    citations' numbers (``[1,2]``), then its grade, date and id, wrapped to *width*."""
+    from ..views.wording import refs_label
+    from .plain import hanging
+
+    status = f"[{claim.status}] " if claim.status != "reported" else ""
+    said = f"{status}{claim.text} {refs_label(claim.refs)}".rstrip()
+    out: list[list[Piece]] = [[(line, "")] for line in hanging(said, width, "     - ", "       ")]
+    ident = " · ".join(x for x in (claim_details(claim), claim.id) if x)
+    more = hanging(ident, width, "       ", "       ")
+    return out + [[(line, "dim")] for line in more]
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -98,8 +135,12 @@ def plain(view: Graph, width: int) -> str:
     title = heading(view)
     text = [title, "=" * min(len(title), width)]
     text += ["".join(piece for piece, _ in line).rstrip() for line in lines(view, width)]
-    if any(e.contested for e in view.edges):
-        text += ["", CONTESTED_WORDS]
+    if notes(view):
+        text += ["", *notes(view)]
+    if view.long:
+        from .plain import references
+
+        text += references(view.references, width)
     return "\n".join(text) + "\n"
 
 
@@ -107,26 +148,44 @@ def plain(view: Graph, width: int) -> str:
 
 
 def markdown(view: Graph) -> str:
-    """A heading per actor, a bullet per relation, its claim ids in code spans."""
-    from .markdown import escape
+    """A heading per actor, a bullet per relation, under it a bullet per claim with its
+    citations' numbers (``[1,2]``), its grade, date and id; then the sources, as a
+    briefing lists them."""
+    from ..views.wording import refs_label
+    from .markdown import escape, references
 
     text = [f"# {escape(heading(view))}", ""]
     for node, rows in view.outgoing():
         text += [f"## {escape(node.title)}", ""]
         for words, edge, other in rows:
-            ids = ", ".join(f"`{safe_id(claim)}`" for claim in edge.claim_ids)
             flag = "**contested** · " if edge.contested else ""
             said = " · ".join(p for p in details(edge).split(" · ") if p != "contested")
-            text.append(f"- *{words}* {escape(view.title_of(other))}: {flag}{said} ({ids})")
+            text.append(f"- *{words}* {escape(view.title_of(other))}: {flag}{said}")
+            for claim in edge.claims:
+                status = f"*{claim.status}* " if claim.status != "reported" else ""
+                more = claim_details(claim)
+                text.append(
+                    f"  - {status}{escape(claim.text)} {escape(refs_label(claim.refs))}"
+                    f"{' · ' + escape(more) if more else ''} (`{safe_id(claim.id)}`)"
+                )
         text.append("")
-    return "\n".join(text)
+    marks = [f"*{escape(line)}*" for line in notes(view) if line != CONTESTED_WORDS]
+    if marks:
+        text += [*marks, ""]
+    return "\n".join(text + references(view.references))
 
 
 # -- JSON ----------------------------------------------------------------------------------
 
 
+def _claim_data(claim: EdgeClaim) -> dict[str, Any]:
+    """A claim behind an edge: its fields, each citation as ``show`` gives a reference."""
+    return {**claim._asdict(), "cites": [ref._asdict() for ref in claim.cites]}
+
+
 def json_data(view: Graph, version: int) -> dict[str, Any]:
-    """Nodes and edges; each edge lists its claims, with their ids also on their own."""
+    """Nodes and edges; each edge lists its claims (with their citations and date), with
+    their ids also on their own; then the sources cited, numbered."""
     return {
         "version": version,
         "kind": "graph",
@@ -139,13 +198,14 @@ def json_data(view: Graph, version: int) -> dict[str, Any]:
                 "object": e.object,
                 "symmetric": e.symmetric,
                 "claim_ids": list(e.claim_ids),
-                "claims": [c._asdict() for c in e.claims],
+                "claims": [_claim_data(c) for c in e.claims],
                 "firmness": e.firmness,
                 "grade": e.grade,
                 "contested": e.contested,
             }
             for e in view.edges
         ],
+        "references": [ref._asdict() for ref in view.references],
     }
 
 
@@ -193,14 +253,23 @@ def dot(view: Graph) -> str:
 
 # -- Mermaid -------------------------------------------------------------------------------
 
-_MERMAID_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-")
+#: What a quoted Mermaid label must not hold as it is: the quote that ends it, ``#`` that
+#: starts an entity code and ``;`` that ends one, what HTML labels read as markup
+#: (``<``, ``>``, ``&``), the edge label's ``|``, the backtick of a Markdown string,
+#: ``%`` of a ``%%`` comment or directive, brackets and braces that delimit shapes, and
+#: the backslash. Letters (any script), digits, spaces and other punctuation are safe
+#: inside the quotes (Mermaid's flowchart syntax, "Special characters that break syntax").
+_MERMAID_UNSAFE = frozenset('"#;<>&|`%[]{}\\')
 
 
 def mermaid_text(text: str) -> str:
-    """*text* for a Mermaid label in double quotes: every character but letters, digits,
-    spaces and ``,.-`` as an entity code (``#35;``), so that no quote, bracket, pipe,
-    backtick, ``<``, ``%%`` or line break can end the label or be read as markup."""
-    return "".join(ch if ch in _MERMAID_SAFE else f"#{ord(ch)};" for ch in text)
+    """*text* for a Mermaid label in double quotes: what could end the label or be read
+    as markup (:data:`_MERMAID_UNSAFE`), and every character ``str.isprintable`` rejects
+    (line breaks, controls, bidi marks), as an entity code (``#35;``); the rest as it is,
+    so ``opposes (2) !`` reads as written."""
+    return "".join(
+        f"#{ord(ch)};" if ch in _MERMAID_UNSAFE or not ch.isprintable() else ch for ch in text
+    )
 
 
 def mermaid(view: Graph) -> str:
@@ -218,7 +287,7 @@ def mermaid(view: Graph) -> str:
             link = "---" if edge.symmetric else "-->"
         label = mermaid_text(f"{edge.words} ({len(edge.claims)})")
         if edge.contested:
-            label += " #33;"
+            label += " !"
         out.append(f'  {ids[edge.subject]} {link}|"{label}"| {ids[edge.object]}')
         out.append(f"  %% claims: {', '.join(safe_id(c) for c in edge.claim_ids)}")
     return "\n".join(out) + "\n"

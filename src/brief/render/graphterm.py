@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..views.graph import Graph, matrix
 from .cells import cell_len
-from .graphs import CONTESTED_WORDS, heading, legend, lines
+from .graphs import heading, legend, lines, notes
 
 #: The widest an actor's name is shown in the matrix's first column.
 NAME_LIMIT = 18
@@ -45,13 +45,18 @@ def _matrix(view: Graph, width: int) -> RenderableType | None:
 
 
 def graph(view: Graph, width: int) -> RenderableType:
-    """The heading, the matrix if it fits, then each actor's relations."""
+    """The heading, the matrix if it fits, then each actor's relations (with their
+    claims, and then the sources, when ``--long``)."""
     parts: list[RenderableType] = [Text(heading(view), style="bold reverse")]
     grid = _matrix(view, width)
     if grid is not None:
         parts += [Text(), grid]
     for line in lines(view, width):
         parts.append(Text.assemble(*((text, style) for text, style in line)))
-    if any(e.contested for e in view.edges):
-        parts += [Text(), Text(CONTESTED_WORDS, style="dim")]
+    if notes(view):
+        parts += [Text(), *(Text(line, style="dim") for line in notes(view))]
+    if view.long:
+        from .richtext import references
+
+        parts += references(view.references)
     return Group(*parts)

@@ -116,7 +116,7 @@ def briefing(view: Briefing) -> str:
         lines += [f"## {view.related_heading}", ""]
         lines += [f"- {escape(link_label(x))}" for x in view.related]
         lines.append("")
-    lines += _references(view.references)
+    lines += references(view.references)
     if view.left_out:
         lines += [f"*{left_out_line(view.left_out, view.kind)}*", ""]
     return "\n".join(lines)
@@ -139,7 +139,8 @@ def listing(view: Listing) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _references(refs: tuple[Reference, ...]) -> list[str]:
+def references(refs: tuple[Reference, ...]) -> list[str]:
+    """The numbered sources under a heading (none: nothing), as every view lists them."""
     if not refs:
         return []
     return ["## Sources", "", *(f"{r.number}. {escape(reference_label(r))}" for r in refs), ""]
@@ -160,7 +161,7 @@ def comparison(view: Comparison) -> str:
     lines.append("")
     for row in view.rows:
         lines += _row(view, row)
-    return "\n".join(lines + _references(view.references))
+    return "\n".join(lines + references(view.references))
 
 
 def _row(view: Comparison, row: ComparisonRow) -> list[str]:
@@ -195,7 +196,7 @@ def conflicts(view: Conflicts) -> str:
                 f"- {_status(side)}{escape(side.text)}{who} {escape(refs_label(side.refs))}"
             )
         lines.append("")
-    return "\n".join(lines + _references(view.references))
+    return "\n".join(lines + references(view.references))
 
 
 def results(view: Results) -> str:
@@ -265,7 +266,7 @@ def timeline(view: Timeline) -> str:
         lines.append("")
     if view.undated_line:
         lines += [f"*{escape(view.undated_line)}.*", ""]
-    return "\n".join(lines + _references(view.references))
+    return "\n".join(lines + references(view.references))
 
 
 class MarkdownRenderer:

@@ -69,6 +69,12 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return lines
 
 
+def hanging(text: str, width: int, first: str, rest: str) -> list[str]:
+    """*text* wrapped to *width* cells, its first line after *first*, the others after
+    *rest*: for what another module lays out as plain text (``graphs``' claims)."""
+    return _wrap(text, width, first, rest)
+
+
 def _fill(words: list[str], width: int, first: str, rest: str) -> list[str]:
     """*words* laid out in lines of at most *width* cells (wide characters count two)."""
     lines: list[str] = []
@@ -152,7 +158,7 @@ def briefing(view: Briefing, width: int = 80) -> str:
     if view.related:
         related = ", ".join(link_label(x) for x in view.related)
         lines += ["", *_wrap(f"{view.related_heading}: {related}", width, "", "  ")]
-    lines += _references(view.references, width)
+    lines += references(view.references, width)
     if view.left_out:
         lines += ["", *_wrap(left_out_line(view.left_out, view.kind), width, "", "")]
     return "\n".join(lines) + "\n"
@@ -178,7 +184,8 @@ def listing(view: Listing) -> str:
     )
 
 
-def _references(refs: tuple[Reference, ...], width: int) -> list[str]:
+def references(refs: tuple[Reference, ...], width: int) -> list[str]:
+    """The numbered sources under a heading (none: nothing), as every view lists them."""
     lines = ["", "Sources"] if refs else []
     for ref in refs:
         indent = " " * (len(str(ref.number)) + 5)
@@ -204,7 +211,7 @@ def comparison(view: Comparison, width: int = 80) -> str:
             lines += _wrap(tail, width, " " * (name_width + 4), " " * (name_width + 4))
     for row in view.rows:
         lines += _row(view, row, width)
-    lines += _references(view.references, width)
+    lines += references(view.references, width)
     return "\n".join(lines) + "\n"
 
 
@@ -241,7 +248,7 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
             )
             if side is pair.first:
                 lines.append("    ! contradicts")
-    lines += _references(view.references, width)
+    lines += references(view.references, width)
     return "\n".join(lines) + "\n"
 
 
@@ -311,7 +318,7 @@ def timeline(view: Timeline, width: int = 80) -> str:
             lines += _point(point, width)
     if view.undated_line:
         lines += ["", f"({view.undated_line})"]
-    lines += _references(view.references, width)
+    lines += references(view.references, width)
     return "\n".join(lines) + "\n"
 
 

@@ -33,6 +33,8 @@ class Citations:
         self.shown: set[str] = set()
 
     def of(self, claim: Claim) -> tuple[int, ...]:
+        """The number of each of *claim*'s citations, in its order (what its quotes are
+        numbered by); shown under the claim as :func:`rising` puts them."""
         out = []
         for cite in claim.cites:
             key = (cite.source, cite.section)
@@ -46,6 +48,12 @@ class Citations:
             year = entry.date[:4] if entry.date else None
             out.append(Reference(n, source, entry.title, section, entry.author, year))
         return tuple(out)
+
+
+def rising(numbers: Iterable[int]) -> tuple[int, ...]:
+    """Citation numbers as a claim shows them: each once, rising (``[1,2]``, never
+    ``[2,1]``, whatever order the claim cites its sources in)."""
+    return tuple(sorted(set(numbers)))
 
 
 def _names(index: Index, actor_ids: Iterable[str]) -> tuple[str, ...]:
@@ -81,7 +89,7 @@ def make_point(
         text=claim.text,
         status=claim.status,
         note=claim.note,
-        refs=own,
+        refs=rising(own),
         actors=_names(index, shown),
         topic=claim.topic,
         topic_title=index.topics[claim.topic].title,
@@ -103,7 +111,7 @@ def _counter(index: Index, refs: Citations, claim: Claim, home: str) -> Point:
         text=claim.text,
         status=claim.status,
         note=claim.note,
-        refs=numbers,
+        refs=rising(numbers),
         actors=actors,
         topic=claim.topic,
         topic_title=topic_title,

@@ -20,6 +20,7 @@ from ..core.model import STATUSES, Claim
 from ..core.names import natural_key
 from ..core.relations import BY_NAME, NAMES
 from .mingrade import Minimum
+from .records import Reference
 
 
 class EdgeClaim(NamedTuple):
@@ -37,6 +38,19 @@ class EdgeClaim(NamedTuple):
     """Its badge (``B2``, ``views.gradewords.badge``); empty when ungraded."""
     contested: bool
     """Whether it is contradicted (either way) or ``disputed``."""
+    date: str | None = None
+    """When its matter happened or held (a date, a year or ``start/end``); None if not said."""
+    cites: tuple[Reference, ...] = ()
+    """Each of its citations, in the claim's order, numbered into
+    :attr:`Graph.references` as ``show`` numbers them (source, section, title, author,
+    year)."""
+
+    @property
+    def refs(self) -> tuple[int, ...]:
+        """Its citations' numbers as shown under it: each once, rising (``[1,2]``)."""
+        from .briefings import rising
+
+        return rising(c.number for c in self.cites)
 
 
 class Edge(NamedTuple):
@@ -89,6 +103,12 @@ class Graph(NamedTuple):
     """The edges, by subject's name, relation (in vocabulary order), then object's name."""
     filters: tuple[tuple[str, str], ...] = ()
     """Each filter given, resolved (``("actor", "china")``), in a fixed order."""
+    references: tuple[Reference, ...] = ()
+    """The sources the edges' claims cite, numbered in order of first use as the edges
+    are listed (``show``'s numbering)."""
+    long: bool = False
+    """Whether to list each edge's claims under it in plain text and in a terminal
+    (``brief graph --long``); the other formats always list them."""
 
     @property
     def described(self) -> str:
@@ -190,6 +210,7 @@ def graph(index: Index, query: Query | None = None) -> Graph:
             claim.status,
             badge(grade) if grade is not None else "",
             contested,
+            claim.date,
         )
         symmetric = BY_NAME[claim.relation].symmetric
         for subject, other in _pairs(claim):
@@ -202,10 +223,26 @@ def graph(index: Index, query: Query | None = None) -> Graph:
     keys = sorted(
         grouped, key=lambda k: (natural_key(title[k[0]]), order[k[1]], natural_key(title[k[2]]))
     )
-    edges = tuple(_edge(key, tuple(grouped[key])) for key in keys)
+    edges, references = _cited(index, tuple(_edge(key, tuple(grouped[key])) for key in keys))
     joined = {a for e in edges for a in (e.subject, e.object)}
     nodes = sorted((Node(a, title[a]) for a in joined), key=lambda n: natural_key(n.title))
-    return Graph(tuple(nodes), edges, tuple(said))
+    return Graph(tuple(nodes), edges, tuple(said), references)
+
+
+def _cited(index: Index, edges: tuple[Edge, ...]) -> tuple[tuple[Edge, ...], tuple[Reference, ...]]:
+    """*edges* with their claims' citations numbered as ``show`` numbers them (in order of
+    first use, as the edges are listed; ``briefings.Citations``), and the references."""
+    from .briefings import Citations
+
+    numbering = Citations(index)
+    numbers = {c.id: numbering.of(index.claims[c.id]) for e in edges for c in e.claims}
+    references = numbering.references()
+    by_number = {r.number: r for r in references}
+
+    def cited(claim: EdgeClaim) -> EdgeClaim:
+        return claim._replace(cites=tuple(by_number[n] for n in numbers[claim.id]))
+
+    return tuple(e._replace(claims=tuple(map(cited, e.claims))) for e in edges), references
 
 
 def _edge(key: tuple[str, str, str], claims: tuple[EdgeClaim, ...]) -> Edge:

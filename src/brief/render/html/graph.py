@@ -1,25 +1,33 @@
-"""``brief graph`` as HTML: each actor's relations grouped by kind, then the matrix.
+"""``brief graph`` as HTML: the matrix, then each actor's relations grouped by kind.
 
-The same lines the terminal draws (``render.graphs.lines``), as a reader of a page wants
-them: a section per actor with its relations under each kind, every edge followed by
-the claims that state it (status and grade in words, each claim linked to where its
-topic's page shows it when the document is a page of an export), a contested edge
-marked ⚠ and said to be contested; then the matrix as a table. Corpus text is escaped
-(``page.esc``) and every id made safe (``page.anchor``).
+The matrix first (after the picture, on the export's page), each of its codes a link to
+the edge it stands for; then the same lines the terminal draws (``render.graphs.lines``),
+as a reader of a page wants them: a section per actor with its relations under each
+kind, every edge followed by the claims that state it (status, grade and date in words,
+its citations as footnote links, each claim linked to where its topic's page shows it
+when the document is a page of an export), a contested edge marked ⚠ and said to be
+contested; then the sources as footnotes, as ``show`` lists them. Corpus text is
+escaped (``page.esc``) and every id made safe (``page.anchor``).
 """
 
 from __future__ import annotations
 
 from ...core.relations import BY_NAME
 from ...views.graph import SHORT, Edge, EdgeClaim, Graph, matrix
-from ..graphs import CONTESTED_WORDS, details, heading, legend
+from ..graphs import details, heading, legend, notes
 from .page import anchor, esc
-from .parts import Doc, link, status_word
+from .parts import Doc, cites, footnotes, link, status_word
 
 
 def section_id(actor: str) -> str:
     """The id of *actor*'s section on a graph page: ``relations-china``."""
     return anchor("relations", actor)
+
+
+def edge_id(actor: str, kind: str, other: str) -> str:
+    """The id of the entry, in *actor*'s section, of its relation *kind* to *other* (a
+    symmetric relation has one in each of its actors' sections)."""
+    return anchor("edge", f"{actor}.{kind}.{other}")  # ids hold no dot: one to one
 
 
 def sections(view: Graph) -> frozenset[str]:
@@ -31,10 +39,12 @@ def _claim(doc: Doc, claim: EdgeClaim) -> str:
     """One claim behind an edge: its status and grade, its text, its id (a link to it
     where the document allows)."""
     grade = f'<span class="grade">{esc(claim.grade)}</span> ' if claim.grade else ""
+    date = f'<span class="date">{esc(claim.date)}</span> ' if claim.date else ""
     contested = '<span class="contested">⚠ contested</span> ' if claim.contested else ""
     ident = f'<span class="ids">{esc(claim.id)}</span>'
     shown = link(doc.links.claim(claim.topic, claim.id), ident)
-    return f"<li>{status_word(claim.status)}{grade}{contested}{esc(claim.text)} ({shown})</li>\n"
+    said = f"{esc(claim.text)}{cites(doc, claim.refs)}"
+    return f"<li>{status_word(claim.status)}{grade}{date}{contested}{said} ({shown})</li>\n"
 
 
 def _other(doc: Doc, view: Graph, other: str, here: frozenset[str]) -> str:
@@ -43,12 +53,15 @@ def _other(doc: Doc, view: Graph, other: str, here: frozenset[str]) -> str:
     return link(href, esc(view.title_of(other)))
 
 
-def _edge(doc: Doc, view: Graph, edge: Edge, other: str, here: frozenset[str]) -> str:
+def _edge(doc: Doc, view: Graph, edge: Edge, mine: tuple[str, str], here: frozenset[str]) -> str:
+    """*edge* as *mine* (``(actor, other)``) lists it in the actor's section, with an id
+    the matrix links to."""
     said = " · ".join(p for p in details(edge).split(" · ") if p != "contested")
     flag = '<strong class="contested">⚠ contested</strong> · ' if edge.contested else ""
     claims = "".join(_claim(doc, c) for c in edge.claims)
+    ident = doc.unique(edge_id(mine[0], edge.kind, mine[1]))
     return (
-        f'<li class="edge">{_other(doc, view, other, here)} '
+        f'<li class="edge" id="{ident}">{_other(doc, view, mine[1], here)} '
         f'<span class="detail">({flag}{esc(said)})</span>\n'
         f'<ul class="edge-claims">\n{claims}</ul></li>\n'
     )
@@ -64,7 +77,7 @@ def adjacency(doc: Doc, view: Graph) -> str:
         title = link(doc.entry_href("actor", node.id), esc(node.title))
         groups: dict[str, list[str]] = {}
         for words, edge, other in rows:
-            groups.setdefault(words, []).append(_edge(doc, view, edge, other, here))
+            groups.setdefault(words, []).append(_edge(doc, view, edge, (node.id, other), here))
         kinds = "".join(
             f'<dt>{esc(words)}</dt>\n<dd><ul class="edges">\n{"".join(items)}</ul></dd>\n'
             for words, items in groups.items()
@@ -87,7 +100,10 @@ def matrix_table(view: Graph) -> str:
     rows = []
     for node, cells in zip(view.nodes, matrix(view), strict=True):
         name = link(f"#{section_id(node.id)}" if node.id in here else None, esc(node.title))
-        shown = "".join(_cell(cell, by_code) for cell in cells)
+        shown = "".join(
+            _cell(cell, by_code, (node.id, column.id))
+            for cell, column in zip(cells, view.nodes, strict=True)
+        )
         rows.append(f'<tr><th scope="row">{name}</th>{shown}</tr>\n')
     return (
         '<h2 id="matrix">Matrix</h2>\n<table class="matrix">\n'
@@ -97,25 +113,34 @@ def matrix_table(view: Graph) -> str:
     )
 
 
-def _cell(cell: str, by_code: dict[str, str]) -> str:
+def _cell(cell: str, by_code: dict[str, str], where: tuple[str, str]) -> str:
+    """A cell of the matrix: each code a link to the entry of its edge in the row's
+    section (*where* is ``(row, column)``)."""
     if not cell:
         return '<td class="none">·</td>'
     words = ", ".join(
         by_code[code.rstrip("!")] + (" (contested)" if code.endswith("!") else "")
         for code in cell.split("+")
     )
+    kind_of = {code: name for name, code in SHORT.items()}
+    codes = "+".join(
+        link(f"#{edge_id(where[0], kind_of[code.rstrip('!')], where[1])}", esc(code))
+        for code in cell.split("+")
+    )
     kind = ' class="contested"' if "!" in cell else ""
-    return f'<td{kind} title="{esc(words)}">{esc(cell)}</td>'
+    return f'<td{kind} title="{esc(words)}">{codes}</td>'
 
 
-def graph_body(doc: Doc, view: Graph) -> str:
-    """The whole graph: the heading, each actor's relations, the matrix, the legend."""
+def graph_body(doc: Doc, view: Graph, picture: str = "") -> str:
+    """The whole graph: the heading, *picture* (HTML; the export's drawing), the matrix,
+    each actor's relations with their claims, what the marks mean, the sources."""
     out = [f"<h1>{esc(heading(view))}</h1>\n"]
     if not view.edges:
         out.append('<p class="muted"><em>No relations among actors in this corpus.</em></p>\n')
         return "".join(out)
-    out.append(adjacency(doc, view))
-    out.append(matrix_table(view))
-    if any(e.contested for e in view.edges):
-        out.append(f'<p class="muted">{esc(CONTESTED_WORDS.replace("!", "⚠", 1))}</p>\n')
+    doc.begin("")
+    out += [picture, matrix_table(view), adjacency(doc, view)]
+    for line in notes(view):  # the contested mark is ⚠ here
+        out.append(f'<p class="muted">{esc(line.replace("!", "⚠", 1))}</p>\n')
+    out.append(footnotes(doc, view.references))
     return "".join(out)

@@ -72,17 +72,19 @@ def conflicts_page(site: Site, drawn: Drawn) -> list[Page]:
 
 
 def graph_page(site: Site, drawn: Drawn) -> list[Page]:
-    """The relations among actors: each actor's by kind, the matrix, Graphviz's picture
-    where it was drawn, and the graph as DOT and Mermaid text to draw it elsewhere."""
+    """The relations among actors: Graphviz's picture where it was drawn (what a reader
+    opens the page for), the matrix, each actor's relations by kind, and the graph as
+    DOT and Mermaid text to draw it elsewhere."""
     view = site.graph
-    body = [graph_body(Doc(Links(site=True)), view)]
+    picture = ""
+    if view.edges and drawn.picture is not None:
+        picture = (
+            '<h2 id="picture">Picture</h2>\n<figure class="graph">'
+            f"{drawn.picture}<figcaption>Drawn by Graphviz from the DOT text below."
+            "</figcaption></figure>\n"
+        )
+    body = [graph_body(Doc(Links(site=True)), view, picture)]
     if view.edges:
-        if drawn.picture is not None:
-            body.append(
-                '<h2 id="picture">Picture</h2>\n<figure class="graph">'
-                f"{drawn.picture}<figcaption>Drawn by Graphviz from the DOT text below."
-                "</figcaption></figure>\n"
-            )
         body += [
             '<h2 id="dot">Graphviz DOT</h2>\n',
             f'<pre class="source">{esc(dot(view))}</pre>\n',
