@@ -144,7 +144,13 @@ EDGES: dict[tuple[str, str, str], tuple[set[str], bool]] = {
         },
         False,
     ),
-    ("russia", "supports", "north-korea"): ({"diplomacy-russia-aid-and-un-support"}, False),
+    ("russia", "supports", "north-korea"): (
+        {
+            "diplomacy-russia-aid-and-un-support",
+            "military-china-russia-economic-military-support",  # "China and Russia give"
+        },
+        False,
+    ),
     ("china", "shields", "north-korea"): (
         {
             "security-shield-from-adversaries",
@@ -152,6 +158,12 @@ EDGES: dict[tuple[str, str, str], tuple[set[str], bool]] = {
             "sanctions-china-russia-veto-2022",
         },
         True,  # the china-russia article also says they sought to impose sanctions
+    ),
+    # "China and Russia vetoed", "the two countries are effectively shielding it":
+    # relation_from gives Russia the edge the same claims give China
+    ("russia", "shields", "north-korea"): (
+        {"security-shield-from-adversaries", "sanctions-china-russia-veto-2022"},
+        True,  # as China's: they sought to impose sanctions, says the same article
     ),
     ("united-nations", "sanctions", "north-korea"): (
         {"sanctions-un-imposed-over-nuclear", "sanctions-unsc-resolutions-2006-2017"},
@@ -163,8 +175,16 @@ EDGES: dict[tuple[str, str, str], tuple[set[str], bool]] = {
         {"geopolitics-us-allies-pressure-north-korea"},
         False,
     ),
+    # "The United States and its allies have sought to pressure North Korea"
+    ("us-allies", "pressures", "north-korea"): (
+        {"geopolitics-us-allies-pressure-north-korea"},
+        False,
+    ),
     ("china", "pressures", "united-states"): ({"diplomacy-collective-pressure-on-us"}, False),
     ("china", "pressures", "us-allies"): ({"diplomacy-collective-pressure-on-us"}, False),
+    # "China and Russia are able to ... press the US and its allies"
+    ("russia", "pressures", "united-states"): ({"diplomacy-collective-pressure-on-us"}, False),
+    ("russia", "pressures", "us-allies"): ({"diplomacy-collective-pressure-on-us"}, False),
     ("china", "trades-with", "north-korea"): (
         {
             "economy-trade-strong-for-decades",
@@ -183,6 +203,8 @@ EDGES: dict[tuple[str, str, str], tuple[set[str], bool]] = {
         False,
     ),
     ("china", "depends-on", "north-korea"): ({"economy-china-russia-depend-on-resources"}, True),
+    # "both heavily dependent": disputed (its trade with Russia is tiny), so contested
+    ("russia", "depends-on", "north-korea"): ({"economy-china-russia-depend-on-resources"}, True),
 }
 
 
@@ -196,16 +218,27 @@ def test_the_graph_is_the_picture_the_claims_state() -> None:
 
 
 def test_no_edge_the_claims_do_not_state() -> None:
-    """What listing every actor a claim is about once drew: ``relation_to`` keeps out."""
+    """What listing every actor a claim is about once drew: ``relation_to`` keeps out;
+    and what claims with several subjects (``relation_from``) must not draw: an edge
+    between two of their subjects."""
     data = json.loads(run("graph", "-f", "json").stdout)
     drawn = {(e["subject"], e["relation"], e["object"]) for e in data["edges"]}
     for wrong in [
         ("united-states", "sanctions", "north-korea"),  # it sanctions Chinese companies
-        ("china", "shields", "russia"),  # "China and Russia vetoed": one subject
+        ("china", "shields", "russia"),  # "China and Russia vetoed": both subjects
+        ("russia", "shields", "china"),
         ("china", "shields", "united-nations"),
+        ("russia", "shields", "united-nations"),
+        ("russia", "shields", "united-states"),  # shielded from the US: not the US
         ("china", "supports", "russia"),
+        ("russia", "supports", "china"),
+        ("china", "depends-on", "russia"),
+        ("russia", "depends-on", "china"),
+        ("russia", "pressures", "china"),  # "China and Russia ... press the US"
+        ("russia", "pressures", "north-korea"),  # pressing the US on North Korea's behalf
         ("united-nations", "sanctions", "china"),
-        ("united-states", "pressures", "us-allies"),
+        ("united-states", "pressures", "us-allies"),  # "the US and its allies": subjects
+        ("us-allies", "pressures", "united-states"),
     ]:
         assert wrong not in drawn, wrong
 
@@ -216,11 +249,11 @@ ADJECTIVES = {"china": ("Chinese",), "russia": ("Russian",), "us-allies": ("its 
 
 def test_every_relation_names_its_actors_in_the_claim_text(result: LoadResult) -> None:
     """A relation only where the claim's own words state it: at the least, the text names
-    the subject and every actor the relation goes to."""
+    every subject and every actor the relation goes to."""
     actors = {a.id: a for a in result.corpus.actors}
     related = [c for c in result.corpus.claims if c.relation]
     assert len(related) >= 20
     for claim in related:
-        for ident in (claim.actors[0], *claim.targets):
+        for ident in (*claim.subjects, *claim.targets):
             names = (actors[ident].name, *actors[ident].aliases, *ADJECTIVES.get(ident, ()))
             assert any(n.lower() in claim.text.lower() for n in names), (claim.id, ident)

@@ -185,6 +185,26 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
         "topics/sanctions.toml",
         lambda text: text.replace('relation_to = ["china"]', 'relation_to = ["chna"]', 1),
     ),
+    "relation added, with relation_from and relation_to (format 2)": (
+        "topics/sanctions.toml",
+        lambda text: text.replace(
+            'actors = ["china", "russia", "north-korea", "united-nations"]\ntext = "Fact-check: in',
+            'actors = ["china", "russia", "north-korea", "united-nations"]\nrelation = "shields"\n'
+            'relation_from = ["china", "russia"]\nrelation_to = ["north-korea"]\n'
+            'text = "Fact-check: in',
+            1,
+        ),
+    ),
+    "relation_from removed: the relation goes from the first actor alone": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('relation_from = ["china", "russia"]\n', "", 1),
+    ),
+    "relation_from naming a non-actor (BRIEF021, that subject dropped)": (
+        "topics/sanctions.toml",
+        lambda text: text.replace(
+            'relation_from = ["china", "russia"]', 'relation_from = ["china", "rusia"]', 1
+        ),
+    ),
     "relations added, one symmetric, one mistyped (BRIEF021, kept)": (
         "topics/sanctions.toml",
         lambda text: text.replace(
@@ -618,3 +638,35 @@ def test_relation_to_removed_in_place_draws_the_edges_it_held_back(corpus: Path)
         ("united-states", "sanctions", "china"),
         ("united-states", "sanctions", "north-korea"),
     }
+
+
+def test_relation_from_removed_in_place_takes_back_the_edges_it_drew(corpus: Path) -> None:
+    """The edit above is not vacuous: before it, the veto draws Russia's edge too; after
+    it, China's alone, in the cached store's graph and briefings."""
+    from brief.views.graph import graph
+
+    file, change = IN_PLACE_EDITS[
+        "relation_from removed: the relation goes from the first actor alone"
+    ]
+    claim = "sanctions-china-russia-veto-2022"
+    warm(corpus)
+
+    def drawn(store: Store) -> set[tuple[str, str, str]]:
+        edges = graph(store.index()).edges
+        return {(e.subject, e.kind, e.object) for e in edges if claim in e.claim_ids}
+
+    before = open_store(layers(corpus))
+    assert drawn(before) == {
+        ("china", "shields", "north-korea"),
+        ("russia", "shields", "north-korea"),
+    }
+    edit(corpus / file, change)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, fresh = reopen(corpus)
+    assert fresh
+    assert drawn(store) == {("china", "shields", "north-korea")}
+    assert all(claim not in r.claims for r in store.briefing("russia").relations)
+    passive = [
+        (r.words, r.other) for r in store.briefing("north-korea").relations if claim in r.claims
+    ]
+    assert passive == [("shielded by", "china")]

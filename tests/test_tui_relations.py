@@ -65,7 +65,7 @@ async def test_an_actor_page_lists_its_relations_near_the_top(relations: Path) -
         assert at < text.index("Sanctions")  # before the first section of claims
         assert text[at + 1 : at + 4] == [
             "supports North Korea (contested)",
-            "shields North Korea",
+            "shields North Korea (2 claims)",
             "trades with North Korea (2 claims)",
         ]
         assert "pressured by United States" in text  # what others do to it, too
@@ -151,6 +151,22 @@ async def test_an_actor_relation_on_its_page_opens_the_claims_behind_it(relation
         assert isinstance(app.screen, CitationScreen)  # the section cited, as anywhere
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, BrowseScreen) and title(app) == "China"
+
+
+async def test_a_relation_from_several_subjects_opens_from_each_of_them(
+    relations: Path,
+) -> None:
+    """The claim "China and Russia vetoed ..." (``relation_from``) is behind Russia's edge too."""
+    app = make_app(relations, start="russia")
+    async with app.run_test(size=SIZE) as pilot:
+        await tab_to(pilot, "shields North Korea (3 claims)", "relation")
+        await pilot.press("enter")
+        assert isinstance(app.screen, EdgeScreen)
+        assert title(app) == "Russia shields North Korea"
+        assert "China and Russia vetoed new Council sanctions" in "\n".join(page(app))
+        await pilot.press("escape", "g")
+        assert "China shields Russia" not in edges(app)  # subjects: no edge between them
+        assert "Russia shields United Nations" not in edges(app)
 
 
 async def test_a_topic_lists_the_relations_its_claims_state(relations: Path) -> None:

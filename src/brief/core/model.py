@@ -164,22 +164,34 @@ class Claim:
     confidence: str | None = None
     """Format 2, assessments only: one of :data:`CONFIDENCES`."""
     relation: str | None = None
-    """Format 2: the relation it states, ``actors[0]`` to each actor of :attr:`targets`:
-    one of ``core.relations.NAMES`` (``shields``); None for a claim that states none."""
+    """Format 2: the relation it states, from each actor of :attr:`subjects` to each actor
+    of :attr:`targets`: one of ``core.relations.NAMES`` (``shields``); None for a claim
+    that states none."""
     relation_to: tuple[str, ...] = ()
-    """Format 2: the actors its relation goes to, each one of its actors other than the
-    subject (``("china",)``); empty for every other actor, or when it states none."""
+    """Format 2: the actors its relation goes to, each one of its actors and none of its
+    subjects (``("china",)``); empty for every other actor, or when it states none."""
+    relation_from: tuple[str, ...] = ()
+    """Format 2: the actors its relation goes from, each one of its actors (``("china",
+    "russia")``); empty for its first actor alone, or when it states none."""
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The actors its relation goes from, each once: :attr:`relation_from` when
+        given, else its first actor; () without a relation."""
+        if self.relation is None:
+            return ()
+        return self.relation_from or self.actors[:1]
 
     @property
     def targets(self) -> tuple[str, ...]:
         """The actors its relation goes to, each once: :attr:`relation_to` when given,
-        else every actor after the subject (never the subject); () without a relation."""
+        else every actor that is not a subject; () without a relation."""
         if self.relation is None:
             return ()
         if self.relation_to:
             return self.relation_to
-        subject = self.actors[0]
-        return tuple(a for a in dict.fromkeys(self.actors[1:]) if a != subject)
+        subjects = self.subjects
+        return tuple(a for a in dict.fromkeys(self.actors) if a not in subjects)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,8 @@ TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "relation": (
         {
             "type": "string",
-            "description": "format 2: actors[0] <relation> each other actor; "
+            "description": "format 2: actors[0] (or each of relation_from) <relation> "
+            "each other actor (or each of relation_to); "
             + "; ".join(f"{r.name}: {r.meaning}" for r in RELATIONS),
         },
         "",

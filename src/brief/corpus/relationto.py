@@ -4,7 +4,8 @@ A claim lists every actor it is about, subject first, so "the subject <relation>
 of the other actors" is often too much: a claim about US sanctions on Chinese companies
 that trade with North Korea is about all three, yet the United States sanctions only
 China. ``relation_to = ["china"]`` says so. Each problem is ``BRIEF021``, one line: a
-target that is not one of the claim's other actors is dropped (the rest kept); a
+target that is not one of the claim's other actors (or is one of its subjects, the first
+actor or those ``relation_from`` names) is dropped (the rest kept); a
 ``relation_to`` that cannot be read takes the relation with it, since drawing the
 relation to every actor instead would draw edges the claim does not state.
 """
@@ -27,9 +28,10 @@ TARGET_DROPPED = "that target is dropped"
 def relation_to_ok(
     values: dict[str, Any], table: dict[str, Any], path: str, problem: Problem, version: int
 ) -> None:
-    """Check a claim's ``relation_to`` in *values* (after ``grades.relation_ok``): kept
-    as a tuple of the claim's other actors, each once, or removed with the problems
-    saying why; the relation goes too when none of it can be used.
+    """Check a claim's ``relation_to`` in *values* (after ``grades.relation_ok`` and
+    ``relationfrom.relation_from_ok``): kept as a tuple of the claim's actors that are
+    not its subjects, each once, or removed with the problems saying why; the relation
+    goes too when none of it can be used.
 
     *table*: the claim as written, to tell a relation never stated from one already
     dropped with its own problem (then ``relation_to`` goes silently).
@@ -69,15 +71,18 @@ def _targets(
     """The usable ids of *raw*, each once; a problem for each other one, saying whether
     the relation is kept (some are usable) or dropped (none is)."""
     actors: tuple[str, ...] = tuple(values.get("actors", ()))
-    subject = actors[0] if actors else ""
-    others = [a for a in dict.fromkeys(actors[1:]) if a != subject]
+    subjects: tuple[str, ...] = values.get("relation_from") or actors[:1]
+    others = [a for a in dict.fromkeys(actors) if a not in subjects]
     kept = tuple(dict.fromkeys(a for a in raw if a in others))
     then = TARGET_DROPPED if kept else RELATION_DROPPED
     for i, ident in enumerate(raw):
         if ident in others:
             continue
-        if ident == subject:
-            why = f"{ident!r} is the claim's subject (actors[0]): a relation goes to others"
+        if ident in subjects:
+            which = "one of the claim's subjects (relation_from)"
+            if "relation_from" not in values:
+                which = "the claim's subject (actors[0])"
+            why = f"{ident!r} is {which}: a relation goes to others"
         else:
             hint = did_you_mean(ident, others) or f" (its other actors: {', '.join(others)})"
             why = f"{inert(ident)!r} is not one of the claim's other actors{hint}"

@@ -224,28 +224,23 @@ class _Resolver:
         return kept
 
     def _without_unknown_actors(self, claim: Claim, placed: Placed) -> Claim:
-        """*claim* without the actors that cannot be used; without its relation too when
-        its subject is one of them, fewer than two are left, or every actor its
-        ``relation_to`` names is one of them (said so, ``BRIEF021``)."""
+        """*claim* without the actors that cannot be used, and so without those subjects
+        and targets; without its relation too when none of its subjects is left, or no
+        one for it to go to (said so, ``BRIEF021``)."""
         actors = self.merged["actors"]
         usable = tuple(a for a in claim.actors if a in actors)
+        if claim.relation is None:
+            return replace(claim, actors=usable)
+        subjects = tuple(a for a in claim.relation_from if a in actors)
         targets = tuple(a for a in claim.relation_to if a in actors)
-        if claim.relation is None or (
-            claim.actors[0] in actors
-            and len(set(usable)) > 1
-            and (targets or not claim.relation_to)
-        ):
-            return replace(claim, actors=usable, relation_to=targets)
-        if claim.actors[0] not in actors:
-            why = f"its subject {claim.actors[0]!r}"
-        elif len(set(usable)) > 1:
-            why = "every actor in its relation_to"
-        else:
-            why = "all but one of its actors"
+        kept = replace(claim, actors=usable, relation_from=subjects, relation_to=targets)
+        why = _unusable(claim, actors, kept)
+        if why is None:
+            return kept
         message = f"relation {claim.relation!r} dropped: {why} cannot be used; {RELATION_DROPPED}"
         where = f"{placed.path}.relation"
         self.problems.append(Diagnostic(d.RELATION, placed.file, where, message))
-        return replace(claim, actors=usable, relation=None, relation_to=())
+        return replace(kept, relation=None, relation_from=(), relation_to=())
 
     def links(self, kept: dict[str, Claim]) -> list[Claim]:
         """The kept claims, each without links to claims absent or left out."""
@@ -264,4 +259,18 @@ def _written(values: Mapping[str, Any]) -> Sections | None:
     names = values.get("sections")
     if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
         return Sections.written(values["id"], names)
+    return None
+
+
+def _unusable(claim: Claim, actors: Mapping[str, object], kept: Claim) -> str | None:
+    """What of *claim*'s relation cannot be used once the actors not in *actors* are
+    gone (*kept*), in words; None when it keeps a subject and someone to go to."""
+    if claim.relation_from and not kept.relation_from:
+        return "every actor in its relation_from"
+    if not claim.relation_from and claim.actors[0] not in actors:
+        return f"its subject {claim.actors[0]!r}"  # the next actor is no subject
+    if claim.relation_to and not kept.relation_to:
+        return "every actor in its relation_to"
+    if not kept.targets:
+        return "all but one of its actors" if not claim.relation_from else "every other actor"
     return None

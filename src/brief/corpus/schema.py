@@ -49,6 +49,7 @@ from .checkers import (
     text,
     type_name,
 )
+from .relationfrom import relation_from_ok
 from .relationto import relation_to_ok
 
 Entry = Topic | Actor | Source | Claim
@@ -121,6 +122,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "relation": Field(grades.as_given, False, "relation", RELATIONS),
         # checked with its relation (relationto.relation_to_ok)
         "relation_to": Field(grades.as_given, False, "array of actor ids"),
+        # checked with its relation (relationfrom.relation_from_ok)
+        "relation_from": Field(grades.as_given, False, "array of actor ids"),
     },
 }
 _REQUIRED: dict[str, frozenset[str]] = {
@@ -255,6 +258,7 @@ def _check_entry(
     if kind == "claims":  # even when something else is wrong: report it all at once
         ok = _check_claim(values, path, problem, version) and ok
         grades.relation_ok(values, "actors" in table, path, problem, version)
+        relation_from_ok(values, table, path, problem, version)
         relation_to_ok(values, table, path, problem, version)
     if not ok:
         return None

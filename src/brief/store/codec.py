@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 22
+SCHEMA = 23
 
 
 class Corrupt(ValueError):
@@ -104,7 +104,8 @@ def name_check(key: str, ident: str, kind: str) -> int:
 # A source: (id, title, kind, author, date, url, sections, file,
 #            reliability, publisher, retrieved, text, note)
 # A claim:  (id, text, topic, actors, cites, status, contradicts, supports, note, file,
-#            credibility, by, date, likelihood, confidence, relation, relation_to),
+#            credibility, by, date, likelihood, confidence, relation, relation_to,
+#            relation_from),
 #           each citation as (source, section) or, with a quote or locator, as
 #           (source, section, quote, locator)
 
@@ -128,7 +129,7 @@ def entry_data(entry: Entry) -> EntryData:
         return (entry.id, entry.text, entry.topic, entry.actors, cites, entry.status,
                 entry.contradicts, entry.supports, entry.note, entry.file, entry.credibility,
                 entry.by, entry.date, entry.likelihood, entry.confidence,
-                entry.relation, entry.relation_to)  # fmt: skip
+                entry.relation, entry.relation_to, entry.relation_from)  # fmt: skip
     if isinstance(entry, Topic):
         return (entry.id, entry.title, entry.summary, entry.aliases, entry.tags,
                 entry.related, entry.file)  # fmt: skip

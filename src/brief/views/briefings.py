@@ -198,11 +198,10 @@ def relations(index: Index, actor: str, claims: Iterable[Claim]) -> tuple[Relati
         if claim.relation is None or actor not in claim.actors:
             continue
         kind = BY_NAME[claim.relation]
-        subject = claim.actors[0]
-        if subject == actor:
+        if actor in claim.subjects:
             others, key = claim.targets, (0, kind.words)
         elif actor in claim.targets:
-            others, key = (subject,), (0 if kind.symmetric else 1, kind.passive)
+            others, key = claim.subjects, (0 if kind.symmetric else 1, kind.passive)
         else:
             continue  # about this actor, but the relation goes to others
         for other in others:

@@ -1,7 +1,8 @@
 """``brief graph``: the relations among actors, decided once as nodes and edges.
 
-A claim with a ``relation`` (format 2) states it from its subject, ``actors[0]``, to
-the actors its ``relation_to`` names, or else to each of its other actors; every claim
+A claim with a ``relation`` (format 2) states it from each of its subjects (those its
+``relation_from`` names, or else ``actors[0]``) to the actors its ``relation_to`` names,
+or else to each of its other actors; every claim
 stating the same relation between the same two actors makes one edge, so every edge is
 a set of sourced claims. A symmetric relation
 (``trades-with``) makes one edge whichever of the two is written first. Only claims of
@@ -177,11 +178,13 @@ def _resolved(index: Index, query: Query) -> tuple[set[str], set[str], list[tupl
 
 
 def _pairs(claim: Claim) -> Iterable[tuple[str, str]]:
-    """The (subject, object) pairs *claim* relates: to its ``relation_to``, or to every
-    other actor (``Claim.targets``)."""
-    subject = claim.actors[0]
-    for other in claim.targets:
-        yield subject, other
+    """The (subject, object) pairs *claim* relates: each of its subjects (its
+    ``relation_from``, or its first actor) to each of its targets (its ``relation_to``,
+    or every other actor)."""
+    targets = claim.targets
+    for subject in claim.subjects:
+        for other in targets:
+            yield subject, other
 
 
 def graph(index: Index, query: Query | None = None) -> Graph:
