@@ -249,3 +249,33 @@ async def test_hostile_names_and_claims_stay_text_in_the_relations(tmp_path: Pat
         await pilot.pause()
         assert app.is_running
         assert title(app) == "[@click=app.quit]Click me[/]"
+
+
+async def test_the_pinned_title_hides_what_scrolls_under_it_after_a_jump(
+    relations: Path,
+) -> None:
+    """After "contradicted by" on an edge's claims opens the topic scrolled a little, the
+    rows of the title's band (the blank line above and below it included) show the title
+    only, never the page scrolled under it, at any offset."""
+    app = make_app(relations, start="china")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "enter")
+        await tab_to(pilot, "⚡ contradicted by", "counter")
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.browser.reader
+        assert title(app) == "Sanctions" and pane.scroll_y > 0
+        heading = app.screen.query_one("Block.title", Block)
+        x = heading.region.x + 2
+        band = range(pane.region.y, heading.region.bottom + 1)
+        for offset in (pane.scroll_y, *range(6)):
+            pane.scroll_to(y=offset, animate=False, immediate=True)
+            await pilot.pause()
+            for y in band:
+                shown, _ = app.screen.get_widget_at(x, y)
+                assert shown is heading or not isinstance(shown, Block), (offset, y, shown)
+        # and at the top of the page the summary is below the title's band, not under it
+        pane.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        summary = app.screen.query_one("Block.summary", Block)
+        assert summary.region.y > heading.region.bottom  # the blank line between

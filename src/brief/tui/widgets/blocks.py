@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Static
@@ -61,3 +62,14 @@ class Jump(Block, can_focus=True):
         event.stop()
         self.focus()
         self.action_follow()
+
+
+class Masthead(Vertical):
+    """A page's title, pinned to the top of its pane (see app.tcss).
+
+    An opaque band the width of the pane, the blank lines above and below the title
+    included: the page scrolled under it never shows through around the title.
+    """
+
+    def __init__(self, title: Content) -> None:
+        super().__init__(Block(title, classes="title"))

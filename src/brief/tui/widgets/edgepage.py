@@ -33,7 +33,7 @@ def relations_page(view: Graph, title: str, empty: str) -> Page:
     says how many claims state it, how firm they are, the best grade and whether it is
     contested, and opens those claims. *empty* is said when there is no edge."""
     page = Page()
-    page.add(Block(Content(title), classes="title"), "top")
+    page.title(Content(title))
     if not view.edges:
         page.add(Block(Content(empty), classes="empty"))
         return page
@@ -64,7 +64,7 @@ def edge_page(
     """The claims behind *edge*, grouped by topic in the order first stated; *topics*
     are the briefings of their topics, by id (a topic missing shows its claims' text)."""
     page = Page()
-    page.add(Block(Content(text.edge_sentence(view, edge)), classes="title"), "top")
+    page.title(Content(text.edge_sentence(view, edge)))
     page.add(Block(text.edge_details_line(edge), classes="facts"))
     order = list(dict.fromkeys(c.topic for c in edge.claims))
     for topic in order:

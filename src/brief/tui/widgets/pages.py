@@ -106,7 +106,7 @@ def gone_page(ident: str, why: str) -> Page:
     from ...core.unsafe import shown_line
 
     page = Page()
-    page.add(Block(Content(shown_line(ident)), classes="title"), "top")
+    page.title(Content(shown_line(ident)))
     page.add(Block(Content(f"No longer in the corpus: {shown_line(why)}"), classes="empty"))
     page.add(Block(Content("This page comes back when the file is fixed."), classes="empty"))
     return page
@@ -115,7 +115,7 @@ def gone_page(ident: str, why: str) -> Page:
 def briefing_page(view: Briefing, known: Collection[str]) -> Page:
     """A briefing: title, summary, facts, claims by section, related entries, sources."""
     page = Page()
-    page.add(Block(Content(view.title), classes="title"), "top")
+    page.title(Content(view.title))
     if view.summary:
         page.add(Block(Content(view.summary), classes="summary"))
     if view.facts:
@@ -151,7 +151,7 @@ def comparison_page(
     heading = Content(comparison_title(view))
     if note:
         heading = Content.assemble(heading, (f"  ({note})", "not bold"))
-    page.add(Block(heading, classes="title"), "top")
+    page.title(heading)
     if not view.rows:
         page.add(Block(Content("Nothing to compare."), classes="empty"))
     for row, line in zip(view.rows, text.overview(view, counted), strict=True):
