@@ -19,8 +19,12 @@ CURRENT_STYLE = "bold $background on $warning"
 class Block(Static):
     """A paragraph of literal text that find-in-page can mark."""
 
-    def __init__(self, content: Content, *, classes: str | None = None) -> None:
-        super().__init__(content, markup=False, classes=classes)
+    def __init__(
+        self, content: Content, *, classes: str | None = None, name: str | None = None
+    ) -> None:
+        """*name*, for a link, says which it is, so that the focus can be given back to it
+        on a page drawn again (``claim:ID``)."""
+        super().__init__(content, markup=False, classes=classes, name=name)
         self.base = content
         """The text as built, without find marks."""
         self.shown = content
@@ -50,9 +54,14 @@ class Jump(Block, can_focus=True):
     ]
 
     def __init__(
-        self, content: Content, message: Callable[[], Message], *, classes: str | None = None
+        self,
+        content: Content,
+        message: Callable[[], Message],
+        *,
+        classes: str | None = None,
+        name: str | None = None,
     ) -> None:
-        super().__init__(content, classes=classes)
+        super().__init__(content, classes=classes, name=name)
         self._message = message
 
     def action_follow(self) -> None:

@@ -26,13 +26,15 @@ if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its
     from ...views.comparison import Comparison
 
 
-def entry_link(known: Collection[str], key: str, content: Content, classes: str) -> Block:
+def entry_link(
+    known: Collection[str], key: str, content: Content, classes: str, name: str | None = None
+) -> Block:
     """A heading that opens entry *key*'s briefing, or plain text when *key* is no entry.
 
-    *known* are the ids of every entry (the catalogue's).
+    *known* are the ids of every entry (the catalogue's); *name* names the link.
     """
     if key in known:
-        return Jump(content, partial(Follow, Place(key)), classes=f"{classes} link")
+        return Jump(content, partial(Follow, Place(key)), classes=f"{classes} link", name=name)
     return Block(content, classes=classes)
 
 

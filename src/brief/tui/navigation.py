@@ -1,0 +1,127 @@
+"""Moving between places: a page, and the relations screens open over it.
+
+The main screen keeps the :class:`~brief.tui.history.History`; these functions keep the
+stack of screens and the history in step. Every place the reader moves to is a stop:
+a page, the list of an actor's relations over it (``g``), the claims behind one edge
+over that; back and forward rebuild the screens a stop names, from the store as it is
+now, the focus on the link that had it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .history import Layer, Place, Stop
+from .relations import GONE, layer_screen
+from .screens.reading import ReadingScreen
+
+if TYPE_CHECKING:
+    from .app import BriefApp
+
+
+def layers_of(app: BriefApp) -> list[tuple[int, ReadingScreen, Layer]]:
+    """The relations screens open over the main screen: where in the stack, the screen,
+    and the layer it is (its focus and scroll as they are now)."""
+    found = []
+    for at, screen in enumerate(app.screen_stack[1:], 1):
+        if isinstance(screen, ReadingScreen) and (layer := screen.as_layer()) is not None:
+            found.append((at, screen, layer))
+    return found
+
+
+def capture(app: BriefApp) -> tuple[Layer, ...]:
+    """The layers open now, bottom first: how the current place is being left."""
+    return tuple(layer for _, _, layer in layers_of(app))
+
+
+async def _pop_to(app: BriefApp, height: int) -> None:
+    """Close every screen above the first *height* of the stack."""
+    while len(app.screen_stack) > height:
+        await app.pop_screen()
+
+
+async def arrive(app: BriefApp, stop: Stop, before: Stop | None) -> None:
+    """Show *stop* (the history's current place now; *before* was): its page, then the
+    relations screens over it, keeping those already open that it names."""
+    browser = app.browser
+    same = before is not None and stop.place == before.place and bool(stop.layers or before.layers)
+    open_now = layers_of(app) if same else []
+    keep = 0
+    for (_, _, layer), wanted in zip(open_now, stop.layers, strict=False):
+        if layer != wanted:
+            break
+        keep += 1
+    await _pop_to(app, open_now[keep - 1][0] + 1 if keep else 1)
+    if not same:
+        await browser.show_stop(stop)
+    for n, layer in enumerate(stop.layers[keep:], keep):
+        screen = layer_screen(app, layer)
+        if screen is None:  # the corpus changed since: what it showed is gone
+            app.notify(GONE, severity="warning")
+            browser.history.amend(stop.layers[:n])
+            break
+        await app.push_screen(screen)
+    browser.refresh_bindings()
+
+
+async def step(app: BriefApp, delta: int) -> None:
+    """Back (``-1``) or forward (``+1``) a place, from whatever screen the reader is on."""
+    browser = app.browser
+    history = browser.history
+    before = history.current
+    how = (browser.reader.scroll_y, capture(app))
+    stop = history.back(*how) if delta < 0 else history.forward(*how)
+    if stop is not None:
+        await arrive(app, stop, before)
+
+
+async def open_layer(app: BriefApp, layer: Layer) -> None:
+    """Open the relations screen *layer* over what is shown, as a new place."""
+    screen = layer_screen(app, layer)
+    if screen is None:  # the page that offered it is older than the corpus
+        app.notify(GONE, severity="warning")
+        return
+    browser = app.browser
+    history = browser.history
+    if history.current is not None:
+        left = capture(app)
+        history.go(history.current.place, browser.reader.scroll_y, layers=(*left, layer), left=left)
+    await app.push_screen(screen)
+    browser.refresh_bindings()
+
+
+def _beneath(stop: Stop, other: Stop) -> bool:
+    """Whether *stop* is *other* with its top relations screen closed."""
+    return bool(other.layers) and (stop.place, stop.layers) == (other.place, other.layers[:-1])
+
+
+async def close_layer(app: BriefApp) -> None:
+    """Close the relations screen on top (Esc): back a place when that is the place
+    beneath it, as it is when it was opened from there; else close it in place."""
+    history = app.browser.history
+    current, behind = history.current, history.behind
+    if current is not None and behind is not None and _beneath(behind, current):
+        await step(app, -1)
+        return
+    await app.pop_screen()
+    history.amend(capture(app))
+    app.browser.refresh_bindings()
+
+
+async def go_to(app: BriefApp, place: Place) -> None:
+    """Close whatever is open over the main screen and open *place* there."""
+    left = capture(app)
+    await _pop_to(app, 1)
+    await app.browser.open(place, left)
+    app.browser.reader.focus()
+
+
+async def corpus_changed(app: BriefApp) -> None:
+    """Read the relations screens open again; close, saying so, one whose actor, topic
+    or edge is gone (and every screen over it)."""
+    for at, screen, _ in layers_of(app):
+        if not await screen.reread(app.store, app.known):
+            await _pop_to(app, at)
+            app.browser.history.amend(capture(app))
+            app.notify(f"{GONE} Its screen was closed.", severity="warning")
+            break
