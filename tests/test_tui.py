@@ -17,7 +17,7 @@ from brief.store import CachedStore, LiveStore, open_store
 from brief.tui import BriefApp
 from brief.tui import make_app as tui_app
 from brief.tui.entries import entries, matching
-from brief.tui.history import History, Place
+from brief.tui.history import History, Overlay, Place, Stop
 from brief.tui.screens.browse import BrowseScreen
 from brief.tui.widgets import Block, Jump, Pane
 from brief.views.comparison import compare
@@ -563,3 +563,18 @@ async def test_the_sidebar_lists_entries_by_title_as_brief_list_does(tmp_path: P
                 "Topics 3", "alpha", "Zulu 9", "Zulu 10", "Actors 2", "China", "Russia"
             ]  # fmt: skip
             assert title(app) == "alpha"  # and it opens on the first topic listed
+
+
+def test_history_amended_drops_a_stop_that_became_the_same_place() -> None:
+    """An edge's claims closed because an edit took the edge out: the place is the list
+    of edges again, which is the stop behind; back goes to the page, not to the list."""
+    history = History()
+    edges, claims = Overlay("china"), Overlay("china", ("china", "shields", "north-korea"))
+    history.go(Place("china"))
+    history.go(Place("china"), 2, overlays=(edges,))
+    history.go(Place("china"), 2, overlays=(edges, claims), left=(edges,))
+    history.amend((edges,))
+    assert history.current == Stop(Place("china"), overlays=(edges,))
+    stop = history.back()
+    assert stop is not None and stop.place == Place("china") and stop.overlays == ()
+    assert not history.can_back

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from brief.corpus.load import Layer
 from brief.store import Watched
 from brief.tui import BriefApp, make_app
+from brief.tui.screens.browse import BrowseScreen
 from brief.tui.screens.relations import EdgeScreen, RelationsScreen
 from tests.conftest import CORPORA
 from tests.test_tui import SIZE, page
@@ -81,5 +82,9 @@ async def test_the_relations_screens_follow_an_edit(tmp_path: Path) -> None:
         assert "China trades with North Korea" not in edges(app)
         said = [n.message for n in app._notifications]
         assert any("no longer in the corpus" in m for m in said), said
-        await pilot.press("right_square_bracket")  # forward leads nowhere gone
-        assert app.screen is list_screen
+        # the history forgot the gone place: Esc is back to the page, ] to the list
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen) and not app.browser.history.can_back
+        await pilot.press("right_square_bracket")
+        assert isinstance(app.screen, RelationsScreen)
+        assert "China trades with North Korea" not in edges(app)

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from ..core.kinds import Kind
 from .commands import GoToProvider
-from .history import Layer, Place
+from .history import Overlay, Place
 from .messages import Follow, OpenRelation
 from .screens.browse import TINY, BrowseScreen
 
@@ -168,17 +168,17 @@ class BriefApp(App[None]):
 
         await step(self, delta)
 
-    async def open_layer(self, layer: Layer) -> None:
+    async def open_overlay(self, overlay: Overlay) -> None:
         """Open a relations screen over what is shown, as a new place."""
-        from .navigation import open_layer
+        from .navigation import open_overlay
 
-        await open_layer(self, layer)
+        await open_overlay(self, overlay)
 
-    async def close_layer(self) -> None:
+    async def close_overlay(self) -> None:
         """Close the relations screen on top (Esc), back a place."""
-        from .navigation import close_layer
+        from .navigation import close_overlay
 
-        await close_layer(self)
+        await close_overlay(self)
 
     async def on_follow(self, message: Follow) -> None:
         """A link followed outside the main screen (compare view, relations, dialogs)."""
@@ -193,18 +193,18 @@ class BriefApp(App[None]):
 
     async def open_relations(self, ident: str | None = None) -> None:
         """Show the relations of the actor or topic *ident* (of every actor, for None)."""
-        await self.open_layer(Layer(ident))
+        await self.open_overlay(Overlay(ident))
 
     async def on_open_relation(self, message: OpenRelation) -> None:
         """One of an actor's relations chosen on its page: the claims that state it."""
-        from .relations import GONE, relation_layer
+        from .relations import GONE, relation_overlay
 
         message.stop()
-        layer = relation_layer(self, message.actor, message.relation)
-        if layer is None:  # the page is older than the corpus: say so rather than nothing
+        overlay = relation_overlay(self, message.actor, message.relation)
+        if overlay is None:  # the page is older than the corpus: say so rather than nothing
             self.notify(GONE, severity="warning")
         else:
-            await self.open_layer(layer)
+            await self.open_overlay(overlay)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "warnings":

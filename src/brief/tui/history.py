@@ -26,9 +26,9 @@ EdgeKey = tuple[str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
-class Layer:
+class Overlay:
     """A relations screen over the page: the edges of an actor or topic, or the claims
-    behind one edge. Two layers are the same screen whatever their focus and scroll."""
+    behind one edge. Two overlays are the same screen whatever their focus and scroll."""
 
     of: str | None
     """Whose relations: an actor's or a topic's id; None for every actor's."""
@@ -47,7 +47,7 @@ class Stop:
     place: Place
     scroll: float = 0.0
     """The page's scroll offset."""
-    layers: tuple[Layer, ...] = ()
+    overlays: tuple[Overlay, ...] = ()
     """The relations screens that were open over the page, bottom first."""
 
 
@@ -77,17 +77,17 @@ class History:
         place: Place,
         scroll: float = 0.0,
         *,
-        layers: tuple[Layer, ...] = (),
-        left: tuple[Layer, ...] = (),
+        overlays: tuple[Overlay, ...] = (),
+        left: tuple[Overlay, ...] = (),
     ) -> None:
-        """Move to *place* with *layers* over it, leaving the current one at offset
+        """Move to *place* with *overlays* over it, leaving the current one at offset
         *scroll* with *left* open over it (their focus as it is now); forward is forgotten."""
         if self.current is not None:
             self._back.append(Stop(self.current.place, scroll, left))
-        self.current = Stop(place, layers=layers)
+        self.current = Stop(place, overlays=overlays)
         self._forward.clear()
 
-    def back(self, scroll: float = 0.0, left: tuple[Layer, ...] = ()) -> Stop | None:
+    def back(self, scroll: float = 0.0, left: tuple[Overlay, ...] = ()) -> Stop | None:
         """Step back, if there is anywhere to go; *scroll* and *left* are how the current
         place was left (see :meth:`go`)."""
         if not self._back or self.current is None:
@@ -96,7 +96,7 @@ class History:
         self.current = self._back.pop()
         return self.current
 
-    def forward(self, scroll: float = 0.0, left: tuple[Layer, ...] = ()) -> Stop | None:
+    def forward(self, scroll: float = 0.0, left: tuple[Overlay, ...] = ()) -> Stop | None:
         """Step forward again after :meth:`back`."""
         if not self._forward or self.current is None:
             return None
@@ -104,7 +104,13 @@ class History:
         self.current = self._forward.pop()
         return self.current
 
-    def amend(self, layers: tuple[Layer, ...]) -> None:
-        """Say that *layers* are open over the current page now (one was closed)."""
-        if self.current is not None:
-            self.current = Stop(self.current.place, self.current.scroll, layers)
+    def amend(self, overlays: tuple[Overlay, ...]) -> None:
+        """Say that *overlays* are open over the current page now (one was closed, its
+        edge gone). The stop behind, when it is now the same place, is dropped: back
+        goes somewhere else."""
+        if self.current is None:
+            return
+        self.current = Stop(self.current.place, self.current.scroll, overlays)
+        behind = self.behind
+        if behind is not None and (behind.place, behind.overlays) == (self.current.place, overlays):
+            self._back.pop()

@@ -11,27 +11,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .history import Layer, Place, Stop
-from .relations import GONE, layer_screen
+from .history import Overlay, Place, Stop
+from .relations import GONE, overlay_screen
 from .screens.reading import ReadingScreen
 
 if TYPE_CHECKING:
     from .app import BriefApp
 
 
-def layers_of(app: BriefApp) -> list[tuple[int, ReadingScreen, Layer]]:
+def overlays_of(app: BriefApp) -> list[tuple[int, ReadingScreen, Overlay]]:
     """The relations screens open over the main screen: where in the stack, the screen,
-    and the layer it is (its focus and scroll as they are now)."""
+    and the overlay it is (its focus and scroll as they are now)."""
     found = []
     for at, screen in enumerate(app.screen_stack[1:], 1):
-        if isinstance(screen, ReadingScreen) and (layer := screen.as_layer()) is not None:
-            found.append((at, screen, layer))
+        if isinstance(screen, ReadingScreen) and (overlay := screen.as_overlay()) is not None:
+            found.append((at, screen, overlay))
     return found
 
 
-def capture(app: BriefApp) -> tuple[Layer, ...]:
-    """The layers open now, bottom first: how the current place is being left."""
-    return tuple(layer for _, _, layer in layers_of(app))
+def capture(app: BriefApp) -> tuple[Overlay, ...]:
+    """The overlays open now, bottom first: how the current place is being left."""
+    return tuple(overlay for _, _, overlay in overlays_of(app))
 
 
 async def _pop_to(app: BriefApp, height: int) -> None:
@@ -44,21 +44,23 @@ async def arrive(app: BriefApp, stop: Stop, before: Stop | None) -> None:
     """Show *stop* (the history's current place now; *before* was): its page, then the
     relations screens over it, keeping those already open that it names."""
     browser = app.browser
-    same = before is not None and stop.place == before.place and bool(stop.layers or before.layers)
-    open_now = layers_of(app) if same else []
+    same = (
+        before is not None and stop.place == before.place and bool(stop.overlays or before.overlays)
+    )
+    open_now = overlays_of(app) if same else []
     keep = 0
-    for (_, _, layer), wanted in zip(open_now, stop.layers, strict=False):
-        if layer != wanted:
+    for (_, _, overlay), wanted in zip(open_now, stop.overlays, strict=False):
+        if overlay != wanted:
             break
         keep += 1
     await _pop_to(app, open_now[keep - 1][0] + 1 if keep else 1)
     if not same:
         await browser.show_stop(stop)
-    for n, layer in enumerate(stop.layers[keep:], keep):
-        screen = layer_screen(app, layer)
+    for n, overlay in enumerate(stop.overlays[keep:], keep):
+        screen = overlay_screen(app, overlay)
         if screen is None:  # the corpus changed since: what it showed is gone
             app.notify(GONE, severity="warning")
-            browser.history.amend(stop.layers[:n])
+            browser.history.amend(stop.overlays[:n])
             break
         await app.push_screen(screen)
     browser.refresh_bindings()
@@ -75,9 +77,9 @@ async def step(app: BriefApp, delta: int) -> None:
         await arrive(app, stop, before)
 
 
-async def open_layer(app: BriefApp, layer: Layer) -> None:
-    """Open the relations screen *layer* over what is shown, as a new place."""
-    screen = layer_screen(app, layer)
+async def open_overlay(app: BriefApp, overlay: Overlay) -> None:
+    """Open the relations screen *overlay* over what is shown, as a new place."""
+    screen = overlay_screen(app, overlay)
     if screen is None:  # the page that offered it is older than the corpus
         app.notify(GONE, severity="warning")
         return
@@ -85,17 +87,22 @@ async def open_layer(app: BriefApp, layer: Layer) -> None:
     history = browser.history
     if history.current is not None:
         left = capture(app)
-        history.go(history.current.place, browser.reader.scroll_y, layers=(*left, layer), left=left)
+        history.go(
+            history.current.place, browser.reader.scroll_y, overlays=(*left, overlay), left=left
+        )
     await app.push_screen(screen)
     browser.refresh_bindings()
 
 
 def _beneath(stop: Stop, other: Stop) -> bool:
     """Whether *stop* is *other* with its top relations screen closed."""
-    return bool(other.layers) and (stop.place, stop.layers) == (other.place, other.layers[:-1])
+    return bool(other.overlays) and (stop.place, stop.overlays) == (
+        other.place,
+        other.overlays[:-1],
+    )
 
 
-async def close_layer(app: BriefApp) -> None:
+async def close_overlay(app: BriefApp) -> None:
     """Close the relations screen on top (Esc): back a place when that is the place
     beneath it, as it is when it was opened from there; else close it in place."""
     history = app.browser.history
@@ -119,7 +126,7 @@ async def go_to(app: BriefApp, place: Place) -> None:
 async def corpus_changed(app: BriefApp) -> None:
     """Read the relations screens open again; close, saying so, one whose actor, topic
     or edge is gone (and every screen over it)."""
-    for at, screen, _ in layers_of(app):
+    for at, screen, _ in overlays_of(app):
         if not await screen.reread(app.store, app.known):
             await _pop_to(app, at)
             app.browser.history.amend(capture(app))

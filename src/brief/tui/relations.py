@@ -2,7 +2,7 @@
 
 The graph of an actor (its edges, either way) or of a topic (the edges its claims
 state) is ``brief graph NAME``'s, read through the :class:`~brief.store.Store`. A
-:class:`~brief.tui.history.Layer` says which screen; it is built from the store each
+:class:`~brief.tui.history.Overlay` says which screen; it is built from the store each
 time it is shown, so going back to one, or the corpus changing under it, reads the
 corpus as it is now.
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..core.errors import BriefError
 from ..core.kinds import Kind
 from ..views.graph import Edge, Graph, Query
-from .history import EdgeKey, Layer
+from .history import EdgeKey, Overlay
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -60,30 +60,30 @@ def edge_of(view: Graph, actor: str, relation: Relation) -> Edge | None:
     return next(iter(same or found), None)
 
 
-def layer_screen(app: BriefApp, layer: Layer) -> ReadingScreen | None:
-    """The screen *layer* names, read from the store now; None when what it shows (the
+def overlay_screen(app: BriefApp, overlay: Overlay) -> ReadingScreen | None:
+    """The screen *overlay* names, read from the store now; None when what it shows (the
     actor or topic, or the edge) is no longer in the corpus."""
     from .screens.relations import EdgeScreen, RelationsScreen
 
-    if layer.of is not None and layer.of not in app.names:
+    if overlay.of is not None and overlay.of not in app.names:
         return None
-    view = graph_of(app.store, layer.of)
+    view = graph_of(app.store, overlay.of)
     if view is None:
         return None
-    if layer.edge is None:
-        title, empty = heading(app.names, layer.of)
-        return RelationsScreen(app.store, view, title, app.known, empty, layer)
-    edge = find_edge(view, layer.edge)
+    if overlay.edge is None:
+        title, empty = heading(app.names, overlay.of)
+        return RelationsScreen(app.store, view, title, app.known, empty, overlay)
+    edge = find_edge(view, overlay.edge)
     if edge is None:
         return None
-    return EdgeScreen(app.store, view, edge, app.known, layer)
+    return EdgeScreen(app.store, view, edge, app.known, overlay)
 
 
-def relation_layer(app: BriefApp, actor: str, relation: Relation) -> Layer | None:
-    """The claims behind one of *actor*'s relations, as its page lists it, as a layer;
+def relation_overlay(app: BriefApp, actor: str, relation: Relation) -> Overlay | None:
+    """The claims behind one of *actor*'s relations, as its page lists it, as a overlay;
     None when the page is older than the corpus and the edge is gone."""
     from .widgets.edgepage import edge_key
 
     view = graph_of(app.store, actor)
     edge = edge_of(view, actor, relation) if view is not None else None
-    return Layer(actor, edge_key(edge)) if edge is not None else None
+    return Overlay(actor, edge_key(edge)) if edge is not None else None

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header
 
 from ...core.kinds import Kind
 from ..entries import entries
-from ..history import History, Layer, Place, Stop
+from ..history import History, Overlay, Place, Stop
 from ..messages import Follow
 from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page, gone_page
 from .reading import ReadingScreen
@@ -153,7 +153,7 @@ class BrowseScreen(ReadingScreen):
         self._tiny = self.tiny
         self._lay_out()
 
-    async def open(self, place: Place, left: tuple[Layer, ...] = ()) -> None:
+    async def open(self, place: Place, left: tuple[Overlay, ...] = ()) -> None:
         """Open *place*, remembering where the reader was (with *left*, the relations
         screens that were open over the page, now closed)."""
         if place.ident not in self._known:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
     from ...store import Store
-    from ..history import Layer
+    from ..history import Overlay
 
 
 class ReadingScreen(Screen[None]):
@@ -29,7 +29,7 @@ class ReadingScreen(Screen[None]):
     def pane(self) -> Pane:
         raise NotImplementedError
 
-    def as_layer(self) -> Layer | None:
+    def as_overlay(self) -> Overlay | None:
         """Which relations screen this is, as a place in the history, with its focus
         and scroll as they are now; None for a screen that is not one."""
         return None

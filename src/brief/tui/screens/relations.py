@@ -4,7 +4,7 @@
 it, how firm they are, their best grade and whether it is contested (in words); Enter
 opens :class:`EdgeScreen`, the claims themselves, from which Enter on a claim reads it
 on its topic's page. Both are places in the history (a
-:class:`~brief.tui.history.Layer`): ``[`` comes back to them, the focus on the same
+:class:`~brief.tui.history.Overlay`): ``[`` comes back to them, the focus on the same
 link, and both read the corpus again when it changes.
 """
 
@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header
 
 from .. import text
-from ..history import Layer
+from ..history import Overlay
 from ..messages import OpenEdge
 from ..relations import find_edge, graph_of
 from ..widgets import FindBar, Jump, Page, Pane
@@ -59,48 +59,48 @@ class EdgeList(Pane):
             self.scroll_home(animate=False)  # the title and counts above the first
 
 
-class LayerScreen(ReadingScreen):
+class OverlayScreen(ReadingScreen):
     """A relations screen: a place over the page, with its focus and scroll kept."""
 
     #: The links the focus goes to first (the first of them), when none is named.
     FIRST = "Jump"
 
-    def __init__(self, store: Store, known: Collection[str], layer: Layer) -> None:
+    def __init__(self, store: Store, known: Collection[str], overlay: Overlay) -> None:
         super().__init__()
         self.store = store
         self._known = known
-        self._layer = layer
+        self._overlay = overlay
 
     @property
     def brief(self) -> BriefApp:
         """The app, as what it is."""
         return self.app  # type: ignore[return-value]
 
-    def as_layer(self) -> Layer:
+    def as_overlay(self) -> Overlay:
         """Which screen this is, its focused link and its scroll offset as they are now."""
         focused = self.focused
         name = focused.name if isinstance(focused, Jump) else None
-        return Layer(self._layer.of, self._layer.edge, name, self.pane.scroll_y)
+        return Overlay(self._overlay.of, self._overlay.edge, name, self.pane.scroll_y)
 
     def on_mount(self) -> None:
-        self.refocus(self._layer)
+        self.refocus(self._overlay)
 
-    def refocus(self, layer: Layer, now: bool = False) -> None:
-        """Focus *layer*'s link (by default the first) and scroll to where it was left;
+    def refocus(self, overlay: Overlay, now: bool = False) -> None:
+        """Focus *overlay*'s link (by default the first) and scroll to where it was left;
         *now*: at once, not once the screen is done with its messages (after a redraw,
         before the focus Textual gives as the old page goes)."""
-        named = [j for j in self.pane.query(Jump) if layer.focus and j.name == layer.focus]
+        named = [j for j in self.pane.query(Jump) if overlay.focus and j.name == overlay.focus]
         link = next(iter(named or self.pane.query(self.FIRST).results(Jump)), None)
         if now:
             self.set_focus(link or self.pane, scroll_visible=False)
         else:
-            (link or self.pane).focus(scroll_visible=not layer.scroll)
-        if layer.scroll:  # once laid out
-            self.pane.call_after_refresh(self.pane.scroll_to, y=layer.scroll, animate=False)
+            (link or self.pane).focus(scroll_visible=not overlay.scroll)
+        if overlay.scroll:  # once laid out
+            self.pane.call_after_refresh(self.pane.scroll_to, y=overlay.scroll, animate=False)
 
     async def redraw(self, page: Page) -> None:
         """Show *page* in place of the one shown, at the same offset and focus."""
-        was = self.as_layer()
+        was = self.as_overlay()
         await self.pane.show(page, scroll=was.scroll)
         self.refocus(was, now=True)
 
@@ -111,10 +111,10 @@ class LayerScreen(ReadingScreen):
         await self.brief.step(1)
 
     async def action_close(self) -> None:
-        await self.brief.close_layer()
+        await self.brief.close_overlay()
 
 
-class RelationsScreen(LayerScreen):
+class RelationsScreen(OverlayScreen):
     """The edges of a graph, by relation: Enter opens an edge's claims, Esc goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -130,12 +130,12 @@ class RelationsScreen(LayerScreen):
         heading: str,
         known: Collection[str],
         empty: str,
-        layer: Layer | None = None,
+        overlay: Overlay | None = None,
     ) -> None:
         """*heading* names whose relations these are; *known* are every entry's id (what
-        a claim may lead to); *empty* is said when *view* has no edge; *layer* says whose
+        a claim may lead to); *empty* is said when *view* has no edge; *overlay* says whose
         they are, and the link to focus."""
-        super().__init__(store, known, layer or Layer(None))
+        super().__init__(store, known, overlay or Overlay(None))
         self.view = view
         self.heading = heading
         self._empty = empty
@@ -150,7 +150,7 @@ class RelationsScreen(LayerScreen):
         return self.query_one("#relations", Pane)
 
     def on_mount(self) -> None:
-        self.title = self.heading  # LayerScreen.on_mount then gives the focus
+        self.title = self.heading  # OverlayScreen.on_mount then gives the focus
 
     async def on_open_edge(self, message: OpenEdge) -> None:
         message.stop()
@@ -158,23 +158,23 @@ class RelationsScreen(LayerScreen):
 
     async def open(self, edge: Edge) -> None:
         """Show the claims behind *edge*."""
-        await self.brief.open_layer(Layer(self._layer.of, edge_key(edge)))
+        await self.brief.open_overlay(Overlay(self._overlay.of, edge_key(edge)))
 
     async def reread(self, store: Store, known: Collection[str]) -> bool:
         from ..relations import heading
 
         self.store, self._known = store, known
-        view = graph_of(store, self._layer.of)
-        if view is None or (self._layer.of is not None and self._layer.of not in known):
+        view = graph_of(store, self._overlay.of)
+        if view is None or (self._overlay.of is not None and self._overlay.of not in known):
             return False
-        title, empty = heading(self.brief.names, self._layer.of)
+        title, empty = heading(self.brief.names, self._overlay.of)
         if (view, title) != (self.view, self.heading):
             self.view, self.heading, self._empty, self.title = view, title, empty, title
             await self.redraw(relations_page(view, title, empty))
         return True
 
 
-class EdgeScreen(LayerScreen):
+class EdgeScreen(OverlayScreen):
     """The claims behind one edge, each as its topic shows it; Enter on one reads it there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -194,9 +194,9 @@ class EdgeScreen(LayerScreen):
         view: Graph,
         edge: Edge,
         known: Collection[str],
-        layer: Layer | None = None,
+        overlay: Overlay | None = None,
     ) -> None:
-        super().__init__(store, known, layer or Layer(None, edge_key(edge)))
+        super().__init__(store, known, overlay or Overlay(None, edge_key(edge)))
         self.view = view
         self.edge = edge
         self._briefings = self._read(store, edge, known)
@@ -223,7 +223,7 @@ class EdgeScreen(LayerScreen):
 
     def on_mount(self) -> None:
         self.title = text.edge_sentence(self.view, self.edge)
-        self.query_one(FindBar).display = False  # LayerScreen.on_mount then gives the focus
+        self.query_one(FindBar).display = False  # OverlayScreen.on_mount then gives the focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step":
@@ -232,7 +232,7 @@ class EdgeScreen(LayerScreen):
 
     async def reread(self, store: Store, known: Collection[str]) -> bool:
         self.store, self._known = store, known
-        view = graph_of(store, self._layer.of)
+        view = graph_of(store, self._overlay.of)
         edge = find_edge(view, edge_key(self.edge)) if view is not None else None
         if view is None or edge is None:
             return False
