@@ -78,7 +78,7 @@ def pictures() -> dict[str, Callable[[Store], str]]:
         "show.svg": show_svg,
         "tui.svg": lambda s: asyncio.run(tui_svg(s, (), "sanctions", "brief tui sanctions")),
         "tui-compare.svg": lambda s: asyncio.run(
-            tui_svg(s, ("c", "space", "down", "space"), None, "brief tui: compare")
+            tui_svg(s, ("c", "space", "down", "down", "down", "space"), None, "brief tui: compare")
         ),
     }
 

@@ -17,7 +17,7 @@ from brief.store import CachedStore, LiveStore, open_store
 from brief.tui import BriefApp
 from brief.tui import make_app as tui_app
 from brief.tui.entries import entries, matching
-from brief.tui.history import History, Place
+from brief.tui.history import History, Overlay, Place, Stop
 from brief.tui.screens.browse import BrowseScreen
 from brief.tui.widgets import Block, Jump, Pane
 from brief.views.comparison import compare
@@ -159,8 +159,8 @@ async def test_opens_on_first_topic_with_list_filled(mini: Path) -> None:
             "Security",
             "Trade",
             "Actors 3",
+            "China",  # by title, as brief list lists them
             "North Korea",
-            "China",
             "Russia",
             "Sources 2",
             "The Atlas Review",
@@ -203,9 +203,9 @@ async def test_selecting_in_the_list_opens_the_briefing(mini: Path) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "down", "enter")  # skips the "Actors" heading
-        assert title(app) == "North Korea"
-        await pilot.press("escape", "down", "enter")
         assert title(app) == "China"
+        await pilot.press("escape", "down", "enter")
+        assert title(app) == "North Korea"
 
 
 async def test_follow_related_link_by_keyboard_then_back_and_forward(mini: Path) -> None:
@@ -296,7 +296,7 @@ async def test_compare_view_matches_brief_compare(mini: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         assert "Tick two or more actors" in page(app)[0]
-        await pilot.press("down", "space", "down", "space")  # China, then Russia
+        await pilot.press("space", "down", "down", "space")  # China, then Russia
         index = app.store.index()
         view = compare(index, [index.actors["china"], index.actors["russia"]])
         text = page(app)
@@ -504,7 +504,7 @@ async def test_compare_reads_the_comparison_from_a_cached_store(mini: Path) -> N
     app = make_app(mini, cache=True)
     assert isinstance(app.store, CachedStore)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "down", "space", "down", "space")
+        await pilot.press("c", "space", "down", "down", "space")
         assert title(app) == "China vs Russia"
         assert app.store.compare(["china", "russia"]).rows[0].title in "\n".join(page(app))
 
@@ -533,3 +533,48 @@ async def test_format2_grades_are_drawn_as_brief_show_prints_them() -> None:
         )
         grade_lines = [line.strip() for line in shown.stdout.splitlines() if " · " in line]
         assert grade_lines and all(line in text for line in grade_lines)
+
+
+async def test_the_sidebar_lists_entries_by_title_as_brief_list_does(tmp_path: Path) -> None:
+    """Files define entries out of title order; the list reads as ``brief list`` does."""
+    root = tmp_path / "order"
+    root.mkdir()
+    (root / "base.toml").write_text(
+        "format = 1\n"
+        + "".join(
+            f'[[topics]]\nid = "{i}"\ntitle = "{t}"\nsummary = "s"\n\n'
+            for i, t in (("zulu", "Zulu 10"), ("alpha", "alpha"), ("z2", "Zulu 9"))
+        )
+        + "".join(
+            f'[[actors]]\nid = "{i}"\nname = "{t}"\ndescription = "d"\n\n'
+            for i, t in (("russia", "Russia"), ("china", "China"))
+        )
+    )
+    runner = CliRunner()
+    for kind in ("topics", "actors"):
+        result = runner.invoke(cli, ["--no-bundled", "-c", str(root), "list", kind])
+        assert result.exit_code == 0, result.output
+        order = result.output.split()
+        assert order == (["alpha", "z2", "zulu"] if kind == "topics" else ["china", "russia"])
+    for cache in (False, True):  # the cache's catalogue, and a fresh load's
+        app = make_app(root, cache=cache)
+        async with app.run_test(size=SIZE):
+            assert listed(app) == [
+                "Topics 3", "alpha", "Zulu 9", "Zulu 10", "Actors 2", "China", "Russia"
+            ]  # fmt: skip
+            assert title(app) == "alpha"  # and it opens on the first topic listed
+
+
+def test_history_amended_drops_a_stop_that_became_the_same_place() -> None:
+    """An edge's claims closed because an edit took the edge out: the place is the list
+    of edges again, which is the stop behind; back goes to the page, not to the list."""
+    history = History()
+    edges, claims = Overlay("china"), Overlay("china", ("china", "shields", "north-korea"))
+    history.go(Place("china"))
+    history.go(Place("china"), 2, overlays=(edges,))
+    history.go(Place("china"), 2, overlays=(edges, claims), left=(edges,))
+    history.amend((edges,))
+    assert history.current == Stop(Place("china"), overlays=(edges,))
+    stop = history.back()
+    assert stop is not None and stop.place == Place("china") and stop.overlays == ()
+    assert not history.can_back

@@ -96,7 +96,7 @@ async def test_s_hides_the_list_at_full_width_and_resizing_resets_it(mini: Path)
 async def test_compare_at_40_columns_puts_the_actors_above(mini: Path) -> None:
     app = make_app(mini)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("c", "down", "space", "down", "space")
+        await pilot.press("c", "space", "down", "down", "space")
         assert title(app) == "China vs Russia"
         actors = app.screen.query_one("#actors", ActorList)
         pane = app.screen.query_one("#comparison", Pane)
@@ -110,8 +110,8 @@ async def test_ticked_and_unticked_boxes_differ_in_shape(mini: Path) -> None:
         await pilot.press("c")
         actors = app.screen.query_one("#actors", ActorList)
         lines = [actors.render_line(y).text for y in range(3)]
-        assert lines[0].strip() == "▐X▌ North Korea".replace("X", " ")
-        assert lines[1].strip() == "▐X▌ China"
+        assert lines[0].strip() == "▐X▌ China"
+        assert lines[1].strip() == "▐X▌ North Korea".replace("X", " ")
         assert lines[2].strip() == "▐ ▌ Russia"
 
 

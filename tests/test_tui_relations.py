@@ -130,8 +130,68 @@ async def test_a_claim_of_an_edge_opens_its_topic_there_and_back_returns(
         assert app.browser.history.current is not None
         assert app.browser.history.current.place.anchor == "nk-depends-china"
         assert app.browser.reader in app.focused.ancestors_with_self  # type: ignore[union-attr]
+        await pilot.press("escape", "left_square_bracket")  # the list, then back
+        assert isinstance(app.screen, EdgeScreen)  # the claims, not the page under them
+        assert focused_text(app).startswith("reported\nNorth Korea depends on China for fuel.")
+
+
+async def test_back_and_forward_go_through_the_relations_screens(relations: Path) -> None:
+    """China's page, ``g``, the contents to "shields", an edge, Tab, a claim: ``[`` goes
+    back to exactly where the reader was, step by step, the focus on the same link;
+    ``]`` forward again; Esc on a screen reached so is back a step too."""
+    app = make_app(relations, start="china")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "t")
+        contents = [anchor for anchor, _ in app.screen_stack[-2].pane.page.contents]  # type: ignore[attr-defined]
+        await pilot.press(*["down"] * contents.index("relation:shields"), "enter")
+        await pilot.pause()
+        assert focused_text(app).startswith("China shields North Korea")
+        await pilot.press("enter")
+        assert isinstance(app.screen, EdgeScreen)
+        await tab_to(pilot, "[2]", "reference")  # Tab moves on, from the claim
+        await pilot.press("shift+tab")  # and back to the claim
+        claim = focused_text(app)
+        assert claim.startswith("reported\nChina blocks new sanctions")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen) and title(app) == "Sanctions"
+
         await pilot.press("left_square_bracket")
-        assert title(app) == "China"
+        assert isinstance(app.screen, EdgeScreen) and title(app) == "China shields North Korea"
+        assert focused_text(app) == claim
+        await pilot.press("left_square_bracket")
+        assert isinstance(app.screen, RelationsScreen) and title(app) == "Relations of China"
+        assert focused_text(app).startswith("China shields North Korea")
+        await pilot.press("left_square_bracket")
+        assert isinstance(app.screen, BrowseScreen) and title(app) == "China"
+        assert not app.browser.history.can_back
+
+        await pilot.press("right_square_bracket")
+        assert isinstance(app.screen, RelationsScreen)
+        assert focused_text(app).startswith("China shields North Korea")
+        await pilot.press("right_square_bracket")
+        assert isinstance(app.screen, EdgeScreen) and focused_text(app) == claim
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen) and title(app) == "Sanctions"
+        assert app.browser.history.current is not None
+        assert app.browser.history.current.place.anchor == "china-shields-nk"
+
+        # the topic's heading on an edge's claims too; and Esc is back a step
+        await pilot.press("left_square_bracket")
+        await tab_to(pilot, "Sanctions", "heading")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen) and title(app) == "Sanctions"
+        await pilot.press("left_square_bracket")
+        assert isinstance(app.screen, EdgeScreen) and focused_text(app) == "Sanctions"
+        await pilot.press("escape")
+        assert isinstance(app.screen, RelationsScreen)
+        assert focused_text(app).startswith("China shields North Korea")
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen) and title(app) == "China"
+        await pilot.press("right_square_bracket")  # and forward again
+        assert isinstance(app.screen, RelationsScreen)
 
 
 async def test_an_actor_relation_on_its_page_opens_the_claims_behind_it(relations: Path) -> None:
@@ -265,3 +325,33 @@ async def test_hostile_names_and_claims_stay_text_in_the_relations(tmp_path: Pat
         await pilot.pause()
         assert app.is_running
         assert title(app) == "[@click=app.quit]Click me[/]"
+
+
+async def test_the_pinned_title_hides_what_scrolls_under_it_after_a_jump(
+    relations: Path,
+) -> None:
+    """After "contradicted by" on an edge's claims opens the topic scrolled a little, the
+    rows of the title's band (the blank line above and below it included) show the title
+    only, never the page scrolled under it, at any offset."""
+    app = make_app(relations, start="china")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "enter")
+        await tab_to(pilot, "⚡ contradicted by", "counter")
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.browser.reader
+        assert title(app) == "Sanctions" and pane.scroll_y > 0
+        heading = app.screen.query_one("Block.title", Block)
+        x = heading.region.x + 2
+        band = range(pane.region.y, heading.region.bottom + 1)
+        for offset in (pane.scroll_y, *range(6)):
+            pane.scroll_to(y=offset, animate=False, immediate=True)
+            await pilot.pause()
+            for y in band:
+                shown, _ = app.screen.get_widget_at(x, y)
+                assert shown is heading or not isinstance(shown, Block), (offset, y, shown)
+        # and at the top of the page the summary is below the title's band, not under it
+        pane.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        summary = app.screen.query_one("Block.summary", Block)
+        assert summary.region.y > heading.region.bottom  # the blank line between

@@ -53,7 +53,7 @@ def test_filter_and_find(snap_compare: Snap) -> None:
 def test_compare_view(snap_compare: Snap) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await steady(pilot)
-        await pilot.press("c", "space", "down", "space")  # China and Russia
+        await pilot.press("c", "space", "down", "down", "down", "space")  # China and Russia
         await steady(pilot)
 
     assert snap_compare(bundled(), terminal_size=(120, 36), run_before=run_before)

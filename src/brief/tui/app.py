@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from ..core.kinds import Kind
 from .commands import GoToProvider
-from .history import Place
+from .history import Overlay, Place
 from .messages import Follow, OpenRelation
 from .screens.browse import TINY, BrowseScreen
 
@@ -138,7 +138,11 @@ class BriefApp(App[None]):
         self.known = frozenset(e.id for e in self.catalogue)
         self.warnings = list(store.warnings)
         self.sub_title = " · ".join(self._counts(store.skipped()))
+        self.names = {e.id: (e.kind, e.title) for e in self.catalogue}
         await self.browser.corpus_changed(store, self.catalogue)
+        from .navigation import corpus_changed
+
+        await corpus_changed(self)
         if self.warnings != before:
             self._tell_warnings()
         self.refresh_bindings()
@@ -152,10 +156,29 @@ class BriefApp(App[None]):
 
     async def go_to(self, ident: str, anchor: str | None = None) -> None:
         """Close whatever is open over the main screen and open *ident*'s briefing."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        await self.browser.open(Place(ident, anchor))
-        self.browser.reader.focus()
+        from .navigation import go_to
+
+        await go_to(self, Place(ident, anchor))
+
+    # places: back and forward, and the relations screens over the page
+
+    async def step(self, delta: int) -> None:
+        """Back (``-1``) or forward (``+1``) a place, the relations screens included."""
+        from .navigation import step
+
+        await step(self, delta)
+
+    async def open_overlay(self, overlay: Overlay) -> None:
+        """Open a relations screen over what is shown, as a new place."""
+        from .navigation import open_overlay
+
+        await open_overlay(self, overlay)
+
+    async def close_overlay(self) -> None:
+        """Close the relations screen on top (Esc), back a place."""
+        from .navigation import close_overlay
+
+        await close_overlay(self)
 
     async def on_follow(self, message: Follow) -> None:
         """A link followed outside the main screen (compare view, relations, dialogs)."""
@@ -168,18 +191,20 @@ class BriefApp(App[None]):
         kind = self.names.get(ident or "", (None, ""))[0]
         return kind in (Kind.ACTOR, Kind.TOPIC)
 
-    def open_relations(self, ident: str | None = None) -> None:
+    async def open_relations(self, ident: str | None = None) -> None:
         """Show the relations of the actor or topic *ident* (of every actor, for None)."""
-        from .relations import open_relations
+        await self.open_overlay(Overlay(ident))
 
-        open_relations(self, ident)
-
-    def on_open_relation(self, message: OpenRelation) -> None:
+    async def on_open_relation(self, message: OpenRelation) -> None:
         """One of an actor's relations chosen on its page: the claims that state it."""
-        from .relations import open_relation
+        from .relations import GONE, relation_overlay
 
         message.stop()
-        open_relation(self, message.actor, message.relation)
+        overlay = relation_overlay(self, message.actor, message.relation)
+        if overlay is None:  # the page is older than the corpus: say so rather than nothing
+            self.notify(GONE, severity="warning")
+        else:
+            await self.open_overlay(overlay)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "warnings":

@@ -42,6 +42,7 @@ __all__ = [
     "Validation",
     "at_least",
     "briefing",
+    "by_title",
     "catalogue",
     "claims",
     "compare",
@@ -90,6 +91,7 @@ _WHERE = {
     "Validation": "validation",
     "EntryName": "catalogue",
     "catalogue": "catalogue",
+    "by_title": "catalogue",
     "validation": "validation",
     "ClaimRow": "claims",
     "Claims": "claims",
@@ -118,7 +120,7 @@ __getattr__ = public_names(__name__, _WHERE)
 
 if TYPE_CHECKING:
     from .briefings import briefing, listing
-    from .catalogue import EntryName, catalogue
+    from .catalogue import EntryName, by_title, catalogue
     from .claims import ClaimRow, Claims, claims
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
     from .dates import Span, span

@@ -9,6 +9,7 @@ from ..core.kinds import Kind
 from ..core.model import Actor, Claim, Source, Topic
 from ..core.names import natural_key
 from ..core.relations import BY_NAME, RELATIONS
+from .catalogue import by_title
 from .grading import grade_of, source_grades
 from .listings import with_layer
 from .records import (
@@ -317,7 +318,7 @@ def listing(
         entries = [s for s in corpus.sources if keep is None or s.id in keep]
     else:
         raise ValueError(f"unknown listing kind {kind!r}")
-    entries.sort(key=lambda e: natural_key(e.title))
+    entries = by_title(entries)
     rows = [_row(entry) for entry in entries]
     if layers is not None:
         rows = [

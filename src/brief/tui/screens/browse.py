@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header
 
 from ...core.kinds import Kind
 from ..entries import entries
-from ..history import History, Place, Stop
+from ..history import History, Overlay, Place, Stop
 from ..messages import Follow
 from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page, gone_page
 from .reading import ReadingScreen
@@ -153,22 +153,25 @@ class BrowseScreen(ReadingScreen):
         self._tiny = self.tiny
         self._lay_out()
 
-    async def open(self, place: Place) -> None:
-        """Open *place*, remembering where the reader was."""
+    async def open(self, place: Place, left: tuple[Overlay, ...] = ()) -> None:
+        """Open *place*, remembering where the reader was (with *left*, the relations
+        screens that were open over the page, now closed)."""
         if place.ident not in self._known:
             return
         if self.current == place.ident:  # the same page: only scroll
+            if place.anchor or left:
+                self.history.go(place, self.reader.scroll_y, left=left)
             if place.anchor:
-                self.history.go(place, self.reader.scroll_y)
                 self.reader.scroll_to_anchor(f"claim:{place.anchor}")
-            else:
+            elif not left:
                 self.reader.scroll_home(animate=False)
         else:
-            self.history.go(place, self.reader.scroll_y)
-            await self._show(Stop(place))
+            self.history.go(place, self.reader.scroll_y, left=left)
+            await self.show_stop(Stop(place))
         self.refresh_bindings()
 
-    async def _show(self, stop: Stop) -> None:
+    async def show_stop(self, stop: Stop) -> None:
+        """Show the page of *stop*, at its scroll offset (or its claim)."""
         place = stop.place
         view = self.store.briefing(place.ident)
         self._shown = view
@@ -226,16 +229,12 @@ class BrowseScreen(ReadingScreen):
     # actions
 
     async def action_back(self) -> None:
-        stop = self.history.back(self.reader.scroll_y)
-        if stop is not None:
-            await self._show(stop)
-        self.refresh_bindings()
+        app: BriefApp = self.app  # type: ignore[assignment]
+        await app.step(-1)
 
     async def action_forward(self) -> None:
-        stop = self.history.forward(self.reader.scroll_y)
-        if stop is not None:
-            await self._show(stop)
-        self.refresh_bindings()
+        app: BriefApp = self.app  # type: ignore[assignment]
+        await app.step(1)
 
     def action_filter(self) -> None:
         self.show_list(True)
@@ -257,12 +256,10 @@ class BrowseScreen(ReadingScreen):
         kind = self._kinds.get(self.current or "")
         return kind in (Kind.ACTOR, Kind.TOPIC)
 
-    def action_relations(self) -> None:
-        from ..relations import open_relations
-
+    async def action_relations(self) -> None:
         if self._relations():
             app: BriefApp = self.app  # type: ignore[assignment]
-            open_relations(app, self.current)
+            await app.open_relations(self.current)
 
     def action_compare(self) -> None:
         from .compare import CompareScreen

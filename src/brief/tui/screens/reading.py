@@ -10,7 +10,10 @@ from ..messages import ShowCitation
 from ..widgets import FindBar, Pane
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from ...store import Store
+    from ..history import Overlay
 
 
 class ReadingScreen(Screen[None]):
@@ -25,6 +28,16 @@ class ReadingScreen(Screen[None]):
     @property
     def pane(self) -> Pane:
         raise NotImplementedError
+
+    def as_overlay(self) -> Overlay | None:
+        """Which relations screen this is, as a place in the history, with its focus
+        and scroll as they are now; None for a screen that is not one."""
+        return None
+
+    async def reread(self, store: Store, known: Collection[str]) -> bool:
+        """Read what a relations screen shows from *store* again (the corpus changed);
+        False when it is no longer in the corpus."""
+        return True
 
     def on_show_citation(self, message: ShowCitation) -> None:
         from .citation import CitationScreen

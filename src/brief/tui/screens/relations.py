@@ -3,7 +3,9 @@
 :class:`RelationsScreen` lists the edges by relation, each with how many claims state
 it, how firm they are, their best grade and whether it is contested (in words); Enter
 opens :class:`EdgeScreen`, the claims themselves, from which Enter on a claim reads it
-on its topic's page.
+on its topic's page. Both are places in the history (a
+:class:`~brief.tui.history.Overlay`): ``[`` comes back to them, the focus on the same
+link, and both read the corpus again when it changes.
 """
 
 from __future__ import annotations
@@ -16,14 +18,24 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header
 
 from .. import text
+from ..history import Overlay
 from ..messages import OpenEdge
-from ..widgets import FindBar, Jump, Pane
-from ..widgets.edgepage import edge_page, relations_page
+from ..relations import find_edge, graph_of
+from ..widgets import FindBar, Jump, Page, Pane
+from ..widgets.edgepage import edge_key, edge_page, relations_page
 from .reading import ReadingScreen
 
 if TYPE_CHECKING:
     from ...store import Store
     from ...views.graph import Edge, Graph
+    from ...views.records import Briefing
+    from ..app import BriefApp
+
+#: Back and forward, as on the main screen: the relations screens are places too.
+STEPS: list[BindingType] = [
+    Binding("left_square_bracket,alt+left", "back", "Back", show=False, tooltip="back a place"),
+    Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip="forward"),
+]
 
 
 class EdgeList(Pane):
@@ -47,24 +59,85 @@ class EdgeList(Pane):
             self.scroll_home(animate=False)  # the title and counts above the first
 
 
-class RelationsScreen(ReadingScreen):
+class OverlayScreen(ReadingScreen):
+    """A relations screen: a place over the page, with its focus and scroll kept."""
+
+    #: The links the focus goes to first (the first of them), when none is named.
+    FIRST = "Jump"
+
+    def __init__(self, store: Store, known: Collection[str], overlay: Overlay) -> None:
+        super().__init__()
+        self.store = store
+        self._known = known
+        self._overlay = overlay
+
+    @property
+    def brief(self) -> BriefApp:
+        """The app, as what it is."""
+        return self.app  # type: ignore[return-value]
+
+    def as_overlay(self) -> Overlay:
+        """Which screen this is, its focused link and its scroll offset as they are now."""
+        focused = self.focused
+        name = focused.name if isinstance(focused, Jump) else None
+        return Overlay(self._overlay.of, self._overlay.edge, name, self.pane.scroll_y)
+
+    def on_mount(self) -> None:
+        self.refocus(self._overlay)
+
+    def refocus(self, overlay: Overlay, now: bool = False) -> None:
+        """Focus *overlay*'s link (by default the first) and scroll to where it was left;
+        *now*: at once, not once the screen is done with its messages (after a redraw,
+        before the focus Textual gives as the old page goes)."""
+        named = [j for j in self.pane.query(Jump) if overlay.focus and j.name == overlay.focus]
+        link = next(iter(named or self.pane.query(self.FIRST).results(Jump)), None)
+        if now:
+            self.set_focus(link or self.pane, scroll_visible=False)
+        else:
+            (link or self.pane).focus(scroll_visible=not overlay.scroll)
+        if overlay.scroll:  # once laid out
+            self.pane.call_after_refresh(self.pane.scroll_to, y=overlay.scroll, animate=False)
+
+    async def redraw(self, page: Page) -> None:
+        """Show *page* in place of the one shown, at the same offset and focus."""
+        was = self.as_overlay()
+        await self.pane.show(page, scroll=was.scroll)
+        self.refocus(was, now=True)
+
+    async def action_back(self) -> None:
+        await self.brief.step(-1)
+
+    async def action_forward(self) -> None:
+        await self.brief.step(1)
+
+    async def action_close(self) -> None:
+        await self.brief.close_overlay()
+
+
+class RelationsScreen(OverlayScreen):
     """The edges of a graph, by relation: Enter opens an edge's claims, Esc goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,g", "app.pop_screen", "Back", tooltip="back to the page (g too)"),
+        Binding("escape,g", "close", "Back", tooltip="back to the page (g too)"),
         Binding("t", "contents", "Contents", tooltip="contents: jump to a relation"),
+        *STEPS,
     ]
 
     def __init__(
-        self, store: Store, view: Graph, heading: str, known: Collection[str], empty: str
+        self,
+        store: Store,
+        view: Graph,
+        heading: str,
+        known: Collection[str],
+        empty: str,
+        overlay: Overlay | None = None,
     ) -> None:
         """*heading* names whose relations these are; *known* are every entry's id (what
-        a claim may lead to); *empty* is said when *view* has no edge."""
-        super().__init__()
-        self.store = store
+        a claim may lead to); *empty* is said when *view* has no edge; *overlay* says whose
+        they are, and the link to focus."""
+        super().__init__(store, known, overlay or Overlay(None))
         self.view = view
         self.heading = heading
-        self._known = known
         self._empty = empty
 
     def compose(self) -> ComposeResult:
@@ -77,42 +150,69 @@ class RelationsScreen(ReadingScreen):
         return self.query_one("#relations", Pane)
 
     def on_mount(self) -> None:
-        self.title = self.heading
-        first = next(iter(self.pane.query(Jump)), None)
-        (first or self.pane).focus()
+        self.title = self.heading  # OverlayScreen.on_mount then gives the focus
 
-    def on_open_edge(self, message: OpenEdge) -> None:
+    async def on_open_edge(self, message: OpenEdge) -> None:
         message.stop()
-        self.open(message.edge)
+        await self.open(message.edge)
 
-    def open(self, edge: Edge) -> None:
+    async def open(self, edge: Edge) -> None:
         """Show the claims behind *edge*."""
-        self.app.push_screen(EdgeScreen(self.store, self.view, edge, self._known))
+        await self.brief.open_overlay(Overlay(self._overlay.of, edge_key(edge)))
+
+    async def reread(self, store: Store, known: Collection[str]) -> bool:
+        from ..relations import heading
+
+        self.store, self._known = store, known
+        view = graph_of(store, self._overlay.of)
+        if view is None or (self._overlay.of is not None and self._overlay.of not in known):
+            return False
+        title, empty = heading(self.brief.names, self._overlay.of)
+        if (view, title) != (self.view, self.heading):
+            self.view, self.heading, self._empty, self.title = view, title, empty, title
+            await self.redraw(relations_page(view, title, empty))
+        return True
 
 
-class EdgeScreen(ReadingScreen):
+class EdgeScreen(OverlayScreen):
     """The claims behind one edge, each as its topic shows it; Enter on one reads it there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="back"),
+        Binding("escape", "close", "Back", tooltip="back"),
         Binding("slash", "find", "Find", tooltip="find in this page"),
         Binding("n", "find_step(1)", "Next", show=False, tooltip="next match of the last find"),
         Binding("N", "find_step(-1)", "Previous", show=False, tooltip="previous match"),
         Binding("t", "contents", "Contents", tooltip="contents: jump to a topic"),
+        *STEPS,
     ]
 
-    def __init__(self, store: Store, view: Graph, edge: Edge, known: Collection[str]) -> None:
-        super().__init__()
-        self.store = store
+    FIRST = ".edge-claim"
+
+    def __init__(
+        self,
+        store: Store,
+        view: Graph,
+        edge: Edge,
+        known: Collection[str],
+        overlay: Overlay | None = None,
+    ) -> None:
+        super().__init__(store, known, overlay or Overlay(None, edge_key(edge)))
         self.view = view
         self.edge = edge
-        self._known = known
+        self._briefings = self._read(store, edge, known)
+
+    @staticmethod
+    def _read(store: Store, edge: Edge, known: Collection[str]) -> dict[str, Briefing]:
+        """The briefings of the topics of *edge*'s claims: how each claim reads."""
+        topics = dict.fromkeys(c.topic for c in edge.claims)
+        return {t: store.briefing(t) for t in topics if t in known}
+
+    def _page(self) -> Page:
+        return edge_page(self.view, self.edge, self._briefings, self._known)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        topics = dict.fromkeys(c.topic for c in self.edge.claims)
-        briefings = {t: self.store.briefing(t) for t in topics if t in self._known}
-        pane = Pane(edge_page(self.view, self.edge, briefings, self._known), id="edge")
+        pane = Pane(self._page(), id="edge")
         yield pane
         yield FindBar(pane, id="findbar")
         yield Footer()
@@ -123,11 +223,22 @@ class EdgeScreen(ReadingScreen):
 
     def on_mount(self) -> None:
         self.title = text.edge_sentence(self.view, self.edge)
-        self.query_one(FindBar).display = False
-        first = next(iter(self.pane.query(".edge-claim").results(Jump)), None)
-        (first or self.pane).focus()
+        self.query_one(FindBar).display = False  # OverlayScreen.on_mount then gives the focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step":
             return self.pane.finding
+        return True
+
+    async def reread(self, store: Store, known: Collection[str]) -> bool:
+        self.store, self._known = store, known
+        view = graph_of(store, self._overlay.of)
+        edge = find_edge(view, edge_key(self.edge)) if view is not None else None
+        if view is None or edge is None:
+            return False
+        briefings = self._read(store, edge, known)
+        if (view, edge, briefings) != (self.view, self.edge, self._briefings):
+            self.view, self.edge, self._briefings = view, edge, briefings
+            self.title = text.edge_sentence(view, edge)
+            await self.redraw(self._page())
         return True

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Static
@@ -18,8 +19,12 @@ CURRENT_STYLE = "bold $background on $warning"
 class Block(Static):
     """A paragraph of literal text that find-in-page can mark."""
 
-    def __init__(self, content: Content, *, classes: str | None = None) -> None:
-        super().__init__(content, markup=False, classes=classes)
+    def __init__(
+        self, content: Content, *, classes: str | None = None, name: str | None = None
+    ) -> None:
+        """*name*, for a link, says which it is, so that the focus can be given back to it
+        on a page drawn again (``claim:ID``)."""
+        super().__init__(content, markup=False, classes=classes, name=name)
         self.base = content
         """The text as built, without find marks."""
         self.shown = content
@@ -49,9 +54,14 @@ class Jump(Block, can_focus=True):
     ]
 
     def __init__(
-        self, content: Content, message: Callable[[], Message], *, classes: str | None = None
+        self,
+        content: Content,
+        message: Callable[[], Message],
+        *,
+        classes: str | None = None,
+        name: str | None = None,
     ) -> None:
-        super().__init__(content, classes=classes)
+        super().__init__(content, classes=classes, name=name)
         self._message = message
 
     def action_follow(self) -> None:
@@ -61,3 +71,14 @@ class Jump(Block, can_focus=True):
         event.stop()
         self.focus()
         self.action_follow()
+
+
+class Masthead(Vertical):
+    """A page's title, pinned to the top of its pane (see app.tcss).
+
+    An opaque band the width of the pane, the blank lines above and below the title
+    included: the page scrolled under it never shows through around the title.
+    """
+
+    def __init__(self, title: Content) -> None:
+        super().__init__(Block(title, classes="title"))

@@ -17,7 +17,7 @@ from ...core.relations import BY_NAME, NAMES
 from ...views.graph import Edge, Graph
 from ...views.records import Briefing, Point
 from .. import text
-from ..history import Place
+from ..history import EdgeKey, Place
 from ..messages import Follow, OpenEdge, ShowCitation
 from .blocks import Block, Jump
 from .pages import citing, entry_link
@@ -33,7 +33,7 @@ def relations_page(view: Graph, title: str, empty: str) -> Page:
     says how many claims state it, how firm they are, the best grade and whether it is
     contested, and opens those claims. *empty* is said when there is no edge."""
     page = Page()
-    page.add(Block(Content(title), classes="title"), "top")
+    page.title(Content(title))
     if not view.edges:
         page.add(Block(Content(empty), classes="empty"))
         return page
@@ -49,8 +49,19 @@ def relations_page(view: Graph, title: str, empty: str) -> Page:
         )
         page.heading(Block(label, classes="heading"), f"relation:{kind}", Content(words))
         for edge in found:
-            page.add(Jump(text.edge(view, edge), partial(OpenEdge, edge), classes="edge"))
+            opens = partial(OpenEdge, edge)
+            page.add(Jump(text.edge(view, edge), opens, classes="edge", name=edge_name(edge)))
     return page
+
+
+def edge_name(edge: Edge) -> str:
+    """The name of *edge*'s link in a list of edges: what gives it the focus back."""
+    return "edge:" + ":".join(edge_key(edge))
+
+
+def edge_key(edge: Edge) -> EdgeKey:
+    """*edge* as the history keeps it: its subject, relation and object."""
+    return (edge.subject, edge.kind, edge.object)
 
 
 def shown_points(view: Briefing) -> dict[str, Point]:
@@ -64,20 +75,26 @@ def edge_page(
     """The claims behind *edge*, grouped by topic in the order first stated; *topics*
     are the briefings of their topics, by id (a topic missing shows its claims' text)."""
     page = Page()
-    page.add(Block(Content(text.edge_sentence(view, edge)), classes="title"), "top")
+    page.title(Content(text.edge_sentence(view, edge)))
     page.add(Block(text.edge_details_line(edge), classes="facts"))
     order = list(dict.fromkeys(c.topic for c in edge.claims))
     for topic in order:
         briefing = topics.get(topic)
         label = Content(briefing.title if briefing else topic)
-        page.heading(entry_link(known, topic, label, "heading"), f"section:{topic}", label)
+        heading = entry_link(known, topic, label, "heading", f"topic:{topic}")
+        page.heading(heading, f"section:{topic}", label)
         points = shown_points(briefing) if briefing else {}
         for claim in (c for c in edge.claims if c.topic == topic):
             shown = points.get(claim.id)
             body = text.edge_claim(claim, shown)
             if topic in known:  # Enter reads it on its topic's page
                 place = Place(topic, claim.id)
-                block: Block = Jump(body, partial(Follow, place), classes="point edge-claim")
+                block: Block = Jump(
+                    body,
+                    partial(Follow, place),
+                    classes="point edge-claim",
+                    name=f"claim:{claim.id}",
+                )
             else:
                 block = Block(body, classes="point edge-claim")
             page.add(block, f"claim:{claim.id}")
@@ -94,13 +111,14 @@ def _under(page: Page, shown: Point, briefing: Briefing) -> None:
         *((o, text.support(o)) for o in shown.supported_by),
     ):
         kind = "counter" if other in shown.contested_by else "support"
-        page.add(Jump(line, partial(Follow, Place(other.topic, other.id)), classes=kind))
+        follow = partial(Follow, Place(other.topic, other.id))
+        page.add(Jump(line, follow, classes=kind, name=f"{kind}:{shown.id}:{other.id}"))
     numbers = dict.fromkeys(
         n for one in (shown, *shown.contested_by, *shown.supported_by) for n in one.refs
     )
     for ref in briefing.references:
         if ref.number in numbers:
             cites = citing([shown], ref.number)
-            page.add(
-                Jump(text.reference(ref), partial(ShowCitation, ref, cites), classes="reference")
-            )
+            show = partial(ShowCitation, ref, cites)
+            name = f"reference:{shown.id}:{ref.number}"
+            page.add(Jump(text.reference(ref), show, classes="reference", name=name))

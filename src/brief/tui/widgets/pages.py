@@ -26,13 +26,15 @@ if TYPE_CHECKING:  # annotations only: the comparison builder is loaded with its
     from ...views.comparison import Comparison
 
 
-def entry_link(known: Collection[str], key: str, content: Content, classes: str) -> Block:
+def entry_link(
+    known: Collection[str], key: str, content: Content, classes: str, name: str | None = None
+) -> Block:
     """A heading that opens entry *key*'s briefing, or plain text when *key* is no entry.
 
-    *known* are the ids of every entry (the catalogue's).
+    *known* are the ids of every entry (the catalogue's); *name* names the link.
     """
     if key in known:
-        return Jump(content, partial(Follow, Place(key)), classes=f"{classes} link")
+        return Jump(content, partial(Follow, Place(key)), classes=f"{classes} link", name=name)
     return Block(content, classes=classes)
 
 
@@ -106,7 +108,7 @@ def gone_page(ident: str, why: str) -> Page:
     from ...core.unsafe import shown_line
 
     page = Page()
-    page.add(Block(Content(shown_line(ident)), classes="title"), "top")
+    page.title(Content(shown_line(ident)))
     page.add(Block(Content(f"No longer in the corpus: {shown_line(why)}"), classes="empty"))
     page.add(Block(Content("This page comes back when the file is fixed."), classes="empty"))
     return page
@@ -115,7 +117,7 @@ def gone_page(ident: str, why: str) -> Page:
 def briefing_page(view: Briefing, known: Collection[str]) -> Page:
     """A briefing: title, summary, facts, claims by section, related entries, sources."""
     page = Page()
-    page.add(Block(Content(view.title), classes="title"), "top")
+    page.title(Content(view.title))
     if view.summary:
         page.add(Block(Content(view.summary), classes="summary"))
     if view.facts:
@@ -151,7 +153,7 @@ def comparison_page(
     heading = Content(comparison_title(view))
     if note:
         heading = Content.assemble(heading, (f"  ({note})", "not bold"))
-    page.add(Block(heading, classes="title"), "top")
+    page.title(heading)
     if not view.rows:
         page.add(Block(Content("Nothing to compare."), classes="empty"))
     for row, line in zip(view.rows, text.overview(view, counted), strict=True):

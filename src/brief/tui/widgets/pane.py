@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from ..messages import GoToAnchor
-from .blocks import Block, Jump
+from .blocks import Block, Jump, Masthead
 
 MAX_MATCHES = 1000
 """Find marks at most this many matches on a page and says "1,000+": a page whose text
@@ -34,6 +34,10 @@ class Page:
         if anchor is not None:
             self.anchors.setdefault(anchor, widget)
         return widget
+
+    def title(self, title: Content) -> None:
+        """Add the page's title, pinned to the top of the pane (anchor ``top``)."""
+        self.add(Masthead(title), "top")
 
     def heading(self, widget: Widget, anchor: str, label: Content) -> None:
         """Add a heading that the table of contents lists."""
