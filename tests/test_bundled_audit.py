@@ -156,19 +156,28 @@ EDGES: dict[tuple[str, str, str], tuple[set[str], bool]] = {
             "security-shield-from-adversaries",
             "sanctions-china-accused-of-ignoring",
             "sanctions-china-russia-veto-2022",
+            "sanctions-china-russia-draft-easing-2019",
         },
         True,  # the china-russia article also says they sought to impose sanctions
     ),
     # "China and Russia vetoed", "the two countries are effectively shielding it":
     # relation_from gives Russia the edge the same claims give China
     ("russia", "shields", "north-korea"): (
-        {"security-shield-from-adversaries", "sanctions-china-russia-veto-2022"},
+        {
+            "security-shield-from-adversaries",
+            "sanctions-china-russia-veto-2022",
+            "sanctions-china-russia-draft-easing-2019",  # a draft to ease the sanctions
+        },
         True,  # as China's: they sought to impose sanctions, says the same article
     ),
     ("united-nations", "sanctions", "north-korea"): (
         {"sanctions-un-imposed-over-nuclear", "sanctions-unsc-resolutions-2006-2017"},
         False,
     ),
+    # the UN record: "China and Russia voting for each" sanctions resolution, 2006-2017;
+    # the picture shows both sides of what they did, not only the shielding
+    ("china", "sanctions", "north-korea"): ({"sanctions-unsc-resolutions-2006-2017"}, False),
+    ("russia", "sanctions", "north-korea"): ({"sanctions-unsc-resolutions-2006-2017"}, False),
     ("united-states", "sanctions", "china"): ({"sanctions-us-targets-chinese-companies"}, False),
     ("united-states", "pressures", "china"): ({"sanctions-us-pressure-on-beijing"}, False),
     ("united-states", "pressures", "north-korea"): (
@@ -237,6 +246,8 @@ def test_no_edge_the_claims_do_not_state() -> None:
         ("russia", "pressures", "china"),  # "China and Russia ... press the US"
         ("russia", "pressures", "north-korea"),  # pressing the US on North Korea's behalf
         ("united-nations", "sanctions", "china"),
+        ("china", "sanctions", "russia"),  # "China and Russia voting for each": subjects
+        ("united-nations", "sanctions", "russia"),
         ("united-states", "pressures", "us-allies"),  # "the US and its allies": subjects
         ("us-allies", "pressures", "united-states"),
     ]:
