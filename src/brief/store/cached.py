@@ -120,16 +120,29 @@ class CachedStore:
         return None if row is None else str(row[0])
 
     def _find(self, name: str) -> str:
-        from ..core.names import normalise
+        from .lookup import resolve
 
-        key = normalise(name)
-        row = self._con.execute(sql.ID_OF_NAME, (key,)).fetchone()
-        if row is not None:
-            ident, kind, check = row
-            if check != codec.name_check(key, ident, kind):
-                raise codec.Corrupt(f"a damaged name row for {key!r}")
-            return str(ident)
-        return self.index().resolve(name).id  # raises NotFound with suggestions
+        return resolve(self._con, name)  # raises NotFound with suggestions
+
+    @_or_rebuilt
+    def resolve_as(self, name: str, kind: str) -> str:
+        """From the ``names`` table: no index, and no left-out or skipped-file reasons
+        (as ``Index.resolve_actor``, which the filters of a query use)."""
+        from .lookup import resolve_as
+
+        return resolve_as(self._con, name, kind)
+
+    @_or_rebuilt
+    def resolve_tag(self, name: str) -> str:
+        from .lookup import resolve_tag
+
+        return resolve_tag(self._con, name)
+
+    @_or_rebuilt
+    def suggest(self, name: str) -> tuple[str, ...]:
+        from .lookup import suggest
+
+        return suggest(self._con, name)
 
     @_or_rebuilt
     def briefing(self, ident: str) -> Briefing:

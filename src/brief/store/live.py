@@ -59,6 +59,21 @@ class LiveStore:
     def _find(self, name: str) -> str:
         return self._index.resolve(name).id
 
+    def resolve_as(self, name: str, kind: str) -> str:
+        from ..core.kinds import Kind
+
+        if kind == Kind.ACTOR:
+            return self._index.resolve_actor(name).id
+        if kind == Kind.TOPIC:
+            return self._index.resolve_topic(name).id
+        raise ValueError(f"resolve_as takes an actor or a topic, not {kind!r}")
+
+    def resolve_tag(self, name: str) -> str:
+        return self._index.resolve_tag(name)
+
+    def suggest(self, name: str) -> tuple[str, ...]:
+        return self._index.suggest(name)
+
     def left_out(self, name: str) -> str | None:
         from ..core.names import normalise
         from .read import left_out

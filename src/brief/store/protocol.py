@@ -33,6 +33,21 @@ class Store(Protocol):
         """The id *name* reaches; else the error :func:`left_out_instead` gives."""
         ...
 
+    def resolve_as(self, name: str, kind: str) -> str:
+        """The id of the entry of *kind* (``actor`` or ``topic``) that *name* reaches, as
+        ``Index.resolve_actor`` and ``resolve_topic`` give it: ``WrongKind`` for a name
+        of another kind, else ``NotFound`` with the closest names of that kind."""
+        ...
+
+    def resolve_tag(self, name: str) -> str:
+        """The normalised tag *name* means, as ``Index.resolve_tag``: else ``NotFound``
+        with the closest tags."""
+        ...
+
+    def suggest(self, name: str) -> tuple[str, ...]:
+        """Ids of the entries whose names look most like *name* (``Index.suggest``)."""
+        ...
+
     def briefing(self, ident: str) -> Briefing:
         """The briefing of the topic, actor or source *ident*."""
         ...
