@@ -149,3 +149,27 @@ def test_cli_search_with_filters_from_the_cache_is_search_from_the_files(
         files.stdout,
         files.stderr,
     )
+
+
+def kept_by_actor(live: LiveStore, actor: str) -> set[tuple[str, str]]:
+    """What ``--actor`` keeps, by its rule: the claims naming *actor*, the actor itself,
+    and the topics with a claim naming it."""
+    index = live.index()
+    about = index.by_actor.get(actor, ())
+    topics = {index.claims[c].topic for c in about}
+    return {("claim", c) for c in about} | {("actor", actor)} | {("topic", t) for t in topics}
+
+
+def test_every_actor_filter_keeps_exactly_what_the_rule_says(corpus: Path) -> None:
+    """Checked for every actor of the bundled corpus against the index, from the cache."""
+    live, cached = stores(corpus)
+    total = 0
+    for word in ("china", "trade", "nuclear", "sanction"):
+        every = cached.search(word, limit=10_000).hits
+        for actor in live.index().actors:
+            rule = kept_by_actor(live, actor)
+            want = [h for h in every if (h.kind, h.id) in rule]
+            got = list(cached.search(word, limit=10_000, actor=actor).hits)
+            assert got == want == list(live.search(word, limit=10_000, actor=actor).hits), actor
+            total += len(got)
+    assert total > 100

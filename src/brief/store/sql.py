@@ -175,13 +175,15 @@ SEARCH = (
     f"WHERE {{where}}) ORDER BY score, {_KIND_ORDER}, id LIMIT :limit"
 )
 SEARCH_MATCH = "search MATCH :match"
-#: A claim naming the actor; the actor itself; a topic with a claim naming it.
+#: A claim naming the actor; the actor itself; a topic with a claim naming it. As IN
+#: lists, which SQLite builds once per query (a correlated EXISTS ran once per hit: 0.9 s
+#: for a common word at 10,000 topics, against 0.08 s).
 SEARCH_BY_ACTOR = (
     "(CASE WHEN c.id IS NOT NULL "
-    "THEN EXISTS (SELECT 1 FROM claim_actors WHERE actor = :actor AND claim = c.id) "
+    "THEN c.id IN (SELECT claim FROM claim_actors WHERE actor = :actor) "
     "WHEN e.kind = 'actor' THEN e.id = :actor "
-    "WHEN e.kind = 'topic' THEN EXISTS (SELECT 1 FROM claims x JOIN claim_actors a "
-    "ON a.actor = :actor AND a.claim = x.id WHERE x.topic = e.id) "
+    "WHEN e.kind = 'topic' THEN e.id IN (SELECT x.topic FROM claim_actors a JOIN claims x "
+    "ON x.id = a.claim WHERE a.actor = :actor) "
     "ELSE 0 END)"
 )
 #: A topic with the tag (a normalised key), or a claim of one.
