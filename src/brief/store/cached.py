@@ -3,7 +3,10 @@
 A warm ``brief show`` reads one name and one remembered briefing here. A briefing not
 yet remembered is built from the few rows it shows (see ``read.neighbourhood``),
 then remembered for the next run: building all of them up front took 27 of the 31
-seconds a 10,000-topic corpus took to cache.
+seconds a 10,000-topic corpus took to cache. The graph is built the same way from
+the claims that state a relation (``read.relations``), and names and tags are looked
+up in their tables (``lookup``): the whole index is built only for the commands that
+read the whole corpus (``compare``, ``claims``, ``timeline``, ``conflicts``, ``list``).
 
 A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
 does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
@@ -208,10 +211,18 @@ class CachedStore:
 
     @_or_rebuilt
     def graph(self, query: Query | None = None) -> Graph:
-        """From the index, built once from the cache's rows (as :meth:`compare`)."""
+        """From an index of the claims that state a relation and what they name (see
+        ``read.relations``), not the whole corpus; the names *query* gives are looked up
+        first, so that a miss is worded as the whole index words it."""
         from ..views.graph import graph
+        from .lookup import graph_names
+        from .read import indexed, relations
 
-        return graph(self.index(), query)
+        if query is None:
+            named: list[str] = []
+        else:
+            named = graph_names(self._con, query.names, query.topic)
+        return graph(indexed(relations(self._con, named)), query)
 
     @_or_rebuilt
     def search(

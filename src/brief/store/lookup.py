@@ -11,6 +11,7 @@ tables (kept whole by every build, and never changed by an edit applied in place
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from ..core.errors import NotFound, WrongKind
 from ..core.names import closest, normalise
@@ -82,3 +83,20 @@ def resolve_tag(con: sqlite3.Connection, name: str) -> str:
         tags = [str(tag) for (tag,) in con.execute(sql.ALL_TAGS)]
         raise NotFound(name, closest(name, tags), what="tag")
     return key
+
+
+def graph_names(con: sqlite3.Connection, names: Sequence[str], topic: str | None) -> list[str]:
+    """The ids the *names* and *topic* of a ``brief graph`` query reach, with the errors
+    ``views.graph`` gives, in its order: ``NotFound`` (with suggestions), ``WrongKind``
+    for a name of a source, then the topic's."""
+    out: list[str] = []
+    for name in names:
+        found = named(con, name)
+        if found is None:
+            raise NotFound(name, suggest(con, name))
+        if found[1] not in ("actor", "topic"):
+            raise WrongKind(name, found[1], "actor or topic")
+        out.append(found[0])
+    if topic is not None:
+        out.append(resolve_as(con, topic, "topic"))
+    return out

@@ -23,6 +23,7 @@ CREATE TABLE claims (id TEXT PRIMARY KEY, seq BLOB NOT NULL, topic TEXT NOT NULL
 CREATE INDEX claims_by_topic ON claims (topic);
 CREATE TABLE claim_actors (actor TEXT, claim TEXT, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
 CREATE TABLE claim_sources (source TEXT, claim TEXT, PRIMARY KEY (source, claim)) WITHOUT ROWID;
+CREATE TABLE relation_claims (claim TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE contests (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE supporters (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE INDEX supporters_by_other ON supporters (other);
@@ -112,6 +113,11 @@ INSERT_CLAIM_ACTOR = "INSERT OR IGNORE INTO claim_actors VALUES (?, ?)"
 DELETE_CLAIM_ACTOR = "DELETE FROM claim_actors WHERE actor = ? AND claim = ?"
 INSERT_CLAIM_SOURCE = "INSERT OR IGNORE INTO claim_sources VALUES (?, ?)"
 DELETE_CLAIM_SOURCE = "DELETE FROM claim_sources WHERE source = ? AND claim = ?"
+#: ``relation_claims``: the claims that state a relation (format 2's ``relation``), so
+#: that ``brief graph`` reads them and no other.
+INSERT_RELATION_CLAIM = "INSERT OR IGNORE INTO relation_claims VALUES (?)"
+DELETE_RELATION_CLAIM = "DELETE FROM relation_claims WHERE claim = ?"
+RELATION_CLAIMS = "SELECT claim FROM relation_claims"
 INSERT_CONTEST = "INSERT OR IGNORE INTO contests VALUES (?, ?)"
 DELETE_CONTEST = "DELETE FROM contests WHERE claim = ? AND other = ?"
 CONTESTING_IN = "SELECT other FROM contests WHERE claim IN ({marks})"
