@@ -152,7 +152,8 @@ def list_(
     from ..views.briefings import listing
 
     store = open_store(ctx)
-    index = store.index()
+    # Names and unfiltered listings read the entries alone (no claims: fast on a cache).
+    index = store.index() if tag is not None or actor is not None else store.entries_index()
     labels = [layer.label for layer in options(ctx).layers()]
     if kind == "names":
         if tag is not None or actor is not None:

@@ -6,7 +6,8 @@ then remembered for the next run: building all of them up front took 27 of the 3
 seconds a 10,000-topic corpus took to cache. The graph is built the same way from
 the claims that state a relation (``read.relations``), and names and tags are looked
 up in their tables (``lookup``): the whole index is built only for the commands that
-read the whole corpus (``compare``, ``claims``, ``timeline``, ``conflicts``, ``list``).
+read the whole corpus (``compare``, ``claims``, ``timeline``, ``conflicts``, a filtered
+``list``).
 
 A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
 does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
@@ -184,6 +185,15 @@ class CachedStore:
 
             self._index = indexed(whole_corpus(self._con))
         return self._index
+
+    @_or_rebuilt
+    def entries_index(self) -> Index:
+        """The whole index when built already; else the entries' rows alone, indexed."""
+        if self._index is not None:
+            return self._index
+        from .read import entries_only, indexed
+
+        return indexed(entries_only(self._con))
 
     @_or_rebuilt
     def skipped(self) -> tuple[str, ...]:

@@ -104,6 +104,9 @@ class LiveStore:
     def index(self) -> Index:
         return self._index
 
+    def entries_index(self) -> Index:
+        return self._index
+
     def skipped(self) -> tuple[str, ...]:
         return self._skipped
 

@@ -72,6 +72,11 @@ class Store(Protocol):
         """The whole corpus, indexed: for commands that need more than one briefing."""
         ...
 
+    def entries_index(self) -> Index:
+        """The topics, actors and sources, indexed, with or without their claims: for
+        what reads entries alone (an unfiltered listing), never a claim or a count."""
+        ...
+
     def search(
         self,
         query: str,

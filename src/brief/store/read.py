@@ -96,6 +96,12 @@ def whole_corpus(con: sqlite3.Connection) -> Corpus:
     return _corpus(named, claims, _left_out(con))
 
 
+def entries_only(con: sqlite3.Connection) -> Corpus:
+    """Every topic, actor and source, in corpus order, and no claim: for listings."""
+    named = [codec.named_of(kind, blob) for kind, blob in con.execute(sql.ALL_ENTRIES)]
+    return _corpus(named, [], _left_out(con))
+
+
 def indexed(corpus: Corpus) -> Index:
     """*corpus*, read from the cache, indexed; :class:`~.codec.Corrupt` if it is not whole.
 
