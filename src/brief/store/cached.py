@@ -6,8 +6,8 @@ then remembered for the next run: building all of them up front took 27 of the 3
 seconds a 10,000-topic corpus took to cache. The graph is built the same way from
 the claims that state a relation (``read.relations``), and names and tags are looked
 up in their tables (``lookup``): the whole index is built only for the commands that
-read the whole corpus (``compare``, ``claims``, ``timeline``, ``conflicts``, a filtered
-``list``).
+read the whole corpus (``claims``, ``timeline``, ``conflicts``, a filtered ``list``);
+``compare`` reads the claims of the entries compared, as their briefings would.
 
 A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
 does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
@@ -214,9 +214,14 @@ class CachedStore:
     def compare(
         self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
     ) -> Comparison:
+        """From an index of the entries' claims and what they show (as a briefing's), or
+        the whole index when it is built already."""
         from ..views.comparison import compare
+        from .read import indexed, neighbourhood
 
-        index = self.index()
+        index = self._index
+        if index is None:
+            index = indexed(neighbourhood(self._con, *idents))
         return compare(index, [index.entry(ident) for ident in idents], topics, diff_only)
 
     @_or_rebuilt

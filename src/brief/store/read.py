@@ -41,21 +41,24 @@ _CLAIMS_OF = {
 }
 
 
-def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
-    """The part of the corpus the briefing of *ident* shows, in corpus order.
+def neighbourhood(con: sqlite3.Connection, *idents: str) -> Corpus:
+    """The part of the corpus the briefing of *ident* shows (or a comparison of the
+    entries *idents*), in corpus order.
 
-    Its claims, the claims that contradict or support them, and every topic, actor and
-    source those name: a briefing built from an index of this corpus is the one the
+    Their claims, the claims that contradict or support them, and every topic, actor
+    and source those name: a briefing built from an index of this corpus is the one the
     whole corpus gives.
     """
-    row = con.execute(sql.ENTRY, (ident,)).fetchone()
-    if row is None:  # the names table said it was there
-        raise codec.Corrupt(f"no entry {ident!r}")
-    kind, _, data = row
-    main = [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
-    wanted = {ident}
-    if kind == "topic":
-        wanted.update(codec.topic_related(data))  # for their titles
+    main: list[str] = []
+    wanted: set[str] = set(idents)
+    for ident in idents:
+        row = con.execute(sql.ENTRY, (ident,)).fetchone()
+        if row is None:  # the names table said it was there
+            raise codec.Corrupt(f"no entry {ident!r}")
+        kind, _, data = row
+        main += [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
+        if kind == "topic":
+            wanted.update(codec.topic_related(data))  # for their titles
     return _around(con, main, wanted)
 
 

@@ -1,0 +1,111 @@
+"""``brief compare`` from the cache: the claims of the entries compared and what they
+show (as their briefings read them), not the whole index; the same comparison."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import brief.store.build
+import brief.store.read
+from brief.core.errors import BriefError
+from brief.corpus.layers import Layer, bundled_root
+from brief.store import CachedStore, LiveStore, open_store
+from brief.views.comparison import Comparison
+
+from .conftest import CORPORA, run, settle
+
+
+@pytest.fixture(params=["bundled", "analyst", "relations"])
+def corpus(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    source = bundled_root() if request.param == "bundled" else CORPORA / request.param
+    dest = tmp_path / "notes"
+    shutil.copytree(source, dest)
+    settle(dest)
+    return dest
+
+
+@pytest.fixture
+def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def refused(con: sqlite3.Connection) -> None:
+        raise AssertionError("the whole corpus was read from the cache")
+
+    monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
+    yield
+
+
+def stores(corpus: Path) -> tuple[LiveStore, CachedStore]:
+    layers = [Layer(str(corpus), "notes")]
+    live = open_store(layers)
+    cached = open_store(layers)
+    assert isinstance(live, LiveStore) and isinstance(cached, CachedStore)
+    return live, cached
+
+
+def answer(
+    store: LiveStore | CachedStore, idents: list[str], topics: tuple[str, ...], diff: bool
+) -> Comparison | str:
+    try:
+        return store.compare(idents, topics, diff)
+    except BriefError as error:
+        return str(error)
+
+
+def test_every_pair_compares_as_the_whole_index_compares_it(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    live, cached = stores(corpus)
+    index = live.index()
+    kinds = [list(index.actors), list(index.topics), list(index.sources)]
+    asked: list[tuple[list[str], tuple[str, ...], bool]] = []
+    for ids in kinds:
+        asked += [
+            ([a, b], (), diff) for a, b in itertools.combinations(ids, 2) for diff in (False, True)
+        ]
+        asked.append((ids[:3], (), False))
+    first_topic = next(iter(index.topics))
+    asked += [(kinds[0][:2], (first_topic,), False), (kinds[2][:2], (first_topic,), True)]
+    asked += [([kinds[0][0], kinds[1][0]], (), False), ([kinds[0][0]], (), False)]  # errors
+    asked.append((kinds[1][:2], (first_topic,), False))  # --topic with topics: an error
+    made = [answer(cached, ids, topics, diff) for ids, topics, diff in asked]
+    assert made == [answer(live, ids, topics, diff) for ids, topics, diff in asked]
+    assert any(isinstance(m, Comparison) and m.rows for m in made)
+    assert any(isinstance(m, str) for m in made)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("china", "russia"),
+        ("china", "russia", "--diff-only", "-f", "json"),
+        ("sanctions", "diplomacy", "-f", "markdown"),
+        ("why-china", "china-russia", "--topic", "sanctions"),
+        ("china", "sanctions"),
+    ],
+    ids=" ".join,
+)
+def test_cli_compare_from_the_cache_is_compare_from_the_files(
+    args: tuple[str, ...], tmp_path: Path, no_whole_corpus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    settle(notes)
+    command = ("--no-bundled", "-c", str(notes), "compare", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )
