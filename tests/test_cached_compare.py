@@ -109,3 +109,54 @@ def test_cli_compare_from_the_cache_is_compare_from_the_files(
         files.stdout,
         files.stderr,
     )
+
+
+def test_conflicts_from_the_cache_are_the_whole_index_s(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    """Every contradicting pair, touching each entry alone, and pairs of filters."""
+    live, cached = stores(corpus)
+    index = live.index()
+    ids = [*index.topics, *index.actors, *index.sources]
+    asked: list[tuple[list[str], list[str]]] = [([], [])]
+    asked += [([i], []) for i in ids] + [([], [i]) for i in ids]
+    asked += [([], [a, b]) for a, b in itertools.pairwise(ids)]
+    asked += [([a, b], [c]) for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)]
+    made = [cached.conflicts(about, each) for about, each in asked]
+    assert made == [live.conflicts(about, each) for about, each in asked]
+    assert made[0].pairs or "relations" in str(corpus)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("china",),
+        ("--topic", "sanctions", "--actor", "russia"),
+        ("--actor", "chna"),
+        ("--topic", "china"),
+        ("-f", "json"),
+        ("zzz",),
+    ],
+    ids=" ".join,
+)
+def test_cli_conflicts_from_the_cache_are_conflicts_from_the_files(
+    args: tuple[str, ...], tmp_path: Path, no_whole_corpus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    settle(notes)
+    command = ("--no-bundled", "-c", str(notes), "conflicts", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )

@@ -352,15 +352,12 @@ def conflicts(
     brief conflicts china
     brief conflicts --topic sanctions --actor russia
     """
-    from ..views.comparison import conflicts as build
-
     store = open_store(ctx)
-    index = store.index()
     about = [store.resolve(name) for name in names]
-    each = [index.resolve_topic(t).id for t in topics]
-    each += [index.resolve_actor(a).id for a in actors]
-    each += [_resolve_source(index, s) for s in sources]
-    view = build(index, about, each)
+    each = [store.resolve_as(t, Kind.TOPIC) for t in topics]
+    each += [store.resolve_as(a, Kind.ACTOR) for a in actors]
+    each += [_resolve_source(store.index(), s) for s in sources]
+    view = store.conflicts(about, each)
     empty = None
     if not view.pairs:
         narrowed = ", ".join(repr(i) for i in dict.fromkeys([*about, *each]))

@@ -6,8 +6,9 @@ then remembered for the next run: building all of them up front took 27 of the 3
 seconds a 10,000-topic corpus took to cache. The graph is built the same way from
 the claims that state a relation (``read.relations``), and names and tags are looked
 up in their tables (``lookup``): the whole index is built only for the commands that
-read the whole corpus (``claims``, ``timeline``, ``conflicts``, a filtered ``list``);
-``compare`` reads the claims of the entries compared, as their briefings would.
+read the whole corpus (``claims``, ``timeline``, a filtered ``list``); ``compare``
+reads the claims of the entries compared, as their briefings would, and ``conflicts``
+the claims that contradict or are contradicted (``read.contested``).
 
 A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
 does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
-    from ..views.comparison import Comparison
+    from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
     from ..views.records import Briefing, Results
     from .live import LiveStore
@@ -223,6 +224,16 @@ class CachedStore:
         if index is None:
             index = indexed(neighbourhood(self._con, *idents))
         return compare(index, [index.entry(ident) for ident in idents], topics, diff_only)
+
+    @_or_rebuilt
+    def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
+        """From an index of the claims that contradict or are contradicted, and what they
+        name (see ``read.contested``), or the whole index when it is built already."""
+        from ..views.comparison import conflicts
+        from .read import contested, indexed
+
+        index = self._index if self._index is not None else indexed(contested(self._con))
+        return conflicts(index, about, each)
 
     @_or_rebuilt
     def graph(self, query: Query | None = None) -> Graph:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
-    from ..views.comparison import Comparison
+    from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
     from ..views.records import Briefing, Results
     from .filerecord import FileRecord
@@ -123,6 +123,11 @@ class LiveStore:
 
         entries = [self._index.entry(ident) for ident in idents]
         return compare(self._index, entries, topics, diff_only)
+
+    def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
+        from ..views.comparison import conflicts
+
+        return conflicts(self._index, about, each)
 
     def search(
         self,

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from ..core.errors import NotFound
     from ..core.index import Index
     from ..views.catalogue import EntryName
-    from ..views.comparison import Comparison
+    from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
     from ..views.records import Briefing, Results
 
@@ -60,6 +60,11 @@ class Store(Protocol):
         self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
     ) -> Comparison:
         """The comparison of the entries *idents* (resolved ids), as ``views.compare`` makes it."""
+        ...
+
+    def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
+        """The contradicting pairs touching any of *about* and every one of *each*
+        (resolved ids), as ``views.comparison.conflicts`` makes them."""
         ...
 
     def graph(self, query: Query | None = None) -> Graph:

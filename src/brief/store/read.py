@@ -70,6 +70,12 @@ def relations(con: sqlite3.Connection, named: Iterable[str]) -> Corpus:
     return _around(con, main, set(named))
 
 
+def contested(con: sqlite3.Connection) -> Corpus:
+    """The part of the corpus ``views.comparison.conflicts`` reads, in corpus order:
+    every claim that contradicts or is contradicted, and what those claims name."""
+    return _around(con, [r[0] for r in con.execute(sql.CONTESTED)], set())
+
+
 def _around(con: sqlite3.Connection, main: list[str], wanted: set[str]) -> Corpus:
     """The claims *main*, those that contradict or support them, and the entries they
     name (a relation's actors, and a claim's ``by`` when it is an actor's id, included),

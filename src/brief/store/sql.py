@@ -120,6 +120,7 @@ DELETE_RELATION_CLAIM = "DELETE FROM relation_claims WHERE claim = ?"
 RELATION_CLAIMS = "SELECT claim FROM relation_claims"
 INSERT_CONTEST = "INSERT OR IGNORE INTO contests VALUES (?, ?)"
 DELETE_CONTEST = "DELETE FROM contests WHERE claim = ? AND other = ?"
+CONTESTED = "SELECT DISTINCT claim FROM contests"
 CONTESTING_IN = "SELECT other FROM contests WHERE claim IN ({marks})"
 CONTESTS_IN = "SELECT claim, other FROM contests WHERE claim IN ({marks})"
 #: ``supporters``: *claim* is supported by *other* (whose ``supports`` names it).
