@@ -129,11 +129,9 @@ def timeline(
     brief timeline harbour
     brief timeline 'Port Authority' --min-grade B
     """
-    from ..views.timeline import timeline as build
-
     store = open_store(ctx)
     ident = store.resolve(name) if name is not None else None
-    view = build(store.index(), ident, min_grade, quotes)
+    view = store.timeline(ident, min_grade, quotes)
     emit(ctx, lambda r: r.timeline(view), fmt, pager)
 
 

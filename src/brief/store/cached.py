@@ -3,12 +3,12 @@
 A warm ``brief show`` reads one name and one remembered briefing here. A briefing not
 yet remembered is built from the few rows it shows (see ``read.neighbourhood``),
 then remembered for the next run: building all of them up front took 27 of the 31
-seconds a 10,000-topic corpus took to cache. The graph is built the same way from
-the claims that state a relation (``read.relations``), and names and tags are looked
-up in their tables (``lookup``): the whole index is built only for the commands that
-read the whole corpus (``claims``, ``timeline``, a filtered ``list``); ``compare``
-reads the claims of the entries compared, as their briefings would, and ``conflicts``
-the claims that contradict or are contradicted (``read.contested``).
+seconds a 10,000-topic corpus took to cache. ``compare`` and ``timeline NAME`` read
+the same rows for the entries they name; the graph, the claims that state a relation
+(``read.relations``); ``conflicts``, the claims that contradict or are contradicted
+(``read.contested``); an unfiltered listing, the entries alone; and names and tags are
+looked up in their tables (``lookup``). The whole index is built only for what reads
+every claim (``claims``, ``timeline`` of every claim, a filtered ``list``).
 
 A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
 does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
+    from ..views.mingrade import Minimum
     from ..views.records import Briefing, Results
+    from ..views.timeline import Timeline
     from .live import LiveStore
 
 #: What reading a damaged cache raises: each means "rebuild it", never "stop".
@@ -234,6 +236,20 @@ class CachedStore:
 
         index = self._index if self._index is not None else indexed(contested(self._con))
         return conflicts(index, about, each)
+
+    @_or_rebuilt
+    def timeline(
+        self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+    ) -> Timeline:
+        """One entry's from the rows its briefing reads (``read.neighbourhood``); every
+        claim's from the whole index."""
+        from ..views.timeline import timeline
+        from .read import indexed, neighbourhood
+
+        index = self._index
+        if index is None:
+            index = self.index() if ident is None else indexed(neighbourhood(self._con, ident))
+        return timeline(index, ident, least, quotes)
 
     @_or_rebuilt
     def graph(self, query: Query | None = None) -> Graph:

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
+    from ..views.mingrade import Minimum
     from ..views.records import Briefing, Results
+    from ..views.timeline import Timeline
     from .filerecord import FileRecord
 
 
@@ -128,6 +130,13 @@ class LiveStore:
         from ..views.comparison import conflicts
 
         return conflicts(self._index, about, each)
+
+    def timeline(
+        self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+    ) -> Timeline:
+        from ..views.timeline import timeline
+
+        return timeline(self._index, ident, least, quotes)
 
     def search(
         self,

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
     from ..views.catalogue import EntryName
     from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
+    from ..views.mingrade import Minimum
     from ..views.records import Briefing, Results
+    from ..views.timeline import Timeline
 
 
 class Store(Protocol):
@@ -65,6 +67,13 @@ class Store(Protocol):
     def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
         """The contradicting pairs touching any of *about* and every one of *each*
         (resolved ids), as ``views.comparison.conflicts`` makes them."""
+        ...
+
+    def timeline(
+        self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+    ) -> Timeline:
+        """The timeline of the entry *ident* (a resolved id; every claim for None), as
+        ``views.timeline.timeline`` makes it."""
         ...
 
     def graph(self, query: Query | None = None) -> Graph:
