@@ -203,3 +203,77 @@ def test_cli_timeline_from_the_cache_is_timeline_from_the_files(
         files.stdout,
         files.stderr,
     )
+
+
+def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    from brief.views.claims import FIELDS
+    from brief.views.claims import Query as ClaimsQuery
+    from brief.views.mingrade import minimum
+
+    live, cached = stores(corpus)
+    index = live.index()
+    topic, actor, source = next(iter(index.topics)), next(iter(index.actors)), "zzz"
+    asked = [ClaimsQuery(topic=t) for t in index.topics]
+    asked += [ClaimsQuery(actor=a.upper()) for a in index.actors]
+    asked += [ClaimsQuery(source=s, status="reported") for s in index.sources]
+    asked += [
+        ClaimsQuery(topic=topic, actor=actor, min_grade=minimum("C")),
+        ClaimsQuery(actor=actor, since="2000", until="2030"),
+        ClaimsQuery(actor=actor, unchecked=True),
+        ClaimsQuery(topic="", actor=actor),  # empty, and misses: worded alike
+        ClaimsQuery(actor="chna", source=source),
+        ClaimsQuery(source=topic),  # a topic, not a source
+        ClaimsQuery(source=source),
+        ClaimsQuery(topic=actor, actor="zzz"),
+        ClaimsQuery(actor=actor, since="then"),
+    ]
+
+    def answer(store: LiveStore | CachedStore, query: ClaimsQuery) -> object:
+        try:
+            return store.claims(query, FIELDS)
+        except BriefError as error:
+            return (type(error).__name__, str(error))
+
+    made = [answer(cached, q) for q in asked]
+    assert made == [answer(live, q) for q in asked]
+    assert sum(len(getattr(m, "rows", ())) for m in made) > 10
+    assert sum(not hasattr(m, "rows") for m in made) == 6
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--actor", "China"),
+        ("--topic", "sanctions", "-f", "json", "--fields", "id,grade"),
+        ("--source", "why-china", "--status", "alleged"),
+        ("--actor", "chna"),
+        ("--source", "china"),
+        ("--tag", "china"),  # from the whole index, still
+        ("--by", "unnamed accusers"),
+    ],
+    ids=" ".join,
+)
+def test_cli_claims_from_the_cache_are_claims_from_the_files(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    settle(notes)
+    command = ("--no-bundled", "-c", str(notes), "claims", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    if "--tag" not in args and "--by" not in args:
+        monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )

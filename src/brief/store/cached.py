@@ -7,8 +7,9 @@ seconds a 10,000-topic corpus took to cache. ``compare`` and ``timeline NAME`` r
 the same rows for the entries they name; the graph, the claims that state a relation
 (``read.relations``); ``conflicts``, the claims that contradict or are contradicted
 (``read.contested``); an unfiltered listing, the entries alone; and names and tags are
-looked up in their tables (``lookup``). The whole index is built only for what reads
-every claim (``claims``, ``timeline`` of every claim, a filtered ``list``).
+looked up in their tables (``lookup``); so are ``claims --topic/--actor/--source``.
+The whole index is built only for what reads every claim (``claims`` unfiltered or by
+``--tag`` or ``--by``, ``timeline`` of every claim, a filtered ``list``).
 
 A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
 does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
+    from ..views.claims import Claims
+    from ..views.claims import Query as ClaimsQuery
     from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
     from ..views.mingrade import Minimum
@@ -236,6 +239,29 @@ class CachedStore:
 
         index = self._index if self._index is not None else indexed(contested(self._con))
         return conflicts(index, about, each)
+
+    @_or_rebuilt
+    def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
+        """Filtered by --topic, --actor or --source alone (with no --tag or --by), from
+        the rows their briefings read, the names looked up first as the index would;
+        else from the whole index."""
+        from ..views.claims import claims
+
+        index = self._index
+        if index is None and query.tag is None and query.by is None:
+            from . import lookup
+            from .read import indexed, neighbourhood
+
+            con, topic, actor, source = self._con, query.topic, query.actor, query.source
+            query = query._replace(
+                topic=None if topic is None else lookup.resolve_as(con, topic, "topic"),
+                actor=None if actor is None else lookup.resolve_as(con, actor, "actor"),
+                source=None if source is None else lookup.resolve_source(con, source),
+            )
+            named = [i for i in (query.topic, query.actor, query.source) if i is not None]
+            if named:
+                index = indexed(neighbourhood(self._con, *named))
+        return claims(self.index() if index is None else index, query, keys)
 
     @_or_rebuilt
     def timeline(

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
+    from ..views.claims import Claims
+    from ..views.claims import Query as ClaimsQuery
     from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
     from ..views.mingrade import Minimum
@@ -130,6 +132,11 @@ class LiveStore:
         from ..views.comparison import conflicts
 
         return conflicts(self._index, about, each)
+
+    def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
+        from ..views.claims import claims
+
+        return claims(self._index, query, keys)
 
     def timeline(
         self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False

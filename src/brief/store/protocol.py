@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from ..core.errors import NotFound
     from ..core.index import Index
     from ..views.catalogue import EntryName
+    from ..views.claims import Claims
+    from ..views.claims import Query as ClaimsQuery
     from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
     from ..views.mingrade import Minimum
@@ -67,6 +69,10 @@ class Store(Protocol):
     def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
         """The contradicting pairs touching any of *about* and every one of *each*
         (resolved ids), as ``views.comparison.conflicts`` makes them."""
+        ...
+
+    def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
+        """The claims *query* keeps, as ``views.claims.claims`` lists them."""
         ...
 
     def timeline(
