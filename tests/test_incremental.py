@@ -181,6 +181,23 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             'relation = "sanctions"\nrelation_to = ["china"]\n', 'relation = "sanctions"\n', 1
         ),
     ),
+    "relation removed": (
+        "topics/sanctions.toml",
+        lambda text: text.replace(
+            'actors = ["united-nations", "north-korea"]\nrelation = "sanctions"\n',
+            'actors = ["united-nations", "north-korea"]\n',
+            1,
+        ),
+    ),
+    "claim stating a relation removed": (
+        "topics/sanctions.toml",
+        lambda text: re.sub(
+            r'\[\[claims\]\]\nid = "sanctions-us-targets-chinese-companies".*?(?=\n\[\[|\Z)',
+            "",
+            text,
+            flags=re.S,
+        ),
+    ),
     "relation_to naming no other actor (BRIEF021, kept)": (
         "topics/sanctions.toml",
         lambda text: text.replace('relation_to = ["china"]', 'relation_to = ["chna"]', 1),

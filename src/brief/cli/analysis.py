@@ -87,7 +87,6 @@ def claims(
     """
     from ..render.output import destination
     from ..views.claims import FIELDS, Query
-    from ..views.claims import claims as build
     from ..views.claims import fields as chosen
 
     keys = FIELDS
@@ -97,7 +96,7 @@ def claims(
             raise UsageError("--fields chooses the keys of JSON output: add --format json")
         keys = chosen(fields)
     store = open_store(ctx)
-    view = build(store.index(), Query(**asked), keys)
+    view = store.claims(Query(**asked), keys)
     empty = None
     if not view.rows:
         empty = f"no claims match {view.described}" if view.filters else "no claims in this corpus"
@@ -129,11 +128,9 @@ def timeline(
     brief timeline harbour
     brief timeline 'Port Authority' --min-grade B
     """
-    from ..views.timeline import timeline as build
-
     store = open_store(ctx)
     ident = store.resolve(name) if name is not None else None
-    view = build(store.index(), ident, min_grade, quotes)
+    view = store.timeline(ident, min_grade, quotes)
     emit(ctx, lambda r: r.timeline(view), fmt, pager)
 
 

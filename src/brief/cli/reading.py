@@ -152,7 +152,8 @@ def list_(
     from ..views.briefings import listing
 
     store = open_store(ctx)
-    index = store.index()
+    # Names and unfiltered listings read the entries alone (no claims: fast on a cache).
+    index = store.index() if tag is not None or actor is not None else store.entries_index()
     labels = [layer.label for layer in options(ctx).layers()]
     if kind == "names":
         if tag is not None or actor is not None:
@@ -232,7 +233,7 @@ def compare(
 
     def frame(store: Store, problems: list[str] | None = None) -> Draw:
         idents = list(dict.fromkeys(store.resolve(name) for name in names))
-        topic_ids = tuple(dict.fromkeys(store.index().resolve_topic(t).id for t in topics))
+        topic_ids = tuple(dict.fromkeys(store.resolve_as(t, Kind.TOPIC) for t in topics))
         view = store.compare(idents, topic_ids, diff_only)
         return lambda r: r.comparison(view)
 
@@ -285,9 +286,9 @@ def search(
         raise UsageError("search needs at least one word")
     store = open_store(ctx)
     filters = {
-        "actor": store.index().resolve_actor(actor).id if actor else None,
-        "tag": store.index().resolve_tag(tag) if tag else None,
-        "topic": store.index().resolve_topic(topic).id if topic else None,
+        "actor": store.resolve_as(actor, Kind.ACTOR) if actor else None,
+        "tag": store.resolve_tag(tag) if tag else None,
+        "topic": store.resolve_as(topic, Kind.TOPIC) if topic else None,
     }
     results = store.search(words, limit=limit, **filters)
     empty = None
@@ -295,7 +296,7 @@ def search(
         said = {"actor": "about {!r}", "tag": "in topics tagged {!r}", "topic": "in topic {!r}"}
         within = " ".join(said[key].format(value) for key, value in filters.items() if value)
         if not within or not store.search(words, limit=1).hits:  # the words find nothing
-            empty = str(NoResults(words, store.index().suggest(words)))
+            empty = str(NoResults(words, store.suggest(words)))
         else:  # the filter emptied it: say so, not "did you mean"
             empty = str(NoResults(words, within=within))
     emit(ctx, lambda r: r.results(results), fmt, pager, empty=empty)
@@ -351,15 +352,12 @@ def conflicts(
     brief conflicts china
     brief conflicts --topic sanctions --actor russia
     """
-    from ..views.comparison import conflicts as build
-
     store = open_store(ctx)
-    index = store.index()
     about = [store.resolve(name) for name in names]
-    each = [index.resolve_topic(t).id for t in topics]
-    each += [index.resolve_actor(a).id for a in actors]
-    each += [_resolve_source(index, s) for s in sources]
-    view = build(index, about, each)
+    each = [store.resolve_as(t, Kind.TOPIC) for t in topics]
+    each += [store.resolve_as(a, Kind.ACTOR) for a in actors]
+    each += [_resolve_source(store.index(), s) for s in sources]
+    view = store.conflicts(about, each)
     empty = None
     if not view.pairs:
         narrowed = ", ".join(repr(i) for i in dict.fromkeys([*about, *each]))

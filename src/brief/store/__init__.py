@@ -5,7 +5,8 @@
 modules, from the top: ``live`` and ``cached`` (the stores),
 ``build`` (a cache from a load), ``watching`` (a corpus kept open while it is
 edited), ``incremental`` and ``changed`` (an edit applied in
-place), ``read`` (rows back into a corpus), ``search`` (full text), ``cachefile``
+place), ``read`` (rows back into a corpus), ``lookup`` (names and tags without the
+index), ``search`` (full text), ``cachefile``
 (where, locking, freshness), ``codec`` (every stored layout) and ``sql`` (every
 statement).
 

@@ -235,7 +235,9 @@ def _links(file: int, claim: str, targets: Iterable[Any]) -> Iterator[tuple[int,
 
 
 def write_claim_links(con: sqlite3.Connection, claims: Iterable[Claim]) -> None:
-    """The rows that find a claim by its actors and by its sources."""
+    """The rows that find a claim by its actors and by its sources, and those stating a
+    relation."""
     claims = list(claims)
     con.executemany(sql.INSERT_CLAIM_ACTOR, ((a, c.id) for c in claims for a in c.actors))
     con.executemany(sql.INSERT_CLAIM_SOURCE, ((x.source, c.id) for c in claims for x in c.cites))
+    con.executemany(sql.INSERT_RELATION_CLAIM, ((c.id,) for c in claims if c.relation is not None))

@@ -3,7 +3,13 @@
 A warm ``brief show`` reads one name and one remembered briefing here. A briefing not
 yet remembered is built from the few rows it shows (see ``read.neighbourhood``),
 then remembered for the next run: building all of them up front took 27 of the 31
-seconds a 10,000-topic corpus took to cache.
+seconds a 10,000-topic corpus took to cache. ``compare`` and ``timeline NAME`` read
+the same rows for the entries they name; the graph, the claims that state a relation
+(``read.relations``); ``conflicts``, the claims that contradict or are contradicted
+(``read.contested``); an unfiltered listing, the entries alone; and names and tags are
+looked up in their tables (``lookup``); so are ``claims --topic/--actor/--source``.
+The whole index is built only for what reads every claim (``claims`` unfiltered or by
+``--tag`` or ``--by``, ``timeline`` of every claim, a filtered ``list``).
 
 A cache may be damaged (a bad sector, a crash, a careless hand) in a way opening it
 does not show. Any error reading it (SQLite's, a record whose checksum fails, a row
@@ -28,9 +34,13 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
-    from ..views.comparison import Comparison
+    from ..views.claims import Claims
+    from ..views.claims import Query as ClaimsQuery
+    from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
+    from ..views.mingrade import Minimum
     from ..views.records import Briefing, Results
+    from ..views.timeline import Timeline
     from .live import LiveStore
 
 #: What reading a damaged cache raises: each means "rebuild it", never "stop".
@@ -120,16 +130,29 @@ class CachedStore:
         return None if row is None else str(row[0])
 
     def _find(self, name: str) -> str:
-        from ..core.names import normalise
+        from .lookup import resolve
 
-        key = normalise(name)
-        row = self._con.execute(sql.ID_OF_NAME, (key,)).fetchone()
-        if row is not None:
-            ident, kind, check = row
-            if check != codec.name_check(key, ident, kind):
-                raise codec.Corrupt(f"a damaged name row for {key!r}")
-            return str(ident)
-        return self.index().resolve(name).id  # raises NotFound with suggestions
+        return resolve(self._con, name)  # raises NotFound with suggestions
+
+    @_or_rebuilt
+    def resolve_as(self, name: str, kind: str) -> str:
+        """From the ``names`` table: no index, and no left-out or skipped-file reasons
+        (as ``Index.resolve_actor``, which the filters of a query use)."""
+        from .lookup import resolve_as
+
+        return resolve_as(self._con, name, kind)
+
+    @_or_rebuilt
+    def resolve_tag(self, name: str) -> str:
+        from .lookup import resolve_tag
+
+        return resolve_tag(self._con, name)
+
+    @_or_rebuilt
+    def suggest(self, name: str) -> tuple[str, ...]:
+        from .lookup import suggest
+
+        return suggest(self._con, name)
 
     @_or_rebuilt
     def briefing(self, ident: str) -> Briefing:
@@ -170,6 +193,15 @@ class CachedStore:
         return self._index
 
     @_or_rebuilt
+    def entries_index(self) -> Index:
+        """The whole index when built already; else the entries' rows alone, indexed."""
+        if self._index is not None:
+            return self._index
+        from .read import entries_only, indexed
+
+        return indexed(entries_only(self._con))
+
+    @_or_rebuilt
     def skipped(self) -> tuple[str, ...]:
         from .read import skipped
 
@@ -188,17 +220,77 @@ class CachedStore:
     def compare(
         self, idents: Sequence[str], topics: tuple[str, ...] = (), diff_only: bool = False
     ) -> Comparison:
+        """From an index of the entries' claims and what they show (as a briefing's), or
+        the whole index when it is built already."""
         from ..views.comparison import compare
+        from .read import indexed, neighbourhood
 
-        index = self.index()
+        index = self._index
+        if index is None:
+            index = indexed(neighbourhood(self._con, *idents))
         return compare(index, [index.entry(ident) for ident in idents], topics, diff_only)
 
     @_or_rebuilt
-    def graph(self, query: Query | None = None) -> Graph:
-        """From the index, built once from the cache's rows (as :meth:`compare`)."""
-        from ..views.graph import graph
+    def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
+        """From an index of the claims that contradict or are contradicted, and what they
+        name (see ``read.contested``), or the whole index when it is built already."""
+        from ..views.comparison import conflicts
+        from .read import contested, indexed
 
-        return graph(self.index(), query)
+        index = self._index if self._index is not None else indexed(contested(self._con))
+        return conflicts(index, about, each)
+
+    @_or_rebuilt
+    def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
+        """Filtered by --topic, --actor or --source alone (with no --tag or --by), from
+        the rows their briefings read, the names looked up first as the index would;
+        else from the whole index."""
+        from ..views.claims import claims
+
+        index = self._index
+        if index is None and query.tag is None and query.by is None:
+            from . import lookup
+            from .read import indexed, neighbourhood
+
+            con, topic, actor, source = self._con, query.topic, query.actor, query.source
+            query = query._replace(
+                topic=None if topic is None else lookup.resolve_as(con, topic, "topic"),
+                actor=None if actor is None else lookup.resolve_as(con, actor, "actor"),
+                source=None if source is None else lookup.resolve_source(con, source),
+            )
+            named = [i for i in (query.topic, query.actor, query.source) if i is not None]
+            if named:
+                index = indexed(neighbourhood(self._con, *named))
+        return claims(self.index() if index is None else index, query, keys)
+
+    @_or_rebuilt
+    def timeline(
+        self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+    ) -> Timeline:
+        """One entry's from the rows its briefing reads (``read.neighbourhood``); every
+        claim's from the whole index."""
+        from ..views.timeline import timeline
+        from .read import indexed, neighbourhood
+
+        index = self._index
+        if index is None:
+            index = self.index() if ident is None else indexed(neighbourhood(self._con, ident))
+        return timeline(index, ident, least, quotes)
+
+    @_or_rebuilt
+    def graph(self, query: Query | None = None) -> Graph:
+        """From an index of the claims that state a relation and what they name (see
+        ``read.relations``), not the whole corpus; the names *query* gives are looked up
+        first, so that a miss is worded as the whole index words it."""
+        from ..views.graph import graph
+        from .lookup import graph_names
+        from .read import indexed, relations
+
+        if query is None:
+            named: list[str] = []
+        else:
+            named = graph_names(self._con, query.names, query.topic)
+        return graph(indexed(relations(self._con, named)), query)
 
     @_or_rebuilt
     def search(

@@ -113,6 +113,7 @@ class EditWrite:
             con.execute(sql.DELETE_SEARCH, (rowid, *codec.search_text(claim)))
             con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, claim.id) for a in claim.actors))
             con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, claim.id) for x in claim.cites))
+            con.execute(sql.DELETE_RELATION_CLAIM, (claim.id,))
         con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
         con.executemany(sql.DELETE_SUPPORTER, backing)
         con.executemany(sql.DELETE_CLAIM, ((i,) for i in old))

@@ -12,9 +12,13 @@ if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
-    from ..views.comparison import Comparison
+    from ..views.claims import Claims
+    from ..views.claims import Query as ClaimsQuery
+    from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
+    from ..views.mingrade import Minimum
     from ..views.records import Briefing, Results
+    from ..views.timeline import Timeline
     from .filerecord import FileRecord
 
 
@@ -59,6 +63,21 @@ class LiveStore:
     def _find(self, name: str) -> str:
         return self._index.resolve(name).id
 
+    def resolve_as(self, name: str, kind: str) -> str:
+        from ..core.kinds import Kind
+
+        if kind == Kind.ACTOR:
+            return self._index.resolve_actor(name).id
+        if kind == Kind.TOPIC:
+            return self._index.resolve_topic(name).id
+        raise ValueError(f"resolve_as takes an actor or a topic, not {kind!r}")
+
+    def resolve_tag(self, name: str) -> str:
+        return self._index.resolve_tag(name)
+
+    def suggest(self, name: str) -> tuple[str, ...]:
+        return self._index.suggest(name)
+
     def left_out(self, name: str) -> str | None:
         from ..core.names import normalise
         from .read import left_out
@@ -89,6 +108,9 @@ class LiveStore:
     def index(self) -> Index:
         return self._index
 
+    def entries_index(self) -> Index:
+        return self._index
+
     def skipped(self) -> tuple[str, ...]:
         return self._skipped
 
@@ -105,6 +127,23 @@ class LiveStore:
 
         entries = [self._index.entry(ident) for ident in idents]
         return compare(self._index, entries, topics, diff_only)
+
+    def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
+        from ..views.comparison import conflicts
+
+        return conflicts(self._index, about, each)
+
+    def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
+        from ..views.claims import claims
+
+        return claims(self._index, query, keys)
+
+    def timeline(
+        self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+    ) -> Timeline:
+        from ..views.timeline import timeline
+
+        return timeline(self._index, ident, least, quotes)
 
     def search(
         self,

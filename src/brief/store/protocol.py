@@ -9,9 +9,13 @@ if TYPE_CHECKING:
     from ..core.errors import NotFound
     from ..core.index import Index
     from ..views.catalogue import EntryName
-    from ..views.comparison import Comparison
+    from ..views.claims import Claims
+    from ..views.claims import Query as ClaimsQuery
+    from ..views.comparison import Comparison, Conflicts
     from ..views.graph import Graph, Query
+    from ..views.mingrade import Minimum
     from ..views.records import Briefing, Results
+    from ..views.timeline import Timeline
 
 
 class Store(Protocol):
@@ -33,6 +37,21 @@ class Store(Protocol):
         """The id *name* reaches; else the error :func:`left_out_instead` gives."""
         ...
 
+    def resolve_as(self, name: str, kind: str) -> str:
+        """The id of the entry of *kind* (``actor`` or ``topic``) that *name* reaches, as
+        ``Index.resolve_actor`` and ``resolve_topic`` give it: ``WrongKind`` for a name
+        of another kind, else ``NotFound`` with the closest names of that kind."""
+        ...
+
+    def resolve_tag(self, name: str) -> str:
+        """The normalised tag *name* means, as ``Index.resolve_tag``: else ``NotFound``
+        with the closest tags."""
+        ...
+
+    def suggest(self, name: str) -> tuple[str, ...]:
+        """Ids of the entries whose names look most like *name* (``Index.suggest``)."""
+        ...
+
     def briefing(self, ident: str) -> Briefing:
         """The briefing of the topic, actor or source *ident*."""
         ...
@@ -47,6 +66,22 @@ class Store(Protocol):
         """The comparison of the entries *idents* (resolved ids), as ``views.compare`` makes it."""
         ...
 
+    def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
+        """The contradicting pairs touching any of *about* and every one of *each*
+        (resolved ids), as ``views.comparison.conflicts`` makes them."""
+        ...
+
+    def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
+        """The claims *query* keeps, as ``views.claims.claims`` lists them."""
+        ...
+
+    def timeline(
+        self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+    ) -> Timeline:
+        """The timeline of the entry *ident* (a resolved id; every claim for None), as
+        ``views.timeline.timeline`` makes it."""
+        ...
+
     def graph(self, query: Query | None = None) -> Graph:
         """The relations among actors *query* keeps (all, without one), as
         ``views.graph.graph`` makes them; raises NotFound for a name that reaches no
@@ -55,6 +90,11 @@ class Store(Protocol):
 
     def index(self) -> Index:
         """The whole corpus, indexed: for commands that need more than one briefing."""
+        ...
+
+    def entries_index(self) -> Index:
+        """The topics, actors and sources, indexed, with or without their claims: for
+        what reads entries alone (an unfiltered listing), never a claim or a count."""
         ...
 
     def search(

@@ -41,30 +41,57 @@ _CLAIMS_OF = {
 }
 
 
-def neighbourhood(con: sqlite3.Connection, ident: str) -> Corpus:
-    """The part of the corpus the briefing of *ident* shows, in corpus order.
+def neighbourhood(con: sqlite3.Connection, *idents: str) -> Corpus:
+    """The part of the corpus the briefing of *ident* shows (or a comparison of the
+    entries *idents*), in corpus order.
 
-    Its claims, the claims that contradict or support them, and every topic, actor and
-    source those name: a briefing built from an index of this corpus is the one the
+    Their claims, the claims that contradict or support them, and every topic, actor
+    and source those name: a briefing built from an index of this corpus is the one the
     whole corpus gives.
     """
-    row = con.execute(sql.ENTRY, (ident,)).fetchone()
-    if row is None:  # the names table said it was there
-        raise codec.Corrupt(f"no entry {ident!r}")
-    kind, _, data = row
-    main = [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
+    main: list[str] = []
+    wanted: set[str] = set(idents)
+    for ident in idents:
+        row = con.execute(sql.ENTRY, (ident,)).fetchone()
+        if row is None:  # the names table said it was there
+            raise codec.Corrupt(f"no entry {ident!r}")
+        kind, _, data = row
+        main += [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
+        if kind == "topic":
+            wanted.update(codec.topic_related(data))  # for their titles
+    return _around(con, main, wanted)
+
+
+def relations(con: sqlite3.Connection, named: Iterable[str]) -> Corpus:
+    """The part of the corpus ``views.graph`` reads, in corpus order: every claim that
+    states a relation, the claims that contradict or support them, every entry those
+    name, and the entries *named* (the ids a query names)."""
+    main = [r[0] for r in con.execute(sql.RELATION_CLAIMS)]
+    return _around(con, main, set(named))
+
+
+def contested(con: sqlite3.Connection) -> Corpus:
+    """The part of the corpus ``views.comparison.conflicts`` reads, in corpus order:
+    every claim that contradicts or is contradicted, and what those claims name."""
+    return _around(con, [r[0] for r in con.execute(sql.CONTESTED)], set())
+
+
+def _around(con: sqlite3.Connection, main: list[str], wanted: set[str]) -> Corpus:
+    """The claims *main*, those that contradict or support them, and the entries they
+    name (a relation's actors, and a claim's ``by`` when it is an actor's id, included),
+    with *wanted*."""
     counters = [r[0] for r in rows_in(con, sql.CONTESTING_IN, main)]
     counters += [r[0] for r in rows_in(con, sql.SUPPORTING_IN, main)]
     claim_rows = rows_in(con, sql.CLAIMS_ORDERED_IN, [*main, *counters])
     claim_rows.sort()
     claims = [codec.claim_of(blob) for _, blob in claim_rows]
-    wanted = {ident}
     for c in claims:
         wanted.add(c.topic)
         wanted.update(c.actors)
         wanted.update(x.source for x in c.cites)
-    if kind == "topic":
-        wanted.update(codec.topic_related(data))  # for their titles
+        wanted.update(c.relation_to)
+        if c.by is not None:  # shown by name when it is an actor's id
+            wanted.add(c.by)
     named = rows_in(con, sql.ENTRIES_ORDERED_IN, wanted)
     named.sort()
     left_out = {i: n for i, n in _left_out(con).items() if i in wanted}
@@ -76,6 +103,12 @@ def whole_corpus(con: sqlite3.Connection) -> Corpus:
     named = [codec.named_of(kind, blob) for kind, blob in con.execute(sql.ALL_ENTRIES)]
     claims = [codec.claim_of(blob) for (blob,) in con.execute(sql.ALL_CLAIMS)]
     return _corpus(named, claims, _left_out(con))
+
+
+def entries_only(con: sqlite3.Connection) -> Corpus:
+    """Every topic, actor and source, in corpus order, and no claim: for listings."""
+    named = [codec.named_of(kind, blob) for kind, blob in con.execute(sql.ALL_ENTRIES)]
+    return _corpus(named, [], _left_out(con))
 
 
 def indexed(corpus: Corpus) -> Index:

@@ -23,6 +23,7 @@ CREATE TABLE claims (id TEXT PRIMARY KEY, seq BLOB NOT NULL, topic TEXT NOT NULL
 CREATE INDEX claims_by_topic ON claims (topic);
 CREATE TABLE claim_actors (actor TEXT, claim TEXT, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
 CREATE TABLE claim_sources (source TEXT, claim TEXT, PRIMARY KEY (source, claim)) WITHOUT ROWID;
+CREATE TABLE relation_claims (claim TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE contests (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE supporters (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE INDEX supporters_by_other ON supporters (other);
@@ -71,6 +72,10 @@ TOPIC_OF_CLAIM = "SELECT topic FROM claims WHERE id = ?"
 INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT OR IGNORE INTO tags VALUES (?, ?)"
 TAGS_FROM = "SELECT DISTINCT key FROM tags WHERE key >= ? AND key < ? ORDER BY key"
+#: For resolving a name or tag without the index, and the suggestions on a miss.
+ALL_NAMES = "SELECT key, id, kind, checksum FROM names"
+HAS_TAG = "SELECT 1 FROM tags WHERE key = ? LIMIT 1"
+ALL_TAGS = "SELECT DISTINCT key FROM tags"
 NAMES_FROM = "SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({marks}) ORDER BY key"
 BRIEFING = "SELECT data FROM briefings WHERE id = ?"
 REMEMBER_BRIEFING = "INSERT OR REPLACE INTO briefings VALUES (?, ?)"
@@ -108,8 +113,14 @@ INSERT_CLAIM_ACTOR = "INSERT OR IGNORE INTO claim_actors VALUES (?, ?)"
 DELETE_CLAIM_ACTOR = "DELETE FROM claim_actors WHERE actor = ? AND claim = ?"
 INSERT_CLAIM_SOURCE = "INSERT OR IGNORE INTO claim_sources VALUES (?, ?)"
 DELETE_CLAIM_SOURCE = "DELETE FROM claim_sources WHERE source = ? AND claim = ?"
+#: ``relation_claims``: the claims that state a relation (format 2's ``relation``), so
+#: that ``brief graph`` reads them and no other.
+INSERT_RELATION_CLAIM = "INSERT OR IGNORE INTO relation_claims VALUES (?)"
+DELETE_RELATION_CLAIM = "DELETE FROM relation_claims WHERE claim = ?"
+RELATION_CLAIMS = "SELECT claim FROM relation_claims"
 INSERT_CONTEST = "INSERT OR IGNORE INTO contests VALUES (?, ?)"
 DELETE_CONTEST = "DELETE FROM contests WHERE claim = ? AND other = ?"
+CONTESTED = "SELECT DISTINCT claim FROM contests"
 CONTESTING_IN = "SELECT other FROM contests WHERE claim IN ({marks})"
 CONTESTS_IN = "SELECT claim, other FROM contests WHERE claim IN ({marks})"
 #: ``supporters``: *claim* is supported by *other* (whose ``supports`` names it).
@@ -171,13 +182,15 @@ SEARCH = (
     f"WHERE {{where}}) ORDER BY score, {_KIND_ORDER}, id LIMIT :limit"
 )
 SEARCH_MATCH = "search MATCH :match"
-#: A claim naming the actor; the actor itself; a topic with a claim naming it.
+#: A claim naming the actor; the actor itself; a topic with a claim naming it. As IN
+#: lists, which SQLite builds once per query (a correlated EXISTS ran once per hit: 0.9 s
+#: for a common word at 10,000 topics, against 0.08 s).
 SEARCH_BY_ACTOR = (
     "(CASE WHEN c.id IS NOT NULL "
-    "THEN EXISTS (SELECT 1 FROM claim_actors WHERE actor = :actor AND claim = c.id) "
+    "THEN c.id IN (SELECT claim FROM claim_actors WHERE actor = :actor) "
     "WHEN e.kind = 'actor' THEN e.id = :actor "
-    "WHEN e.kind = 'topic' THEN EXISTS (SELECT 1 FROM claims x JOIN claim_actors a "
-    "ON a.actor = :actor AND a.claim = x.id WHERE x.topic = e.id) "
+    "WHEN e.kind = 'topic' THEN e.id IN (SELECT x.topic FROM claim_actors a JOIN claims x "
+    "ON x.id = a.claim WHERE a.actor = :actor) "
     "ELSE 0 END)"
 )
 #: A topic with the tag (a normalised key), or a claim of one.

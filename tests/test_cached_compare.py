@@ -1,0 +1,279 @@
+"""``brief compare`` from the cache: the claims of the entries compared and what they
+show (as their briefings read them), not the whole index; the same comparison."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import brief.store.build
+import brief.store.read
+from brief.core.errors import BriefError
+from brief.corpus.layers import Layer, bundled_root
+from brief.store import CachedStore, LiveStore, open_store
+from brief.views.comparison import Comparison
+
+from .conftest import CORPORA, run, settle
+
+
+@pytest.fixture(params=["bundled", "analyst", "relations"])
+def corpus(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    source = bundled_root() if request.param == "bundled" else CORPORA / request.param
+    dest = tmp_path / "notes"
+    shutil.copytree(source, dest)
+    settle(dest)
+    return dest
+
+
+@pytest.fixture
+def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def refused(con: sqlite3.Connection) -> None:
+        raise AssertionError("the whole corpus was read from the cache")
+
+    monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
+    yield
+
+
+def stores(corpus: Path) -> tuple[LiveStore, CachedStore]:
+    layers = [Layer(str(corpus), "notes")]
+    live = open_store(layers)
+    cached = open_store(layers)
+    assert isinstance(live, LiveStore) and isinstance(cached, CachedStore)
+    return live, cached
+
+
+def answer(
+    store: LiveStore | CachedStore, idents: list[str], topics: tuple[str, ...], diff: bool
+) -> Comparison | str:
+    try:
+        return store.compare(idents, topics, diff)
+    except BriefError as error:
+        return str(error)
+
+
+def test_every_pair_compares_as_the_whole_index_compares_it(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    live, cached = stores(corpus)
+    index = live.index()
+    kinds = [list(index.actors), list(index.topics), list(index.sources)]
+    asked: list[tuple[list[str], tuple[str, ...], bool]] = []
+    for ids in kinds:
+        asked += [
+            ([a, b], (), diff) for a, b in itertools.combinations(ids, 2) for diff in (False, True)
+        ]
+        asked.append((ids[:3], (), False))
+    first_topic = next(iter(index.topics))
+    asked += [(kinds[0][:2], (first_topic,), False), (kinds[2][:2], (first_topic,), True)]
+    asked += [([kinds[0][0], kinds[1][0]], (), False), ([kinds[0][0]], (), False)]  # errors
+    asked.append((kinds[1][:2], (first_topic,), False))  # --topic with topics: an error
+    made = [answer(cached, ids, topics, diff) for ids, topics, diff in asked]
+    assert made == [answer(live, ids, topics, diff) for ids, topics, diff in asked]
+    assert any(isinstance(m, Comparison) and m.rows for m in made)
+    assert any(isinstance(m, str) for m in made)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("china", "russia"),
+        ("china", "russia", "--diff-only", "-f", "json"),
+        ("sanctions", "diplomacy", "-f", "markdown"),
+        ("why-china", "china-russia", "--topic", "sanctions"),
+        ("china", "sanctions"),
+    ],
+    ids=" ".join,
+)
+def test_cli_compare_from_the_cache_is_compare_from_the_files(
+    args: tuple[str, ...], tmp_path: Path, no_whole_corpus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    settle(notes)
+    command = ("--no-bundled", "-c", str(notes), "compare", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )
+
+
+def test_conflicts_from_the_cache_are_the_whole_index_s(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    """Every contradicting pair, touching each entry alone, and pairs of filters."""
+    live, cached = stores(corpus)
+    index = live.index()
+    ids = [*index.topics, *index.actors, *index.sources]
+    asked: list[tuple[list[str], list[str]]] = [([], [])]
+    asked += [([i], []) for i in ids] + [([], [i]) for i in ids]
+    asked += [([], [a, b]) for a, b in itertools.pairwise(ids)]
+    asked += [([a, b], [c]) for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)]
+    made = [cached.conflicts(about, each) for about, each in asked]
+    assert made == [live.conflicts(about, each) for about, each in asked]
+    assert made[0].pairs
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("china",),
+        ("--topic", "sanctions", "--actor", "russia"),
+        ("--actor", "chna"),
+        ("--topic", "china"),
+        ("-f", "json"),
+        ("zzz",),
+    ],
+    ids=" ".join,
+)
+def test_cli_conflicts_from_the_cache_are_conflicts_from_the_files(
+    args: tuple[str, ...], tmp_path: Path, no_whole_corpus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    settle(notes)
+    command = ("--no-bundled", "-c", str(notes), "conflicts", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )
+
+
+def test_one_entry_s_timeline_from_the_cache_is_the_whole_index_s(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    from brief.views.mingrade import minimum
+
+    live, cached = stores(corpus)
+    index = live.index()
+    dated = 0
+    for ident in [*index.topics, *index.actors, *index.sources]:
+        for least, quotes in ((None, False), (None, True), (minimum("C3"), False)):
+            made = cached.timeline(ident, least, quotes)
+            assert made == live.timeline(ident, least, quotes), ident
+            dated += len(made.events)
+    assert dated or not any(c.date for c in index.corpus.claims)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("china",), ("sanctions", "-f", "json"), ("why-china", "--min-grade", "C"), ("chna",)],
+    ids=" ".join,
+)
+def test_cli_timeline_from_the_cache_is_timeline_from_the_files(
+    args: tuple[str, ...], tmp_path: Path, no_whole_corpus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    settle(notes)
+    command = ("--no-bundled", "-c", str(notes), "timeline", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )
+
+
+def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    from brief.views.claims import FIELDS
+    from brief.views.claims import Query as ClaimsQuery
+    from brief.views.mingrade import minimum
+
+    live, cached = stores(corpus)
+    index = live.index()
+    topic, actor, source = next(iter(index.topics)), next(iter(index.actors)), "zzz"
+    asked = [ClaimsQuery(topic=t) for t in index.topics]
+    asked += [ClaimsQuery(actor=a.upper()) for a in index.actors]
+    asked += [ClaimsQuery(source=s, status="reported") for s in index.sources]
+    asked += [
+        ClaimsQuery(topic=topic, actor=actor, min_grade=minimum("C")),
+        ClaimsQuery(actor=actor, since="2000", until="2030"),
+        ClaimsQuery(actor=actor, unchecked=True),
+        ClaimsQuery(topic="", actor=actor),  # empty, and misses: worded alike
+        ClaimsQuery(actor="chna", source=source),
+        ClaimsQuery(source=topic),  # a topic, not a source
+        ClaimsQuery(source=source),
+        ClaimsQuery(topic=actor, actor="zzz"),
+        ClaimsQuery(actor=actor, since="then"),
+    ]
+
+    def answer(store: LiveStore | CachedStore, query: ClaimsQuery) -> object:
+        try:
+            return store.claims(query, FIELDS)
+        except BriefError as error:
+            return (type(error).__name__, str(error))
+
+    made = [answer(cached, q) for q in asked]
+    assert made == [answer(live, q) for q in asked]
+    assert sum(len(getattr(m, "rows", ())) for m in made) > 10
+    assert sum(not hasattr(m, "rows") for m in made) == 6
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--actor", "China"),
+        ("--topic", "sanctions", "-f", "json", "--fields", "id,grade"),
+        ("--source", "why-china", "--status", "alleged"),
+        ("--actor", "chna"),
+        ("--source", "china"),
+        ("--tag", "china"),  # from the whole index, still
+        ("--by", "unnamed accusers"),
+    ],
+    ids=" ".join,
+)
+def test_cli_claims_from_the_cache_are_claims_from_the_files(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    settle(notes)
+    command = ("--no-bundled", "-c", str(notes), "claims", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    if "--tag" not in args and "--by" not in args:
+        monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )

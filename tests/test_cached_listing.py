@@ -1,0 +1,81 @@
+"""``brief list`` from the cache: an unfiltered listing (and ``list names``) reads the
+entries' rows alone, never the claims, and prints what a load prints."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import brief.store.build
+import brief.store.read
+from brief.corpus.layers import bundled_root
+
+from .conftest import CORPORA, run, settle
+
+LISTINGS = [
+    ("topics",),
+    ("actors",),
+    ("sources",),
+    ("tags",),
+    ("names",),
+    ("topics", "--long"),
+    ("sources", "--long", "-f", "json"),
+    ("names", "--long"),
+    ("actors", "-f", "markdown"),
+]
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    """The bundled corpus, again, on top of itself (so ``--long`` marks overrides), and
+    the mini corpus's topics without its sources and actors (so there are warnings, and
+    a duplicate id, to print alike)."""
+    dest = tmp_path / "notes"
+    shutil.copytree(bundled_root(), dest)
+    shutil.copytree(CORPORA / "mini" / "topics", dest / "mini")
+    settle(dest)
+    return dest
+
+
+def same_warm_as_from_files(
+    command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch, whole: bool
+) -> None:
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
+    if not whole:
+
+        def not_whole(con: sqlite3.Connection) -> None:
+            raise AssertionError("the whole corpus was read from the cache")
+
+        monkeypatch.setattr(brief.store.read, "whole_corpus", not_whole)
+    warm = run(*command)
+    assert files.exit_code == 0 and files.stdout
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_an_unfiltered_listing_reads_the_entries_alone(
+    notes: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=False)
+
+
+@pytest.mark.parametrize(
+    "args", [("topics", "--tag", "China"), ("actors", "--actor", "russia")], ids=" ".join
+)
+def test_a_filtered_listing_is_still_the_load_s(
+    notes: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=True)
