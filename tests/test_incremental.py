@@ -169,9 +169,9 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
     "relation added, with relation_to (format 2)": (
         "topics/sanctions.toml",
         lambda text: text.replace(
-            'actors = ["china", "russia", "north-korea", "united-nations"]\ntext = "Fact-check: in',
-            'actors = ["china", "russia", "north-korea", "united-nations"]\nrelation = "shields"\n'
-            'relation_to = ["north-korea"]\ntext = "Fact-check: in',
+            'actors = ["china", "russia", "north-korea"]\ntext = "To prevent',
+            'actors = ["china", "russia", "north-korea"]\nrelation = "sanctions"\n'
+            'relation_to = ["north-korea"]\ntext = "To prevent',
             1,
         ),
     ),
@@ -205,16 +205,21 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
     "relation added, with relation_from and relation_to (format 2)": (
         "topics/sanctions.toml",
         lambda text: text.replace(
-            'actors = ["china", "russia", "north-korea", "united-nations"]\ntext = "Fact-check: in',
-            'actors = ["china", "russia", "north-korea", "united-nations"]\nrelation = "shields"\n'
+            'actors = ["china", "russia", "north-korea"]\ntext = "To prevent',
+            'actors = ["china", "russia", "north-korea"]\nrelation = "sanctions"\n'
             'relation_from = ["china", "russia"]\nrelation_to = ["north-korea"]\n'
-            'text = "Fact-check: in',
+            'text = "To prevent',
             1,
         ),
     ),
     "relation_from removed: the relation goes from the first actor alone": (
         "topics/sanctions.toml",
-        lambda text: text.replace('relation_from = ["china", "russia"]\n', "", 1),
+        lambda text: text.replace(
+            'relation_from = ["china", "russia"]\nrelation_to = ["north-korea"]\n'
+            'text = "Fact-check: on 26 May',
+            'relation_to = ["north-korea"]\ntext = "Fact-check: on 26 May',
+            1,
+        ),
     ),
     "relation_from naming a non-actor (BRIEF021, that subject dropped)": (
         "topics/sanctions.toml",
@@ -610,7 +615,7 @@ def test_relation_added_in_place_shows_in_the_graph_and_the_briefing(corpus: Pat
     one actor its relation_to names."""
     from brief.views.graph import graph
 
-    claim = "sanctions-china-russia-draft-easing-2019"
+    claim = "sanctions-china-russia-sought-to-impose"
     file, change = IN_PLACE_EDITS["relation added, with relation_to (format 2)"]
     warm(corpus)
     before = open_store(layers(corpus))
@@ -620,15 +625,15 @@ def test_relation_added_in_place_shows_in_the_graph_and_the_briefing(corpus: Pat
     store, fresh = reopen(corpus)
     assert fresh
     stated = [(r.words, r.other) for r in store.briefing("china").relations if claim in r.claims]
-    assert stated == [("shields", "north-korea")]
+    assert stated == [("sanctions", "north-korea")]
     edges = [
         (e.subject, e.kind, e.object) for e in graph(store.index()).edges if claim in e.claim_ids
     ]
-    assert edges == [("china", "shields", "north-korea")]
+    assert edges == [("china", "sanctions", "north-korea")]
     passive = [
         (r.words, r.other) for r in store.briefing("north-korea").relations if claim in r.claims
     ]
-    assert passive == [("shielded by", "china")]
+    assert passive == [("sanctioned by", "china")]
     assert all(claim not in r.claims for r in store.briefing("russia").relations)
 
 
