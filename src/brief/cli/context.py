@@ -19,6 +19,7 @@ from ..corpus.config import FORMATS, GRAPH_FORMATS
 from .options import Options
 
 if TYPE_CHECKING:
+    from ..corpus.layers import Layer
     from ..corpus.load import OnFile
     from ..render.renderer import Renderer
     from ..store import Store
@@ -177,17 +178,23 @@ def emit(
     write(draw, chosen_format, pager=chosen, paging=opts.config.pager, width=width, color=color)
 
 
+def active_layers(ctx: click.Context) -> list[Layer]:
+    """The layers the command reads; a warning on stderr when there are none."""
+    layers = options(ctx).layers()
+    if not layers:
+        click.echo(
+            "brief: warning: no corpus: --no-bundled (or 'bundled = false'), and no "
+            "--corpus DIR, BRIEF_PATH or 'corpus' in the config file",
+            err=True,
+        )
+    return layers
+
+
 def open_store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
     from ..store import open_store as open_layers
 
-    layers = options(ctx).layers()
-    if not layers:
-        click.echo(
-            "brief: warning: no corpus: --no-bundled, and no --corpus DIR, BRIEF_PATH "
-            "or 'corpus' in the config file",
-            err=True,
-        )
+    layers = active_layers(ctx)
     with progress() as on_file:
         store = open_layers(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file)
     if not ctx.meta.get("brief.quiet"):

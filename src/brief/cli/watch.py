@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import INTERVAL_VARIABLE, options, progress
+from .context import INTERVAL_VARIABLE, active_layers, options, progress
 
 if TYPE_CHECKING:
     from ..render.output import Draw
@@ -108,13 +108,7 @@ def open_watched(ctx: click.Context) -> Watched:
     opens it, but its warnings left to the caller to show)."""
     from ..store import Watched
 
-    layers = options(ctx).layers()
-    if not layers:
-        click.echo(
-            "brief: warning: no corpus: --no-bundled, and no --corpus DIR, BRIEF_PATH "
-            "or 'corpus' in the config file",
-            err=True,
-        )
+    layers = active_layers(ctx)
     with progress() as on_file:
         return Watched(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file)
 

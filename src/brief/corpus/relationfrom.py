@@ -11,15 +11,14 @@ the first actor instead would leave out subjects the author named.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from ..core import diagnostics as d
 from ..core.names import did_you_mean
 from ..core.sanitize import inert
 from .grades import RELATION_DROPPED
+from .relationlists import Problem, drop, listed
 
-Problem = Callable[[str, str, str], None]
 #: What a subject problem adds while other subjects are left.
 SUBJECT_DROPPED = "that subject is dropped"
 
@@ -35,27 +34,17 @@ def relation_from_ok(
     *table*: the claim as written, to tell a relation never stated from one already
     dropped with its own problem (then ``relation_from`` goes silently).
     """
-    if "relation_from" not in values:
+    raw = listed(
+        values,
+        table,
+        "relation_from",
+        (path, version, problem),
+        "from",
+        "leave it out for the first actor",
+    )
+    if raw is None:
         return
-    raw = values.pop("relation_from")
     where = f"{path}.relation_from"
-    if version < 2:
-        message = "'relation_from' needs format 2 (write: format = 2 at the top of the file)"
-        problem(d.RELATION, where, message)
-        return
-    if "relation" not in values:
-        if "relation" not in table:
-            message = "'relation_from' says who a relation goes from, but the claim states none"
-            problem(d.RELATION, where, f"{message}; add a 'relation' or remove 'relation_from'")
-        return  # the relation was dropped, and its own problem says why
-    if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
-        found = type(raw).__name__ if not isinstance(raw, list) else "an array of other values"
-        _drop(values, problem, where, f"expected an array of actor ids, found {found}")
-        return
-    if not raw:
-        message = "an empty 'relation_from' names no one (leave it out for the first actor)"
-        _drop(values, problem, where, message)
-        return
     actors = tuple(dict.fromkeys(values.get("actors", ())))
     kept = _subjects(actors, raw, where, problem)
     if not kept:
@@ -65,7 +54,7 @@ def relation_from_ok(
             "every actor of the claim is a subject, so the relation goes to no one "
             "(name its subjects only, or add 'relation_to')"
         )
-        _drop(values, problem, where, message)
+        drop(values, problem, where, message)
     else:
         values["relation_from"] = kept
 
@@ -83,8 +72,3 @@ def _subjects(
             why = f"{inert(ident)!r} is not one of the claim's actors{hint}"
             problem(d.RELATION, f"{where}[{i}]", f"{why}; {then}")
     return kept
-
-
-def _drop(values: dict[str, Any], problem: Problem, where: str, message: str) -> None:
-    values.pop("relation")
-    problem(d.RELATION, where, f"{message}; {RELATION_DROPPED}")

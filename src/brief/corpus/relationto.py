@@ -12,15 +12,14 @@ relation to every actor instead would draw edges the claim does not state.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from ..core import diagnostics as d
 from ..core.names import did_you_mean
 from ..core.sanitize import inert
 from .grades import RELATION_DROPPED
+from .relationlists import Problem, listed
 
-Problem = Callable[[str, str, str], None]
 #: What a target problem adds while other targets are left.
 TARGET_DROPPED = "that target is dropped"
 
@@ -36,28 +35,17 @@ def relation_to_ok(
     *table*: the claim as written, to tell a relation never stated from one already
     dropped with its own problem (then ``relation_to`` goes silently).
     """
-    if "relation_to" not in values:
+    raw = listed(
+        values,
+        table,
+        "relation_to",
+        (path, version, problem),
+        "to",
+        "leave it out for every other actor",
+    )
+    if raw is None:
         return
-    raw = values.pop("relation_to")
     where = f"{path}.relation_to"
-    if version < 2:
-        message = "'relation_to' needs format 2 (write: format = 2 at the top of the file)"
-        problem(d.RELATION, where, message)
-        return
-    if "relation" not in values:
-        if "relation" not in table:
-            message = "'relation_to' says who a relation goes to, but the claim states none"
-            problem(d.RELATION, where, f"{message}; add a 'relation' or remove 'relation_to'")
-        return  # the relation was dropped, and its own problem says why
-    if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
-        found = type(raw).__name__ if not isinstance(raw, list) else "an array of other values"
-        message = f"expected an array of actor ids, found {found}"
-        _drop(values, problem, where, message)
-        return
-    if not raw:
-        message = "an empty 'relation_to' names no one (leave it out for every other actor)"
-        _drop(values, problem, where, message)
-        return
     kept = _targets(values, raw, where, problem)
     if kept:
         values["relation_to"] = kept
@@ -88,8 +76,3 @@ def _targets(
             why = f"{inert(ident)!r} is not one of the claim's other actors{hint}"
         problem(d.RELATION, f"{where}[{i}]", f"{why}; {then}")
     return kept
-
-
-def _drop(values: dict[str, Any], problem: Problem, where: str, message: str) -> None:
-    values.pop("relation")
-    problem(d.RELATION, where, f"{message}; {RELATION_DROPPED}")
