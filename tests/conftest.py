@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from brief.cli import cli
+from brief.corpus.layers import Layer
+from brief.store import CachedStore, LiveStore, open_store
 
 CORPORA = Path(__file__).parent / "corpora"
 
@@ -51,3 +53,27 @@ def settle(root: Path, seconds: float = 60.0) -> None:
     then = time.time() - seconds
     for path in [root, *root.rglob("*")]:
         os.utime(path, (then, then))
+
+
+def stores(corpus: Path) -> tuple[LiveStore, CachedStore]:
+    """The corpus folder *corpus* as a store read from its files and one from the cache
+    (the first open writes the cache, the second reads it)."""
+    layers = [Layer(str(corpus), "notes")]
+    live = open_store(layers)
+    cached = open_store(layers)
+    assert isinstance(live, LiveStore) and isinstance(cached, CachedStore)
+    return live, cached
+
+
+@pytest.fixture
+def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Reading the whole corpus from the cache (what building the index needs) fails."""
+    import sqlite3
+
+    import brief.store.read
+
+    def refused(con: sqlite3.Connection) -> None:
+        raise AssertionError("the whole corpus was read from the cache")
+
+    monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
+    yield

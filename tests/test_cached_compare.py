@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,11 +12,11 @@ import pytest
 import brief.store.build
 import brief.store.read
 from brief.core.errors import BriefError
-from brief.corpus.layers import Layer, bundled_root
-from brief.store import CachedStore, LiveStore, open_store
+from brief.corpus.layers import bundled_root
+from brief.store import CachedStore, LiveStore
 from brief.views.comparison import Comparison
 
-from .conftest import CORPORA, run, settle
+from .conftest import CORPORA, run, settle, stores
 
 
 @pytest.fixture(params=["bundled", "analyst", "relations"])
@@ -28,23 +26,6 @@ def corpus(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     shutil.copytree(source, dest)
     settle(dest)
     return dest
-
-
-@pytest.fixture
-def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def refused(con: sqlite3.Connection) -> None:
-        raise AssertionError("the whole corpus was read from the cache")
-
-    monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
-    yield
-
-
-def stores(corpus: Path) -> tuple[LiveStore, CachedStore]:
-    layers = [Layer(str(corpus), "notes")]
-    live = open_store(layers)
-    cached = open_store(layers)
-    assert isinstance(live, LiveStore) and isinstance(cached, CachedStore)
-    return live, cached
 
 
 def answer(

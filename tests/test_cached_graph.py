@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,11 @@ import brief.store.build
 import brief.store.read
 from brief.core.errors import NotFound
 from brief.corpus.layers import Layer, bundled_root
-from brief.store import CachedStore, LiveStore, cache_file, open_store
+from brief.store import CachedStore, LiveStore, cache_file
 from brief.views.graph import Graph, Query
 from brief.views.mingrade import minimum
 
-from .conftest import CORPORA, run, settle
+from .conftest import CORPORA, run, settle, stores
 
 
 def copied(source: Path | str, tmp_path: Path, extra: str = "") -> Path:
@@ -60,23 +59,6 @@ def corpus(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     if request.param == "relations":
         return copied(CORPORA / "relations", tmp_path, BY_ANOTHER)
     return copied(bundled_root(), tmp_path)
-
-
-def stores(corpus: Path) -> tuple[LiveStore, CachedStore]:
-    layers = [Layer(str(corpus), "notes")]
-    live = open_store(layers)
-    cached = open_store(layers)
-    assert isinstance(live, LiveStore) and isinstance(cached, CachedStore)
-    return live, cached
-
-
-@pytest.fixture
-def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def refused(con: sqlite3.Connection) -> None:
-        raise AssertionError("the whole corpus was read from the cache")
-
-    monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
-    yield
 
 
 def queries(live: LiveStore) -> list[Query | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from brief.core.kinds import Kind
 from brief.corpus.layers import Layer, bundled_root
 from brief.store import CachedStore, LiveStore, cache_file, open_store
 
-from .conftest import run, settle
+from .conftest import run, settle, stores
 
 
 @pytest.fixture
@@ -32,25 +32,6 @@ def corpus(tmp_path: Path) -> Path:
     shutil.copytree(bundled_root(), dest)
     settle(dest)
     return dest
-
-
-def stores(corpus: Path) -> tuple[LiveStore, CachedStore]:
-    layers = [Layer(str(corpus), "notes")]
-    live = open_store(layers)
-    cached = open_store(layers)
-    assert isinstance(live, LiveStore) and isinstance(cached, CachedStore)
-    return live, cached
-
-
-@pytest.fixture
-def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Reading the whole corpus from the cache (what building the index needs) fails."""
-
-    def refused(con: sqlite3.Connection) -> None:
-        raise AssertionError("the whole corpus was read from the cache")
-
-    monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
-    yield
 
 
 def answer(ask: Callable[..., object], *args: object) -> tuple[str, object]:
