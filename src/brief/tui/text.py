@@ -18,6 +18,7 @@ from ..views.wording import (
     counter_label,
     counter_text,
     counts,
+    doubted_counter_label,
     edge_details,
     link_label,
     reference_label,
@@ -70,6 +71,12 @@ def point(point: Point) -> Content:
 def counter(other: Point) -> Content:
     """A contradicting claim, introduced as the CLI introduces it."""
     return _under(f"⚡ {counter_label(other)}: ", "bold $text-error", other)
+
+
+def doubted_counter(other: Point) -> Content:
+    """A contradicting claim the corpus doubts, under a claim whose contest it does not
+    make (a relation's edge page): dimmer than :func:`counter`, and saying why."""
+    return _under(f"⚡ {doubted_counter_label(other)}: ", "bold $text-warning", other)
 
 
 def support(other: Point) -> Content:

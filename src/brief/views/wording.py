@@ -9,7 +9,7 @@ from .records import Link, Point, Reference, Relation, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from .comparison import Comparison, ComparisonRow
-    from .graph import Edge
+    from .graph import Contester, Edge, EdgeClaim
 
 #: Narrowest a side-by-side comparison column may be, in cells, before columns stack.
 MIN_COLUMN = 36
@@ -42,6 +42,18 @@ def short(text: str, limit: int = 60) -> str:
 def counter_label(point: Point) -> str:
     """How a contradicting claim is introduced."""
     return "contradicted by the claim above" if point.above else "contradicted by"
+
+
+def doubted_counter_label(point: Point) -> str:
+    """How a contradicting claim the corpus doubts is introduced where contested claims
+    are marked (``views.contest``): it is shown, but does not contest the claim."""
+    credibility = point.grade.credibility if point.grade is not None else None
+    if point.status == "disputed":
+        why = "disputed"
+    else:
+        why = "graded improbable" if credibility == 5 else "graded doubtful"
+    who = "the claim above" if point.above else "a claim"
+    return f"contradicted by {who} ({why}, so it does not contest this one)"
 
 
 def support_label(point: Point) -> str:
@@ -167,3 +179,18 @@ def edge_details(edge: Edge) -> str:
     if edge.contested:
         parts.append("contested")
     return " · ".join(parts)
+
+
+def contester_label(contester: Contester) -> str:
+    """A claim that contests another, in short: ``“Trade with Russia is…” (claim-id)``."""
+    return f"“{short(contester.text, 50)}” ({contester.id})"
+
+
+def contest_reason(claim: EdgeClaim) -> str:
+    """Why a claim behind an edge is contested: ``disputed``, ``contradicted by “…” (id)``
+    for each claim that contests it, or both (``disputed; contradicted by …``); "" when
+    it is not contested."""
+    parts = ["disputed"] if claim.status == "disputed" else []
+    if claim.contested_by:
+        parts.append("contradicted by " + ", ".join(map(contester_label, claim.contested_by)))
+    return "; ".join(parts)

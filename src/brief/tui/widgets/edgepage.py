@@ -99,15 +99,19 @@ def edge_page(
                 block = Block(body, classes="point edge-claim")
             page.add(block, f"claim:{claim.id}")
             if shown is not None and briefing is not None:
-                _under(page, shown, briefing)
+                _under(page, shown, briefing, {c.id for c in claim.contested_by})
     return page
 
 
-def _under(page: Page, shown: Point, briefing: Briefing) -> None:
-    """Under a claim: what contradicts or supports it (each opens where it is), then the
-    sources it cites (each shows the section cited)."""
+def _under(page: Page, shown: Point, briefing: Briefing, contesting: Collection[str]) -> None:
+    """Under a claim: what contradicts or supports it (each opens where it is; a
+    contradicting claim not among *contesting*, one the corpus doubts, says that it does
+    not contest this one), then the sources it cites (each shows the section cited)."""
     for other, line in (
-        *((o, text.counter(o)) for o in shown.contested_by),
+        *(
+            (o, text.counter(o) if o.id in contesting else text.doubted_counter(o))
+            for o in shown.contested_by
+        ),
         *((o, text.support(o)) for o in shown.supported_by),
     ):
         kind = "counter" if other in shown.contested_by else "support"
