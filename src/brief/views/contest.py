@@ -12,7 +12,7 @@ claim it checks is not marked contested.
 from __future__ import annotations
 
 from ..core.index import Index
-from ..core.model import Claim
+from ..core.model import STATUSES, Claim
 
 #: The credibility grades that say the corpus doubts a claim: 4 doubtful, 5 improbable.
 DOUBTFUL_CREDIBILITY = frozenset({4, 5})
@@ -35,3 +35,15 @@ def contesting(index: Index, claim: Claim) -> tuple[str, ...]:
 def is_contested(index: Index, claim: Claim) -> bool:
     """Whether *claim* is contested: ``disputed``, or :func:`contesting` names a claim."""
     return claim.status == "disputed" or bool(contesting(index, claim))
+
+
+def firmness(index: Index, claim: Claim) -> tuple[bool, str, int, int]:
+    """Where *claim* goes in a pair of contradicting claims (``brief conflicts``), firmer
+    first: one the corpus does not doubt before one it does, then the better grade
+    (the reliability of the first source it cites that has one, A first, then its
+    credibility, 1 first; ungraded last), then the firmer status (``reported`` first)."""
+    reliability = next(
+        (r for c in claim.cites if (r := index.sources[c.source].reliability) is not None), "Z"
+    )
+    credibility = claim.credibility if claim.credibility is not None else 9
+    return doubted(claim), reliability, credibility, STATUSES.index(claim.status)

@@ -8,7 +8,7 @@ from ..core.names import normalise
 from .records import Link, Point, Reference, Relation, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from .comparison import Comparison, ComparisonRow
+    from .comparison import Comparison, ComparisonRow, Conflict
     from .graph import Contester, Edge, EdgeClaim
 
 #: Narrowest a side-by-side comparison column may be, in cells, before columns stack.
@@ -65,6 +65,15 @@ def counter_text(point: Point) -> str:
     """A contradicting (or supporting) claim's text: in full, or shortened when it is shown
     above."""
     return f"“{short(point.text)}”" if point.above else point.text
+
+
+def within_label(pair: Conflict) -> str:
+    """What a pair of ``brief conflicts`` says when one source contradicts itself:
+    ``within one source: Title``; "" for a pair between sources."""
+    if not pair.within:
+        return ""
+    noun = "one source" if len(pair.within) == 1 else "the same sources"
+    return f"within {noun}: {'; '.join(s.title for s in pair.within)}"
 
 
 def comparison_title(view: Comparison) -> str:
