@@ -94,7 +94,7 @@ def graph(
     \b
     brief graph
     brief graph china --relation shields
-    brief graph cuba --long
+    brief graph north-korea --long
     brief graph -f dot | dot -Tsvg > relations.svg
     """
     from ..views.graph import Query

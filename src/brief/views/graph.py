@@ -310,14 +310,16 @@ SHORT: dict[str, str] = {
 
 def matrix(view: Graph) -> list[list[str]]:
     """The relations as a table, a row and a column per node in order: the cell of row A,
-    column B holds the codes (:data:`SHORT`) of what A does to B, joined by ``+``, with
-    ``!`` after a contested one; a symmetric relation fills both cells; "" for none."""
+    column B holds the codes (:data:`SHORT`) of what A does to B in the vocabulary's
+    order, joined by ``+``, with ``!`` after a contested one; a symmetric relation fills
+    both cells; "" for none."""
     at = {node.id: i for i, node in enumerate(view.nodes)}
-    cells: list[list[list[str]]] = [[[] for _ in view.nodes] for _ in view.nodes]
+    order = {name: i for i, name in enumerate(NAMES)}
+    cells: list[list[list[tuple[int, str]]]] = [[[] for _ in view.nodes] for _ in view.nodes]
     for edge in view.edges:
-        code = SHORT[edge.kind] + ("!" if edge.contested else "")
+        code = (order[edge.kind], SHORT[edge.kind] + ("!" if edge.contested else ""))
         row, column = at[edge.subject], at[edge.object]
         cells[row][column].append(code)
         if edge.symmetric:
             cells[column][row].append(code)
-    return [["+".join(codes) for codes in row] for row in cells]
+    return [["+".join(code for _, code in sorted(codes)) for codes in row] for row in cells]

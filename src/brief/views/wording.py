@@ -150,6 +150,14 @@ def left_out_line(count: int, kind: str) -> str:
     return f"{count} {noun} {_WHOSE[kind]} {were} left out (see brief validate)"
 
 
+def undated_line(count: int) -> str:
+    """What a timeline says of the claims it cannot place: ``84 undated claims not
+    shown``; "" for none. Not "left out", which says a claim could not be loaded."""
+    if not count:
+        return ""
+    return f"{count} undated claim{'s' if count != 1 else ''} not shown"
+
+
 def row_kind(view: Comparison) -> str:
     """The kind of entry a comparison's rows are: topics for actors and sources, actors for
     topics."""
@@ -164,18 +172,18 @@ def layer_label(row: Row) -> str:
 
 
 def relation_label(relation: Relation) -> str:
-    """An actor's relation as its briefing lists it: ``shields North Korea``, ``trades
-    with China (2 claims, contested)``."""
+    """An actor's relation as its briefing lists it: ``shields North Korea (1 claim)``,
+    ``trades with China (2 claims, contested)``."""
     return f"{relation.words} {relation.other_title}{relation_notes(relation)}"
 
 
 def relation_notes(relation: Relation) -> str:
-    """What :func:`relation_label` says after the other actor's name: `` (2 claims,
-    contested)``; "" for one uncontested claim."""
+    """What :func:`relation_label` says after the other actor's name: how many claims
+    state it and whether it is contested, `` (1 claim)``, `` (2 claims, contested)``."""
     n = len(relation.claims)
-    notes = [f"{n} claims"] if n > 1 else []
+    notes = [f"{n} claim{'s' if n != 1 else ''}"]
     notes += ["contested"] if relation.contested else []
-    return f" ({', '.join(notes)})" if notes else ""
+    return f" ({', '.join(notes)})"
 
 
 def edge_details(edge: Edge) -> str:
