@@ -221,7 +221,7 @@ def test_timeline_orders_by_start_and_counts_the_undated(tmp_path) -> None:  # t
     harbour = corpus / "harbour.toml"
     harbour.write_text(harbour.read_text().replace('date = "1950/1953"\n', ""))
     result = run("--no-bundled", "--corpus", str(corpus), "timeline", "harbour")
-    assert "(1 undated claim left out)" in result.stdout
+    assert "(1 undated claim not shown)" in result.stdout
     assert "1950/1953" not in result.stdout
 
 

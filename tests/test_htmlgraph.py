@@ -90,7 +90,7 @@ def test_an_actors_briefing_in_html_lists_its_relations_linked_to_their_claims()
     doc = _html(RELATIONS, "show", "china")
     seen = doc.visible
     assert seen.index("Relations") < seen.index("Sanctions")  # near the top, as in text
-    assert "⚠ supports North Korea (contested): china-supports-nk" in seen
+    assert "⚠ supports North Korea (1 claim, contested): china-supports-nk" in seen
     assert "trades with North Korea (2 claims): china-trades-nk, nk-trades-china" in seen
     assert "sanctioned by United States" in seen  # what others do to it too
     assert (f"#{anchor('claim', 'china-trades-nk')}", "") in doc.hrefs

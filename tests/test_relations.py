@@ -249,7 +249,7 @@ def test_show_actor_lists_its_relations_both_ways() -> None:
     assert list(data)[:7] == ["version", "kind", "id", "title", "summary", "facts", "relations"]
     plain = run(*CORPUS, "show", "china", "-f", "plain").stdout
     assert plain.index("Relations") < plain.index("Sanctions")  # near the top
-    assert "! supports North Korea (contested)" in plain
+    assert "! supports North Korea (1 claim, contested)" in plain
 
 
 # -- DOT and Mermaid -----------------------------------------------------------------------

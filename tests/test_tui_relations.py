@@ -64,11 +64,11 @@ async def test_an_actor_page_lists_its_relations_near_the_top(relations: Path) -
         at = text.index("Relations  g: by kind")  # the key that lists them by kind
         assert at < text.index("Sanctions")  # before the first section of claims
         assert text[at + 1 : at + 4] == [
-            "supports North Korea (contested)",
+            "supports North Korea (1 claim, contested)",
             "shields North Korea (2 claims)",
             "trades with North Korea (2 claims)",
         ]
-        assert "pressured by United States" in text  # what others do to it, too
+        assert "pressured by United States (1 claim)" in text  # what others do to it, too
         assert app.browser.pane.page.contents[0][0] == "relations"  # first in the contents
 
 
@@ -197,7 +197,7 @@ async def test_back_and_forward_go_through_the_relations_screens(relations: Path
 async def test_an_actor_relation_on_its_page_opens_the_claims_behind_it(relations: Path) -> None:
     app = make_app(relations, start="china")
     async with app.run_test(size=SIZE) as pilot:
-        await tab_to(pilot, "supports North Korea (contested)", "relation")
+        await tab_to(pilot, "supports North Korea (1 claim, contested)", "relation")
         await pilot.press("enter")
         assert isinstance(app.screen, EdgeScreen)
         assert title(app) == "China supports North Korea"
@@ -307,7 +307,7 @@ async def test_hostile_names_and_claims_stay_text_in_the_relations(tmp_path: Pat
     (root / "ties.toml").write_text(HOSTILE_TIES)
     app = make_app(root, start="mallory")
     async with app.run_test(size=SIZE) as pilot:
-        assert "shields Trent [/] (contested)" in page(app)
+        assert "shields Trent [/] (1 claim, contested)" in page(app)
         await pilot.press("g")
         assert app.screen.title == "Relations of [@click=app.quit]Mallory[/]"
         assert edges(app) == ["[@click=app.quit]Mallory[/] shields Trent [/]"]

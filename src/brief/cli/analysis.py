@@ -78,11 +78,11 @@ def claims(
     In a terminal, a table; piped, one claim per line, tab-separated, no header (for
     cut, sort and fzf). Every filter given must hold. A date (a year, a month, a day or
     a range 1950/1953) is kept by --since/--until when any of it falls in the window;
-    undated claims are then left out. Exit 1 when no claim matches.
+    undated claims are then not shown. Exit 1 when no claim matches.
 
     \b
-    brief claims --status alleged --source coast-article --since 2020
-    brief claims --by 'fishers union' -f json --fields id,date,text
+    brief claims --status reported --source fc-unsc-record --since 2019
+    brief claims --by 'unnamed accusers' -f json --fields id,status,text
     brief claims | cut -f1,3 | sort -k2
     """
     from ..render.output import destination
@@ -122,11 +122,11 @@ def timeline(
     """Show the dated claims of a topic, actor or source NAME (or all) in date order.
 
     Claims are ordered by the first day their date covers (2020 starts on 1 January,
-    1950/1953 in 1950); undated claims are left out, and counted.
+    1950/1953 in 1950); undated claims are not shown, and counted.
 
     \b
-    brief timeline harbour
-    brief timeline 'Port Authority' --min-grade B
+    brief timeline sanctions
+    brief timeline 'North Korea' --min-grade B
     """
     store = open_store(ctx)
     ident = store.resolve(name) if name is not None else None

@@ -80,8 +80,10 @@ def graph(
 ) -> None:
     """Show the relations among actors that claims state (format 2's 'relation').
 
-    Each edge is the claims that state it, with how firm they are; an edge is marked
-    contested when one of its claims is contradicted or disputed. NAMEs are actors
+    Each edge is the claims that state it, with how firm they are and their best
+    grade; an edge is marked contested when one of its claims is disputed, or
+    contradicted by a claim that is neither disputed nor graded doubtful or improbable
+    (credibility 4-5); --long and the other formats say what contests it. NAMEs are actors
     (their relations, either way) or topics (the relations their claims state).
     In a terminal, each actor's relations by kind, and a matrix when it fits; --long
     lists each edge's claims with their sources. --format dot (Graphviz) or mermaid
@@ -92,7 +94,7 @@ def graph(
     \b
     brief graph
     brief graph china --relation shields
-    brief graph cuba --long
+    brief graph north-korea --long
     brief graph -f dot | dot -Tsvg > relations.svg
     """
     from ..views.graph import Query

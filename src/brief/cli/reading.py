@@ -344,6 +344,12 @@ def conflicts(
 ) -> None:
     """List pairs of contradicting claims, with both sources, by topic title.
 
+    Each claim with its grade, as show gives it. In each pair the firmer claim comes
+    first, whichever of the two names the other: one not disputed nor graded
+    credibility 4-5, then the better grade, then the firmer status, then the one
+    written first. A pair whose claims both cite one source (a source contradicting
+    itself) says "within one source".
+
     With NAMEs (topics, actors or sources), only the pairs that touch any of them; the
     filters keep only the pairs that touch every one they name.
 

@@ -14,12 +14,15 @@ from typing import Any
 
 from ..core.relations import BY_NAME, NAMES
 from ..views.graph import SHORT, Edge, EdgeClaim, Graph
-from ..views.wording import edge_details
+from ..views.wording import contest_reason, edge_details
 from .cells import cell_len, ljust
 
 #: What a contested edge is marked with, in the gutter of the lines and in the matrix.
 CONTESTED_MARK = "!"
-CONTESTED_WORDS = "! contested: a claim behind it is contradicted or disputed"
+CONTESTED_WORDS = (
+    "! contested: a claim behind it is disputed, or contradicted by a claim that is"
+    " neither disputed nor graded doubtful or improbable (credibility 4 or 5)"
+)
 
 #: A piece of a line, with its style for the terminal ("" for none).
 Piece = tuple[str, str]
@@ -44,9 +47,15 @@ def heading(view: Graph) -> str:
 
 
 def notes(view: Graph) -> list[str]:
-    """The lines under the picture: what ``!`` means when an edge is contested, and which
-    relations are listed twice (the symmetric ones, under each of their actors)."""
+    """The lines under the picture: what ``!`` means when an edge is contested, what the
+    grade after an edge is, and which relations are listed twice (the symmetric ones,
+    under each of their actors). Each is one line; plain text wraps it."""
     out = [CONTESTED_WORDS] if any(e.contested for e in view.edges) else []
+    if any(e.grade for e in view.edges):
+        out.append(
+            "grade after an edge: the best among its claims (source reliability A-F,"
+            " credibility 1-6; A and 1 best)"
+        )
     both = [k for k in NAMES if any(e.kind == k and e.symmetric for e in view.edges)]
     if both:
         kinds = ", ".join(BY_NAME[k].words for k in both)
@@ -86,9 +95,15 @@ def lines(view: Graph, width: int) -> list[list[Piece]]:
 
 
 def claim_details(claim: EdgeClaim) -> str:
-    """What is said of a claim behind an edge: ``B2 · 1962-10-22 · contested``."""
-    contested = "contested" if claim.contested else ""
-    return " · ".join(x for x in (claim.grade, claim.date, contested) if x)
+    """What is said of a claim behind an edge: ``B2 · 1962-10-22`` (whether it is
+    contested, and why, is :func:`contested_line`)."""
+    return " · ".join(x for x in (claim.grade, claim.date) if x)
+
+
+def contested_line(claim: EdgeClaim) -> str:
+    """Why a claim behind an edge is contested (``views.wording.contest_reason``):
+    ``contested: disputed``, ``contested: contradicted by “…” (id)``; "" when it is not."""
+    return f"contested: {contest_reason(claim)}" if claim.contested else ""
 
 
 def claim_lines(claim: EdgeClaim, width: int) -> list[list[Piece]]:
@@ -102,6 +117,8 @@ def claim_lines(claim: EdgeClaim, width: int) -> list[list[Piece]]:
     out: list[list[Piece]] = [[(line, "")] for line in hanging(said, width, "     - ", "       ")]
     ident = " · ".join(x for x in (claim_details(claim), claim.id) if x)
     more = hanging(ident, width, "       ", "       ")
+    why = contested_line(claim)
+    more += hanging(why, width, "       ", "         ") if why else []
     return out + [[(line, "dim")] for line in more]
 
 
@@ -131,12 +148,14 @@ def legend(view: Graph) -> str:
 
 
 def plain(view: Graph, width: int) -> str:
-    """The heading, then each actor's relations (see :func:`lines`)."""
+    """The heading, then each actor's relations (see :func:`lines`), then the notes."""
+    from .plain import hanging
+
     title = heading(view)
     text = [title, "=" * min(len(title), width)]
     text += ["".join(piece for piece, _ in line).rstrip() for line in lines(view, width)]
     if notes(view):
-        text += ["", *notes(view)]
+        text += ["", *(ln for note in notes(view) for ln in hanging(note, width, "", "  "))]
     if view.long:
         from .plain import references
 
@@ -164,14 +183,18 @@ def markdown(view: Graph) -> str:
             for claim in edge.claims:
                 status = f"*{claim.status}* " if claim.status != "reported" else ""
                 more = claim_details(claim)
+                why = contested_line(claim)
                 text.append(
                     f"  - {status}{escape(claim.text)} {escape(refs_label(claim.refs))}"
                     f"{' · ' + escape(more) if more else ''} (`{safe_id(claim.id)}`)"
+                    f"{'; ' + escape(why) if why else ''}"
                 )
         text.append("")
-    marks = [f"*{escape(line)}*" for line in notes(view) if line != CONTESTED_WORDS]
-    if marks:
-        text += [*marks, ""]
+    marks = [  # no ``!`` in Markdown: a contested edge says so in bold
+        f"*{escape(line.removeprefix(CONTESTED_MARK + ' '))}*" for line in notes(view)
+    ]
+    for mark in marks:  # a paragraph each
+        text += [mark, ""]
     return "\n".join(text + references(view.references))
 
 
@@ -179,8 +202,13 @@ def markdown(view: Graph) -> str:
 
 
 def _claim_data(claim: EdgeClaim) -> dict[str, Any]:
-    """A claim behind an edge: its fields, each citation as ``show`` gives a reference."""
-    return {**claim._asdict(), "cites": [ref._asdict() for ref in claim.cites]}
+    """A claim behind an edge: its fields, each citation as ``show`` gives a reference,
+    and the ids of the claims that contest it."""
+    return {
+        **claim._asdict(),
+        "cites": [ref._asdict() for ref in claim.cites],
+        "contested_by": [c.id for c in claim.contested_by],
+    }
 
 
 def json_data(view: Graph, version: int) -> dict[str, Any]:

@@ -146,6 +146,8 @@ def conflicts_data(view: Conflicts) -> dict[str, Any]:
         "version": VERSION,
         "kind": "conflicts",
         "pairs": [[_point(pair.first), _point(pair.second)] for pair in view.pairs],
+        # for each pair, the sources both claims cite ([] between sources); added in version 2
+        "within": [[s.id for s in pair.within] for pair in view.pairs],
         "references": _references(view.references),
     }
 

@@ -27,6 +27,7 @@ from ..views.wording import (
     shared_count_label,
     shared_label,
     support_label,
+    within_label,
 )
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -190,11 +191,16 @@ def conflicts(view: Conflicts) -> str:
         lines += ["*No contradictions are recorded in this corpus.*", ""]
     for n, pair in enumerate(view.pairs, 1):
         lines += [f"## {n}. {escape(pair.first.topic_title)}", ""]
+        if pair.within:
+            said = within_label(pair)
+            lines += [f"*{escape(said[:1].upper() + said[1:])}*", ""]
         for side in (pair.first, pair.second):
             who = f" ({escape(', '.join(side.actors))})" if side.actors else ""
             lines.append(
                 f"- {_status(side)}{escape(side.text)}{who} {escape(refs_label(side.refs))}"
             )
+            if side.grade is not None and grade_line(side.grade):  # as show, without quotes
+                lines.append(f"  - *Grade:* {escape(grade_line(side.grade))}")
         lines.append("")
     return "\n".join(lines + references(view.references))
 

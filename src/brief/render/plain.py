@@ -33,6 +33,7 @@ from ..views.wording import (
     row_kind,
     shared_label,
     support_label,
+    within_label,
 )
 from .cells import cell_len, ljust, split_at
 
@@ -240,12 +241,16 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
         lines.append("No contradictions are recorded in this corpus.")
     for n, pair in enumerate(view.pairs, 1):
         lines += ["", f"{n}. {pair.first.topic_title}"]
+        if pair.within:
+            lines += _wrap(f"({within_label(pair)})", width, "   ", "    ")
         for side in (pair.first, pair.second):
             status = f"[{side.status}] " if side.status != "reported" else ""
             who = f" ({', '.join(side.actors)})" if side.actors else ""
             lines += _wrap(
                 f"{status}{side.text}{who} {refs_label(side.refs)}", width, "  - ", "    "
             )
+            if side.grade is not None and grade_line(side.grade):  # as show, without quotes
+                lines += _wrap(grade_line(side.grade), width, "    ", "      ")
             if side is pair.first:
                 lines.append("    ! contradicts")
     lines += references(view.references, width)

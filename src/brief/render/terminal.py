@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.kinds import Kind
+from ..views.gradewords import grade_line
 from ..views.records import (
     Briefing,
     Listing,
@@ -40,9 +41,11 @@ from ..views.wording import (
     rows_label,
     shared_count_label,
     shared_label,
+    within_label,
 )
 from .richtext import (
     bullets,
+    graded,
     make_console,
     point,
     references,
@@ -219,13 +222,18 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
         parts += [Text(), Text("No contradictions are recorded in this corpus.", style="italic")]
     for n, pair in enumerate(view.pairs, 1):
         parts += [Text(), Text(f"{n}. {pair.first.topic_title}", style="bold magenta")]
-        rows = []
+        if pair.within:
+            parts.append(Text(f"   ({within_label(pair)})", style="yellow"))
+        rows: list[tuple[Text, RenderableType]] = []
         for side in (pair.first, pair.second):
             body = Text.assemble(status(side), side.text)
             if side.actors:
                 body.append(f" ({', '.join(side.actors)})", style="italic")
             body.append(f" {refs_label(side.refs)}", style="dim")
-            rows.append((Text("•"), body))
+            said: list[RenderableType] = [body]
+            if side.grade is not None and grade_line(side.grade):  # as show, without quotes
+                said += graded(side.grade._replace(quotes=()))
+            rows.append((Text("•"), Group(*said) if len(said) > 1 else body))
         parts.append(bullets(rows[:1]))
         parts.append(Text("  ⚡ contradicts", style="bold red"))
         parts.append(bullets(rows[1:]))

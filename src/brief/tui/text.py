@@ -18,6 +18,7 @@ from ..views.wording import (
     counter_label,
     counter_text,
     counts,
+    doubted_counter_label,
     edge_details,
     link_label,
     reference_label,
@@ -70,6 +71,12 @@ def point(point: Point) -> Content:
 def counter(other: Point) -> Content:
     """A contradicting claim, introduced as the CLI introduces it."""
     return _under(f"⚡ {counter_label(other)}: ", "bold $text-error", other)
+
+
+def doubted_counter(other: Point) -> Content:
+    """A contradicting claim the corpus doubts, under a claim whose contest it does not
+    make (a relation's edge page): dimmer than :func:`counter`, and saying why."""
+    return _under(f"⚡ {doubted_counter_label(other)}: ", "bold $text-warning", other)
 
 
 def support(other: Point) -> Content:
@@ -152,9 +159,13 @@ def relation(item: Relation) -> Content:
     return _contested(label) if item.contested else Content(label)
 
 
-def edge_sentence(view: Graph, edge: Edge) -> str:
-    """``China shields North Korea``."""
-    return f"{view.title_of(edge.subject)} {edge.words} {view.title_of(edge.object)}"
+def edge_sentence(view: Graph, edge: Edge, first: str | None = None) -> str:
+    """``China shields North Korea``; a symmetric relation from the actor *first* when it
+    is one of its two (``United Kingdom allied with France`` on the UK's screens)."""
+    one, other = edge.subject, edge.object
+    if edge.symmetric and first == other:
+        one, other = other, one
+    return f"{view.title_of(one)} {edge.words} {view.title_of(other)}"
 
 
 def edge_details_line(edge: Edge) -> Content:
@@ -162,11 +173,12 @@ def edge_details_line(edge: Edge) -> Content:
     return _contested(edge_details(edge)) if edge.contested else Content(edge_details(edge))
 
 
-def edge(view: Graph, item: Edge) -> Content:
-    """An edge in a list: its sentence, and under it how many claims state it, how firm
-    they are, the best grade and whether it is contested."""
+def edge(view: Graph, item: Edge, first: str | None = None) -> Content:
+    """An edge in a list: its sentence (see :func:`edge_sentence` for *first*), and under
+    it how many claims state it, how firm they are, the best grade and whether it is
+    contested."""
     return Content.assemble(
-        (edge_sentence(view, item), "bold"), "\n", edge_details_line(item).stylize("dim")
+        (edge_sentence(view, item, first), "bold"), "\n", edge_details_line(item).stylize("dim")
     )
 
 

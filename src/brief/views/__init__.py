@@ -19,6 +19,7 @@ __all__ = [
     "ComparisonRow",
     "Conflict",
     "Conflicts",
+    "Contester",
     "Edge",
     "EdgeClaim",
     "EntryName",
@@ -107,6 +108,7 @@ _WHERE = {
     "Site": "site",
     "site": "site",
     "Relation": "records",
+    "Contester": "graph",
     "Edge": "graph",
     "EdgeClaim": "graph",
     "Graph": "graph",
@@ -124,7 +126,7 @@ if TYPE_CHECKING:
     from .claims import ClaimRow, Claims, claims
     from .comparison import Comparison, ComparisonRow, Conflict, Conflicts, compare, conflicts
     from .dates import Span, span
-    from .graph import Edge, EdgeClaim, Graph, Node, graph
+    from .graph import Contester, Edge, EdgeClaim, Graph, Node, graph
     from .listings import layer_of, names_listing
     from .mingrade import Minimum, at_least, minimum
     from .records import (

@@ -10,6 +10,7 @@ from ..core.model import Actor, Claim, Source, Topic
 from ..core.names import natural_key
 from ..core.relations import BY_NAME, RELATIONS
 from .catalogue import by_title
+from .contest import is_contested
 from .grading import grade_of, source_grades
 from .listings import with_layer
 from .records import (
@@ -215,7 +216,7 @@ def relations(index: Index, actor: str, claims: Iterable[Claim]) -> tuple[Relati
     out = []
     for side, words, other in keys:
         stated = found[side, words, other]
-        contested = any(c.status == "disputed" or c.id in index.contested for c in stated)
+        contested = any(is_contested(index, c) for c in stated)
         ids = tuple(dict.fromkeys(c.id for c in stated))
         name = stated[0].relation or ""
         out.append(Relation(words, name, other, index.actors[other].name, ids, contested))

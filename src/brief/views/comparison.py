@@ -201,9 +201,13 @@ class Conflict:
     """Two claims that contradict each other, each with its own citations."""
 
     first: Point
-    """The claim that declares the contradiction."""
+    """The firmer claim (``views.contest.firmness``: not doubted, better graded, firmer
+    status, then earlier in the corpus), whichever of the two names the other."""
     second: Point
-    """The claim it contradicts."""
+    """The other claim."""
+    within: tuple[Link, ...] = ()
+    """The sources both claims cite: the pair is a source contradicting itself; empty
+    for a disagreement between sources."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +215,8 @@ class Conflicts:
     """Every contradiction in the corpus (or those a filter keeps): where the sources disagree."""
 
     pairs: tuple[Conflict, ...]
-    """Each contradicting pair once, by the title of the declaring claim's topic."""
+    """Each contradicting pair once, by the title of its first claim's topic (then the
+    order of the corpus)."""
     references: tuple[Reference, ...]
     """The sources both sides cite, in order of number."""
 
@@ -233,29 +238,39 @@ def _kept(pair: tuple[Claim, Claim], about: Sequence[str], each: Sequence[str]) 
 
 
 def conflicts(index: Index, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
-    """Each contradicting pair once, ordered by the title of the declaring claim's topic
-    (corpus order within a topic).
+    """Each contradicting pair once, the firmer claim first (``views.contest.firmness``),
+    ordered by the title of that claim's topic (corpus order within a topic).
 
     *about* are ids of topics, actors or sources: a pair is kept when either claim
     touches any of them (``brief conflicts NAME...``). *each* are the ids the
     ``--topic``, ``--actor`` and ``--source`` filters name: a pair must touch all.
     """
-    refs = Citations(index)
-    pairs = []
-    seen: set[frozenset[str]] = set()
+    from .contest import firmness
+
+    at = {c.id: i for i, c in enumerate(index.corpus.claims)}
     order = {t.id: i for i, t in enumerate(index.corpus.topics)}
     by_title = {t.id: (t.title.casefold(), order[t.id]) for t in index.corpus.topics}
-    for claim in sorted(index.corpus.claims, key=lambda c: by_title[c.topic]):
+    found: dict[frozenset[str], tuple[Claim, Claim]] = {}
+    for claim in index.corpus.claims:
         for other_id in claim.contradicts:
-            key = frozenset((claim.id, other_id))
-            if key in seen:
-                continue
-            seen.add(key)
-            other = index.claims[other_id]
-            if not _kept((claim, other), about, each):
-                continue
-            # without counter-claims: in a list of conflicts the pair says it all
-            first = make_point(index, refs, claim, counters=False)
-            second = make_point(index, refs, other, counters=False)
-            pairs.append(Conflict(first, second))
+            pair = sorted(
+                (claim, index.claims[other_id]), key=lambda c: (*firmness(index, c), at[c.id])
+            )
+            found.setdefault(frozenset((claim.id, other_id)), (pair[0], pair[1]))
+    kept = [p for p in found.values() if _kept(p, about, each)]
+    kept.sort(key=lambda p: (by_title[p[0].topic], at[p[0].id], at[p[1].id]))
+    refs = Citations(index)
+    pairs = []
+    for first, second in kept:
+        # without counter-claims: in a list of conflicts the pair says it all
+        one = make_point(index, refs, first, counters=False)
+        two = make_point(index, refs, second, counters=False)
+        pairs.append(Conflict(one, two, _within(index, first, second)))
     return Conflicts(tuple(pairs), refs.references())
+
+
+def _within(index: Index, first: Claim, second: Claim) -> tuple[Link, ...]:
+    """The sources *first* and *second* both cite, in *first*'s order."""
+    theirs = {c.source for c in second.cites}
+    both = dict.fromkeys(c.source for c in first.cites if c.source in theirs)
+    return tuple(Link(Kind.SOURCE.value, s, index.sources[s].title) for s in both)

@@ -20,8 +20,20 @@ from ..core.kinds import Kind
 from ..core.model import STATUSES, Claim
 from ..core.names import natural_key
 from ..core.relations import BY_NAME, NAMES
+from .contest import contesting
 from .mingrade import Minimum
 from .records import Reference
+
+
+class Contester(NamedTuple):
+    """A claim that contests a claim behind an edge."""
+
+    id: str
+    """Its id."""
+    text: str
+    """The claim itself."""
+    topic: str
+    """The id of its topic (where it is read)."""
 
 
 class EdgeClaim(NamedTuple):
@@ -38,13 +50,17 @@ class EdgeClaim(NamedTuple):
     grade: str
     """Its badge (``B2``, ``views.gradewords.badge``); empty when ungraded."""
     contested: bool
-    """Whether it is contradicted (either way) or ``disputed``."""
+    """Whether it is contested (``views.contest``): ``disputed``, or contradicted by a
+    claim the corpus does not doubt."""
     date: str | None = None
     """When its matter happened or held (a date, a year or ``start/end``); None if not said."""
     cites: tuple[Reference, ...] = ()
     """Each of its citations, in the claim's order, numbered into
     :attr:`Graph.references` as ``show`` numbers them (source, section, title, author,
     year)."""
+    contested_by: tuple[Contester, ...] = ()
+    """The claims that contest it (``views.contest.contesting``), in the order the
+    corpus links them; empty for one contested only because it is ``disputed``."""
 
     @property
     def refs(self) -> tuple[int, ...]:
@@ -73,7 +89,7 @@ class Edge(NamedTuple):
     grade: str
     """The best badge among them (``B2``); empty when none is graded."""
     contested: bool
-    """Whether any of its claims is contradicted or disputed."""
+    """Whether any of its claims is contested (``views.contest``)."""
 
     @property
     def words(self) -> str:
@@ -205,15 +221,19 @@ def graph(index: Index, query: Query | None = None) -> Graph:
         grade = grade_of(index, claim, range(1, len(claim.cites) + 1))
         if query.min_grade is not None and not query.min_grade.met_by(grade):
             continue
-        contested = claim.status == "disputed" or claim.id in index.contested
+        against = tuple(
+            Contester(o, index.claims[o].text, index.claims[o].topic)
+            for o in contesting(index, claim)
+        )
         row = EdgeClaim(
             claim.id,
             claim.text,
             claim.topic,
             claim.status,
             badge(grade) if grade is not None else "",
-            contested,
+            claim.status == "disputed" or bool(against),
             claim.date,
+            contested_by=against,
         )
         symmetric = BY_NAME[claim.relation].symmetric
         for subject, other in _pairs(claim):
@@ -290,14 +310,16 @@ SHORT: dict[str, str] = {
 
 def matrix(view: Graph) -> list[list[str]]:
     """The relations as a table, a row and a column per node in order: the cell of row A,
-    column B holds the codes (:data:`SHORT`) of what A does to B, joined by ``+``, with
-    ``!`` after a contested one; a symmetric relation fills both cells; "" for none."""
+    column B holds the codes (:data:`SHORT`) of what A does to B in the vocabulary's
+    order, joined by ``+``, with ``!`` after a contested one; a symmetric relation fills
+    both cells; "" for none."""
     at = {node.id: i for i, node in enumerate(view.nodes)}
-    cells: list[list[list[str]]] = [[[] for _ in view.nodes] for _ in view.nodes]
+    order = {name: i for i, name in enumerate(NAMES)}
+    cells: list[list[list[tuple[int, str]]]] = [[[] for _ in view.nodes] for _ in view.nodes]
     for edge in view.edges:
-        code = SHORT[edge.kind] + ("!" if edge.contested else "")
+        code = (order[edge.kind], SHORT[edge.kind] + ("!" if edge.contested else ""))
         row, column = at[edge.subject], at[edge.object]
         cells[row][column].append(code)
         if edge.symmetric:
             cells[column][row].append(code)
-    return [["+".join(codes) for codes in row] for row in cells]
+    return [["+".join(code for _, code in sorted(codes)) for codes in row] for row in cells]

@@ -146,7 +146,8 @@ class Relation(NamedTuple):
     claims: tuple[str, ...]
     """The ids of the claims that state it, in corpus order."""
     contested: bool
-    """Whether one of those claims is contradicted or disputed."""
+    """Whether one of those claims is contested (``views.contest``): disputed, or
+    contradicted by a claim the corpus does not doubt."""
 
 
 class Briefing(NamedTuple):

@@ -51,10 +51,11 @@ class Timeline(NamedTuple):
 
     @property
     def undated_line(self) -> str:
-        """``2 undated claims left out``; empty when every claim is dated."""
-        if not self.undated:
-            return ""
-        return f"{self.undated} undated claim{'s' if self.undated != 1 else ''} left out"
+        """``2 undated claims not shown`` (``views.wording.undated_line``); empty when
+        every claim is dated."""
+        from .wording import undated_line
+
+        return undated_line(self.undated)
 
     def by_date(self) -> list[tuple[str, list[Point]]]:
         """The events grouped under their dates, in order: one heading per date."""

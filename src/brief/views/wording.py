@@ -8,8 +8,8 @@ from ..core.names import normalise
 from .records import Link, Point, Reference, Relation, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from .comparison import Comparison, ComparisonRow
-    from .graph import Edge
+    from .comparison import Comparison, ComparisonRow, Conflict
+    from .graph import Contester, Edge, EdgeClaim
 
 #: Narrowest a side-by-side comparison column may be, in cells, before columns stack.
 MIN_COLUMN = 36
@@ -44,6 +44,18 @@ def counter_label(point: Point) -> str:
     return "contradicted by the claim above" if point.above else "contradicted by"
 
 
+def doubted_counter_label(point: Point) -> str:
+    """How a contradicting claim the corpus doubts is introduced where contested claims
+    are marked (``views.contest``): it is shown, but does not contest the claim."""
+    credibility = point.grade.credibility if point.grade is not None else None
+    if point.status == "disputed":
+        why = "disputed"
+    else:
+        why = "graded improbable" if credibility == 5 else "graded doubtful"
+    who = "the claim above" if point.above else "a claim"
+    return f"contradicted by {who} ({why}, so it does not contest this one)"
+
+
 def support_label(point: Point) -> str:
     """How a supporting claim is introduced."""
     return "supported by the claim above" if point.above else "supported by"
@@ -53,6 +65,15 @@ def counter_text(point: Point) -> str:
     """A contradicting (or supporting) claim's text: in full, or shortened when it is shown
     above."""
     return f"“{short(point.text)}”" if point.above else point.text
+
+
+def within_label(pair: Conflict) -> str:
+    """What a pair of ``brief conflicts`` says when one source contradicts itself:
+    ``within one source: Title``; "" for a pair between sources."""
+    if not pair.within:
+        return ""
+    noun = "one source" if len(pair.within) == 1 else "the same sources"
+    return f"within {noun}: {'; '.join(s.title for s in pair.within)}"
 
 
 def comparison_title(view: Comparison) -> str:
@@ -129,6 +150,14 @@ def left_out_line(count: int, kind: str) -> str:
     return f"{count} {noun} {_WHOSE[kind]} {were} left out (see brief validate)"
 
 
+def undated_line(count: int) -> str:
+    """What a timeline says of the claims it cannot place: ``84 undated claims not
+    shown``; "" for none. Not "left out", which says a claim could not be loaded."""
+    if not count:
+        return ""
+    return f"{count} undated claim{'s' if count != 1 else ''} not shown"
+
+
 def row_kind(view: Comparison) -> str:
     """The kind of entry a comparison's rows are: topics for actors and sources, actors for
     topics."""
@@ -143,18 +172,18 @@ def layer_label(row: Row) -> str:
 
 
 def relation_label(relation: Relation) -> str:
-    """An actor's relation as its briefing lists it: ``shields North Korea``, ``trades
-    with China (2 claims, contested)``."""
+    """An actor's relation as its briefing lists it: ``shields North Korea (1 claim)``,
+    ``trades with China (2 claims, contested)``."""
     return f"{relation.words} {relation.other_title}{relation_notes(relation)}"
 
 
 def relation_notes(relation: Relation) -> str:
-    """What :func:`relation_label` says after the other actor's name: `` (2 claims,
-    contested)``; "" for one uncontested claim."""
+    """What :func:`relation_label` says after the other actor's name: how many claims
+    state it and whether it is contested, `` (1 claim)``, `` (2 claims, contested)``."""
     n = len(relation.claims)
-    notes = [f"{n} claims"] if n > 1 else []
+    notes = [f"{n} claim{'s' if n != 1 else ''}"]
     notes += ["contested"] if relation.contested else []
-    return f" ({', '.join(notes)})" if notes else ""
+    return f" ({', '.join(notes)})"
 
 
 def edge_details(edge: Edge) -> str:
@@ -167,3 +196,18 @@ def edge_details(edge: Edge) -> str:
     if edge.contested:
         parts.append("contested")
     return " · ".join(parts)
+
+
+def contester_label(contester: Contester) -> str:
+    """A claim that contests another, in short: ``“Trade with Russia is…” (claim-id)``."""
+    return f"“{short(contester.text, 50)}” ({contester.id})"
+
+
+def contest_reason(claim: EdgeClaim) -> str:
+    """Why a claim behind an edge is contested: ``disputed``, ``contradicted by “…” (id)``
+    for each claim that contests it, or both (``disputed; contradicted by …``); "" when
+    it is not contested."""
+    parts = ["disputed"] if claim.status == "disputed" else []
+    if claim.contested_by:
+        parts.append("contradicted by " + ", ".join(map(contester_label, claim.contested_by)))
+    return "; ".join(parts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ...core.relations import BY_NAME
 from ...views.graph import SHORT, Edge, EdgeClaim, Graph, matrix
+from ...views.wording import contester_label
 from ..graphs import details, heading, legend, notes
 from .page import anchor, esc
 from .parts import Doc, cites, footnotes, link, status_word
@@ -40,11 +41,26 @@ def _claim(doc: Doc, claim: EdgeClaim) -> str:
     where the document allows)."""
     grade = f'<span class="grade">{esc(claim.grade)}</span> ' if claim.grade else ""
     date = f'<span class="date">{esc(claim.date)}</span> ' if claim.date else ""
-    contested = '<span class="contested">⚠ contested</span> ' if claim.contested else ""
+    contested = _contested(doc, claim)
     ident = f'<span class="ids">{esc(claim.id)}</span>'
     shown = link(doc.links.claim(claim.topic, claim.id), ident)
     said = f"{esc(claim.text)}{cites(doc, claim.refs)}"
     return f"<li>{status_word(claim.status)}{grade}{date}{contested}{said} ({shown})</li>\n"
+
+
+def _contested(doc: Doc, claim: EdgeClaim) -> str:
+    """``⚠ contested`` and why (``views.wording.contest_reason``): ``disputed``, and each
+    claim that contests it, in short and linked to it where the document allows."""
+    if not claim.contested:
+        return ""
+    why = ["disputed"] if claim.status == "disputed" else []
+    if claim.contested_by:
+        linked = (
+            link(doc.links.claim(c.topic, c.id), esc(contester_label(c)))
+            for c in claim.contested_by
+        )
+        why.append("contradicted by " + ", ".join(linked))
+    return f'<span class="contested">⚠ contested ({"; ".join(why)})</span> '
 
 
 def _other(doc: Doc, view: Graph, other: str, here: frozenset[str]) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...core.kinds import Kind
+from ...views.gradewords import grade_line
 from ...views.records import Briefing, Listing, Point, Results, split_marks
 from ...views.wording import (
     column_name,
@@ -23,13 +24,14 @@ from ...views.wording import (
     rows_label,
     shared_count_label,
     shared_label,
+    within_label,
 )
 from . import parts
 from .page import Links, document, esc
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ...views.claims import Claims
-    from ...views.comparison import Comparison, ComparisonRow, Conflicts
+    from ...views.comparison import Comparison, ComparisonRow, Conflict, Conflicts
     from ...views.graph import Graph
     from ...views.timeline import Timeline
     from ...views.validation import Validation
@@ -131,7 +133,8 @@ def conflicts_body(view: Conflicts, doc: parts.Doc) -> str:
         first, second = doc.unique(f"pair-{n}-a"), doc.unique(f"pair-{n}-b")
         out += [
             f'<section class="pair" id="{doc.unique(f"pair-{n}")}">\n',
-            f'<h2>{n}. {esc(pair.first.topic_title)}</h2>\n<ul class="points">\n',
+            f"<h2>{n}. {esc(pair.first.topic_title)}</h2>\n{_within(pair)}",
+            '<ul class="points">\n',
             _side(doc, pair.first, first, second, "contradicts the next claim"),
             _side(doc, pair.second, second, first, "contradicted by the claim above"),
             "</ul>\n</section>\n",
@@ -145,11 +148,22 @@ def _side(doc: parts.Doc, side: Point, mine: str, theirs: str, words: str) -> st
     who = f' <span class="who">({esc(", ".join(side.actors))})</span>' if side.actors else ""
     home = doc.links.claim(side.topic, side.id)
     shown = f' <a href="{esc(home)}">in {esc(side.topic_title)}</a>' if home else ""
+    grade = ""
+    if side.grade is not None and grade_line(side.grade):  # as show, without quotes
+        grade = f'<p class="grade-line"><em>Grade:</em> {esc(grade_line(side.grade))}</p>'
     return (
         f'<li class="claim" id="{mine}">{parts.status(side)}{esc(side.text)}{who}'
         f'{parts.cites(doc, side.refs)}{shown} <a class="contested" href="#{theirs}">⚠ {words}</a>'
-        "</li>\n"
+        f"{grade}</li>\n"
     )
+
+
+def _within(pair: Conflict) -> str:
+    """A line saying the pair is one source contradicting itself; "" between sources."""
+    if not pair.within:
+        return ""
+    said = within_label(pair)
+    return f'<p class="within"><em>{esc(said[:1].upper() + said[1:])}</em></p>\n'
 
 
 def results(view: Results) -> str:

@@ -142,7 +142,8 @@ class RelationsScreen(OverlayScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield EdgeList(relations_page(self.view, self.heading, self._empty), id="relations")
+        page = relations_page(self.view, self.heading, self._empty, self._overlay.of)
+        yield EdgeList(page, id="relations")
         yield Footer()
 
     @property
@@ -170,7 +171,7 @@ class RelationsScreen(OverlayScreen):
         title, empty = heading(self.brief.names, self._overlay.of)
         if (view, title) != (self.view, self.heading):
             self.view, self.heading, self._empty, self.title = view, title, empty, title
-            await self.redraw(relations_page(view, title, empty))
+            await self.redraw(relations_page(view, title, empty, self._overlay.of))
         return True
 
 
@@ -208,7 +209,7 @@ class EdgeScreen(OverlayScreen):
         return {t: store.briefing(t) for t in topics if t in known}
 
     def _page(self) -> Page:
-        return edge_page(self.view, self.edge, self._briefings, self._known)
+        return edge_page(self.view, self.edge, self._briefings, self._known, self._overlay.of)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -222,7 +223,7 @@ class EdgeScreen(OverlayScreen):
         return self.query_one("#edge", Pane)
 
     def on_mount(self) -> None:
-        self.title = text.edge_sentence(self.view, self.edge)
+        self.title = text.edge_sentence(self.view, self.edge, self._overlay.of)
         self.query_one(FindBar).display = False  # OverlayScreen.on_mount then gives the focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -239,6 +240,6 @@ class EdgeScreen(OverlayScreen):
         briefings = self._read(store, edge, known)
         if (view, edge, briefings) != (self.view, self.edge, self._briefings):
             self.view, self.edge, self._briefings = view, edge, briefings
-            self.title = text.edge_sentence(view, edge)
+            self.title = text.edge_sentence(view, edge, self._overlay.of)
             await self.redraw(self._page())
         return True

@@ -28,10 +28,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def relations_page(view: Graph, title: str, empty: str) -> Page:
+def relations_page(view: Graph, title: str, empty: str, actor: str | None = None) -> Page:
     """The edges of *view* under a heading per relation, in the vocabulary's order: each
     says how many claims state it, how firm they are, the best grade and whether it is
-    contested, and opens those claims. *empty* is said when there is no edge."""
+    contested, and opens those claims. *empty* is said when there is no edge; a
+    symmetric relation of *actor* (whose relations these are) reads from it."""
     page = Page()
     page.title(Content(title))
     if not view.edges:
@@ -50,7 +51,8 @@ def relations_page(view: Graph, title: str, empty: str) -> Page:
         page.heading(Block(label, classes="heading"), f"relation:{kind}", Content(words))
         for edge in found:
             opens = partial(OpenEdge, edge)
-            page.add(Jump(text.edge(view, edge), opens, classes="edge", name=edge_name(edge)))
+            said = text.edge(view, edge, actor)
+            page.add(Jump(said, opens, classes="edge", name=edge_name(edge)))
     return page
 
 
@@ -70,12 +72,17 @@ def shown_points(view: Briefing) -> dict[str, Point]:
 
 
 def edge_page(
-    view: Graph, edge: Edge, topics: Mapping[str, Briefing], known: Collection[str]
+    view: Graph,
+    edge: Edge,
+    topics: Mapping[str, Briefing],
+    known: Collection[str],
+    actor: str | None = None,
 ) -> Page:
     """The claims behind *edge*, grouped by topic in the order first stated; *topics*
-    are the briefings of their topics, by id (a topic missing shows its claims' text)."""
+    are the briefings of their topics, by id (a topic missing shows its claims' text);
+    a symmetric relation reads from *actor*, whose relations these are."""
     page = Page()
-    page.title(Content(text.edge_sentence(view, edge)))
+    page.title(Content(text.edge_sentence(view, edge, actor)))
     page.add(Block(text.edge_details_line(edge), classes="facts"))
     order = list(dict.fromkeys(c.topic for c in edge.claims))
     for topic in order:
@@ -99,15 +106,19 @@ def edge_page(
                 block = Block(body, classes="point edge-claim")
             page.add(block, f"claim:{claim.id}")
             if shown is not None and briefing is not None:
-                _under(page, shown, briefing)
+                _under(page, shown, briefing, {c.id for c in claim.contested_by})
     return page
 
 
-def _under(page: Page, shown: Point, briefing: Briefing) -> None:
-    """Under a claim: what contradicts or supports it (each opens where it is), then the
-    sources it cites (each shows the section cited)."""
+def _under(page: Page, shown: Point, briefing: Briefing, contesting: Collection[str]) -> None:
+    """Under a claim: what contradicts or supports it (each opens where it is; a
+    contradicting claim not among *contesting*, one the corpus doubts, says that it does
+    not contest this one), then the sources it cites (each shows the section cited)."""
     for other, line in (
-        *((o, text.counter(o)) for o in shown.contested_by),
+        *(
+            (o, text.counter(o) if o.id in contesting else text.doubted_counter(o))
+            for o in shown.contested_by
+        ),
         *((o, text.support(o)) for o in shown.supported_by),
     ):
         kind = "counter" if other in shown.contested_by else "support"
