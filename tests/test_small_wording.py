@@ -28,7 +28,7 @@ def test_matrix_cells_list_relations_in_vocabulary_order() -> None:
         assert codes == sorted(codes), cell
     at = {n.id: i for i, n in enumerate(view.nodes)}
     russia_nk = matrix(view)[at["russia"]][at["north-korea"]]
-    assert russia_nk.replace("!", "") == "su+sh+de+tr"  # was tr+su+sh+de: a symmetric one first
+    assert russia_nk.replace("!", "") == "su+sa+sh+de+tr"  # was tr+su+...: symmetric first
 
 
 def test_show_says_how_many_claims_state_every_relation() -> None:
