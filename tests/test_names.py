@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.core.names import closest, is_id, normalise
+from brief.core.names import closest, did_you_mean, is_id, normalise
 
 
 @pytest.mark.parametrize("name", ["North Korea", "north_korea", "NORTH-KOREA", " north  korea "])
@@ -35,3 +35,10 @@ def test_closest_finds_a_word_inside_names() -> None:
     pool = ["north-korea", "south-korea", "history", "korean-unification"]
     assert closest("korea", pool)[:2] == ("north-korea", "south-korea")
     assert closest("Korea", pool, limit=2) == ("north-korea", "south-korea")
+
+
+def test_two_neighbouring_letters_swapped_are_suggested() -> None:
+    # 'osa' and 'oas' are too short for the similarity cutoff to find each other
+    assert did_you_mean("osa", ["oas", "egypt", "israel"]) == " (did you mean 'oas'?)"
+    assert closest("isreal", ["israel", "ireland"])[0] == "israel"
+    assert closest("oas", ["soa", "ao"]) == ()  # not neighbours: no suggestion

@@ -33,7 +33,9 @@ def is_id(value: str) -> bool:
 
 def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, ...]:
     """Up to *limit* candidates that look like *word*: those holding its words whole
-    (``korea`` finds ``north-korea`` and ``south-korea``), then similar, then prefixes."""
+    (``korea`` finds ``north-korea`` and ``south-korea``), then those two neighbouring
+    letters apart (``osa`` finds ``oas``: short names fall under the similarity cutoff),
+    then similar, then prefixes."""
     import difflib  # only on the error path: it costs start-up time otherwise
 
     pool = sorted(set(candidates))
@@ -41,13 +43,27 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
     words = set(key.split("-"))
     within = [c for c in pool if c != key and words <= set(c.split("-"))]
     prefixed = [c for c in pool if key and (c.startswith(key) or key.startswith(c)) and c != key]
+    swapped = [c for c in pool if _one_swap(key, c)]
     # 0.75: lower lets 'farmers' suggest 'arms' and 'sanction' 'unification'
     similar = difflib.get_close_matches(key, pool, n=limit, cutoff=0.75)
     out: list[str] = []
-    for c in [*sorted(within, key=len), *similar, *sorted(prefixed, key=len)]:
+    for c in [*sorted(within, key=len), *swapped, *similar, *sorted(prefixed, key=len)]:
         if c not in out:
             out.append(c)
     return tuple(out[:limit])
+
+
+def _one_swap(a: str, b: str) -> bool:
+    """Whether *b* is *a* with two neighbouring letters swapped (``osa``, ``oas``)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
