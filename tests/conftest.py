@@ -77,3 +77,24 @@ def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
     yield
+
+
+def same_warm_as_from_files(command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``brief *command*`` from a warm cache prints exactly what it prints read from the
+    files: the first run without a cache, the second writes it, the third must read it
+    (a load from the files fails the test)."""
+    import brief.store.build
+
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)  # writes the cache
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded from its files")
+
+    monkeypatch.setattr(brief.store.build, "build", refused)
+    warm = run(*command)
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )

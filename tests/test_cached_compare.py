@@ -16,7 +16,7 @@ from brief.corpus.layers import bundled_root
 from brief.store import CachedStore, LiveStore
 from brief.views.comparison import Comparison
 
-from .conftest import CORPORA, run, settle, stores
+from .conftest import CORPORA, run, same_warm_as_from_files, settle, stores
 
 
 @pytest.fixture(params=["bundled", "analyst", "relations"])
@@ -77,19 +77,7 @@ def test_cli_compare_from_the_cache_is_compare_from_the_files(
     shutil.copytree(bundled_root(), notes)
     settle(notes)
     command = ("--no-bundled", "-c", str(notes), "compare", *args)
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)  # writes the cache
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded from its files")
-
-    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
-    warm = run(*command)
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )
+    same_warm_as_from_files(command, monkeypatch)
 
 
 def test_conflicts_from_the_cache_are_the_whole_index_s(
@@ -128,19 +116,7 @@ def test_cli_conflicts_from_the_cache_are_conflicts_from_the_files(
     shutil.copytree(bundled_root(), notes)
     settle(notes)
     command = ("--no-bundled", "-c", str(notes), "conflicts", *args)
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)  # writes the cache
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded from its files")
-
-    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
-    warm = run(*command)
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )
+    same_warm_as_from_files(command, monkeypatch)
 
 
 def test_one_entry_s_timeline_from_the_cache_is_the_whole_index_s(
@@ -171,19 +147,7 @@ def test_cli_timeline_from_the_cache_is_timeline_from_the_files(
     shutil.copytree(bundled_root(), notes)
     settle(notes)
     command = ("--no-bundled", "-c", str(notes), "timeline", *args)
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)  # writes the cache
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded from its files")
-
-    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
-    warm = run(*command)
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )
+    same_warm_as_from_files(command, monkeypatch)
 
 
 def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(

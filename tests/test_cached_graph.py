@@ -14,15 +14,13 @@ from pathlib import Path
 
 import pytest
 
-import brief.store.build
-import brief.store.read
 from brief.core.errors import NotFound
 from brief.corpus.layers import Layer, bundled_root
 from brief.store import CachedStore, LiveStore, cache_file
 from brief.views.graph import Graph, Query
 from brief.views.mingrade import minimum
 
-from .conftest import CORPORA, run, settle, stores
+from .conftest import CORPORA, run, same_warm_as_from_files, settle, stores
 
 
 def copied(source: Path | str, tmp_path: Path, extra: str = "") -> Path:
@@ -145,16 +143,4 @@ def test_cli_graph_from_the_cache_is_graph_from_the_files(
 ) -> None:
     notes = copied(CORPORA / "relations", tmp_path, BY_ANOTHER)
     command = ("--no-bundled", "-c", str(notes), "graph", *args)
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)  # writes the cache
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded from its files")
-
-    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
-    warm = run(*command)
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )
+    same_warm_as_from_files(command, monkeypatch)

@@ -15,14 +15,12 @@ from pathlib import Path
 
 import pytest
 
-import brief.store.build
-import brief.store.read
 from brief.core.errors import NotFound
 from brief.core.kinds import Kind
 from brief.corpus.layers import Layer, bundled_root
 from brief.store import CachedStore, LiveStore, cache_file, open_store
 
-from .conftest import run, settle, stores
+from .conftest import same_warm_as_from_files, settle, stores
 
 
 @pytest.fixture
@@ -117,19 +115,7 @@ def test_cli_search_with_filters_from_the_cache_is_search_from_the_files(
     corpus: Path, args: tuple[str, ...], no_whole_corpus: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     command = ("--no-bundled", "-c", str(corpus), "search", *args)
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)  # writes the cache
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded from its files")
-
-    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
-    warm = run(*command)
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )
+    same_warm_as_from_files(command, monkeypatch)
 
 
 def kept_by_actor(live: LiveStore, actor: str) -> set[tuple[str, str]]:
