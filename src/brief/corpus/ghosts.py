@@ -38,6 +38,10 @@ class Ghosts:
         self.named: dict[str, tuple[str, str]] = {}
         """Topic, actor and source ids, each with its kind and file."""
 
+    def __bool__(self) -> bool:
+        """Whether any entry has been left out yet (if not, nothing can clash)."""
+        return bool(self.by_kind)
+
     def add(self, kind: str, ident: str, file: str, layer: int) -> None:
         """Note an entry left out; the first of a layer keeps the id."""
         table = self.by_kind.setdefault(kind, {})

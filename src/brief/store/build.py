@@ -48,14 +48,28 @@ def build(
     """
     import time
 
-    from ..core.index import build_index
-    from ..corpus.load import load
+    from ..corpus.load import paused_gc
     from ..corpus.stamps import Stamps
     from ..corpus.trace import Trace
 
     stamps = Stamps() if stamps is None else stamps
     trace = Trace()
     began = time.time_ns()  # before the first stamp: see cachefile.smudged
+    with paused_gc():  # as in the load: indexing and writing make no cycles either
+        return _build(layers, path, on_file, stamps, trace, began)
+
+
+def _build(
+    layers: Sequence[Layer],
+    path: str | None,
+    on_file: OnFile | None,
+    stamps: Stamps,
+    trace: Trace,
+    began: int,
+) -> LiveStore:
+    from ..core.index import build_index
+    from ..corpus.load import load
+
     result = load(layers, stamps, trace, on_file)
     index = build_index(result.corpus)
     troubled = [
