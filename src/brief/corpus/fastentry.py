@@ -101,21 +101,45 @@ def _credibility(raw: Any) -> Any:
     return raw if type(raw) is int and 1 <= raw <= 6 else _NO
 
 
-def _cites(keys: frozenset[str]) -> Callable[[Any], Any]:
-    """``checkers.cites``: at least one citation, each with only *keys*."""
+def _cite_1(cite: Any) -> Any:
+    """``checkers._citation`` in format 1: a source, and maybe a section."""
+    if type(cite) is not dict:
+        return _NO
+    source = _ident(cite.get("source"))
+    section = cite.get("section")
+    if section is not None:
+        section = _text(section)
+    if source is _NO or section is _NO or len(cite) != 1 + (section is not None):
+        return _NO  # a part not plainly right, or a key a citation does not have
+    return build_citation(source, section, None, None)
+
+
+def _cite_2(cite: Any) -> Any:
+    """``checkers._citation`` in format 2: also maybe a quote and a locator."""
+    if type(cite) is not dict:
+        return _NO
+    source = _ident(cite.get("source"))
+    parts = [cite.get(key) for key in _CITE_PARTS]
+    if len(cite) != 1 + sum(part is not None for part in parts):
+        return _NO  # a key a citation does not have
+    checked = [None if part is None else _text(part) for part in parts]
+    if source is _NO or _NO in checked:
+        return _NO
+    return build_citation(source, *checked)
+
+
+def _cites(cite: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``checkers.cites``: at least one citation, each checked by *cite*."""
 
     def check(raw: Any) -> Any:
         if type(raw) is not list or not raw:
             return _NO
         out = []
-        for cite in raw:
-            if type(cite) is not dict or not cite.keys() <= keys:
+        for item in raw:
+            made = cite(item)
+            if made is _NO:
                 return _NO
-            source = _ident(cite.get("source"))
-            parts = [_text(cite[key]) if key in cite else None for key in _CITE_PARTS]
-            if source is _NO or _NO in parts:
-                return _NO
-            out.append(build_citation(source, *parts))
+            out.append(made)
         return tuple(out)
 
     return check
@@ -147,7 +171,7 @@ _ACTOR: _Checks = {"id": _ident, "name": _text, "description": _text, "aliases":
 _SOURCE: _Checks = {"id": _ident, "title": _text, "kind": _choice(SOURCE_KINDS), "author": _text}
 _SOURCE.update(date=_date, url=_text, sections=_texts)
 _CLAIM_1: _Checks = {"id": _ident, "text": _text, "topic": _ident, "actors": _ids}
-_CLAIM_1.update(cites=_cites(frozenset({"source", "section"})), status=_choice(STATUSES))
+_CLAIM_1.update(cites=_cites(_cite_1), status=_choice(STATUSES))
 _CLAIM_1.update(contradicts=_ids, supports=_ids, note=_text)
 #: The keys each kind's plain entries may have in format 1, with their checks.
 _VERSION_1: dict[str, _Checks] = {
@@ -162,8 +186,7 @@ _VERSION_2: dict[str, _Checks] = {
     "actors": _ACTOR,
     "sources": {**_SOURCE, "reliability": _choice(RELIABILITY), "publisher": _text}
     | {"retrieved": _date, "note": _text},
-    "claims": {**_CLAIM_1, "cites": _cites(frozenset({"source", *_CITE_PARTS}))}
-    | {"credibility": _credibility, "by": _text},
+    "claims": {**_CLAIM_1, "cites": _cites(_cite_2)} | {"credibility": _credibility, "by": _text},
 }
 _REQUIRED = {
     "topics": ("id", "title", "summary"),
