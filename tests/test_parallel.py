@@ -10,6 +10,7 @@ not the fallback, read every file.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -182,6 +183,21 @@ def test_random_corpora_load_alike(
         layers.append(Layer(str(root), label))
     in_workers.clear()
     compare(layers, monkeypatch, in_workers)
+
+
+def test_a_chunk_travels_as_builders_and_fields_and_arrives_whole(tmp_path: Path) -> None:
+    root = hazards(tmp_path / "hazards")
+    jobs = [
+        *((str(p), BUNDLED.root, p.name) for p in sorted(Path(BUNDLED.root).rglob("*.toml"))),
+        *((str(p), str(root), p.name) for p in sorted(root.iterdir()) if p.suffix == ".toml"),
+    ]
+    payload = parallel._read_chunk(jobs, True)
+    for made in (b"build_claim", b"build_citation", b"build_topic", b"build_source"):
+        assert made in payload  # the records' fast builders, not their classes' __init__
+    assert b"__setstate__" not in payload
+    here = [onefile.read_one(path, root, name, True) for path, root, name in jobs]
+    assert pickle.loads(payload) == here
+    assert any(read.fatal for read in here) and any(not read.fatal for read in here)
 
 
 def test_a_dead_worker_leaves_the_rest_to_this_process(

@@ -49,6 +49,7 @@ from .checkers import (
     text,
     type_name,
 )
+from .fastentry import plain_entry
 from .relationfrom import relation_from_ok
 from .relationto import relation_to_ok
 
@@ -214,14 +215,19 @@ def _check_kind(
             f"expected an array of tables ([[{kind}]]), found {type_name(tables)}",
         )
         return
+    accepted = out.entries[kind]
     for i, table in enumerate(tables):
         path = f"{kind}[{i}]"
+        plain = plain_entry(kind, table, name, version)
+        if plain is not None:  # plainly right: the record the full check would build
+            accepted.append((plain, path))
+            continue
         values: dict[str, Any] = {}
         entry = _check_entry(kind, table, path, problem, name, values, version)
         if entry is None:
             out.rejected[kind].append((values, path))
         else:
-            out.entries[kind].append((entry, path))
+            accepted.append((entry, path))
 
 
 def _check_entry(
