@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import json
 import os
 import pty
+import re
+import select
 import shutil
+import signal
 import statistics
 import struct
 import subprocess
@@ -61,6 +65,68 @@ def run_once(cmd: Cmd, env: dict[str, str], tty: bool = False) -> tuple[float, i
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"benchmark command failed: {' '.join(cmd)}")
     return elapsed, usage.ru_maxrss
+
+
+#: Escape sequences a terminal app writes, to find its text in what it drew.
+ESCAPES = re.compile(
+    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: title, hyperlinks
+    rb"|\x1b[PX^_].*?\x1b\\"  # DCS and other strings
+    rb"|\x1b[@-Z\\-_]",  # the rest of the two-character ones
+    re.S,
+)
+
+
+def first_paint(cmd: Cmd, marker: str, env: dict[str, str], timeout: float = 60.0) -> float:
+    """Seconds from starting the full-screen app *cmd* in a terminal (30 x 100) until
+    *marker* is on its screen; then the app is killed."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(  # Textual draws on stderr
+        cmd, env=env, stdin=follower, stdout=follower, stderr=follower, start_new_session=True
+    )
+    os.close(follower)
+    drawn = b""
+    try:
+        while time.perf_counter() - start < timeout:
+            if not select.select([leader], [], [], 0.5)[0]:
+                continue
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+            if marker.encode() in ESCAPES.sub(b"", drawn):
+                return time.perf_counter() - start
+        shown = ESCAPES.sub(b"", drawn)[-200:]
+        raise SystemExit(f"{' '.join(cmd)} never showed {marker!r} (last drawn: {shown!r})")
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(leader)
+
+
+def paint_row(
+    name: str,
+    cmd: Cmd,
+    marker: str,
+    base: Cmd,
+    base_marker: str,
+    target: float,
+    runs: int,
+    env: dict[str, str],
+) -> Row:
+    """Interleave first paints of *cmd* and *base*; compare medians."""
+    ours, theirs = [], []
+    for round_ in range(runs + 2):  # two rounds of warm-up
+        mine, other = first_paint(cmd, marker, env), first_paint(base, base_marker, env)
+        if round_ >= 2:
+            ours.append(mine * 1000)
+            theirs.append(other * 1000)
+    return Row(name, statistics.median(ours), statistics.median(theirs), target, "ms")
 
 
 class Row:
@@ -194,6 +260,36 @@ def main() -> int:
             runs,
             complete_env,
             base_env=env,
+        )
+    )
+
+    # The TUI's first paint with its list filled: the list's last heading ("Sources 12")
+    # is on the screen. Against the smallest Textual app, drawing one line of text.
+    sources = subprocess.run(
+        [*BRIEF, "list", "sources", "--format", "json"], env=env, capture_output=True, text=True
+    )
+    heading = f"Sources {len(json.loads(sources.stdout)['items'])}"
+    tui_env = {**env, "TERM": "xterm-256color"}
+    minimal_app = [
+        PY,
+        "-c",
+        "from textual.app import App\n"
+        "from textual.widgets import Static\n"
+        "class Minimal(App):\n"
+        "    def compose(self):\n"
+        "        yield Static('ready to read')\n"
+        "Minimal().run()",
+    ]
+    report(
+        paint_row(
+            "tui first paint, list filled (warm) vs a minimal Textual app",
+            [*BRIEF, "tui"],
+            heading,
+            minimal_app,
+            "ready to read",
+            1.3,
+            max(5, runs // 2),
+            tui_env,
         )
     )
 
