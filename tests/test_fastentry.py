@@ -297,3 +297,26 @@ def test_a_right_entry_takes_the_fast_path(
     doc = {"format": version, kind: [table]}
     assert both_ways(doc, "f.toml", monkeypatch) == 1
     assert not check_document(doc, "f.toml").problems
+
+
+def test_references_share_one_string_per_id() -> None:
+    """A corpus names the same topics, actors, sources and sections over and over: a
+    plainly right entry keeps one string for each (a large load's memory), equal to
+    the one written."""
+    doc = parse(
+        (
+            b'format = 1\n[[claims]]\nid = "a"\ntext = "A"\ntopic = "t"\nactors = ["x"]\n'
+            b'cites = [{ source = "s", section = "Part 1" }]\n'
+            b'[[claims]]\nid = "b"\ntext = "B"\ntopic = "t"\nactors = ["x", "y"]\n'
+            b'cites = [{ source = "s", section = "Part 1" }]\ncontradicts = ["a"]\n'
+        ),
+        "f.toml",
+    )
+    assert isinstance(doc, dict)
+    (a, _), (b, _) = check_document(doc, "f.toml").entries["claims"]
+    assert isinstance(a, Claim) and isinstance(b, Claim)
+    assert (a.topic, a.actors, a.cites[0].section) == ("t", ("x",), "Part 1")
+    assert a.topic is b.topic
+    assert a.actors[0] is b.actors[0]
+    assert a.cites[0].source is b.cites[0].source
+    assert a.cites[0].section is b.cites[0].section
