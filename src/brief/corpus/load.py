@@ -89,7 +89,10 @@ def paused_gc() -> Iterator[None]:
 
     Indexing a load and writing its cache make no cycles either, and with the loaded
     corpus's objects to look through, each collection costs more: a cold build keeps
-    it paused throughout.
+    it paused throughout. When it runs again, what was made meanwhile is left out of
+    its collections (``gc.freeze``): else the first would look through all of it, a
+    third of a second at 10,000 topics. Those objects are still freed when no longer
+    used; only cycles among them would not be, and a load makes none.
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -97,6 +100,7 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if collecting:
+            gc.freeze()
             gc.enable()
 
 
