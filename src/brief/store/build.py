@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from . import codec, filerecord, sql
+from . import claimgroup, codec, filerecord, sql
 from .cachefile import locked, new_generation, private_dir, private_file, prune, smudged
 from .live import LiveStore
 
@@ -138,7 +138,9 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     """Fill the tables of a new cache file from one load."""
     con.executescript(sql.DDL)
     seq = trace.seq
-    write_records(con, index, lambda kind, ident: codec.ord_key(seq[kind][ident]))
+    write_records(
+        con, index, lambda kind, ident: codec.ord_key(seq[kind][ident]), written(trace.files)
+    )
     con.executemany(
         sql.INSERT_CONTEST, ((a, b) for a, others in index.contested.items() for b in others)
     )
@@ -161,14 +163,35 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     )
 
 
+def written(files: Sequence[FileTrace]) -> dict[str, tuple[int, Sequence[Claim]]]:
+    """Each usable file's claims as written, by its name, with its row's rowid (as
+    ``write_all`` numbers them): the groups of claims (see ``claimgroup``).
+
+    Names that are not unique (two layers of one label) cannot say which file wrote a
+    claim (``Claim.file`` is a name): then each file's group holds its claims as
+    written alone, and the claims as resolved go in groups of their own.
+    """
+    out: dict[str, tuple[int, Sequence[Claim]]] = {}
+    for n, t in enumerate(files, 1):
+        if t.checked and not t.checked.fatal:
+            out[t.name] = (n, [e for e, _ in t.checked.entries["claims"]])  # type: ignore[misc]
+    if len({t.name for t in files}) != len(files):
+        out = {f"\0{n}": (n, claims) for n, claims in out.values()}
+    return out
+
+
 def write_records(
-    con: sqlite3.Connection, index: Index, seq: Callable[[str, str], bytes] | None
+    con: sqlite3.Connection,
+    index: Index,
+    seq: Callable[[str, str], bytes] | None,
+    files: dict[str, tuple[int, Sequence[Claim]]] | None = None,
 ) -> None:
     """The rows of every topic, actor, source and claim, what finds them, and search.
 
     *seq* gives each entry's place in load order (its kind in the corpus, its id); the
-    in-memory database of a search without a cache (``search.memory_db``) has none.
-    Rowids are given here, in order, so that the search rows can be written at once.
+    in-memory database of a search without a cache (``search.memory_db``) has none,
+    nor *files* (each file's claims as written: see :func:`written`). Rowids are given
+    here, in order, so that the search rows can be written at once.
     """
     from .search import fill
 
@@ -182,11 +205,13 @@ def write_records(
             for n, (kind, e) in enumerate(named, 1)
         ),
     )
+    places, groups = claimgroup.place_all(corpus.claims, files or {})
+    con.executemany(sql.INSERT_GROUP, claimgroup.records_of(groups))
     con.executemany(
         sql.INSERT_CLAIM_AT,
         (
-            (n, c.id, at("claims", c.id), c.topic, codec.entry_blob(c))
-            for n, c in enumerate(corpus.claims, 1)
+            (n, c.id, at("claims", c.id), c.topic, *place)
+            for n, (c, place) in enumerate(zip(corpus.claims, places, strict=True), 1)
         ),
     )
     write_claim_links(con, corpus.claims)

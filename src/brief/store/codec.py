@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 25
+SCHEMA = 26
 
 
 class Corrupt(ValueError):
