@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostic
 from ..core.model import Claim
-from ..corpus.trace import PHASES, entry_ord
+from ..corpus.trace import KIND_ORDER, PHASES
 from . import claimgroup, codec, filerecord, read, sql
 from .build import file_links, write_claim_links
 from .changed import ChangedFile
@@ -111,8 +111,8 @@ class EditWrite:
         }
         for rowid, claim in old.values():
             con.execute(sql.DELETE_SEARCH, (rowid, *codec.search_text(claim)))
-            con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, claim.id) for a in claim.actors))
-            con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, claim.id) for x in claim.cites))
+            con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, rowid) for a in claim.actors))
+            con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, rowid) for x in claim.cites))
             con.execute(sql.DELETE_RELATION_CLAIM, (claim.id,))
         con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
         con.executemany(sql.DELETE_SUPPORTER, backing)
@@ -129,17 +129,19 @@ class EditWrite:
         """In with the new rows: claims, relinked claims, claim ids and links as written."""
         con = self.con
         groups = {f.ref: written_group(c for c, _, _ in f.new_claims) for f in self.files}
+        rowids = []
         for claim, _, f, pos in self.resolved.values():
-            seq = codec.ord_key(entry_ord(f.ord, "claims", pos))
+            seq = codec.seq_key(f.ref, KIND_ORDER.index("claims"), pos)
             at = groups[f.ref].place(codec.entry_data(claim))
-            con.execute(sql.INSERT_CLAIM, (claim.id, seq, claim.topic, f.ref, at))
+            row = (claim.id, seq, claim.topic, f.ref, at)
+            rowids.append((con.execute(sql.INSERT_CLAIM, row).lastrowid or 0, claim))
         rows = self._in(sql.CLAIMS_DATA_IN, self.restrip)
         groups.update(read.groups(con, {n for _, n, _ in rows if n not in groups}))
         for ident, n, at in rows:
             placed = groups[n].place(codec.entry_data(self.restrip[ident]), at)
             con.execute(sql.SET_CLAIM, (placed, ident))
         con.executemany(sql.INSERT_GROUP, claimgroup.records_of(groups))
-        write_claim_links(con, (c for c, _, _, _ in self.resolved.values()))
+        write_claim_links(con, rowids)
         for f in self.files:
             con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.ref) for c, _, _ in f.new_claims))
             con.executemany(sql.INSERT_LINK, file_links(f.ref, f.checked))

@@ -1,7 +1,7 @@
 """Reading the cache's tables back: part of the corpus, all of it, its warnings.
 
 Rows are ordered by ``seq``, the entry's place in load order (see
-``corpus.trace.entry_ord``), so that anything built from a few rows lists them as
+``codec.seq_key``), so that anything built from a few rows lists them as
 the whole corpus would.
 """
 
