@@ -115,7 +115,12 @@ def flip_record(path: Path, rng: random.Random) -> str:
     con = sqlite3.connect(path)
     try:
         table, column = rng.choice(
-            [("entries", "data"), ("claims", "data"), ("briefings", "data"), ("meta", "value")]
+            [
+                ("entries", "data"),
+                ("claim_groups", "data"),
+                ("briefings", "data"),
+                ("meta", "value"),
+            ]
         )
         rows = con.execute(f"SELECT rowid, {column} FROM {table}").fetchall()
         rowid, blob = rng.choice(rows)

@@ -7,8 +7,8 @@ modules, from the top: ``live`` and ``cached`` (the stores),
 edited), ``incremental`` and ``changed`` (an edit applied in
 place), ``read`` (rows back into a corpus), ``lookup`` (names and tags without the
 index), ``search`` (full text), ``cachefile``
-(where, locking, freshness), ``codec`` (every stored layout) and ``sql`` (every
-statement).
+(where, locking, freshness), ``codec`` (every stored layout; ``claimgroup`` the claims',
+``filerecord`` each file's) and ``sql`` (every statement).
 
 Imports ``views``, ``corpus`` and ``core``; never click, rich or textual.
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from . import codec, filerecord, sql
+from . import claimgroup, codec, filerecord, sql
 from .cachefile import locked, new_generation, private_dir, private_file, prune, smudged
 from .live import LiveStore
 
@@ -139,6 +139,7 @@ def _fill(
     try:
         # A private file that is renamed into place when whole: no journal, no fsync. A
         # file torn by a crash fails to open and is rebuilt, like any corrupt cache.
+        con.execute(sql.PAGE_SIZE)  # before the first table
         con.execute(sql.NO_JOURNAL)
         con.execute(sql.NO_SYNC)
         write_all(con, result, trace, index)
@@ -151,8 +152,8 @@ def _fill(
 def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
     """Fill the tables of a new cache file from one load."""
     con.executescript(sql.DDL)
-    seq = trace.seq
-    write_records(con, index, lambda kind, ident: codec.ord_key(seq[kind][ident]))
+    files = sorted(trace.files, key=lambda t: t.ord)  # numbered in load order: see seq_key
+    write_records(con, index, _seq_numbers(files, trace.seq), written(files))
     con.executemany(
         sql.INSERT_CONTEST, ((a, b) for a, others in index.contested.items() for b in others)
     )
@@ -162,9 +163,9 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     skipped = set(result.skipped)
     con.executemany(
         sql.INSERT_FILE,
-        ((n, *file_row(t, t.name in skipped)) for n, t in enumerate(trace.files, 1)),
+        ((n, *file_row(t, t.name in skipped)) for n, t in enumerate(files, 1)),
     )
-    _write_raw(con, trace.files)
+    _write_raw(con, files)
     kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(index.corpus, k)}
     con.executemany(
         sql.INSERT_NAME,
@@ -175,20 +176,55 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     )
 
 
+def _seq_numbers(
+    files: Sequence[FileTrace], seq: dict[str, dict[str, str]]
+) -> Callable[[str, str], int]:
+    """Each entry's ``seq`` (see ``codec.seq_key``) from its place in the load (its sort
+    key, ``corpus.trace.entry_ord``: its file's, then its kind and place there)."""
+    numbers = {t.ord: n for n, t in enumerate(files, 1)}
+
+    def at(kind: str, ident: str) -> int:
+        file, _, place = seq[kind][ident].rpartition("\x01")
+        return codec.seq_key(numbers[file], int(place[:1]), int(place[1:]))
+
+    return at
+
+
+def written(files: Sequence[FileTrace]) -> dict[str, tuple[int, Sequence[Claim]]]:
+    """Each usable file's claims as written, by its name, with its row's rowid (as
+    ``write_all`` numbers them): the groups of claims (see ``claimgroup``).
+
+    Names that are not unique (two layers of one label) cannot say which file wrote a
+    claim (``Claim.file`` is a name): then each file's group holds its claims as
+    written alone, and the claims as resolved go in groups of their own.
+    """
+    out: dict[str, tuple[int, Sequence[Claim]]] = {}
+    for n, t in enumerate(files, 1):
+        if t.checked and not t.checked.fatal:
+            out[t.name] = (n, [e for e, _ in t.checked.entries["claims"]])  # type: ignore[misc]
+    if len({t.name for t in files}) != len(files):
+        out = {f"\0{n}": (n, claims) for n, claims in out.values()}
+    return out
+
+
 def write_records(
-    con: sqlite3.Connection, index: Index, seq: Callable[[str, str], bytes] | None
+    con: sqlite3.Connection,
+    index: Index,
+    seq: Callable[[str, str], int] | None,
+    files: dict[str, tuple[int, Sequence[Claim]]] | None = None,
 ) -> None:
     """The rows of every topic, actor, source and claim, what finds them, and search.
 
     *seq* gives each entry's place in load order (its kind in the corpus, its id); the
-    in-memory database of a search without a cache (``search.memory_db``) has none.
-    Rowids are given here, in order, so that the search rows can be written at once.
+    in-memory database of a search without a cache (``search.memory_db``) has none,
+    nor *files* (each file's claims as written: see :func:`written`). Rowids are given
+    here, in order, so that the search rows can be written at once.
     """
     from .search import fill
 
     corpus = index.corpus
     named = [(kind, e) for kind in NAMED for e in getattr(corpus, kind)]
-    at = seq or (lambda kind, ident: b"")
+    at = seq or (lambda kind, ident: 0)
     con.executemany(
         sql.INSERT_ENTRY,
         (
@@ -196,14 +232,16 @@ def write_records(
             for n, (kind, e) in enumerate(named, 1)
         ),
     )
+    places, groups = claimgroup.place_all(corpus.claims, files or {})
+    con.executemany(sql.INSERT_GROUP, claimgroup.records_of(groups))
     con.executemany(
         sql.INSERT_CLAIM_AT,
         (
-            (n, c.id, at("claims", c.id), c.topic, codec.entry_blob(c))
-            for n, c in enumerate(corpus.claims, 1)
+            (n, c.id, at("claims", c.id), c.topic, *place)
+            for n, (c, place) in enumerate(zip(corpus.claims, places, strict=True), 1)
         ),
     )
-    write_claim_links(con, corpus.claims)
+    write_claim_links(con, enumerate(corpus.claims, 1))
     con.executemany(sql.INSERT_TAG, ((t, i) for t, ids in index.by_tag.items() for i in ids))
     fill(con, chain(((-n, e) for n, (_, e) in enumerate(named, 1)), enumerate(corpus.claims, 1)))
 
@@ -248,10 +286,15 @@ def _links(file: int, claim: str, targets: Iterable[Any]) -> Iterator[tuple[int,
     return ((file, claim, t) for t in targets if isinstance(t, str))
 
 
-def write_claim_links(con: sqlite3.Connection, claims: Iterable[Claim]) -> None:
-    """The rows that find a claim by its actors and by its sources, and those stating a
-    relation."""
+def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim]]) -> None:
+    """The rows that find a claim by its actors and by its sources (each claim with its
+    row's rowid), and those stating a relation."""
     claims = list(claims)
-    con.executemany(sql.INSERT_CLAIM_ACTOR, ((a, c.id) for c in claims for a in c.actors))
-    con.executemany(sql.INSERT_CLAIM_SOURCE, ((x.source, c.id) for c in claims for x in c.cites))
-    con.executemany(sql.INSERT_RELATION_CLAIM, ((c.id,) for c in claims if c.relation is not None))
+    # in key order: appended to their tables' b-trees, not scattered through them
+    con.executemany(sql.INSERT_CLAIM_ACTOR, sorted((a, n) for n, c in claims for a in c.actors))
+    con.executemany(
+        sql.INSERT_CLAIM_SOURCE, sorted((x.source, n) for n, c in claims for x in c.cites)
+    )
+    con.executemany(
+        sql.INSERT_RELATION_CLAIM, ((c.id,) for _, c in claims if c.relation is not None)
+    )

@@ -20,6 +20,7 @@ from ..corpus.reader import read_bytes
 from ..corpus.schema import Checked, check_document
 from ..corpus.stamps import Stamps
 from . import codec, filerecord
+from .claimgroup import Group
 
 #: The named kinds, as a corpus names them.
 NAMED = ("topics", "actors", "sources")
@@ -72,13 +73,19 @@ def _corpus_files(folder: str, known: set[str]) -> set[str]:
 class ChangedFile:
     """One changed file: what the cache held for it, and what it holds now."""
 
-    def __init__(self, path: str, row: tuple[Any, ...], layers: Sequence[Layer]) -> None:
+    def __init__(
+        self, path: str, row: tuple[Any, ...], group: Group, layers: Sequence[Layer]
+    ) -> None:
+        """*row* is the file's row (``sql.FILE``), *group* its group of claims."""
         self.path = path
         self.key = os.fsencode(path)  # as the cache keeps file names (see build.file_row)
         self.name, layer, ord_, blob, self.ref = row
-        """``ref``: its row's rowid, by which ``raw_claims`` and ``links`` name it."""
+        """``ref``: its row's rowid, by which ``raw_claims``, ``links`` and the group of
+        claims (``claimgroup``) name it."""
         self.ord = codec.ord_of(ord_)
-        self.record = filerecord.read_file_record(blob)
+        self.group = group
+        """Its group of claims as the cache holds it."""
+        self.record = filerecord.read_file_record(blob, group.as_written())
         _usable_before(self.record)
         self.stamps = Stamps()
         self.checked = _read_now(path, layers[layer].root, self.name, self.stamps)

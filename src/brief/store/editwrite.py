@@ -15,11 +15,12 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostic
 from ..core.model import Claim
-from ..corpus.trace import PHASES, entry_ord
-from . import codec, filerecord, sql
+from ..corpus.trace import KIND_ORDER, PHASES
+from . import claimgroup, codec, filerecord, read, sql
 from .build import file_links, write_claim_links
 from .changed import ChangedFile
-from .read import rows_in
+from .claimgroup import written_group
+from .read import claims_at, rows_in
 
 #: A claim resolved as a load resolves it, with its key path, file and place there.
 Resolved = tuple[Claim, str, ChangedFile, int]
@@ -100,10 +101,9 @@ class EditWrite:
     def _remove_old(self) -> tuple[set[Claim], set[str]]:
         """Out with the old rows of these claims; the claims and their contestants."""
         con = self.con
-        old = {
-            ident: (rowid, codec.claim_of(blob))
-            for ident, rowid, blob in self._in(sql.CLAIMS_ROWS_IN, self.dirty)
-        }
+        rows = self._in(sql.CLAIMS_ROWS_IN, self.dirty)
+        found = claims_at(con, [(n, at) for _, _, n, at in rows])
+        old = {row[0]: (row[1], claim) for row, claim in zip(rows, found, strict=True)}
         old_pairs = self._in(sql.CONTESTS_IN, self.dirty)
         backing = {
             *self._in(sql.SUPPORTERS_OF_IN, self.dirty),
@@ -111,8 +111,8 @@ class EditWrite:
         }
         for rowid, claim in old.values():
             con.execute(sql.DELETE_SEARCH, (rowid, *codec.search_text(claim)))
-            con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, claim.id) for a in claim.actors))
-            con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, claim.id) for x in claim.cites))
+            con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, rowid) for a in claim.actors))
+            con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, rowid) for x in claim.cites))
             con.execute(sql.DELETE_RELATION_CLAIM, (claim.id,))
         con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
         con.executemany(sql.DELETE_SUPPORTER, backing)
@@ -128,12 +128,20 @@ class EditWrite:
     def _insert_new(self) -> set[Claim]:
         """In with the new rows: claims, relinked claims, claim ids and links as written."""
         con = self.con
+        groups = {f.ref: written_group(c for c, _, _ in f.new_claims) for f in self.files}
+        rowids = []
         for claim, _, f, pos in self.resolved.values():
-            seq = codec.ord_key(entry_ord(f.ord, "claims", pos))
-            con.execute(sql.INSERT_CLAIM, (claim.id, seq, claim.topic, codec.entry_blob(claim)))
-        for ident, claim in self.restrip.items():
-            con.execute(sql.SET_CLAIM, (codec.entry_blob(claim), ident))
-        write_claim_links(con, (c for c, _, _, _ in self.resolved.values()))
+            seq = codec.seq_key(f.ref, KIND_ORDER.index("claims"), pos)
+            at = groups[f.ref].place(codec.entry_data(claim))
+            row = (claim.id, seq, claim.topic, f.ref, at)
+            rowids.append((con.execute(sql.INSERT_CLAIM, row).lastrowid or 0, claim))
+        rows = self._in(sql.CLAIMS_DATA_IN, self.restrip)
+        groups.update(read.groups(con, {n for _, n, _ in rows if n not in groups}))
+        for ident, n, at in rows:
+            placed = groups[n].place(codec.entry_data(self.restrip[ident]), at)
+            con.execute(sql.SET_CLAIM, (placed, ident))
+        con.executemany(sql.INSERT_GROUP, claimgroup.records_of(groups))
+        write_claim_links(con, rowids)
         for f in self.files:
             con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.ref) for c, _, _ in f.new_claims))
             con.executemany(sql.INSERT_LINK, file_links(f.ref, f.checked))
@@ -191,7 +199,8 @@ class EditWrite:
     def _forget_briefings(self, touched: set[Claim], contested: set[str], named: set[str]) -> None:
         """Briefings that show any claim touched, or a claim it contradicts or supports."""
         shown = {c.id for c in touched} | contested
-        touched |= {codec.claim_of(blob) for _, blob in self._in(sql.CLAIMS_DATA_IN, shown)}
+        rows = self._in(sql.CLAIMS_DATA_IN, shown)
+        touched |= set(claims_at(self.con, [(n, at) for _, n, at in rows]))
         stale = set(named) | self.recounted
         for claim in touched:
             stale.add(claim.topic)

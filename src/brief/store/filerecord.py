@@ -1,9 +1,12 @@
 """A file's record in the cache: what an edit needs to re-read that file alone.
 
-Each file's checked entries (as ``codec`` lays out an entry) and its problems by
-load phase (see ``corpus.trace.PHASES``), with the problems of files no record
-holds (a missing corpus folder, say). Read only to apply an edit, to word the
-warnings again after one, or to say why a name was left out: never on a warm show.
+Each file's checked topics, actors and sources (as ``codec`` lays out an entry), what
+it left out, and its problems by load phase (see ``corpus.trace.PHASES``), with the
+problems of files no record holds (a missing corpus folder, say). Its claims as
+written are not repeated here: they are the first records of the file's group of
+claims (see ``claimgroup``), which :func:`read_file_record` is given with it. Read
+only to apply an edit, to word the warnings again after one, or to say why a name was
+left out: never on a warm show.
 """
 
 from __future__ import annotations
@@ -70,15 +73,17 @@ def problem_where(data: Sequence[str]) -> str:
 #
 # (checked, problems by phase, skipped), compressed, where checked is None (nothing
 # could be read) or (fatal, entries by kind as [(entry tuple, key path)], rejected by
-# kind as [(values, key path)]): what an edit needs to re-read the file alone.
+# kind as [(values, key path)]): what an edit needs to re-read the file alone. The
+# entries stored hold no claims (see the module's docstring).
 
 
 class FileRecord:
     """One file's record, read back (see :func:`file_record`)."""
 
-    __slots__ = ("entries", "problems", "rejected", "skipped", "usable")
+    __slots__ = ("_claims", "entries", "problems", "rejected", "skipped", "usable")
 
-    def __init__(self, data: Any) -> None:
+    def __init__(self, data: Any, claims: list[Claim] | None = None) -> None:
+        """*claims*: the file's claims as written, when *data* does not hold them."""
         checked, problems, skipped = data
         self.usable: bool = checked is not None and not checked[0]
         """Something in the file could be used: it was read, parsed and not fatal."""
@@ -94,17 +99,22 @@ class FileRecord:
         self.skipped: bool = bool(skipped)
         """Nothing in it could be used."""
 
+        self._claims = claims
+
     def claims(self) -> list[Claim]:
         """The claims the file defines, as written (before their references resolve)."""
+        if self._claims is not None:
+            return self._claims
         return [claim_from(data) for data, _ in self.entries.get("claims", ())]
 
 
-def _checked_data(checked: Checked | None) -> tuple[Any, ...] | None:
+def _checked_data(checked: Checked | None, claims: bool = True) -> tuple[Any, ...] | None:
     if checked is None:
         return None
     entries = {
         kind: [(entry_data(e), where) for e, where in found]
         for kind, found in checked.entries.items()
+        if claims or kind != "claims"
     }
     return (checked.fatal, entries, _plain(checked.rejected))
 
@@ -125,8 +135,11 @@ def _plain(value: Any) -> Any:
 def file_record(
     checked: Checked | None, problems: Mapping[str, Sequence[ProblemData]], skipped: bool
 ) -> bytes:
-    """A file's record as stored: compressed, as it repeats its entries and is rarely read."""
-    payload = marshal.dumps((_checked_data(checked), dict(problems), skipped))
+    """A file's record as stored: compressed, as it repeats its entries and is rarely read.
+
+    Without its claims: the file's group of claims holds them (see ``claimgroup``).
+    """
+    payload = marshal.dumps((_checked_data(checked, claims=False), dict(problems), skipped))
     return seal(zlib.compress(payload, 1))
 
 
@@ -137,10 +150,12 @@ def record_of(
     return FileRecord((_checked_data(checked), problems_data(problems), skipped))
 
 
-def read_file_record(blob: bytes) -> FileRecord:
-    """A file's record, read back."""
+def read_file_record(blob: bytes, claims: list[Claim] | None = None) -> FileRecord:
+    """A file's record, read back; *claims* its claims as written (from its group), for
+    an edit: what reads only its problems or what it left out need not give them."""
     try:
-        return FileRecord(inert_record(marshal.loads(zlib.decompress(unseal(blob)))))
+        data = inert_record(marshal.loads(zlib.decompress(unseal(blob))))
+        return FileRecord(data, claims)
     except BAD as error:
         raise Corrupt(f"unreadable file record: {error}") from error
 

@@ -37,11 +37,12 @@ from ..core.diagnostics import Diagnostic
 from ..core.model import Claim
 from ..corpus.layers import Layer
 from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citations
-from . import codec, filerecord, sql
+from . import codec, sql
 from .cachefile import Opened, connect_rw, generation, locked, new_generation, smudged
 from .changed import ChangedFile, Declined, relist
+from .claimgroup import Group, read_group
 from .editwrite import EditWrite, Resolved
-from .read import rows_in, troubled, warning_lines
+from .read import claims_at, rows_in, troubled, warning_lines
 
 
 class Outcome(enum.Enum):
@@ -131,7 +132,9 @@ class _Edit:
             row = self.con.execute(sql.FILE, (os.fsencode(path),)).fetchone()
             if row is None:
                 raise Declined("a file the cache does not know")
-            self.files.append(ChangedFile(path, row, self.layers))
+            found = self.con.execute(sql.GROUP, (row[-1],)).fetchone()
+            group = Group(0, []) if found is None else read_group(found[0])  # none: unusable
+            self.files.append(ChangedFile(path, row, group, self.layers))
         self.refs = {f.ref for f in self.files}
         self._check_ids()
         self._resolve()
@@ -214,13 +217,15 @@ class _Edit:
         for where, claim, _ in self._in(sql.LINKS_TO_IN, self.dirty):
             if where not in self.refs and not claim.startswith("\0"):
                 by_path.setdefault(where, set()).add(claim)
-        current = {
-            ident: codec.claim_of(blob)
-            for ident, blob in self._in(sql.CLAIMS_DATA_IN, set().union(*by_path.values()))
-        }
+        rows = self._in(sql.CLAIMS_DATA_IN, set().union(*by_path.values()))
+        current = dict(
+            zip((r[0] for r in rows), claims_at(self.con, [r[1:] for r in rows]), strict=True)
+        )
         for where, ids in by_path.items():
-            (blob,) = self.con.execute(sql.FILE_RECORD, (where,)).fetchone()
-            written = {c.id: c for c in filerecord.read_file_record(blob).claims()}
+            group = self.con.execute(sql.GROUP, (where,)).fetchone()
+            if group is None:
+                raise codec.Corrupt(f"no group of claims {where}")
+            written = {c.id: c for c in read_group(group[0]).as_written()}
             for ident in ids:
                 now, raw = current.get(ident), written.get(ident)
                 if now is None or raw is None or now.file != raw.file:

@@ -1,7 +1,7 @@
 """Reading the cache's tables back: part of the corpus, all of it, its warnings.
 
 Rows are ordered by ``seq``, the entry's place in load order (see
-``corpus.trace.entry_ord``), so that anything built from a few rows lists them as
+``codec.seq_key``), so that anything built from a few rows lists them as
 the whole corpus would.
 """
 
@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import codec, filerecord, sql
+from . import claimgroup, codec, filerecord, sql
 
 if TYPE_CHECKING:
     from ..core.index import Index
@@ -32,6 +32,20 @@ def rows_in(con: sqlite3.Connection, statement: str, ids: Iterable[str | int]) -
         marks = ", ".join("?" for _ in chunk)
         out += con.execute(statement.format(marks=marks), chunk).fetchall()
     return out
+
+
+def groups(con: sqlite3.Connection, numbers: Iterable[int]) -> dict[int, claimgroup.Group]:
+    """The groups of claims *numbers* name, read back (see ``claimgroup``)."""
+    return {n: claimgroup.read_group(blob) for n, blob in rows_in(con, sql.GROUPS_IN, numbers)}
+
+
+def claims_at(con: sqlite3.Connection, places: Sequence[tuple[int, int]]) -> list[Claim]:
+    """The claims at *places* (each its group's number and its place there), in order."""
+    found = groups(con, {n for n, _ in places})
+    try:
+        return [found[n].claim(at) for n, at in places]
+    except KeyError as missing:
+        raise codec.Corrupt(f"no group of claims {missing}") from None
 
 
 _CLAIMS_OF = {
@@ -56,6 +70,8 @@ def neighbourhood(con: sqlite3.Connection, *idents: str) -> Corpus:
         if row is None:  # the names table said it was there
             raise codec.Corrupt(f"no entry {ident!r}")
         kind, _, data = row
+        if kind not in _CLAIMS_OF:
+            raise codec.Corrupt(f"an entry {ident!r} of no kind ({kind!r})")
         main += [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
         if kind == "topic":
             wanted.update(codec.topic_related(data))  # for their titles
@@ -84,7 +100,7 @@ def _around(con: sqlite3.Connection, main: list[str], wanted: set[str]) -> Corpu
     counters += [r[0] for r in rows_in(con, sql.SUPPORTING_IN, main)]
     claim_rows = rows_in(con, sql.CLAIMS_ORDERED_IN, [*main, *counters])
     claim_rows.sort()
-    claims = [codec.claim_of(blob) for _, blob in claim_rows]
+    claims = claims_at(con, [(n, at) for _, n, at in claim_rows])
     for c in claims:
         wanted.add(c.topic)
         wanted.update(c.actors)
@@ -101,7 +117,11 @@ def _around(con: sqlite3.Connection, main: list[str], wanted: set[str]) -> Corpu
 def whole_corpus(con: sqlite3.Connection) -> Corpus:
     """Every resolved entry, in corpus order: for commands that need the whole index."""
     named = [codec.named_of(kind, blob) for kind, blob in con.execute(sql.ALL_ENTRIES)]
-    claims = [codec.claim_of(blob) for (blob,) in con.execute(sql.ALL_CLAIMS)]
+    found = {n: claimgroup.read_group(blob) for n, blob in con.execute(sql.ALL_GROUPS)}
+    try:
+        claims = [found[n].claim(at) for n, at in con.execute(sql.ALL_CLAIMS)]
+    except KeyError as missing:
+        raise codec.Corrupt(f"no group of claims {missing}") from None
     return _corpus(named, claims, _left_out(con))
 
 

@@ -130,12 +130,12 @@ _Record = tuple["Entry", "Topic | Actor | Source"]
 
 def _records(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[int, _Record]:
     """The record of each hit shown, by its rowid, checked against what the row says."""
-    from .read import rows_in
+    from .read import claims_at, rows_in
 
-    claims = {
-        rowid: codec.claim_of(blob)
-        for rowid, blob in rows_in(con, sql.CLAIMS_BY_ROWID_IN, [r[-1] for r in rows if r[-1] > 0])
-    }
+    places = rows_in(con, sql.CLAIMS_BY_ROWID_IN, [r[-1] for r in rows if r[-1] > 0])
+    claims = dict(
+        zip((r[0] for r in places), claims_at(con, [(n, at) for _, n, at in places]), strict=True)
+    )
     named = {
         rowid: codec.named_of(kind, blob)
         for rowid, kind, blob in rows_in(
@@ -152,7 +152,7 @@ def _records(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[int, 
         shown = topics.get(topic) if kind == "claim" else entry
         if entry is None or shown is None or entry.id != ident:  # the tables disagree
             raise codec.Corrupt(f"a search row ({rowid}) without its record")
-        out[rowid] = (entry, shown)  # type: ignore[assignment]
+        out[rowid] = (entry, shown)
     return out
 
 

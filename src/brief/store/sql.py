@@ -16,13 +16,15 @@ CREATE TABLE names (key TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL,
     checksum INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE tags (key TEXT, topic TEXT, PRIMARY KEY (key, topic)) WITHOUT ROWID;
 CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq BLOB NOT NULL,
+CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq INTEGER NOT NULL,
     data BLOB NOT NULL);
-CREATE TABLE claims (id TEXT PRIMARY KEY, seq BLOB NOT NULL, topic TEXT NOT NULL,
-    data BLOB NOT NULL);
+CREATE TABLE claims (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, topic TEXT NOT NULL,
+    grp INTEGER NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE claim_groups (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE INDEX claims_by_topic ON claims (topic);
-CREATE TABLE claim_actors (actor TEXT, claim TEXT, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
-CREATE TABLE claim_sources (source TEXT, claim TEXT, PRIMARY KEY (source, claim)) WITHOUT ROWID;
+CREATE TABLE claim_actors (actor TEXT, claim INTEGER, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
+CREATE TABLE claim_sources (source TEXT, claim INTEGER, PRIMARY KEY (source, claim))
+    WITHOUT ROWID;
 CREATE TABLE relation_claims (claim TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE contests (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE supporters (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
@@ -49,6 +51,9 @@ SEARCH_DDL = (
 # -- connections and transactions ------------------------------------------------------
 
 NO_SYNC = "PRAGMA synchronous = OFF"
+#: Pages of 8 KiB, not 4: a group of claims (``claimgroup``) is 1 to 3 KiB, and fewer of
+#: them fit a small page (at 10,000 topics, 16 MB of pages for them, not 20).
+PAGE_SIZE = "PRAGMA page_size = 8192"
 NO_JOURNAL = "PRAGMA journal_mode = OFF"
 BEGIN = "BEGIN IMMEDIATE"
 COMMIT = "COMMIT"
@@ -95,18 +100,30 @@ SET_ENTRY = "UPDATE entries SET data = ? WHERE id = ?"
 
 # -- claims and what links them ----------------------------------------------------------
 
-INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?)"
-INSERT_CLAIM_AT = "INSERT INTO claims (rowid, id, seq, topic, data) VALUES (?, ?, ?, ?, ?)"
+#: A claim's row names the group of claims that holds its record, and its place there
+#: (see ``claimgroup``): ``grp`` and ``at``.
+INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?)"
+INSERT_CLAIM_AT = "INSERT INTO claims (rowid, id, seq, topic, grp, at) VALUES (?, ?, ?, ?, ?, ?)"
+INSERT_GROUP = "INSERT OR REPLACE INTO claim_groups VALUES (?, ?)"
+GROUP = "SELECT data FROM claim_groups WHERE id = ?"
+GROUPS_IN = "SELECT id, data FROM claim_groups WHERE id IN ({marks})"
+ALL_GROUPS = "SELECT id, data FROM claim_groups"
 CLAIMS_OF_TOPIC = "SELECT id FROM claims WHERE topic = ?"
-CLAIMS_OF_ACTOR = "SELECT claim FROM claim_actors WHERE actor = ?"
-CLAIMS_OF_SOURCE = "SELECT claim FROM claim_sources WHERE source = ?"
+#: ``claim_actors`` and ``claim_sources`` name a claim by its row's rowid (an integer of a
+#: few bytes, not its id again).
+CLAIMS_OF_ACTOR = (
+    "SELECT c.id FROM claim_actors a JOIN claims c ON c.rowid = a.claim WHERE a.actor = ?"
+)
+CLAIMS_OF_SOURCE = (
+    "SELECT c.id FROM claim_sources s JOIN claims c ON c.rowid = s.claim WHERE s.source = ?"
+)
 CLAIM_ROWID = "SELECT rowid FROM claims WHERE id = ?"
 CLAIMS_KEPT_IN = "SELECT id FROM claims WHERE id IN ({marks})"
-CLAIMS_DATA_IN = "SELECT id, data FROM claims WHERE id IN ({marks})"
-CLAIMS_ROWS_IN = "SELECT id, rowid, data FROM claims WHERE id IN ({marks})"
-CLAIMS_ORDERED_IN = "SELECT seq, data FROM claims WHERE id IN ({marks})"
-ALL_CLAIMS = "SELECT data FROM claims ORDER BY seq"
-SET_CLAIM = "UPDATE claims SET data = ? WHERE id = ?"
+CLAIMS_DATA_IN = "SELECT id, grp, at FROM claims WHERE id IN ({marks})"
+CLAIMS_ROWS_IN = "SELECT id, rowid, grp, at FROM claims WHERE id IN ({marks})"
+CLAIMS_ORDERED_IN = "SELECT seq, grp, at FROM claims WHERE id IN ({marks})"
+ALL_CLAIMS = "SELECT grp, at FROM claims ORDER BY seq"
+SET_CLAIM = "UPDATE claims SET at = ? WHERE id = ?"
 DELETE_CLAIM = "DELETE FROM claims WHERE id = ?"
 
 INSERT_CLAIM_ACTOR = "INSERT OR IGNORE INTO claim_actors VALUES (?, ?)"
@@ -140,7 +157,6 @@ INSERT_FILE = (
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 FILE = "SELECT name, layer, ord, local, rowid FROM files WHERE path = ?"
-FILE_RECORD = "SELECT local FROM files WHERE rowid = ?"
 TROUBLED_RECORDS = "SELECT local FROM files WHERE problems > 0 ORDER BY ord"
 TROUBLED_FILES = "SELECT name, local FROM files WHERE problems > 0 ORDER BY ord"
 SET_FILE_RECORD = "UPDATE files SET problems = ?, local = ? WHERE path = ?"
@@ -187,17 +203,17 @@ SEARCH_MATCH = "search MATCH :match"
 #: for a common word at 10,000 topics, against 0.08 s).
 SEARCH_BY_ACTOR = (
     "(CASE WHEN c.id IS NOT NULL "
-    "THEN c.id IN (SELECT claim FROM claim_actors WHERE actor = :actor) "
+    "THEN c.rowid IN (SELECT claim FROM claim_actors WHERE actor = :actor) "
     "WHEN e.kind = 'actor' THEN e.id = :actor "
     "WHEN e.kind = 'topic' THEN e.id IN (SELECT x.topic FROM claim_actors a JOIN claims x "
-    "ON x.id = a.claim WHERE a.actor = :actor) "
+    "ON x.rowid = a.claim WHERE a.actor = :actor) "
     "ELSE 0 END)"
 )
 #: A topic with the tag (a normalised key), or a claim of one.
 SEARCH_BY_TAG = f"EXISTS (SELECT 1 FROM tags WHERE key = :tag AND topic = ({_TOPIC}))"
 SEARCH_BY_TOPIC = f"({_TOPIC}) = :topic"
 #: The records of the hits shown, for their snippets (rowids as in the search table).
-CLAIMS_BY_ROWID_IN = "SELECT rowid, data FROM claims WHERE rowid IN ({marks})"
+CLAIMS_BY_ROWID_IN = "SELECT rowid, grp, at FROM claims WHERE rowid IN ({marks})"
 ENTRIES_BY_ROWID_IN = "SELECT -rowid, kind, data FROM entries WHERE rowid IN ({marks})"
 #: A table of the texts of the hits shown, in memory, for their snippets (see ``search``).
 SNIPPET_DDL = f"CREATE VIRTUAL TABLE snip USING fts5(title, body, {_TOKENIZE})"
