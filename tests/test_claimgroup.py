@@ -30,13 +30,22 @@ from .conftest import CORPORA, settle
 from .test_incremental import claim_text, edit, snapshot
 
 
+def placed(
+    claims: list[Claim], written: dict[str, tuple[int, list[Claim]]]
+) -> tuple[list[tuple[int, int]], dict[int, Group]]:
+    """Where place_all keeps *claims*, and its groups as read back."""
+    places: list[tuple[int, int]] = []
+    groups = {n: read_group(blob) for n, blob in place_all(claims, written, places)}
+    return places, groups
+
+
 def claim(ident: str, file: str = "notes/a.toml", section: str | None = None) -> Claim:
     return Claim(ident, f"{ident} text", "t", ("x",), (Citation("s", section),), file=file)
 
 
 def test_a_claim_resolved_as_written_is_its_written_record() -> None:
     kept, other = claim("a"), claim("b")
-    places, groups = place_all([kept], {"notes/a.toml": (1, [kept, other])})
+    places, groups = placed([kept], {"notes/a.toml": (1, [kept, other])})
     assert places == [(1, 0)]
     assert groups[1].written == 2 and len(groups[1].records) == 2
 
@@ -44,17 +53,29 @@ def test_a_claim_resolved_as_written_is_its_written_record() -> None:
 def test_a_claim_resolved_to_something_else_gets_a_record_after_the_written() -> None:
     written = claim("a", section="part 1")
     resolved = replace(written, cites=(Citation("s", "Part 1"),))  # a section resolved
-    places, groups = place_all([resolved], {"notes/a.toml": (1, [written])})
+    places, groups = placed([resolved], {"notes/a.toml": (1, [written])})
     assert places == [(1, 1)]
-    group = read_group(groups[1].blob())
+    group = groups[1]
     assert group.claim(1) == resolved
     assert group.as_written() == [written]
 
 
 def test_a_claim_of_a_file_not_named_goes_in_a_group_of_its_own() -> None:
-    places, groups = place_all([claim("a", file="x"), claim("b", file="y")], {})
+    places, groups = placed([claim("a", file="x"), claim("b", file="y")], {})
     assert places == [(1, 0), (2, 0)]
     assert groups[1].written == groups[2].written == 0
+
+
+def test_groups_are_given_one_at_a_time_in_file_order() -> None:
+    """Only one group is held at a time: each is given as soon as it is made, the
+    files that wrote claims first, in their order, then the files not named."""
+    a, b, c = claim("a", file="p"), claim("b", file="q"), claim("c", file="r")
+    places: list[tuple[int, int]] = []
+    rows = place_all([c, b, a], {"q": (1, [b]), "p": (2, [a])}, places)
+    assert next(rows)[0] == 1 and places[1] == (1, 0)  # b's, before any other is made
+    assert places[2] == (0, 0)  # a's group is not made yet
+    assert [n for n, _ in rows] == [2, 3]
+    assert places == [(3, 0), (1, 0), (2, 0)]
 
 
 def test_a_claim_placed_again_replaces_its_own_resolved_record() -> None:

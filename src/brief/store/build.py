@@ -232,8 +232,8 @@ def write_records(
             for n, (kind, e) in enumerate(named, 1)
         ),
     )
-    places, groups = claimgroup.place_all(corpus.claims, files or {})
-    con.executemany(sql.INSERT_GROUP, claimgroup.records_of(groups))
+    places: list[tuple[int, int]] = []  # filled as the groups are written
+    con.executemany(sql.INSERT_GROUP, claimgroup.place_all(corpus.claims, files or {}, places))
     con.executemany(
         sql.INSERT_CLAIM_AT,
         (

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..core.unsafe import inert_record
@@ -107,38 +107,39 @@ def written_group(claims: Iterable[Claim]) -> Group:
     return Group(len(records), records)
 
 
-#: Where each resolved claim is kept (its group's number, its place there), and each group.
-Placed = tuple[list[tuple[int, int]], dict[int, Group]]
-
-
 def place_all(
-    claims: Sequence[Claim], written: Mapping[str, tuple[int, Sequence[Claim]]]
-) -> Placed:
+    claims: Sequence[Claim],
+    written: Mapping[str, tuple[int, Sequence[Claim]]],
+    places: list[tuple[int, int]],
+) -> Iterator[tuple[int, bytes]]:
     """Place resolved *claims* (in corpus order) in the groups of the files that wrote them.
 
+    Yields each group's row (its number and blob) in turn, so that only one group is
+    held at a time, and fills *places* with where each claim is kept (its group's
+    number, its place there), in the order of *claims*, by the time the last is given.
     *written* gives each file (by name) its group's number and its claims as written;
     a claim of a file it does not name (every claim, in ``search.memory_db``) goes in a
     group of that file name, numbered after the others, with no claims as written.
     """
-    groups: dict[int, Group] = {}
-    numbers: dict[str, int] = {}
-    ids: dict[int, dict[str, tuple[int, Claim]]] = {}
+    by_file: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        by_file.setdefault(claim.file, []).append(i)
+    places[:] = [(0, 0)] * len(claims)
     for name, (n, found) in written.items():
-        numbers[name] = n
-        groups[n] = written_group(found)
-        ids[n] = {}
-        for i, c in enumerate(found):
-            ids[n].setdefault(c.id, (i, c))
-    after = max(groups, default=0)
-    out: list[tuple[int, int]] = []
-    for claim in claims:
-        if claim.file not in numbers:
-            after += 1
-            numbers[claim.file] = after
-            groups[after], ids[after] = Group(0, []), {}
-        n = numbers[claim.file]
-        out.append((n, _place(groups[n], ids[n].get(claim.id), claim)))
-    return out, groups
+        group = written_group(found)
+        ids: dict[str, tuple[int, Claim]] = {}
+        for at, c in enumerate(found):
+            ids.setdefault(c.id, (at, c))
+        for i in by_file.pop(name, ()):
+            places[i] = (n, _place(group, ids.get(claims[i].id), claims[i]))
+        yield n, group.blob()
+    after = max((n for n, _ in written.values()), default=0)
+    for indices in by_file.values():  # files not named in *written*, in corpus order
+        after += 1
+        group = Group(0, [])
+        for i in indices:
+            places[i] = (after, _place(group, None, claims[i]))
+        yield after, group.blob()
 
 
 def _place(group: Group, written: tuple[int, Claim] | None, claim: Claim) -> int:
