@@ -128,10 +128,23 @@ _CLAIM_FIELDS = attrgetter(
 _CLAIM_CITES = 4
 
 
+_MODEL: Any = None
+
+
+def _model() -> Any:
+    """``core.model``, imported the first time a record is laid out or indexed: a warm
+    start reads records and never needs it, and a build lays out 200,000 of them."""
+    global _MODEL
+    if _MODEL is None:
+        from ..core import model
+
+        _MODEL = model
+    return _MODEL
+
+
 def entry_data(entry: Entry) -> EntryData:
     """*entry* as a tuple of plain values."""
-    from ..core import model  # once per call, not three names: a build calls this 200,000 times
-
+    model = _MODEL or _model()
     if isinstance(entry, model.Claim):
         data: EntryData = _CLAIM_FIELDS(entry)
         cites = tuple([citation_data(c) for c in entry.cites])
@@ -352,13 +365,12 @@ def read_lost(blob: object) -> dict[str, str]:
 
 def search_text(entry: Topic | Actor | Source | Claim) -> tuple[str, str]:
     """The title and body the full-text table indexes for *entry*."""
-    from ..core.model import Actor, Claim, Topic
-
-    if isinstance(entry, Claim):
+    model = _MODEL or _model()
+    if isinstance(entry, model.Claim):
         return "", f"{entry.text} {entry.note}" if entry.note else entry.text
-    if isinstance(entry, Topic):
+    if isinstance(entry, model.Topic):
         return " ".join([entry.title, *entry.aliases, *entry.tags]), entry.summary
-    if isinstance(entry, Actor):
+    if isinstance(entry, model.Actor):
         return " ".join([entry.name, *entry.aliases]), entry.description
     body = "; ".join(x for x in (entry.author or "", *entry.sections) if x)  # read as a list
     return entry.title, body
