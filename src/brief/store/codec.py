@@ -128,32 +128,34 @@ _CLAIM_FIELDS = attrgetter(
 _CLAIM_CITES = 4
 
 
-_MODEL: Any = None
+_Classes = tuple["type[Claim]", "type[Topic]", "type[Actor]"]
+_CLASSES: _Classes | None = None
 
 
-def _model() -> Any:
-    """``core.model``, imported the first time a record is laid out or indexed: a warm
-    start reads records and never needs it, and a build lays out 200,000 of them."""
-    global _MODEL
-    if _MODEL is None:
-        from ..core import model
+def _classes() -> _Classes:
+    """The record classes, imported the first time a record is laid out or indexed: a
+    warm start reads records and never needs them, and a build lays out 200,000."""
+    global _CLASSES
+    if _CLASSES is None:
+        from ..core.model import Actor, Claim, Topic
 
-        _MODEL = model
-    return _MODEL
+        _CLASSES = (Claim, Topic, Actor)
+    return _CLASSES
 
 
 def entry_data(entry: Entry) -> EntryData:
     """*entry* as a tuple of plain values."""
-    model = _MODEL or _model()
-    if isinstance(entry, model.Claim):
+    claim, topic, actor = _CLASSES or _classes()
+    if isinstance(entry, claim):
         data: EntryData = _CLAIM_FIELDS(entry)
         cites = tuple([citation_data(c) for c in entry.cites])
         return (*data[:_CLAIM_CITES], cites, *data[_CLAIM_CITES + 1 :])
-    if isinstance(entry, model.Topic):
+    if isinstance(entry, topic):
         return (entry.id, entry.title, entry.summary, entry.aliases, entry.tags,
                 entry.related, entry.file)  # fmt: skip
-    if isinstance(entry, model.Actor):
+    if isinstance(entry, actor):
         return (entry.id, entry.name, entry.description, entry.aliases, entry.file)
+    entry = cast("Source", entry)  # the one kind left
     return (entry.id, entry.title, entry.kind, entry.author, entry.date, entry.url,
             entry.sections, entry.file, entry.reliability, entry.publisher, entry.retrieved,
             entry.text, entry.note)  # fmt: skip
@@ -365,13 +367,14 @@ def read_lost(blob: object) -> dict[str, str]:
 
 def search_text(entry: Topic | Actor | Source | Claim) -> tuple[str, str]:
     """The title and body the full-text table indexes for *entry*."""
-    model = _MODEL or _model()
-    if isinstance(entry, model.Claim):
+    claim, topic, actor = _CLASSES or _classes()
+    if isinstance(entry, claim):
         return "", f"{entry.text} {entry.note}" if entry.note else entry.text
-    if isinstance(entry, model.Topic):
+    if isinstance(entry, topic):
         return " ".join([entry.title, *entry.aliases, *entry.tags]), entry.summary
-    if isinstance(entry, model.Actor):
+    if isinstance(entry, actor):
         return " ".join([entry.name, *entry.aliases]), entry.description
+    entry = cast("Source", entry)  # the one kind left
     body = "; ".join(x for x in (entry.author or "", *entry.sections) if x)  # read as a list
     return entry.title, body
 
