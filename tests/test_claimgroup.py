@@ -62,8 +62,8 @@ def test_a_claim_resolved_to_something_else_gets_a_record_after_the_written() ->
 
 def test_a_claim_of_a_file_not_named_goes_in_a_group_of_its_own() -> None:
     places, groups = placed([claim("a", file="x"), claim("b", file="y")], {})
-    assert places == [(1, 0), (2, 0)]
-    assert groups[1].written == groups[2].written == 0
+    assert places == [(-1, 0), (-2, 0)]  # below 0: never taken for a file's group
+    assert groups[-1].written == groups[-2].written == 0
 
 
 def test_groups_are_given_one_at_a_time_in_file_order() -> None:
@@ -74,8 +74,8 @@ def test_groups_are_given_one_at_a_time_in_file_order() -> None:
     rows = place_all([c, b, a], {"q": (1, [b]), "p": (2, [a])}, places)
     assert next(rows)[0] == 1 and places[1] == (1, 0)  # b's, before any other is made
     assert places[2] == (0, 0)  # a's group is not made yet
-    assert [n for n, _ in rows] == [2, 3]
-    assert places == [(3, 0), (1, 0), (2, 0)]
+    assert [n for n, _ in rows] == [2, -1]
+    assert places == [(-1, 0), (1, 0), (2, 0)]
 
 
 def test_a_claim_placed_again_replaces_its_own_resolved_record() -> None:

@@ -13,6 +13,7 @@ import os
 import random
 import re
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -692,3 +693,22 @@ def test_relation_from_removed_in_place_takes_back_the_edges_it_drew(corpus: Pat
         (r.words, r.other) for r in store.briefing("north-korea").relations if claim in r.claims
     ]
     assert passive == [("shielded by", "china")]
+
+
+@pytest.mark.parametrize("changed", ["topics/nuclear.toml", "topics/sanctions.toml"])
+def test_claim_id_defined_twice_before_is_declined_from_either_file(
+    corpus: Path, changed: str
+) -> None:
+    """One copy of the id is kept (its ``claims`` row tells which file defines it), the
+    other left out (``raw_claims`` alone tells): an edit to either file sees the other."""
+    twice = NEW_CLAIM.replace("sanctions-fresh-claim", "sanctions-un-imposed-over-nuclear")
+    edit(corpus / "topics/nuclear.toml", lambda text: text + twice)
+    warm(corpus)
+    con = sqlite3.connect(cache_file(layers(corpus)))
+    try:
+        raw = con.execute("SELECT id FROM raw_claims").fetchall()
+    finally:
+        con.close()
+    assert raw == [("sanctions-un-imposed-over-nuclear",)]  # kept claims are not repeated
+    edit(corpus / changed, lambda text: text + "\n# edited\n")
+    assert in_place(corpus) == Edited(Outcome.DECLINED, "a claim id also defined in another file")

@@ -153,27 +153,38 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     """Fill the tables of a new cache file from one load."""
     con.executescript(sql.DDL)
     files = sorted(trace.files, key=lambda t: t.ord)  # numbered in load order: see seq_key
-    write_records(con, index, _seq_numbers(files, trace.seq), written(files))
+    kept = write_records(con, index, _seq_numbers(files, trace.seq), written(files))
+    for statement in sql.FLUSH_SEARCH:
+        con.execute(statement)
+    # Rows in key order, each table's b-tree appended to rather than split half-empty.
     con.executemany(
-        sql.INSERT_CONTEST, ((a, b) for a, others in index.contested.items() for b in others)
+        sql.INSERT_CONTEST, sorted((a, b) for a, others in index.contested.items() for b in others)
     )
     con.executemany(
-        sql.INSERT_SUPPORTER, ((a, b) for a, others in index.supported.items() for b in others)
+        sql.INSERT_SUPPORTER,
+        sorted((a, b) for a, others in index.supported.items() for b in others),
     )
     skipped = set(result.skipped)
     con.executemany(
         sql.INSERT_FILE,
         ((n, *file_row(t, t.name in skipped)) for n, t in enumerate(files, 1)),
     )
-    _write_raw(con, files)
+    _write_raw(con, files, kept)
     kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(index.corpus, k)}
     con.executemany(
         sql.INSERT_NAME,
         (
             (key, ident, kinds[ident], codec.name_check(key, ident, kinds[ident]))
-            for key, ident in index.names.items()
+            for key, ident in sorted(index.names.items())
         ),
     )
+    make_indexes(con)
+
+
+def make_indexes(con: sqlite3.Connection) -> None:
+    """The indexes of a new cache file's tables, once their rows are in."""
+    for statement in sql.INDEXES:
+        con.execute(statement)
 
 
 def _seq_numbers(
@@ -212,8 +223,9 @@ def write_records(
     index: Index,
     seq: Callable[[str, str], int] | None,
     files: dict[str, tuple[int, Sequence[Claim]]] | None = None,
-) -> None:
-    """The rows of every topic, actor, source and claim, what finds them, and search.
+) -> dict[str, int]:
+    """The rows of every topic, actor, source and claim, what finds them, and search;
+    each claim's group, by its id.
 
     *seq* gives each entry's place in load order (its kind in the corpus, its id); the
     in-memory database of a search without a cache (``search.memory_db``) has none,
@@ -242,19 +254,23 @@ def write_records(
         ),
     )
     write_claim_links(con, enumerate(corpus.claims, 1))
-    con.executemany(sql.INSERT_TAG, ((t, i) for t, ids in index.by_tag.items() for i in ids))
+    con.executemany(sql.INSERT_TAG, sorted((t, i) for t, ids in index.by_tag.items() for i in ids))
     fill(con, chain(((-n, e) for n, (_, e) in enumerate(named, 1)), enumerate(corpus.claims, 1)))
+    return {c.id: n for c, (n, _) in zip(corpus.claims, places, strict=True)}
 
 
-def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace]) -> None:
+def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace], kept: dict[str, int]) -> None:
     """Every claim id each file defines, and every link between claims as written, the
-    file named by its row's rowid (as ``write_all`` numbers them)."""
+    file named by its row's rowid (as ``write_all`` numbers them).
+
+    A claim id whose ``claims`` row names its file's group (*kept*: each claim's group)
+    is told there, and not again in ``raw_claims``: only the ids of claims left out,
+    and of copies not in use, are.
+    """
     usable = [(n, t.checked) for n, t in enumerate(files, 1) if t.checked and not t.checked.fatal]
-    con.executemany(
-        sql.INSERT_RAW_CLAIM,
-        ((entry.id, n) for n, checked in usable for entry, _ in checked.entries["claims"]),
-    )
-    con.executemany(sql.INSERT_LINK, (x for n, c in usable for x in file_links(n, c)))
+    raw = {(e.id, n) for n, checked in usable for e, _ in checked.entries["claims"]}
+    con.executemany(sql.INSERT_RAW_CLAIM, sorted(r for r in raw if kept.get(r[0]) != r[1]))
+    con.executemany(sql.INSERT_LINK, sorted(x for n, c in usable for x in file_links(n, c)))
 
 
 def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, bytes]:

@@ -119,7 +119,8 @@ def place_all(
     number, its place there), in the order of *claims*, by the time the last is given.
     *written* gives each file (by name) its group's number and its claims as written;
     a claim of a file it does not name (every claim, in ``search.memory_db``) goes in a
-    group of that file name, numbered after the others, with no claims as written.
+    group of that file name, with no claims as written, numbered -1, -2 and so on: a
+    group numbered as a file's row (above 0) is that file's, and holds what it wrote.
     """
     by_file: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
@@ -133,13 +134,11 @@ def place_all(
         for i in by_file.pop(name, ()):
             places[i] = (n, _place(group, ids.get(claims[i].id), claims[i]))
         yield n, group.blob()
-    after = max((n for n, _ in written.values()), default=0)
-    for indices in by_file.values():  # files not named in *written*, in corpus order
-        after += 1
+    for n, indices in enumerate(by_file.values(), 1):  # files not in *written*, in order
         group = Group(0, [])
         for i in indices:
-            places[i] = (after, _place(group, None, claims[i]))
-        yield after, group.blob()
+            places[i] = (-n, _place(group, None, claims[i]))
+        yield -n, group.blob()
 
 
 def _place(group: Group, written: tuple[int, Claim] | None, claim: Claim) -> int:

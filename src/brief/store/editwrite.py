@@ -143,7 +143,8 @@ class EditWrite:
         con.executemany(sql.INSERT_GROUP, claimgroup.records_of(groups))
         write_claim_links(con, rowids)
         for f in self.files:
-            con.executemany(sql.INSERT_RAW_CLAIM, ((c.id, f.ref) for c, _, _ in f.new_claims))
+            told = ((c.id, f.ref) for c, _, _ in f.new_claims if c.id not in self.resolved)
+            con.executemany(sql.INSERT_RAW_CLAIM, told)  # the others: by their claims' rows
             con.executemany(sql.INSERT_LINK, file_links(f.ref, f.checked))
         return {c for c, _, _, _ in self.resolved.values()} | set(self.restrip.values())
 

@@ -158,7 +158,8 @@ class _Edit:
             raise Declined("a claim id defined twice")
         self.new_ids = set(new_ids)
         self.dirty = set(old_ids) | self.new_ids
-        for _ident, where in self._in(sql.RAW_CLAIMS_IN, self.dirty):
+        defined = self._in(sql.RAW_CLAIMS_IN, self.dirty)
+        for _ident, where in defined + self._in(sql.WRITTEN_CLAIMS_IN, self.dirty):
             if where not in self.refs:
                 raise Declined("a claim id also defined in another file")
         for where, claim, _ in self._in(sql.LINKS_TO_IN, set(old_ids) ^ self.new_ids):
@@ -203,8 +204,8 @@ class _Edit:
             t for f in self.files for c, _, _ in f.new_claims for t in (*c.contradicts, *c.supports)
         }
         outside = targets - self.dirty
-        placed = {r[0] for r in self._in(sql.PLACED_CLAIMS_IN, outside)}
         was_kept = {r[0] for r in self._in(sql.CLAIMS_KEPT_IN, outside)}
+        placed = {r[0] for r in self._in(sql.PLACED_CLAIMS_IN, outside)} | was_kept
         kept_now = set(self.resolved) | (was_kept - self.dirty)
         for ident, (claim, where, f, pos) in list(self.resolved.items()):
             if any(r not in self.new_ids and r not in placed for r in _links(claim)):

@@ -44,11 +44,12 @@ def fill(con: sqlite3.Connection, rows: Iterable[tuple[int, Entry]]) -> None:
 
 def memory_db(index: Index) -> sqlite3.Connection:
     """A throw-away database with the tables search reads, for runs without a cache."""
-    from .build import write_records
+    from .build import make_indexes, write_records
 
     con = sqlite3.connect(":memory:")
     con.executescript(sql.DDL)
     write_records(con, index, None)
+    make_indexes(con)
     return con
 
 

@@ -18,25 +18,35 @@ CREATE TABLE tags (key TEXT, topic TEXT, PRIMARY KEY (key, topic)) WITHOUT ROWID
 CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq INTEGER NOT NULL,
     data BLOB NOT NULL);
-CREATE TABLE claims (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, topic TEXT NOT NULL,
+CREATE TABLE claims (id TEXT NOT NULL, seq INTEGER NOT NULL, topic TEXT NOT NULL,
     grp INTEGER NOT NULL, at INTEGER NOT NULL);
 CREATE TABLE claim_groups (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE INDEX claims_by_topic ON claims (topic);
 CREATE TABLE claim_actors (actor TEXT, claim INTEGER, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
 CREATE TABLE claim_sources (source TEXT, claim INTEGER, PRIMARY KEY (source, claim))
     WITHOUT ROWID;
 CREATE TABLE relation_claims (claim TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE contests (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE supporters (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
-CREATE INDEX supporters_by_other ON supporters (other);
 CREATE TABLE files (path BLOB PRIMARY KEY, name TEXT NOT NULL, layer INTEGER NOT NULL,
     ord BLOB NOT NULL, problems INTEGER NOT NULL, local BLOB NOT NULL);
-CREATE INDEX files_with_problems ON files (problems, ord);
 CREATE TABLE raw_claims (id TEXT, file INTEGER, PRIMARY KEY (id, file)) WITHOUT ROWID;
 CREATE TABLE links (file INTEGER, claim TEXT, target TEXT, PRIMARY KEY (file, claim, target))
     WITHOUT ROWID;
-CREATE INDEX links_by_target ON links (target);
 """
+
+#: The indexes, made once the rows are in (see ``build``): SQLite then builds each from a
+#: sort, its pages full, where one filled row by row leaves them half empty.
+#: ``claims_by_id`` is the claims' key (a claim id is unique).
+INDEXES = (
+    "CREATE UNIQUE INDEX claims_by_id ON claims (id)",
+    "CREATE INDEX claims_by_topic ON claims (topic)",
+    "CREATE INDEX supporters_by_other ON supporters (other)",
+    "CREATE INDEX files_with_problems ON files (problems, ord)",
+    "CREATE INDEX links_by_target ON links (target)",
+)
+#: Makes FTS5 write out the rows it holds in memory, and merge its segments, now: the
+#: pages that frees are then reused by the tables written after it, not left empty.
+FLUSH_SEARCH = ("SAVEPOINT search", "RELEASE search")
 
 #: The full-text table holds no text of its own (``content=''``): only the index of the
 #: title (names, aliases, tags) and the body (prose). What a hit is (its kind, id, topic
@@ -163,7 +173,10 @@ SET_FILE_RECORD = "UPDATE files SET problems = ?, local = ? WHERE path = ?"
 
 INSERT_RAW_CLAIM = "INSERT OR IGNORE INTO raw_claims VALUES (?, ?)"
 DELETE_RAW_CLAIM = "DELETE FROM raw_claims WHERE id = ? AND file = ?"
+#: ``raw_claims`` holds only what the ``claims`` rows do not tell: a claim's row whose
+#: group is a file's (``grp`` above 0) says that file defines its id (see ``build``).
 RAW_CLAIMS_IN = "SELECT id, file FROM raw_claims WHERE id IN ({marks})"
+WRITTEN_CLAIMS_IN = "SELECT id, grp FROM claims WHERE id IN ({marks}) AND grp > 0"
 PLACED_CLAIMS_IN = "SELECT id FROM raw_claims WHERE id IN ({marks})"
 
 INSERT_LINK = "INSERT OR IGNORE INTO links VALUES (?, ?, ?)"
