@@ -75,3 +75,27 @@ def test_config_bundled_must_be_true_or_false(tmp_path: Path) -> None:
     result = run("list", env={"BRIEF_CONFIG": str(config)})
     assert result.exit_code == 1
     assert result.stderr.strip().endswith("bundled: expected true or false")
+
+
+def test_a_folder_named_twice_is_one_layer_in_its_last_place(tmp_path: Path) -> None:
+    """The config file's folder given again with --corpus (or spelt another way) is read
+    once: twice, each of its entries would be loaded again and override itself."""
+    mine = tmp_path / "mine"
+    (mine / "topics").mkdir(parents=True)
+    (mine / "topics" / "t.toml").write_text(
+        'format = 1\n[[topics]]\nid = "tea"\ntitle = "Tea"\nsummary = "Leaves."\n'
+    )
+    other = tmp_path / "other"
+    other.mkdir()
+    config = tmp_path / "config.toml"
+    config.write_text(f'corpus = ["{mine}", "{other}"]\nbundled = false\n')
+    env = {"BRIEF_CONFIG": str(config)}
+    paths = run("--corpus", f"{mine}/", "paths", env=env)
+    assert paths.exit_code == 0, paths.output
+    layers = [line for line in paths.stdout.splitlines() if line.startswith("corpus: ")]
+    assert layers == [f"corpus: {other}", f"corpus: {mine}/"]  # --corpus's place and spelling
+    listed = run("--corpus", f"{mine}/", "list", "topics", "--long", env=env)
+    assert listed.exit_code == 0, listed.output
+    assert "overrides" not in listed.stdout and "tea" in listed.stdout
+    validated = run("--corpus", f"{mine}/", "validate", env=env)
+    assert "1 files checked" in validated.stderr or "1 file checked" in validated.stderr

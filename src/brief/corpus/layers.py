@@ -42,9 +42,20 @@ def layers_for(
     config_dirs: Sequence[str] = (),
 ) -> list[Layer]:
     """The active layers, later ones winning: bundled, the config file's folders,
-    ``BRIEF_PATH`` folders, then ``--corpus`` folders."""
+    ``BRIEF_PATH`` folders, then ``--corpus`` folders.
+
+    A folder named twice (in the config file and with ``--corpus``, say, or as
+    ``notes`` and ``./notes/``) is one layer, in its last place: read twice, every
+    entry in it would be loaded twice and override itself.
+    """
     env = os.environ if env is None else env
     layers = [Layer(bundled_root(), BUNDLED_LABEL)] if bundled else []
     extra = [p for p in env.get("BRIEF_PATH", "").split(os.pathsep) if p]
     layers += [Layer(p, p.rstrip("/\\") or p) for p in (*config_dirs, *extra, *corpus_dirs)]
-    return layers
+    last = {_same(layer.root): i for i, layer in enumerate(layers)}
+    return [layer for i, layer in enumerate(layers) if last[_same(layer.root)] == i]
+
+
+def _same(root: str) -> str:
+    """What tells one folder from another, however it is written."""
+    return os.path.normcase(os.path.realpath(root))
