@@ -33,9 +33,10 @@ from .codec import BAD, Corrupt, EntryData, claim_from, entry_data, seal, unseal
 if TYPE_CHECKING:
     from ..core.model import Claim
 
-#: zlib's level: 1 compresses claims nearly as well as 9 (they repeat words, ids and
-#: field layouts), in a fraction of the time.
-LEVEL = 1
+#: zlib's level: 2 compresses claims nearly as well as 9 (they repeat words, ids and
+#: field layouts), in a fraction of the time; at 10,000 topics, 0.3 MB smaller than 1
+#: and no slower.
+LEVEL = 2
 
 
 class Group:
