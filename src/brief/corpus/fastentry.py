@@ -71,11 +71,8 @@ def _ref(raw: Any) -> Any:
     topics, 400,000 actor references to 1,500 actors): one string for each id keeps
     a large load some 40 MB smaller, for a lookup per reference.
     """
-    if type(raw) is str:
-        value = raw.strip()
-        if value.isascii() and _ID(value):
-            return _intern(value)
-    return _NO
+    value = _ident(raw)
+    return value if value is _NO else _intern(value)
 
 
 def _ids(raw: Any) -> Any:
