@@ -236,3 +236,21 @@ def test_every_unsafe_character_is_one_isprintable_rejects() -> None:
         "ok\ntext",
         ["\\x1b[2J", {"k\\u202e": "\\x9b"}],
     )
+
+
+def test_a_record_of_mixed_fields_is_made_inert_field_by_field() -> None:
+    """A claim's record (strings, None, numbers, nested citations) read back: printable
+    strings, None and numbers kept as they are, every unsafe string made inert."""
+    from brief.core.unsafe import inert_record
+
+    record = ("c1", "text \x1b]52;c;x\x07", None, 3, True, 1.5, (("s\u202e", None),), ["a\nb"])
+    assert inert_record(record) == (
+        "c1",
+        "text \\x1b]52;c;x\\x07",
+        None,
+        3,
+        True,
+        1.5,
+        (("s\\u202e", None),),
+        ["a\nb"],
+    )
