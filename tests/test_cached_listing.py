@@ -72,10 +72,39 @@ def test_an_unfiltered_listing_reads_the_entries_alone(
     same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=False)
 
 
-@pytest.mark.parametrize(
-    "args", [("topics", "--tag", "China"), ("actors", "--actor", "russia")], ids=" ".join
-)
-def test_a_filtered_listing_is_still_the_load_s(
+FILTERED = [
+    ("topics", "--tag", "China"),
+    ("actors", "--actor", "russia"),
+    ("topics", "--actor", "russia", "-f", "json"),
+    ("sources", "--tag", "economy"),
+    ("actors", "--tag", "economy", "--actor", "china"),
+    ("tags", "--actor", "united-states"),
+    ("topics", "--tag", "sanctions", "--long"),
+]
+
+
+@pytest.mark.parametrize("args", FILTERED, ids=" ".join)
+def test_a_filtered_listing_reads_what_its_filter_reaches(
     notes: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=True)
+    """The topics with the tag and all their claims, or the claims about the actor,
+    and what they name: the load's listing, without the whole corpus."""
+    same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=False)
+
+
+@pytest.mark.parametrize(
+    "args", [("topics", "--tag", "no-such-tag"), ("actors", "--actor", "rusia")], ids=" ".join
+)
+def test_a_filter_that_names_nothing_is_worded_as_the_load_words_it(
+    notes: Path, args: tuple[str, ...]
+) -> None:
+    command = ("-c", str(notes), "list", *args)
+    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
+    run(*command)
+    warm = run(*command)
+    assert files.exit_code != 0 and files.stderr
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (
+        files.exit_code,
+        files.stdout,
+        files.stderr,
+    )

@@ -152,20 +152,23 @@ def list_(
     from ..views.briefings import listing
 
     store = open_store(ctx)
-    # Names and unfiltered listings read the entries alone (no claims: fast on a cache).
-    index = store.index() if tag is not None or actor is not None else store.entries_index()
     labels = [layer.label for layer in options(ctx).layers()]
     if kind == "names":
         if tag is not None or actor is not None:
             raise UsageError("--tag and --actor do not apply to 'brief list names'")
         from ..views.listings import names_listing
 
-        view = names_listing(index, labels, long)
+        view = names_listing(store.entries_index(), labels, long)
         empty = "no names: the corpus is empty" if not view.rows else None
         emit(ctx, lambda r: r.listing(view), fmt, pager, empty=empty)
         return
-    tag_key = index.resolve_tag(tag) if tag is not None else None
-    actor_id = index.resolve_actor(actor).id if actor is not None else None
+    tag_key = store.resolve_tag(tag) if tag is not None else None
+    actor_id = store.resolve_as(actor, Kind.ACTOR) if actor is not None else None
+    # Unfiltered, the entries alone (no claims); filtered, what the filter reaches.
+    if tag_key is None and actor_id is None:
+        index = store.entries_index()
+    else:
+        index = store.filtered_index(tag_key, actor_id)
     defined = _defined(ctx, kind) if long else None
     view = listing(index, kind, tag_key, actor_id, labels if long else None, defined)
     within = [f"tagged {tag_key!r}"] if tag_key else []

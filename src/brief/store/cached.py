@@ -231,6 +231,16 @@ class CachedStore:
         return compare(index, [index.entry(ident) for ident in idents], topics, diff_only)
 
     @_or_rebuilt
+    def filtered_index(self, tag: str | None, actor: str | None) -> Index:
+        """From the rows the filter reaches (``read.filtered``), or the whole index when
+        it is built already."""
+        if self._index is not None:
+            return self._index
+        from .read import filtered, indexed
+
+        return indexed(filtered(self._con, tag, actor))
+
+    @_or_rebuilt
     def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
         """From an index of the claims that contradict or are contradicted, and what they
         name (see ``read.contested``), or the whole index when it is built already."""

@@ -128,6 +128,9 @@ class LiveStore:
         entries = [self._index.entry(ident) for ident in idents]
         return compare(self._index, entries, topics, diff_only)
 
+    def filtered_index(self, tag: str | None, actor: str | None) -> Index:
+        return self._index
+
     def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
         from ..views.comparison import conflicts
 

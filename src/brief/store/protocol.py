@@ -66,6 +66,12 @@ class Store(Protocol):
         """The comparison of the entries *idents* (resolved ids), as ``views.compare`` makes it."""
         ...
 
+    def filtered_index(self, tag: str | None, actor: str | None) -> Index:
+        """What a listing filtered by *tag* (a normalised tag) or *actor* (an actor's id)
+        reads, indexed: every claim of every topic with the tag (or, with no tag, every
+        claim about the actor), the claims linked to them, and every entry they name."""
+        ...
+
     def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
         """The contradicting pairs touching any of *about* and every one of *each*
         (resolved ids), as ``views.comparison.conflicts`` makes them."""

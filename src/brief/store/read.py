@@ -86,6 +86,21 @@ def relations(con: sqlite3.Connection, named: Iterable[str]) -> Corpus:
     return _around(con, main, set(named))
 
 
+def filtered(con: sqlite3.Connection, tag: str | None, actor: str | None) -> Corpus:
+    """The part of the corpus a listing filtered by *tag* (a normalised tag) and *actor*
+    (an actor's id) reads (``views.briefings.listing``), in corpus order: every topic
+    with the tag and every claim of it; with no tag, every claim about the actor; then
+    the claims that contradict or support those, and every entry they name. A topic
+    with the tag is here with all its claims, whichever other claims bring in what."""
+    if tag is not None:
+        topics = [r[0] for r in con.execute(sql.TOPICS_OF_TAG, (tag,))]
+        main = [r[0] for r in rows_in(con, sql.CLAIMS_OF_TOPICS_IN, topics)]
+        return _around(con, main, {*topics, *([actor] if actor else [])})
+    if actor is None:
+        raise ValueError("a filtered listing needs a tag or an actor")
+    return _around(con, [r[0] for r in con.execute(sql.CLAIMS_OF_ACTOR, (actor,))], {actor})
+
+
 def contested(con: sqlite3.Connection) -> Corpus:
     """The part of the corpus ``views.comparison.conflicts`` reads, in corpus order:
     every claim that contradicts or is contradicted, and what those claims name."""

@@ -92,6 +92,7 @@ TAGS_FROM = "SELECT DISTINCT key FROM tags WHERE key >= ? AND key < ? ORDER BY k
 #: For resolving a name or tag without the index, and the suggestions on a miss.
 ALL_NAMES = "SELECT key, id, kind, checksum FROM names"
 HAS_TAG = "SELECT 1 FROM tags WHERE key = ? LIMIT 1"
+TOPICS_OF_TAG = "SELECT topic FROM tags WHERE key = ?"
 ALL_TAGS = "SELECT DISTINCT key FROM tags"
 NAMES_FROM = "SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({marks}) ORDER BY key"
 BRIEFING = "SELECT data FROM briefings WHERE id = ?"
@@ -121,6 +122,7 @@ GROUP = "SELECT data FROM claim_groups WHERE id = ?"
 GROUPS_IN = "SELECT id, data FROM claim_groups WHERE id IN ({marks})"
 ALL_GROUPS = "SELECT id, data FROM claim_groups"
 CLAIMS_OF_TOPIC = "SELECT id FROM claims WHERE topic = ?"
+CLAIMS_OF_TOPICS_IN = "SELECT id FROM claims WHERE topic IN ({marks})"
 #: ``claim_actors`` and ``claim_sources`` name a claim by its row's rowid (an integer of a
 #: few bytes, not its id again).
 CLAIMS_OF_ACTOR = (
