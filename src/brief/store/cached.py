@@ -252,12 +252,20 @@ class CachedStore:
 
     @_or_rebuilt
     def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
-        """Filtered by --topic, --actor or --source alone (with no --tag or --by), from
-        the rows their briefings read, the names looked up first as the index would;
-        else from the whole index."""
+        """Filtered by --topic, --actor or --source (with no --tag or --by), from the
+        rows their briefings read; by --tag alone, from the rows a listing with that tag
+        reads (``read.filtered``); the names looked up first as the index would. Else
+        from the whole index."""
         from ..views.claims import claims
 
         index = self._index
+        by_name = (query.topic, query.actor, query.source) != (None, None, None)
+        if index is None and query.tag is not None and query.by is None and not by_name:
+            from .lookup import resolve_tag
+            from .read import filtered, indexed
+
+            query = query._replace(tag=resolve_tag(self._con, query.tag))
+            index = indexed(filtered(self._con, query.tag, None))
         if index is None and query.tag is None and query.by is None:
             from . import lookup
             from .read import indexed, neighbourhood
