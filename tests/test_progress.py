@@ -157,3 +157,39 @@ def test_once_every_file_is_read_a_spinner_says_the_load_is_finishing() -> None:
         finishing = _ANSI.sub("", out.getvalue())
     assert "4,000 files read; finishing" in finishing
     assert "4000/4000" not in finishing  # not a full bar that seems stuck
+
+
+def test_after_the_files_the_spinner_says_what_is_being_done() -> None:
+    now = [0.0]
+    out = Terminal()
+    with FileProgress(out, after=1.0, clock=lambda: now[0]) as shown:
+        shown(0, 4000)
+        now[0] = 2.0
+        shown(1000, 4000)
+        shown.phase("indexing")  # before every file is read: still the bar
+        assert "indexing" not in _ANSI.sub("", out.getvalue())
+        now[0] = 3.0
+        shown(4000, 4000)
+        shown.phase("writing the cache")
+        said = _ANSI.sub("", out.getvalue())
+    assert "4,000 files read; writing the cache" in said
+
+
+def test_a_build_tells_its_phases_in_order(tmp_path: Path) -> None:
+    """What follows the reading of the files is named, part by part, to a listener."""
+    from brief.store.build import build
+
+    told: list[str] = []
+
+    class Listener:
+        def __call__(self, done: int, total: int) -> None:
+            pass
+
+        def phase(self, what: str) -> None:
+            told.append(what)
+
+    build(_layers("mini", tmp_path), str(tmp_path / "cache" / "c.sqlite"), Listener())
+    assert told == ["checking references", "indexing", "writing the cache"]
+    told.clear()
+    build(_layers("mini", tmp_path / "again"), None, Listener())  # no cache to write
+    assert told == ["checking references", "indexing"]

@@ -30,10 +30,29 @@ from .schema import KINDS, Checked
 from .stamps import Stamps
 from .trace import FileTrace, Trace, entry_ord, file_ord, warning_lines
 
-__all__ = ["BUNDLED_LABEL", "Layer", "LoadResult", "OnFile", "bundled_root", "layers_for", "load"]
+__all__ = [
+    "BUNDLED_LABEL",
+    "Layer",
+    "LoadResult",
+    "OnFile",
+    "bundled_root",
+    "layers_for",
+    "load",
+    "tell_phase",
+]
 
 #: Told ``(files read, files in all)`` once every file is listed, then after each file.
+#: One with a ``phase(str)`` method is also told, in words, what a load (and a build)
+#: does once every file is read (see :func:`tell_phase`).
 OnFile = Callable[[int, int], None]
+
+
+def tell_phase(on_file: OnFile | None, what: str) -> None:
+    """Tell *on_file*, if it listens for them, the phase a load or build is in (``indexing``)."""
+    phase = getattr(on_file, "phase", None)
+    if phase is not None:
+        phase(what)
+
 
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
 
@@ -273,6 +292,7 @@ def _load(
                 loading.file(number, path, name, rel, next(reads))
                 done += 1
                 tell(done, total)
+    tell_phase(on_file, "checking references")
     return loading.finish()
 
 

@@ -5,7 +5,8 @@ a load still running after :data:`AFTER` seconds: a quick one shows nothing. ric
 imported when the display first shows, never before, so a load that ends in time
 (and every warm start) does not pay for it. The display is transient: it is erased
 when the load ends, before the command writes its output. Once every file is read, a
-spinner replaces the bar while the rest (references, the index, the cache) is done.
+spinner replaces the bar while the rest is done, saying which part (checking references,
+indexing, writing the cache: see ``corpus.load.tell_phase``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class FileProgress:
         self.last = self.began
         self.bar: Progress | None = None
         self.task: TaskID | None = None
+        self.total = 0
 
     def __enter__(self) -> FileProgress:
         return self
@@ -67,17 +69,23 @@ class FileProgress:
         rate = done / (now - self.began) if now > self.began else 0.0
         self.bar.update(self.task, completed=done, total=total, rate=f"{rate:,.0f}/s")
 
-    def _finishing(self, total: int) -> None:
-        """Every file is read: say so, with a spinner while the rest of the load (references,
-        the index, the cache), which has no count to show, runs."""
+    def _finishing(self, total: int, what: str = "finishing") -> None:
+        """Every file is read: say so, with a spinner while the rest of the load (*what*
+        is being done: references, the index, the cache), which has no count to show, runs."""
         from rich.progress import SpinnerColumn, TextColumn
 
         assert self.bar is not None
+        self.total = total
         self.bar.columns = (
-            TextColumn(f"brief: {total:,} files read; finishing"),
+            TextColumn(f"brief: {total:,} files read; {what}"),
             SpinnerColumn(style="none"),
         )
         self.bar.refresh()
+
+    def phase(self, what: str) -> None:
+        """What the load (or the build) is doing now that every file is read, in words."""
+        if self.bar is not None and self.total:
+            self._finishing(self.total, what)
 
     def close(self) -> None:
         """Stop and erase the display, if it showed."""

@@ -68,9 +68,10 @@ def _build(
     began: int,
 ) -> LiveStore:
     from ..core.index import build_index
-    from ..corpus.load import load
+    from ..corpus.load import load, tell_phase
 
     result = load(layers, stamps, trace, on_file)
+    tell_phase(on_file, "indexing")
     index = build_index(result.corpus)
     troubled = [
         filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems
@@ -80,6 +81,7 @@ def _build(
     )
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
+        tell_phase(on_file, "writing the cache")
         with contextlib.suppress(OSError, sqlite3.Error):
             write(path, stamps, trace, result, index, store.warnings, began)
     return store
