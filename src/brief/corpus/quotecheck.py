@@ -39,16 +39,24 @@ class _Texts:
 
     def __init__(self, trace: Trace, layers: Sequence[Layer]) -> None:
         self.files = {f.name: f for f in trace.files}
-        self.where = {
-            (f.name, entry.id): path
-            for f in trace.files
-            if f.checked is not None
-            for kind in ("sources", "claims")
-            for entry, path in f.checked.entries[kind]
-        }
+        self.trace = trace
+        self._where: dict[tuple[str, str], str] | None = None
         self.layers = layers
         self.read: dict[str, SourceText | None] = {}
         self.problems: list[Diagnostic] = []
+
+    def where(self, file: str, ident: str, otherwise: str) -> str:
+        """The key path of the source or claim *ident* in *file* (``claims[3]``), for a
+        problem; made the first time one is worded (a corpus with no quote never is)."""
+        if self._where is None:
+            self._where = {
+                (f.name, entry.id): path
+                for f in self.trace.files
+                if f.checked is not None
+                for kind in ("sources", "claims")
+                for entry, path in f.checked.entries[kind]
+            }
+        return self._where.get((file, ident), otherwise)
 
     def of(self, source: Source) -> SourceText | None:
         if source.id not in self.read:
@@ -63,7 +71,7 @@ class _Texts:
         try:
             text = read_text(path, self.layers[traced.layer].root, source.text)
         except ValueError as why:
-            where = f"{self.where.get((source.file, source.id), 'sources')}.text"
+            where = f"{self.where(source.file, source.id, 'sources')}.text"
             message = f"source text {source.text!r}: {why}"
             self.problems.append(Diagnostic(d.TEXT_UNREADABLE, source.file, where, message))
             return None
@@ -86,7 +94,7 @@ def check_quotes(corpus: Corpus, trace: Trace, layers: Sequence[Layer]) -> Quote
                 count[1] += 1
                 continue
             count[0] += 1
-            problem = _look(claim, i, text, texts.where.get((claim.file, claim.id), "claims"))
+            problem = _look(claim, i, text, texts)
             if problem is not None:
                 problems.append(problem)
     checked = sum(c for c, _ in counts.values())
@@ -95,7 +103,7 @@ def check_quotes(corpus: Corpus, trace: Trace, layers: Sequence[Layer]) -> Quote
     return QuoteReport(tuple(texts.problems + problems), checked, unchecked, by_file)
 
 
-def _look(claim: Claim, i: int, text: SourceText, path: str) -> Diagnostic | None:
+def _look(claim: Claim, i: int, text: SourceText, texts: _Texts) -> Diagnostic | None:
     cite = claim.cites[i]
     assert cite.quote is not None
     body = text.section(cite.section)
@@ -107,4 +115,5 @@ def _look(claim: Claim, i: int, text: SourceText, path: str) -> Diagnostic | Non
     near = closest(body, cite.quote)
     hint = f" (closest: {near!r})" if near else ""
     message = f"quote not found in {where} of source {cite.source!r}{hint}"
+    path = texts.where(claim.file, claim.id, "claims")
     return Diagnostic(d.QUOTE_NOT_FOUND, claim.file, f"{path}.cites[{i}].quote", message)
