@@ -69,7 +69,7 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
         for d, label in zip(dirs, labels, strict=True)
         if os.path.abspath(d) not in active
     ]
-    trace = Trace()
+    trace = Trace(orders=False)  # no cache is written: where entries stand is not needed
     with progress() as on_file:
         result = load(layers, trace=trace, on_file=on_file)
     view = validation(result, labels, check_quotes(result.corpus, trace, layers))

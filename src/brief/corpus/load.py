@@ -187,7 +187,8 @@ class _Loading:
         if checked.fatal:
             self.skip(name, read)
             return
-        ordered = ord_ if traced is not None else None  # only a cache needs the order
+        # only a cache needs the order
+        ordered = ord_ if self.trace is not None and self.trace.orders else None
         self.merge(checked, name, number, ordered)
         self.tag("place")
 
@@ -257,6 +258,7 @@ class _Loading:
             for problem, phase in zip(self.problems, self.phases, strict=True):
                 if problem.file in by_name:
                     by_name[problem.file].problems.setdefault(phase, []).append(problem)
+        if self.trace is not None and self.trace.orders:
             self.trace.seq = {
                 kind: {ident: p.seq for ident, p in table.items()}
                 for kind, table in self.merged.items()

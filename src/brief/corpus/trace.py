@@ -60,6 +60,9 @@ class Trace:
     """For each kind, each entry in the corpus by id: where it stands in load order.
 
     An entry that replaces an earlier layer's keeps the earlier one's place."""
+    orders: bool = True
+    """Whether the load notes where every entry stands (:attr:`seq`): what a cache needs,
+    and ``brief validate``, which reads the trace for quotes' source texts, does not."""
 
 
 def file_ord(layer: int, rel: str) -> str:
