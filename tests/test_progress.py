@@ -145,21 +145,7 @@ def test_piped_stderr_gets_no_progress(
     assert len(lines) == len(said)  # only what the command says, no progress line
 
 
-def test_once_every_file_is_read_a_spinner_says_the_load_is_finishing() -> None:
-    now = [0.0]
-    out = Terminal()
-    with FileProgress(out, after=1.0, clock=lambda: now[0]) as shown:
-        shown(0, 4000)
-        now[0] = 2.0
-        shown(1000, 4000)
-        now[0] = 3.0
-        shown(4000, 4000)  # the cache is written after this: no count left to show
-        finishing = _ANSI.sub("", out.getvalue())
-    assert "4,000 files read; finishing" in finishing
-    assert "4000/4000" not in finishing  # not a full bar that seems stuck
-
-
-def test_after_the_files_the_spinner_says_what_is_being_done() -> None:
+def test_once_every_file_is_read_a_spinner_says_what_is_being_done() -> None:
     now = [0.0]
     out = Terminal()
     with FileProgress(out, after=1.0, clock=lambda: now[0]) as shown:
@@ -169,9 +155,12 @@ def test_after_the_files_the_spinner_says_what_is_being_done() -> None:
         shown.phase("indexing")  # before every file is read: still the bar
         assert "indexing" not in _ANSI.sub("", out.getvalue())
         now[0] = 3.0
-        shown(4000, 4000)
+        shown(4000, 4000)  # the cache is written after this: no count left to show
+        finishing = _ANSI.sub("", out.getvalue())
         shown.phase("writing the cache")
         said = _ANSI.sub("", out.getvalue())
+    assert "4,000 files read; finishing" in finishing
+    assert "4000/4000" not in finishing  # not a full bar that seems stuck
     assert "4,000 files read; writing the cache" in said
 
 
