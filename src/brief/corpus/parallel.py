@@ -124,6 +124,7 @@ def _in_workers(jobs: Sequence[Job], stamping: bool, workers: int) -> Generator[
     """Each file of *jobs* as workers read it, in order; raises if they cannot."""
     import multiprocessing
     import pickle
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -134,12 +135,12 @@ def _in_workers(jobs: Sequence[Job], stamping: bool, workers: int) -> Generator[
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
     done = False
     try:
-        futures = [
+        futures = deque(
             executor.submit(_read_chunk, jobs[at : at + size], stamping)
             for at in range(0, len(jobs), size)
-        ]
-        for future in futures:
-            yield from pickle.loads(future.result())
+        )
+        while futures:  # each let go once read: a done future keeps its chunk's bytes
+            yield from pickle.loads(futures.popleft().result())
         done = True
     finally:
         # Interrupted: queued chunks are dropped, running ones end in a moment, and the
