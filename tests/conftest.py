@@ -79,11 +79,15 @@ def no_whole_corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def same_warm_as_from_files(command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+def same_warm_as_from_files(
+    command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch, *, whole: bool = True
+) -> Result:
     """``brief *command*`` from a warm cache prints exactly what it prints read from the
     files: the first run without a cache, the second writes it, the third must read it
-    (a load from the files fails the test)."""
+    (a load from the files fails the test; so does reading the whole corpus back from
+    the cache, unless *whole*). Returns the run from the files."""
     import brief.store.build
+    import brief.store.read
 
     files = run(*command, env={"BRIEF_NO_CACHE": "1"})
     run(*command)  # writes the cache
@@ -91,10 +95,16 @@ def same_warm_as_from_files(command: tuple[str, ...], monkeypatch: pytest.Monkey
     def refused(*args: object, **kwargs: object) -> None:
         raise AssertionError("the corpus was loaded from its files")
 
+    def not_whole(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole corpus was read from the cache")
+
     monkeypatch.setattr(brief.store.build, "build", refused)
+    if not whole:
+        monkeypatch.setattr(brief.store.read, "whole_corpus", not_whole)
     warm = run(*command)
     assert (warm.exit_code, warm.stdout, warm.stderr) == (
         files.exit_code,
         files.stdout,
         files.stderr,
     )
+    return files

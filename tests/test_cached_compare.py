@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import brief.store.build
-import brief.store.read
 from brief.core.errors import BriefError
 from brief.corpus.layers import bundled_root
 from brief.store import CachedStore, LiveStore
 from brief.views.comparison import Comparison
 
-from .conftest import CORPORA, run, same_warm_as_from_files, settle, stores
+from .conftest import CORPORA, same_warm_as_from_files, settle, stores
 
 
 @pytest.fixture(params=["bundled", "analyst", "relations"])
@@ -210,19 +208,5 @@ def test_cli_claims_from_the_cache_are_claims_from_the_files(
     shutil.copytree(bundled_root(), notes)
     settle(notes)
     command = ("--no-bundled", "-c", str(notes), "claims", *args)
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)  # writes the cache
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded from its files")
-
-    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
     whole = "--by" in args or ("--tag" in args and "--actor" in args)
-    if not whole:
-        monkeypatch.setattr(brief.store.read, "whole_corpus", refused)
-    warm = run(*command)
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )
+    same_warm_as_from_files(command, monkeypatch, whole=whole)

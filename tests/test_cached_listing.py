@@ -4,16 +4,13 @@ entries' rows alone, never the claims, and prints what a load prints."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-import brief.store.build
-import brief.store.read
 from brief.corpus.layers import bundled_root
 
-from .conftest import CORPORA, run, settle
+from .conftest import CORPORA, same_warm_as_from_files, settle
 
 LISTINGS = [
     ("topics",),
@@ -40,36 +37,17 @@ def notes(tmp_path: Path) -> Path:
     return dest
 
 
-def same_warm_as_from_files(
-    command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch, whole: bool
-) -> None:
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)  # writes the cache
-
-    def refused(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded from its files")
-
-    monkeypatch.setattr(brief.store.build, "build", refused)  # the warm run reads the cache
-    if not whole:
-
-        def not_whole(con: sqlite3.Connection) -> None:
-            raise AssertionError("the whole corpus was read from the cache")
-
-        monkeypatch.setattr(brief.store.read, "whole_corpus", not_whole)
-    warm = run(*command)
+def listed_alike(notes: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``brief list ARGS`` warm, without the whole corpus, prints what a load prints."""
+    files = same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=False)
     assert files.exit_code == 0 and files.stdout
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )
 
 
 @pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
 def test_an_unfiltered_listing_reads_the_entries_alone(
     notes: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=False)
+    listed_alike(notes, args, monkeypatch)
 
 
 FILTERED = [
@@ -89,22 +67,15 @@ def test_a_filtered_listing_reads_what_its_filter_reaches(
 ) -> None:
     """The topics with the tag and all their claims, or the claims about the actor,
     and what they name: the load's listing, without the whole corpus."""
-    same_warm_as_from_files(("-c", str(notes), "list", *args), monkeypatch, whole=False)
+    listed_alike(notes, args, monkeypatch)
 
 
 @pytest.mark.parametrize(
     "args", [("topics", "--tag", "no-such-tag"), ("actors", "--actor", "rusia")], ids=" ".join
 )
 def test_a_filter_that_names_nothing_is_worded_as_the_load_words_it(
-    notes: Path, args: tuple[str, ...]
+    notes: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     command = ("-c", str(notes), "list", *args)
-    files = run(*command, env={"BRIEF_NO_CACHE": "1"})
-    run(*command)
-    warm = run(*command)
+    files = same_warm_as_from_files(command, monkeypatch, whole=False)
     assert files.exit_code != 0 and files.stderr
-    assert (warm.exit_code, warm.stdout, warm.stderr) == (
-        files.exit_code,
-        files.stdout,
-        files.stderr,
-    )

@@ -212,17 +212,11 @@ class _Loading:
             self.rejected += [(kind, values, name, where) for values, where in rejected]
             ghosts = {_index_of(where): values.get("id") for values, where in rejected}
             table = self.merged[kind]
-            # The common case, a claim whose id is new with no entry left out anywhere
-            # so far, is placed here; anything else takes the checks of _place.
-            plain = kind == "claims" and not ghosts and not self.ghosts
             for pos, (entry, where) in enumerate(checked.entries[kind]):
                 if ghosts:  # most files have none: an entry left out is rare
                     for at_ in sorted(i for i in ghosts if i < _index_of(where)):
                         self.ghost(kind, ghosts.pop(at_), name, f"{kind}[{at_}]", layer)
                 at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
-                if plain and entry.id not in table:
-                    table[entry.id] = Placed(entry, name, where, layer, at, at)
-                    continue
                 placed = Placed(entry, name, where, layer, at)
                 if not _place(kind, placed, table, self.namespace, self.problems):
                     if isinstance(entry, Claim):
