@@ -183,7 +183,7 @@ def import_(
     if not is_id(ident):
         raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
     target = target_folder(ctx, into)
-    for entry in definitions(layers_with(ctx, target)):
+    for entry in definitions(layers_with(ctx, target), [normalise(ident)]):
         if entry.kind != "claim" and normalise(ident) in entry.names:
             raise UsageError(f"{ident!r} is already the {entry.kind} {entry.id!r} at {entry}")
     copy = ".md" if ext.lower() in (".md", ".markdown") else ".txt"

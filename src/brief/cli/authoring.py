@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import Folder, command, options
+from .context import Folder, command, options, progress
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from ..corpus.layers import Layer
     from ..corpus.where import Definition
+    from ..store import Store
 
 _INTO = click.option(
     "--into",
@@ -183,8 +186,9 @@ def _new_named(
     ident = ident or a.slug(title)
     if not is_id(ident):
         raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
-    for found in definitions(layers):
-        if found.kind != "claim" and ({normalise(ident), normalise(title)} & found.names):
+    keys = {normalise(ident), normalise(title)} - {""}
+    for found in definitions(layers, sorted(keys)):
+        if found.kind != "claim" and (keys & found.names):
             raise UsageError(
                 f"{ident!r} is already the {found.kind} {found.id!r} at {found} "
                 "(edit it with 'brief edit', or choose another --id or title)"
@@ -212,13 +216,14 @@ def _new_claim(
         raise UsageError("new claim needs --topic TOPIC")
     if text and not source:
         raise UsageError("a claim needs a source: add --source SOURCE (and --section)")
-    home = find(layers, topic, ("topic",))[0]
-    actor_ids = [find(layers, name, ("actor",))[0].id for name in actors]
-    cite = {"source": find(layers, source, ("source",))[0].id if source else ""}
+    names = _names(layers)
+    home = find(layers, topic, ("topic",), names)[0]
+    actor_ids = [find(layers, name, ("actor",), names)[0].id for name in actors]
+    cite = {"source": find(layers, source, ("source",), names)[0].id if source else ""}
     if section is not None or not source:
         cite["section"] = section or ""
-    taken = {d.id for d in definitions(layers)}
-    ident = a.fresh_id("-".join(filter(None, (home.id, a.slug(text, 4) or "claim"))), taken)
+    base = "-".join(filter(None, (home.id, a.slug(text, 4) or "claim")))
+    ident = a.fresh_id(base, {d.id for d in definitions(layers, [base])})
     values: dict[str, str | list[str]] = {"id": ident, "topic": home.id}
     if actor_ids:
         values["actors"] = actor_ids
@@ -251,7 +256,7 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     from ..corpus.where import find
 
     layers = options(ctx).layers()
-    winner = find(layers, name)[0]
+    winner = find(layers, name, names=_names(layers))[0]
     if not winner.bundled and not into:
         _edit_loop(ctx, layers, winner.path, winner.line, a.read_exact(winner.path))
         return
@@ -274,8 +279,8 @@ def _copy(winner: Definition, target: str) -> tuple[str, int, bytes | None]:
 
 
 def _problems(layers: list[Layer], path: str) -> list[str]:
-    """The problems the whole corpus, loaded, finds in the file *path*."""
-    from ..corpus.load import load
+    """The problems the whole corpus finds in the file *path*: read from the cache,
+    brought up to date (the edited file alone is read again), as every command reads."""
     from ..corpus.reader import display_name
 
     here = os.path.abspath(path)
@@ -284,7 +289,27 @@ def _problems(layers: list[Layer], path: str) -> list[str]:
         for layer in layers
         if here.startswith(os.path.abspath(layer.root) + os.sep)
     }
-    return [str(p) for p in load(layers).problems if p.file in names]
+    return _store(layers).problems_in(names)
+
+
+def _store(layers: Sequence[Layer]) -> Store:
+    """The corpus of *layers*, as every command reads it (from the cache when fresh),
+    without its warnings: an authoring command says what concerns its file."""
+    from ..store import open_store
+
+    with progress() as on_file:
+        return open_store(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file)
+
+
+def _names(layers: Sequence[Layer]) -> Callable[[Sequence[str]], list[str]]:
+    """For ``where.find``: the names in use of entries of some kinds (every named kind
+    for none), read from the cache, to suggest from when a name is not found."""
+
+    def names(kinds: Sequence[str]) -> list[str]:
+        named = tuple(k for k in kinds if k != "claim") if kinds else ("topic", "actor", "source")
+        return _store(layers).complete("", named) if named else []
+
+    return names
 
 
 def _edit_loop(
@@ -359,7 +384,8 @@ def where(ctx: click.Context, name: str) -> None:
     """
     from ..corpus.where import find
 
-    for found in find(options(ctx).layers(), name):
+    layers = options(ctx).layers()
+    for found in find(layers, name, names=_names(layers)):
         click.echo(str(found))
 
 

@@ -7,13 +7,16 @@ each file is parsed for its entries' names, and each entry's line is the line of
 so that the entry one is fixing can still be found.
 
 For authoring commands only (``brief where``, ``edit``, ``new``): never on the path of
-``show``, ``list`` or ``search``.
+``show``, ``list`` or ``search``. Looking for given names, it parses only the files
+whose text could hold one of them (see :func:`may_name`): every file is read, but on a
+large corpus nearly none is parsed.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..core.diagnostics import Diagnostic
@@ -57,16 +60,62 @@ class Definition(NamedTuple):
         return f"{self.path}:{self.line}"
 
 
-def definitions(layers: Sequence[Layer]) -> Iterator[Definition]:
-    """Every entry every file of *layers* defines, in load order."""
+def definitions(layers: Sequence[Layer], near: Sequence[str] = ()) -> Iterator[Definition]:
+    """Every entry every file of *layers* defines, in load order.
+
+    With *near* (normalised names, or ids), only those of the files whose text could
+    hold one of them (see :func:`may_name`): among them, every entry one of them
+    names, and every id that begins with one.
+    """
     for number, layer in enumerate(layers):
         for path, rel in discover(layer.root):
             data = read_bytes(path, layer.root, rel)
-            if not isinstance(data, bytes):
+            if not isinstance(data, bytes) or (near and not may_name(data, near)):
                 continue
             name = display_name(layer.label, rel)
             common = (path, name, number, layer.label == BUNDLED_LABEL, layer.root, rel)
             yield from _in_file(data, common)
+
+
+def may_name(data: bytes, keys: Sequence[str]) -> bool:
+    """Whether the file *data* could give an entry a name (or id) holding one of *keys*.
+
+    A key is normalised (``core.names.normalise``): the words of case-folded text (runs
+    of letters and digits) joined by hyphens. A name written plainly in a file is a
+    whole string, so each of its words is a whole word of the file's case-folded text
+    (folding goes letter by letter): a file without every word of a key, whole, cannot
+    name it. A name written with a TOML escape or a line continuation could: a file
+    with a backslash, or that is not UTF-8, is always searched. False is sure; True
+    only means "parse it and see".
+    """
+    if b"\\" in data:
+        return True
+    if data.isascii():  # folding ASCII is lowering it; a key that is not ASCII is not here
+        low = data.lower()
+        return any(_all_in(low, _words(k, True)) for k in keys if k.isascii())
+    try:
+        text = data.decode("utf-8").casefold()
+    except UnicodeDecodeError:
+        return True
+    return any(_all_in(text, _words(k, False)) for k in keys)
+
+
+def _all_in(text: Any, words: list[tuple[Any, re.Pattern[Any]]]) -> bool:
+    """Whether every word is in *text*, whole: looked for as it is first (fast), then
+    whole only where it is there at all."""
+    return all(w in text for w, _ in words) and all(p.search(text) for _, p in words)
+
+
+@functools.lru_cache(maxsize=64)
+def _words(key: str, ascii: bool) -> list[tuple[Any, re.Pattern[Any]]]:
+    """Each word of *key*, and a pattern that finds it whole (between anything but
+    letters and digits), as bytes of ASCII or as text."""
+    if ascii:
+        return [
+            (w, re.compile(rb"(?<![a-z0-9])%s(?![a-z0-9])" % re.escape(w)))
+            for w in (word.encode() for word in key.split("-"))
+        ]
+    return [(w, re.compile(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])")) for w in key.split("-")]
 
 
 def _in_file(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
@@ -129,18 +178,28 @@ def _names(table: dict[str, Any]) -> frozenset[str]:
     return frozenset(normalise(n) for n in names if isinstance(n, str) and normalise(n))
 
 
-def find(layers: Sequence[Layer], name: str, kinds: Sequence[str] = ()) -> list[Definition]:
+def find(
+    layers: Sequence[Layer],
+    name: str,
+    kinds: Sequence[str] = (),
+    names: Callable[[Sequence[str]], Iterable[str]] | None = None,
+) -> list[Definition]:
     """Every definition of the entry *name* reaches, the winning layer's first.
 
     *name* is an id, a title or an alias, as ``show`` takes it; *kinds* (singular)
     narrows the search. Raises :class:`NotFound`, with suggestions, when nothing has
-    that name.
+    that name: the closest of the names *names* gives for *kinds* (by default, of
+    every name every file gives, which means parsing every file).
     """
     key = normalise(name)
-    every = [d for d in definitions(layers) if not kinds or d.kind in kinds]
-    found = [d for d in every if key in d.names]
+    near = [d for d in definitions(layers, [key]) if not kinds or d.kind in kinds] if key else []
+    found = [d for d in near if key in d.names]
     if not found:
-        pool = {n for d in every for n in d.names}
+        if names is not None:
+            pool = set(names(kinds))
+        else:
+            every = [d for d in definitions(layers) if not kinds or d.kind in kinds]
+            pool = {n for d in every for n in d.names}
         what = " or ".join(kinds) if kinds else "topic, actor, source or claim"
         raise NotFound(name, closest(name, pool), what)
     ident = _winner(found, key).id

@@ -77,7 +77,13 @@ def _build(
         filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems
     ]
     store = LiveStore(
-        index, result.warnings(), troubled, result.skipped, result.lost, layers=layers
+        index,
+        result.warnings(),
+        troubled,
+        result.skipped,
+        result.lost,
+        layers=layers,
+        problems=result.problems,
     )
     if path is not None:
         # A read-only or full disk costs speed, never the answer.

@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..core.errors import NotFound
@@ -344,6 +344,15 @@ class CachedStore:
         from .read import left_out, troubled
 
         return left_out(troubled(self._con), normalise(name))
+
+    @_or_rebuilt
+    def problems_in(self, files: Collection[str]) -> list[str]:
+        return self._problems_in(files)
+
+    def _problems_in(self, files: Collection[str]) -> list[str]:
+        from .read import problems_in
+
+        return problems_in(self._con, files)
 
     @_or_rebuilt
     def skipped_file_of(self, name: str) -> str | None:

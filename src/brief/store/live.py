@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..core.errors import NotFound
 
 if TYPE_CHECKING:
+    from ..core.diagnostics import Diagnostic
     from ..core.index import Index
     from ..corpus.layers import Layer
     from ..views.catalogue import EntryName
@@ -33,11 +34,13 @@ class LiveStore:
         skipped: Sequence[str] = (),
         lost: Mapping[str, str] | None = None,
         layers: Sequence[Layer] = (),
+        problems: Sequence[Diagnostic] = (),
     ) -> None:
         """*troubled* are the records of the files with problems (see ``filerecord.record_of``);
         *skipped* the names of the files skipped (``LoadResult.skipped``), *lost* the
         skipped file of each name they define (``LoadResult.lost``); *layers* those
-        loaded, where sources' texts are read from."""
+        loaded, where sources' texts are read from; *problems* the load's, in order
+        (``LoadResult.problems``)."""
         self._index = index
         self.warnings = warnings
         self._troubled = troubled
@@ -45,6 +48,7 @@ class LiveStore:
         self._lost = lost or {}
         self._search: sqlite3.Connection | None = None
         self._layers = layers
+        self._problems = problems
 
     def resolve(self, name: str) -> str:
         try:
@@ -83,6 +87,9 @@ class LiveStore:
         from .read import left_out
 
         return left_out(self._troubled, normalise(name))
+
+    def problems_in(self, files: Collection[str]) -> list[str]:
+        return [str(p) for p in self._problems if p.file in files]
 
     def skipped_file_of(self, name: str) -> str | None:
         from ..core.names import normalise

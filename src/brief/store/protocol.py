@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -121,6 +121,12 @@ class Store(Protocol):
 
     def left_out(self, name: str) -> str | None:
         """Why an entry with the id *name* is not in the corpus, if a file defines one."""
+        ...
+
+    def problems_in(self, files: Collection[str]) -> list[str]:
+        """Every problem the load found in the files named *files* (as problems name
+        them: ``label/rel``), a line each, as ``brief validate`` lists them: each file's
+        in load order, each in the order found."""
         ...
 
     def skipped_file_of(self, name: str) -> str | None:

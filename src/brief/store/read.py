@@ -8,7 +8,7 @@ the whole corpus would.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import claimgroup, codec, filerecord, sql
@@ -207,6 +207,27 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
         ]
         found.append((name, problems, record.skipped))
     return lines(found)
+
+
+def problems_in(con: sqlite3.Connection, files: Collection[str]) -> list[str]:
+    """The problems of the files named *files*, a line each, as ``Store.problems_in``."""
+    from ..corpus.trace import PHASES
+
+    found = [
+        str(p)
+        for name, problems, _ in filerecord.read_early(con.execute(sql.EARLY).fetchone()[0])
+        if name in files
+        for p in problems
+    ]
+    for name, blob in con.execute(sql.TROUBLED_FILES):
+        if name in files:
+            record = filerecord.read_file_record(blob)
+            found += [
+                str(filerecord.problem_from(p))
+                for phase in PHASES
+                for p in record.problems.get(phase, ())
+            ]
+    return found
 
 
 def skipped(con: sqlite3.Connection) -> tuple[str, ...]:
