@@ -243,10 +243,11 @@ async def test_follow_contradicting_claim_to_its_topic(mini: Path) -> None:
 async def test_find_in_briefing(mini: Path) -> None:
     app = make_app(mini, start="trade")
     async with app.run_test(size=SIZE) as pilot:
-        count = app.screen.query_one("#find-count")
+        assert not app.screen.query_one("#findbar").children  # made when first opened
         total = sum(t.lower().count("china") for t in page(app))
         assert total == 7
         await pilot.press("slash", *"CHINA")
+        count = app.screen.query_one("#find-count")
         assert str(count.render()) == "1 of 7"
         await pilot.press("enter")
         assert str(count.render()) == "2 of 7"
@@ -578,3 +579,21 @@ def test_history_amended_drops_a_stop_that_became_the_same_place() -> None:
     stop = history.back()
     assert stop is not None and stop.place == Place("china") and stop.overlays == ()
     assert not history.can_back
+
+
+async def test_the_title_bar_shows_the_counts_and_opens_the_palette(
+    bundled_app: BriefApp,
+) -> None:
+    from textual.command import CommandPalette
+
+    from brief.tui.widgets import TitleBar
+
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        bar = bundled_app.screen.query_one(TitleBar)
+        line = str(bar.render())
+        assert line.startswith(" ≡ ") and f"brief — {bundled_app.sub_title}" in line
+        bundled_app.sub_title = "changed"
+        await pilot.pause()
+        assert str(bar.render()).rstrip().endswith("brief — changed")
+        await pilot.click(TitleBar, offset=(1, 0))
+        assert isinstance(bundled_app.screen, CommandPalette)

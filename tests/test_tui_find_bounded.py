@@ -22,10 +22,10 @@ async def test_find_over_a_huge_summary_is_capped(tmp_path: Path) -> None:
     app = make_app(open_store([Layer(str(root), "huge")], use_cache=False), "huge")
     app.animation_level = "none"
     async with app.run_test(size=(120, 36)) as pilot:
-        count = app.screen.query_one("#find-count")
         start = time.perf_counter()
         await pilot.press("slash", "w")
         await pilot.pause()
+        count = app.screen.query_one("#find-count")
         assert str(count.render()) == f"1 of {MAX_MATCHES:,}+"
         await pilot.press("enter")
         assert str(count.render()) == f"2 of {MAX_MATCHES:,}+"

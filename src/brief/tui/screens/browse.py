@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from ...core.kinds import Kind
 from ..entries import entries
 from ..history import History, Overlay, Place, Stop
 from ..messages import Follow
-from ..widgets import Block, FindBar, Page, Pane, Sidebar, briefing_page, gone_page
+from ..widgets import Block, FindBar, Page, Pane, Sidebar, TitleBar, briefing_page, gone_page
 from .reading import ReadingScreen
 
 #: Below this many columns the list and the page do not fit side by side: the list is
@@ -79,7 +79,7 @@ class BrowseScreen(ReadingScreen):
         """Where the page was scrolled to when an edit took its entry out of the corpus."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         start = self._start if self._start in self._known else None
         if start is None and self._entries:
             start = self._entries[0].id

@@ -12,12 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import Footer, Header, Label, SelectionList
+from textual.widgets import Footer, Label, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...views.wording import MIN_COLUMN
-from ..widgets import Block, FindBar, Page, Pane, comparison_page
+from ..widgets import Block, FindBar, Page, Pane, TitleBar, comparison_page
 from .reading import ReadingScreen
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class CompareScreen(ReadingScreen):
         self._picked: list[str] = [first] if first else []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         pane = Pane(id="comparison")
         with Horizontal(id="body"):
             with Vertical(id="pick"):

@@ -48,8 +48,8 @@ class ReadingScreen(Screen[None]):
     def on_pane_found(self, message: Pane.Found) -> None:
         self.query_one(FindBar).show_count(message.current, message.total, more=message.more)
 
-    def action_find(self) -> None:
-        self.query_one(FindBar).open()
+    async def action_find(self) -> None:
+        await self.query_one(FindBar).open()
 
     def action_find_step(self, delta: int) -> None:
         self.pane.find_step(delta)

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from .. import text
 from ..history import Overlay
 from ..messages import OpenEdge
 from ..relations import find_edge, graph_of
-from ..widgets import FindBar, Jump, Page, Pane
+from ..widgets import FindBar, Jump, Page, Pane, TitleBar
 from ..widgets.edgepage import edge_key, edge_page, relations_page
 from .reading import ReadingScreen
 
@@ -141,7 +141,7 @@ class RelationsScreen(OverlayScreen):
         self._empty = empty
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         page = relations_page(self.view, self.heading, self._empty, self._overlay.of)
         yield EdgeList(page, id="relations")
         yield Footer()
@@ -212,7 +212,7 @@ class EdgeScreen(OverlayScreen):
         return edge_page(self.view, self.edge, self._briefings, self._known, self._overlay.of)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         pane = Pane(self._page(), id="edge")
         yield pane
         yield FindBar(pane, id="findbar")

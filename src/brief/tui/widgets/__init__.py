@@ -1,10 +1,11 @@
-"""The TUI's widgets: pages of blocks and links, the sidebar, the find bar."""
+"""The TUI's widgets: pages of blocks and links, the sidebar, the find bar, the title bar."""
 
 from .blocks import Block, Jump
 from .findbar import FindBar
 from .pages import briefing_page, comparison_page, gone_page
 from .pane import Page, Pane
 from .sidebar import Sidebar
+from .titlebar import TitleBar
 
 __all__ = [
     "Block",
@@ -13,6 +14,7 @@ __all__ = [
     "Page",
     "Pane",
     "Sidebar",
+    "TitleBar",
     "briefing_page",
     "comparison_page",
     "gone_page",

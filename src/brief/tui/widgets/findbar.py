@@ -14,7 +14,9 @@ from .pane import Pane
 
 
 class FindBar(Horizontal):
-    """Searches one :class:`Pane`; hidden until opened."""
+    """Searches one :class:`Pane`; hidden until opened, and empty until then: its label,
+    text box and hints are made when it is first opened, not on the first screen (each
+    widget there is styled and laid out before the first paint)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close find", tooltip="close find"),
@@ -26,7 +28,7 @@ class FindBar(Horizontal):
         super().__init__(id=id)
         self.pane = pane
 
-    def compose(self) -> ComposeResult:
+    def _parts(self) -> ComposeResult:
         yield Label("Find:", id="find-label")
         yield Input(placeholder="text in this page", id="find-input", compact=True)
         yield Label("", id="find-count")
@@ -36,15 +38,18 @@ class FindBar(Horizontal):
     def input(self) -> Input:
         return self.query_one("#find-input", Input)
 
-    def open(self) -> None:
+    async def open(self) -> None:
         self.display = True
+        if not self.children:
+            await self.mount_all(self._parts())
         self.input.focus()
         if self.input.value:
             self.pane.find(self.input.value)
 
     def action_close(self) -> None:
         self.pane.clear_find()
-        self.query_one("#find-count", Label).update("")
+        if self.children:
+            self.query_one("#find-count", Label).update("")
         self.display = False
         self.pane.focus()
 
@@ -53,6 +58,8 @@ class FindBar(Horizontal):
 
     def show_count(self, current: int, total: int, *, more: bool = False) -> None:
         """Show "*current* of *total*", or "of 1,000+" when the pane stopped marking."""
+        if not self.children:  # never opened: nothing to count into (``n`` with no find)
+            return
         query = self.input.value
         of = f"{total:,}+" if more else f"{total:,}"
         label = "" if not query else "no matches" if not total else f"{current:,} of {of}"
