@@ -19,7 +19,7 @@ from brief.tui import make_app as tui_app
 from brief.tui.entries import entries, matching
 from brief.tui.history import History, Overlay, Place, Stop
 from brief.tui.screens.browse import BrowseScreen
-from brief.tui.widgets import Block, Jump, Pane
+from brief.tui.widgets import Block, Jump, Page, Pane
 from brief.views.comparison import compare
 from brief.views.wording import comparison_title
 from tests.conftest import settle
@@ -597,3 +597,26 @@ async def test_the_title_bar_shows_the_counts_and_opens_the_palette(
         assert str(bar.render()).rstrip().endswith("brief — changed")
         await pilot.click(TitleBar, offset=(1, 0))
         assert isinstance(bundled_app.screen, CommandPalette)
+
+
+def test_the_first_screen_of_a_page_is_what_its_text_surely_fills() -> None:
+    from textual.content import Content
+
+    page = Page()
+    for cells in (250, 10, 0, 500):
+        page.add(Block(Content("x" * cells)))
+    assert page.cells == [250, 10, 0, 500]
+    assert page.first_screen(100, 3) == 1  # 250 cells wrap to 3 lines at least
+    assert page.first_screen(100, 5) == 3  # 3 + 1 + 1 (an empty block is a line)
+    assert page.first_screen(100, 6) == 4
+    assert page.first_screen(100, 50) == 4  # the whole page is not a screenful: all of it
+
+
+async def test_a_long_page_is_whole_once_the_first_screen_is_drawn(
+    bundled_app: BriefApp,
+) -> None:
+    async with bundled_app.run_test(size=(100, 12)) as pilot:
+        pane = bundled_app.screen.query_one("#reader", Pane)
+        await pilot.pause()
+        assert list(pane.children) == pane.page.widgets
+        assert pane.page.first_screen(100, 12) < len(pane.page.widgets)  # it was split

@@ -38,11 +38,12 @@ def entry_link(
     return Block(content, classes=classes)
 
 
-def _points(page: Page, points: tuple[Point, ...], shown: set[str]) -> list[Widget]:
-    """Each point as a block, with its contradicting and supporting claims as links under it."""
-    out: list[Widget] = []
+def _points(page: Page, points: tuple[Point, ...], shown: set[str]) -> list[tuple[Widget, int]]:
+    """Each point as a block, with its contradicting and supporting claims as links under
+    it; and the cells of text it holds (see ``Page.add``)."""
+    out: list[tuple[Widget, int]] = []
     for item in points:
-        parts: list[Widget] = [Block(text.point(item), classes="point")]
+        parts: list[Block] = [Block(text.point(item), classes="point")]
         under = [
             *((text.counter(o), o, "counter") for o in item.contested_by),
             *((text.support(o), o, "support") for o in item.supported_by),
@@ -56,7 +57,7 @@ def _points(page: Page, points: tuple[Point, ...], shown: set[str]) -> list[Widg
                 parts.append(Jump(content, partial(Follow, place), classes=classes))
         claim = Vertical(*parts, classes="claim")
         page.anchors.setdefault(f"claim:{item.id}", claim)
-        out.append(claim)
+        out.append((claim, sum(p.base.cell_length for p in parts)))
     return out
 
 
@@ -129,8 +130,8 @@ def briefing_page(view: Briefing, known: Collection[str]) -> Page:
         label = Content(section.title)
         anchor = f"section:{section.key}"
         page.heading(entry_link(known, section.key, label, "heading"), anchor, label)
-        for widget in _points(page, section.points, shown):
-            page.add(widget)
+        for widget, cells in _points(page, section.points, shown):
+            page.add(widget, cells=cells)
     if not view.sections:
         page.add(Block(Content("No claims yet."), classes="empty"))
     _related(page, view.related_heading, view.related)
@@ -169,13 +170,13 @@ def comparison_page(
         )
         if row.common:
             page.add(Block(Content(shared_label(view)), classes="common"))
-            for widget in _points(page, row.common, shown):
-                page.add(widget)
+            for widget, cells in _points(page, row.common, shown):
+                page.add(widget, cells=cells)
         columns: list[Widget] = []
         for column, cell in zip(view.columns, row.cells, strict=True):
             label = entry_link(known, column.id, Content(column.title), "column-title")
             if cell:
-                body = _points(page, cell, shown)
+                body = [widget for widget, _ in _points(page, cell, shown)]
             else:
                 body = [Block(Content(empty_cell(view, column, bool(row.common))), classes="empty")]
             columns.append(Vertical(label, *body, classes="column"))

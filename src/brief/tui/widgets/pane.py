@@ -28,12 +28,30 @@ class Page:
     """``claim:ID``, ``section:KEY``, ``row:KEY``, ``related``, ``sources`` -> a widget."""
     contents: list[tuple[str, Content]] = field(default_factory=list)
     """Anchor and label of each heading, in page order."""
+    cells: list[int] = field(default_factory=list)
+    """The cells of text each of *widgets* holds (0 when not known): what tells how
+    many of them fill the first screen (see :meth:`first_screen`)."""
 
-    def add(self, widget: Widget, anchor: str | None = None) -> Widget:
+    def add(self, widget: Widget, anchor: str | None = None, cells: int | None = None) -> Widget:
+        """Add *widget*; *cells*, the cells of text it holds, is a block's own when not given."""
         self.widgets.append(widget)
+        if cells is None:
+            cells = widget.base.cell_length if isinstance(widget, Block) else 0
+        self.cells.append(cells)
         if anchor is not None:
             self.anchors.setdefault(anchor, widget)
         return widget
+
+    def first_screen(self, width: int, height: int) -> int:
+        """How many of the widgets, from the first, surely fill a screen of *width* by
+        *height* cells: their text wrapped at the whole width, with no margins, takes
+        at least *height* lines (so they take at least as many when drawn)."""
+        rows = 0
+        for n, cells in enumerate(self.cells, 1):
+            rows += max(1, -(-cells // max(1, width)))
+            if rows >= height:
+                return n
+        return len(self.widgets)
 
     def title(self, title: Content) -> None:
         """Add the page's title, pinned to the top of the pane (anchor ``top``)."""
@@ -69,13 +87,29 @@ class Pane(VerticalScroll):
         self._spans: dict[Block, list[tuple[int, int]]] = {}
         self._current = -1
         self._more = False
+        self._later: list[Widget] = []
+        """The first page's widgets below the first screen, mounted once it is drawn."""
 
     def compose(self) -> ComposeResult:
-        yield from self.page.widgets  # the first page is there for the first paint
+        # The first page's first screenful is there for the first paint; the rest is
+        # mounted right after it (every widget is styled and laid out before a paint).
+        first = self.page.first_screen(*self.app.size)
+        self._later = self.page.widgets[first:]
+        yield from self.page.widgets[:first]
+
+    def on_mount(self) -> None:
+        if self._later:
+            self.call_after_refresh(self._mount_later, self.page)
+
+    async def _mount_later(self, page: Page) -> None:
+        later, self._later = self._later, []
+        if later and page is self.page:
+            await self.mount_all(later)
 
     async def show(self, page: Page, anchor: str | None = None, scroll: float = 0.0) -> None:
         """Replace the page, then scroll to *anchor* (or to offset *scroll*)."""
         self._matches, self._spans, self._current = [], {}, -1
+        self._later = []
         self.page = page
         with self.app.batch_update():
             await self.remove_children()
