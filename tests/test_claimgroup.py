@@ -23,7 +23,14 @@ from brief.store import (
 )
 from brief.store.build import build
 from brief.store.cachefile import open_file
-from brief.store.claimgroup import Group, group_blob, place_all, read_group, written_group
+from brief.store.claimgroup import (
+    Group,
+    Written,
+    group_blob,
+    place_all,
+    read_group,
+    written_group,
+)
 from brief.store.codec import entry_data
 
 from .conftest import CORPORA, settle
@@ -33,9 +40,10 @@ from .test_incremental import claim_text, edit, snapshot
 def placed(
     claims: list[Claim], written: dict[str, tuple[int, list[Claim]]]
 ) -> tuple[list[tuple[int, int]], dict[int, Group]]:
-    """Where place_all keeps *claims*, and its groups as read back."""
+    """Where place_all keeps *claims*, and its groups as read back (none made before)."""
     places: list[tuple[int, int]] = []
-    groups = {n: read_group(blob) for n, blob in place_all(claims, written, places)}
+    made: dict[str, Written] = {k: (n, found, None) for k, (n, found) in written.items()}
+    groups = {n: read_group(blob) for n, blob in place_all(claims, made, places)}
     return places, groups
 
 
@@ -71,7 +79,7 @@ def test_groups_are_given_one_at_a_time_in_file_order() -> None:
     files that wrote claims first, in their order, then the files not named."""
     a, b, c = claim("a", file="p"), claim("b", file="q"), claim("c", file="r")
     places: list[tuple[int, int]] = []
-    rows = place_all([c, b, a], {"q": (1, [b]), "p": (2, [a])}, places)
+    rows = place_all([c, b, a], {"q": (1, [b], None), "p": (2, [a], None)}, places)
     assert next(rows)[0] == 1 and places[1] == (1, 0)  # b's, before any other is made
     assert places[2] == (0, 0)  # a's group is not made yet
     assert [n for n, _ in rows] == [2, -1]
@@ -163,3 +171,23 @@ def test_files_of_one_name_are_cached_and_edited_as_a_load_gives(tmp_path: Path)
     assert outcome.outcome is Outcome.APPLIED, outcome.reason
     store = open_store(layers)
     assert snapshot(store) == snapshot(build(layers, None))
+
+
+def test_a_group_made_before_is_given_back_when_every_claim_is_as_written() -> None:
+    a, b = claim("a"), claim("b")
+    made = written_group([a, b]).blob()
+    places: list[tuple[int, int]] = []
+    rows = list(place_all([b, a], {"notes/a.toml": (1, [a, b], made)}, places))
+    assert rows == [(1, made)] and rows[0][1] is made  # not made again
+    assert places == [(1, 1), (1, 0)]
+
+
+def test_a_group_made_before_is_made_again_when_a_claim_resolved_otherwise() -> None:
+    a, written = claim("a"), claim("b", section="part 1")
+    resolved = replace(written, cites=(Citation("s", "Part 1"),))
+    made = written_group([a, written]).blob()
+    places: list[tuple[int, int]] = []
+    ((number, blob),) = place_all([a, resolved], {"notes/a.toml": (1, [a, written], made)}, places)
+    group = read_group(blob)
+    assert number == 1 and places == [(1, 0), (1, 2)] and group.written == 2
+    assert group.claim(2) == resolved and group.as_written() == [a, written]

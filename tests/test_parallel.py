@@ -57,9 +57,11 @@ def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counts: list[int] = []
     real = parallel._in_workers
 
-    def counted(jobs: Sequence[parallel.Job], stamping: bool, workers: int) -> Iterator[Any]:
+    def counted(
+        jobs: Sequence[parallel.Job], stamping: bool, workers: int, prepare: Any
+    ) -> Iterator[Any]:
         counts.append(0)
-        for read in real(jobs, stamping, workers):
+        for read in real(jobs, stamping, workers, prepare):
             counts[-1] += 1
             yield read
 
@@ -191,7 +193,7 @@ def test_a_chunk_travels_as_builders_and_fields_and_arrives_whole(tmp_path: Path
         *((str(p), BUNDLED.root, p.name) for p in sorted(Path(BUNDLED.root).rglob("*.toml"))),
         *((str(p), str(root), p.name) for p in sorted(root.iterdir()) if p.suffix == ".toml"),
     ]
-    payload = parallel._read_chunk(jobs, True)
+    payload = parallel._read_chunk(jobs, True, None)
     for made in (b"build_claim", b"build_citation", b"build_topic", b"build_source"):
         assert made in payload  # the records' fast builders, not their classes' __init__
     assert b"__setstate__" not in payload
@@ -209,9 +211,11 @@ def test_a_dead_worker_leaves_the_rest_to_this_process(
     here: list[str] = []
     real = onefile.read_one
 
-    def counted(path: str, root: str, name: str, stamping: bool) -> onefile.Read:
+    def counted(
+        path: str, root: str, name: str, stamping: bool, prepare: Any = None
+    ) -> onefile.Read:
         here.append(name)
-        return real(path, root, name, stamping)
+        return real(path, root, name, stamping, prepare)
 
     monkeypatch.setattr(parallel, "read_one", counted)
     monkeypatch.setattr(parallel, "_read_chunk", _die_after_first)
@@ -221,11 +225,11 @@ def test_a_dead_worker_leaves_the_rest_to_this_process(
     assert len(here) < len(alone[0].files) or here == list(alone[0].files)
 
 
-def _die_after_first(jobs: Sequence[parallel.Job], stamping: bool) -> bytes:
+def _die_after_first(jobs: Sequence[parallel.Job], stamping: bool, prepare: Any) -> bytes:
     """A worker's task that ends its process, except for the first chunk."""
     if jobs[0][2] != f"{BUNDLED_LABEL}/actors.toml":
         os._exit(3)
-    return parallel._read_chunk(jobs, stamping)
+    return parallel._read_chunk(jobs, stamping, prepare)
 
 
 def test_no_working_multiprocessing_reads_here(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,7 +28,7 @@ from .reader import discover, display_name
 from .resolver import Lost, Placed, Rejected, resolve_merged
 from .schema import KINDS, Checked
 from .stamps import Stamps
-from .trace import FileTrace, Trace, entry_ord, file_ord, warning_lines
+from .trace import KIND_ORDER, FileTrace, Trace, file_ord, warning_lines
 
 __all__ = [
     "BUNDLED_LABEL",
@@ -184,6 +184,7 @@ class _Loading:
         self.tag("local")
         if traced is not None:
             traced.checked = checked
+            traced.prepared = read.prepared
         if checked.fatal:
             self.skip(name, read)
             return
@@ -212,11 +213,12 @@ class _Loading:
             self.rejected += [(kind, values, name, where) for values, where in rejected]
             ghosts = {_index_of(where): values.get("id") for values, where in rejected}
             table = self.merged[kind]
+            k = KIND_ORDER.index(kind)  # as trace.entry_ord: made here, once per entry
             for pos, (entry, where) in enumerate(checked.entries[kind]):
                 if ghosts:  # most files have none: an entry left out is rare
                     for at_ in sorted(i for i in ghosts if i < _index_of(where)):
                         self.ghost(kind, ghosts.pop(at_), name, f"{kind}[{at_}]", layer)
-                at = entry_ord(ord_, kind, pos) if ord_ is not None else ""
+                at = (ord_, k, pos) if ord_ is not None else _NO_ORD
                 placed = Placed(entry, name, where, layer, at)
                 if not _place(kind, placed, table, self.namespace, self.problems):
                     if isinstance(entry, Claim):
@@ -277,7 +279,8 @@ def _load(
     total = len(jobs)
     tell = on_file if on_file is not None else _untold
     tell(0, total)
-    with closing(read_all(jobs, stamps is not None)) as reads:
+    prepare = trace.prepare if trace is not None else None
+    with closing(read_all(jobs, stamps is not None, prepare)) as reads:
         done = 0
         for number, files in enumerate(listed):
             if isinstance(files, Diagnostic):
@@ -290,6 +293,10 @@ def _load(
                 tell(done, total)
     tell_phase(on_file, "checking references")
     return loading.finish()
+
+
+#: The place in load order of an entry when none is noted (see ``Trace.orders``).
+_NO_ORD = ("", 0, 0)
 
 
 def _untold(done: int, total: int) -> None:

@@ -10,6 +10,7 @@ exactly what a load in one process gives.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..core.diagnostics import Diagnostic
@@ -18,6 +19,9 @@ from .parse import parse
 from .reader import read_bytes
 from .schema import Checked, check_document
 from .stamps import Stamps
+
+Prepare = Callable[[Checked], object]
+"""What a load's trace makes of each usable file's checked entries (``Trace.prepare``)."""
 
 
 class Read(NamedTuple):
@@ -36,6 +40,9 @@ class Read(NamedTuple):
     in its text (see ``knockons.ids_by_text``); None when it could not be read."""
     lost_names: set[str] | None
     """The same file's names, found likewise (see ``knockons.names_by_text``)."""
+    prepared: object = None
+    """What the load's ``Trace.prepare`` made of the checked entries, if it has one and
+    the file can be used."""
 
     @property
     def fatal(self) -> bool:
@@ -43,10 +50,13 @@ class Read(NamedTuple):
         return isinstance(self.checked, Diagnostic) or self.checked.fatal
 
 
-def read_one(path: str, root: str, name: str, stamping: bool) -> Read:
+def read_one(
+    path: str, root: str, name: str, stamping: bool, prepare: Prepare | None = None
+) -> Read:
     """Read, parse and check the file *path* (in the layer *root*, shown as *name*).
 
-    With *stamping*, the file's stamp is taken as the load's ``Stamps`` would take it.
+    With *stamping*, the file's stamp is taken as the load's ``Stamps`` would take it;
+    with *prepare*, what it makes of the checked entries is kept (``Trace.prepare``).
     """
     stamps = _OneStamp() if stamping else None
     data = read_bytes(path, root, name, stamps)
@@ -54,10 +64,12 @@ def read_one(path: str, root: str, name: str, stamping: bool) -> Read:
     checked = doc if isinstance(doc, Diagnostic) else check_document(doc, name)
     stamp = stamps.files.get(path) if stamps is not None else None
     on_read = stamps is not None and stamps.on_read
-    lost_ids = lost_names = None
+    lost_ids = lost_names = prepared = None
     if isinstance(data, bytes) and (isinstance(checked, Diagnostic) or checked.fatal):
         lost_ids, lost_names = ids_by_text(data), names_by_text(data)
-    return Read(checked, stamp, on_read, lost_ids, lost_names)
+    elif prepare is not None and not isinstance(checked, Diagnostic):
+        prepared = prepare(checked)
+    return Read(checked, stamp, on_read, lost_ids, lost_names, prepared)
 
 
 class _OneStamp(Stamps):

@@ -33,7 +33,7 @@ from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from typing import Any
 
-from .onefile import Read, read_one
+from .onefile import Prepare, Read, read_one
 from .reader import MAX_FILE_BYTES
 
 #: The environment variable that sets how many processes read a corpus (see above).
@@ -54,8 +54,11 @@ Job = tuple[str, str, str]
 """One file to read: its path, its layer's root, its display name."""
 
 
-def read_all(jobs: Sequence[Job], stamping: bool) -> Generator[Read, None, None]:
-    """Each file of *jobs* read, parsed and checked (see ``onefile.read_one``), in order.
+def read_all(
+    jobs: Sequence[Job], stamping: bool, prepare: Prepare | None = None
+) -> Generator[Read, None, None]:
+    """Each file of *jobs* read, parsed and checked (see ``onefile.read_one``), in order;
+    with *prepare* (a module's function: workers are sent it by name), prepared too.
 
     In worker processes when :func:`workers_for` says so; whatever those cannot
     read (no way to start them here, a worker died) is read in this process.
@@ -64,14 +67,14 @@ def read_all(jobs: Sequence[Job], stamping: bool) -> Generator[Read, None, None]
     workers = workers_for(jobs)
     if workers > 1:
         try:
-            with closing(_in_workers(jobs, stamping, workers)) as reads:
+            with closing(_in_workers(jobs, stamping, workers, prepare)) as reads:
                 for read in reads:
                     yield read
                     given += 1
         except Exception:  # the files not yet given are read here instead
             pass
     for path, root, name in jobs[given:]:
-        yield read_one(path, root, name, stamping)
+        yield read_one(path, root, name, stamping, prepare)
 
 
 def workers_for(jobs: Sequence[Job]) -> int:
@@ -120,7 +123,9 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _in_workers(jobs: Sequence[Job], stamping: bool, workers: int) -> Generator[Read, None, None]:
+def _in_workers(
+    jobs: Sequence[Job], stamping: bool, workers: int, prepare: Prepare | None
+) -> Generator[Read, None, None]:
     """Each file of *jobs* as workers read it, in order; raises if they cannot."""
     import multiprocessing
     import pickle
@@ -136,7 +141,7 @@ def _in_workers(jobs: Sequence[Job], stamping: bool, workers: int) -> Generator[
     done = False
     try:
         futures = deque(
-            executor.submit(_read_chunk, jobs[at : at + size], stamping)
+            executor.submit(_read_chunk, jobs[at : at + size], stamping, prepare)
             for at in range(0, len(jobs), size)
         )
         while futures:  # each let go once read: a done future keeps its chunk's bytes
@@ -159,12 +164,12 @@ def _worker_start() -> None:
     gc.disable()
 
 
-def _read_chunk(jobs: Sequence[Job], stamping: bool) -> bytes:
+def _read_chunk(jobs: Sequence[Job], stamping: bool, prepare: Prepare | None) -> bytes:
     """In a worker: read *jobs*, and pickle what they gave (see :func:`_pickler_table`)."""
     import io
     import pickle
 
-    reads = [read_one(path, root, name, stamping) for path, root, name in jobs]
+    reads = [read_one(path, root, name, stamping, prepare) for path, root, name in jobs]
     out = io.BytesIO()
     pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _pickler_table()

@@ -12,7 +12,7 @@ importing the loader, the parser or the schema (see tests/test_import_hygiene.py
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,11 @@ PHASES = ("local", "place", "rejected", "related", "refs", "links", "names")
 #: The kinds of entry in the order a file's entries are placed (``schema.KINDS``;
 #: repeated here so that ordering needs no schema; tests/test_incremental.py checks they agree).
 KIND_ORDER = ("topics", "actors", "sources", "claims")
+_KIND_AT = {kind: n for n, kind in enumerate(KIND_ORDER)}
+
+EntryOrd = tuple[str, int, int]
+"""Where an entry stands in load order: its file's :func:`file_ord`, the place of its
+kind in :data:`KIND_ORDER`, its place among its file's entries of that kind."""
 
 
 @dataclass
@@ -48,6 +53,9 @@ class FileTrace:
     """None when nothing in the file could be used (unreadable, not TOML)."""
     problems: dict[str, list[Diagnostic]] = field(default_factory=dict)
     """The file's problems by phase (see :data:`PHASES`)."""
+    prepared: object = None
+    """What :attr:`Trace.prepare` made of its checked entries (None: nothing, as when
+    nothing in the file could be used)."""
 
 
 @dataclass
@@ -56,13 +64,18 @@ class Trace:
 
     files: list[FileTrace] = field(default_factory=list)
     """Every file the load read, in load order."""
-    seq: dict[str, dict[str, str]] = field(default_factory=dict)
+    seq: dict[str, dict[str, EntryOrd]] = field(default_factory=dict)
     """For each kind, each entry in the corpus by id: where it stands in load order.
 
     An entry that replaces an earlier layer's keeps the earlier one's place."""
     orders: bool = True
     """Whether the load notes where every entry stands (:attr:`seq`): what a cache needs,
     and ``brief validate``, which reads the trace for quotes' source texts, does not."""
+    prepare: Callable[[Checked], object] | None = None
+    """Called on each usable file's checked entries in the process that read the file
+    (a worker, on a large corpus: see ``parallel``), what it gives kept as the file's
+    :attr:`FileTrace.prepared`: the work a cache does on each file alone, done where
+    the cores are. A module's function, as workers are sent it by name."""
 
 
 def file_ord(layer: int, rel: str) -> str:
@@ -70,9 +83,9 @@ def file_ord(layer: int, rel: str) -> str:
     return f"{layer:04d}\x01{rel.replace('/', chr(0))}"
 
 
-def entry_ord(file: str, kind: str, pos: int) -> str:
+def entry_ord(file: str, kind: str, pos: int) -> EntryOrd:
     """A sort key for an entry in load order: its file, then kind and position in it."""
-    return f"{file}\x01{KIND_ORDER.index(kind)}{pos:07d}"
+    return (file, _KIND_AT[kind], pos)
 
 
 def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> list[str]:

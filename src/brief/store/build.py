@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..corpus.load import LoadResult, OnFile
     from ..corpus.schema import Checked
     from ..corpus.stamps import Stamps
-    from ..corpus.trace import FileTrace, Trace
+    from ..corpus.trace import EntryOrd, FileTrace, Trace
 
 #: The named kinds, by their name in a corpus and as the ``entries`` table keeps them.
 NAMED = {"topics": "topic", "actors": "actor", "sources": "source"}
@@ -51,9 +51,10 @@ def build(
     from ..corpus.load import paused_gc
     from ..corpus.stamps import Stamps
     from ..corpus.trace import Trace
+    from .fileprep import prepare
 
     stamps = Stamps() if stamps is None else stamps
-    trace = Trace()
+    trace = Trace(prepare=prepare)
     began = time.time_ns()  # before the first stamp: see cachefile.smudged
     with paused_gc():  # as in the load: indexing and writing make no cycles either
         return _build(layers, path, on_file, stamps, trace, began)
@@ -196,33 +197,38 @@ def make_indexes(con: sqlite3.Connection) -> None:
 
 
 def _seq_numbers(
-    files: Sequence[FileTrace], seq: dict[str, dict[str, str]]
+    files: Sequence[FileTrace], seq: dict[str, dict[str, EntryOrd]]
 ) -> Callable[[str, str], int]:
     """Each entry's ``seq`` (see ``codec.seq_key``) from its place in the load (its sort
     key, ``corpus.trace.entry_ord``: its file's, then its kind and place there)."""
     numbers = {t.ord: n for n, t in enumerate(files, 1)}
 
     def at(kind: str, ident: str) -> int:
-        file, _, place = seq[kind][ident].rpartition("\x01")
-        return codec.seq_key(numbers[file], int(place[:1]), int(place[1:]))
+        file, place, pos = seq[kind][ident]
+        return codec.seq_key(numbers[file], place, pos)
 
     return at
 
 
-def written(files: Sequence[FileTrace]) -> dict[str, tuple[int, Sequence[Claim]]]:
+def written(files: Sequence[FileTrace]) -> dict[str, claimgroup.Written]:
     """Each usable file's claims as written, by its name, with its row's rowid (as
-    ``write_all`` numbers them): the groups of claims (see ``claimgroup``).
+    ``write_all`` numbers them) and their group as its reader made it, if it did
+    (``fileprep``): the groups of claims (see ``claimgroup``).
 
     Names that are not unique (two layers of one label) cannot say which file wrote a
     claim (``Claim.file`` is a name): then each file's group holds its claims as
     written alone, and the claims as resolved go in groups of their own.
     """
-    out: dict[str, tuple[int, Sequence[Claim]]] = {}
+    from .fileprep import Prepared
+
+    out: dict[str, claimgroup.Written] = {}
     for n, t in enumerate(files, 1):
         if t.checked and not t.checked.fatal:
-            out[t.name] = (n, [e for e, _ in t.checked.entries["claims"]])  # type: ignore[misc]
+            found = [e for e, _ in t.checked.entries["claims"]]
+            made = t.prepared.group if isinstance(t.prepared, Prepared) else None
+            out[t.name] = (n, found, made)  # type: ignore[assignment]
     if len({t.name for t in files}) != len(files):
-        out = {f"\0{n}": (n, claims) for n, claims in out.values()}
+        out = {f"\0{n}": (n, claims, made) for n, claims, made in out.values()}
     return out
 
 
@@ -230,7 +236,7 @@ def write_records(
     con: sqlite3.Connection,
     index: Index,
     seq: Callable[[str, str], int] | None,
-    files: dict[str, tuple[int, Sequence[Claim]]] | None = None,
+    files: dict[str, claimgroup.Written] | None = None,
 ) -> dict[str, int]:
     """The rows of every topic, actor, source and claim, what finds them, and search;
     each claim's group, by its id.
@@ -283,8 +289,13 @@ def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace], kept: dict[s
 
 def file_row(t: FileTrace, skipped: bool) -> tuple[bytes, str, int, bytes, int, bytes]:
     """A file's row; paths are kept as bytes, as a file name need not be UTF-8."""
+    from .fileprep import Prepared
+
     count = sum(len(found) for found in t.problems.values())
-    record = filerecord.file_record(t.checked, filerecord.problems_data(t.problems), skipped)
+    if not count and not skipped and isinstance(t.prepared, Prepared):
+        record = t.prepared.record  # as its reader made it: no problems, nothing else
+    else:
+        record = filerecord.file_record(t.checked, filerecord.problems_data(t.problems), skipped)
     return (os.fsencode(t.path), t.name, t.layer, codec.ord_key(t.ord), count, record)
 
 

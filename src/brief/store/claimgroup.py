@@ -108,9 +108,14 @@ def written_group(claims: Iterable[Claim]) -> Group:
     return Group(len(records), records)
 
 
+Written = tuple[int, Sequence["Claim"], bytes | None]
+"""A file's group number, its claims as written, and their group as stored, if made
+already (``fileprep``): what :func:`place_all` places resolved claims in."""
+
+
 def place_all(
     claims: Sequence[Claim],
-    written: Mapping[str, tuple[int, Sequence[Claim]]],
+    written: Mapping[str, Written],
     places: list[tuple[int, int]],
 ) -> Iterator[tuple[int, bytes]]:
     """Place resolved *claims* (in corpus order) in the groups of the files that wrote them.
@@ -118,23 +123,31 @@ def place_all(
     Yields each group's row (its number and blob) in turn, so that only one group is
     held at a time, and fills *places* with where each claim is kept (its group's
     number, its place there), in the order of *claims*, by the time the last is given.
-    *written* gives each file (by name) its group's number and its claims as written;
-    a claim of a file it does not name (every claim, in ``search.memory_db``) goes in a
-    group of that file name, with no claims as written, numbered -1, -2 and so on: a
-    group numbered as a file's row (above 0) is that file's, and holds what it wrote.
+    *written* gives each file (by name) its group's number, its claims as written and
+    their group if made already: given back as it is when every claim of the file
+    resolved to exactly what it wrote (the same object). A claim of a file it does not
+    name (every claim, in ``search.memory_db``) goes in a group of that file name, with
+    no claims as written, numbered -1, -2 and so on: a group numbered as a file's row
+    (above 0) is that file's, and holds what it wrote.
     """
     by_file: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
         by_file.setdefault(claim.file, []).append(i)
     places[:] = [(0, 0)] * len(claims)
-    for name, (n, found) in written.items():
-        group = written_group(found)
+    for name, (n, found, made) in written.items():
+        group: Group | None = None if made is not None else written_group(found)
         ids: dict[str, tuple[int, Claim]] = {}
         for at, c in enumerate(found):
             ids.setdefault(c.id, (at, c))
         for i in by_file.pop(name, ()):
-            places[i] = (n, _place(group, ids.get(claims[i].id), claims[i]))
-        yield n, group.blob()
+            was = ids.get(claims[i].id)
+            if group is None and was is not None and was[1] is claims[i]:
+                places[i] = (n, was[0])  # resolved to what was written: in the group made
+                continue
+            if group is None:
+                group = written_group(found)
+            places[i] = (n, _place(group, was, claims[i]))
+        yield n, group.blob() if group is not None else made  # type: ignore[misc]  # made
     for n, indices in enumerate(by_file.values(), 1):  # files not in *written*, in order
         group = Group(0, [])
         for i in indices:
