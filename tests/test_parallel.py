@@ -337,3 +337,19 @@ def _group_gone(pgid: int) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+@pytest.mark.parametrize("value", ["two", "0", "-1", "1.5", "٣"])
+def test_a_workers_setting_that_is_no_number_of_processes_is_refused(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .conftest import run
+
+    monkeypatch.setenv("BRIEF_WORKERS", value)
+    result = run("validate")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"brief: BRIEF_WORKERS: expected a number of processes, 1 or more, got {value!r}\n"
+    )
+    monkeypatch.setenv("BRIEF_WORKERS", " 2 ")
+    assert run("validate").exit_code == 0

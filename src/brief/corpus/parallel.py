@@ -78,9 +78,20 @@ def read_all(
 
 
 def workers_for(jobs: Sequence[Job]) -> int:
-    """How many processes should read *jobs*: 1 means this one, alone."""
+    """How many processes should read *jobs*: 1 means this one, alone.
+
+    Raises ``UsageError`` when :data:`WORKERS_ENV` is set to anything but a number of
+    processes (as ``BRIEF_WATCH_INTERVAL`` does): a setting silently ignored looks as
+    though it worked.
+    """
     asked = os.environ.get(WORKERS_ENV, "").strip()
-    if asked.isdigit() and int(asked) > 0:
+    if asked:
+        if not (asked.isascii() and asked.isdigit() and int(asked) > 0):
+            from ..core.errors import UsageError
+
+            raise UsageError(
+                f"{WORKERS_ENV}: expected a number of processes, 1 or more, got {asked!r}"
+            )
         return int(asked)
     cpus = _cpus()
     if cpus < 2 or not _main_harmless():
