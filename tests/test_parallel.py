@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from brief.core.errors import UsageError
 from brief.corpus import onefile, parallel
 from brief.corpus.layers import BUNDLED_LABEL, Layer, bundled_root
 from brief.corpus.load import load
@@ -275,8 +276,9 @@ def test_workers_only_for_a_large_corpus_and_more_than_one_core(
     assert parallel.workers_for(big) == 1
     monkeypatch.setenv("BRIEF_WORKERS", "5")
     assert parallel.workers_for(small) == 5
-    monkeypatch.setenv("BRIEF_WORKERS", "lots")  # not a number: as if unset
-    assert parallel.workers_for(big) == 2
+    monkeypatch.setenv("BRIEF_WORKERS", "lots")  # not a number: refused, not ignored
+    with pytest.raises(UsageError, match="BRIEF_WORKERS: expected a number of processes"):
+        parallel.workers_for(big)
 
 
 def test_workers_only_where_they_cannot_run_the_main_script_again(
