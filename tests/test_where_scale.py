@@ -9,6 +9,7 @@ those a load of the whole corpus finds in its file.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,8 +190,6 @@ def test_edit_checks_the_edited_file_against_the_cache(
         "import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n"
         "p.write_text(p.read_text().replace('section = \"Outlook', 'section = \"Outlok'))\n"
     )
-    import sys
-
     env = {"EDITOR": f"{sys.executable} {ed}"}
     result = run("--no-bundled", "-c", str(many), "edit", "topic-03", env=env)
     assert result.exit_code == 1  # no terminal to ask: kept, and says so
@@ -209,3 +208,20 @@ def test_new_claim_takes_a_fresh_id_parsing_only_the_topic_file(
     assert result.exit_code == 0, result.output
     assert "the claim 'topic-05-one-2'" in result.stdout
     assert parsed == ["t05.toml"] * 3  # the topic, the source, the ids like the new one
+
+
+def test_an_edit_the_cache_cannot_take_is_checked_by_a_load_not_a_rebuild(
+    many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor no file defines: the cache is not brought up to date in place (nor
+    rebuilt, which costs more than the load that answers the question)."""
+    _count_parses(monkeypatch)  # a rebuild fails the test
+    ed = tmp_path / "ed.py"
+    ed.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n"
+        "p.write_text(p.read_text().replace('\"norway\"]', '\"norwya\"]'))\n"
+    )
+    env = {"EDITOR": f"{sys.executable} {ed}"}
+    result = run("--no-bundled", "-c", str(many), "edit", "topic-04", env=env)
+    assert result.exit_code == 1
+    assert "t04.toml: claims[0].actors[0]: unknown actor 'norwya'" in result.stderr

@@ -280,8 +280,11 @@ def _copy(winner: Definition, target: str) -> tuple[str, int, bytes | None]:
 
 def _problems(layers: list[Layer], path: str) -> list[str]:
     """The problems the whole corpus finds in the file *path*: read from the cache,
-    brought up to date (the edited file alone is read again), as every command reads."""
+    brought up to date (the edited file alone is read again), as every command reads;
+    or, where that cannot be, from a load of every file."""
+    from ..corpus.load import load
     from ..corpus.reader import display_name
+    from ..store import open_store
 
     here = os.path.abspath(path)
     names = {
@@ -289,7 +292,14 @@ def _problems(layers: list[Layer], path: str) -> list[str]:
         for layer in layers
         if here.startswith(os.path.abspath(layer.root) + os.sep)
     }
-    return _store(layers).problems_in(names)
+    with progress() as on_file:
+        store = open_store(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file, False)
+        if store is not None:
+            return store.problems_in(names)
+        # No cache an edit can bring up to date (the file now names an actor no file
+        # defines, say): a load answers sooner than a rebuild of the cache would.
+        found = load(layers, on_file=on_file).problems
+    return [str(p) for p in found if p.file in names]
 
 
 def _store(layers: Sequence[Layer]) -> Store:

@@ -19,7 +19,7 @@ a warm start to import.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..faces import public_names
 
@@ -78,18 +78,35 @@ if TYPE_CHECKING:
 MAX_EDITS = 20
 
 
+@overload
 def open_store(
     layers: Sequence[Layer], use_cache: bool = True, on_file: OnFile | None = None
-) -> Store:
+) -> Store: ...
+
+
+@overload
+def open_store(
+    layers: Sequence[Layer], use_cache: bool, on_file: OnFile | None, rebuild: Literal[False]
+) -> Store | None: ...
+
+
+def open_store(
+    layers: Sequence[Layer],
+    use_cache: bool = True,
+    on_file: OnFile | None = None,
+    rebuild: bool = True,
+) -> Store | None:
     """The corpus of *layers*: from the cache, brought up to date if need be, else loaded.
 
     A cache that is missing, unreadable or corrupt is rebuilt silently; an edit to a
     few files is applied in place (see ``incremental``); anything else rebuilds it.
     *on_file* is told the progress of a load of every file, if one is made (see
-    ``corpus.load.load``).
+    ``corpus.load.load``). Without *rebuild*, None where a load of every file would be
+    made (no cache, or one an edit cannot bring up to date): for a caller that has a
+    cheaper way than a rebuild to answer its one question.
     """
     if not use_cache:
-        return _loaded(layers, None, on_file)
+        return _loaded(layers, None, on_file) if rebuild else None
     from .cachefile import cache_file, open_file
 
     path = cache_file(layers)
@@ -102,7 +119,7 @@ def open_store(
             edited = _edited(path, layers, opened)
             if edited is not None:
                 return edited
-    return _loaded(layers, path, on_file)
+    return _loaded(layers, path, on_file) if rebuild else None
 
 
 def _loaded(layers: Sequence[Layer], path: str | None, on_file: OnFile | None) -> LiveStore:
