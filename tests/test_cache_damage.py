@@ -254,3 +254,14 @@ def test_a_record_of_mixed_fields_is_made_inert_field_by_field() -> None:
         (("s\\u202e", None),),
         ["a\nb"],
     )
+
+
+def test_a_clean_record_is_given_back_itself_and_a_deep_unsafe_string_is_found() -> None:
+    """No copy of a record that needs none (nested tuples walked, not rebuilt); an
+    unsafe string three tuples down still made inert."""
+    from brief.core.unsafe import inert_record
+
+    clean = ("c1", "a\nb", None, 2, 1.5, True, (("s", "Part 1", None),), ("x", "y"), ())
+    assert inert_record(clean) is clean
+    deep = ("c1", (("s", ("q", "\u2066hidden")),))
+    assert inert_record(deep) == ("c1", (("s", ("q", "\\u2066hidden")),))
