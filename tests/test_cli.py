@@ -421,3 +421,13 @@ def test_a_command_imports_only_its_own_module() -> None:
     loaded = set(done.stderr.split())
     assert "brief.cli.admin" in loaded
     assert not loaded & {"brief.cli.reading", "brief.cli.authoring", "brief.cli.analysis"}
+
+
+def test_quiet_leaves_out_the_corpus_warnings_and_nothing_else(tmp_path: Path) -> None:
+    (tmp_path / "broken.toml").write_text("format = 1\n[[topics]\n")
+    loud = run("-c", str(tmp_path), "show", "sanctions")
+    assert loud.exit_code == 0 and "brief: warning:" in loud.stderr
+    quiet = run("-q", "-c", str(tmp_path), "show", "sanctions")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, loud.stdout, "")
+    validated = run("--quiet", "-c", str(tmp_path), "validate")
+    assert validated.exit_code == 1 and "broken.toml" in validated.stdout + validated.stderr

@@ -121,6 +121,12 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     help="Page long output (as after a command; the command's own flag wins).",
 )
 @click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Leave out the warnings about corpus files with problems ('brief validate' lists them).",
+)
+@click.option(
     "--version",
     "-V",
     is_flag=True,
@@ -130,7 +136,11 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 )
 @click.pass_context
 def cli(
-    ctx: click.Context, corpus_dirs: tuple[str, ...], no_bundled: bool, pager: bool | None
+    ctx: click.Context,
+    corpus_dirs: tuple[str, ...],
+    no_bundled: bool,
+    pager: bool | None,
+    quiet: bool,
 ) -> None:
     """Terminal briefings from a corpus of source-cited topic notes.
 
@@ -156,13 +166,14 @@ def cli(
             raise
         config = Config()
     ctx.obj = Options(corpus_dirs, not no_bundled, config, pager)
+    ctx.meta["brief.quiet"] = quiet  # read by open_store (the meta is every context's)
 
 
 cli.commands = LazyCommands()  # each command module imported when first wanted
 
 
 #: The group's own options, which a reader may write after the command by mistake.
-_GROUP_OPTIONS = frozenset({"--corpus", "-c", "--no-bundled", "--version", "-V"})
+_GROUP_OPTIONS = frozenset({"--corpus", "-c", "--no-bundled", "--version", "-V", "--quiet", "-q"})
 
 
 def main() -> None:
