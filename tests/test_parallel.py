@@ -46,6 +46,7 @@ def loaded(layers: Sequence[Layer]) -> tuple[Any, ...]:
         result,
         list(stamps.files.items()),
         list(stamps.folders.items()),
+        list(stamps.digests.items()),
         trace.files,
         trace.seq,
         result.warnings(),

@@ -168,6 +168,8 @@ class _Loading:
         if self.stamps is not None and read.stamp is not None:
             if read.stamped_on_read:
                 self.stamps.files[path] = read.stamp
+                if read.digest is not None:
+                    self.stamps.digests[path] = read.digest
             else:  # a failed read: a stamp this load already took stands
                 self.stamps.files.setdefault(path, read.stamp)
         checked = read.checked

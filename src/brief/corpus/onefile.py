@@ -43,6 +43,8 @@ class Read(NamedTuple):
     prepared: object = None
     """What the load's ``Trace.prepare`` made of the checked entries, if it has one and
     the file can be used."""
+    digest: bytes | None = None
+    """A digest of the bytes read (``stamps.digest``), when stamps were asked for."""
 
     @property
     def fatal(self) -> bool:
@@ -69,7 +71,8 @@ def read_one(
         lost_ids, lost_names = ids_by_text(data), names_by_text(data)
     elif prepare is not None and not isinstance(checked, Diagnostic):
         prepared = prepare(checked)
-    return Read(checked, stamp, on_read, lost_ids, lost_names, prepared)
+    digest = stamps.digests.get(path) if stamps is not None else None
+    return Read(checked, stamp, on_read, lost_ids, lost_names, prepared, digest)
 
 
 class _OneStamp(Stamps):

@@ -156,7 +156,11 @@ def read_bytes(
         read = _why(exc)
     finally:
         os.close(fd)
-    return read if isinstance(read, bytes) else _fail(read, path, name, stamps)
+    if not isinstance(read, bytes):
+        return _fail(read, path, name, stamps)
+    if stamps is not None:
+        stamps.content(path, read)
+    return read
 
 
 _TOO_LARGE = f"larger than the {MAX_FILE_BYTES // 1024} KiB limit"

@@ -19,12 +19,27 @@ class Stamps:
     def __init__(self) -> None:
         self.folders: dict[str, int] = {}
         self.files: dict[str, tuple[int, int, int]] = {}
+        self.digests: dict[str, bytes] = {}
+        """Each file read whole: a digest of the bytes read (see :func:`digest`), so that a
+        stamp too recent to trust can be trusted once the file is seen not to have changed
+        (``store.cachefile.smudged``)."""
 
     def folder(self, path: str) -> None:
         self.folders[path] = stamp(path)[0]
 
     def file(self, path: str, info: os.stat_result | None = None) -> None:
         self.files[path] = stamp(path) if info is None else _stamp(info)
+
+    def content(self, path: str, data: bytes) -> None:
+        """Note the bytes of the file *path* as read (after its stamp was taken)."""
+        self.digests[path] = digest(data)
+
+
+def digest(data: bytes) -> bytes:
+    """A digest of a file's bytes: BLAKE2b, 16 bytes (one in 2**128 to take an edit for none)."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _stamp(info: os.stat_result) -> tuple[int, int, int]:

@@ -112,7 +112,6 @@ def write(
     folder = os.path.dirname(path)
     if not private_dir(folder, create=True):
         return  # not ours: no cache rather than one others can read or change
-    manifest = codec.manifest_of(*smudged(stamps.folders, stamps.files, began))
     traced = {t.name for t in trace.files}
     early: dict[str, list[Diagnostic]] = {}
     for problem in result.problems:
@@ -123,14 +122,19 @@ def write(
     os.close(private_file(tmp))
     try:
         meta = [
-            ("manifest", codec.manifest_blob(manifest)),
             ("warnings", codec.warnings_blob(warnings)),
             ("generation", new_generation()),
             ("early", filerecord.early_blob(early, result.skipped)),
             ("left_out", codec.left_out_blob(result.corpus.left_out)),
             ("lost", codec.lost_blob(result.lost)),
         ]
-        _fill(tmp, result, trace, index, meta)
+
+        def manifest() -> bytes:
+            # Made last, when the most recent files have had the longest to settle.
+            made = smudged(stamps.folders, stamps.files, began, stamps.digests)
+            return codec.manifest_blob(codec.manifest_of(*made))
+
+        _fill(tmp, result, trace, index, meta, manifest)
         with locked(path):
             os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
             with contextlib.suppress(FileNotFoundError):
@@ -142,7 +146,12 @@ def write(
 
 
 def _fill(
-    tmp: str, result: LoadResult, trace: Trace, index: Index, meta: list[tuple[str, bytes]]
+    tmp: str,
+    result: LoadResult,
+    trace: Trace,
+    index: Index,
+    meta: list[tuple[str, bytes]],
+    manifest: Callable[[], bytes],
 ) -> None:
     con = sqlite3.connect(tmp)
     try:
@@ -152,7 +161,7 @@ def _fill(
         con.execute(sql.NO_JOURNAL)
         con.execute(sql.NO_SYNC)
         write_all(con, result, trace, index)
-        con.executemany(sql.INSERT_META, meta)
+        con.executemany(sql.INSERT_META, [*meta, ("manifest", manifest())])
         con.commit()
     finally:
         con.close()

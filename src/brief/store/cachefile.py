@@ -33,7 +33,7 @@ import contextlib
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .. import __version__
@@ -100,15 +100,50 @@ def private_file(path: str) -> int:
 
 
 def smudged(
-    folders: dict[str, int], files: dict[str, tuple[int, int, int]], began_ns: int
+    folders: dict[str, int],
+    files: dict[str, tuple[int, int, int]],
+    began_ns: int,
+    digests: Mapping[str, bytes] | None = None,
 ) -> tuple[dict[str, int], dict[str, tuple[int, int, int]]]:
     """*folders* and *files* stamped by a load that began at *began_ns* (wall clock),
-    those too recent to be trusted smudged so that the next run reads them again."""
+    those too recent to be trusted smudged so that the next run reads them again.
+
+    With *digests* (``Stamps.digests``: the bytes each file gave the load), a file too
+    recent at the start is kept as stamped if it has settled since: its time is now
+    more than :data:`RACY_NS` old (an edit from now on gets a later one), its stamp is
+    the same and its bytes are those the load read. So a large corpus written just
+    before its first load (generated, unpacked, checked out) is not all read again by
+    the next run: a load that long outlasts the window.
+    """
     cutoff = began_ns - RACY_NS
+    recent = {p: stamp for p, stamp in files.items() if stamp[0] >= cutoff}
+    if digests and recent:
+        import time
+
+        settled_before = time.time_ns() - RACY_NS
+        for path, stamp in list(recent.items()):
+            if stamp[0] < settled_before and _same_bytes(path, stamp, digests.get(path)):
+                del recent[path]
     return (
         {p: (SMUDGED if m >= cutoff else m) for p, m in folders.items()},
-        {p: ((m, c, SMUDGED) if m >= cutoff else (m, c, z)) for p, (m, c, z) in files.items()},
+        {p: ((m, c, SMUDGED) if p in recent else (m, c, z)) for p, (m, c, z) in files.items()},
     )
+
+
+def _same_bytes(path: str, stamp: tuple[int, int, int], digest: bytes | None) -> bool:
+    """Whether the file *path* still has *stamp*, and bytes with *digest*."""
+    if digest is None:
+        return False
+    from ..corpus.stamps import digest as digest_of
+
+    try:
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if (info.st_mtime_ns, info.st_ctime_ns, info.st_size) != stamp:
+                return False
+            return digest_of(file.read(stamp[2] + 1)) == digest
+    except (OSError, ValueError):
+        return False
 
 
 def cache_file(layers: Sequence[Layer]) -> str:
