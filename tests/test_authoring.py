@@ -293,6 +293,36 @@ def test_edit_of_a_bundled_entry_copies_it_into_the_personal_corpus(
     assert where == [f"{copy}:4", f"{bundled}:3"]
 
 
+def test_a_bundled_entry_opened_and_left_as_it_was_leaves_no_copy(
+    home: Path, tmp_path: Path
+) -> None:
+    mine = home / "topics" / "sanctions.toml"
+    result = invoke("edit", "sanctions", env={"EDITOR": "true"})
+    assert result.exit_code == 0, result.stderr
+    assert "copied the topic 'sanctions'" in result.stdout
+    assert "the copy was not changed: removed it" in result.stdout
+    assert not mine.exists()
+    mine.write_text("format = 2\n# my own notes, kept\n")  # yours: the copy goes into it
+    invoke("edit", "sanctions", env={"EDITOR": "true"})
+    assert mine.read_text() == "format = 2\n# my own notes, kept\n"  # exactly as it was
+
+
+def test_a_claim_for_a_topic_outside_the_corpus_folder_says_where_it_goes(
+    home: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    (other / "topics").mkdir(parents=True)
+    (other / "topics" / "ice.toml").write_text(
+        'format = 1\n[[topics]]\nid = "ice"\ntitle = "Ice"\nsummary = "Cold."\n'
+    )
+    result = run("-c", str(other), "new", "claim", "--topic", "ice", "--no-edit")
+    assert f"the topic 'ice' is in {other / 'topics' / 'ice.toml'}, outside {home}" in (
+        result.stderr
+    )
+    assert f"'--into {other}' puts it beside the topic" in result.stderr
+    assert (home / "topics" / "ice.toml").exists()
+
+
 def test_edit_opens_the_editor_at_a_claim_line(home: Path, tmp_path: Path) -> None:
     run("new", "topic", "Arctic", "--no-edit")
     run("new", "claim", "--topic", "arctic", "--source", "why-china", "--no-edit")

@@ -232,6 +232,12 @@ def _new_claim(
     entry = a.entry_text("claim", values, {"cites": a.citation_text(cite)})
     if home.bundled or os.path.abspath(home.root) != target:
         path = os.path.join(target, "topics", f"{home.id}.toml")
+        if not home.bundled:
+            click.echo(
+                f"brief: note: the topic {home.id!r} is in {home.path}, outside {target}: "
+                f"the claim goes into {path} ('--into {home.root}' puts it beside the topic)",
+                err=True,
+            )
     else:
         path = home.path
     return path, entry, f"the claim {ident!r}"
@@ -250,7 +256,7 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     editor changed nothing, the problems are listed and the exit status is 1; when the
     problems are exactly those the file had before, it is kept ("no new problems"). A
     bundled entry is first copied into your personal corpus, where it overrides the
-    original.
+    original; a copy left unchanged is removed again.
     """
     from ..corpus import authoring as a
     from ..corpus.where import find
@@ -264,7 +270,11 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     layers = layers_with(ctx, target)
     path, line, before = _copy(winner, target)
     click.echo(f"copied the {winner.kind} {winner.id!r} to {path}:{line}; your copy overrides it")
+    copied = a.read_exact(path)
     _edit_loop(ctx, layers, path, line, before)
+    if a.read_exact(path) == copied:  # a look, not an edit: no copy left behind
+        a.restore(path, before)
+        click.echo(f"the copy was not changed: removed it; the bundled {winner.kind} is in use")
 
 
 def _copy(winner: Definition, target: str) -> tuple[str, int, bytes | None]:
