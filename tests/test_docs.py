@@ -213,7 +213,9 @@ def test_tui_key_table_lists_every_binding() -> None:
     documented = tui_doc_keys()
     missing = {key: classes for key, classes in bound.items() if key not in documented}
     assert not missing, "bound in brief.tui but not in docs/tui.md's key table"
-    assert documented - set(bound) == set(TEXTUAL_KEYS), "in docs/tui.md but bound nowhere"
+    # Tab is Textual's everywhere, and ours on a page too (from the links in view)
+    textual_only = set(TEXTUAL_KEYS) - set(bound)
+    assert documented - set(bound) == textual_only, "in docs/tui.md but bound nowhere"
 
 
 def test_keys_bound_by_textual_are_bound_there() -> None:

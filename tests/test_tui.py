@@ -620,3 +620,28 @@ async def test_a_long_page_is_whole_once_the_first_screen_is_drawn(
         await pilot.pause()
         assert list(pane.children) == pane.page.widgets
         assert pane.page.first_screen(100, 12) < len(pane.page.widgets)  # it was split
+
+
+async def test_tab_on_a_page_scrolled_away_goes_to_the_links_in_view(
+    bundled_app: BriefApp,
+) -> None:
+    """A new user pressed End, then Tab, and was thrown back to the top of the page."""
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        pane = bundled_app.screen.query_one("#reader", Pane)
+        pane.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        bottom = pane.scroll_y
+        assert bottom > 0
+        await pilot.press("tab")
+        await pilot.pause()
+        first = bundled_app.focused
+        assert isinstance(first, Jump) and pane.scroll_y == bottom
+        await pilot.press("tab")  # from a link in view: the next one, as before
+        assert isinstance(bundled_app.focused, Jump) and bundled_app.focused is not first
+        await pilot.press("home")
+        await pilot.pause()
+        await pilot.press("shift+tab")  # the focus is out of view: the last link in view
+        await pilot.pause()
+        last = bundled_app.focused
+        assert isinstance(last, Jump) and pane.scroll_y == 0 and last.region.y > 0

@@ -72,13 +72,14 @@ def bound_classes() -> tuple[tuple[str, tuple[type[DOMNode], ...]], ...]:
     from .screens.relations import EdgeList, EdgeScreen, RelationsScreen
     from .widgets.blocks import Jump
     from .widgets.findbar import FindBar
+    from .widgets.pane import Pane
     from .widgets.sidebar import FilterBox
 
     return (
         ("Anywhere", (BriefApp,)),
         ("Filter", (FilterBox,)),
         ("List", ()),
-        ("Reading", (BrowseScreen, Jump)),
+        ("Reading", (BrowseScreen, Pane, Jump)),
         ("Find", (FindBar,)),
         ("Compare", (CompareScreen,)),
         ("Relations", (RelationsScreen, EdgeList)),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -65,6 +67,23 @@ class Page:
 
 class Pane(VerticalScroll):
     """A page of :class:`Block` widgets that can be searched and jumped around in."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "tab",
+            "link(1)",
+            "Next link",
+            show=False,
+            tooltip="next link; on a page scrolled away from the focus, the first in view",
+        ),
+        Binding(
+            "shift+tab",
+            "link(-1)",
+            "Previous link",
+            show=False,
+            tooltip="previous link; on a page scrolled away from the focus, the last in view",
+        ),
+    ]
 
     @dataclass
     class Found(Message):
@@ -160,6 +179,23 @@ class Pane(VerticalScroll):
         return (
             self.scroll_y <= top and bottom <= self.scroll_y + self.scrollable_content_region.height
         )
+
+    def action_link(self, step: int) -> None:
+        """Tab (*step* 1) or shift+Tab (-1) from the pane itself, or from a link scrolled
+        out of view: to the first (last) link in view, not to the one after the focus,
+        which would scroll the page back to where the focus was left. Else as Tab does
+        everywhere."""
+        backward = step < 0
+        focused = self.screen.focused
+        if focused is self or (isinstance(focused, Jump) and not self._in_view(focused)):
+            seen = [w for w in self.query(Jump) if w.focusable and self._in_view(w)]
+            if seen:
+                (seen[-1] if backward else seen[0]).focus(scroll_visible=False)
+                return
+        if backward:
+            self.screen.focus_previous()
+        else:
+            self.screen.focus_next()
 
     def on_go_to_anchor(self, message: GoToAnchor) -> None:
         message.stop()
