@@ -225,3 +225,30 @@ def test_an_edit_the_cache_cannot_take_is_checked_by_a_load_not_a_rebuild(
     result = run("--no-bundled", "-c", str(many), "edit", "topic-04", env=env)
     assert result.exit_code == 1
     assert "t04.toml: claims[0].actors[0]: unknown actor 'norwya'" in result.stderr
+
+
+def test_an_edit_that_breaks_other_files_says_so(
+    many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user renamed a source's section and was told "ok" while two claims in other
+    files no longer cited a section it has."""
+    _count_parses(monkeypatch)
+    (many / "topics" / "t09.toml").write_text(
+        'format = 1\n\n[[topics]]\nid = "topic-09"\ntitle = "Topic 09"\nsummary = "S."\n\n'
+        '[[claims]]\nid = "topic-09-one"\ntopic = "topic-09"\nactors = ["norway"]\n'
+        'text = "One."\ncites = [{ source = "review-08", section = "Outlook" }]\n'
+    )
+    old = os.stat(many / "actors.toml").st_mtime
+    os.utime(many / "topics" / "t09.toml", (old, old))
+    ed = tmp_path / "ed.py"
+    ed.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n"
+        "p.write_text(p.read_text().replace('[\"Outlook\"]', '[\"Prospects\"]'))\n"
+    )
+    env = {"EDITOR": f"{sys.executable} {ed}"}
+    result = run("--no-bundled", "-c", str(many), "edit", "review-08", env=env)
+    assert result.exit_code == 1  # no terminal to ask: kept, with its problems
+    assert "t08.toml: the edit gives other files a problem:" in result.stderr
+    caused = f"\n  {many / 'topics' / 't09.toml'}: claims[0].cites[0].section: source 'review-08'"
+    assert caused in result.stderr
+    assert "ok:" not in result.stdout

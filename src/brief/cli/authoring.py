@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import click
@@ -169,7 +170,7 @@ def new(
     if not no_edit and (kind != "claim" or not text):
         _edit_loop(ctx, layers, path, line, before)
         return
-    problems = _problems(layers, path)
+    problems, _ = _problems(layers, path)
     for problem in problems:
         click.echo(problem, err=True)
     if problems and kind == "claim" and text:
@@ -251,7 +252,8 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     """Open $VISUAL or $EDITOR at the entry NAME names (topic, actor, source, claim id).
 
     When the editor exits, the file is checked against the whole corpus; if it has
-    problems, you choose: (e)dit again, (k)eep anyway, or (r)evert to exactly what it
+    problems, or gives other files new ones (a section renamed that their claims
+    cite), you choose: (e)dit again, (k)eep anyway, or (r)evert to exactly what it
     was. Without a terminal to ask, it is kept and the exit status is 1. When the
     editor changed nothing, the problems are listed and the exit status is 1; when the
     problems are exactly those the file had before, it is kept ("no new problems"). A
@@ -268,10 +270,11 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
         return
     target = target_folder(ctx, into)
     layers = layers_with(ctx, target)
+    elsewhere = _problems(layers, os.path.join(target, winner.rel))[1]  # before the copy
     path, line, before = _copy(winner, target)
     click.echo(f"copied the {winner.kind} {winner.id!r} to {path}:{line}; your copy overrides it")
     copied = a.read_exact(path)
-    _edit_loop(ctx, layers, path, line, before)
+    _edit_loop(ctx, layers, path, line, before, elsewhere)
     if a.read_exact(path) == copied:  # a look, not an edit: no copy left behind
         a.restore(path, before)
         click.echo(f"the copy was not changed: removed it; the bundled {winner.kind} is in use")
@@ -288,10 +291,10 @@ def _copy(winner: Definition, target: str) -> tuple[str, int, bytes | None]:
     return path, line, before
 
 
-def _problems(layers: list[Layer], path: str) -> list[str]:
-    """The problems the whole corpus finds in the file *path*: read from the cache,
-    brought up to date (the edited file alone is read again), as every command reads;
-    or, where that cannot be, from a load of every file."""
+def _problems(layers: list[Layer], path: str) -> tuple[list[str], list[str]]:
+    """The problems the whole corpus finds in the file *path*, and those of every other
+    file: read from the cache, brought up to date (the edited file alone is read
+    again), as every command reads; or, where that cannot be, from a load of every file."""
     from ..corpus.load import load
     from ..corpus.reader import display_name
     from ..store import open_store
@@ -305,11 +308,25 @@ def _problems(layers: list[Layer], path: str) -> list[str]:
     with progress() as on_file:
         store = open_store(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file, False)
         if store is not None:
-            return store.problems_in(names)
-        # No cache an edit can bring up to date (the file now names an actor no file
-        # defines, say): a load answers sooner than a rebuild of the cache would.
-        found = load(layers, on_file=on_file).problems
-    return [str(p) for p in found if p.file in names]
+            mine, every = store.problems_in(names), store.problems_in()
+        else:
+            # No cache an edit can bring up to date (the file now names an actor no
+            # file defines, say): a load answers sooner than a rebuild of the cache would.
+            found = load(layers, on_file=on_file).problems
+            mine, every = [str(p) for p in found if p.file in names], [str(p) for p in found]
+    others = Counter(every)
+    others.subtract(mine)
+    return mine, list(others.elements())
+
+
+def _caused(now: list[str], before: list[str]) -> list[str]:
+    """The problems of other files in *now* that were not in *before*: what an edit
+    caused elsewhere. A suggestion that changed ("did you mean") is not a new problem."""
+    import re
+
+    bare = re.compile(r" \(did you mean [^)]*\)")
+    had = {bare.sub("", line) for line in before}
+    return [line for line in now if bare.sub("", line) not in had]
 
 
 def _store(layers: Sequence[Layer]) -> Store:
@@ -333,7 +350,12 @@ def _names(layers: Sequence[Layer]) -> Callable[[Sequence[str]], list[str]]:
 
 
 def _edit_loop(
-    ctx: click.Context, layers: list[Layer], path: str, line: int, before: bytes | None
+    ctx: click.Context,
+    layers: list[Layer],
+    path: str,
+    line: int,
+    before: bytes | None,
+    elsewhere: list[str] | None = None,
 ) -> None:
     """Edit, check, and ask until the file is right, kept anyway, or reverted.
 
@@ -341,26 +363,39 @@ def _edit_loop(
     file is as it was, problems and all), or when its problems are exactly those it
     had before the edit (the edit added none; they are someone else's to fix). A
     template just written (``new``, or an entry just copied) left as it was is still
-    asked about, so that it can be reverted.
+    asked about, so that it can be reverted. Problems the edit gives other files (a
+    section renamed that their claims cite, say) count as the file's own; *elsewhere*
+    are the other files' problems before the file was written to (found here when the
+    file is as it was).
     """
     from ..corpus.authoring import read_exact
     from .editor import run_editor
 
-    earlier = _problems(layers, path) if read_exact(path) == before else None
+    earlier = None
+    if read_exact(path) == before:
+        earlier, found = _problems(layers, path)
+        elsewhere = found if elsewhere is None else elsewhere
     asked = False
     while True:
         last = read_exact(path)
         run_editor(path, line)
-        problems = _problems(layers, path)
+        own, others = _problems(layers, path)
+        caused = _caused(others, elsewhere) if elsewhere is not None else []
+        problems = own + caused
         if not problems:
             click.echo(f"ok: {path} has no problems")
             return
-        for problem in problems:
+        for problem in own:
             click.echo(problem, err=True)
+        if caused:
+            many = f"{len(caused)} problems" if len(caused) > 1 else "a problem"
+            click.echo(f"{path}: the edit gives other files {many}:", err=True)
+            for problem in caused:
+                click.echo(f"  {problem}", err=True)
         if read_exact(path) == last and (earlier is not None or asked):
             click.echo(f"{path} is unchanged; its problems are listed above", err=True)
             ctx.exit(1)
-        if problems == earlier:
+        if own == earlier and not caused:
             click.echo(f"no new problems: kept {path} (the ones above were there before)")
             return
         if not _ask(ctx, path, before):

@@ -346,10 +346,10 @@ class CachedStore:
         return left_out(troubled(self._con), normalise(name))
 
     @_or_rebuilt
-    def problems_in(self, files: Collection[str]) -> list[str]:
+    def problems_in(self, files: Collection[str] | None = None) -> list[str]:
         return self._problems_in(files)
 
-    def _problems_in(self, files: Collection[str]) -> list[str]:
+    def _problems_in(self, files: Collection[str] | None) -> list[str]:
         from .read import problems_in
 
         return problems_in(self._con, files)

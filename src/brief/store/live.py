@@ -88,8 +88,8 @@ class LiveStore:
 
         return left_out(self._troubled, normalise(name))
 
-    def problems_in(self, files: Collection[str]) -> list[str]:
-        return [str(p) for p in self._problems if p.file in files]
+    def problems_in(self, files: Collection[str] | None = None) -> list[str]:
+        return [str(p) for p in self._problems if files is None or p.file in files]
 
     def skipped_file_of(self, name: str) -> str | None:
         from ..core.names import normalise

@@ -123,10 +123,10 @@ class Store(Protocol):
         """Why an entry with the id *name* is not in the corpus, if a file defines one."""
         ...
 
-    def problems_in(self, files: Collection[str]) -> list[str]:
+    def problems_in(self, files: Collection[str] | None = None) -> list[str]:
         """Every problem the load found in the files named *files* (as problems name
-        them: ``label/rel``), a line each, as ``brief validate`` lists them: each file's
-        in load order, each in the order found."""
+        them: ``label/rel``; None: in every file), a line each, as ``brief validate``
+        lists them: each file's in load order, each in the order found."""
         ...
 
     def skipped_file_of(self, name: str) -> str | None:

@@ -209,18 +209,19 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
     return lines(found)
 
 
-def problems_in(con: sqlite3.Connection, files: Collection[str]) -> list[str]:
-    """The problems of the files named *files*, a line each, as ``Store.problems_in``."""
+def problems_in(con: sqlite3.Connection, files: Collection[str] | None) -> list[str]:
+    """The problems of the files named *files* (None: every file), a line each, as
+    ``Store.problems_in``."""
     from ..corpus.trace import PHASES
 
     found = [
         str(p)
         for name, problems, _ in filerecord.read_early(con.execute(sql.EARLY).fetchone()[0])
-        if name in files
+        if files is None or name in files
         for p in problems
     ]
     for name, blob in con.execute(sql.TROUBLED_FILES):
-        if name in files:
+        if files is None or name in files:
             record = filerecord.read_file_record(blob)
             found += [
                 str(filerecord.problem_from(p))
