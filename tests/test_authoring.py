@@ -139,10 +139,27 @@ def test_new_claim_is_appended_without_touching_the_rest(home: Path) -> None:
     assert "The route opens by 2030." in shown
 
 
-def test_new_claim_with_a_wrong_section_says_so_and_fails(home: Path) -> None:
+def test_new_claim_with_a_wrong_section_is_refused_before_anything_is_written(
+    home: Path,
+) -> None:
+    """A new user's claim was written with a section its source lacks, then reported."""
     args = ("new", "claim", "--topic", "sanctions", "--source", "why-china", "--section")
     result = run(*args, "Economics", "Text.")
-    assert result.exit_code == 1 and "has no section 'Economics'" in result.stderr
+    assert result.exit_code == 2
+    assert "has no section 'Economics' (did you mean 'Economic Benefits'?)" in result.stderr
+    assert "give --section, one of 'Background Information', 'Economic Benefits'" in (result.stderr)
+    assert not (home / "topics" / "sanctions.toml").exists()
+    missing = run("new", "claim", "--topic", "sanctions", "--source", "why-china", "Text.")
+    assert missing.exit_code == 2 and "has sections: name one: give --section" in (missing.stderr)
+    right = run(*args, "trade sanctions", "Text.")  # the source's own spelling is written
+    assert right.exit_code == 0, right.stderr
+    written = (home / "topics" / "sanctions.toml").read_text()
+    assert 'section = "Trade Sanctions"' in written
+    unsectioned = run(
+        "new", "claim", "--topic", "sanctions", "--source", "fc-unga-46-1", "--section", "X", "T."
+    )
+    assert unsectioned.exit_code == 2
+    assert "source 'fc-unga-46-1' has no sections: leave out --section" in unsectioned.stderr
 
 
 def test_new_claim_names_are_checked_with_did_you_mean(home: Path) -> None:

@@ -177,6 +177,37 @@ def new(
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
 
 
+def _checked_section(cited: Definition, section: str | None) -> str | None:
+    """*section* of the source *cited*, as the source spells it; a usage error naming the
+    source's sections when it has none such (or has sections and none is named)."""
+    from ..core.diagnostics import Diagnostic
+    from ..core.model import Citation, Source
+    from ..corpus import authoring as a
+    from ..corpus.parse import parse
+    from ..corpus.resolve import Sections, resolve_citation
+    from ..corpus.schema import check_document
+
+    doc = parse(a.read_exact(cited.path) or b"", cited.file)
+    if isinstance(doc, Diagnostic):
+        return section  # the source's own file has problems: they are told as it is checked
+    found = [
+        e
+        for e, _ in check_document(doc, cited.file).entries["sources"]
+        if isinstance(e, Source) and e.id == cited.id
+    ]
+    if not found:
+        return section
+    problems: list[Diagnostic] = []
+    cite = Citation(cited.id, section)
+    resolved = resolve_citation("", "", 0, cite, {cited.id: Sections(found[0])}, problems)
+    if problems and not found[0].sections:
+        raise UsageError(f"source {cited.id!r} has no sections: leave out --section")
+    if problems:
+        listed = ", ".join(repr(s) for s in found[0].sections)
+        raise UsageError(f"{problems[0].message}: give --section, one of {listed}")
+    return resolved.section if resolved is not None else section
+
+
 def _new_named(
     layers: list[Layer], target: str, kind: str, title: str, ident: str | None
 ) -> tuple[str, str, str]:
@@ -220,7 +251,10 @@ def _new_claim(
     names = _names(layers)
     home = find(layers, topic, ("topic",), names)[0]
     actor_ids = [find(layers, name, ("actor",), names)[0].id for name in actors]
-    cite = {"source": find(layers, source, ("source",), names)[0].id if source else ""}
+    cited = find(layers, source, ("source",), names)[0] if source else None
+    cite = {"source": cited.id if cited else ""}
+    if cited is not None and (section is not None or text):
+        section = _checked_section(cited, section)  # before anything is written
     if section is not None or not source:
         cite["section"] = section or ""
     base = "-".join(filter(None, (home.id, a.slug(text, 4) or "claim")))
