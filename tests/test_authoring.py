@@ -456,3 +456,30 @@ def test_template_optional_keys_have_the_right_type_and_their_choices() -> None:
     assert '# confidence = ""  # one of: low, moderate, high' in claim
     source = entry_text("source", {"id": "s", "title": "S"})
     assert '# reliability = ""  # one of: A, B, C, D, E, F' in source
+
+
+def test_a_template_for_a_format_1_file_offers_no_format_2_key(home: Path, tmp_path: Path) -> None:
+    """A new user uncommented `credibility = 2` in a claim template: BRIEF016."""
+    from brief.corpus.authoring import declared_format, entry_text
+
+    assert declared_format(b"#:schema x\nformat = 1\n\n[[topics]]\nformat = 2\n") == 1
+    assert declared_format(b"format = 2 # the newest\n") == 2
+    assert declared_format(None) == declared_format(b"[[topics]]\n") == 2
+    old = entry_text("claim", {"id": "c"}, version=1)
+    new = entry_text("claim", {"id": "c"})
+    for key in ("credibility", "by", "date", "likelihood", "confidence", "relation"):
+        assert f"# {key} = " in new and f"{key} =" not in old
+    assert "# status = " in old and "# note = " in old  # format 1's own optional keys
+    (home / "topics").mkdir(exist_ok=True)
+    mine = home / "topics" / "ice.toml"
+    mine.write_text('format = 1\n\n[[topics]]\nid = "ice"\ntitle = "Ice"\nsummary = "Cold."\n')
+    result = run("new", "claim", "--topic", "ice", "--no-edit")
+    assert result.exit_code == 0, result.stderr
+    assert "credibility" not in mine.read_text()
+    # every key the template offers, uncommented: none is refused for the file's format
+    lines = mine.read_text().splitlines()
+    offered = [line[2:].split("  #")[0] if line.startswith("# ") else line for line in lines]
+    mine.write_text("\n".join(offered) + "\n")
+    checked = run("--no-bundled", "-c", str(home), "validate")
+    assert "BRIEF016" not in checked.stdout + checked.stderr
+    assert "status" in mine.read_text()  # what it offered was uncommented

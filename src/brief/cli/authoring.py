@@ -226,9 +226,10 @@ def _new_named(
                 "(edit it with 'brief edit', or choose another --id or title)"
             )
     key = "name" if kind == "actor" else "title"
-    entry = a.entry_text(kind, {"id": ident, key: title})
     file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
     path = os.path.join(target, file.get(kind, "sources.toml"))
+    version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
+    entry = a.entry_text(kind, {"id": ident, key: title}, version=version)
     return path, entry, f"the {kind} {ident!r}"
 
 
@@ -264,7 +265,6 @@ def _new_claim(
         values["actors"] = actor_ids
     if text:
         values["text"] = text
-    entry = a.entry_text("claim", values, {"cites": a.citation_text(cite)})
     if home.bundled or os.path.abspath(home.root) != target:
         path = os.path.join(target, "topics", f"{home.id}.toml")
         if not home.bundled:
@@ -275,6 +275,8 @@ def _new_claim(
             )
     else:
         path = home.path
+    version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
+    entry = a.entry_text("claim", values, {"cites": a.citation_text(cite)}, version)
     return path, entry, f"the claim {ident!r}"
 
 

@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from ..core.errors import BriefError
 from ..core.model import FORMAT_VERSIONS, SOURCE_KINDS, STATUSES
 from ..core.names import normalise
+from .grades import FORMAT_2_KEYS
 from .schema import FIELDS
 
 #: The personal corpus's schema file, written beside its files for TOML editors.
@@ -109,14 +110,21 @@ def citation_text(cite: dict[str, str]) -> str:
 
 
 def entry_text(
-    kind: str, values: Mapping[str, str | Sequence[str]], raw: Mapping[str, str] | None = None
+    kind: str,
+    values: Mapping[str, str | Sequence[str]],
+    raw: Mapping[str, str] | None = None,
+    version: int = FORMAT_VERSIONS[-1],
 ) -> str:
     """A ``[[kind]]`` table: *values* as given (*raw* ones already TOML), other required
     keys blank, optional ones commented out; keys in the order of ``FIELDS`` (and of
-    docs/format.md)."""
+    docs/format.md). For a file of format 1 (*version*), no key format 2 brought in is
+    offered: uncommented, it would be a problem there."""
     plural = _PLURAL[kind]
     lines = [f"[[{plural}]]"]
+    newer = set() if version >= 2 else {*FORMAT_2_KEYS[plural], *_RELATION_KEYS}
     for key, field in FIELDS[plural].items():
+        if key in newer and key not in values and not (raw and key in raw):
+            continue
         if raw and key in raw:
             lines.append(f"{key} = {raw[key]}")
             continue
@@ -131,6 +139,22 @@ def entry_text(
         line = f"{key} = {_blank(plural, key)}"
         lines.append(f"{line}  # {hint}" if field.required else f"# {line}  # {hint}")
     return "\n".join(lines) + "\n"
+
+
+#: The keys of a claim's relation (format 2; see ``relationlists``).
+_RELATION_KEYS = ("relation", "relation_to", "relation_from")
+_FORMAT_LINE = re.compile(rb"^[ \t]*format[ \t]*=[ \t]*(\d+)[ \t]*(?:#.*)?$", re.M)
+
+
+def declared_format(data: bytes | None) -> int:
+    """The format a corpus file's text declares (``format = N``, before its first table);
+    the newest for a file not written yet, or one that does not say."""
+    if data:
+        head = data.split(b"\n[", 1)[0]
+        found = _FORMAT_LINE.search(head)
+        if found:
+            return int(found.group(1))
+    return FORMAT_VERSIONS[-1]
 
 
 def file_header(schema: str | None) -> str:
