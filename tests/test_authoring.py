@@ -388,6 +388,11 @@ def test_where_finds_an_entry_in_a_file_that_does_not_parse(tmp_path: Path) -> N
     (tmp_path / "broken.toml").write_text('format = 1\n\n[[actors]]\nid = "x"\nname = "X\n')
     result = run("--no-bundled", "-c", str(tmp_path), "where", "x")
     assert result.stdout == f"{tmp_path / 'broken.toml'}:3\n"
+    assert f"note: {tmp_path / 'broken.toml'}:3 is in a file skipped for its problems" in (
+        result.stderr
+    )
+    (tmp_path / "fine.toml").write_text('format = 1\n\n[[actors]]\nid = "y"\nname = "Y"\n')
+    assert run("--no-bundled", "-c", str(tmp_path), "where", "y").stderr == ""
 
 
 # -- schema --------------------------------------------------------------------------------

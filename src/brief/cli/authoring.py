@@ -471,13 +471,24 @@ def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:
 def where(ctx: click.Context, name: str) -> None:
     """Print FILE:LINE of the entry NAME names, for every folder that defines it.
 
-    The definition in use comes first: $EDITOR $(brief where NAME | head -1).
+    The definition in use comes first: $EDITOR $(brief where NAME | head -1). One in a
+    file skipped for its problems is not in use until the file is fixed: a note on
+    stderr says so.
     """
     from ..corpus.where import find
 
     layers = options(ctx).layers()
-    for found in find(layers, name, names=_names(layers)):
-        click.echo(str(found))
+    found = find(layers, name, names=_names(layers))
+    for definition in found:
+        click.echo(str(definition))
+    skipped = set(_store(layers).skipped())
+    for definition in found:
+        if definition.file in skipped:
+            click.echo(
+                f"brief: note: {definition} is in a file skipped for its problems (see "
+                "'brief validate'): not in use until it is fixed",
+                err=True,
+            )
 
 
 @command()
