@@ -139,6 +139,21 @@ def test_new_claim_is_appended_without_touching_the_rest(home: Path) -> None:
     assert "The route opens by 2030." in shown
 
 
+def test_a_new_claim_is_not_failed_for_the_problems_its_file_had_before(home: Path) -> None:
+    """A new user's correct claim exited 1 because of an older claim's problem."""
+    assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 0
+    path = home / "topics" / "arctic-shipping.toml"
+    path.write_text(path.read_text().replace('summary = ""  # string', 'summary = "Routes."'))
+    path.write_text(
+        path.read_text() + '\n[[claims]]\nid = "old"\ntopic = "arctic-shipping"\n'
+        'text = "Old."\ncites = [{ source = "why-china", section = "Nowhere" }]\n'
+    )
+    args = ("new", "claim", "--topic", "arctic-shipping", "--source", "why-china")
+    result = run(*args, "--section", "Trade Sanctions", "A new claim.")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{path} still has a problem from before (see 'brief validate')\n"
+
+
 def test_new_claim_with_a_wrong_section_is_refused_before_anything_is_written(
     home: Path,
 ) -> None:

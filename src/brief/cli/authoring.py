@@ -164,16 +164,23 @@ def new(
             raise UsageError(f"new {kind} needs a title")
         path, entry, label = _new_named(layers, target, kind, text, ident)
     before = a.read_exact(path)
+    edited = not no_edit and (kind != "claim" or not text)
+    had = _problems(layers, path)[0] if before is not None and not edited else []
     header = a.file_header(a.schema_reference(target, path))
     line = a.append_entry(path, entry, header)
     click.echo(f"wrote {label} at {path}:{line}")
-    if not no_edit and (kind != "claim" or not text):
+    if edited:
         _edit_loop(ctx, layers, path, line, before)
         return
     problems, _ = _problems(layers, path)
-    for problem in problems:
+    new_ones = _caused(problems, had)  # the file's problems from before are not this one's
+    for problem in new_ones:
         click.echo(problem, err=True)
-    if problems and kind == "claim" and text:
+    if len(problems) > len(new_ones):
+        left = len(problems) - len(new_ones)
+        many = f"{left} problems" if left > 1 else "a problem"
+        click.echo(f"{path} still has {many} from before (see 'brief validate')", err=True)
+    if new_ones and kind == "claim" and text:
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
 
 
@@ -356,8 +363,9 @@ def _problems(layers: list[Layer], path: str) -> tuple[list[str], list[str]]:
 
 
 def _caused(now: list[str], before: list[str]) -> list[str]:
-    """The problems of other files in *now* that were not in *before*: what an edit
-    caused elsewhere. A suggestion that changed ("did you mean") is not a new problem."""
+    """The problems in *now* that were not in *before*: what a change caused (in other
+    files, or in a file written to). A suggestion that changed ("did you mean") is not
+    a new problem."""
     import re
 
     bare = re.compile(r" \(did you mean [^)]*\)")
