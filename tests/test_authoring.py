@@ -165,7 +165,8 @@ def test_new_claim_with_a_wrong_section_is_refused_before_anything_is_written(
     assert "give --section, one of 'Background Information', 'Economic Benefits'" in (result.stderr)
     assert not (home / "topics" / "sanctions.toml").exists()
     missing = run("new", "claim", "--topic", "sanctions", "--source", "why-china", "Text.")
-    assert missing.exit_code == 2 and "has sections: name one: give --section" in (missing.stderr)
+    assert missing.exit_code == 2
+    assert "source 'why-china' has sections: give --section, one of 'Background" in (missing.stderr)
     right = run(*args, "trade sanctions", "Text.")  # the source's own spelling is written
     assert right.exit_code == 0, right.stderr
     written = (home / "topics" / "sanctions.toml").read_text()
@@ -274,15 +275,18 @@ def test_edit_that_changes_nothing_of_a_troubled_file_does_not_ask(
     assert topic.read_bytes() == before
 
 
-def test_edit_again_that_changes_nothing_stops_asking(
+def test_edit_again_that_changes_nothing_asks_again_so_it_can_be_reverted(
     topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A new user chose (e)dit again, changed nothing, and lost the way to revert."""
     monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    before = topic.read_bytes()
     env = {"EDITOR": editor(tmp_path, BREAK, NOTHING)}
-    result = invoke("edit", "arctic-shipping", env=env, answers="e\n")
-    assert result.exit_code == 1 and "is unchanged" in result.stderr
-    assert result.stderr.count("What now?") == 1
+    result = invoke("edit", "arctic-shipping", env=env, answers="e\nr\n")
+    assert result.exit_code == 0 and "reverted" in result.stderr
+    assert result.stderr.count("What now?") == 2
     assert (tmp_path / "ed.count").read_text() == "2"
+    assert topic.read_bytes() == before
 
 
 def test_edit_with_exactly_the_problems_of_before_keeps_without_asking(
@@ -503,3 +507,28 @@ def test_a_template_for_a_format_1_file_offers_no_format_2_key(home: Path, tmp_p
     checked = run("--no-bundled", "-c", str(home), "validate")
     assert "BRIEF016" not in checked.stdout + checked.stderr
     assert "status" in mine.read_text()  # what it offered was uncommented
+
+
+def test_no_terminal_and_no_editor_set_writes_nothing(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user's `brief new claim` with no text, no terminal and no $EDITOR started
+    vi, which failed, and left an empty claim in the file."""
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    result = run("new", "claim", "--topic", "sanctions", "--source", "why-china")
+    assert result.exit_code == 1
+    assert result.stderr == "brief: no terminal for an editor: set $VISUAL or $EDITOR\n"
+    assert not (home / "topics" / "sanctions.toml").exists()
+    assert run("edit", "sanctions").stderr.startswith("brief: no terminal for an editor")
+    assert not (home / "topics" / "sanctions.toml").exists()  # no copy made either
+
+
+def test_an_edit_that_is_right_says_when_other_files_have_problems(
+    topic: Path, tmp_path: Path
+) -> None:
+    (topic.parent / "broken.toml").write_text("format = 1\n[[topics]\n")
+    env = {"EDITOR": editor(tmp_path, NOTHING)}
+    result = invoke("edit", "arctic-shipping", env=env)
+    assert result.exit_code == 0 and result.stdout.startswith("ok: ")
+    assert "(other files have a problem: see 'brief validate')" in result.stderr

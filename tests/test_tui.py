@@ -625,9 +625,11 @@ async def test_a_long_page_is_whole_once_the_first_screen_is_drawn(
 async def test_tab_on_a_page_scrolled_away_goes_to_the_links_in_view(
     bundled_app: BriefApp,
 ) -> None:
-    """A new user pressed End, then Tab, and was thrown back to the top of the page."""
+    """A new user pressed End, then Tab, and was thrown back to the top of the page; a
+    second found the focus on a link hidden under the page's pinned title."""
     async with bundled_app.run_test(size=SIZE) as pilot:
         pane = bundled_app.screen.query_one("#reader", Pane)
+        await pilot.pause()  # the whole page mounted
         pane.focus()
         await pilot.press("end")
         await pilot.pause()
@@ -637,6 +639,8 @@ async def test_tab_on_a_page_scrolled_away_goes_to_the_links_in_view(
         await pilot.pause()
         first = bundled_app.focused
         assert isinstance(first, Jump) and pane.scroll_y == bottom
+        title = pane.query_one("Masthead")  # pinned over the top lines: not under it
+        assert first.region.y >= title.region.bottom
         await pilot.press("tab")  # from a link in view: the next one, as before
         assert isinstance(bundled_app.focused, Jump) and bundled_app.focused is not first
         await pilot.press("home")
@@ -645,3 +649,22 @@ async def test_tab_on_a_page_scrolled_away_goes_to_the_links_in_view(
         await pilot.pause()
         last = bundled_app.focused
         assert isinstance(last, Jump) and pane.scroll_y == 0 and last.region.y > 0
+
+
+async def test_tab_after_end_skips_links_under_the_pinned_title() -> None:
+    """The trial's case: North Korea at 110 x 32, End, Tab: [16] and [17] lay under the
+    title; the focus went to [16], out of sight."""
+    app = make_app(bundled=True, start="north-korea")
+    async with app.run_test(size=(110, 32)) as pilot:
+        pane = app.screen.query_one("#reader", Pane)
+        await pilot.pause()
+        pane.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        title = pane.query_one("Masthead")
+        hidden = [w for w in pane.query(Jump) if 0 <= w.region.y < title.region.bottom]
+        assert hidden  # some link lies under the title at the end of this page
+        await pilot.press("tab")
+        focused = app.focused
+        assert isinstance(focused, Jump) and focused not in hidden
+        assert focused.region.y >= title.region.bottom

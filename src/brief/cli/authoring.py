@@ -165,6 +165,10 @@ def new(
         path, entry, label = _new_named(layers, target, kind, text, ident)
     before = a.read_exact(path)
     edited = not no_edit and (kind != "claim" or not text)
+    if edited:
+        from .editor import editor
+
+        editor()  # no editor to open: say so before anything is written
     had = _problems(layers, path)[0] if before is not None and not edited else []
     header = a.file_header(a.schema_reference(target, path))
     line = a.append_entry(path, entry, header)
@@ -178,8 +182,7 @@ def new(
         click.echo(problem, err=True)
     if len(problems) > len(new_ones):
         left = len(problems) - len(new_ones)
-        many = f"{left} problems" if left > 1 else "a problem"
-        click.echo(f"{path} still has {many} from before (see 'brief validate')", err=True)
+        click.echo(f"{path} still has {_count(left)} from before (see 'brief validate')", err=True)
     if new_ones and kind == "claim" and text:
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
 
@@ -211,7 +214,8 @@ def _checked_section(cited: Definition, section: str | None) -> str | None:
         raise UsageError(f"source {cited.id!r} has no sections: leave out --section")
     if problems:
         listed = ", ".join(repr(s) for s in found[0].sections)
-        raise UsageError(f"{problems[0].message}: give --section, one of {listed}")
+        said = problems[0].message if section is not None else f"source {cited.id!r} has sections"
+        raise UsageError(f"{said}: give --section, one of {listed}")
     return resolved.section if resolved is not None else section
 
 
@@ -305,9 +309,11 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     """
     from ..corpus import authoring as a
     from ..corpus.where import find
+    from .editor import editor
 
     layers = options(ctx).layers()
     winner = find(layers, name, names=_names(layers))[0]
+    editor()  # no editor to open: say so before a bundled entry is copied
     if not winner.bundled and not into:
         _edit_loop(ctx, layers, winner.path, winner.line, a.read_exact(winner.path))
         return
@@ -403,11 +409,12 @@ def _edit_loop(
 ) -> None:
     """Edit, check, and ask until the file is right, kept anyway, or reverted.
 
-    Nothing is asked when asking would not help: when the editor changed nothing (the
-    file is as it was, problems and all), or when its problems are exactly those it
-    had before the edit (the edit added none; they are someone else's to fix). A
-    template just written (``new``, or an entry just copied) left as it was is still
-    asked about, so that it can be reverted. Problems the edit gives other files (a
+    Nothing is asked when asking would not help: when the editor, first opened,
+    changed nothing (the file is as it was, problems and all), or when its problems are
+    exactly those it had before the edit (the edit added none; they are someone else's
+    to fix). A template just written (``new``, or an entry just copied) left as it was
+    is still asked about, so that it can be reverted; so is a file left as it was
+    after "(e)dit again". Problems the edit gives other files (a
     section renamed that their claims cite, say) count as the file's own; *elsewhere*
     are the other files' problems before the file was written to (found here when the
     file is as it was).
@@ -425,18 +432,9 @@ def _edit_loop(
         run_editor(path, line)
         own, others = _problems(layers, path)
         caused = _caused(others, elsewhere) if elsewhere is not None else []
-        problems = own + caused
-        if not problems:
-            click.echo(f"ok: {path} has no problems")
+        if _told(path, own, caused, others):
             return
-        for problem in own:
-            click.echo(problem, err=True)
-        if caused:
-            many = f"{len(caused)} problems" if len(caused) > 1 else "a problem"
-            click.echo(f"{path}: the edit gives other files {many}:", err=True)
-            for problem in caused:
-                click.echo(f"  {problem}", err=True)
-        if read_exact(path) == last and (earlier is not None or asked):
+        if read_exact(path) == last and earlier is not None and not asked:
             click.echo(f"{path} is unchanged; its problems are listed above", err=True)
             ctx.exit(1)
         if own == earlier and not caused:
@@ -445,6 +443,27 @@ def _edit_loop(
         if not _ask(ctx, path, before):
             return
         asked = True
+
+
+def _told(path: str, own: list[str], caused: list[str], others: list[str]) -> bool:
+    """Say what the check of *path* found: True when it is right (*own*, its problems,
+    and *caused*, those it gives other files, both empty; *others* all other files')."""
+    if not own and not caused:
+        click.echo(f"ok: {path} has no problems")
+        if others:
+            click.echo(f"(other files have {_count(len(others))}: see 'brief validate')", err=True)
+        return True
+    for problem in own:
+        click.echo(problem, err=True)
+    if caused:
+        click.echo(f"{path}: the edit gives other files {_count(len(caused))}:", err=True)
+        for problem in caused:
+            click.echo(f"  {problem}", err=True)
+    return False
+
+
+def _count(n: int) -> str:
+    return f"{n} problems" if n > 1 else "a problem"
 
 
 def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:

@@ -11,6 +11,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 
 from ..core.errors import BriefError
 
@@ -33,10 +34,19 @@ def editor() -> list[str]:
                 return shlex.split(value)
             except ValueError as exc:
                 raise EditorError(f"${var}: cannot read {value!r}: {exc}") from None
+    if not _terminal():  # a terminal editor would fail, leaving what it was given as it is
+        raise EditorError("no terminal for an editor: set $VISUAL or $EDITOR")
     for name in ("editor", "nano", "vi"):
         if shutil.which(name):
             return [name]
     raise EditorError("no editor found: set $VISUAL or $EDITOR")
+
+
+def _terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def at_line(command: list[str], path: str, line: int) -> list[str]:

@@ -167,9 +167,9 @@ class Pane(VerticalScroll):
         else:
             self.focus(scroll_visible=False)
 
-    def _in_view(self, widget: Widget) -> bool:
+    def _in_view(self, widget: Widget, covered: int = 0) -> bool:
         """Whether *widget* is in the scrolled window, from the layout alone (the screen's
-        regions lag a scroll made in the same refresh)."""
+        regions lag a scroll made in the same refresh), below its first *covered* lines."""
         top = 0
         for node in widget.ancestors_with_self:
             if node is self or not isinstance(node, Widget):
@@ -177,7 +177,8 @@ class Pane(VerticalScroll):
             top += node.virtual_region.y
         bottom = top + widget.virtual_region.height
         return (
-            self.scroll_y <= top and bottom <= self.scroll_y + self.scrollable_content_region.height
+            self.scroll_y + covered <= top
+            and bottom <= self.scroll_y + self.scrollable_content_region.height
         )
 
     def action_link(self, step: int) -> None:
@@ -186,9 +187,11 @@ class Pane(VerticalScroll):
         which would scroll the page back to where the focus was left. Else as Tab does
         everywhere."""
         backward = step < 0
+        title = next(iter(self.query(Masthead)), None)  # pinned over the page's top lines
+        covered = title.outer_size.height if title is not None else 0
         focused = self.screen.focused
-        if focused is self or (isinstance(focused, Jump) and not self._in_view(focused)):
-            seen = [w for w in self.query(Jump) if w.focusable and self._in_view(w)]
+        if focused is self or (isinstance(focused, Jump) and not self._in_view(focused, covered)):
+            seen = [w for w in self.query(Jump) if w.focusable and self._in_view(w, covered)]
             if seen:
                 (seen[-1] if backward else seen[0]).focus(scroll_visible=False)
                 return
