@@ -414,6 +414,19 @@ def test_where_finds_an_entry_in_a_file_that_does_not_parse(tmp_path: Path) -> N
     assert run("--no-bundled", "-c", str(tmp_path), "where", "y").stderr == ""
 
 
+def test_where_finds_a_name_or_alias_in_a_file_that_does_not_parse(tmp_path: Path) -> None:
+    """A new user fixing a broken file: `where norway` found it, `where oslo` did not."""
+    (tmp_path / "broken.toml").write_text(
+        'format = 1\n\n[[actors]]\nid = "norway"\nname = "Kingdom of Norway"\n'
+        'aliases = [\n  "Oslo",\n  \'NO\',\n]\ndescription = "x\n\n[[actors]]\nid = "y"\n'
+        'name = "Y"\n'
+    )
+    for name in ("oslo", "Kingdom of Norway", "no", "norway"):
+        result = run("--no-bundled", "-c", str(tmp_path), "where", name)
+        assert result.stdout == f"{tmp_path / 'broken.toml'}:3\n", name
+    assert run("--no-bundled", "-c", str(tmp_path), "where", "y").stdout.endswith(":12\n")
+
+
 # -- schema --------------------------------------------------------------------------------
 
 

@@ -30,6 +30,9 @@ from .schema import KINDS
 
 _HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*(topics|actors|sources|claims)[ \t]*\]\]", re.M)
 _ID_LINE = re.compile(rb"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
+_NAME_LINE = re.compile(rb"^[ \t]*(?:title|name)[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
+_ALIASES = re.compile(rb"^[ \t]*aliases[ \t]*=[ \t]*\[([^\]]*)\]", re.M)
+_QUOTED = re.compile(rb"[\"']([^\"'\r\n]*)[\"']")
 
 
 class Definition(NamedTuple):
@@ -147,7 +150,8 @@ def _make(
 
 
 def _by_text(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
-    """The entries of a file that cannot be parsed, found by their ``id = "..."`` lines."""
+    """The entries of a file that cannot be parsed, found by their ``id = "..."`` lines,
+    with the title (or name) and aliases their table writes on lines of their own."""
     headers = [(m.start(), m.group(1).decode()) for m in _HEADER.finditer(data)]
     for match in _ID_LINE.finditer(data):
         ident = match.group(1).decode("utf-8", "replace")
@@ -155,7 +159,19 @@ def _by_text(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
         kind = SINGULAR[kinds[-1]] if kinds else "entry"
         line = data.count(b"\n", 0, match.start()) + 1
         header = _header_before(data, match.start())
-        yield _make(kind, ident, frozenset({normalise(ident)}), header or line, common)
+        names = {normalise(ident), *_written_names(data, match.start(), headers)} - {""}
+        yield _make(kind, ident, frozenset(names), header or line, common)
+
+
+def _written_names(data: bytes, at: int, headers: list[tuple[int, str]]) -> Iterator[str]:
+    """The names (title or name, aliases) the table holding offset *at* writes plainly."""
+    start = max((s for s, _ in headers if s < at), default=0)
+    end = min((s for s, _ in headers if s > at), default=len(data))
+    block = data[start:end]
+    found = [m.group(1) for m in _NAME_LINE.finditer(block)]
+    for aliases in _ALIASES.finditer(block):
+        found += [m.group(1) for m in _QUOTED.finditer(aliases.group(1))]
+    return (normalise(name.decode("utf-8", "replace")) for name in found)
 
 
 def _header_before(data: bytes, offset: int) -> int:
