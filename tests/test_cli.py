@@ -431,3 +431,17 @@ def test_quiet_leaves_out_the_corpus_warnings_and_nothing_else(tmp_path: Path) -
     assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, loud.stdout, "")
     validated = run("--quiet", "-c", str(tmp_path), "validate")
     assert validated.exit_code == 1 and "broken.toml" in validated.stdout + validated.stderr
+
+
+def test_show_notes_a_skipped_file_that_defines_the_name_too(tmp_path: Path) -> None:
+    """A new user's own copy of an actor was in a broken file: `show` gave the bundled
+    one and said nothing of the copy."""
+    (tmp_path / "actors.toml").write_text(
+        'format = 1\n[[actors]]\nid = "united-states"\nname = "Mine"\ndescription = "x\n'
+    )
+    result = run("-c", str(tmp_path), "show", "united-states")
+    assert result.exit_code == 0
+    assert "the skipped file " in result.stderr
+    assert "actors.toml defines 'united-states' too; shown is the entry in use" in result.stderr
+    assert "the skipped file" not in run("-c", str(tmp_path), "show", "sanctions").stderr
+    assert run("-q", "-c", str(tmp_path), "show", "united-states").stderr == ""

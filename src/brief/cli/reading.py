@@ -67,13 +67,29 @@ def show(
 
         return redraw(ctx, frame, fmt, f"brief show {' '.join(names)}")
     missing: list[NotFound] = []
-    views = _briefings(open_store(ctx), names, quotes, min_grade, missing)
+    store = open_store(ctx)
+    views = _briefings(store, names, quotes, min_grade, missing)
+    if not ctx.meta.get("brief.quiet"):
+        _note_skipped(store, [n for n in names if not any(m.name == n for m in missing)])
     if views:
         emit(ctx, lambda r: r.briefings(views), fmt, pager)
     for unknown in missing[:-1]:
         click.echo(f"brief: {unknown}", err=True)
     if missing:
         raise missing[-1]
+
+
+def _note_skipped(store: Store, names: list[str]) -> None:
+    """Say where a name shown is also defined in a file skipped for its problems: the
+    entry shown is then not the one that file writes (a copy of yours, say)."""
+    for name in names:
+        file = store.skipped_file_of(name)
+        if file is not None:
+            click.echo(
+                f"brief: note: the skipped file {file} defines {name!r} too; shown is the "
+                "entry in use (see 'brief validate')",
+                err=True,
+            )
 
 
 def _briefings(
