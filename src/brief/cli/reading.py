@@ -69,7 +69,7 @@ def show(
     missing: list[NotFound] = []
     store = open_store(ctx)
     views = _briefings(store, names, quotes, min_grade, missing)
-    if not ctx.meta.get("brief.quiet"):
+    if store.warnings and not ctx.meta.get("brief.quiet"):  # a file skipped: warned of
         _note_skipped(store, [n for n in names if not any(m.name == n for m in missing)])
     if views:
         emit(ctx, lambda r: r.briefings(views), fmt, pager)
