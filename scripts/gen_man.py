@@ -31,7 +31,7 @@ ENVIRONMENT = (
     (
         "BRIEF_WORKERS",
         "How many processes read a corpus: 1, only brief's own; N, that many workers, "
-        "for any corpus (default: workers for a corpus of 8 MB or more).",
+        "for any corpus (default: workers for a corpus of 5.5 MB or more).",
     ),
     (
         "BRIEF_WATCH_INTERVAL",

@@ -8,11 +8,11 @@ process does, so the result is the same, problem for problem, in the same order.
 
 Workers pay for themselves only on a large corpus: starting them costs about 0.2 s,
 and sending each file's records back adds about a quarter to the work. Measured with
-benchmarks/workers.py on a 2-core machine (see benchmarks/README.md, "Worker
-processes"), they made a load slower up to 1,000 generated topics (6.5 MB) and faster
-from 2,000 (12.7 MB), with the cores shared with other work; :data:`MIN_BYTES` lies
-between. Smaller corpora, and machines with one core, are read in the loading process. The
-environment variable ``BRIEF_WORKERS`` decides instead: ``1`` reads every corpus in
+benchmarks/workers.py on a quiet 2-core machine (see benchmarks/README.md, "Worker
+processes"), they made a load slower up to 500 generated topics (3.4 MB), no faster at
+750 (5.0 MB) and faster from 1,000 (6.5 MB); :data:`MIN_BYTES` lies between. Smaller
+corpora, and machines with one core, are read in the loading process. The environment
+variable ``BRIEF_WORKERS`` decides instead: ``1`` reads every corpus in
 the loading process, ``N`` (2 or more) in ``N`` worker processes, however small the
 corpus (which is how the tests run both ways).
 Workers import the main module, as Python's ``multiprocessing`` does, so a program
@@ -40,8 +40,8 @@ from .reader import MAX_FILE_BYTES
 WORKERS_ENV = "BRIEF_WORKERS"
 
 #: Bytes of corpus files from which a load uses worker processes, when there is more
-#: than one core: 8 MB, some 1,250 files as benchmarks/generate.py writes them.
-MIN_BYTES = 8_000_000
+#: than one core: 5.5 MB, some 850 files as benchmarks/generate.py writes them.
+MIN_BYTES = 5_500_000
 
 #: The most worker processes a load starts by itself: beyond about four, placing the
 #: entries in the loading process, which no worker can do, sets the pace.
