@@ -160,6 +160,16 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
+def _replacing(tmp_path: Path, old: str, new: str) -> str:
+    """An $EDITOR that replaces *old* with *new* in the file it is given."""
+    script = tmp_path / "ed.py"
+    script.write_text(
+        "import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n"
+        f"p.write_text(p.read_text().replace({old!r}, {new!r}))\n"
+    )
+    return f"{sys.executable} {script}"
+
+
 def test_where_parses_only_the_files_that_could_name_the_entry(
     many: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,12 +195,7 @@ def test_edit_checks_the_edited_file_against_the_cache(
     many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed = _count_parses(monkeypatch)
-    ed = tmp_path / "ed.py"
-    ed.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n"
-        "p.write_text(p.read_text().replace('section = \"Outlook', 'section = \"Outlok'))\n"
-    )
-    env = {"EDITOR": f"{sys.executable} {ed}"}
+    env = {"EDITOR": _replacing(tmp_path, 'section = "Outlook', 'section = "Outlok')}
     result = run("--no-bundled", "-c", str(many), "edit", "topic-03", env=env)
     assert result.exit_code == 1  # no terminal to ask: kept, and says so
     assert "t03.toml: claims[0].cites[0].section: " in result.stderr
@@ -216,12 +221,7 @@ def test_an_edit_the_cache_cannot_take_is_checked_by_a_load_not_a_rebuild(
     """An actor no file defines: the cache is not brought up to date in place (nor
     rebuilt, which costs more than the load that answers the question)."""
     _count_parses(monkeypatch)  # a rebuild fails the test
-    ed = tmp_path / "ed.py"
-    ed.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n"
-        "p.write_text(p.read_text().replace('\"norway\"]', '\"norwya\"]'))\n"
-    )
-    env = {"EDITOR": f"{sys.executable} {ed}"}
+    env = {"EDITOR": _replacing(tmp_path, '"norway"]', '"norwya"]')}
     result = run("--no-bundled", "-c", str(many), "edit", "topic-04", env=env)
     assert result.exit_code == 1
     assert "t04.toml: claims[0].actors[0]: unknown actor 'norwya'" in result.stderr
@@ -240,12 +240,7 @@ def test_an_edit_that_breaks_other_files_says_so(
     )
     old = os.stat(many / "actors.toml").st_mtime
     os.utime(many / "topics" / "t09.toml", (old, old))
-    ed = tmp_path / "ed.py"
-    ed.write_text(
-        "import sys, pathlib\np = pathlib.Path(sys.argv[-1])\n"
-        "p.write_text(p.read_text().replace('[\"Outlook\"]', '[\"Prospects\"]'))\n"
-    )
-    env = {"EDITOR": f"{sys.executable} {ed}"}
+    env = {"EDITOR": _replacing(tmp_path, '["Outlook"]', '["Prospects"]')}
     result = run("--no-bundled", "-c", str(many), "edit", "review-08", env=env)
     assert result.exit_code == 1  # no terminal to ask: kept, with its problems
     assert "t08.toml: the edit gives other files a problem:" in result.stderr

@@ -8,6 +8,7 @@ commands (see tests/test_import_hygiene.py).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -15,14 +16,13 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import Folder, command, options, progress
+from .context import Folder, command, corpus_of, options, progress, use_cache
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ..corpus.layers import Layer
     from ..corpus.where import Definition
-    from ..store import Store
 
 _INTO = click.option(
     "--into",
@@ -355,7 +355,7 @@ def _problems(layers: list[Layer], path: str) -> tuple[list[str], list[str]]:
         if here.startswith(os.path.abspath(layer.root) + os.sep)
     }
     with progress() as on_file:
-        store = open_store(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file, False)
+        store = open_store(layers, use_cache(), on_file, False)
         if store is not None:
             mine, every = store.problems_in(names), store.problems_in()
         else:
@@ -368,24 +368,15 @@ def _problems(layers: list[Layer], path: str) -> tuple[list[str], list[str]]:
     return mine, list(others.elements())
 
 
+_SUGGESTED = re.compile(r" \(did you mean [^)]*\)")
+
+
 def _caused(now: list[str], before: list[str]) -> list[str]:
     """The problems in *now* that were not in *before*: what a change caused (in other
     files, or in a file written to). A suggestion that changed ("did you mean") is not
     a new problem."""
-    import re
-
-    bare = re.compile(r" \(did you mean [^)]*\)")
-    had = {bare.sub("", line) for line in before}
-    return [line for line in now if bare.sub("", line) not in had]
-
-
-def _store(layers: Sequence[Layer]) -> Store:
-    """The corpus of *layers*, as every command reads it (from the cache when fresh),
-    without its warnings: an authoring command says what concerns its file."""
-    from ..store import open_store
-
-    with progress() as on_file:
-        return open_store(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file)
+    had = {_SUGGESTED.sub("", line) for line in before}
+    return [line for line in now if _SUGGESTED.sub("", line) not in had]
 
 
 def _names(layers: Sequence[Layer]) -> Callable[[Sequence[str]], list[str]]:
@@ -394,7 +385,7 @@ def _names(layers: Sequence[Layer]) -> Callable[[Sequence[str]], list[str]]:
 
     def names(kinds: Sequence[str]) -> list[str]:
         named = tuple(k for k in kinds if k != "claim") if kinds else ("topic", "actor", "source")
-        return _store(layers).complete("", named) if named else []
+        return corpus_of(layers).complete("", named) if named else []
 
     return names
 
@@ -508,7 +499,7 @@ def where(ctx: click.Context, name: str) -> None:
     found = find(layers, name, names=_names(layers))
     for definition in found:
         click.echo(str(definition))
-    skipped = set(_store(layers).skipped())
+    skipped = set(corpus_of(layers).skipped())
     for definition in found:
         if definition.file in skipped:
             click.echo(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -192,15 +192,25 @@ def active_layers(ctx: click.Context) -> list[Layer]:
 
 def open_store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
-    from ..store import open_store as open_layers
-
-    layers = active_layers(ctx)
-    with progress() as on_file:
-        store = open_layers(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file)
+    store = corpus_of(active_layers(ctx))
     if not ctx.meta.get("brief.quiet"):
         for line in store.warnings:
             click.echo(f"brief: warning: {line}", err=True)
     return store
+
+
+def use_cache() -> bool:
+    """Whether commands read the corpus through the cache (``BRIEF_NO_CACHE`` unset)."""
+    return not os.environ.get("BRIEF_NO_CACHE")
+
+
+def corpus_of(layers: Sequence[Layer]) -> Store:
+    """The corpus of *layers*, as every command reads it (the cache, brought up to date,
+    or a load, with its progress on a terminal), its warnings left to the caller."""
+    from ..store import open_store as open_layers
+
+    with progress() as on_file:
+        return open_layers(layers, use_cache(), on_file)
 
 
 @contextlib.contextmanager

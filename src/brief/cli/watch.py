@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import INTERVAL_VARIABLE, active_layers, options, progress
+from .context import INTERVAL_VARIABLE, active_layers, options, progress, use_cache
 
 if TYPE_CHECKING:
     from ..render.output import Draw
@@ -110,7 +110,7 @@ def open_watched(ctx: click.Context) -> Watched:
 
     layers = active_layers(ctx)
     with progress() as on_file:
-        return Watched(layers, not os.environ.get("BRIEF_NO_CACHE"), on_file)
+        return Watched(layers, use_cache(), on_file)
 
 
 def _loop(
