@@ -417,15 +417,222 @@ def test_other_edits_are_declined_and_rebuild_to_a_fresh_load(corpus: Path, what
     same_as_fresh(corpus, again)
 
 
-def test_file_added_is_declined_and_rebuilds(corpus: Path) -> None:
+ARCTIC = """format = 2
+
+[[topics]]
+id = "arctic"
+title = "Arctic shipping"
+summary = "Whether the northern route opens, and who gains."
+aliases = ["northern sea route"]
+tags = ["china", "shipping"]
+related = ["economy"]
+
+[[actors]]
+id = "norway"
+name = "Norway"
+description = "A coastal state of the Arctic."
+aliases = ["kingdom of norway"]
+
+[[sources]]
+id = "arctic-review"
+title = "The Arctic Review"
+kind = "article"
+reliability = "C"
+sections = ["Outlook", "Trade"]
+
+[[claims]]
+id = "arctic-route-opens"
+topic = "arctic"
+actors = ["norway", "china"]
+text = "The northern route opens to year-round shipping by 2030."
+cites = [{ source = "arctic-review", section = "Outlook" }]
+credibility = 3
+contradicts = ["nuclear-china-helping-maintain-capabilities"]
+
+[[claims]]
+id = "arctic-trade-grows"
+topic = "economy"
+actors = ["china"]
+text = "Arctic trade grows with China's purchases."
+cites = [
+  { source = "arctic-review", section = "Trade" },
+  { source = "why-china", section = "Economic Benefits" },
+]
+credibility = 3
+supports = ["arctic-route-opens"]
+"""
+
+
+def added(corpus: Path, rel: str, text: str) -> Path:
+    """A file written into *corpus* at *rel*; it and its folder settled (see :func:`edit`)."""
+    path = corpus / rel
+    path.write_text(text)
+    settled = time.time_ns() - 60 * 10**9
+    os.utime(path, ns=(settled, settled))
+    os.utime(path.parent, ns=(settled + 1, settled + 1))  # new, but not racily so
+    return path
+
+
+def test_file_added_is_applied_in_place_and_matches_a_fresh_load(corpus: Path) -> None:
+    """A new topic, actor and source, with claims on them and on what was there."""
     warm(corpus)
-    (corpus / "topics/extra.toml").write_text(
-        'format = 1\n[[topics]]\nid = "extra"\ntitle = "Extra"\nsummary = "More."\n'
+    added(corpus, "topics/arctic.toml", ARCTIC)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied and store.resolve("northern sea route") == "arctic"
+    assert store.resolve("kingdom of norway") == "norway"
+    assert [h.id for h in store.search("year-round").hits] == ["arctic-route-opens"]
+    same_as_fresh(corpus, store)
+    # then edited as any file is: its claims' order (seq) stays that of a load
+    edit(corpus / "topics/arctic.toml", claim_text("Arctic trade", "Edited: Arctic trade"))
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied
+    same_as_fresh(corpus, store)
+
+
+def test_entries_appended_to_files_are_applied_in_place(corpus: Path) -> None:
+    """As ``brief new actor`` and ``brief new source`` add them: after those there; and a
+    claim in another file that names both."""
+    warm(corpus)
+    actor = '\n[[actors]]\nid = "norway"\nname = "Norway"\ndescription = "A coastal state."\n'
+    edit(corpus / "actors.toml", lambda t: t + actor)
+    source = (
+        '\n[[sources]]\nid = "arctic-review"\ntitle = "The Arctic Review"\nkind = "article"\n'
+        'reliability = "C"\nsections = ["Outlook"]\n'
     )
-    reason = "a file was added to or removed from a folder"
+    edit(corpus / "sources.toml", lambda t: t + source)
+    claim = NEW_CLAIM.replace('"russia", ', '"norway", ').replace(
+        '{ source = "china-russia", section = "Mutual Interests" }',
+        '{ source = "arctic-review", section = "Outlook" }',
+    )
+    edit(corpus / "topics/sanctions.toml", lambda t: t + claim)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied and store.resolve("Norway") == "norway"
+    assert store.index().claims["sanctions-fresh-claim"].actors[0] == "norway"
+    same_as_fresh(corpus, store)
+
+
+def test_entry_removed_from_a_file_is_declined(corpus: Path) -> None:
+    warm(corpus)
+    edit(
+        corpus / "topics/outlook.toml",
+        lambda t: re.sub(r"\[\[topics\]\].*?(?=\n\[\[)", "", t, count=1, flags=re.S),
+    )
+    assert in_place(corpus) == Edited(Outcome.DECLINED, "topics, actors or sources were removed")
+    store, applied = reopen(corpus)
+    assert not applied
+    same_as_fresh(corpus, store)
+
+
+def test_files_added_in_turn_each_take_a_free_number(corpus: Path) -> None:
+    """Numbers are left free between files: one added file takes it; a second one right
+    after it finds none left there, and the cache is rebuilt, numbered afresh."""
+    warm(corpus)
+    added(
+        corpus,
+        "topics/aaa.toml",
+        'format = 1\n[[actors]]\nid = "x1"\nname = "X1"\ndescription = "One."\n',
+    )
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    reopen(corpus)
+    added(
+        corpus,
+        "topics/aab.toml",
+        'format = 1\n[[actors]]\nid = "x2"\nname = "X2"\ndescription = "Two."\n',
+    )
+    reason = "no number is free between the added file's neighbours"
     assert in_place(corpus) == Edited(Outcome.DECLINED, reason)
     store, applied = reopen(corpus)
-    assert not applied and store.resolve("extra") == "extra"
+    assert not applied
+    same_as_fresh(corpus, store)
+    added(
+        corpus,
+        "topics/zzz.toml",
+        'format = 1\n[[actors]]\nid = "x3"\nname = "X3"\ndescription = "Three."\n',
+    )
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied
+    same_as_fresh(corpus, store)
+
+
+#: Files added that a load would read differently from the cache's rows: (where, text,
+#: why the edit is declined).
+_ACTOR = 'format = 1\n[[actors]]\nid = "{id}"\nname = "{name}"\ndescription = "Someone."\n'
+DECLINED_ADDITIONS: dict[str, tuple[str, str, str]] = {
+    "id in use": (
+        "topics/x.toml",
+        _ACTOR.format(id="china", name="Another China"),
+        "an id the added file defines is in use",
+    ),
+    "name in use": (
+        "topics/x.toml",
+        _ACTOR.format(id="prc-2", name="PRC"),
+        "a name in the added file is in use",
+    ),
+    "name twice in the file": (
+        "topics/x.toml",
+        _ACTOR.format(id="a-1", name="Same") + _ACTOR.format(id="a-2", name="Same")[11:],
+        "a name in the added file names two of its entries",
+    ),
+    "problems of its own": (
+        "topics/x.toml",
+        _ACTOR.format(id="a-1", name="A").replace("Someone.", ""),
+        "the file added has problems of its own",
+    ),
+    "related topic unknown": (
+        "topics/x.toml",
+        'format = 1\n[[topics]]\nid = "t1"\ntitle = "T1"\nsummary = "S."\nrelated = ["nowhere"]\n',
+        "a topic the added file defines lists a related topic not in the corpus",
+    ),
+    "claim on nothing": (
+        "topics/x.toml",
+        ARCTIC.replace('topic = "economy"', 'topic = "nowhere"'),
+        "a claim names a topic or actor not in the corpus",
+    ),
+    "in a new folder": (
+        "topics/more/x.toml",
+        _ACTOR.format(id="a-1", name="A"),
+        "a folder was added",
+    ),
+}
+
+
+@pytest.mark.parametrize("what", DECLINED_ADDITIONS)
+def test_file_added_that_reaches_beyond_itself_is_declined(corpus: Path, what: str) -> None:
+    rel, text, why = DECLINED_ADDITIONS[what]
+    warm(corpus)
+    (corpus / rel).parent.mkdir(exist_ok=True)
+    added(corpus, rel, text)
+    assert in_place(corpus) == Edited(Outcome.DECLINED, why)
+    store, applied = reopen(corpus)
+    assert not applied
+    same_as_fresh(corpus, store)
+
+
+def test_file_added_beside_an_unknown_reference_is_declined(corpus: Path) -> None:
+    """An id the new file defines may answer a reference elsewhere: a load would keep
+    a claim it leaves out now."""
+    edit(corpus / "topics/sanctions.toml", lambda t: t + NEW_CLAIM.replace('"russia", ', '"x9", '))
+    warm(corpus)
+    added(corpus, "topics/x.toml", _ACTOR.format(id="x9", name="X9"))
+    reason = "the corpus has a problem that a new name could change"
+    assert in_place(corpus) == Edited(Outcome.DECLINED, reason)
+    store, applied = reopen(corpus)
+    assert not applied and "russia" not in store.index().claims["sanctions-fresh-claim"].actors
+    assert "x9" in store.index().claims["sanctions-fresh-claim"].actors
+    same_as_fresh(corpus, store)
+
+
+def test_file_removed_is_declined_and_rebuilds(corpus: Path) -> None:
+    warm(corpus)
+    (corpus / "topics/outlook.toml").unlink()
+    reason = "a file was removed from a folder"
+    assert in_place(corpus) == Edited(Outcome.DECLINED, reason)
+    store, applied = reopen(corpus)
+    assert not applied and "outlook" not in store.index().topics
     same_as_fresh(corpus, store)
 
 

@@ -185,7 +185,7 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     skipped = set(result.skipped)
     con.executemany(
         sql.INSERT_FILE,
-        ((n, *file_row(t, t.name in skipped)) for n, t in enumerate(files, 1)),
+        ((n, *file_row(t, t.name in skipped)) for n, t in numbered(files)),
     )
     _write_raw(con, files, kept)
     kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(index.corpus, k)}
@@ -199,6 +199,16 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     make_indexes(con)
 
 
+def numbered(files: Sequence[FileTrace]) -> Iterator[tuple[int, FileTrace]]:
+    """Each file (in load order) with the number its row takes: its rowid, by which the
+    cache's other rows name it, and the first part of its entries' ``seq``.
+
+    Numbers go up in load order, :data:`codec.FILE_STRIDE` apart, so that a file added
+    to a corpus folder later takes a number between its neighbours' (``incremental``).
+    """
+    return zip(codec.file_numbers(len(files)), files, strict=True)
+
+
 def make_indexes(con: sqlite3.Connection) -> None:
     """The indexes of a new cache file's tables, once their rows are in."""
     for statement in sql.INDEXES:
@@ -210,7 +220,7 @@ def _seq_numbers(
 ) -> Callable[[str, str], int]:
     """Each entry's ``seq`` (see ``codec.seq_key``) from its place in the load (its sort
     key, ``corpus.trace.entry_ord``: its file's, then its kind and place there)."""
-    numbers = {t.ord: n for n, t in enumerate(files, 1)}
+    numbers = {t.ord: n for n, t in numbered(files)}
 
     def at(kind: str, ident: str) -> int:
         file, place, pos = seq[kind][ident]
@@ -220,8 +230,8 @@ def _seq_numbers(
 
 
 def written(files: Sequence[FileTrace]) -> dict[str, claimgroup.Written]:
-    """Each usable file's claims as written, by its name, with its row's rowid (as
-    ``write_all`` numbers them) and their group as its reader made it, if it did
+    """Each usable file's claims as written, by its name, with its row's rowid (see
+    :func:`numbered`) and their group as its reader made it, if it did
     (``fileprep``): the groups of claims (see ``claimgroup``).
 
     Names that are not unique (two layers of one label) cannot say which file wrote a
@@ -231,7 +241,7 @@ def written(files: Sequence[FileTrace]) -> dict[str, claimgroup.Written]:
     from .fileprep import Prepared
 
     out: dict[str, claimgroup.Written] = {}
-    for n, t in enumerate(files, 1):
+    for n, t in numbered(files):
         if t.checked and not t.checked.fatal:
             found = [e for e, _ in t.checked.entries["claims"]]
             made = t.prepared.group if isinstance(t.prepared, Prepared) else None
@@ -282,7 +292,7 @@ def write_records(
     return {c.id: n for c, (n, _) in zip(corpus.claims, places, strict=True)}
 
 
-def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace], kept: dict[str, int]) -> None:
+def _write_raw(con: sqlite3.Connection, files: Sequence[FileTrace], kept: dict[str, int]) -> None:
     """Every claim id each file defines, and every link between claims as written, the
     file named by its row's rowid (as ``write_all`` numbers them).
 
@@ -290,7 +300,7 @@ def _write_raw(con: sqlite3.Connection, files: Iterable[FileTrace], kept: dict[s
     is told there, and not again in ``raw_claims``: only the ids of claims left out,
     and of copies not in use, are.
     """
-    usable = [(n, t.checked) for n, t in enumerate(files, 1) if t.checked and not t.checked.fatal]
+    usable = [(n, t.checked) for n, t in numbered(files) if t.checked and not t.checked.fatal]
     raw = {  # only the few not kept: a set of every claim's pair took 20 MB at 10,000 topics
         (e.id, n)
         for n, checked in usable

@@ -30,26 +30,31 @@ class Declined(Exception):
     """The edit is not one this module applies exactly: rebuild instead."""
 
 
-def relist(manifest: codec.Manifest, changed: list[str]) -> dict[str, int]:
-    """Folder stamps taken afresh, if the changed folders hold the same files as before.
+def relist(manifest: codec.Manifest, changed: list[str]) -> tuple[dict[str, int], list[str]]:
+    """Folder stamps taken afresh, and the files added to the changed folders, if they
+    hold every file they held before.
 
     Editors that save by writing a new file and renaming it over the old one touch
-    the folder as well as the file. Anything less plain than that (a file or folder
-    added or removed, a link) is left to a full load.
+    the folder as well as the file; adding a file touches it too (see ``added``).
+    Anything less plain than that (a file or folder removed, a folder added) is left
+    to a full load.
     """
     from ..corpus.stamps import stamp
 
     folders = codec.manifest_folders(manifest)
     known = {os.path.normpath(f) for f in folders}
+    listed = codec.manifest_files(manifest)
+    added: list[str] = []
     for folder in changed:
         mtime = stamp(folder)[0]  # before listing, as a load takes it
         here = os.path.normpath(folder)
-        files = _corpus_files(folder, known)
-        before = {f for f in codec.manifest_files(manifest) if f.rpartition("/")[0] == here}
-        if {os.path.join(here, name) for name in files} != before:
-            raise Declined("a file was added to or removed from a folder")
+        files = {os.path.join(here, name) for name in _corpus_files(folder, known)}
+        before = {f for f in listed if f.rpartition("/")[0] == here}
+        if not before <= files:
+            raise Declined("a file was removed from a folder")
+        added += sorted(files - before)
         folders[folder] = mtime
-    return folders
+    return folders, added
 
 
 def _corpus_files(folder: str, known: set[str]) -> set[str]:
@@ -74,9 +79,18 @@ class ChangedFile:
     """One changed file: what the cache held for it, and what it holds now."""
 
     def __init__(
-        self, path: str, row: tuple[Any, ...], group: Group, layers: Sequence[Layer]
+        self,
+        path: str,
+        row: tuple[Any, ...],
+        group: Group,
+        layers: Sequence[Layer],
+        now: tuple[Checked, Stamps] | None = None,
     ) -> None:
-        """*row* is the file's row (``sql.FILE``), *group* its group of claims."""
+        """*row* is the file's row (``sql.FILE``), *group* its group of claims.
+
+        *now*: the file as read already, with its stamp, for a file just added (see
+        ``added``), whose row holds no entries.
+        """
         self.path = path
         self.key = os.fsencode(path)  # as the cache keeps file names (see build.file_row)
         self.name, layer, ord_, blob, self.ref = row
@@ -87,11 +101,15 @@ class ChangedFile:
         """Its group of claims as the cache holds it."""
         self.record = filerecord.read_file_record(blob, group.as_written())
         _usable_before(self.record)
-        self.stamps = Stamps()
-        self.checked = _read_now(path, layers[layer].root, self.name, self.stamps)
+        if now is None:
+            self.stamps = Stamps()
+            self.checked = read_now(path, layers[layer].root, self.name, self.stamps)
+        else:
+            self.checked, self.stamps = now
         if not filerecord.same_rejected(self.record, self.checked):
             raise Declined("the entries left out changed")
-        self.prose = _prose_changes(self.record, self.checked)
+        self.prose, self.appended = _named_changes(self.record, self.checked)
+        """Topics, actors and sources: those reworded, those added (see ``added``)."""
         self.old_claims = self.record.claims()
         self.new_claims: list[tuple[Claim, str, int]] = []
         for pos, (entry, where) in enumerate(self.checked.entries["claims"]):
@@ -107,7 +125,8 @@ def _usable_before(record: filerecord.FileRecord) -> None:
             raise Declined("its problems may carry rationed suggestions")
 
 
-def _read_now(path: str, root: str, name: str, stamps: Stamps) -> Checked:
+def read_now(path: str, root: str, name: str, stamps: Stamps) -> Checked:
+    """The file *path* read, parsed and checked now; declined if it cannot be used."""
     data = read_bytes(path, root, name, stamps)
     doc = parse(data, name) if isinstance(data, bytes) else data
     if isinstance(doc, Diagnostic):
@@ -118,19 +137,23 @@ def _read_now(path: str, root: str, name: str, stamps: Stamps) -> Checked:
     return checked
 
 
-def _prose_changes(
+def _named_changes(
     record: filerecord.FileRecord, checked: Checked
-) -> list[tuple[str, codec.EntryData, codec.EntryData]]:
-    """Each topic, actor or source whose prose alone changed: kind, before, after."""
+) -> tuple[list[tuple[str, codec.EntryData, codec.EntryData]], list[tuple[str, Any, int]]]:
+    """Each topic, actor or source whose prose alone changed (kind, before, after); and
+    each one added after those there before (kind, entry, place among its kind's)."""
     changes = []
+    appended = []
     for kind in NAMED:
         old_rows = record.entries[kind]
         new_rows = [(codec.entry_data(e), where) for e, where in checked.entries[kind]]
-        if len(old_rows) != len(new_rows):
-            raise Declined("topics, actors or sources were added or removed")
-        for (before, w1), (after, w2) in zip(old_rows, new_rows, strict=True):
+        if len(old_rows) > len(new_rows):
+            raise Declined("topics, actors or sources were removed")
+        for (before, w1), (after, w2) in zip(old_rows, new_rows[: len(old_rows)], strict=True):
             if w1 != w2 or codec.without_prose(kind, before) != codec.without_prose(kind, after):
                 raise Declined("a topic, actor or source changed beyond its prose")
             if tuple(before) != after:
                 changes.append((kind, tuple(before), after))
-    return changes
+        for pos in range(len(old_rows), len(new_rows)):
+            appended.append((kind, checked.entries[kind][pos][0], pos))
+    return changes, appended

@@ -266,6 +266,16 @@ def topic_of(blob: bytes) -> Topic:
     return cast("Topic", named_of("topic", blob))
 
 
+#: How far apart files are numbered in load order (see ``build.numbered``): a file added
+#: later takes the number left free between its neighbours', if it is free.
+FILE_STRIDE = 2
+
+
+def file_numbers(count: int) -> range:
+    """The numbers of *count* files, in load order (see :data:`FILE_STRIDE`)."""
+    return range(FILE_STRIDE, (count + 1) * FILE_STRIDE, FILE_STRIDE)
+
+
 def seq_key(file: int, kind: int, pos: int) -> int:
     """An entry's place in load order, as stored (``seq``): the number of its file's row
     (files are numbered in load order), its kind (``corpus.trace.KIND_ORDER``) and its
@@ -307,10 +317,15 @@ def manifest_files(manifest: Manifest) -> list[str]:
 
 
 def manifest_with(
-    manifest: Manifest, folders: Mapping[str, int], files: Mapping[str, tuple[int, int, int]]
+    manifest: Manifest,
+    folders: Mapping[str, int],
+    files: Mapping[str, tuple[int, int, int]],
+    added: Sequence[str] = (),
 ) -> Manifest:
-    """*manifest* with *folders* instead of its own, and new stamps for some *files*."""
+    """*manifest* with *folders* instead of its own, and new stamps for some *files*,
+    among them the files *added*."""
     stamps = {p: files.get(p, (m, c, s)) for p, m, c, s in manifest[1]}
+    stamps.update((p, files[p]) for p in added if p in files)
     return manifest_of(folders, stamps)
 
 

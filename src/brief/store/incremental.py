@@ -38,6 +38,7 @@ from ..core.model import Claim
 from ..corpus.layers import Layer
 from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citations
 from . import codec, sql
+from .added import add_entries, add_file
 from .cachefile import Opened, connect_rw, generation, locked, new_generation, smudged
 from .changed import ChangedFile, Declined, relist
 from .claimgroup import Group, read_group
@@ -90,15 +91,16 @@ def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Ed
         return Edited(Outcome.RACED)
     began = time.time_ns()  # before the files are read again: see cachefile.smudged
     try:
-        folders = codec.manifest_folders(seen.manifest)
+        folders, added = codec.manifest_folders(seen.manifest), list[str]()
         if seen.folders:
-            folders = relist(seen.manifest, seen.folders)
-        stamps = _Edit(con, layers).apply(seen.files)
+            folders, added = relist(seen.manifest, seen.folders)
+        stamps = _Edit(con, layers).apply(seen.files, added)
     except Declined as why:
         return Edited(Outcome.DECLINED, str(why))
     folders, stamps = smudged(folders, stamps, began)
+    manifest = codec.manifest_with(seen.manifest, folders, stamps, added)
     meta = [
-        ("manifest", codec.manifest_blob(codec.manifest_with(seen.manifest, folders, stamps))),
+        ("manifest", codec.manifest_blob(manifest)),
         ("generation", new_generation()),
     ]
     con.executemany(sql.SET_META, meta)
@@ -126,8 +128,12 @@ class _Edit:
     def _in(self, statement: str, ids: Iterable[str]) -> list[Any]:
         return rows_in(self.con, statement, ids)
 
-    def apply(self, changed: list[str]) -> dict[str, tuple[int, int, int]]:
-        """Apply the edit to *changed* files; their new stamps."""
+    def apply(self, changed: list[str], added: list[str]) -> dict[str, tuple[int, int, int]]:
+        """Apply the edit to *changed* files and files *added*; their new stamps."""
+        for path in added:  # each with its row, as though there and empty (see ``added``)
+            row, checked, stamps = add_file(self.con, path, self.layers)
+            empty = Group(0, [])
+            self.files.append(ChangedFile(path, row, empty, self.layers, (checked, stamps)))
         for path in changed:
             row = self.con.execute(sql.FILE, (os.fsencode(path),)).fetchone()
             if row is None:
@@ -136,6 +142,9 @@ class _Edit:
             group = Group(0, []) if found is None else read_group(found[0])  # none: unusable
             self.files.append(ChangedFile(path, row, group, self.layers))
         self.refs = {f.ref for f in self.files}
+        new = [(kind, entry, pos, f.ref) for f in self.files for kind, entry, pos in f.appended]
+        if new:
+            add_entries(self.con, new)
         self._check_ids()
         self._resolve()
         self._relink_others()

@@ -98,6 +98,8 @@ NAMES_FROM = "SELECT key FROM names WHERE key >= ? AND key < ? AND kind IN ({mar
 BRIEFING = "SELECT data FROM briefings WHERE id = ?"
 REMEMBER_BRIEFING = "INSERT OR REPLACE INTO briefings VALUES (?, ?)"
 FORGET_BRIEFING = "DELETE FROM briefings WHERE id = ?"
+FORGET_BRIEFINGS = "DELETE FROM briefings"
+NAMES_IN = "SELECT key FROM names WHERE key IN ({marks})"
 
 # -- topics, actors and sources ----------------------------------------------------------
 
@@ -110,6 +112,7 @@ ENTRIES_DATA_IN = "SELECT id, data FROM entries WHERE id IN ({marks})"
 ENTRIES_ORDERED_IN = "SELECT seq, kind, data FROM entries WHERE id IN ({marks})"
 ALL_ENTRIES = "SELECT kind, data FROM entries ORDER BY seq"
 SET_ENTRY = "UPDATE entries SET data = ? WHERE id = ?"
+LAST_ENTRY = "SELECT max(rowid) FROM entries"
 
 # -- claims and what links them ----------------------------------------------------------
 
@@ -174,6 +177,11 @@ FILE = "SELECT name, layer, ord, local, rowid FROM files WHERE path = ?"
 TROUBLED_RECORDS = "SELECT local FROM files WHERE problems > 0 ORDER BY ord"
 TROUBLED_FILES = "SELECT name, local FROM files WHERE problems > 0 ORDER BY ord"
 SET_FILE_RECORD = "UPDATE files SET problems = ?, local = ? WHERE path = ?"
+#: The numbers (rowids) of the files just before and after a place in load order, and
+#: whether a number is taken: for a file added (see ``added``).
+FILE_BEFORE = "SELECT rowid FROM files WHERE ord < ? ORDER BY ord DESC LIMIT 1"
+FILE_AFTER = "SELECT rowid FROM files WHERE ord > ? ORDER BY ord LIMIT 1"
+FILE_NUMBERED = "SELECT 1 FROM files WHERE rowid = ?"
 
 INSERT_RAW_CLAIM = "INSERT OR IGNORE INTO raw_claims VALUES (?, ?)"
 DELETE_RAW_CLAIM = "DELETE FROM raw_claims WHERE id = ? AND file = ?"
