@@ -94,6 +94,27 @@ def test_find_finds_what_parsing_every_file_finds(
         assert filtered[name] == expected, name
 
 
+@pytest.mark.parametrize("layers", _layer_sets(), ids=lambda ls: "+".join(x.label for x in ls))
+def test_find_all_gives_what_find_gives_name_by_name(layers: list[Layer]) -> None:
+    """One reading of the files for several names (``new claim``'s topic, actors and
+    source) answers each as a reading for it alone does."""
+    names = _every_name(layers)
+    kinds: list[tuple[str, ...]] = [(), ("topic",), ("actor",), ("source",), ("claim",)]
+    wanted = [(n, kinds[i % len(kinds)]) for i, n in enumerate(names)]
+    alone: list[list[where.Definition] | None] = []
+    for name, kind in wanted:
+        try:
+            alone.append(where.find(layers, name, kind))
+        except NotFound:
+            alone.append(None)
+    found = [w for w, a in zip(wanted, alone, strict=True) if a is not None]
+    assert where.find_all(layers, found) == [a for a in alone if a is not None]
+    missing = next(w for w, a in zip(wanted, alone, strict=True) if a is None)
+    with pytest.raises(NotFound) as error:
+        where.find_all(layers, [*found[:3], missing, *found[3:6]])
+    assert missing[0] in str(error.value)
+
+
 # -- the problems of one file --------------------------------------------------------------
 
 
@@ -212,7 +233,8 @@ def test_new_claim_takes_a_fresh_id_parsing_only_the_topic_file(
     result = run(*args)
     assert result.exit_code == 0, result.output
     assert "the claim 'topic-05-one-2'" in result.stdout
-    assert parsed == ["t05.toml"] * 3  # the topic, the source, the ids like the new one
+    # the topic and the source (one reading for both), then the ids like the new one
+    assert parsed == ["t05.toml"] * 2
 
 
 def test_an_edit_the_cache_cannot_take_is_checked_by_a_load_not_a_rebuild(

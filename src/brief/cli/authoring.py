@@ -254,16 +254,18 @@ def _new_claim(
     section: str | None,
 ) -> tuple[str, str, str]:
     from ..corpus import authoring as a
-    from ..corpus.where import definitions, find
+    from ..corpus.where import definitions, find_all
 
     if not topic:
         raise UsageError("new claim needs --topic TOPIC")
     if text and not source:
         raise UsageError("a claim needs a source: add --source SOURCE (and --section)")
-    names = _names(layers)
-    home = find(layers, topic, ("topic",), names)[0]
-    actor_ids = [find(layers, name, ("actor",), names)[0].id for name in actors]
-    cited = find(layers, source, ("source",), names)[0] if source else None
+    wanted = [(topic, ("topic",)), *((name, ("actor",)) for name in actors)]
+    wanted += [(source, ("source",))] if source else []
+    found = find_all(layers, wanted, _names(layers))  # one reading of the files for all
+    home = found[0][0]
+    actor_ids = [f[0].id for f in found[1 : 1 + len(actors)]]
+    cited = found[-1][0] if source else None
     cite = {"source": cited.id if cited else ""}
     if cited is not None and (section is not None or text):
         section = _checked_section(cited, section)  # before anything is written

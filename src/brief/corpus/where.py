@@ -207,9 +207,34 @@ def find(
     that name: the closest of the names *names* gives for *kinds* (by default, of
     every name every file gives, which means parsing every file).
     """
-    key = normalise(name)
-    near = [d for d in definitions(layers, [key]) if not kinds or d.kind in kinds] if key else []
-    found = [d for d in near if key in d.names]
+    return find_all(layers, [(name, kinds)], names)[0]
+
+
+def find_all(
+    layers: Sequence[Layer],
+    wanted: Sequence[tuple[str, Sequence[str]]],
+    names: Callable[[Sequence[str]], Iterable[str]] | None = None,
+) -> list[list[Definition]]:
+    """What :func:`find` gives for each (name, kinds) of *wanted*, from one reading of
+    the files; :class:`NotFound` for the first name not found."""
+    keys = [normalise(name) for name, _ in wanted]
+    near = list(definitions(layers, [k for k in keys if k])) if any(keys) else []
+    return [
+        _found(layers, name, kinds, key, near, names)
+        for (name, kinds), key in zip(wanted, keys, strict=True)
+    ]
+
+
+def _found(
+    layers: Sequence[Layer],
+    name: str,
+    kinds: Sequence[str],
+    key: str,
+    near: list[Definition],
+    names: Callable[[Sequence[str]], Iterable[str]] | None,
+) -> list[Definition]:
+    """:func:`find`'s answer for *name* (normalised: *key*), from the definitions *near* it."""
+    found = [d for d in near if key and key in d.names and (not kinds or d.kind in kinds)]
     if not found:
         if names is not None:
             pool = set(names(kinds))
