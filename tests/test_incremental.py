@@ -514,13 +514,60 @@ def test_entries_appended_to_files_are_applied_in_place(corpus: Path) -> None:
     same_as_fresh(corpus, store)
 
 
-def test_entry_removed_from_a_file_is_declined(corpus: Path) -> None:
+def test_entry_removed_that_others_name_is_declined(corpus: Path) -> None:
     warm(corpus)
     edit(
         corpus / "topics/outlook.toml",
         lambda t: re.sub(r"\[\[topics\]\].*?(?=\n\[\[)", "", t, count=1, flags=re.S),
     )
-    assert in_place(corpus) == Edited(Outcome.DECLINED, "topics, actors or sources were removed")
+    assert in_place(corpus) == Edited(
+        Outcome.DECLINED, "a topic removed is a related topic of another"
+    )
+    store, applied = reopen(corpus)
+    assert not applied
+    same_as_fresh(corpus, store)
+
+
+def test_file_added_then_removed_is_applied_in_place_both_ways(corpus: Path) -> None:
+    warm(corpus)
+    arctic = added(corpus, "topics/arctic.toml", ARCTIC)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    reopen(corpus)
+    arctic.unlink()
+    os.utime(arctic.parent, ns=(time.time_ns() - 50 * 10**9,) * 2)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied and "arctic" not in store.index().topics
+    assert not store.search("year-round").hits
+    same_as_fresh(corpus, store)
+
+
+def test_entries_removed_and_moved_in_a_file_are_applied_in_place(corpus: Path) -> None:
+    """An actor nothing names is deleted; two others swap places (their order in load
+    order, which listings follow, changes with them)."""
+    actors = corpus / "actors.toml"
+    edit(actors, lambda t: t + '\n[[actors]]\nid = "norway"\nname = "Norway"\ndescription = "A."\n')
+    warm(corpus)
+    text = actors.read_text()
+    blocks = re.split(r"(?=\n\[\[actors\]\])", text)
+    head, first, second, *rest = blocks
+    swapped = head + second + first + "".join(b for b in rest if 'id = "norway"' not in b)
+    edit(actors, lambda t: swapped)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied and "norway" not in store.index().actors
+    same_as_fresh(corpus, store)
+
+
+def test_file_removed_whose_topic_others_name_is_declined(corpus: Path) -> None:
+    """Claims in another file are about the topic: a load would leave them out."""
+    warm(corpus)
+    (corpus / "topics/outlook.toml").unlink()
+    (corpus / "topics/more.toml").write_text(
+        "format = 2\n" + NEW_CLAIM.replace('topic = "sanctions"', 'topic = "arctic"')
+    )
+    added(corpus, "topics/arctic.toml", ARCTIC.split("[[claims]]")[0])
+    assert in_place(corpus).outcome is Outcome.DECLINED
     store, applied = reopen(corpus)
     assert not applied
     same_as_fresh(corpus, store)
@@ -626,10 +673,10 @@ def test_file_added_beside_an_unknown_reference_is_declined(corpus: Path) -> Non
     same_as_fresh(corpus, store)
 
 
-def test_file_removed_is_declined_and_rebuilds(corpus: Path) -> None:
+def test_file_removed_that_others_name_is_declined_and_rebuilds(corpus: Path) -> None:
     warm(corpus)
     (corpus / "topics/outlook.toml").unlink()
-    reason = "a file was removed from a folder"
+    reason = "a topic removed is a related topic of another"
     assert in_place(corpus) == Edited(Outcome.DECLINED, reason)
     store, applied = reopen(corpus)
     assert not applied and "outlook" not in store.index().topics
@@ -700,6 +747,59 @@ def test_random_claim_edits_match_a_fresh_load(corpus: Path) -> None:
         applied += in_place
         same_as_fresh(corpus, store)
     assert applied >= 5, "most everyday edits should be applied in place"
+
+
+def test_random_files_and_entries_added_removed_and_moved_match_a_fresh_load(
+    corpus: Path,
+) -> None:
+    """Twenty random steps of a writer growing a corpus: files with new topics, actors,
+    sources and claims (on new and old entries) added and removed, actors appended,
+    deleted and reordered. Each is checked against a fresh load, applied or not."""
+    rng = random.Random(20261202)
+    topics = ["economy", "nuclear", "sanctions"]
+    actors = ["china", "russia", "north-korea"]
+    mine: list[Path] = []
+    warm(corpus)
+    applied = 0
+    for n in range(20):
+        action = rng.choice(["file", "file", "remove", "append", "delete", "swap"])
+        if action == "file" or (action == "remove" and not mine):
+            topic = rng.choice([*topics, f"t{n}"])
+            actor = rng.choice([*actors, f"a{n}"])
+            text = (
+                f'format = 2\n[[topics]]\nid = "t{n}"\ntitle = "Topic {n}"\n'
+                f'summary = "About {n}."\ntags = ["{rng.choice(["china", "t"])}"]\n'
+                f'[[actors]]\nid = "a{n}"\nname = "Actor {n}"\ndescription = "Who."\n'
+                f'[[sources]]\nid = "s{n}"\ntitle = "Source {n}"\nkind = "article"\n'
+                f'reliability = "C"\n'
+                f'[[claims]]\nid = "c{n}"\ntopic = "{topic}"\nactors = ["{actor}"]\n'
+                f'text = "Claim {n} on record."\ncites = [{{ source = "s{n}" }}]\n'
+                "credibility = 3\n"
+            )
+            mine.append(added(corpus, f"topics/n{rng.randrange(100):02d}-{n}.toml", text))
+        elif action == "remove":
+            gone = mine.pop(rng.randrange(len(mine)))
+            gone.unlink()
+            os.utime(gone.parent, ns=(time.time_ns() - 50 * 10**9,) * 2)
+        else:
+            path = corpus / "actors.toml"
+            head, *blocks = path.read_text().split("\n[[actors]]\n")
+            if action == "append":
+                blocks.append(f'id = "x{n}"\nname = "Extra {n}"\ndescription = "More."\n')
+            elif action == "delete":
+                extra = [i for i, b in enumerate(blocks) if b.startswith('id = "x')]
+                if not extra:
+                    continue
+                blocks.pop(rng.choice(extra))
+            else:
+                i, j = rng.sample(range(len(blocks)), 2)
+                blocks[i], blocks[j] = blocks[j], blocks[i]
+            new = "\n[[actors]]\n".join([head, *(b.rstrip("\n") + "\n" for b in blocks)])
+            edit(path, lambda _, new=new: new)  # type: ignore[misc]
+        store, in_place = reopen(corpus)
+        applied += in_place
+        same_as_fresh(corpus, store)
+    assert applied >= 10, "most of these should be applied in place"
 
 
 def test_cache_file_is_not_replaced_by_an_edit(corpus: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
@@ -30,14 +30,16 @@ class Declined(Exception):
     """The edit is not one this module applies exactly: rebuild instead."""
 
 
-def relist(manifest: codec.Manifest, changed: list[str]) -> tuple[dict[str, int], list[str]]:
-    """Folder stamps taken afresh, and the files added to the changed folders, if they
-    hold every file they held before.
+def relist(
+    manifest: codec.Manifest, changed: list[str]
+) -> tuple[dict[str, int], list[str], list[str]]:
+    """Folder stamps taken afresh, and the files added to and removed from the changed
+    folders.
 
     Editors that save by writing a new file and renaming it over the old one touch
-    the folder as well as the file; adding a file touches it too (see ``added``).
-    Anything less plain than that (a file or folder removed, a folder added) is left
-    to a full load.
+    the folder as well as the file; adding or removing a file touches it too (see
+    ``added``). Anything less plain than that (a folder added or removed) is left to a
+    full load.
     """
     from ..corpus.stamps import stamp
 
@@ -45,16 +47,16 @@ def relist(manifest: codec.Manifest, changed: list[str]) -> tuple[dict[str, int]
     known = {os.path.normpath(f) for f in folders}
     listed = codec.manifest_files(manifest)
     added: list[str] = []
+    removed: list[str] = []
     for folder in changed:
         mtime = stamp(folder)[0]  # before listing, as a load takes it
         here = os.path.normpath(folder)
         files = {os.path.join(here, name) for name in _corpus_files(folder, known)}
         before = {f for f in listed if f.rpartition("/")[0] == here}
-        if not before <= files:
-            raise Declined("a file was removed from a folder")
         added += sorted(files - before)
+        removed += sorted(before - files)
         folders[folder] = mtime
-    return folders, added
+    return folders, added, removed
 
 
 def _corpus_files(folder: str, known: set[str]) -> set[str]:
@@ -88,8 +90,8 @@ class ChangedFile:
     ) -> None:
         """*row* is the file's row (``sql.FILE``), *group* its group of claims.
 
-        *now*: the file as read already, with its stamp, for a file just added (see
-        ``added``), whose row holds no entries.
+        *now*: the file as it is, with its stamp, when already known: a file just added
+        (see ``added``), whose row holds no entries, or one removed (nothing).
         """
         self.path = path
         self.key = os.fsencode(path)  # as the cache keeps file names (see build.file_row)
@@ -108,8 +110,8 @@ class ChangedFile:
             self.checked, self.stamps = now
         if not filerecord.same_rejected(self.record, self.checked):
             raise Declined("the entries left out changed")
-        self.prose, self.appended = _named_changes(self.record, self.checked)
-        """Topics, actors and sources: those reworded, those added (see ``added``)."""
+        self.named = _named_changes(self.record, self.checked)
+        """What changed among its topics, actors and sources (see ``added``)."""
         self.old_claims = self.record.claims()
         self.new_claims: list[tuple[Claim, str, int]] = []
         for pos, (entry, where) in enumerate(self.checked.entries["claims"]):
@@ -137,23 +139,45 @@ def read_now(path: str, root: str, name: str, stamps: Stamps) -> Checked:
     return checked
 
 
-def _named_changes(
-    record: filerecord.FileRecord, checked: Checked
-) -> tuple[list[tuple[str, codec.EntryData, codec.EntryData]], list[tuple[str, Any, int]]]:
-    """Each topic, actor or source whose prose alone changed (kind, before, after); and
-    each one added after those there before (kind, entry, place among its kind's)."""
-    changes = []
-    appended = []
+class NamedChanges(NamedTuple):
+    """What changed among one file's topics, actors and sources, matched by id."""
+
+    prose: list[tuple[str, codec.EntryData, codec.EntryData]]
+    """Those whose prose alone changed: kind, before, after."""
+    added: list[tuple[str, Any, int]]
+    """Those added: kind, entry, place among the file's entries of that kind."""
+    removed: list[tuple[str, codec.EntryData]]
+    """Those removed: kind, as they were."""
+    moved: list[tuple[str, str, int]]
+    """Those kept at another place: kind, id, new place (see ``added.move_entries``)."""
+
+
+def _named_changes(record: filerecord.FileRecord, checked: Checked) -> NamedChanges:
+    """What changed among the file's topics, actors and sources (see :class:`NamedChanges`);
+    declined if one changed beyond its prose, or an id is defined twice, before or now."""
+    out = NamedChanges([], [], [], [])
+    old_ids: list[str] = []
+    new_ids: list[str] = []
     for kind in NAMED:
-        old_rows = record.entries[kind]
-        new_rows = [(codec.entry_data(e), where) for e, where in checked.entries[kind]]
-        if len(old_rows) > len(new_rows):
-            raise Declined("topics, actors or sources were removed")
-        for (before, w1), (after, w2) in zip(old_rows, new_rows[: len(old_rows)], strict=True):
-            if w1 != w2 or codec.without_prose(kind, before) != codec.without_prose(kind, after):
+        old = {
+            codec.entry_id(data): (pos, data) for pos, (data, _) in enumerate(record.entries[kind])
+        }
+        new = {e.id: (pos, e) for pos, (e, _) in enumerate(checked.entries[kind])}
+        old_ids += [codec.entry_id(data) for data, _ in record.entries[kind]]
+        new_ids += [e.id for e, _ in checked.entries[kind]]
+        for ident, (pos, entry) in new.items():
+            if ident not in old:
+                out.added.append((kind, entry, pos))
+                continue
+            was, before = old[ident]
+            after = codec.entry_data(entry)
+            if codec.without_prose(kind, before) != codec.without_prose(kind, after):
                 raise Declined("a topic, actor or source changed beyond its prose")
             if tuple(before) != after:
-                changes.append((kind, tuple(before), after))
-        for pos in range(len(old_rows), len(new_rows)):
-            appended.append((kind, checked.entries[kind][pos][0], pos))
-    return changes, appended
+                out.prose.append((kind, tuple(before), after))
+            if pos != was:
+                out.moved.append((kind, ident, pos))
+        out.removed.extend((kind, data) for ident, (_, data) in old.items() if ident not in new)
+    if len(set(old_ids)) != len(old_ids) or len(set(new_ids)) != len(new_ids):
+        raise Declined("a topic, actor or source id defined twice in one file")
+    return out

@@ -321,10 +321,12 @@ def manifest_with(
     folders: Mapping[str, int],
     files: Mapping[str, tuple[int, int, int]],
     added: Sequence[str] = (),
+    removed: Sequence[str] = (),
 ) -> Manifest:
     """*manifest* with *folders* instead of its own, and new stamps for some *files*,
-    among them the files *added*."""
-    stamps = {p: files.get(p, (m, c, s)) for p, m, c, s in manifest[1]}
+    among them the files *added*; without the files *removed*."""
+    gone = set(removed)
+    stamps = {p: files.get(p, (m, c, s)) for p, m, c, s in manifest[1] if p not in gone}
     stamps.update((p, files[p]) for p in added if p in files)
     return manifest_of(folders, stamps)
 

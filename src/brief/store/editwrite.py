@@ -173,7 +173,7 @@ class EditWrite:
         """Topic, actor and source prose, where the entry in use is this file's."""
         changed: set[str] = set()
         for f in self.files:
-            for _, before, after in f.prose:
+            for _, before, after in f.named.prose:
                 ident = codec.entry_id(after)
                 row = self.con.execute(sql.ENTRY_ROW, (ident,)).fetchone()
                 if row is None or codec.read_data(row[2]) != before:

@@ -3,19 +3,21 @@
 Rebuilding the cache of a 10,000-topic corpus takes seconds; re-reading the one file
 that changed takes a millisecond. The edits applied here are the everyday ones:
 claims added, removed or rewritten, a topic's summary or an actor's description
-reworded. Only the rows those touch change: the file's claims, the links,
-contradictions and supports between them, their full-text rows, the topic rows that
-list their actors, the briefings that show any of them, as a claim or under a claim it
-contradicts or supports (forgotten, to be built again when next shown), and the counts
+reworded; files, topics, actors and sources added or removed (see ``added``). Only
+the rows those touch change: the file's claims, the links, contradictions and
+supports between them, their full-text rows, the topic rows that list their actors,
+the briefings that show any of them, as a claim or under a claim it contradicts or
+supports (forgotten, to be built again when next shown), and the counts
 of claims left out (``Corpus.left_out``) where a claim of these files is left out, or
 kept, now. Claims are resolved by the loader's own rules (``corpus.resolve``).
 
 An edit is applied only when it provably gives what a full load would give; it is
 declined (and the cache rebuilt) when it could change anything beyond those rows:
 
-- a file added or removed, or one that cannot be read or parsed, now or before;
-- a topic, actor or source added, removed, renamed, re-aliased, re-tagged or moved,
-  or a source's sections changed (names, tags and citations reach across files);
+- a file that cannot be read or parsed, now or before; a folder added or removed;
+- a topic, actor or source renamed, re-aliased, re-tagged, or a source's sections
+  changed (names, tags and citations reach across files); one added or removed that
+  ``added`` cannot apply exactly;
 - an entry left out before or now for its own problems changing;
 - a claim id defined more than once, before or after (a claim left out for its own
   problems still takes its id);
@@ -37,8 +39,10 @@ from ..core.diagnostics import Diagnostic
 from ..core.model import Claim
 from ..corpus.layers import Layer
 from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citations
+from ..corpus.schema import Checked
+from ..corpus.stamps import Stamps
 from . import codec, sql
-from .added import add_entries, add_file
+from .added import add_entries, add_file, move_entries, remove_entries
 from .cachefile import Opened, connect_rw, generation, locked, new_generation, smudged
 from .changed import ChangedFile, Declined, relist
 from .claimgroup import Group, read_group
@@ -91,14 +95,14 @@ def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Ed
         return Edited(Outcome.RACED)
     began = time.time_ns()  # before the files are read again: see cachefile.smudged
     try:
-        folders, added = codec.manifest_folders(seen.manifest), list[str]()
+        folders, added, removed = codec.manifest_folders(seen.manifest), list[str](), list[str]()
         if seen.folders:
-            folders, added = relist(seen.manifest, seen.folders)
-        stamps = _Edit(con, layers).apply(seen.files, added)
+            folders, added, removed = relist(seen.manifest, seen.folders)
+        stamps = _Edit(con, layers).apply(seen.files, added, removed)
     except Declined as why:
         return Edited(Outcome.DECLINED, str(why))
     folders, stamps = smudged(folders, stamps, began)
-    manifest = codec.manifest_with(seen.manifest, folders, stamps, added)
+    manifest = codec.manifest_with(seen.manifest, folders, stamps, added, removed)
     meta = [
         ("manifest", codec.manifest_blob(manifest)),
         ("generation", new_generation()),
@@ -128,23 +132,21 @@ class _Edit:
     def _in(self, statement: str, ids: Iterable[str]) -> list[Any]:
         return rows_in(self.con, statement, ids)
 
-    def apply(self, changed: list[str], added: list[str]) -> dict[str, tuple[int, int, int]]:
-        """Apply the edit to *changed* files and files *added*; their new stamps."""
+    def apply(
+        self, changed: list[str], added: list[str], removed: list[str]
+    ) -> dict[str, tuple[int, int, int]]:
+        """Apply the edit to *changed* files, files *added* and files *removed*; the new
+        stamps."""
         for path in added:  # each with its row, as though there and empty (see ``added``)
             row, checked, stamps = add_file(self.con, path, self.layers)
             empty = Group(0, [])
             self.files.append(ChangedFile(path, row, empty, self.layers, (checked, stamps)))
-        for path in changed:
-            row = self.con.execute(sql.FILE, (os.fsencode(path),)).fetchone()
-            if row is None:
-                raise Declined("a file the cache does not know")
-            found = self.con.execute(sql.GROUP, (row[-1],)).fetchone()
-            group = Group(0, []) if found is None else read_group(found[0])  # none: unusable
-            self.files.append(ChangedFile(path, row, group, self.layers))
+        gone_paths = set(removed)  # a file removed is among those changed too
+        self.files += [self._known(path) for path in changed if path not in gone_paths]
+        gone = [self._known(path, (Checked(), Stamps())) for path in removed]  # now empty
+        self.files += gone
         self.refs = {f.ref for f in self.files}
-        new = [(kind, entry, pos, f.ref) for f in self.files for kind, entry, pos in f.appended]
-        if new:
-            add_entries(self.con, new)
+        self._named_entries()
         self._check_ids()
         self._resolve()
         self._relink_others()
@@ -157,7 +159,30 @@ class _Edit:
             self.kinds,
             self.refs_problems,
         ).write()
+        for f in gone:
+            self.con.execute(sql.DELETE_FILE, (f.ref,))
+            self.con.execute(sql.DELETE_GROUP, (f.ref,))
         return {p: s for f in self.files for p, s in f.stamps.files.items()}
+
+    def _known(self, path: str, now: tuple[Checked, Stamps] | None = None) -> ChangedFile:
+        """A file the cache knows, read again (or as it is *now*: removed, empty)."""
+        row = self.con.execute(sql.FILE, (os.fsencode(path),)).fetchone()
+        if row is None:
+            raise Declined("a file the cache does not know")
+        found = self.con.execute(sql.GROUP, (row[-1],)).fetchone()
+        group = Group(0, []) if found is None else read_group(found[0])  # none: unusable
+        return ChangedFile(path, row, group, self.layers, now)
+
+    def _named_entries(self) -> None:
+        """Topics, actors and sources removed, moved and added, in that order (``added``)."""
+        files = self.files
+        gone = [(kind, data, f.ref) for f in files for kind, data in f.named.removed]
+        if gone:
+            remove_entries(self.con, gone)
+        move_entries(self.con, [(*m, f.ref) for f in files for m in f.named.moved])
+        new = [(kind, entry, pos, f.ref) for f in files for kind, entry, pos in f.named.added]
+        if new:
+            add_entries(self.con, new)
 
     def _check_ids(self) -> None:
         """Claim ids: each defined once, before and after, and only in these files."""

@@ -100,6 +100,8 @@ REMEMBER_BRIEFING = "INSERT OR REPLACE INTO briefings VALUES (?, ?)"
 FORGET_BRIEFING = "DELETE FROM briefings WHERE id = ?"
 FORGET_BRIEFINGS = "DELETE FROM briefings"
 NAMES_IN = "SELECT key FROM names WHERE key IN ({marks})"
+DELETE_NAME = "DELETE FROM names WHERE key = ? AND id = ?"
+DELETE_TAG = "DELETE FROM tags WHERE key = ? AND topic = ?"
 
 # -- topics, actors and sources ----------------------------------------------------------
 
@@ -113,6 +115,11 @@ ENTRIES_ORDERED_IN = "SELECT seq, kind, data FROM entries WHERE id IN ({marks})"
 ALL_ENTRIES = "SELECT kind, data FROM entries ORDER BY seq"
 SET_ENTRY = "UPDATE entries SET data = ? WHERE id = ?"
 LAST_ENTRY = "SELECT max(rowid) FROM entries"
+ENTRY_ROW_SEQ = "SELECT rowid, kind, seq, data FROM entries WHERE id = ?"
+ENTRY_ROWID = "SELECT rowid FROM entries WHERE id = ?"
+SET_ENTRY_SEQ = "UPDATE entries SET seq = ? WHERE id = ?"
+DELETE_ENTRY = "DELETE FROM entries WHERE id = ?"
+ALL_TOPIC_DATA = "SELECT data FROM entries WHERE kind = 'topic'"
 
 # -- claims and what links them ----------------------------------------------------------
 
@@ -135,6 +142,14 @@ CLAIMS_OF_SOURCE = (
     "SELECT c.id FROM claim_sources s JOIN claims c ON c.rowid = s.claim WHERE s.source = ?"
 )
 CLAIM_ROWID = "SELECT rowid FROM claims WHERE id = ?"
+#: The groups (a file's number, where it is one) of the claims that name an entry.
+GROUPS_OF_TOPIC = "SELECT grp FROM claims WHERE topic = ?"
+GROUPS_OF_ACTOR = (
+    "SELECT c.grp FROM claim_actors a JOIN claims c ON c.rowid = a.claim WHERE a.actor = ?"
+)
+GROUPS_OF_SOURCE = (
+    "SELECT c.grp FROM claim_sources s JOIN claims c ON c.rowid = s.claim WHERE s.source = ?"
+)
 CLAIMS_KEPT_IN = "SELECT id FROM claims WHERE id IN ({marks})"
 CLAIMS_DATA_IN = "SELECT id, grp, at FROM claims WHERE id IN ({marks})"
 CLAIMS_ROWS_IN = "SELECT id, rowid, grp, at FROM claims WHERE id IN ({marks})"
@@ -182,6 +197,8 @@ SET_FILE_RECORD = "UPDATE files SET problems = ?, local = ? WHERE path = ?"
 FILE_BEFORE = "SELECT rowid FROM files WHERE ord < ? ORDER BY ord DESC LIMIT 1"
 FILE_AFTER = "SELECT rowid FROM files WHERE ord > ? ORDER BY ord LIMIT 1"
 FILE_NUMBERED = "SELECT 1 FROM files WHERE rowid = ?"
+DELETE_FILE = "DELETE FROM files WHERE rowid = ?"
+DELETE_GROUP = "DELETE FROM claim_groups WHERE id = ?"
 
 INSERT_RAW_CLAIM = "INSERT OR IGNORE INTO raw_claims VALUES (?, ?)"
 DELETE_RAW_CLAIM = "DELETE FROM raw_claims WHERE id = ? AND file = ?"
