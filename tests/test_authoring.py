@@ -184,6 +184,24 @@ def test_new_claim_names_are_checked_with_did_you_mean(home: Path) -> None:
     assert run("new", "claim", "--topic", "sanctions", "Text.").exit_code == 2
 
 
+@pytest.mark.parametrize("command", ["where", "edit", "show"])
+def test_a_name_not_found_suggests_each_entry_once(home: Path, command: str) -> None:
+    """'sanctions', 'us-sanctions' and 'un-sanctions' all name one topic: it is offered
+    once, by its id, as ``show`` offers it (a trial found it three times)."""
+    result = run(command, "sanction")
+    assert result.exit_code == 1
+    assert "(did you mean 'sanctions'?)" in result.stderr, result.stderr
+    assert run(command, "santcions").stderr == result.stderr.replace("'sanction'", "'santcions'")
+
+
+def test_new_claim_suggests_only_entries_of_the_kind_asked_for(home: Path) -> None:
+    result = run("new", "claim", "--topic", "chna", "--source", "why-china", "Text.")
+    assert result.exit_code == 1 and "no topic named 'chna'" in result.stderr
+    assert "'china'" not in result.stderr  # an actor, not a topic
+    result = run("new", "claim", "-t", "sanctions", "-a", "chna", "-s", "why-china", "Text.")
+    assert result.exit_code == 1 and "(did you mean 'china'?)" in result.stderr
+
+
 def test_new_without_a_personal_corpus_says_how_to_make_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

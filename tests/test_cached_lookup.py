@@ -69,9 +69,13 @@ def test_tags_and_suggestions_are_the_index_s(corpus: Path, no_whole_corpus: Non
     for name in names:
         assert answer(cached.resolve_tag, name) == answer(live.resolve_tag, name)
         assert cached.suggest(name) == live.suggest(name), name
+        for kinds in (("topic",), ("actor",), ("source",), ("actor", "source")):
+            assert cached.suggest(name, kinds) == live.suggest(name, kinds), (name, kinds)
+            assert {live.index().kind(i) for i in live.suggest(name, kinds)} <= set(kinds)
         assert answer(cached.resolve, name) == answer(live.resolve, name)
     assert {answer(cached.resolve_tag, name)[0] for name in names} == {"value", "NotFound"}
     assert cached.suggest("chna") == ("china",)
+    assert cached.suggest("sanction", ("actor",)) != cached.suggest("sanction", ("topic",))
 
 
 def test_resolve_as_takes_only_an_actor_or_a_topic(corpus: Path) -> None:

@@ -262,7 +262,7 @@ def _new_claim(
         raise UsageError("a claim needs a source: add --source SOURCE (and --section)")
     wanted = [(topic, ("topic",)), *((name, ("actor",)) for name in actors)]
     wanted += [(source, ("source",))] if source else []
-    found = find_all(layers, wanted, _names(layers))  # one reading of the files for all
+    found = find_all(layers, wanted, _suggest(layers))  # one reading of the files for all
     home = found[0][0]
     actor_ids = [f[0].id for f in found[1 : 1 + len(actors)]]
     cited = found[-1][0] if source else None
@@ -314,7 +314,7 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     from .editor import editor
 
     layers = options(ctx).layers()
-    winner = find(layers, name, names=_names(layers))[0]
+    winner = find(layers, name, suggest=_suggest(layers))[0]
     editor()  # no editor to open: say so before a bundled entry is copied
     if not winner.bundled and not into:
         _edit_loop(ctx, layers, winner.path, winner.line, a.read_exact(winner.path))
@@ -381,15 +381,15 @@ def _caused(now: list[str], before: list[str]) -> list[str]:
     return [line for line in now if _SUGGESTED.sub("", line) not in had]
 
 
-def _names(layers: Sequence[Layer]) -> Callable[[Sequence[str]], list[str]]:
-    """For ``where.find``: the names in use of entries of some kinds (every named kind
-    for none), read from the cache, to suggest from when a name is not found."""
+def _suggest(layers: Sequence[Layer]) -> Callable[[str, tuple[str, ...]], tuple[str, ...]]:
+    """For ``where.find``: the entries of some kinds (any named kind for none) whose
+    names look like one not found, each once, from the cache (as ``show`` suggests)."""
 
-    def names(kinds: Sequence[str]) -> list[str]:
+    def suggest(name: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
         named = tuple(k for k in kinds if k != "claim") if kinds else ("topic", "actor", "source")
-        return corpus_of(layers).complete("", named) if named else []
+        return corpus_of(layers).suggest(name, named) if named else ()
 
-    return names
+    return suggest
 
 
 def _edit_loop(
@@ -498,7 +498,7 @@ def where(ctx: click.Context, name: str) -> None:
     from ..corpus.where import find
 
     layers = options(ctx).layers()
-    found = find(layers, name, names=_names(layers))
+    found = find(layers, name, suggest=_suggest(layers))
     for definition in found:
         click.echo(str(definition))
     skipped = set(corpus_of(layers).skipped())

@@ -88,10 +88,16 @@ class Index:
             raise NotFound(name, closest(name, self.by_tag), what="tag")
         return key
 
-    def suggest(self, name: str) -> tuple[str, ...]:
-        """Ids of the entries whose names look most like *name*."""
+    def suggest(self, name: str, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Ids of the entries (of *kinds*, ``topic``...; any for none) whose names look
+        most like *name*, each once: three at most."""
+        keys = (
+            [k for k, i in self.names.items() if self.kind(i).value in kinds]
+            if kinds
+            else self.names
+        )
         out: list[str] = []
-        for key in closest(name, self.names, limit=6):
+        for key in closest(name, keys, limit=6):
             ident = self.names[key]
             if ident not in out:
                 out.append(ident)

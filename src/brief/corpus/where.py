@@ -28,6 +28,10 @@ from .parse import parse
 from .reader import discover, display_name, read_bytes
 from .schema import KINDS
 
+Suggest = Callable[[str, tuple[str, ...]], Iterable[str]]
+"""The ids of entries (of some kinds, singular; any for none) whose names look like a
+name not found: ``Store.suggest``."""
+
 _HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*(topics|actors|sources|claims)[ \t]*\]\]", re.M)
 _ID_LINE = re.compile(rb"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
 _NAME_LINE = re.compile(rb"^[ \t]*(?:title|name)[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
@@ -198,29 +202,29 @@ def find(
     layers: Sequence[Layer],
     name: str,
     kinds: Sequence[str] = (),
-    names: Callable[[Sequence[str]], Iterable[str]] | None = None,
+    suggest: Suggest | None = None,
 ) -> list[Definition]:
     """Every definition of the entry *name* reaches, the winning layer's first.
 
     *name* is an id, a title or an alias, as ``show`` takes it; *kinds* (singular)
     narrows the search. Raises :class:`NotFound`, with suggestions, when nothing has
-    that name: the closest of the names *names* gives for *kinds* (by default, of
-    every name every file gives, which means parsing every file).
+    that name: those *suggest* gives for it and *kinds* (by default, the entries of
+    the closest names every file gives, which means parsing every file).
     """
-    return find_all(layers, [(name, kinds)], names)[0]
+    return find_all(layers, [(name, kinds)], suggest)[0]
 
 
 def find_all(
     layers: Sequence[Layer],
     wanted: Sequence[tuple[str, Sequence[str]]],
-    names: Callable[[Sequence[str]], Iterable[str]] | None = None,
+    suggest: Suggest | None = None,
 ) -> list[list[Definition]]:
     """What :func:`find` gives for each (name, kinds) of *wanted*, from one reading of
     the files; :class:`NotFound` for the first name not found."""
     keys = [normalise(name) for name, _ in wanted]
     near = list(definitions(layers, [k for k in keys if k])) if any(keys) else []
     return [
-        _found(layers, name, kinds, key, near, names)
+        _found(layers, name, kinds, key, near, suggest)
         for (name, kinds), key in zip(wanted, keys, strict=True)
     ]
 
@@ -231,18 +235,19 @@ def _found(
     kinds: Sequence[str],
     key: str,
     near: list[Definition],
-    names: Callable[[Sequence[str]], Iterable[str]] | None,
+    suggest: Suggest | None,
 ) -> list[Definition]:
     """:func:`find`'s answer for *name* (normalised: *key*), from the definitions *near* it."""
     found = [d for d in near if key and key in d.names and (not kinds or d.kind in kinds)]
     if not found:
-        if names is not None:
-            pool = set(names(kinds))
+        if suggest is not None:
+            close = tuple(suggest(name, tuple(kinds)))
         else:
             every = [d for d in definitions(layers) if not kinds or d.kind in kinds]
-            pool = {n for d in every for n in d.names}
+            ids = {n: d.id for d in reversed(every) for n in d.names}  # the first's
+            close = tuple(dict.fromkeys(ids[n] for n in closest(name, ids, limit=6)))[:3]
         what = " or ".join(kinds) if kinds else "topic, actor, source or claim"
-        raise NotFound(name, closest(name, pool), what)
+        raise NotFound(name, close, what)
     ident = _winner(found, key).id
     same = [d for d in found if d.id == ident]
     return sorted(same, key=lambda d: -d.layer)  # stable: a layer's own files in order

@@ -149,10 +149,10 @@ class CachedStore:
         return resolve_tag(self._con, name)
 
     @_or_rebuilt
-    def suggest(self, name: str) -> tuple[str, ...]:
+    def suggest(self, name: str, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
         from .lookup import suggest
 
-        return suggest(self._con, name)
+        return suggest(self._con, name, kinds)
 
     @_or_rebuilt
     def briefing(self, ident: str) -> Briefing:

@@ -79,8 +79,8 @@ class LiveStore:
     def resolve_tag(self, name: str) -> str:
         return self._index.resolve_tag(name)
 
-    def suggest(self, name: str) -> tuple[str, ...]:
-        return self._index.suggest(name)
+    def suggest(self, name: str, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+        return self._index.suggest(name, kinds)
 
     def left_out(self, name: str) -> str | None:
         from ..core.names import normalise

@@ -30,13 +30,13 @@ def named(con: sqlite3.Connection, name: str) -> tuple[str, str] | None:
     return str(ident), str(kind)
 
 
-def _closest_ids(con: sqlite3.Connection, name: str, kind: str | None) -> tuple[str, ...]:
-    """Ids of the entries (of *kind*, or any) whose names look most like *name*, as the
+def _closest_ids(con: sqlite3.Connection, name: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Ids of the entries (of *kinds*, or any) whose names look most like *name*, as the
     index words them: the names ``closest`` picks, each id once, at most three."""
     rows = {
         str(key): (str(ident), str(of), check)
         for key, ident, of, check in con.execute(sql.ALL_NAMES)
-        if kind is None or of == kind
+        if not kinds or of in kinds
     }
     out: list[str] = []
     for key in closest(name, rows, limit=6):
@@ -48,9 +48,10 @@ def _closest_ids(con: sqlite3.Connection, name: str, kind: str | None) -> tuple[
     return tuple(out[:3])
 
 
-def suggest(con: sqlite3.Connection, name: str) -> tuple[str, ...]:
-    """Ids of the entries whose names look most like *name*, as ``Index.suggest``."""
-    return _closest_ids(con, name, None)
+def suggest(con: sqlite3.Connection, name: str, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Ids of the entries (of *kinds*, or any) whose names look most like *name*, as
+    ``Index.suggest``."""
+    return _closest_ids(con, name, kinds)
 
 
 def resolve(con: sqlite3.Connection, name: str) -> str:
@@ -71,7 +72,7 @@ def resolve_as(con: sqlite3.Connection, name: str, kind: str) -> str:
     if found is not None and found[1] != kind:
         raise WrongKind(name, found[1], kind)
     if found is None:
-        raise NotFound(name, _closest_ids(con, name, kind), what=kind)
+        raise NotFound(name, _closest_ids(con, name, (kind,)), what=kind)
     return found[0]
 
 

@@ -48,8 +48,9 @@ class Store(Protocol):
         with the closest tags."""
         ...
 
-    def suggest(self, name: str) -> tuple[str, ...]:
-        """Ids of the entries whose names look most like *name* (``Index.suggest``)."""
+    def suggest(self, name: str, kinds: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Ids of the entries (of *kinds*, ``topic``...; any for none) whose names look
+        most like *name*, each once (``Index.suggest``)."""
         ...
 
     def briefing(self, ident: str) -> Briefing:
