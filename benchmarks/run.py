@@ -444,6 +444,46 @@ def main() -> int:
     )
     edited.write_text(original)
 
+    # A file added (as `brief new topic` writes one), then each removed again: the cache
+    # takes both in place (store/added.py), not by a rebuild.
+    made: list[Path] = []
+
+    def add() -> None:
+        n = len(made)
+        made.append(big / "topics" / f"zz-added-{n}.toml")
+        made[-1].write_text(
+            f'format = 2\n\n[[topics]]\nid = "zz-added-{n}"\ntitle = "Added topic {n}"\n'
+            f'summary = "A topic added after the cache was built."\n'
+        )
+
+    def remove() -> None:
+        made.pop().unlink()
+
+    report(
+        compare(
+            "show ONE right after adding a file vs warm show ONE",
+            one,
+            one,
+            1.25,
+            few,
+            env,
+            before=add,
+        )
+    )
+    report(
+        compare(
+            "show ONE right after removing a file vs warm show ONE",
+            one,
+            one,
+            1.25,
+            few,
+            env,
+            before=remove,
+        )
+    )
+    for path in made:
+        path.unlink()
+
     print()
     tealdeer = shutil.which("tldr")
     if tealdeer:
