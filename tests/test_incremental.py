@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 import brief.store.incremental
-from brief.corpus.layers import Layer, bundled_root
+from brief.corpus.layers import BUNDLED_LABEL, Layer, bundled_root
 from brief.store import (
     CachedStore,
     Corrupt,
@@ -571,6 +571,61 @@ def test_file_removed_whose_topic_others_name_is_declined(corpus: Path) -> None:
     store, applied = reopen(corpus)
     assert not applied
     same_as_fresh(corpus, store)
+
+
+def test_file_moved_to_another_folder_is_applied_in_place(corpus: Path) -> None:
+    """Removed from one folder and added to another in one go: its entries keep their
+    ids, and take the new file's place in load order."""
+    warm(corpus)
+    arctic = added(corpus, "topics/arctic.toml", ARCTIC)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    reopen(corpus)
+    moved = corpus / "arctic.toml"
+    arctic.rename(moved)
+    for folder in (corpus, corpus / "topics"):
+        os.utime(folder, ns=(time.time_ns() - 50 * 10**9,) * 2)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied and store.index().topics["arctic"].file == "notes/arctic.toml"
+    same_as_fresh(corpus, store)
+
+
+def test_files_added_and_removed_over_the_bundled_layer(tmp_path: Path) -> None:
+    """A personal corpus on top of the bundled one, as most readers have it: a file of
+    its own is added and removed in place; a copy of a bundled entry is not (a load
+    takes the copy instead, and deleting it brings the bundled one back)."""
+    mine = tmp_path / "mine"
+    (mine / "topics").mkdir(parents=True)
+    both = [Layer(bundled_root(), BUNDLED_LABEL), Layer(str(mine), "mine")]
+
+    def fresh_equal(store: Store) -> None:
+        theirs = snapshot(build(both, None))
+        ours = snapshot(store)
+        for key in theirs:
+            assert ours[key] == theirs[key], key
+
+    open_store(both)
+    assert isinstance(open_store(both), CachedStore)
+    arctic = added(mine, "topics/arctic.toml", ARCTIC)
+    store = open_store(both)
+    assert isinstance(store, CachedStore) and store.resolve("arctic") == "arctic"
+    fresh_equal(store)
+    arctic.unlink()
+    os.utime(arctic.parent, ns=(time.time_ns() - 50 * 10**9,) * 2)
+    store = open_store(both)
+    assert isinstance(store, CachedStore) and "arctic" not in store.index().topics
+    fresh_equal(store)
+    copy = added(mine, "actors.toml", _ACTOR.format(id="russia", name="Russia, my notes"))
+    store = open_store(both)
+    assert isinstance(store, LiveStore)  # declined: rebuilt
+    fresh_equal(store)
+    open_store(both)
+    copy.unlink()
+    os.utime(mine, ns=(time.time_ns() - 40 * 10**9,) * 2)
+    store = open_store(both)
+    assert isinstance(store, LiveStore)  # the bundled russia comes back: rebuilt
+    assert store.index().actors["russia"].name == "Russia"
+    fresh_equal(store)
 
 
 def test_files_added_in_turn_each_take_a_free_number(corpus: Path) -> None:
