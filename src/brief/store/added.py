@@ -46,11 +46,9 @@ from ..corpus.schema import Checked
 from ..corpus.stamps import Stamps
 from ..corpus.trace import KIND_ORDER, file_ord
 from . import codec, filerecord, sql
+from .build import NAMED
 from .changed import Declined, read_now
 from .read import rows_in, troubled
-
-#: The named kinds, by their name in a corpus and as the ``entries`` table keeps them.
-NAMED = {"topics": "topic", "actors": "actor", "sources": "source"}
 
 #: Problems whose wording, or very presence, a new id or name could change.
 _CROSS_FILE = frozenset(
@@ -120,7 +118,7 @@ def remove_entries(con: sqlite3.Connection, gone: Sequence[Gone]) -> None:
         row = con.execute(sql.ENTRY_ROW_SEQ, (codec.entry_id(data),)).fetchone()
         if row is None or codec.read_data(row[3]) != tuple(data):
             raise Declined("a topic, actor or source removed is not the one in use")
-        if row[2] >> 32 != ref:
+        if codec.seq_file(row[2]) != ref:
             raise Declined("a topic, actor or source removed is defined in an earlier layer too")
     _unnamed_elsewhere(con, gone, ids)
     for kind, data, _ in gone:
@@ -144,7 +142,7 @@ def move_entries(con: sqlite3.Connection, moved: Sequence[tuple[str, str, int, i
     """
     for kind, ident, pos, ref in moved:
         row = con.execute(sql.ENTRY_ROW_SEQ, (ident,)).fetchone()
-        if row is not None and row[2] >> 32 == ref:
+        if row is not None and codec.seq_file(row[2]) == ref:
             seq = codec.seq_key(ref, KIND_ORDER.index(kind), pos)
             con.execute(sql.SET_ENTRY_SEQ, (seq, ident))
 

@@ -284,6 +284,11 @@ def seq_key(file: int, kind: int, pos: int) -> int:
     return (file << 32) | (kind << 28) | pos
 
 
+def seq_file(seq: int) -> int:
+    """The number of the file whose place a ``seq`` (:func:`seq_key`) gives."""
+    return seq >> 32
+
+
 def ord_key(ord_: str) -> bytes:
     """A load-order key as SQLite sorts it like Python: bytes, as file names need not be UTF-8."""
     return ord_.encode("utf-8", "surrogatepass")
