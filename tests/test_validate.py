@@ -154,6 +154,30 @@ def test_clean_corpus_exits_zero(mini: Path) -> None:
     assert result.stderr == "ok: 3 files checked, no problems\n"
 
 
+def test_the_summary_says_what_is_left_out(mini: Path) -> None:
+    """A problem can cost an entry: validate says how many, where one looks for what
+    is wrong (``show`` says it of the one asked for)."""
+    (mini / "topics" / "fishing.toml").write_text(
+        'format = 1\n\n[[topics]]\nid = "fishing"\ntitle = "Fishing"\nsummary = "Boats."\n'
+        'colour = "blue"\n\n'
+        '[[claims]]\nid = "f1"\ntopic = "fishing"\nactors = ["china"]\ntext = "Boats sail."\n'
+        'cites = [{ source = "ledger" }]\n\n'
+        '[[claims]]\nid = "f2"\ntopic = "whaling"\nactors = ["china"]\ntext = "Ships."\n'
+        'cites = [{ source = "ledger" }]\n'
+    )
+    result = run("--no-bundled", "validate", str(mini))
+    assert result.exit_code == 1
+    assert result.stderr.endswith("; 1 topic and 2 claims left out until fixed\n"), result.stderr
+    data = json.loads(run("--no-bundled", "validate", "-f", "json", str(mini)).stdout)
+    assert data["counts"]["left_out"] == {"topics": 1, "claims": 2}
+    # a folder checked on top of the others counts only its own
+    other = mini.parent / "other"
+    other.mkdir()
+    (other / "t.toml").write_text('format = 1\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n')
+    result = run("--no-bundled", "-c", str(mini), "validate", str(other))
+    assert result.exit_code == 0 and "left out" not in result.stderr
+
+
 def test_validate_json(mini: Path) -> None:
     name, content, _ = CASES["BRIEF010"]
     (mini / name).write_text(content)  # type: ignore[arg-type]
@@ -170,7 +194,7 @@ def test_validate_json(mini: Path) -> None:
             "cause": None,
         }
     ]
-    assert data["counts"] == {"problems": 1, "knock_ons": 0}
+    assert data["counts"] == {"problems": 1, "knock_ons": 0, "left_out": {}}
 
 
 def test_dir_is_checked_on_top_of_active_layers(mini: Path, tmp_path: Path) -> None:

@@ -72,6 +72,10 @@ class LoadResult:
     lost: Mapping[str, str] = field(default_factory=dict)
     """The skipped file each name (normalised) of a topic, actor or source it defines is
     in, found by its lines (see ``knockons.names_by_text``): the first such file."""
+    left_out_entries: tuple[tuple[str, str], ...] = ()
+    """Each entry of a file that could be used that is not in the corpus, as (file, kind):
+    left out for its own problems, for an id already taken, or (a claim) for a
+    reference to nothing. A problem says why; this says that it is missing."""
 
     def warnings(self) -> list[str]:
         """One line per file with problems, for commands other than ``validate``."""
@@ -264,7 +268,11 @@ class _Loading:
         order = {name: i for i, name in enumerate(self.files)}
         problems = sorted(self.problems, key=lambda p: order.get(p.file, -1))
         files, skipped = tuple(self.files), tuple(self.skipped)
-        return LoadResult(corpus, tuple(problems), files, skipped, self.lost_names)
+        kept = {c.id for c in corpus.claims}
+        missing = [(name, kind) for kind, _, name, _ in self.rejected]
+        missing += [(c.file, "claims") for c in self.refused]
+        missing += [(p.file, "claims") for i, p in self.merged["claims"].items() if i not in kept]
+        return LoadResult(corpus, tuple(problems), files, skipped, self.lost_names, tuple(missing))
 
 
 def _load(

@@ -190,7 +190,11 @@ def validation_data(view: Validation) -> dict[str, Any]:
             }
             for p, cause in zip(view.problems, causes, strict=True)
         ],
-        "counts": {"problems": len(view.problems) - view.knock_ons, "knock_ons": view.knock_ons},
+        "counts": {
+            "problems": len(view.problems) - view.knock_ons,
+            "knock_ons": view.knock_ons,
+            "left_out": dict(view.left_out),
+        },
         "summary": view.summary,
     }
     if view.quotes_checked or view.quotes_unchecked:  # format 2: only when there are quotes

@@ -34,6 +34,10 @@ class Validation(NamedTuple):
     """How many citation quotes were looked for in their source's text."""
     quotes_unchecked: int = 0
     """How many could not be: their source has no usable text."""
+    left_out: tuple[tuple[str, int], ...] = ()
+    """How many entries of each kind (``topics``...) the files checked define that are
+    not in the corpus because of their problems, in the order a file holds the kinds;
+    kinds with none left out are not listed."""
 
     @property
     def knock_ons(self) -> int:
@@ -63,15 +67,25 @@ class Validation(NamedTuple):
                 else "(no corpus files found)"
             )
             if not self.knock_ons:
-                return f"{count} {where}{self._quotes()}"
+                return f"{count} {where}{self._left_out()}{self._quotes()}"
             knocks = f"{self.knock_ons} knock-on{'s' if self.knock_ons != 1 else ''}"
             return (
                 f"{count} {where}, and {knocks} (references to entries of skipped files)"
-                f"{self._quotes()}"
+                f"{self._left_out()}{self._quotes()}"
             )
         if not self.files:
             return "nothing to check: no .toml files in the corpus folders"
         return f"ok: {self.files} {noun} checked, no problems{self._quotes()}"
+
+    def _left_out(self) -> str:
+        """``; 1 topic and 3 claims left out until fixed``, or nothing when none are."""
+        from ..core.kinds import SINGULAR
+
+        parts = [f"{n} {SINGULAR[kind] if n == 1 else kind}" for kind, n in self.left_out]
+        if not parts:
+            return ""
+        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        return f"; {listed} left out until fixed"
 
     def _quotes(self) -> str:
         """``; 3 quotes checked, 1 unchecked (no source text)``, or nothing without quotes."""
@@ -92,6 +106,7 @@ def validation(
     """
     from ..corpus.knockons import split
     from ..corpus.reader import display_name
+    from ..corpus.schema import KINDS
 
     shown = [display_name("", label) for label in labels]  # as problems name their files
     found = (*result.problems, *(quotes.problems if quotes else ()))
@@ -110,6 +125,7 @@ def validation(
         (c, u) for f, c, u in (quotes.by_file if quotes else ()) if not shown or _within(f, shown)
     ]
     checked, unchecked = sum(c for c, _ in counted), sum(u for _, u in counted)
+    missing = [kind for file, kind in result.left_out_entries if not shown or _within(file, shown)]
     return Validation(
         tuple(p for p, _ in ordered),
         len(files),
@@ -117,6 +133,7 @@ def validation(
         tuple(cause for _, cause in ordered),
         checked,
         unchecked,
+        tuple((kind, missing.count(kind)) for kind in KINDS if kind in missing),
     )
 
 
