@@ -202,6 +202,64 @@ def test_new_claim_suggests_only_entries_of_the_kind_asked_for(home: Path) -> No
     assert result.exit_code == 1 and "(did you mean 'china'?)" in result.stderr
 
 
+def test_new_with_set_writes_a_whole_entry_without_the_editor(home: Path) -> None:
+    """A trial found ``--no-edit`` could only write entries left out until edited: no
+    option gave a description, a summary or a source's kind."""
+    args = ("--set", "description=A Nordic state.", "--set", "aliases=kingdom of norway, noreg")
+    result = run("new", "actor", "Norway", *args, "--no-edit")
+    assert result.exit_code == 0 and result.stderr == ""
+    result = run("new", "source", "Arctic Review", "--set", "kind=article", "--no-edit")
+    assert result.exit_code == 0 and result.stderr == ""
+    run(
+        "new",
+        "topic",
+        "Arctic",
+        "--set",
+        "summary=Routes.",
+        "--set",
+        "related=sanctions",
+        "--no-edit",
+    )
+    claim = ("-t", "arctic", "-a", "norway", "-s", "arctic-review", "--set", "credibility=3")
+    result = run("new", "claim", *claim, "--set", "status=assessment", "The route opens.")
+    assert result.exit_code == 0 and result.stderr == ""
+    shown = run("show", "arctic", "-f", "json")
+    data = json.loads(shown.stdout)
+    assert shown.stderr == "" and data["summary"] == "Routes."
+    text = (home / "actors.toml").read_text()
+    assert 'description = "A Nordic state."' in text
+    assert 'aliases = ["kingdom of norway", "noreg"]' in text
+
+
+def test_new_with_no_edit_says_what_is_left_to_fill_in(home: Path) -> None:
+    result = run("new", "actor", "Sweden", "--no-edit")
+    assert result.exit_code == 0
+    assert "description: must not be empty" in result.stderr
+    assert "the actor 'sweden' is left out until that is filled in: 'brief edit sweden'" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("topic", "X", "--set", "colour=red"), "a topic takes KEY=VALUE with one of: aliases,"),
+        (("topic", "X", "--set", "summary"), "--set 'summary': a topic takes KEY=VALUE"),
+        (("topic", "X", "--set", "title=Y"), "a topic takes KEY=VALUE with one of"),
+        (
+            ("claim", "-t", "sanctions", "-s", "why-china", "--set", "credibility=high", "Z."),
+            "--set credibility: expected a whole number (integer 1-6), got 'high'",
+        ),
+    ],
+)
+def test_new_with_a_wrong_set_writes_nothing(
+    home: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run("new", *args, "--no-edit")
+    assert result.exit_code == 2 and message in result.stderr
+    assert not any(home.rglob("*.toml"))
+
+
 def test_new_without_a_personal_corpus_says_how_to_make_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

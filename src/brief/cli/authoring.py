@@ -125,6 +125,13 @@ def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
 @click.option("--actor", "-a", "actors", multiple=True, help="claim: who it is about (repeatable).")
 @click.option("--source", "-s", help="claim: the source it cites.")
 @click.option("--section", help="claim: the section of that source.")
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Any other key's value (repeatable): --set summary='...'. Lists by commas.",
+)
 @click.option("--no-edit", is_flag=True, help="Write the entry without opening the editor.")
 @_INTO
 @click.pass_context
@@ -137,6 +144,7 @@ def new(
     actors: tuple[str, ...],
     source: str | None,
     section: str | None,
+    sets: tuple[str, ...],
     no_edit: bool,
     into: str | None,
 ) -> None:
@@ -144,25 +152,28 @@ def new(
 
     \b
     brief new topic 'Arctic shipping'
-    brief new actor Norway --no-edit
+    brief new actor Norway --set description='A Nordic state.' --no-edit
     brief new claim --topic arctic-shipping --actor norway \\
         --source arctic-review --section Outlook 'The route opens by 2030.'
 
     The id is made from the title (or --id) and checked against every corpus folder.
     A claim goes into the file that defines its topic, if that is yours; without TEXT
     the editor opens on it. When the editor exits, the file is checked (see 'brief edit').
+    With --no-edit, keys not given are left blank for later: the entry is left out
+    until they are filled in.
     """
     from ..corpus import authoring as a
 
     target = target_folder(ctx, into)
     layers = layers_with(ctx, target)
     text = " ".join(words).strip()
+    given = _given(kind, sets)
     if kind == "claim":
-        path, entry, label = _new_claim(layers, target, text, topic, actors, source, section)
+        path, entry, label = _new_claim(layers, target, text, topic, actors, source, section, given)
     else:
         if not text:
             raise UsageError(f"new {kind} needs a title")
-        path, entry, label = _new_named(layers, target, kind, text, ident)
+        path, entry, label = _new_named(layers, target, kind, text, ident, given)
     before = a.read_exact(path)
     edited = not no_edit and (kind != "claim" or not text)
     if edited:
@@ -185,6 +196,54 @@ def new(
         click.echo(f"{path} still has {_count(left)} from before (see 'brief validate')", err=True)
     if new_ones and kind == "claim" and text:
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
+    if new_ones:
+        name = label.rsplit(" ", 1)[-1].strip("'")  # an id: no spaces, no quotes
+        click.echo(
+            f"brief: note: {label} is left out until that is filled in: 'brief edit {name}' "
+            "(or give it with --set KEY=VALUE)",
+            err=True,
+        )
+
+
+#: Keys ``new`` takes from options of their own, not ``--set``.
+_OWN_OPTIONS = {"id", "title", "name", "topic", "actors", "cites", "text"}
+
+
+def _given(kind: str, sets: tuple[str, ...]) -> dict[str, str]:
+    """The ``--set KEY=VALUE`` pairs, each key checked against the schema of *kind*: the
+    value as TOML, by key (a string quoted, a list split at commas, a number as it is)."""
+    from ..corpus import authoring as a
+    from ..corpus.schema import FIELDS
+
+    fields = FIELDS[f"{kind}s"]
+    out: dict[str, str] = {}
+    for pair in sets:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        settable = sorted(
+            k for k, f in fields.items() if k not in _OWN_OPTIONS and _textual(f.type)
+        )
+        if not sep or key not in settable:
+            raise UsageError(
+                f"--set {pair!r}: a {kind} takes KEY=VALUE with one of: {', '.join(settable)}"
+            )
+        kind_of = fields[key].type
+        if kind_of.startswith("integer"):
+            if not value.strip().isdigit():
+                raise UsageError(f"--set {key}: expected a whole number ({kind_of}), got {value!r}")
+            out[key] = value.strip()
+        elif kind_of.startswith("array"):
+            items = [v.strip() for v in value.split(",") if v.strip()]
+            out[key] = "[" + ", ".join(a.toml_string(v) for v in items) + "]"
+        else:
+            out[key] = a.toml_string(value)
+    return out
+
+
+def _textual(type_words: str) -> bool:
+    """Whether a key of this type (``Field.type``) can be given on the command line: any
+    but citations (``--source`` and ``--section``)."""
+    return "citations" not in type_words
 
 
 def _checked_section(cited: Definition, section: str | None) -> str | None:
@@ -220,7 +279,12 @@ def _checked_section(cited: Definition, section: str | None) -> str | None:
 
 
 def _new_named(
-    layers: list[Layer], target: str, kind: str, title: str, ident: str | None
+    layers: list[Layer],
+    target: str,
+    kind: str,
+    title: str,
+    ident: str | None,
+    given: dict[str, str],
 ) -> tuple[str, str, str]:
     from ..core.names import is_id, normalise
     from ..corpus import authoring as a
@@ -240,7 +304,7 @@ def _new_named(
     file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
     path = os.path.join(target, file.get(kind, "sources.toml"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
-    entry = a.entry_text(kind, {"id": ident, key: title}, version=version)
+    entry = a.entry_text(kind, {"id": ident, key: title}, given, version=version)
     return path, entry, f"the {kind} {ident!r}"
 
 
@@ -252,6 +316,7 @@ def _new_claim(
     actors: tuple[str, ...],
     source: str | None,
     section: str | None,
+    given: dict[str, str],
 ) -> tuple[str, str, str]:
     from ..corpus import authoring as a
     from ..corpus.where import definitions, find_all
@@ -289,7 +354,8 @@ def _new_claim(
     else:
         path = home.path
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
-    entry = a.entry_text("claim", values, {"cites": a.citation_text(cite)}, version)
+    raw = {"cites": a.citation_text(cite), **given}
+    entry = a.entry_text("claim", values, raw, version)
     return path, entry, f"the claim {ident!r}"
 
 

@@ -190,12 +190,27 @@ def active_layers(ctx: click.Context) -> list[Layer]:
     return layers
 
 
+#: The most warning lines a command prints before the count of the rest: a file deleted
+#: that 2,500 others cite gave 2,500 lines, one per file, on every command.
+MAX_WARNINGS = 10
+
+
+def warning_lines(warnings: Sequence[str]) -> list[str]:
+    """The lines that warn of *warnings* on stderr: the first :data:`MAX_WARNINGS`, then
+    how many more there are (``brief validate`` lists every problem)."""
+    lines = [f"brief: warning: {line}" for line in warnings[:MAX_WARNINGS]]
+    if len(warnings) > MAX_WARNINGS:
+        more = len(warnings) - MAX_WARNINGS
+        lines.append(f"brief: warning: … and {more:,} more ('brief validate' lists them all)")
+    return lines
+
+
 def open_store(ctx: click.Context) -> Store:
     """The active layers' corpus, from the cache when fresh; warnings go to stderr."""
     store = corpus_of(active_layers(ctx))
     if not ctx.meta.get("brief.quiet"):
-        for line in store.warnings:
-            click.echo(f"brief: warning: {line}", err=True)
+        for line in warning_lines(store.warnings):
+            click.echo(line, err=True)
     return store
 
 

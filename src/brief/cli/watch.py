@@ -31,7 +31,14 @@ from typing import TYPE_CHECKING, NamedTuple
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import INTERVAL_VARIABLE, active_layers, options, progress, use_cache
+from .context import (
+    INTERVAL_VARIABLE,
+    active_layers,
+    options,
+    progress,
+    use_cache,
+    warning_lines,
+)
 
 if TYPE_CHECKING:
     from ..render.output import Draw
@@ -182,8 +189,8 @@ class _Stream(_Output):
         from ..render.output import write_all
 
         if drawn.warnings != self._warnings:
-            for line in drawn.warnings:
-                click.echo(f"brief: warning: {line}", err=True)
+            for line in warning_lines(drawn.warnings):
+                click.echo(line, err=True)
             self._warnings = drawn.warnings
         for problem in drawn.problems:
             click.echo(f"brief: {problem} (still watching)", err=True)

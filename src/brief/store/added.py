@@ -176,12 +176,13 @@ def _layer_of(path: str, layers: Sequence[Layer]) -> tuple[int, str]:
 
 
 def _free_number(con: sqlite3.Connection, key: bytes) -> int:
-    """The number for a file at *key* in load order: one above the file before it, if
-    that is below the file after it and free."""
+    """The number for a file at *key* in load order: halfway between the files before and
+    after it (so that there is room on both sides for more), or past the last file."""
     before = con.execute(sql.FILE_BEFORE, (key,)).fetchone()
     after = con.execute(sql.FILE_AFTER, (key,)).fetchone()
-    number = (before[0] if before else 0) + 1
-    if after is not None and number >= after[0]:
+    low = before[0] if before else 0
+    number = (low + after[0]) // 2 if after is not None else low + codec.FILE_STRIDE
+    if number <= low:
         raise Declined("no number is free between the added file's neighbours")
     if con.execute(sql.FILE_NUMBERED, (number,)).fetchone() is not None:
         raise Declined("the added file's number is taken")

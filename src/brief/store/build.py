@@ -203,10 +203,11 @@ def numbered(files: Sequence[FileTrace]) -> Iterator[tuple[int, FileTrace]]:
     """Each file (in load order) with the number its row takes: its rowid, by which the
     cache's other rows name it, and the first part of its entries' ``seq``.
 
-    Numbers go up in load order, :data:`codec.FILE_STRIDE` apart, so that a file added
-    to a corpus folder later takes a number between its neighbours' (``incremental``).
+    Numbers go up in load order, :data:`codec.FILE_STRIDE` apart (and further from one
+    layer to the next), so that a file added to a corpus folder later takes a number
+    between its neighbours' (``added``).
     """
-    return zip(codec.file_numbers(len(files)), files, strict=True)
+    return zip(codec.file_numbers([t.layer for t in files]), files, strict=True)
 
 
 def make_indexes(con: sqlite3.Connection) -> None:

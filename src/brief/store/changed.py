@@ -38,8 +38,9 @@ def relist(
 
     Editors that save by writing a new file and renaming it over the old one touch
     the folder as well as the file; adding or removing a file touches it too (see
-    ``added``). Anything less plain than that (a folder added or removed) is left to a
-    full load.
+    ``added``), and so does adding a folder (``brief new`` makes ``topics/`` in a new
+    corpus), whose files are all added. A folder removed, or one added through a link,
+    is left to a full load.
     """
     from ..corpus.stamps import stamp
 
@@ -48,33 +49,43 @@ def relist(
     listed = codec.manifest_files(manifest)
     added: list[str] = []
     removed: list[str] = []
-    for folder in changed:
+    pending = list(changed)
+    while pending:
+        folder = pending.pop(0)
         mtime = stamp(folder)[0]  # before listing, as a load takes it
         here = os.path.normpath(folder)
-        files = {os.path.join(here, name) for name in _corpus_files(folder, known)}
+        names, new = _corpus_files(folder, known)
+        files = {os.path.join(here, name) for name in names}
         before = {f for f in listed if f.rpartition("/")[0] == here}
         added += sorted(files - before)
         removed += sorted(before - files)
         folders[folder] = mtime
+        known.update(new)
+        pending += new  # listed in turn: each file in them is added
     return folders, added, removed
 
 
-def _corpus_files(folder: str, known: set[str]) -> set[str]:
-    """The names of the corpus files in *folder*; declined if it holds a new folder."""
+def _corpus_files(folder: str, known: set[str]) -> tuple[set[str], list[str]]:
+    """The names of the corpus files in *folder*, and the folders in it the cache does
+    not know; declined if one of those is a link (a load enters it only when it leads
+    inside the corpus, and only once)."""
     try:
         listed = os.listdir(folder)
     except OSError:
         raise Declined("a folder cannot be listed") from None
     files = set()
-    for name in listed:
+    new = []
+    for name in sorted(listed):
         if name.startswith("."):
             continue
-        full = os.path.join(folder, name)
+        full = os.path.normpath(os.path.join(folder, name))
         if name.endswith(".toml"):
             files.add(name)  # a folder so named is no file of the manifest: declined
-        elif os.path.isdir(full) and os.path.normpath(full) not in known:
-            raise Declined("a folder was added")
-    return files
+        elif os.path.isdir(full) and full not in known:
+            if os.path.islink(full):
+                raise Declined("a folder was added through a link")
+            new.append(full)
+    return files, new
 
 
 class ChangedFile:

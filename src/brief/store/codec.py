@@ -269,11 +269,20 @@ def topic_of(blob: bytes) -> Topic:
 #: How far apart files are numbered in load order (see ``build.numbered``): a file added
 #: later takes the number left free between its neighbours', if it is free.
 FILE_STRIDE = 2
+#: How far apart the last file of a layer and the first of the next are numbered: files
+#: added at the end of a layer (your own corpus, before ``BRIEF_PATH``'s) have room.
+LAYER_GAP = 1024
 
 
-def file_numbers(count: int) -> range:
-    """The numbers of *count* files, in load order (see :data:`FILE_STRIDE`)."""
-    return range(FILE_STRIDE, (count + 1) * FILE_STRIDE, FILE_STRIDE)
+def file_numbers(layers: Sequence[int]) -> list[int]:
+    """The numbers of files of the layers *layers* (one for each file, in load order):
+    :data:`FILE_STRIDE` apart, and :data:`LAYER_GAP` more from one layer to the next."""
+    out: list[int] = []
+    number = 0
+    for i, layer in enumerate(layers):
+        number += FILE_STRIDE + (LAYER_GAP if i and layer != layers[i - 1] else 0)
+        out.append(number)
+    return out
 
 
 def seq_key(file: int, kind: int, pos: int) -> int:
