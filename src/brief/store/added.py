@@ -156,9 +156,11 @@ def _unnamed_elsewhere(con: sqlite3.Connection, gone: Sequence[Gone], ids: set[s
         )
         if any(grp not in refs for (grp,) in con.execute(statement, (codec.entry_id(data),))):
             raise Declined("a topic, actor or source removed is named by a claim of another file")
-    for (blob,) in con.execute(sql.ALL_TOPIC_DATA):
-        topic = codec.topic_of(blob)
-        if topic.id not in ids and ids.intersection(topic.related):
+    topics = {codec.entry_id(data) for kind, data, _ in gone if kind == "topics"}
+    if not topics:
+        return
+    for ident, blob in con.execute(sql.ALL_TOPIC_DATA):  # no index: every topic's list
+        if ident not in ids and codec.lists_related(blob, topics):
             raise Declined("a topic removed is a related topic of another")
 
 

@@ -46,7 +46,9 @@ def relist(
 
     folders = codec.manifest_folders(manifest)
     known = {os.path.normpath(f) for f in folders}
-    listed = codec.manifest_files(manifest)
+    by_folder: dict[str, set[str]] = {}
+    for path in codec.manifest_files(manifest):
+        by_folder.setdefault(path.rpartition("/")[0], set()).add(path)
     added: list[str] = []
     removed: list[str] = []
     pending = list(changed)
@@ -56,7 +58,7 @@ def relist(
         here = os.path.normpath(folder)
         names, new = _corpus_files(folder, known)
         files = {os.path.join(here, name) for name in names}
-        before = {f for f in listed if f.rpartition("/")[0] == here}
+        before = by_folder.get(here, set())
         added += sorted(files - before)
         removed += sorted(before - files)
         folders[folder] = mtime
@@ -73,15 +75,13 @@ def _corpus_files(folder: str, known: set[str]) -> tuple[set[str], list[str]]:
         listed = os.listdir(folder)
     except OSError:
         raise Declined("a folder cannot be listed") from None
-    files = set()
-    new = []
+    files = {n for n in listed if n.endswith(".toml") and not n.startswith(".")}
+    new = []  # a folder named x.toml is taken as a file: reading it declines the edit
     for name in sorted(listed):
-        if name.startswith("."):
+        if name.startswith(".") or name in files:
             continue
         full = os.path.normpath(os.path.join(folder, name))
-        if name.endswith(".toml"):
-            files.add(name)  # a folder so named is no file of the manifest: declined
-        elif os.path.isdir(full) and full not in known:
+        if os.path.isdir(full) and full not in known:
             if os.path.islink(full):
                 raise Declined("a folder was added through a link")
             new.append(full)

@@ -119,7 +119,7 @@ ENTRY_ROW_SEQ = "SELECT rowid, kind, seq, data FROM entries WHERE id = ?"
 ENTRY_ROWID = "SELECT rowid FROM entries WHERE id = ?"
 SET_ENTRY_SEQ = "UPDATE entries SET seq = ? WHERE id = ?"
 DELETE_ENTRY = "DELETE FROM entries WHERE id = ?"
-ALL_TOPIC_DATA = "SELECT data FROM entries WHERE kind = 'topic'"
+ALL_TOPIC_DATA = "SELECT id, data FROM entries WHERE kind = 'topic'"
 
 # -- claims and what links them ----------------------------------------------------------
 
