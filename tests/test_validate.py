@@ -73,7 +73,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "clash.toml",
         'format = 1\n[[actors]]\nid = "merchant"\nname = "Merchant"\n'
         'description = "D."\naliases = ["Commerce"]\n',
-        "actors[0].aliases[0]: 'Commerce' also names the topic 'trade'",
+        "actors[0].aliases[0]: 'Commerce' also names the topic 'trade' ({mini}/topics/trade.toml)",
     ),
     "BRIEF013": (
         "note.toml",

@@ -42,6 +42,7 @@ def check_names(merged: Mapping[str, Mapping[str, Any]], problems: list[Diagnost
                             d.NAME_CLASH,
                             placed.file,
                             f"{placed.path}.{sub}",
-                            f"{name!r} also names the {SINGULAR[other_kind]} {other.entry.id!r}",
+                            f"{name!r} also names the {SINGULAR[other_kind]} {other.entry.id!r}"
+                            + (f" ({other.file})" if other.file != placed.file else ""),
                         )
                     )
