@@ -198,11 +198,7 @@ def new(
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
     if new_ones:
         name = label.rsplit(" ", 1)[-1].strip("'")  # an id: no spaces, no quotes
-        click.echo(
-            f"brief: note: {label} is left out until that is filled in: 'brief edit {name}' "
-            "(or give it with --set KEY=VALUE)",
-            err=True,
-        )
+        click.echo(f"brief: note: to fill in or fix {label}: brief edit {name}", err=True)
 
 
 #: Keys ``new`` takes from options of their own, not ``--set``.
@@ -210,33 +206,42 @@ _OWN_OPTIONS = {"id", "title", "name", "topic", "actors", "cites", "text"}
 
 
 def _given(kind: str, sets: tuple[str, ...]) -> dict[str, str]:
-    """The ``--set KEY=VALUE`` pairs, each key checked against the schema of *kind*: the
-    value as TOML, by key (a string quoted, a list split at commas, a number as it is)."""
+    """The ``--set KEY=VALUE`` pairs, each key and value checked against the schema of
+    *kind* as the file will be (refused now, before anything is written): the value as
+    TOML, by key (a string quoted, a list split at commas, a number as it is)."""
     from ..corpus import authoring as a
+    from ..corpus.checkers import Bad
     from ..corpus.schema import FIELDS
 
     fields = FIELDS[f"{kind}s"]
+    settable = sorted(k for k, f in fields.items() if k not in _OWN_OPTIONS and _textual(f.type))
     out: dict[str, str] = {}
     for pair in sets:
         key, sep, value = pair.partition("=")
         key = key.strip()
-        settable = sorted(
-            k for k, f in fields.items() if k not in _OWN_OPTIONS and _textual(f.type)
-        )
         if not sep or key not in settable:
+            article = "an" if kind[0] in "aeiou" else "a"
             raise UsageError(
-                f"--set {pair!r}: a {kind} takes KEY=VALUE with one of: {', '.join(settable)}"
+                f"--set {pair!r}: {article} {kind} takes KEY=VALUE with one of: "
+                + ", ".join(settable)
             )
         kind_of = fields[key].type
+        given: object = value
         if kind_of.startswith("integer"):
             if not value.strip().isdigit():
                 raise UsageError(f"--set {key}: expected a whole number ({kind_of}), got {value!r}")
+            given = int(value)
             out[key] = value.strip()
         elif kind_of.startswith("array"):
             items = [v.strip() for v in value.split(",") if v.strip()]
+            given = items
             out[key] = "[" + ", ".join(a.toml_string(v) for v in items) + "]"
         else:
             out[key] = a.toml_string(value)
+        try:
+            fields[key].check(given)
+        except Bad as bad:
+            raise UsageError(f"--set {key}{bad.sub}: {bad.message}") from None
     return out
 
 

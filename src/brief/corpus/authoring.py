@@ -191,25 +191,35 @@ def read_exact(path: str) -> bytes | None:
 
 
 def write_exact(path: str, data: bytes) -> None:
-    """Make *path* hold exactly *data*: a temporary file in its folder, then a rename."""
+    """Make *path* hold exactly *data*: a temporary file in its folder, then a rename.
+
+    The file keeps its mode; a new one gets the mode any program's new file gets (0666
+    less the umask), not the temporary file's private 0600.
+    """
     folder = os.path.dirname(os.path.abspath(path))
     try:
         os.makedirs(folder, exist_ok=True)
-        mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else None
+        mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else _new_file_mode()
         fd, temp = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
-            if mode is not None:
-                os.chmod(temp, mode)
+            os.chmod(temp, mode)
             os.replace(temp, path)
         except BaseException:
             os.unlink(temp)
             raise
     except OSError as exc:
         raise WriteError(f"{path}: cannot write: {exc.strerror}") from None
+
+
+def _new_file_mode() -> int:
+    """0666 less the process's umask, which can only be read by setting it."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def restore(path: str, before: bytes | None) -> None:
