@@ -135,6 +135,23 @@ contradicts = ["nuclear-china-helping-maintain-capabilities"]
 """
 
 IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "topic renamed": ("topics/nuclear.toml", lambda t: t.replace('title = "', 'title = "New ', 1)),
+    "topic's aliases, tags and related topics": (
+        "topics/nuclear.toml",
+        lambda t: re.sub(
+            r"^aliases = \[",
+            'aliases = ["atom bomb", ',
+            t.replace("tags = [", 'tags = ["arms", ', 1),
+            count=1,
+            flags=re.M,
+        ).replace("related = [", 'related = ["history", ', 1),
+    ),
+    "actor renamed, aliases changed": (
+        "actors.toml",
+        lambda t: t.replace('name = "Russia"', 'name = "Russian Federation"', 1).replace(
+            'aliases = ["prc", ', 'aliases = ["zhongguo", ', 1
+        ),
+    ),
     "claim text": (
         "topics/sanctions.toml",
         claim_text("The UN has imposed", "Edited: the UN has imposed"),
@@ -356,9 +373,14 @@ REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str], str]] = {
         lambda text: re.sub(r'\nnote = ".*?"', "", text, count=1),
         "the entries left out changed",
     ),
-    "topic renamed": (
+    "topic renamed to a name another entry has": (
         "topics/nuclear.toml",
-        lambda t: t.replace('title = "', 'title = "New ', 1),
+        lambda t: t.replace('title = "', 'title = "Sanctions" # was: "', 1),
+        "a new name is already in use",
+    ),
+    "source's sections changed": (
+        "sources.toml",
+        lambda t: t.replace('"Trade Sanctions",', '"Trade Sanctions Etc",', 1),
         "a topic, actor or source changed beyond its prose",
     ),
     "claim pointed at is removed": (
@@ -677,12 +699,12 @@ DECLINED_ADDITIONS: dict[str, tuple[str, str, str]] = {
     "name in use": (
         "topics/x.toml",
         _ACTOR.format(id="prc-2", name="PRC"),
-        "a name in the added file is in use",
+        "a new name is already in use",
     ),
     "name twice in the file": (
         "topics/x.toml",
         _ACTOR.format(id="a-1", name="Same") + _ACTOR.format(id="a-2", name="Same")[11:],
-        "a name in the added file names two of its entries",
+        "a new name names two entries",
     ),
     "problems of its own": (
         "topics/x.toml",
@@ -731,6 +753,21 @@ def test_files_in_a_new_folder_are_added_in_place(corpus: Path) -> None:
     assert in_place(corpus) == Edited(Outcome.DECLINED, "a folder was added through a link")
     store, applied = reopen(corpus)
     assert not applied
+    same_as_fresh(corpus, store)
+
+
+def test_entries_moved_in_a_file_whose_problems_name_them_are_declined(corpus: Path) -> None:
+    """A name clash is told at the entry's key path (``actors[7].name``): moving the
+    entries would leave that path stale in the cache (a random run found it)."""
+    actors = corpus / "actors.toml"
+    edit(actors, lambda t: t + '\n[[actors]]\nid = "chn"\nname = "China"\ndescription = "Dup."\n')
+    warm(corpus)
+    head, first, second, *rest = re.split(r"(?=\n\[\[actors\]\])", actors.read_text())
+    edit(actors, lambda _: head + second + first + "".join(rest))
+    reason = "its topics, actors or sources changed while problems name them"
+    assert in_place(corpus) == Edited(Outcome.DECLINED, reason)
+    store, applied = reopen(corpus)
+    assert not applied and any("BRIEF012" in w for w in store.warnings)
     same_as_fresh(corpus, store)
 
 
@@ -829,7 +866,9 @@ def test_random_files_and_entries_added_removed_and_moved_match_a_fresh_load(
 ) -> None:
     """Twenty random steps of a writer growing a corpus: files with new topics, actors,
     sources and claims (on new and old entries) added and removed, actors appended,
-    deleted and reordered. Each is checked against a fresh load, applied or not."""
+    deleted, reordered and renamed (now and then to a name in use, which leaves a clash
+    that later steps must not make stale). Each is checked against a fresh load,
+    applied or not."""
     rng = random.Random(20261202)
     topics = ["economy", "nuclear", "sanctions"]
     actors = ["china", "russia", "north-korea"]
@@ -837,7 +876,7 @@ def test_random_files_and_entries_added_removed_and_moved_match_a_fresh_load(
     warm(corpus)
     applied = 0
     for n in range(20):
-        action = rng.choice(["file", "file", "remove", "append", "delete", "swap"])
+        action = rng.choice(["file", "file", "remove", "append", "delete", "swap", "rename"])
         if action == "file" or (action == "remove" and not mine):
             topic = rng.choice([*topics, f"t{n}"])
             actor = rng.choice([*actors, f"a{n}"])
@@ -866,10 +905,16 @@ def test_random_files_and_entries_added_removed_and_moved_match_a_fresh_load(
                 if not extra:
                     continue
                 blocks.pop(rng.choice(extra))
+            elif action == "rename":  # a name another has, now and then: declined
+                i = rng.randrange(len(blocks))
+                name = rng.choice([f"Renamed {n}", "China", f"Actor {n - 1}"])
+                blocks[i] = re.sub(r'^name = ".*"', f'name = "{name}"', blocks[i], flags=re.M)
             else:
                 i, j = rng.sample(range(len(blocks)), 2)
                 blocks[i], blocks[j] = blocks[j], blocks[i]
             new = "\n[[actors]]\n".join([head, *(b.rstrip("\n") + "\n" for b in blocks)])
+            if new == path.read_text():
+                continue
             edit(path, lambda _, new=new: new)  # type: ignore[misc]
         store, in_place = reopen(corpus)
         applied += in_place

@@ -101,6 +101,47 @@ def add_entries(con: sqlite3.Connection, new: Sequence[New]) -> None:
     con.execute(sql.FORGET_BRIEFINGS)
 
 
+def rename_entries(con: sqlite3.Connection, renamed: Sequence[tuple[str, Any, Any]]) -> None:
+    """Rewrite topics and actors whose names, aliases, tags or related topics changed
+    (kind, as they were, as they are): entry, names, tags and full-text row; forget
+    every briefing. Their ids stay, and what names them by id with them.
+
+    One whose file's copy is not the one in use (a later layer's is) changes nothing.
+    Declined as an addition is: a new name that names another entry, a related topic
+    that is not there, a corpus with problems that names could change.
+    """
+    _corpus_untroubled(con, set())
+    live = []
+    for kind, before, entry in renamed:
+        row = con.execute(sql.ENTRY_ROW, (entry.id,)).fetchone()
+        if row is not None and tuple(codec.read_data(row[2])) == tuple(before):
+            live.append((kind, codec.named_from(NAMED[kind], before), entry, row[0]))
+    for _, old, _, rowid in live:  # old names out first: they may move between these
+        con.execute(sql.DELETE_SEARCH, (-rowid, *codec.search_text(old)))
+        con.executemany(sql.DELETE_NAME, ((key, old.id) for key in _keys(old)))
+        con.executemany(sql.DELETE_TAG, ((tag, old.id) for tag in _tags(old)))
+    new = [(kind, entry, 0, 0) for kind, _, entry, _ in live]
+    names = _names_free(con, new, ids_in_use=True)
+    _related_known(con, new)
+    for _, _, entry, rowid in live:
+        con.execute(sql.SET_ENTRY, (codec.entry_blob(entry), entry.id))
+        con.execute(sql.INSERT_SEARCH_AT, (-rowid, *codec.search_text(entry)))
+        con.executemany(sql.INSERT_TAG, ((tag, entry.id) for tag in _tags(entry)))
+    _write_names(con, names, {entry.id: NAMED[kind] for kind, _, entry, _ in live})
+    con.execute(sql.FORGET_BRIEFINGS)
+
+
+def _keys(entry: Any) -> set[str]:
+    """The names (normalised) an entry gives: its id, title (or name) and aliases."""
+    keys = {normalise(n) for n in (entry.id, entry.title, *getattr(entry, "aliases", ()))}
+    return keys - {""}
+
+
+def _tags(entry: Any) -> set[str]:
+    """An entry's tags, normalised as the ``tags`` table keeps them."""
+    return {normalise(t) for t in getattr(entry, "tags", ())}
+
+
 def remove_entries(con: sqlite3.Connection, gone: Sequence[Gone]) -> None:
     """Delete the rows of topics, actors and sources removed from files (each with the
     number of its file): entry, names, tags and full-text row; forget every briefing.
@@ -126,10 +167,8 @@ def remove_entries(con: sqlite3.Connection, gone: Sequence[Gone]) -> None:
         (rowid,) = con.execute(sql.ENTRY_ROWID, (entry.id,)).fetchone()
         con.execute(sql.DELETE_SEARCH, (-rowid, *codec.search_text(entry)))
         con.execute(sql.DELETE_ENTRY, (entry.id,))
-        keys = {normalise(n) for n in (entry.id, entry.title, *getattr(entry, "aliases", ()))}
-        con.executemany(sql.DELETE_NAME, ((key, entry.id) for key in keys))
-        tags = {normalise(t) for t in getattr(entry, "tags", ())}
-        con.executemany(sql.DELETE_TAG, ((tag, entry.id) for tag in tags))
+        con.executemany(sql.DELETE_NAME, ((key, entry.id) for key in _keys(entry)))
+        con.executemany(sql.DELETE_TAG, ((tag, entry.id) for tag in _tags(entry)))
     con.execute(sql.FORGET_BRIEFINGS)
 
 
@@ -226,22 +265,24 @@ def _named_by(rejected: dict[str, list[tuple[dict[str, Any], str]]]) -> set[str]
     return out
 
 
-def _names_free(con: sqlite3.Connection, new: Sequence[New]) -> dict[str, str]:
+def _names_free(
+    con: sqlite3.Connection, new: Sequence[New], ids_in_use: bool = False
+) -> dict[str, str]:
     """Each name (normalised) of the new entries, with the id it names; declined if one
-    is defined twice, names two entries or is already in use."""
+    is defined twice, names two entries or is already in use (their own names are out
+    of the table by now). Their ids must be new too, unless *ids_in_use* (a rename)."""
     ids = [e.id for _, e, _, _ in new]
     if len(set(ids)) != len(ids):
         raise Declined("the added file defines an id twice")
-    if rows_in(con, sql.ENTRIES_IN, ids):
+    if not ids_in_use and rows_in(con, sql.ENTRIES_IN, ids):
         raise Declined("an id the added file defines is in use")
     names: dict[str, str] = {}
     for _, entry, _, _ in new:
-        for name in (entry.id, entry.title, *getattr(entry, "aliases", ())):
-            key = normalise(name)
-            if key and names.setdefault(key, entry.id) != entry.id:
-                raise Declined("a name in the added file names two of its entries")
+        for key in _keys(entry):
+            if names.setdefault(key, entry.id) != entry.id:
+                raise Declined("a new name names two entries")
     if rows_in(con, sql.NAMES_IN, names):
-        raise Declined("a name in the added file is in use")
+        raise Declined("a new name is already in use")
     return names
 
 
@@ -263,8 +304,12 @@ def _write_named(con: sqlite3.Connection, new: Sequence[New], names: dict[str, s
         seq = codec.seq_key(ref, KIND_ORDER.index(kind), pos)
         con.execute(sql.INSERT_ENTRY, (rowid, entry.id, NAMED[kind], seq, codec.entry_blob(entry)))
         con.execute(sql.INSERT_SEARCH_AT, (-rowid, *codec.search_text(entry)))
-        if kind == "topics":
-            con.executemany(sql.INSERT_TAG, ((normalise(t), entry.id) for t in entry.tags))
+        con.executemany(sql.INSERT_TAG, ((tag, entry.id) for tag in _tags(entry)))
+    _write_names(con, names, kinds)
+
+
+def _write_names(con: sqlite3.Connection, names: dict[str, str], kinds: dict[str, str]) -> None:
+    """The ``names`` rows of *names* (each with the id it names, of kind ``kinds[id]``)."""
     con.executemany(
         sql.INSERT_NAME,
         (

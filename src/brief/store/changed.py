@@ -123,11 +123,19 @@ class ChangedFile:
             raise Declined("the entries left out changed")
         self.named = _named_changes(self.record, self.checked)
         """What changed among its topics, actors and sources (see ``added``)."""
+        if any(self.named[1:]) and any(self.record.problems.get(p) for p in _PLACED_PHASES):
+            # their key paths (``actors[7]``) and their wording follow the entries
+            raise Declined("its topics, actors or sources changed while problems name them")
         self.old_claims = self.record.claims()
         self.new_claims: list[tuple[Claim, str, int]] = []
         for pos, (entry, where) in enumerate(self.checked.entries["claims"]):
             assert isinstance(entry, Claim)
             self.new_claims.append((entry, where, pos))
+
+
+#: The phases of a load whose problems an edit keeps as they were (it finds those of the
+#: others again): they name entries by place, and the place of none may change.
+_PLACED_PHASES = ("place", "rejected", "related", "names")
 
 
 def _usable_before(record: filerecord.FileRecord) -> None:
@@ -161,12 +169,15 @@ class NamedChanges(NamedTuple):
     """Those removed: kind, as they were."""
     moved: list[tuple[str, str, int]]
     """Those kept at another place: kind, id, new place (see ``added.move_entries``)."""
+    renamed: list[tuple[str, codec.EntryData, Any]]
+    """Topics and actors whose names, tags or related topics changed: kind, as they
+    were, as they are (see ``added.rename_entries``)."""
 
 
 def _named_changes(record: filerecord.FileRecord, checked: Checked) -> NamedChanges:
     """What changed among the file's topics, actors and sources (see :class:`NamedChanges`);
     declined if one changed beyond its prose, or an id is defined twice, before or now."""
-    out = NamedChanges([], [], [], [])
+    out = NamedChanges([], [], [], [], [])
     old_ids: list[str] = []
     new_ids: list[str] = []
     for kind in NAMED:
@@ -183,8 +194,10 @@ def _named_changes(record: filerecord.FileRecord, checked: Checked) -> NamedChan
             was, before = old[ident]
             after = codec.entry_data(entry)
             if codec.without_prose(kind, before) != codec.without_prose(kind, after):
-                raise Declined("a topic, actor or source changed beyond its prose")
-            if tuple(before) != after:
+                if not codec.renamed_only(kind, tuple(before), after):
+                    raise Declined("a topic, actor or source changed beyond its prose")
+                out.renamed.append((kind, tuple(before), entry))
+            elif tuple(before) != after:
                 out.prose.append((kind, tuple(before), after))
             if pos != was:
                 out.moved.append((kind, ident, pos))

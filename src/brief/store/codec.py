@@ -209,6 +209,22 @@ def without_prose(kind: str, data: EntryData) -> EntryData:
     return tuple(out)
 
 
+#: Fields of a topic or an actor that only names, tags, related topics and prose hold:
+#: what ``added.rename_entries`` may change in place (title, summary, aliases, tags and
+#: related; name, description and aliases).
+_NAMING = {"topics": (1, 2, 3, 4, 5), "actors": (1, 2, 3)}
+
+
+def renamed_only(kind: str, before: EntryData, after: EntryData) -> bool:
+    """Whether *after* differs from *before* (of *kind*, ``topics``...) only in fields
+    that name it, tag it, relate it or tell of it (see :data:`_NAMING`)."""
+    fields = _NAMING.get(kind)
+    if fields is None:
+        return False
+    keep = [i for i in range(len(before)) if i not in fields]
+    return len(before) == len(after) and all(before[i] == after[i] for i in keep)
+
+
 def topic_related(blob: bytes) -> tuple[str, ...]:
     """The related topics of a stored topic, without building it."""
     try:

@@ -42,7 +42,7 @@ from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citat
 from ..corpus.schema import Checked
 from ..corpus.stamps import Stamps
 from . import codec, sql
-from .added import add_entries, add_file, move_entries, remove_entries
+from .added import add_entries, add_file, move_entries, remove_entries, rename_entries
 from .cachefile import Opened, connect_rw, generation, locked, new_generation, smudged
 from .changed import ChangedFile, Declined, relist
 from .claimgroup import Group, read_group
@@ -174,12 +174,16 @@ class _Edit:
         return ChangedFile(path, row, group, self.layers, now)
 
     def _named_entries(self) -> None:
-        """Topics, actors and sources removed, moved and added, in that order (``added``)."""
+        """Topics, actors and sources removed, moved, renamed and added, in that order:
+        names freed before they are taken again (``added``)."""
         files = self.files
         gone = [(kind, data, f.ref) for f in files for kind, data in f.named.removed]
         if gone:
             remove_entries(self.con, gone)
         move_entries(self.con, [(*m, f.ref) for f in files for m in f.named.moved])
+        renamed = [r for f in files for r in f.named.renamed]
+        if renamed:
+            rename_entries(self.con, renamed)
         new = [(kind, entry, pos, f.ref) for f in files for kind, entry, pos in f.named.added]
         if new:
             add_entries(self.con, new)
