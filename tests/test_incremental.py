@@ -154,6 +154,15 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             flags=re.M,
         ).replace("related = [", 'related = ["history", ', 1),
     ),
+    "source retitled, its author, reliability and note changed (format 2)": (
+        "sources.toml",
+        lambda t: (
+            t.replace('title = "Why Is China', 'title = "Why, Really, Is China', 1)
+            .replace('author = "Cassie Grissom"', 'author = "C. Grissom"', 1)
+            .replace('reliability = "D"', 'reliability = "C"', 1)
+            .replace('note = "Graded D', 'note = "Once graded D', 1)
+        ),
+    ),
     "actor renamed, aliases changed": (
         "actors.toml",
         lambda t: t.replace('name = "Russia"', 'name = "Russian Federation"', 1).replace(

@@ -1,4 +1,4 @@
-"""Files, topics, actors and sources added, removed or moved, applied to the cache in place.
+"""Files, topics, actors and sources added, removed, moved or renamed, applied in place.
 
 ``brief new topic`` writes a file, ``brief new actor`` adds an actor to one; a writer
 starts a note by hand, or deletes one. At 10,000 topics a rebuild for any of these took
@@ -7,8 +7,9 @@ starts a note by hand, or deletes one. At 10,000 topics a rebuild for any of the
 A file added gets its row first, holding no entries, as though it had always been there
 and empty; a file removed is read as empty; each is then edited as any file is
 (``incremental``). Here, topics, actors and sources added to a file get their rows,
-names, tags and full-text rows; those removed lose them; those moved within their file
-get their new place in load order. Claims are applied as any edit's are.
+names, tags and full-text rows; those removed lose them; those renamed (or given other
+aliases, tags or details) have them rewritten; those moved within their file get their
+new place in load order. Claims are applied as any edit's are.
 
 Names reach across the corpus: one added may answer a reference elsewhere that had no
 answer, change a "did you mean", or clash; one removed may leave a reference without
@@ -102,9 +103,11 @@ def add_entries(con: sqlite3.Connection, new: Sequence[New]) -> None:
 
 
 def rename_entries(con: sqlite3.Connection, renamed: Sequence[tuple[str, Any, Any]]) -> None:
-    """Rewrite topics and actors whose names, aliases, tags or related topics changed
-    (kind, as they were, as they are): entry, names, tags and full-text row; forget
-    every briefing. Their ids stay, and what names them by id with them.
+    """Rewrite topics, actors and sources whose names, aliases, tags, related topics or
+    details changed (kind, as they were, as they are: see ``codec.renamed_only``):
+    entry, names, tags and full-text row; forget every briefing. Their ids stay, and
+    what names them by id with them; a source's sections stay, and the citations
+    resolved against them.
 
     One whose file's copy is not the one in use (a later layer's is) changes nothing.
     Declined as an addition is: a new name that names another entry, a related topic

@@ -170,8 +170,8 @@ class NamedChanges(NamedTuple):
     moved: list[tuple[str, str, int]]
     """Those kept at another place: kind, id, new place (see ``added.move_entries``)."""
     renamed: list[tuple[str, codec.EntryData, Any]]
-    """Topics and actors whose names, tags or related topics changed: kind, as they
-    were, as they are (see ``added.rename_entries``)."""
+    """Entries whose names, tags, related topics or details changed, not their sections:
+    kind, as they were, as they are (see ``added.rename_entries``)."""
 
 
 def _named_changes(record: filerecord.FileRecord, checked: Checked) -> NamedChanges:

@@ -209,10 +209,14 @@ def without_prose(kind: str, data: EntryData) -> EntryData:
     return tuple(out)
 
 
-#: Fields of a topic or an actor that only names, tags, related topics and prose hold:
-#: what ``added.rename_entries`` may change in place (title, summary, aliases, tags and
-#: related; name, description and aliases).
-_NAMING = {"topics": (1, 2, 3, 4, 5), "actors": (1, 2, 3)}
+#: Fields of a topic, an actor or a source that ``added.rename_entries`` may change in
+#: place: all but the id and the file, and a source's sections (which its citations
+#: are resolved against): what names, tags, relates or tells of it, read when shown.
+_NAMING = {
+    "topics": (1, 2, 3, 4, 5),
+    "actors": (1, 2, 3),
+    "sources": (1, 2, 3, 4, 5, 8, 9, 10, 11, 12),
+}
 
 
 def renamed_only(kind: str, before: EntryData, after: EntryData) -> bool:
