@@ -169,11 +169,12 @@ def new(
     text = " ".join(words).strip()
     given = _given(kind, sets)
     if kind == "claim":
-        path, entry, label = _new_claim(layers, target, text, topic, actors, source, section, given)
+        path, entry, made = _new_claim(layers, target, text, topic, actors, source, section, given)
     else:
         if not text:
             raise UsageError(f"new {kind} needs a title")
-        path, entry, label = _new_named(layers, target, kind, text, ident, given)
+        path, entry, made = _new_named(layers, target, kind, text, ident, given)
+    label = f"the {kind} {made!r}"
     before = a.read_exact(path)
     edited = not no_edit and (kind != "claim" or not text)
     if edited:
@@ -197,25 +198,26 @@ def new(
     if new_ones and kind == "claim" and text:
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
     if new_ones:
-        name = label.rsplit(" ", 1)[-1].strip("'")  # an id: no spaces, no quotes
-        click.echo(f"brief: note: to fill in or fix {label}: brief edit {name}", err=True)
+        click.echo(f"brief: note: to fill in or fix {label}: brief edit {made}", err=True)
 
 
 #: Keys ``new`` takes from options of their own, not ``--set``.
 _OWN_OPTIONS = {"id", "title", "name", "topic", "actors", "cites", "text"}
 
 
-def _given(kind: str, sets: tuple[str, ...]) -> dict[str, str]:
+#: ``--set`` values, by key: a string, a list (split at commas) or a number.
+Given = dict[str, "str | list[str] | int"]
+
+
+def _given(kind: str, sets: tuple[str, ...]) -> Given:
     """The ``--set KEY=VALUE`` pairs, each key and value checked against the schema of
-    *kind* as the file will be (refused now, before anything is written): the value as
-    TOML, by key (a string quoted, a list split at commas, a number as it is)."""
-    from ..corpus import authoring as a
+    *kind* as the file will be (refused now, before anything is written)."""
     from ..corpus.checkers import Bad
     from ..corpus.schema import FIELDS
 
     fields = FIELDS[f"{kind}s"]
     settable = sorted(k for k, f in fields.items() if k not in _OWN_OPTIONS and _textual(f.type))
-    out: dict[str, str] = {}
+    out: Given = {}
     for pair in sets:
         key, sep, value = pair.partition("=")
         key = key.strip()
@@ -226,23 +228,26 @@ def _given(kind: str, sets: tuple[str, ...]) -> dict[str, str]:
                 + ", ".join(settable)
             )
         kind_of = fields[key].type
-        given: object = value
         if kind_of.startswith("integer"):
             if not value.strip().isdigit():
                 raise UsageError(f"--set {key}: expected a whole number ({kind_of}), got {value!r}")
-            given = int(value)
-            out[key] = value.strip()
+            out[key] = int(value)
         elif kind_of.startswith("array"):
-            items = [v.strip() for v in value.split(",") if v.strip()]
-            given = items
-            out[key] = "[" + ", ".join(a.toml_string(v) for v in items) + "]"
+            out[key] = [v.strip() for v in value.split(",") if v.strip()]
         else:
-            out[key] = a.toml_string(value)
+            out[key] = value
         try:
-            fields[key].check(given)
+            fields[key].check(out[key])
         except Bad as bad:
             raise UsageError(f"--set {key}{bad.sub}: {bad.message}") from None
     return out
+
+
+def _as_written(given: Given) -> tuple[dict[str, str | list[str]], dict[str, str]]:
+    """*given* as ``entry_text`` takes it: the words and lists it writes as TOML itself,
+    and the numbers as TOML already."""
+    values = {k: v for k, v in given.items() if not isinstance(v, int)}
+    return values, {k: str(v) for k, v in given.items() if isinstance(v, int)}
 
 
 def _textual(type_words: str) -> bool:
@@ -289,7 +294,7 @@ def _new_named(
     kind: str,
     title: str,
     ident: str | None,
-    given: dict[str, str],
+    given: Given,
 ) -> tuple[str, str, str]:
     from ..core.names import is_id, normalise
     from ..corpus import authoring as a
@@ -309,8 +314,9 @@ def _new_named(
     file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
     path = os.path.join(target, file.get(kind, "sources.toml"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
-    entry = a.entry_text(kind, {"id": ident, key: title}, given, version=version)
-    return path, entry, f"the {kind} {ident!r}"
+    values, raw = _as_written(given)
+    entry = a.entry_text(kind, {"id": ident, key: title, **values}, raw, version=version)
+    return path, entry, ident
 
 
 def _new_claim(
@@ -321,7 +327,7 @@ def _new_claim(
     actors: tuple[str, ...],
     source: str | None,
     section: str | None,
-    given: dict[str, str],
+    given: Given,
 ) -> tuple[str, str, str]:
     from ..corpus import authoring as a
     from ..corpus.where import definitions, find_all
@@ -359,9 +365,11 @@ def _new_claim(
     else:
         path = home.path
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
-    raw = {"cites": a.citation_text(cite), **given}
-    entry = a.entry_text("claim", values, raw, version)
-    return path, entry, f"the claim {ident!r}"
+    extra, raw = _as_written(given)
+    entry = a.entry_text(
+        "claim", {**values, **extra}, {"cites": a.citation_text(cite), **raw}, version
+    )
+    return path, entry, ident
 
 
 @command()

@@ -195,12 +195,12 @@ def active_layers(ctx: click.Context) -> list[Layer]:
 MAX_WARNINGS = 10
 
 
-def warning_lines(warnings: Sequence[str]) -> list[str]:
-    """The lines that warn of *warnings* on stderr: the first :data:`MAX_WARNINGS`, then
-    how many more there are (``brief validate`` lists every problem)."""
-    lines = [f"brief: warning: {line}" for line in warnings[:MAX_WARNINGS]]
-    if len(warnings) > MAX_WARNINGS:
-        more = len(warnings) - MAX_WARNINGS
+def warning_lines(warnings: Sequence[str], most: int = MAX_WARNINGS) -> list[str]:
+    """The lines that warn of *warnings*: the first *most*, then how many more there
+    are (``brief validate`` lists every problem)."""
+    lines = [f"brief: warning: {line}" for line in warnings[:most]]
+    if len(warnings) > most:
+        more = len(warnings) - most
         lines.append(f"brief: warning: … and {more:,} more ('brief validate' lists them all)")
     return lines
 

@@ -264,14 +264,8 @@ class _Screen(_Output):
         lines = [self._style(status, "7"), ""]
         for problem in drawn.problems:  # wrapped, not cut: the file and key may be last
             lines += [self._style(part, "1;31") for part in _wrapped(f"brief: {problem}", columns)]
-        shown = drawn.warnings[:SHOWN_WARNINGS]
-        for warning in shown:
-            lines += [
-                self._style(part, "33") for part in _wrapped(f"brief: warning: {warning}", columns)
-            ]
-        if len(drawn.warnings) > len(shown):
-            more = len(drawn.warnings) - len(shown)
-            lines.append(f"… and {more} more warnings ('brief validate' lists them)")
+        for warning in warning_lines(drawn.warnings, SHOWN_WARNINGS):
+            lines += [self._style(part, "33") for part in _wrapped(warning, columns)]
         if len(lines) > 2:
             lines.append("")
         body = drawn.text.rstrip("\n").split("\n") if drawn.text else []

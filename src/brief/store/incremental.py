@@ -3,7 +3,7 @@
 Rebuilding the cache of a 10,000-topic corpus takes seconds; re-reading the one file
 that changed takes a millisecond. The edits applied here are the everyday ones:
 claims added, removed or rewritten, a topic's summary or an actor's description
-reworded; files, topics, actors and sources added or removed (see ``added``). Only
+reworded; files, topics, actors and sources added, removed or renamed (``added``). Only
 the rows those touch change: the file's claims, the links, contradictions and
 supports between them, their full-text rows, the topic rows that list their actors,
 the briefings that show any of them, as a claim or under a claim it contradicts or
@@ -14,10 +14,11 @@ kept, now. Claims are resolved by the loader's own rules (``corpus.resolve``).
 An edit is applied only when it provably gives what a full load would give; it is
 declined (and the cache rebuilt) when it could change anything beyond those rows:
 
-- a file that cannot be read or parsed, now or before; a folder added or removed;
-- a topic, actor or source renamed, re-aliased, re-tagged, or a source's sections
-  changed (names, tags and citations reach across files); one added or removed that
-  ``added`` cannot apply exactly;
+- a file that cannot be read or parsed, now or before; a folder removed, or one added
+  through a link;
+- a source's sections changed (citations reach across files); a topic, actor or source
+  added, removed or renamed that ``added`` cannot apply exactly (names reach across
+  files too);
 - an entry left out before or now for its own problems changing;
 - a claim id defined more than once, before or after (a claim left out for its own
   problems still takes its id);
@@ -95,7 +96,9 @@ def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Ed
         return Edited(Outcome.RACED)
     began = time.time_ns()  # before the files are read again: see cachefile.smudged
     try:
-        folders, added, removed = codec.manifest_folders(seen.manifest), list[str](), list[str]()
+        folders = codec.manifest_folders(seen.manifest)
+        added: list[str] = []
+        removed: list[str] = []
         if seen.folders:
             folders, added, removed = relist(seen.manifest, seen.folders)
         stamps = _Edit(con, layers).apply(seen.files, added, removed)
