@@ -42,3 +42,16 @@ def test_two_neighbouring_letters_swapped_are_suggested() -> None:
     assert did_you_mean("osa", ["oas", "egypt", "israel"]) == " (did you mean 'oas'?)"
     assert closest("isreal", ["israel", "ireland"])[0] == "israel"
     assert closest("oas", ["soa", "ao"]) == ()  # not neighbours: no suggestion
+
+
+def test_another_number_of_a_series_is_no_suggestion() -> None:
+    # the id of a deleted source, numbered as its neighbours: 'source-491' is another
+    # source, not a misspelling of it
+    pool = ["source-491", "source-911", "source-092", "topic-0042"]
+    assert closest("source-091", pool) == ()
+    assert did_you_mean("source-091", pool) == ""
+    # the same number with other zeros, and letters mistyped around it, still are
+    assert closest("topic-42", ["topic-0042", "topic-0043"]) == ("topic-0042",)
+    assert closest("sourse-091", ["source-091", "source-491"])[0] == "source-091"
+    # two neighbouring digits swapped is a slip, suggested
+    assert closest("source-019", ["source-091"]) == ("source-091",)

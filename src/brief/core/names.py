@@ -45,12 +45,27 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
     prefixed = [c for c in pool if key and (c.startswith(key) or key.startswith(c)) and c != key]
     swapped = [c for c in pool if _one_swap(key, c)]
     # 0.75: lower lets 'farmers' suggest 'arms' and 'sanction' 'unification'
-    similar = difflib.get_close_matches(key, pool, n=limit, cutoff=0.75)
+    similar = [
+        c
+        for c in difflib.get_close_matches(key, pool, n=limit + 2, cutoff=0.75)
+        if not _another_number(key, c)
+    ]
     out: list[str] = []
     for c in [*sorted(within, key=len), *swapped, *similar, *sorted(prefixed, key=len)]:
         if c not in out:
             out.append(c)
     return tuple(out[:limit])
+
+
+def _another_number(a: str, b: str) -> bool:
+    """Whether *a* and *b* are the same words around other numbers (``source-091``,
+    ``source-491``): two entries of a numbered series, not a slip of the keyboard, however
+    alike they look. The same numbers written with other zeros (``topic-0042``,
+    ``topic-00042``) are alike."""
+    pa, pb = _DIGITS.split(a), _DIGITS.split(b)  # words at even places, numbers at odd
+    if len(pa) == 1 or len(pa) != len(pb) or pa[0::2] != pb[0::2]:
+        return False
+    return [int(n) for n in pa[1::2]] != [int(n) for n in pb[1::2]]
 
 
 def _one_swap(a: str, b: str) -> bool:
