@@ -47,11 +47,11 @@ def test_two_neighbouring_letters_swapped_are_suggested() -> None:
 def test_another_number_of_a_series_is_no_suggestion() -> None:
     # the id of a deleted source, numbered as its neighbours: 'source-491' is another
     # source, not a misspelling of it
-    pool = ["source-491", "source-911", "source-092", "topic-0042"]
-    assert closest("source-091", pool) == ()
+    pool = ["source-491", "source-901", "source-092", "topic-0042"]
+    assert closest("source-091", pool) == ()  # 'source-901': two digits swapped, as alike
     assert did_you_mean("source-091", pool) == ""
     # the same number with other zeros, and letters mistyped around it, still are
     assert closest("topic-42", ["topic-0042", "topic-0043"]) == ("topic-0042",)
     assert closest("sourse-091", ["source-091", "source-491"])[0] == "source-091"
-    # two neighbouring digits swapped is a slip, suggested
-    assert closest("source-019", ["source-091"]) == ("source-091",)
+    # two neighbouring letters swapped still are
+    assert closest("soruce-091", ["source-091"]) == ("source-091",)

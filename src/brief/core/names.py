@@ -43,7 +43,7 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
     words = set(key.split("-"))
     within = [c for c in pool if c != key and words <= set(c.split("-"))]
     prefixed = [c for c in pool if key and (c.startswith(key) or key.startswith(c)) and c != key]
-    swapped = [c for c in pool if _one_swap(key, c)]
+    swapped = [c for c in pool if _one_swap(key, c) and not _another_number(key, c)]
     # 0.75: lower lets 'farmers' suggest 'arms' and 'sanction' 'unification'
     similar = [
         c
@@ -59,9 +59,9 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
 
 def _another_number(a: str, b: str) -> bool:
     """Whether *a* and *b* are the same words around other numbers (``source-091``,
-    ``source-491``): two entries of a numbered series, not a slip of the keyboard, however
-    alike they look. The same numbers written with other zeros (``topic-0042``,
-    ``topic-00042``) are alike."""
+    ``source-491``, ``source-019``): two entries of a numbered series, not a slip of the
+    keyboard, however alike they look. The same numbers written with other zeros
+    (``topic-0042``, ``topic-00042``) are alike."""
     pa, pb = _DIGITS.split(a), _DIGITS.split(b)  # words at even places, numbers at odd
     if len(pa) == 1 or len(pa) != len(pb) or pa[0::2] != pb[0::2]:
         return False
