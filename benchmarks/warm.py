@@ -46,6 +46,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("timeline",),
     ("timeline", "actor-0048"),
     ("conflicts",),
+    ("conflicts", "topic-00042"),
 )
 
 #: Runs brief's CLI with ``store.read.whole_corpus`` wrapped to say when it is called.

@@ -243,11 +243,16 @@ class CachedStore:
     @_or_rebuilt
     def conflicts(self, about: Sequence[str] = (), each: Sequence[str] = ()) -> Conflicts:
         """From an index of the claims that contradict or are contradicted, and what they
-        name (see ``read.contested``), or the whole index when it is built already."""
+        name (see ``read.contested``): only those around the entries named, when some
+        are (``read.conflicting``: a pair kept touches one of *about*, or every one of
+        *each*). Or from the whole index, when it is built already."""
         from ..views.comparison import conflicts
-        from .read import contested, indexed
+        from .read import conflicting, contested, indexed
 
-        index = self._index if self._index is not None else indexed(contested(self._con))
+        index = self._index
+        if index is None:
+            named = about or each
+            index = indexed(conflicting(self._con, named) if named else contested(self._con))
         return conflicts(index, about, each)
 
     @_or_rebuilt

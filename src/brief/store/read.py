@@ -55,6 +55,19 @@ _CLAIMS_OF = {
 }
 
 
+def _claims_of(con: sqlite3.Connection, ident: str) -> tuple[list[str], bytes]:
+    """The ids of the claims in topic *ident*, about actor *ident* or citing source
+    *ident*, and its entry's data."""
+    row = con.execute(sql.ENTRY, (ident,)).fetchone()
+    if row is None:  # the names table said it was there
+        raise codec.Corrupt(f"no entry {ident!r}")
+    kind, _, data = row
+    if kind not in _CLAIMS_OF:
+        raise codec.Corrupt(f"an entry {ident!r} of no kind ({kind!r})")
+    ids = [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
+    return ids, data if kind == "topic" else b""
+
+
 def neighbourhood(con: sqlite3.Connection, *idents: str) -> Corpus:
     """The part of the corpus the briefing of *ident* shows (or a comparison of the
     entries *idents*), in corpus order.
@@ -66,15 +79,10 @@ def neighbourhood(con: sqlite3.Connection, *idents: str) -> Corpus:
     main: list[str] = []
     wanted: set[str] = set(idents)
     for ident in idents:
-        row = con.execute(sql.ENTRY, (ident,)).fetchone()
-        if row is None:  # the names table said it was there
-            raise codec.Corrupt(f"no entry {ident!r}")
-        kind, _, data = row
-        if kind not in _CLAIMS_OF:
-            raise codec.Corrupt(f"an entry {ident!r} of no kind ({kind!r})")
-        main += [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
-        if kind == "topic":
-            wanted.update(codec.topic_related(data))  # for their titles
+        ids, topic = _claims_of(con, ident)
+        main += ids
+        if topic:
+            wanted.update(codec.topic_related(topic))  # for their titles
     return _around(con, main, wanted)
 
 
@@ -105,6 +113,19 @@ def contested(con: sqlite3.Connection) -> Corpus:
     """The part of the corpus ``views.comparison.conflicts`` reads, in corpus order:
     every claim that contradicts or is contradicted, and what those claims name."""
     return _around(con, [r[0] for r in con.execute(sql.CONTESTED)], set())
+
+
+def conflicting(con: sqlite3.Connection, idents: Sequence[str]) -> Corpus:
+    """The part of the corpus ``views.comparison.conflicts`` reads for the pairs that
+    touch any of *idents* (topics, actors, sources), in corpus order.
+
+    Their claims that contradict or are contradicted, the claims on the other side,
+    and, so that each of those is weighed as in the whole corpus (contested, and by
+    whom), every claim that contradicts or supports them; and what all these name.
+    """
+    touching = {i for ident in idents for i in _claims_of(con, ident)[0]}
+    pairs = rows_in(con, sql.CONTESTS_IN, touching)  # both ways: see core.index
+    return _around(con, list({i for pair in pairs for i in pair}), set(idents))
 
 
 def _around(con: sqlite3.Connection, main: list[str], wanted: set[str]) -> Corpus:

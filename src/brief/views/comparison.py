@@ -253,6 +253,8 @@ def conflicts(index: Index, about: Sequence[str] = (), each: Sequence[str] = ())
     found: dict[frozenset[str], tuple[Claim, Claim]] = {}
     for claim in index.corpus.claims:
         for other_id in claim.contradicts:
+            if other_id not in index.claims:
+                continue  # an index of some pairs (``store.read.conflicting``): not one
             pair = sorted(
                 (claim, index.claims[other_id]), key=lambda c: (*firmness(index, c), at[c.id])
             )
