@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("list", "topics"),
     ("compare", "actor-0048", "actor-0488"),
     ("claims", "--actor", "actor-0048"),
+    ("claims", "--status", "disputed"),
     ("timeline",),
     ("timeline", "actor-0048"),
     ("conflicts",),

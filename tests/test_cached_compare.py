@@ -171,6 +171,7 @@ def test_cli_timeline_from_the_cache_is_timeline_from_the_files(
 def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(
     corpus: Path, no_whole_corpus: None
 ) -> None:
+    from brief.core.model import STATUSES
     from brief.views.claims import FIELDS
     from brief.views.claims import Query as ClaimsQuery
     from brief.views.mingrade import minimum
@@ -181,6 +182,11 @@ def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(
     asked = [ClaimsQuery(topic=t) for t in index.topics]
     asked += [ClaimsQuery(actor=a.upper()) for a in index.actors]
     asked += [ClaimsQuery(source=s, status="reported") for s in index.sources]
+    asked += [ClaimsQuery(status=s) for s in STATUSES]
+    asked += [
+        ClaimsQuery(status="alleged", since="1950", until="2030", min_grade=minimum("C")),
+        ClaimsQuery(status="assessment", unchecked=True),
+    ]
     asked += [
         ClaimsQuery(topic=topic, actor=actor, min_grade=minimum("C")),
         ClaimsQuery(actor=actor, since="2000", until="2030"),
@@ -218,6 +224,8 @@ def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(
         ("--tag", "no-such-tag"),
         ("--tag", "china", "--actor", "russia"),  # from the whole index, still
         ("--by", "unnamed accusers"),
+        ("--status", "disputed"),
+        ("--status", "alleged", "-f", "json", "--since", "1950"),
     ],
     ids=" ".join,
 )

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 import brief.store.incremental
+from brief.core.model import STATUSES
 from brief.corpus.layers import BUNDLED_LABEL, Layer, bundled_root
 from brief.store import (
     CachedStore,
@@ -36,6 +37,8 @@ from brief.store import (
 )
 from brief.store.build import build
 from brief.store.cachefile import open_file
+from brief.views.claims import FIELDS
+from brief.views.claims import Query as ClaimsQuery
 
 
 @pytest.fixture
@@ -51,21 +54,29 @@ def layers(corpus: Path) -> list[Layer]:
 
 
 def snapshot(store: Store) -> dict[str, Any]:
-    index = store.index()
-    ids = [*index.topics, *index.actors, *index.sources]
+    # What the cache reads row by row first: once the whole index is read, it answers
+    # every query after it.
+    catalogue = store.catalogue()
+    statuses = {s: store.claims(ClaimsQuery(status=s), FIELDS) for s in STATUSES}
+    graph = store.graph()
+    briefings = {e.id: store.briefing(e.id) for e in catalogue}
+    conflicts = {e.id: store.conflicts([e.id]) for e in catalogue}
     hits = {}
     for query in ("china", "sanctions", "nuclear weapons", "edited", "fresh"):
         found = store.search(query, limit=1000).hits
         hits[query] = sorted((h.kind, h.id, h.snippet, round(h.score, 6)) for h in found)
+    index = store.index()
     return {
         "corpus": index.corpus,
-        "graph": store.graph(),
-        "briefings": {i: store.briefing(i) for i in ids},
+        "graph": graph,
+        "briefings": briefings,
+        "conflicts": conflicts,
         "warnings": store.warnings,
         "skipped": store.skipped(),
-        "catalogue": store.catalogue(),
+        "catalogue": catalogue,
         "names": {key: store.resolve(key) for key in index.names},
         "search": hits,
+        "statuses": statuses,
     }
 
 
@@ -185,6 +196,10 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             text,
             flags=re.S,
         ),
+    ),
+    "claim's status changed": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('status = "alleged"', 'status = "disputed"\nnote = "Denied."', 1),
     ),
     "claim cites a section that does not exist": (
         "topics/sanctions.toml",

@@ -266,6 +266,7 @@ def write_records(
     nor *files* (each file's claims as written: see :func:`written`). Rowids are given
     here, in order, so that the search rows can be written at once.
     """
+    from ..core.model import STATUSES
     from .search import fill
 
     corpus = index.corpus
@@ -280,10 +281,11 @@ def write_records(
     )
     places: list[tuple[int, int]] = []  # filled as the groups are written
     con.executemany(sql.INSERT_GROUP, claimgroup.place_all(corpus.claims, files or {}, places))
+    status = {s: codec.status_code(s) for s in STATUSES}
     con.executemany(
         sql.INSERT_CLAIM_AT,
         (
-            (n, c.id, at("claims", c.id), c.topic, *place)
+            (n, c.id, at("claims", c.id), c.topic, *place, status[c.status])
             for n, (c, place) in enumerate(zip(corpus.claims, places, strict=True), 1)
         ),
     )

@@ -259,8 +259,10 @@ class CachedStore:
     def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
         """Filtered by --topic, --actor or --source (with no --tag or --by), from the
         rows their briefings read; by --tag alone, from the rows a listing with that tag
-        reads (``read.filtered``); the names looked up first as the index would. Else
-        from the whole index."""
+        reads (``read.filtered``); the names looked up first as the index would. By
+        --status (with none of those), from the claims of that status and what they
+        name (``read.of_status``). Else from the whole index."""
+        from ..core.model import STATUSES
         from ..views.claims import claims
 
         index = self._index
@@ -284,6 +286,10 @@ class CachedStore:
             named = [i for i in (query.topic, query.actor, query.source) if i is not None]
             if named:
                 index = indexed(neighbourhood(self._con, *named))
+            elif query.status in STATUSES:
+                from .read import of_status
+
+                index = indexed(of_status(self._con, query.status))
         return claims(self.index() if index is None else index, query, keys)
 
     @_or_rebuilt

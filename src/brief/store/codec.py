@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 29
+SCHEMA = 30
 
 
 class Corrupt(ValueError):
@@ -334,6 +334,15 @@ def seq_key(file: int, kind: int, pos: int) -> int:
     place among the file's entries of that kind. An integer, not the load's own sort key
     (``corpus.trace.entry_ord``): 4 to 6 bytes a row, not some 40."""
     return (file << 32) | (kind << 28) | pos
+
+
+def status_code(status: str) -> int:
+    """A claim's status as its row keeps it (``claims.status``): its place in
+    ``core.model.STATUSES``, ``reported`` 0 (a byte a row, and none for the commonest),
+    so that ``brief claims --status`` reads only the claims of that status."""
+    from ..core.model import STATUSES
+
+    return STATUSES.index(status)
 
 
 def seq_file(seq: int) -> int:

@@ -115,6 +115,14 @@ def contested(con: sqlite3.Connection) -> Corpus:
     return _around(con, [r[0] for r in con.execute(sql.CONTESTED)], set())
 
 
+def of_status(con: sqlite3.Connection, status: str) -> Corpus:
+    """The part of the corpus ``brief claims --status`` reads, in corpus order: the
+    claims of *status*, those that contradict or support them, and what they name."""
+    return _around(
+        con, [r[0] for r in con.execute(sql.CLAIMS_OF_STATUS, (codec.status_code(status),))], set()
+    )
+
+
 def conflicting(con: sqlite3.Connection, idents: Sequence[str]) -> Corpus:
     """The part of the corpus ``views.comparison.conflicts`` reads for the pairs that
     touch any of *idents* (topics, actors, sources), in corpus order.

@@ -19,7 +19,7 @@ CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq INTEGER NOT NULL,
     data BLOB NOT NULL);
 CREATE TABLE claims (id TEXT NOT NULL, seq INTEGER NOT NULL, topic TEXT NOT NULL,
-    grp INTEGER NOT NULL, at INTEGER NOT NULL);
+    grp INTEGER NOT NULL, at INTEGER NOT NULL, status INTEGER NOT NULL);
 CREATE TABLE claim_groups (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE claim_actors (actor TEXT, claim INTEGER, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
 CREATE TABLE claim_sources (source TEXT, claim INTEGER, PRIMARY KEY (source, claim))
@@ -125,13 +125,17 @@ ALL_TOPIC_DATA = "SELECT id, data FROM entries WHERE kind = 'topic'"
 
 #: A claim's row names the group of claims that holds its record, and its place there
 #: (see ``claimgroup``): ``grp`` and ``at``.
-INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?)"
-INSERT_CLAIM_AT = "INSERT INTO claims (rowid, id, seq, topic, grp, at) VALUES (?, ?, ?, ?, ?, ?)"
+INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)"
+INSERT_CLAIM_AT = (
+    "INSERT INTO claims (rowid, id, seq, topic, grp, at, status) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 INSERT_GROUP = "INSERT OR REPLACE INTO claim_groups VALUES (?, ?)"
 GROUP = "SELECT data FROM claim_groups WHERE id = ?"
 GROUPS_IN = "SELECT id, data FROM claim_groups WHERE id IN ({marks})"
 ALL_GROUPS = "SELECT id, data FROM claim_groups"
 CLAIMS_OF_TOPIC = "SELECT id FROM claims WHERE topic = ?"
+#: A claim's status is kept by its place in ``core.model.STATUSES`` (see ``codec``).
+CLAIMS_OF_STATUS = "SELECT id FROM claims WHERE status = ?"
 CLAIMS_OF_TOPICS_IN = "SELECT id FROM claims WHERE topic IN ({marks})"
 #: ``claim_actors`` and ``claim_sources`` name a claim by its row's rowid (an integer of a
 #: few bytes, not its id again).
