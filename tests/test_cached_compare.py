@@ -153,9 +153,31 @@ def test_one_entry_s_timeline_from_the_cache_is_the_whole_index_s(
     assert dated or not any(c.date for c in index.corpus.claims)
 
 
+def test_every_claim_s_timeline_from_the_cache_is_the_whole_index_s(
+    corpus: Path, no_whole_corpus: None
+) -> None:
+    """From the dated claims and what they name, and a count of the others."""
+    from brief.views.mingrade import minimum
+
+    live, cached = stores(corpus)
+    for least, quotes in ((None, False), (None, True), (minimum("C3"), False)):
+        made = cached.timeline(None, least, quotes)
+        assert made == live.timeline(None, least, quotes)
+    claims = live.index().corpus.claims
+    assert made.undated == sum(c.date is None for c in claims)
+    assert made.events or not any(c.date for c in claims)
+
+
 @pytest.mark.parametrize(
     "args",
-    [("china",), ("sanctions", "-f", "json"), ("why-china", "--min-grade", "C"), ("chna",)],
+    [
+        ("china",),
+        ("sanctions", "-f", "json"),
+        ("why-china", "--min-grade", "C"),
+        ("chna",),
+        (),
+        ("--quotes", "-f", "markdown"),
+    ],
     ids=" ".join,
 )
 def test_cli_timeline_from_the_cache_is_timeline_from_the_files(

@@ -58,6 +58,7 @@ def snapshot(store: Store) -> dict[str, Any]:
     # every query after it.
     catalogue = store.catalogue()
     statuses = {s: store.claims(ClaimsQuery(status=s), FIELDS) for s in STATUSES}
+    timeline = store.timeline()
     graph = store.graph()
     briefings = {e.id: store.briefing(e.id) for e in catalogue}
     conflicts = {e.id: store.conflicts([e.id]) for e in catalogue}
@@ -77,6 +78,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         "names": {key: store.resolve(key) for key in index.names},
         "search": hits,
         "statuses": statuses,
+        "timeline": timeline,
     }
 
 
@@ -195,6 +197,12 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             "",
             text,
             flags=re.S,
+        ),
+    ),
+    "claim dated, another's date removed": (
+        "topics/diplomacy.toml",
+        lambda text: text.replace("date = 2005-09-19\n", "", 1).replace(
+            'status = "', 'date = "1999-12"\nstatus = "', 1
         ),
     ),
     "claim's status changed": (

@@ -285,7 +285,7 @@ def write_records(
     con.executemany(
         sql.INSERT_CLAIM_AT,
         (
-            (n, c.id, at("claims", c.id), c.topic, *place, status[c.status])
+            (n, c.id, at("claims", c.id), c.topic, *place, status[c.status], c.date is not None)
             for n, (c, place) in enumerate(zip(corpus.claims, places, strict=True), 1)
         ),
     )

@@ -297,14 +297,17 @@ class CachedStore:
         self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
     ) -> Timeline:
         """One entry's from the rows its briefing reads (``read.neighbourhood``); every
-        claim's from the whole index."""
+        claim's from the dated claims and what they name, and the count of the others
+        (``read.dated``). From the whole index when it is built already."""
         from ..views.timeline import timeline
-        from .read import indexed, neighbourhood
+        from .read import dated, indexed, neighbourhood
 
-        index = self._index
-        if index is None:
-            index = self.index() if ident is None else indexed(neighbourhood(self._con, ident))
-        return timeline(index, ident, least, quotes)
+        if self._index is not None:
+            return timeline(self._index, ident, least, quotes)
+        if ident is not None:
+            return timeline(indexed(neighbourhood(self._con, ident)), ident, least, quotes)
+        corpus, undated = dated(self._con)
+        return timeline(indexed(corpus), None, least, quotes, undated=undated)
 
     @_or_rebuilt
     def graph(self, query: Query | None = None) -> Graph:

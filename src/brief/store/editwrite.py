@@ -133,7 +133,8 @@ class EditWrite:
         for claim, _, f, pos in self.resolved.values():
             seq = codec.seq_key(f.ref, KIND_ORDER.index("claims"), pos)
             at = groups[f.ref].place(codec.entry_data(claim))
-            row = (claim.id, seq, claim.topic, f.ref, at, codec.status_code(claim.status))
+            status, dated = codec.status_code(claim.status), claim.date is not None
+            row = (claim.id, seq, claim.topic, f.ref, at, status, dated)
             rowids.append((con.execute(sql.INSERT_CLAIM, row).lastrowid or 0, claim))
         rows = self._in(sql.CLAIMS_DATA_IN, self.restrip)
         groups.update(read.groups(con, {n for _, n, _ in rows if n not in groups}))

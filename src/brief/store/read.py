@@ -123,6 +123,14 @@ def of_status(con: sqlite3.Connection, status: str) -> Corpus:
     )
 
 
+def dated(con: sqlite3.Connection) -> tuple[Corpus, int]:
+    """The part of the corpus a ``brief timeline`` of every claim reads, in corpus
+    order: the claims with a date, those that contradict or support them, and what they
+    name; and how many claims have no date."""
+    (undated,) = con.execute(sql.UNDATED_COUNT).fetchone()
+    return _around(con, [r[0] for r in con.execute(sql.DATED_CLAIMS)], set()), undated
+
+
 def conflicting(con: sqlite3.Connection, idents: Sequence[str]) -> Corpus:
     """The part of the corpus ``views.comparison.conflicts`` reads for the pairs that
     touch any of *idents* (topics, actors, sources), in corpus order.

@@ -19,7 +19,7 @@ CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq INTEGER NOT NULL,
     data BLOB NOT NULL);
 CREATE TABLE claims (id TEXT NOT NULL, seq INTEGER NOT NULL, topic TEXT NOT NULL,
-    grp INTEGER NOT NULL, at INTEGER NOT NULL, status INTEGER NOT NULL);
+    grp INTEGER NOT NULL, at INTEGER NOT NULL, status INTEGER NOT NULL, dated INTEGER NOT NULL);
 CREATE TABLE claim_groups (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE claim_actors (actor TEXT, claim INTEGER, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
 CREATE TABLE claim_sources (source TEXT, claim INTEGER, PRIMARY KEY (source, claim))
@@ -125,9 +125,10 @@ ALL_TOPIC_DATA = "SELECT id, data FROM entries WHERE kind = 'topic'"
 
 #: A claim's row names the group of claims that holds its record, and its place there
 #: (see ``claimgroup``): ``grp`` and ``at``.
-INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)"
+INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)"
 INSERT_CLAIM_AT = (
-    "INSERT INTO claims (rowid, id, seq, topic, grp, at, status) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO claims (rowid, id, seq, topic, grp, at, status, dated) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_GROUP = "INSERT OR REPLACE INTO claim_groups VALUES (?, ?)"
 GROUP = "SELECT data FROM claim_groups WHERE id = ?"
@@ -136,6 +137,9 @@ ALL_GROUPS = "SELECT id, data FROM claim_groups"
 CLAIMS_OF_TOPIC = "SELECT id FROM claims WHERE topic = ?"
 #: A claim's status is kept by its place in ``core.model.STATUSES`` (see ``codec``).
 CLAIMS_OF_STATUS = "SELECT id FROM claims WHERE status = ?"
+#: ``dated`` is 1 for a claim with a date (``brief timeline`` shows it), else 0.
+DATED_CLAIMS = "SELECT id FROM claims WHERE dated"
+UNDATED_COUNT = "SELECT count(*) FROM claims WHERE NOT dated"
 CLAIMS_OF_TOPICS_IN = "SELECT id FROM claims WHERE topic IN ({marks})"
 #: ``claim_actors`` and ``claim_sources`` name a claim by its row's rowid (an integer of a
 #: few bytes, not its id again).

@@ -69,10 +69,18 @@ class Timeline(NamedTuple):
 
 
 def timeline(
-    index: Index, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
+    index: Index,
+    ident: str | None = None,
+    least: Minimum | None = None,
+    quotes: bool = False,
+    *,
+    undated: int | None = None,
 ) -> Timeline:
     """The timeline of the topic, actor or source *ident*, or of every claim when None;
-    only claims that meet *least*, when given; their quotes only when *quotes*."""
+    only claims that meet *least*, when given; their quotes only when *quotes*.
+
+    *undated*, when given, is how many claims have no date: for an index that holds
+    only the dated ones and what they name (``store.read.dated``)."""
     if ident is None:
         kind, title, claims = "corpus", "every topic", list(index.corpus.claims)
     else:
@@ -97,5 +105,6 @@ def timeline(
             grade = point.grade._replace(date=None)
             point = point._replace(grade=grade if quotes else grade._replace(quotes=()))
         events.append(Event(claim.date or "", point))
-    undated = sum(1 for c in claims if c.date is None)
+    if undated is None:
+        undated = sum(1 for c in claims if c.date is None)
     return Timeline(kind, ident or "", title, tuple(events), undated, refs.references())
