@@ -61,6 +61,7 @@ def test_every_alleged_claim_citing_a_source_since_a_year() -> None:
     ("args", "expected"),
     [
         (("--status", "assessment"), ["traffic-will-grow"]),
+        (("--status", "Assessment"), ["traffic-will-grow"]),  # any case, as names
         (("--actor", "union"), ["fishing-harmed"]),
         (("--topic", "Harbour Expansion", "--source", "wire-note"), ["road-delayed"]),
         (("--tag", "shipping", "--status", "alleged"), ["fishing-harmed", "road-delayed"]),

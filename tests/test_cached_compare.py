@@ -122,6 +122,9 @@ def test_conflicts_about_entries_read_only_the_pairs_around_them(
         ("--topic", "sanctions", "--actor", "russia"),
         ("--actor", "chna"),
         ("--topic", "china"),
+        ("--source", "why-china"),  # not the whole index, to find the source
+        ("--source", "why-chna"),
+        ("--source", "china", "--topic", "sanctions"),
         ("-f", "json"),
         ("zzz",),
     ],

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.core.errors import NotFound
+from brief.core.errors import BriefError, NotFound
 from brief.core.kinds import Kind
 from brief.corpus.layers import Layer, bundled_root
 from brief.store import CachedStore, LiveStore, cache_file, open_store
@@ -78,11 +78,21 @@ def test_tags_and_suggestions_are_the_index_s(corpus: Path, no_whole_corpus: Non
     assert cached.suggest("sanction", ("actor",)) != cached.suggest("sanction", ("topic",))
 
 
-def test_resolve_as_takes_only_an_actor_or_a_topic(corpus: Path) -> None:
+def test_resolve_as_takes_an_actor_a_topic_or_a_source(corpus: Path) -> None:
     live, cached = stores(corpus)
+    source = next(iter(live.index().sources))
+    said = []
     for store in (live, cached):
         with pytest.raises(ValueError):
-            store.resolve_as("china", Kind.SOURCE)
+            store.resolve_as("china", "tag")
+        assert store.resolve_as(source.upper(), Kind.SOURCE) == source
+        for wrong in ("china", source[:-1] + "x"):  # an actor; a source misspelt
+            with pytest.raises(BriefError) as error:
+                store.resolve_as(wrong, Kind.SOURCE)
+            said.append(str(error.value))
+    assert said[:2] == said[2:]
+    assert "'china' is an actor, not a source" in said[0]
+    assert said[1].startswith(f"no source named '{source[:-1]}x' (did you mean '{source}'")
 
 
 def test_a_damaged_name_row_among_the_suggestions_rebuilds(corpus: Path) -> None:

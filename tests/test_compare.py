@@ -287,3 +287,6 @@ def test_cli_conflicts_names_and_filters(corpus: Path) -> None:
     assert none.stderr == "brief: no contradictions touch 'security'\n"
     wrong = cli(corpus, "conflicts", "--source", "china")
     assert wrong.exit_code == 1 and "'china' is an actor, not a source" in wrong.stderr
+    typo = cli(corpus, "conflicts", "--source", "atlass")
+    assert typo.exit_code == 1
+    assert typo.stderr == "brief: no source named 'atlass' (did you mean 'atlas'?)\n"

@@ -36,7 +36,9 @@ STATUSES = ("reported", "assessment", "alleged", "disputed")
 
 
 @command()
-@click.option("--status", type=Choice(STATUSES), help="Only claims of this status.")
+@click.option(
+    "--status", type=Choice(STATUSES, case_sensitive=False), help="Only claims of this status."
+)
 @click.option(
     "--topic", "-t", help="Only this topic's claims.", shell_complete=completer(Kind.TOPIC)
 )

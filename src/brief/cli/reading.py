@@ -26,7 +26,6 @@ from .context import (
 )
 
 if TYPE_CHECKING:
-    from ..core.index import Index
     from ..render.output import Draw
     from ..store import Store
     from ..views.mingrade import Minimum
@@ -381,7 +380,7 @@ def conflicts(
     about = [store.resolve(name) for name in names]
     each = [store.resolve_as(t, Kind.TOPIC) for t in topics]
     each += [store.resolve_as(a, Kind.ACTOR) for a in actors]
-    each += [_resolve_source(store.index(), s) for s in sources]
+    each += [store.resolve_as(s, Kind.SOURCE) for s in sources]
     view = store.conflicts(about, each)
     empty = None
     if not view.pairs:
@@ -390,16 +389,6 @@ def conflicts(
         if narrowed:
             empty = f"no contradictions touch {narrowed}"
     emit(ctx, lambda r: r.conflicts(view), fmt, pager, empty=empty)
-
-
-def _resolve_source(index: Index, name: str) -> str:
-    """The id of the source *name* reaches, or NotFound/WrongKind as for topics."""
-    entry = index.resolve(name)
-    if index.kind(entry.id) != Kind.SOURCE:
-        from ..core.errors import WrongKind
-
-        raise WrongKind(name, index.kind(entry.id).value, Kind.SOURCE.value)
-    return entry.id
 
 
 @command()

@@ -71,6 +71,10 @@ class Index:
         """Like :meth:`resolve`, for a name that must be a topic."""
         return self.topics[self._resolve_in(name, self.topics, Kind.TOPIC)]
 
+    def resolve_source(self, name: str) -> Source:
+        """Like :meth:`resolve`, for a name that must be a source."""
+        return self.sources[self._resolve_in(name, self.sources, Kind.SOURCE)]
+
     def _resolve_in(self, name: str, table: Mapping[str, object], what: Kind) -> str:
         ident = self.names.get(normalise(name))
         if ident is not None and ident not in table:  # a name of another kind: say so

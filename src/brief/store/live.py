@@ -74,7 +74,9 @@ class LiveStore:
             return self._index.resolve_actor(name).id
         if kind == Kind.TOPIC:
             return self._index.resolve_topic(name).id
-        raise ValueError(f"resolve_as takes an actor or a topic, not {kind!r}")
+        if kind == Kind.SOURCE:
+            return self._index.resolve_source(name).id
+        raise ValueError(f"resolve_as takes an actor, a topic or a source, not {kind!r}")
 
     def resolve_tag(self, name: str) -> str:
         return self._index.resolve_tag(name)

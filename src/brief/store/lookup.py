@@ -64,10 +64,10 @@ def resolve(con: sqlite3.Connection, name: str) -> str:
 
 def resolve_as(con: sqlite3.Connection, name: str, kind: str) -> str:
     """The id of the *kind* entry *name* reaches, as ``Index.resolve_actor`` (or
-    ``resolve_topic``): ``WrongKind`` for a name of another kind, else ``NotFound``
-    with the closest names of that kind."""
-    if kind not in ("actor", "topic"):
-        raise ValueError(f"resolve_as takes an actor or a topic, not {kind!r}")
+    ``resolve_topic``, ``resolve_source``): ``WrongKind`` for a name of another kind,
+    else ``NotFound`` with the closest names of that kind."""
+    if kind not in ("actor", "topic", "source"):
+        raise ValueError(f"resolve_as takes an actor, a topic or a source, not {kind!r}")
     found = named(con, name)
     if found is not None and found[1] != kind:
         raise WrongKind(name, found[1], kind)

@@ -38,9 +38,10 @@ class Store(Protocol):
         ...
 
     def resolve_as(self, name: str, kind: str) -> str:
-        """The id of the entry of *kind* (``actor`` or ``topic``) that *name* reaches, as
-        ``Index.resolve_actor`` and ``resolve_topic`` give it: ``WrongKind`` for a name
-        of another kind, else ``NotFound`` with the closest names of that kind."""
+        """The id of the entry of *kind* (``actor``, ``topic`` or ``source``) that *name*
+        reaches, as ``Index.resolve_actor``, ``resolve_topic`` and ``resolve_source`` give
+        it: ``WrongKind`` for a name of another kind, else ``NotFound`` with the closest
+        names of that kind."""
         ...
 
     def resolve_tag(self, name: str) -> str:
