@@ -635,6 +635,21 @@ def test_file_removed_whose_topic_others_name_is_declined(corpus: Path) -> None:
     same_as_fresh(corpus, store)
 
 
+def test_file_renamed_whose_entries_others_name_is_applied_in_place(corpus: Path) -> None:
+    """A topic others list as related, with claims in other files about it, and the
+    actors and sources of the file renamed: their ids are back in the same edit, so what
+    names them names them still (a load reads them from the new file)."""
+    warm(corpus)
+    (corpus / "topics/nuclear.toml").rename(corpus / "topics/nuclear-weapons.toml")
+    (corpus / "actors.toml").rename(corpus / "people.toml")
+    os.utime(corpus / "topics", ns=(time.time_ns() - 50 * 10**9,) * 2)
+    os.utime(corpus, ns=(time.time_ns() - 50 * 10**9,) * 2)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied and store.index().topics["nuclear"].file == "notes/topics/nuclear-weapons.toml"
+    same_as_fresh(corpus, store)
+
+
 def test_file_moved_to_another_folder_is_applied_in_place(corpus: Path) -> None:
     """Removed from one folder and added to another in one go: its entries keep their
     ids, and take the new file's place in load order."""

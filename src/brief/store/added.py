@@ -145,18 +145,23 @@ def _tags(entry: Any) -> set[str]:
     return {normalise(t) for t in getattr(entry, "tags", ())}
 
 
-def remove_entries(con: sqlite3.Connection, gone: Sequence[Gone]) -> None:
+def remove_entries(
+    con: sqlite3.Connection, gone: Sequence[Gone], back: Set[tuple[str, str]] = frozenset()
+) -> None:
     """Delete the rows of topics, actors and sources removed from files (each with the
     number of its file): entry, names, tags and full-text row; forget every briefing.
 
     Declined unless the entry in use was the file's own, with no other layer's under it,
     and nothing else names it: a claim of another file, a related topic, a claim left
-    out (which still has its references checked), a count of claims left out.
+    out (which still has its references checked), a count of claims left out. What
+    names an entry that comes back in the same edit (*back*: kind and id, added to
+    another file, as a file renamed or moved does) names it still, and may.
     """
     ids = {codec.entry_id(data) for _, data, _ in gone}
+    staying = {i for kind, data, _ in gone if (kind, i := codec.entry_id(data)) in back}
     _corpus_untroubled(con, set(), ids)
     (blob,) = con.execute(sql.LEFT_OUT).fetchone()
-    if ids & codec.read_left_out(blob).keys():
+    if (ids - staying) & codec.read_left_out(blob).keys():
         raise Declined("a topic, actor or source removed is named by a claim left out")
     for _, data, ref in gone:
         row = con.execute(sql.ENTRY_ROW_SEQ, (codec.entry_id(data),)).fetchone()
@@ -164,7 +169,7 @@ def remove_entries(con: sqlite3.Connection, gone: Sequence[Gone]) -> None:
             raise Declined("a topic, actor or source removed is not the one in use")
         if codec.seq_file(row[2]) != ref:
             raise Declined("a topic, actor or source removed is defined in an earlier layer too")
-    _unnamed_elsewhere(con, gone, ids)
+    _unnamed_elsewhere(con, gone, ids, staying)
     for kind, data, _ in gone:
         entry = codec.named_from(NAMED[kind], data)
         (rowid,) = con.execute(sql.ENTRY_ROWID, (entry.id,)).fetchone()
@@ -189,9 +194,13 @@ def move_entries(con: sqlite3.Connection, moved: Sequence[tuple[str, str, int, i
             con.execute(sql.SET_ENTRY_SEQ, (seq, ident))
 
 
-def _unnamed_elsewhere(con: sqlite3.Connection, gone: Sequence[Gone], ids: set[str]) -> None:
-    """Declined if a claim of a file not edited, or a related topic, names one of *ids*."""
+def _unnamed_elsewhere(
+    con: sqlite3.Connection, gone: Sequence[Gone], ids: set[str], staying: set[str]
+) -> None:
+    """Declined if a claim of a file not edited, or a related topic, names one of *ids*
+    (but those *staying*: see :func:`remove_entries`)."""
     refs = {ref for _, _, ref in gone}
+    gone = [g for g in gone if codec.entry_id(g[1]) not in staying]
     for kind, data, _ in gone:
         statement = {"topics": sql.GROUPS_OF_TOPIC, "actors": sql.GROUPS_OF_ACTOR}.get(
             kind, sql.GROUPS_OF_SOURCE

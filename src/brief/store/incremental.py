@@ -181,13 +181,13 @@ class _Edit:
         names freed before they are taken again (``added``)."""
         files = self.files
         gone = [(kind, data, f.ref) for f in files for kind, data in f.named.removed]
-        if gone:
-            remove_entries(self.con, gone)
+        new = [(kind, entry, pos, f.ref) for f in files for kind, entry, pos in f.named.added]
+        if gone:  # one added back in another file (a file renamed) is named as it was
+            remove_entries(self.con, gone, {(kind, entry.id) for kind, entry, _, _ in new})
         move_entries(self.con, [(*m, f.ref) for f in files for m in f.named.moved])
         renamed = [r for f in files for r in f.named.renamed]
         if renamed:
             rename_entries(self.con, renamed)
-        new = [(kind, entry, pos, f.ref) for f in files for kind, entry, pos in f.named.added]
         if new:
             add_entries(self.con, new)
 
