@@ -55,3 +55,5 @@ def test_another_number_of_a_series_is_no_suggestion() -> None:
     assert closest("sourse-091", ["source-091", "source-491"])[0] == "source-091"
     # two neighbouring letters swapped still are
     assert closest("soruce-091", ["source-091"]) == ("source-091",)
+    # a letter too many: the source of that number, not its neighbours in the series
+    assert closest("source-001x", ["source-001", "source-401", "source-400"]) == ("source-001",)

@@ -58,14 +58,12 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
 
 
 def _another_number(a: str, b: str) -> bool:
-    """Whether *a* and *b* are the same words around other numbers (``source-091``,
-    ``source-491``, ``source-019``): two entries of a numbered series, not a slip of the
-    keyboard, however alike they look. The same numbers written with other zeros
-    (``topic-0042``, ``topic-00042``) are alike."""
-    pa, pb = _DIGITS.split(a), _DIGITS.split(b)  # words at even places, numbers at odd
-    if len(pa) == 1 or len(pa) != len(pb) or pa[0::2] != pb[0::2]:
-        return False
-    return [int(n) for n in pa[1::2]] != [int(n) for n in pb[1::2]]
+    """Whether *b* holds as many numbers as *a*, but others (``source-091``,
+    ``source-491``, ``source-019``; ``source-001x``, ``source-401``): another entry of a
+    numbered series, not a slip of the keyboard, however alike they look. The same
+    numbers written with other zeros (``topic-0042``, ``topic-00042``) are alike."""
+    na, nb = _DIGITS.findall(a), _DIGITS.findall(b)
+    return bool(na) and len(na) == len(nb) and [int(n) for n in na] != [int(n) for n in nb]
 
 
 def _one_swap(a: str, b: str) -> bool:
