@@ -281,7 +281,7 @@ class CachedStore:
             query = query._replace(
                 topic=None if topic is None else lookup.resolve_as(con, topic, "topic"),
                 actor=None if actor is None else lookup.resolve_as(con, actor, "actor"),
-                source=None if source is None else lookup.resolve_source(con, source),
+                source=None if source is None else lookup.resolve_as(con, source, "source"),
             )
             named = [i for i in (query.topic, query.actor, query.source) if i is not None]
             if named:

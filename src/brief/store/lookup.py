@@ -101,14 +101,3 @@ def graph_names(con: sqlite3.Connection, names: Sequence[str], topic: str | None
     if topic is not None:
         out.append(resolve_as(con, topic, "topic"))
     return out
-
-
-def resolve_source(con: sqlite3.Connection, name: str) -> str:
-    """The id of the source *name* reaches, with the errors ``brief claims --source``
-    gives from the index: ``NotFound`` with any names' suggestions, or ``WrongKind``."""
-    found = named(con, name)
-    if found is None:
-        raise NotFound(name, suggest(con, name))
-    if found[1] != "source":
-        raise WrongKind(name, found[1], "source")
-    return found[0]

@@ -158,12 +158,7 @@ def _by(index: Index, name: str) -> tuple[str, Test]:
 
 
 def _source(index: Index, name: str) -> str:
-    entry = index.resolve(name)
-    if entry.id not in index.sources:
-        from ..core.errors import WrongKind
-
-        raise WrongKind(name, index.kind(entry.id).value, "source")
-    return entry.id
+    return index.resolve_source(name).id
 
 
 def _tests(index: Index, query: Query) -> tuple[list[tuple[str, str]], list[Test]]:
