@@ -55,17 +55,16 @@ _CLAIMS_OF = {
 }
 
 
-def _claims_of(con: sqlite3.Connection, ident: str) -> tuple[list[str], bytes]:
-    """The ids of the claims in topic *ident*, about actor *ident* or citing source
-    *ident*, and its entry's data."""
+def _claims_of(con: sqlite3.Connection, ident: str) -> tuple[str, bytes, list[str]]:
+    """The kind and record of the entry *ident*, and the ids of its claims: those in
+    the topic, about the actor or citing the source."""
     row = con.execute(sql.ENTRY, (ident,)).fetchone()
     if row is None:  # the names table said it was there
         raise codec.Corrupt(f"no entry {ident!r}")
     kind, _, data = row
     if kind not in _CLAIMS_OF:
         raise codec.Corrupt(f"an entry {ident!r} of no kind ({kind!r})")
-    ids = [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
-    return ids, data if kind == "topic" else b""
+    return kind, data, [r[0] for r in con.execute(_CLAIMS_OF[kind], (ident,))]
 
 
 def neighbourhood(con: sqlite3.Connection, *idents: str) -> Corpus:
@@ -79,10 +78,10 @@ def neighbourhood(con: sqlite3.Connection, *idents: str) -> Corpus:
     main: list[str] = []
     wanted: set[str] = set(idents)
     for ident in idents:
-        ids, topic = _claims_of(con, ident)
+        kind, data, ids = _claims_of(con, ident)
         main += ids
-        if topic:
-            wanted.update(codec.topic_related(topic))  # for their titles
+        if kind == "topic":
+            wanted.update(codec.topic_related(data))  # for their titles
     return _around(con, main, wanted)
 
 
@@ -139,7 +138,7 @@ def conflicting(con: sqlite3.Connection, idents: Sequence[str]) -> Corpus:
     and, so that each of those is weighed as in the whole corpus (contested, and by
     whom), every claim that contradicts or supports them; and what all these name.
     """
-    touching = {i for ident in idents for i in _claims_of(con, ident)[0]}
+    touching = {i for ident in idents for i in _claims_of(con, ident)[2]}
     pairs = rows_in(con, sql.CONTESTS_IN, touching)  # both ways: see core.index
     return _around(con, list({i for pair in pairs for i in pair}), set(idents))
 
