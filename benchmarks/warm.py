@@ -44,6 +44,8 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("compare", "actor-0048", "actor-0488"),
     ("claims", "--actor", "actor-0048"),
     ("claims", "--status", "disputed"),
+    ("claims", "--tag", "alliance", "--actor", "actor-0048", "--status", "alleged"),
+    ("claims", "--since", "2020"),
     ("timeline",),
     ("timeline", "actor-0048"),
     ("conflicts",),

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 import brief.store.incremental
+from brief.core.errors import BriefError
 from brief.core.model import STATUSES
 from brief.corpus.layers import BUNDLED_LABEL, Layer, bundled_root
 from brief.store import (
@@ -59,6 +60,9 @@ def snapshot(store: Store) -> dict[str, Any]:
     catalogue = store.catalogue()
     statuses = {s: store.claims(ClaimsQuery(status=s), FIELDS) for s in STATUSES}
     timeline = store.timeline()
+    windows = [("1900", None), (None, "2000"), ("1999-12", "1999-12"), ("2005-09-19", None)]
+    dated = {w: store.claims(ClaimsQuery(since=w[0], until=w[1]), FIELDS) for w in windows}
+    makers = {m: claims_by(store, m) for m in ("unnamed accusers", "A new accuser", "zzz")}
     graph = store.graph()
     briefings = {e.id: store.briefing(e.id) for e in catalogue}
     conflicts = {e.id: store.conflicts([e.id]) for e in catalogue}
@@ -79,7 +83,17 @@ def snapshot(store: Store) -> dict[str, Any]:
         "search": hits,
         "statuses": statuses,
         "timeline": timeline,
+        "dated": dated,
+        "makers": makers,
     }
+
+
+def claims_by(store: Store, maker: str) -> object:
+    """``brief claims --by MAKER``, or the error it gives (the closest claimants)."""
+    try:
+        return store.claims(ClaimsQuery(by=maker), FIELDS)
+    except BriefError as error:
+        return str(error)
 
 
 def edit(path: Path, change: Callable[[str], str]) -> None:
@@ -205,6 +219,12 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             'status = "', 'date = "1999-12"\nstatus = "', 1
         ),
     ),
+    "claim's maker changed, another's added": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('by = "unnamed accusers"', 'by = "a new accuser"', 1).replace(
+            'status = "assessment"', 'status = "assessment"\nby = "A New Accuser"', 1
+        ),
+    ),
     "claim's status changed": (
         "topics/sanctions.toml",
         lambda text: text.replace('status = "alleged"', 'status = "disputed"\nnote = "Denied."', 1),
@@ -316,6 +336,24 @@ def test_everyday_edit_is_applied_in_place_and_matches_a_fresh_load(
     store, fresh = reopen(corpus)
     assert fresh, "the edit applied, the cache is fresh"
     same_as_fresh(corpus, store)
+    days_and_makers_hold(corpus)
+
+
+def days_and_makers_hold(corpus: Path) -> None:
+    """The cache's rows of claims' days and makers are those of the claims in it now,
+    none left behind by a claim rewritten or removed."""
+    from brief.store.codec import days
+
+    con = sqlite3.connect(cache_file(layers(corpus)))
+    try:
+        ids = dict(con.execute("SELECT rowid, id FROM claims").fetchall())
+        dated = {ids[n]: (a, b) for n, a, b in con.execute("SELECT * FROM claim_days")}
+        made = sorted((ids[n], m) for m, n in con.execute("SELECT * FROM claim_makers"))
+    finally:
+        con.close()
+    claims = build(layers(corpus), None).index().corpus.claims
+    assert dated == {c.id: days(c.date) for c in claims if c.date is not None}
+    assert made == sorted((c.id, c.by) for c in claims if c.by is not None)
 
 
 NEW_SUPPORTER = """
@@ -912,6 +950,7 @@ def test_random_claim_edits_match_a_fresh_load(corpus: Path) -> None:
         edit(path, lambda _, new=new: new)  # type: ignore[misc]
         applied += checked_step(corpus)
     assert applied >= 5, "most everyday edits should be applied in place"
+    days_and_makers_hold(corpus)
 
 
 def test_random_files_and_entries_added_removed_and_moved_match_a_fresh_load(

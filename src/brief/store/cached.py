@@ -257,39 +257,18 @@ class CachedStore:
 
     @_or_rebuilt
     def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
-        """Filtered by --topic, --actor or --source (with no --tag or --by), from the
-        rows their briefings read; by --tag alone, from the rows a listing with that tag
-        reads (``read.filtered``); the names looked up first as the index would. By
-        --status (with none of those), from the claims of that status and what they
-        name (``read.of_status``). Else from the whole index."""
-        from ..core.model import STATUSES
+        """From the claims the filters narrow the corpus to, and what they need around
+        them (see ``narrow``); from the whole index when no filter given narrows
+        it (``--unchecked`` or ``--min-grade`` alone), or when it is built already."""
         from ..views.claims import claims
 
         index = self._index
-        by_name = (query.topic, query.actor, query.source) != (None, None, None)
-        if index is None and query.tag is not None and query.by is None and not by_name:
-            from .lookup import resolve_tag
-            from .read import filtered, indexed
+        if index is None:
+            from .narrow import narrowed
+            from .read import indexed
 
-            query = query._replace(tag=resolve_tag(self._con, query.tag))
-            index = indexed(filtered(self._con, query.tag, None))
-        if index is None and query.tag is None and query.by is None:
-            from . import lookup
-            from .read import indexed, neighbourhood
-
-            con, topic, actor, source = self._con, query.topic, query.actor, query.source
-            query = query._replace(
-                topic=None if topic is None else lookup.resolve_as(con, topic, "topic"),
-                actor=None if actor is None else lookup.resolve_as(con, actor, "actor"),
-                source=None if source is None else lookup.resolve_as(con, source, "source"),
-            )
-            named = [i for i in (query.topic, query.actor, query.source) if i is not None]
-            if named:
-                index = indexed(neighbourhood(self._con, *named))
-            elif query.status in STATUSES:
-                from .read import of_status
-
-                index = indexed(of_status(self._con, query.status))
+            query, part = narrowed(self._con, query)
+            index = None if part is None else indexed(part)
         return claims(self.index() if index is None else index, query, keys)
 
     @_or_rebuilt

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 31
+SCHEMA = 32
 
 
 class Corrupt(ValueError):
@@ -332,6 +332,20 @@ def status_code(status: str) -> int:
     from ..core.model import STATUSES
 
     return STATUSES.index(status)
+
+
+def days(date: str) -> tuple[int, int]:
+    """The first and last day a claim's *date* covers (``views.dates.span``), as its
+    ``claim_days`` row keeps them: numbers ``YYYYMMDD``, which order as the days do."""
+    from ..views.dates import span
+
+    first, last = span(date)
+    return day(first), day(last)
+
+
+def day(text: str) -> int:
+    """A day ``YYYY-MM-DD`` (``views.dates``) as ``claim_days`` keeps it: ``YYYYMMDD``."""
+    return int(text.replace("-", ""))
 
 
 def seq_file(seq: int) -> int:

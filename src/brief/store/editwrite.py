@@ -114,6 +114,9 @@ class EditWrite:
             con.executemany(sql.DELETE_CLAIM_ACTOR, ((a, rowid) for a in claim.actors))
             con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, rowid) for x in claim.cites))
             con.execute(sql.DELETE_RELATION_CLAIM, (claim.id,))
+            con.execute(sql.DELETE_CLAIM_DAYS, (rowid,))
+            if claim.by is not None:
+                con.execute(sql.DELETE_CLAIM_MAKER, (claim.by, rowid))
         con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])
         con.executemany(sql.DELETE_SUPPORTER, backing)
         con.executemany(sql.DELETE_CLAIM, ((i,) for i in old))
@@ -133,8 +136,7 @@ class EditWrite:
         for claim, _, f, pos in self.resolved.values():
             seq = codec.seq_key(f.ref, KIND_ORDER.index("claims"), pos)
             at = groups[f.ref].place(codec.entry_data(claim))
-            status, dated = codec.status_code(claim.status), claim.date is not None
-            row = (claim.id, seq, claim.topic, f.ref, at, status, dated)
+            row = (claim.id, seq, claim.topic, f.ref, at, codec.status_code(claim.status))
             rowids.append((con.execute(sql.INSERT_CLAIM, row).lastrowid or 0, claim))
         rows = self._in(sql.CLAIMS_DATA_IN, self.restrip)
         groups.update(read.groups(con, {n for _, n, _ in rows if n not in groups}))

@@ -100,7 +100,7 @@ def filtered(con: sqlite3.Connection, tag: str | None, actor: str | None) -> Cor
     the claims that contradict or support those, and every entry they name. A topic
     with the tag is here with all its claims, whichever other claims bring in what."""
     if tag is not None:
-        topics = [r[0] for r in con.execute(sql.TOPICS_OF_TAG, (tag,))]
+        topics = tagged(con, tag)
         main = [r[0] for r in rows_in(con, sql.CLAIMS_OF_TOPICS_IN, topics)]
         return _around(con, main, {*topics, *([actor] if actor else [])})
     if actor is None:
@@ -114,20 +114,59 @@ def contested(con: sqlite3.Connection) -> Corpus:
     return _around(con, [r[0] for r in con.execute(sql.CONTESTED)], set())
 
 
-def of_status(con: sqlite3.Connection, status: str) -> Corpus:
-    """The part of the corpus ``brief claims --status`` reads, in corpus order: the
-    claims of *status*, those that contradict or support them, and what they name."""
-    return _around(
-        con, [r[0] for r in con.execute(sql.CLAIMS_OF_STATUS, (codec.status_code(status),))], set()
-    )
-
-
 def dated(con: sqlite3.Connection) -> tuple[Corpus, int]:
     """The part of the corpus a ``brief timeline`` of every claim reads, in corpus
     order: the claims with a date, those that contradict or support them, and what they
     name; and how many claims have no date."""
     (undated,) = con.execute(sql.UNDATED_COUNT).fetchone()
     return _around(con, [r[0] for r in con.execute(sql.DATED_CLAIMS)], set()), undated
+
+
+def among(con: sqlite3.Connection, ids: Iterable[str], wanted: Iterable[str]) -> Corpus:
+    """The claims *ids*, in corpus order, with those that contradict or support them,
+    what they all name, and the entries *wanted* (``brief claims``: see ``cached``)."""
+    return _around(con, list(ids), set(wanted))
+
+
+#: What finds the claims of one topic, actor, source or status (``codec.status_code``).
+_CLAIMS_OF = {
+    "topic": sql.CLAIMS_OF_TOPIC,
+    "actor": sql.CLAIMS_OF_ACTOR,
+    "source": sql.CLAIMS_OF_SOURCE,
+    "status": sql.CLAIMS_OF_STATUS,
+}
+
+
+def claim_ids(con: sqlite3.Connection, what: str, *values: str) -> set[str]:
+    """The ids of the claims of the topic, actor, source or status (*what*) *values*
+    names; ``topics``: of any of the topics *values*."""
+    if what == "topics":
+        return {r[0] for r in rows_in(con, sql.CLAIMS_OF_TOPICS_IN, values)}
+    (value,) = values
+    key: str | int = codec.status_code(value) if what == "status" else value
+    return {r[0] for r in con.execute(_CLAIMS_OF[what], (key,))}
+
+
+def tagged(con: sqlite3.Connection, tag: str) -> list[str]:
+    """The ids of the topics with the (normalised) *tag*."""
+    return [r[0] for r in con.execute(sql.TOPICS_OF_TAG, (tag,))]
+
+
+def actors_among(con: sqlite3.Connection, idents: Iterable[str]) -> set[str]:
+    """Those of *idents* that are actors' ids."""
+    return {r[0] for r in rows_in(con, sql.ACTORS_IN, idents)}
+
+
+def within(con: sqlite3.Connection, first: int, last: int) -> set[str]:
+    """The ids of the claims whose dates share a day with ``first``..``last`` (days as
+    ``codec.days`` gives them)."""
+    return {r[0] for r in con.execute(sql.CLAIMS_WITHIN, (first, last))}
+
+
+def makers(con: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Who makes each claim that says (its ``by``, as written), with the claim's id, in
+    corpus order."""
+    return [(str(m), str(c)) for m, c in con.execute(sql.CLAIM_MAKERS)]
 
 
 def conflicting(con: sqlite3.Connection, idents: Sequence[str]) -> Corpus:

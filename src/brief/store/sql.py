@@ -19,12 +19,14 @@ CREATE TABLE briefings (id TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE entries (id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq INTEGER NOT NULL,
     data BLOB NOT NULL);
 CREATE TABLE claims (id TEXT NOT NULL, seq INTEGER NOT NULL, topic TEXT NOT NULL,
-    grp INTEGER NOT NULL, at INTEGER NOT NULL, status INTEGER NOT NULL, dated INTEGER NOT NULL);
+    grp INTEGER NOT NULL, at INTEGER NOT NULL, status INTEGER NOT NULL);
 CREATE TABLE claim_groups (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE claim_actors (actor TEXT, claim INTEGER, PRIMARY KEY (actor, claim)) WITHOUT ROWID;
 CREATE TABLE claim_sources (source TEXT, claim INTEGER, PRIMARY KEY (source, claim))
     WITHOUT ROWID;
 CREATE TABLE relation_claims (claim TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE claim_days (claim INTEGER PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL);
+CREATE TABLE claim_makers (maker TEXT, claim INTEGER, PRIMARY KEY (maker, claim)) WITHOUT ROWID;
 CREATE TABLE contests (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE supporters (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE files (path BLOB PRIMARY KEY, name TEXT NOT NULL, layer INTEGER NOT NULL,
@@ -111,6 +113,7 @@ ENTRY_DATA = "SELECT data FROM entries WHERE id = ?"
 ENTRY_ROW = "SELECT rowid, kind, data FROM entries WHERE id = ?"
 ENTRIES_IN = "SELECT id, kind, data FROM entries WHERE id IN ({marks})"
 ENTRIES_DATA_IN = "SELECT id, data FROM entries WHERE id IN ({marks})"
+ACTORS_IN = "SELECT id FROM entries WHERE kind = 'actor' AND id IN ({marks})"
 ENTRIES_ORDERED_IN = "SELECT seq, kind, data FROM entries WHERE id IN ({marks})"
 ALL_ENTRIES = "SELECT kind, data FROM entries ORDER BY seq"
 SET_ENTRY = "UPDATE entries SET data = ? WHERE id = ?"
@@ -125,10 +128,9 @@ ALL_TOPIC_DATA = "SELECT id, data FROM entries WHERE kind = 'topic'"
 
 #: A claim's row names the group of claims that holds its record, and its place there
 #: (see ``claimgroup``): ``grp`` and ``at``.
-INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)"
+INSERT_CLAIM = "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)"
 INSERT_CLAIM_AT = (
-    "INSERT INTO claims (rowid, id, seq, topic, grp, at, status, dated) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO claims (rowid, id, seq, topic, grp, at, status) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_GROUP = "INSERT OR REPLACE INTO claim_groups VALUES (?, ?)"
 GROUP = "SELECT data FROM claim_groups WHERE id = ?"
@@ -137,9 +139,23 @@ ALL_GROUPS = "SELECT id, data FROM claim_groups"
 CLAIMS_OF_TOPIC = "SELECT id FROM claims WHERE topic = ?"
 #: A claim's status is kept by its place in ``core.model.STATUSES`` (see ``codec``).
 CLAIMS_OF_STATUS = "SELECT id FROM claims WHERE status = ?"
-#: ``dated`` is 1 for a claim with a date (``brief timeline`` shows it), else 0.
-DATED_CLAIMS = "SELECT id FROM claims WHERE dated"
-UNDATED_COUNT = "SELECT count(*) FROM claims WHERE NOT dated"
+#: ``claim_days`` has a row for each claim with a date (``brief timeline`` shows it): the
+#: first and last day it covers, as the numbers ``YYYYMMDD`` (see ``codec.days``); the
+#: claims with no date, most of a corpus in format 1, take no room.
+DATED_CLAIMS = "SELECT c.id FROM claim_days d JOIN claims c ON c.rowid = d.claim"
+UNDATED_COUNT = "SELECT (SELECT count(*) FROM claims) - (SELECT count(*) FROM claim_days)"
+CLAIMS_WITHIN = (
+    "SELECT c.id FROM claim_days d JOIN claims c ON c.rowid = d.claim "
+    "WHERE d.last >= ? AND d.first <= ?"
+)
+INSERT_CLAIM_DAYS = "INSERT OR REPLACE INTO claim_days VALUES (?, ?, ?)"
+DELETE_CLAIM_DAYS = "DELETE FROM claim_days WHERE claim = ?"
+#: ``claim_makers``: who makes or alleges each claim that says (``by``), as written.
+CLAIM_MAKERS = (
+    "SELECT m.maker, c.id FROM claim_makers m JOIN claims c ON c.rowid = m.claim ORDER BY c.seq"
+)
+INSERT_CLAIM_MAKER = "INSERT OR IGNORE INTO claim_makers VALUES (?, ?)"
+DELETE_CLAIM_MAKER = "DELETE FROM claim_makers WHERE maker = ? AND claim = ?"
 CLAIMS_OF_TOPICS_IN = "SELECT id FROM claims WHERE topic IN ({marks})"
 #: ``claim_actors`` and ``claim_sources`` name a claim by its row's rowid (an integer of a
 #: few bytes, not its id again).
