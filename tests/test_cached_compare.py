@@ -14,7 +14,7 @@ from brief.corpus.layers import bundled_root
 from brief.store import CachedStore, LiveStore
 from brief.views.comparison import Comparison
 
-from .conftest import CORPORA, same_warm_as_from_files, settle, stores
+from .conftest import CORPORA, run, same_warm_as_from_files, settle, stores
 
 
 @pytest.fixture(params=["bundled", "analyst", "relations"])
@@ -356,3 +356,42 @@ def test_claimants_alike_but_for_case_are_named_as_the_whole_index_names_them(
     for by in ("ministry", "agency", "ministr"):
         assert answer(cached, by) == answer(live, by), by
     assert "'Ministry'" in str(answer(live, "ministr"))
+
+
+def test_conflicts_of_an_entry_with_claims_left_out_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A claim about China cites a source that is not there: ``conflicts china`` says one
+    of its claims is left out (no pair can weigh it), in every format, read from the
+    files or the cache; so does a query that finds no pair at all."""
+    import json
+
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    economy = notes / "topics" / "economy.toml"
+    economy.write_text(economy.read_text().replace('source = "', 'source = "nope-', 1))
+    settle(notes)
+    base = ("--no-bundled", "-c", str(notes), "conflicts")
+    said = "1 claim about China was left out (see brief validate)"
+
+    def warm(*args: str) -> str:
+        with monkeypatch.context() as patched:
+            made = same_warm_as_from_files((*base, *args), patched)
+        assert made.exit_code == 0
+        return made.stdout
+
+    for fmt in ("plain", "markdown", "html"):
+        assert said in warm("china", "-f", fmt)
+    assert json.loads(warm("china", "--topic", "economy", "-f", "json"))["left_out"] == [
+        {"kind": "actor", "id": "china", "claims": 1},
+        {"kind": "topic", "id": "economy", "claims": 1},
+    ]
+    assert json.loads(run(*base, "-f", "json").stdout)["left_out"] == []  # nothing named
+    economy.write_text(economy.read_text().replace("contradicts = ", "# contradicts = "))
+    settle(notes)
+    none = run(*base, "economy")
+    assert none.exit_code == 1
+    assert none.stderr.endswith(
+        "no contradictions touch 'economy'; 1 claim of the topic Economic interests was"
+        " left out (see brief validate)\n"
+    )

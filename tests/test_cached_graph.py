@@ -80,8 +80,23 @@ def queries(live: LiveStore) -> list[Query | None]:
         Query(topic="china"),  # an actor, not a topic
         Query(topic="sanctons"),
         Query(("china",), topic="zzz"),
+        Query((source[:-1],)),  # near a source: offered topics and actors only
     ]
     return out
+
+
+def test_a_name_that_reaches_nothing_is_no_topic_or_actor(corpus: Path) -> None:
+    """A graph draws topics and actors: a miss says so, and offers no source, however
+    near (it offered the source ``why-china`` for ``why-chna``, which it then refused)."""
+    live, cached = stores(corpus)
+    source = next(iter(live.index().sources))
+    for store in (live, cached):
+        assert answer(store, Query(("zzz",))) == ("NotFound", "no topic or actor named 'zzz'")
+        missed = answer(store, Query((source[:-1],)))
+        assert not isinstance(missed, Graph)
+        said = missed[1]
+        assert said.startswith(f"no topic or actor named {source[:-1]!r}")
+        assert repr(source) not in said
 
 
 def answer(store: LiveStore | CachedStore, query: Query | None) -> Graph | tuple[str, str]:

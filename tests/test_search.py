@@ -193,3 +193,31 @@ def test_long_snippet_marks_the_words_around_the_first_match() -> None:
     made = long_snippet(body, ["sanction"], "[", "]")
     assert "[sanctions]" in made and made.startswith("…") and made.endswith("…")
     assert made.count(" ") < 20
+
+
+@pytest.mark.parametrize("no_cache", ["1", ""], ids=["files", "cache"])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("sanctons china", "sanctions china"), ("nuclear weapns", "nuclear weapons")],
+)
+def test_cli_search_respells_a_word_that_matches_nothing(
+    typed: str, meant: str, no_cache: str
+) -> None:
+    """A word of the query that matches nothing is offered the closest word of the
+    corpus, as the corpus writes it, when the query so respelled finds something."""
+    env = {"BRIEF_NO_CACHE": no_cache}
+    for _ in range(2):  # the second run from the cache, if there is one
+        missed = run("search", *typed.split(), env=env)
+        assert (missed.exit_code, missed.stdout) == (1, "")
+        assert missed.stderr == f"brief: no results for {typed!r} (did you mean {meant!r}?)\n"
+    assert run("search", *meant.split(), env=env).exit_code == 0
+
+
+def test_respelled_gives_nothing_it_cannot_stand_behind(index: Index) -> None:
+    from brief.store.search import respelled
+
+    con = memory_db(index)
+    assert respelled(con, "trade") is None  # it finds something as it is
+    assert respelled(con, "zzzzqq") is None  # nothing near enough
+    assert respelled(con, "trad buffer") is None  # each word matches; together, nothing
+    assert respelled(con, "secrity") == "security"

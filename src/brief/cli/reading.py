@@ -314,7 +314,8 @@ def search(
         said = {"actor": "about {!r}", "tag": "in topics tagged {!r}", "topic": "in topic {!r}"}
         within = " ".join(said[key].format(value) for key, value in filters.items() if value)
         if not within or not store.search(words, limit=1).hits:  # the words find nothing
-            empty = str(NoResults(words, store.suggest(words)))
+            again = store.respelled(words)  # the words of the corpus closest to them
+            empty = str(NoResults(words, (again,) if again else store.suggest(words)))
         else:  # the filter emptied it: say so, not "did you mean"
             empty = str(NoResults(words, within=within))
     emit(ctx, lambda r: r.results(results), fmt, pager, empty=empty)
@@ -388,6 +389,11 @@ def conflicts(
         empty = "no contradictions are recorded in this corpus"
         if narrowed:
             empty = f"no contradictions touch {narrowed}"
+        if view.left_out:  # none here may be because claims are missing: say so
+            from ..views.wording import left_out_of
+
+            gone = (left_out_of(g.kind, g.name, g.claims) for g in view.left_out)
+            empty = "; ".join([empty, *gone])
     emit(ctx, lambda r: r.conflicts(view), fmt, pager, empty=empty)
 
 

@@ -149,6 +149,10 @@ def conflicts_data(view: Conflicts) -> dict[str, Any]:
         # for each pair, the sources both claims cite ([] between sources); added in version 2
         "within": [[s.id for s in pair.within] for pair in view.pairs],
         "references": _references(view.references),
+        # the entries named with claims left out; added later in version 2
+        "left_out": [
+            {"kind": gone.kind, "id": gone.id, "claims": gone.claims} for gone in view.left_out
+        ],
     }
 
 

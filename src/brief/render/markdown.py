@@ -18,6 +18,7 @@ from ..views.wording import (
     has_shared,
     layer_label,
     left_out_line,
+    left_out_of,
     link_label,
     reference_label,
     refs_label,
@@ -199,9 +200,13 @@ def conflicts(view: Conflicts) -> str:
             lines.append(
                 f"- {_status(side)}{escape(side.text)}{who} {escape(refs_label(side.refs))}"
             )
+            if side.note:  # as show: why a disputed claim is doubted
+                lines.append(f"  - *Note:* {escape(side.note)}")
             if side.grade is not None and grade_line(side.grade):  # as show, without quotes
                 lines.append(f"  - *Grade:* {escape(grade_line(side.grade))}")
         lines.append("")
+    for gone in view.left_out:
+        lines += [f"*{escape(left_out_of(gone.kind, gone.name, gone.claims))}*", ""]
     return "\n".join(lines + references(view.references))
 
 

@@ -26,6 +26,7 @@ from ..views.wording import (
     empty_cell,
     layer_label,
     left_out_line,
+    left_out_of,
     link_label,
     reference_label,
     refs_label,
@@ -249,10 +250,16 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
             lines += _wrap(
                 f"{status}{side.text}{who} {refs_label(side.refs)}", width, "  - ", "    "
             )
+            if side.note:  # as show: why a disputed claim is doubted
+                lines += _wrap(f"note: {side.note}", width, "    ", "      ")
             if side.grade is not None and grade_line(side.grade):  # as show, without quotes
                 lines += _wrap(grade_line(side.grade), width, "    ", "      ")
             if side is pair.first:
                 lines.append("    ! contradicts")
+    if view.left_out:
+        lines.append("")
+    for gone in view.left_out:
+        lines += _wrap(left_out_of(gone.kind, gone.name, gone.claims), width, "", "")
     lines += references(view.references, width)
     return "\n".join(lines) + "\n"
 

@@ -34,6 +34,7 @@ from ..views.wording import (
     has_shared,
     layer_label,
     left_out_line,
+    left_out_of,
     link_label,
     refs_label,
     relation_label,
@@ -231,12 +232,18 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
                 body.append(f" ({', '.join(side.actors)})", style="italic")
             body.append(f" {refs_label(side.refs)}", style="dim")
             said: list[RenderableType] = [body]
+            if side.note:  # as show: why a disputed claim is doubted
+                said.append(Text.assemble(("Note: ", "bold"), (side.note, "italic")))
             if side.grade is not None and grade_line(side.grade):  # as show, without quotes
                 said += graded(side.grade._replace(quotes=()))
             rows.append((Text("•"), Group(*said) if len(said) > 1 else body))
         parts.append(bullets(rows[:1]))
         parts.append(Text("  ⚡ contradicts", style="bold red"))
         parts.append(bullets(rows[1:]))
+    if view.left_out:
+        parts.append(Text())
+    for gone in view.left_out:
+        parts.append(Text(left_out_of(gone.kind, gone.name, gone.claims), style="yellow"))
     parts += references(view.references)
     return Group(*parts)
 

@@ -252,7 +252,10 @@ class CachedStore:
         index = self._index
         if index is None:
             named = about or each
-            index = indexed(conflicting(self._con, named) if named else contested(self._con))
+            if named:  # with every entry named, for what it leaves out
+                index = indexed(conflicting(self._con, named, (*about, *each)))
+            else:
+                index = indexed(contested(self._con))
         return conflicts(index, about, each)
 
     @_or_rebuilt
@@ -316,6 +319,12 @@ class CachedStore:
         from .search import search
 
         return search(self._con, query, limit=limit, actor=actor, tag=tag, topic=topic)
+
+    @_or_rebuilt
+    def respelled(self, query: str) -> str | None:
+        from .search import respelled
+
+        return respelled(self._con, query)
 
     @_or_rebuilt
     def section_text(self, source: str, section: str | None) -> str | None:

@@ -172,6 +172,13 @@ class LiveStore:
             self._search = memory_db(self._index)  # built once, on the first search
         return search(self._search, query, limit=limit, actor=actor, tag=tag, topic=topic)
 
+    def respelled(self, query: str) -> str | None:
+        from .search import memory_db, respelled
+
+        if self._search is None:
+            self._search = memory_db(self._index)
+        return respelled(self._search, query)
+
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
         from ..core.names import normalise
 

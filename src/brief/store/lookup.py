@@ -93,8 +93,8 @@ def graph_names(con: sqlite3.Connection, names: Sequence[str], topic: str | None
     out: list[str] = []
     for name in names:
         found = named(con, name)
-        if found is None:
-            raise NotFound(name, suggest(con, name))
+        if found is None:  # as views.graph words it: a graph has no sources
+            raise NotFound(name, suggest(con, name, ("topic", "actor")), "topic or actor")
         if found[1] not in ("actor", "topic"):
             raise WrongKind(name, found[1], "actor or topic")
         out.append(found[0])

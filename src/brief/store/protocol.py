@@ -117,6 +117,11 @@ class Store(Protocol):
         """Ranked hits for *query*; *actor*, *tag* and *topic* are resolved ids or keys."""
         ...
 
+    def respelled(self, query: str) -> str | None:
+        """*query*, that finds nothing, with its words that match nothing replaced by the
+        closest words of the corpus, when that finds something (``search.respelled``)."""
+        ...
+
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
         """Names (normalised) of entries of *kinds* that start like *prefix*, for the shell."""
         ...

@@ -169,17 +169,20 @@ def makers(con: sqlite3.Connection) -> list[tuple[str, str]]:
     return [(str(m), str(c)) for m, c in con.execute(sql.CLAIM_MAKERS)]
 
 
-def conflicting(con: sqlite3.Connection, idents: Sequence[str]) -> Corpus:
+def conflicting(
+    con: sqlite3.Connection, idents: Sequence[str], wanted: Iterable[str] = ()
+) -> Corpus:
     """The part of the corpus ``views.comparison.conflicts`` reads for the pairs that
     touch any of *idents* (topics, actors, sources), in corpus order.
 
     Their claims that contradict or are contradicted, the claims on the other side,
     and, so that each of those is weighed as in the whole corpus (contested, and by
-    whom), every claim that contradicts or supports them; and what all these name.
+    whom), every claim that contradicts or supports them; and what all these name, with
+    *idents* and the entries *wanted*.
     """
     touching = {i for ident in idents for i in _claims_of(con, ident)[2]}
     pairs = rows_in(con, sql.CONTESTS_IN, touching)  # both ways: see core.index
-    return _around(con, list({i for pair in pairs for i in pair}), set(idents))
+    return _around(con, list({i for pair in pairs for i in pair}), {*idents, *wanted})
 
 
 def _around(con: sqlite3.Connection, main: list[str], wanted: set[str]) -> Corpus:

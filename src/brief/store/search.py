@@ -125,6 +125,91 @@ def search(
     return Results(query, tuple(hits))
 
 
+def respelled(con: sqlite3.Connection, query: str) -> str | None:
+    """*query* with each word that matches nothing replaced by the closest word of the
+    corpus, when that finds something: ``harvst famine`` -> ``harvest famine``. None
+    when no word can be respelled so, or every word matches alone (only their
+    combination finds nothing).
+
+    The closest words are the search index's own terms (``fts5vocab``: stemmed, as
+    FTS5 keeps them), each shown as a hit's text writes it (``harvest`` may be shown
+    ``harvests``).
+    """
+    words = query_words(query)
+    fixed, changed = [], False
+    for n, word in enumerate(words):
+        last = n == len(words) - 1  # the last word is also the start of a word
+        alone = match_expression(word) if last else f'"{word}"'
+        if con.execute(sql.SEARCH_ANY, (alone,)).fetchone():
+            fixed.append(word)
+            continue
+        shown = next(filter(None, (_as_written(con, t) for t in _near_terms(con, word))), None)
+        if shown is None:
+            return None
+        fixed.append(shown)
+        changed = True
+    again = " ".join(fixed)
+    return again if changed and search(con, again, limit=1).hits else None
+
+
+#: How alike a word and a term must be (``difflib``'s ratio) for one to be offered.
+NEAR = 0.75
+
+
+def _near_terms(con: sqlite3.Connection, word: str) -> list[str]:
+    """The terms of the search index most like *word*, best first: three at most.
+
+    A term is a stem (``secur`` for ``security``): it is held against the word and,
+    five letters or longer, against as much of the word's start as it is long
+    (``secri``), whichever is closer. (Shorter, too much is near: ``harm`` for
+    ``harvst``.)
+    """
+    from difflib import SequenceMatcher
+
+    con.execute(sql.SEARCH_TERMS_DDL)
+    key = word.casefold()
+    alike: dict[int, SequenceMatcher[str]] = {}  # by the length of the term
+    scored = []
+    for (found,) in con.execute(sql.SEARCH_TERMS):
+        term = str(found)
+        if not term.isalpha() or abs(len(term) - len(key)) > 3:
+            continue
+        best = 0.0
+        for typed in {key, key[: max(5, len(term))]}:
+            matcher = alike.setdefault(len(typed), SequenceMatcher())
+            matcher.set_seq2(typed)
+            matcher.set_seq1(term)
+            if matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR:
+                best = max(best, matcher.ratio())
+        if best >= NEAR:
+            scored.append((-best, term))
+    return [term for _, term in sorted(scored)[:3]]
+
+
+def _as_written(con: sqlite3.Connection, term: str) -> str | None:
+    """The word *term* (a stem) stands for, as the best hit for it writes it: in its
+    title, else its body."""
+    match = f'"{term}"'
+    rows = con.execute(sql.SEARCH.format(where=sql.SEARCH_MATCH), {"match": match, "limit": 1})
+    found = rows.fetchall()
+    if not found:
+        return None
+    entry, _ = _records(con, found)[found[0][-1]]
+    mem = sqlite3.connect(":memory:")
+    try:
+        mem.execute(sql.SNIPPET_DDL)
+        mem.execute(sql.INSERT_SNIPPET_TEXT, (1, *codec.search_text(entry)))
+        marked = mem.execute(sql.HIGHLIGHTS, (match,)).fetchone()
+    finally:
+        mem.close()
+    for text in marked or ():
+        _, start, rest = str(text).partition("\x02")
+        word = rest.partition("\x03")[0]
+        if start and word.isalpha():
+            return word.casefold()
+    return None
+
+
 #: A hit's record, and what it is labelled by: itself, or a claim's topic.
 _Record = tuple["Entry", "Topic | Actor | Source"]
 

@@ -283,7 +283,19 @@ CLAIMS_BY_ROWID_IN = "SELECT rowid, grp, at FROM claims WHERE rowid IN ({marks})
 ENTRIES_BY_ROWID_IN = "SELECT -rowid, kind, data FROM entries WHERE rowid IN ({marks})"
 #: A table of the texts of the hits shown, in memory, for their snippets (see ``search``).
 SNIPPET_DDL = f"CREATE VIRTUAL TABLE snip USING fts5(title, body, {_TOKENIZE})"
+#: The terms of the search index (stemmed, as FTS5 keeps them), for "did you mean".
+SEARCH_TERMS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, search, row)"
+)
+SEARCH_TERMS = "SELECT term FROM temp.terms"
+SEARCH_ANY = "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1"
 INSERT_SNIPPET_TEXT = "INSERT INTO snip (rowid, title, body) VALUES (?, ?, ?)"
+#: The title and the body of one text, each with the words a term matches marked by
+#: ``\x02`` and ``\x03`` (the match expression).
+HIGHLIGHTS = (
+    "SELECT highlight(snip, 0, char(2), char(3)), highlight(snip, 1, char(2), char(3)) "
+    "FROM snip WHERE snip MATCH ?"
+)
 #: One hit's snippet (the match expression, the rowid); ``{start}`` and ``{end}`` are
 #: the marks around matched words (``views.records.MARK_START``, ``_END``).
 SNIPPET = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..core.errors import UsageError
 from ..core.index import Index, Named
@@ -210,6 +211,20 @@ class Conflict:
     for a disagreement between sources."""
 
 
+class LeftOut(NamedTuple):
+    """An entry a query named that has claims the corpus holds but could not use."""
+
+    kind: str
+    """``topic``, ``actor`` or ``source``."""
+    id: str
+    """Its id."""
+    name: str
+    """How a line names it: a topic's title, an actor's name, a source's id."""
+    claims: int
+    """How many of its claims (of the topic, about the actor, citing the source) were
+    left out, for their own problems or for a reference that cannot be used."""
+
+
 @dataclass(frozen=True, slots=True)
 class Conflicts:
     """Every contradiction in the corpus (or those a filter keeps): where the sources disagree."""
@@ -219,6 +234,9 @@ class Conflicts:
     order of the corpus)."""
     references: tuple[Reference, ...]
     """The sources both sides cite, in order of number."""
+    left_out: tuple[LeftOut, ...] = ()
+    """The entries named (``brief conflicts NAME``, ``--topic`` ...) with claims left
+    out, which no pair here weighs: what a reader would otherwise not know is missing."""
 
 
 def _touches(claim: Claim, ident: str) -> bool:
@@ -268,7 +286,19 @@ def conflicts(index: Index, about: Sequence[str] = (), each: Sequence[str] = ())
         one = make_point(index, refs, first, counters=False)
         two = make_point(index, refs, second, counters=False)
         pairs.append(Conflict(one, two, _within(index, first, second)))
-    return Conflicts(tuple(pairs), refs.references())
+    return Conflicts(tuple(pairs), refs.references(), _left_out(index, (*about, *each)))
+
+
+def _left_out(index: Index, named: Sequence[str]) -> tuple[LeftOut, ...]:
+    """Each entry of *named* (ids), once, with claims left out."""
+    out = []
+    for ident in dict.fromkeys(named):
+        count = index.corpus.left_out.get(ident, 0)
+        if count:
+            entry = index.entry(ident)
+            name = entry.id if isinstance(entry, Source) else entry.title
+            out.append(LeftOut(kind_of(entry).value, ident, name, count))
+    return tuple(out)
 
 
 def _within(index: Index, first: Claim, second: Claim) -> tuple[Link, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..core.errors import WrongKind
+from ..core.errors import NotFound, WrongKind
 from ..core.index import Index
 from ..core.kinds import Kind
 from ..core.model import STATUSES, Claim
@@ -166,13 +166,20 @@ class Query(NamedTuple):
     """Only claims graded at least this well (see ``mingrade``)."""
 
 
+#: The kinds of entry a graph draws, and a query may name.
+_DRAWN = (Kind.TOPIC.value, Kind.ACTOR.value)
+
+
 def _resolved(index: Index, query: Query) -> tuple[set[str], set[str], list[tuple[str, str]]]:
     """The actors and topics *query* names, and the filters in words."""
     actors: set[str] = set()
     topics: set[str] = set()
     said: list[tuple[str, str]] = []
     for name in query.names:
-        entry = index.resolve(name)
+        try:
+            entry = index.resolve(name)
+        except NotFound:  # a graph has no sources: none is named, none offered
+            raise NotFound(name, index.suggest(name, _DRAWN), "topic or actor") from None
         kind = index.kind(entry.id)
         if kind is Kind.ACTOR:
             actors.add(entry.id)

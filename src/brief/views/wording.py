@@ -150,6 +150,18 @@ def left_out_line(count: int, kind: str) -> str:
     return f"{count} {noun} {_WHOSE[kind]} {were} left out (see brief validate)"
 
 
+#: Whose claims a left-out line of ``brief conflicts`` counts, by the kind of entry.
+_OF = {"topic": "of the topic", "actor": "about", "source": "citing"}
+
+
+def left_out_of(kind: str, name: str, count: int) -> str:
+    """``2 claims of the topic Sanctions were left out (see brief validate)``: the claims
+    of an entry named elsewhere than its own briefing (``brief conflicts NAME``)."""
+    noun = "claim" if count == 1 else "claims"
+    were = "was" if count == 1 else "were"
+    return f"{count} {noun} {_OF[kind]} {name} {were} left out (see brief validate)"
+
+
 def undated_line(count: int) -> str:
     """What a timeline says of the claims it cannot place: ``84 undated claims not
     shown``; "" for none. Not "left out", which says a claim could not be loaded."""

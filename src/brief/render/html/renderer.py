@@ -20,6 +20,7 @@ from ...views.wording import (
     has_shared,
     layer_label,
     left_out_line,
+    left_out_of,
     row_kind,
     rows_label,
     shared_count_label,
@@ -139,6 +140,9 @@ def conflicts_body(view: Conflicts, doc: parts.Doc) -> str:
             _side(doc, pair.second, second, first, "contradicted by the claim above"),
             "</ul>\n</section>\n",
         ]
+    for gone in view.left_out:
+        said = left_out_of(gone.kind, gone.name, gone.claims)
+        out.append(f'<p class="left-out">{esc(said)}</p>\n')
     out.append(parts.footnotes(doc, view.references))
     return "".join(out)
 
@@ -148,13 +152,15 @@ def _side(doc: parts.Doc, side: Point, mine: str, theirs: str, words: str) -> st
     who = f' <span class="who">({esc(", ".join(side.actors))})</span>' if side.actors else ""
     home = doc.links.claim(side.topic, side.id)
     shown = f' <a href="{esc(home)}">in {esc(side.topic_title)}</a>' if home else ""
-    grade = ""
+    said = ""
+    if side.note:  # as show: why a disputed claim is doubted
+        said = f'<p class="note"><em>Note:</em> {esc(side.note)}</p>'
     if side.grade is not None and grade_line(side.grade):  # as show, without quotes
-        grade = f'<p class="grade-line"><em>Grade:</em> {esc(grade_line(side.grade))}</p>'
+        said += f'<p class="grade-line"><em>Grade:</em> {esc(grade_line(side.grade))}</p>'
     return (
         f'<li class="claim" id="{mine}">{parts.status(side)}{esc(side.text)}{who}'
         f'{parts.cites(doc, side.refs)}{shown} <a class="contested" href="#{theirs}">⚠ {words}</a>'
-        f"{grade}</li>\n"
+        f"{said}</li>\n"
     )
 
 
