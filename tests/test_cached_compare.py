@@ -277,6 +277,8 @@ def test_claims_by_maker_tag_or_date_from_the_cache_are_the_whole_index_s(
         ClaimsQuery(since="then"),
         ClaimsQuery(since="2030", until="2020"),
     ]
+    asked += [ClaimsQuery(min_grade=minimum(g)) for g in ("A", "B3", "3", "C", "F6", "6", "A1")]
+    asked += [ClaimsQuery(min_grade=minimum("C"), unchecked=True, actor=actor.id)]
 
     def answer(store: LiveStore | CachedStore, query: ClaimsQuery) -> object:
         try:
@@ -287,7 +289,11 @@ def test_claims_by_maker_tag_or_date_from_the_cache_are_the_whole_index_s(
     made = [answer(cached, q) for q in asked]
     assert made == [answer(live, q) for q in asked]
     assert sum(len(getattr(m, "rows", ())) for m in made[: len(makers)]) >= len(makers)
-    assert sum(len(getattr(m, "rows", ())) for m in made[-6:]) or not any(c.date for c in claims)
+    dated = made[-14:-8]
+    assert sum(len(getattr(m, "rows", ())) for m in dated) or not any(c.date for c in claims)
+    graded = made[-8:]
+    graded_rows = sum(len(getattr(m, "rows", ())) for m in graded)
+    assert graded_rows or not any(c.credibility for c in claims)
     assert sum(not hasattr(m, "rows") for m in made) >= 4
 
 
@@ -309,7 +315,9 @@ def test_claims_by_maker_tag_or_date_from_the_cache_are_the_whole_index_s(
         ("--status", "alleged", "-f", "json", "--since", "1950"),
         ("--since", "2019", "--until", "2020-06"),
         ("--until", "then"),
-        ("--min-grade", "C"),  # from the whole index: no table answers it
+        ("--min-grade", "C"),
+        ("--min-grade", "B2", "-f", "json"),
+        ("--unchecked",),  # from the whole index: no table answers it
     ],
     ids=" ".join,
 )
@@ -320,7 +328,7 @@ def test_cli_claims_from_the_cache_are_claims_from_the_files(
     shutil.copytree(bundled_root(), notes)
     settle(notes)
     command = ("--no-bundled", "-c", str(notes), "claims", *args)
-    whole = "--min-grade" in args
+    whole = args == ("--unchecked",)
     same_warm_as_from_files(command, monkeypatch, whole=whole)
 
 

@@ -40,6 +40,7 @@ from brief.store.build import build
 from brief.store.cachefile import open_file
 from brief.views.claims import FIELDS
 from brief.views.claims import Query as ClaimsQuery
+from brief.views.mingrade import minimum
 
 
 @pytest.fixture
@@ -63,6 +64,7 @@ def snapshot(store: Store) -> dict[str, Any]:
     windows = [("1900", None), (None, "2000"), ("1999-12", "1999-12"), ("2005-09-19", None)]
     dated = {w: store.claims(ClaimsQuery(since=w[0], until=w[1]), FIELDS) for w in windows}
     makers = {m: claims_by(store, m) for m in ("unnamed accusers", "A new accuser", "zzz")}
+    graded = {g: store.claims(ClaimsQuery(min_grade=minimum(g)), FIELDS) for g in ("B", "3", "C2")}
     graph = store.graph()
     briefings = {e.id: store.briefing(e.id) for e in catalogue}
     conflicts = {e.id: store.conflicts([e.id]) for e in catalogue}
@@ -85,6 +87,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         "timeline": timeline,
         "dated": dated,
         "makers": makers,
+        "graded": graded,
     }
 
 
@@ -225,6 +228,12 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
             'status = "assessment"', 'status = "assessment"\nby = "A New Accuser"', 1
         ),
     ),
+    "claim's credibility changed, another's removed": (
+        "topics/sanctions.toml",
+        lambda text: text.replace("credibility = 1\n", "credibility = 5\n", 1).replace(
+            "credibility = 3\n", "", 1
+        ),
+    ),
     "claim's status changed": (
         "topics/sanctions.toml",
         lambda text: text.replace('status = "alleged"', 'status = "disputed"\nnote = "Denied."', 1),
@@ -340,7 +349,7 @@ def test_everyday_edit_is_applied_in_place_and_matches_a_fresh_load(
 
 
 def days_and_makers_hold(corpus: Path) -> None:
-    """The cache's rows of claims' days and makers are those of the claims in it now,
+    """The cache's rows of claims' days, makers and credibility are those of the claims in it now,
     none left behind by a claim rewritten or removed."""
     from brief.store.codec import days
 
@@ -349,11 +358,13 @@ def days_and_makers_hold(corpus: Path) -> None:
         ids = dict(con.execute("SELECT rowid, id FROM claims").fetchall())
         dated = {ids[n]: (a, b) for n, a, b in con.execute("SELECT * FROM claim_days")}
         made = sorted((ids[n], m) for m, n in con.execute("SELECT * FROM claim_makers"))
+        graded = {ids[n]: c for n, c in con.execute("SELECT * FROM claim_grades")}
     finally:
         con.close()
     claims = build(layers(corpus), None).index().corpus.claims
     assert dated == {c.id: days(c.date) for c in claims if c.date is not None}
     assert made == sorted((c.id, c.by) for c in claims if c.by is not None)
+    assert graded == {c.id: c.credibility for c in claims if c.credibility is not None}
 
 
 NEW_SUPPORTER = """

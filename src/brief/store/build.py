@@ -351,12 +351,13 @@ def _links(file: int, claim: str, targets: Iterable[Any]) -> Iterator[tuple[int,
 def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim]]) -> None:
     """The rows that find a claim by its actors and by its sources (each claim with its
     row's rowid); and, for the claims that have them, those stating a relation, its
-    days (``codec.days``) and who makes it (``by``)."""
+    days (``codec.days``), who makes it (``by``) and its credibility."""
     by_actor: dict[str, list[int]] = {}
     by_source: dict[str, list[int]] = {}
     relations: list[tuple[str]] = []
     days: list[tuple[int, int, int]] = []
     makers: list[tuple[str, int]] = []
+    graded: list[tuple[int, int]] = []
     for n, c in claims:  # a build's rowids come in order, so each list is in order
         for a in c.actors:
             by_actor.setdefault(a, []).append(n)
@@ -368,6 +369,8 @@ def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim
             days.append((n, *codec.days(c.date)))
         if c.by is not None:
             makers.append((c.by, n))
+        if c.credibility is not None:
+            graded.append((n, c.credibility))
     # in key order: appended to their tables' b-trees, not scattered through them; made
     # a row at a time (a sorted list of 400,000 pairs took 30 MB at 10,000 topics)
     con.executemany(sql.INSERT_CLAIM_ACTOR, _in_key_order(by_actor))
@@ -375,6 +378,7 @@ def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim
     con.executemany(sql.INSERT_RELATION_CLAIM, relations)
     con.executemany(sql.INSERT_CLAIM_DAYS, days)
     con.executemany(sql.INSERT_CLAIM_MAKER, sorted(makers))
+    con.executemany(sql.INSERT_CLAIM_GRADE, graded)
 
 
 def _in_key_order(rowids: dict[str, list[int]]) -> Iterator[tuple[str, int]]:

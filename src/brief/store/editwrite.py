@@ -115,6 +115,7 @@ class EditWrite:
             con.executemany(sql.DELETE_CLAIM_SOURCE, ((x.source, rowid) for x in claim.cites))
             con.execute(sql.DELETE_RELATION_CLAIM, (claim.id,))
             con.execute(sql.DELETE_CLAIM_DAYS, (rowid,))
+            con.execute(sql.DELETE_CLAIM_GRADE, (rowid,))
             if claim.by is not None:
                 con.execute(sql.DELETE_CLAIM_MAKER, (claim.by, rowid))
         con.executemany(sql.DELETE_CONTEST, [p for a, b in old_pairs for p in ((a, b), (b, a))])

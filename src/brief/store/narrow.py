@@ -1,10 +1,11 @@
 """The part of a cached corpus a ``brief claims`` query can keep claims from.
 
-Each filter a table answers (topic, actor, source, tag, status, ``by`` and the dates)
-gives the claims it keeps; only the claims every one of them keeps are read back, with
-the entries they name (see ``read.among``). The view then tests each claim read as it
-would test the whole corpus's, so the rows are the same; it reads the names as
-resolved here, with the errors the index gives, in the order it gives them.
+Each filter a table answers (topic, actor, source, tag, status, ``by``, the dates and
+the grade) gives the claims it keeps (or, for the grade's reliability, more); only the
+claims every one of them keeps are read back, with the entries they name (see
+``read.among``). The view then tests each claim read as it would test the whole
+corpus's, so the rows are the same; it reads the names as resolved here, with the
+errors the index gives, in the order it gives them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ __all__ = ["narrowed"]
 def narrowed(con: sqlite3.Connection, query: Query) -> tuple[Query, Corpus | None]:
     """*query* with its names resolved, and the part of the corpus that holds every
     claim it can keep; None when no filter given narrows the corpus (``--unchecked``
-    or ``--min-grade`` alone)."""
+    alone)."""
     from ..core.model import STATUSES
 
     kept: list[set[str]] = []
@@ -51,6 +52,11 @@ def narrowed(con: sqlite3.Connection, query: Query) -> tuple[Query, Corpus | Non
         kept.append(_made_by(con, query.by, wanted, seen))
     if query.since is not None or query.until is not None:
         kept.append(_dated(con, query.since, query.until))
+    least = query.min_grade  # a grade's credibility is the claim's; its reliability,
+    if least is not None and least.credibility is not None:  # the first source's with one
+        kept.append(read.credible(con, least.credibility))
+    if least is not None and least.reliability is not None:
+        kept.append(read.citing_reliable(con, least.reliability))
     if not kept:
         return query, None
     return query, read.among(con, set.intersection(*kept) | seen, wanted)

@@ -147,6 +147,24 @@ def claim_ids(con: sqlite3.Connection, what: str, *values: str) -> set[str]:
     return {r[0] for r in con.execute(_CLAIMS_OF[what], (key,))}
 
 
+def credible(con: sqlite3.Connection, worst: int) -> set[str]:
+    """The ids of the claims of credibility *worst* or better (``1``-*worst*)."""
+    return {r[0] for r in con.execute(sql.CLAIMS_CREDIBLE, (worst,))}
+
+
+def citing_reliable(con: sqlite3.Connection, worst: str) -> set[str]:
+    """The ids of the claims that cite a source of reliability *worst* or better."""
+    from ..core.model import Source
+
+    sources = [codec.named_of("source", blob) for (blob,) in con.execute(sql.ALL_SOURCES)]
+    reliable = [
+        s.id
+        for s in sources
+        if isinstance(s, Source) and s.reliability is not None and s.reliability <= worst
+    ]
+    return {r[0] for r in rows_in(con, sql.CLAIMS_OF_SOURCES_IN, reliable)}
+
+
 def tagged(con: sqlite3.Connection, tag: str) -> list[str]:
     """The ids of the topics with the (normalised) *tag*."""
     return [r[0] for r in con.execute(sql.TOPICS_OF_TAG, (tag,))]

@@ -27,6 +27,7 @@ CREATE TABLE claim_sources (source TEXT, claim INTEGER, PRIMARY KEY (source, cla
 CREATE TABLE relation_claims (claim TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE claim_days (claim INTEGER PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL);
 CREATE TABLE claim_makers (maker TEXT, claim INTEGER, PRIMARY KEY (maker, claim)) WITHOUT ROWID;
+CREATE TABLE claim_grades (claim INTEGER PRIMARY KEY, credibility INTEGER NOT NULL);
 CREATE TABLE contests (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE supporters (claim TEXT, other TEXT, PRIMARY KEY (claim, other)) WITHOUT ROWID;
 CREATE TABLE files (path BLOB PRIMARY KEY, name TEXT NOT NULL, layer INTEGER NOT NULL,
@@ -153,6 +154,17 @@ DELETE_CLAIM_DAYS = "DELETE FROM claim_days WHERE claim = ?"
 #: ``claim_makers``: who makes or alleges each claim that says (``by``), as written.
 CLAIM_MAKERS = (
     "SELECT m.maker, c.id FROM claim_makers m JOIN claims c ON c.rowid = m.claim ORDER BY c.seq"
+)
+#: ``claim_grades``: the credibility (1-6) of each claim that has one (format 2).
+CLAIMS_CREDIBLE = (
+    "SELECT c.id FROM claim_grades g JOIN claims c ON c.rowid = g.claim WHERE g.credibility <= ?"
+)
+INSERT_CLAIM_GRADE = "INSERT OR REPLACE INTO claim_grades VALUES (?, ?)"
+DELETE_CLAIM_GRADE = "DELETE FROM claim_grades WHERE claim = ?"
+ALL_SOURCES = "SELECT data FROM entries WHERE kind = 'source'"
+CLAIMS_OF_SOURCES_IN = (
+    "SELECT c.id FROM claim_sources s JOIN claims c ON c.rowid = s.claim "
+    "WHERE s.source IN ({marks})"
 )
 INSERT_CLAIM_MAKER = "INSERT OR IGNORE INTO claim_makers VALUES (?, ?)"
 DELETE_CLAIM_MAKER = "DELETE FROM claim_makers WHERE maker = ? AND claim = ?"
