@@ -88,3 +88,44 @@ async def test_the_relations_screens_follow_an_edit(tmp_path: Path) -> None:
         await pilot.press("right_square_bracket")
         assert isinstance(app.screen, RelationsScreen)
         assert "China trades with North Korea" not in edges(app)
+
+
+async def test_the_compare_screen_follows_an_edit(tmp_path: Path) -> None:
+    """The comparison is read again as the corpus changes: a claim edited shows edited,
+    an actor added is offered, an actor ticked that is gone is unticked."""
+    from textual.widgets import SelectionList
+
+    from brief.tui.screens.compare import CompareScreen
+
+    root = tmp_path / "relations"
+    shutil.copytree(CORPORA / "relations", root)
+    app = watched_app(root, "china")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await screen.pick("china", "un")
+        await pilot.pause()
+        assert "China enforces most of the Council's sanctions." in "\n".join(page(app))
+
+        ties = root / "relations.toml"
+        ties.write_text(ties.read_text().replace("enforces most of", "enforces some of"))
+        await until(
+            pilot, lambda: "China enforces some of the Council's sanctions." in "\n".join(page(app))
+        )
+        actors = screen.query_one("#actors", SelectionList)
+        assert app.screen is screen and actors.selected == ["china", "un"]
+
+        people = root / "actors.toml"
+        un = '[[actors]]\nid = "un"\nname = "United Nations"\n'
+        text = people.read_text()
+        assert un in text
+        people.write_text(text.replace(un, '[[actors]]\nid = "japan"\nname = "Japan"\n'))
+
+        def offered() -> list[str]:
+            return [str(actors.get_option_at_index(i).prompt) for i in range(actors.option_count)]
+
+        await until(pilot, lambda: "Japan" in offered())
+        assert "United Nations" not in offered()
+        assert actors.selected == ["china"]
+        assert "Tick two or more actors" in page(app)[0]

@@ -137,13 +137,18 @@ def respelled(con: sqlite3.Connection, query: str) -> str | None:
     """
     words = query_words(query)
     fixed, changed = [], False
+    terms: list[str] = []  # read once, for the first word that matches nothing
     for n, word in enumerate(words):
         last = n == len(words) - 1  # the last word is also the start of a word
         alone = match_expression(word) if last else f'"{word}"'
         if con.execute(sql.SEARCH_ANY, (alone,)).fetchone():
             fixed.append(word)
             continue
-        shown = next(filter(None, (_as_written(con, t) for t in _near_terms(con, word))), None)
+        if not terms:
+            con.execute(sql.SEARCH_TERMS_DDL)
+            terms = [str(t) for (t,) in con.execute(sql.SEARCH_TERMS) if str(t).isalpha()]
+        near = _near_terms(terms, word)
+        shown = next(filter(None, (_as_written(con, t) for t in near)), None)
         if shown is None:
             return None
         fixed.append(shown)
@@ -156,8 +161,8 @@ def respelled(con: sqlite3.Connection, query: str) -> str | None:
 NEAR = 0.75
 
 
-def _near_terms(con: sqlite3.Connection, word: str) -> list[str]:
-    """The terms of the search index most like *word*, best first: three at most.
+def _near_terms(terms: list[str], word: str) -> list[str]:
+    """The *terms* (the search index's) most like *word*, best first: three at most.
 
     A term is a stem (``secur`` for ``security``): it is held against the word and,
     five letters or longer, against as much of the word's start as it is long
@@ -166,13 +171,11 @@ def _near_terms(con: sqlite3.Connection, word: str) -> list[str]:
     """
     from difflib import SequenceMatcher
 
-    con.execute(sql.SEARCH_TERMS_DDL)
     key = word.casefold()
     alike: dict[int, SequenceMatcher[str]] = {}  # by the length of the term
     scored = []
-    for (found,) in con.execute(sql.SEARCH_TERMS):
-        term = str(found)
-        if not term.isalpha() or abs(len(term) - len(key)) > 3:
+    for term in terms:
+        if abs(len(term) - len(key)) > 3:
             continue
         best = 0.0
         for typed in {key, key[: max(5, len(term))]}:

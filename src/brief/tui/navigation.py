@@ -124,8 +124,12 @@ async def go_to(app: BriefApp, place: Place) -> None:
 
 
 async def corpus_changed(app: BriefApp) -> None:
-    """Read the relations screens open again; close, saying so, one whose actor, topic
-    or edge is gone (and every screen over it)."""
+    """Read the screens open over the main one again: the comparison, the relations
+    screens; close, saying so, a relations screen whose actor, topic or edge is gone
+    (and every screen over it)."""
+    for screen in app.screen_stack[1:]:
+        if isinstance(screen, ReadingScreen) and screen.as_overlay() is None:
+            await screen.reread(app.store, app.known)
     for at, screen, _ in overlays_of(app):
         if not await screen.reread(app.store, app.known):
             await _pop_to(app, at)

@@ -121,8 +121,31 @@ class CompareScreen(ReadingScreen):
             self.actors.select(ident)
         await self.refresh_comparison()
 
-    async def refresh_comparison(self) -> None:
-        """Rebuild the comparison of the ticked actors, in the order they were ticked."""
+    async def reread(self, store: Store, known: Collection[str]) -> bool:
+        """The comparison read again (the corpus changed), at the same scroll: the actors
+        as the corpus now has them, those ticked that are gone unticked."""
+        from ...core.kinds import Kind
+
+        self.store, self._known = store, known
+        actors = tuple((e.id, e.title) for e in store.catalogue() if e.kind == Kind.ACTOR)
+        if actors != self._actors:
+            self._actors = actors
+            here = {ident for ident, _ in actors}
+            self._picked = [a for a in self._picked if a in here]
+            at = self.actors.highlighted
+            with self.actors.prevent(SelectionList.SelectedChanged):
+                self.actors.clear_options()
+                self.actors.add_options(
+                    [Selection(Content(name), i, i in self._picked) for i, name in actors]
+                )
+            if at is not None and actors:
+                self.actors.highlighted = min(at, len(actors) - 1)
+        await self.refresh_comparison(scroll=self.pane.scroll_y)
+        return True
+
+    async def refresh_comparison(self, scroll: float = 0.0) -> None:
+        """Rebuild the comparison of the ticked actors, in the order they were ticked
+        (scrolled to *scroll*)."""
         picked = set(self.actors.selected)
         self._picked = [a for a in self._picked if a in picked]
         self._picked += [a for a in self.actors.selected if a not in self._picked]
@@ -138,7 +161,7 @@ class CompareScreen(ReadingScreen):
         stacked = width < MIN_COLUMN * len(view.columns)
         note = "differences only" if self.diff_only else ""
         page = comparison_page(view, self._known, stacked, counted=self._counted, note=note)
-        await self.pane.show(page)
+        await self.pane.show(page, scroll=scroll)
         self.call_after_refresh(self._fit)
 
     @on(SelectionList.SelectedChanged, "#actors")
