@@ -135,6 +135,8 @@ def test_minimum_grades() -> None:
         ),
         (("--tag", "shiping"), "no tag named 'shiping'"),
         (("--since", "2020-13"), "'2020-13' has no month 13"),
+        (("--since", "2021-02-29"), "'2021-02-29' is not a day: February 2021 has 28"),
+        (("--since", "2030", "--until", "2020"), "--since/--until: '2030' is after '2020'"),
         (("--min-grade", "Z9"), "'Z9' is not a grade"),
         (("--status", "aleged"), "Did you mean 'alleged'?"),
         (("--fields", "id"), "--fields chooses the keys of JSON output: add --format json"),
@@ -275,4 +277,15 @@ def test_show_min_grade_on_a_format_1_corpus_keeps_nothing_graded() -> None:
     result = run(
         "--no-bundled", "--corpus", str(CORPORA / "mini"), "show", "security", "--min-grade", "F6"
     )
-    assert result.exit_code == 0 and "No claims yet." in result.stdout
+    assert result.exit_code == 0 and "No claims yet." not in result.stdout
+    assert "No claims graded F6 or better (" in result.stdout  # ungraded: none meets it
+
+
+def test_a_minimum_that_keeps_no_claim_says_so_not_no_claims_yet() -> None:
+    """``show human-rights --min-grade A1``: its five claims are graded lower; it said
+    "No claims yet.", as though the topic had none."""
+    said = "No claims graded A1 or better (5 below it or ungraded)."
+    shown = run("show", "human-rights", "--min-grade", "A1")
+    assert shown.exit_code == 0 and said in shown.stdout and "No claims yet" not in shown.stdout
+    assert f"*{said}*" in run("show", "human-rights", "--min-grade", "A1", "-f", "markdown").stdout
+    assert said not in run("show", "human-rights", "--min-grade", "D").stdout

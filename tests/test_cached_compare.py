@@ -8,10 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from brief.core.errors import BriefError
 from brief.corpus.layers import bundled_root
 from brief.store import CachedStore, LiveStore
+from brief.views.claims import FIELDS, Query
 from brief.views.comparison import Comparison
 
 from .conftest import CORPORA, run, same_warm_as_from_files, settle, stores
@@ -193,11 +195,18 @@ def test_cli_timeline_from_the_cache_is_timeline_from_the_files(
     same_warm_as_from_files(command, monkeypatch)
 
 
+def claims_or_error(store: LiveStore | CachedStore, query: Query) -> object:
+    """``brief claims`` of *query* (every field), or the error it gives, by type and words."""
+    try:
+        return store.claims(query, FIELDS)
+    except BriefError as error:
+        return (type(error).__name__, str(error))
+
+
 def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(
     corpus: Path, no_whole_corpus: None
 ) -> None:
     from brief.core.model import STATUSES
-    from brief.views.claims import FIELDS
     from brief.views.claims import Query as ClaimsQuery
     from brief.views.mingrade import minimum
 
@@ -224,14 +233,8 @@ def test_claims_filtered_by_name_from_the_cache_are_the_whole_index_s(
         ClaimsQuery(actor=actor, since="then"),
     ]
 
-    def answer(store: LiveStore | CachedStore, query: ClaimsQuery) -> object:
-        try:
-            return store.claims(query, FIELDS)
-        except BriefError as error:
-            return (type(error).__name__, str(error))
-
-    made = [answer(cached, q) for q in asked]
-    assert made == [answer(live, q) for q in asked]
+    made = [claims_or_error(cached, q) for q in asked]
+    assert made == [claims_or_error(live, q) for q in asked]
     assert sum(len(getattr(m, "rows", ())) for m in made) > 10
     assert sum(not hasattr(m, "rows") for m in made) == 6
 
@@ -241,7 +244,6 @@ def test_claims_by_maker_tag_or_date_from_the_cache_are_the_whole_index_s(
 ) -> None:
     """``--by``, ``--tag`` with other filters, and ``--since``/``--until`` read only the
     claims the filters keep (and, for ``--by``, the claims that have one)."""
-    from brief.views.claims import FIELDS
     from brief.views.claims import Query as ClaimsQuery
     from brief.views.mingrade import minimum
 
@@ -280,14 +282,8 @@ def test_claims_by_maker_tag_or_date_from_the_cache_are_the_whole_index_s(
     asked += [ClaimsQuery(min_grade=minimum(g)) for g in ("A", "B3", "3", "C", "F6", "6", "A1")]
     asked += [ClaimsQuery(min_grade=minimum("C"), unchecked=True, actor=actor.id)]
 
-    def answer(store: LiveStore | CachedStore, query: ClaimsQuery) -> object:
-        try:
-            return store.claims(query, FIELDS)
-        except BriefError as error:
-            return (type(error).__name__, str(error))
-
-    made = [answer(cached, q) for q in asked]
-    assert made == [answer(live, q) for q in asked]
+    made = [claims_or_error(cached, q) for q in asked]
+    assert made == [claims_or_error(live, q) for q in asked]
     assert sum(len(getattr(m, "rows", ())) for m in made[: len(makers)]) >= len(makers)
     dated = made[-14:-8]
     assert sum(len(getattr(m, "rows", ())) for m in dated) or not any(c.date for c in claims)
@@ -371,7 +367,8 @@ def test_conflicts_of_an_entry_with_claims_left_out_says_so(
 ) -> None:
     """A claim about China cites a source that is not there: ``conflicts china`` says one
     of its claims is left out (no pair can weigh it), in every format, read from the
-    files or the cache; so does a query that finds no pair at all."""
+    files or the cache; so does a query that finds no pair at all, a timeline of the
+    topic, and the claims about China (on stderr: rows are data)."""
     import json
 
     notes = tmp_path / "notes"
@@ -379,27 +376,71 @@ def test_conflicts_of_an_entry_with_claims_left_out_says_so(
     economy = notes / "topics" / "economy.toml"
     economy.write_text(economy.read_text().replace('source = "', 'source = "nope-', 1))
     settle(notes)
-    base = ("--no-bundled", "-c", str(notes), "conflicts")
+    base = ("--no-bundled", "-c", str(notes))
     said = "1 claim about China was left out (see brief validate)"
 
-    def warm(*args: str) -> str:
+    def warm(*args: str) -> Result:
         with monkeypatch.context() as patched:
             made = same_warm_as_from_files((*base, *args), patched)
         assert made.exit_code == 0
-        return made.stdout
+        return made
 
     for fmt in ("plain", "markdown", "html"):
-        assert said in warm("china", "-f", fmt)
-    assert json.loads(warm("china", "--topic", "economy", "-f", "json"))["left_out"] == [
+        assert said in warm("conflicts", "china", "-f", fmt).stdout
+    pairs = json.loads(warm("conflicts", "china", "--topic", "economy", "-f", "json").stdout)
+    assert pairs["left_out"] == [
         {"kind": "actor", "id": "china", "claims": 1},
         {"kind": "topic", "id": "economy", "claims": 1},
     ]
-    assert json.loads(run(*base, "-f", "json").stdout)["left_out"] == []  # nothing named
+    assert json.loads(run(*base, "conflicts", "-f", "json").stdout)["left_out"] == []
+
+    of_topic = "1 claim of this topic was left out (see brief validate)"
+    assert of_topic in warm("timeline", "economy", "-f", "plain").stdout
+    assert json.loads(warm("timeline", "economy", "-f", "json").stdout)["left_out"] == 1
+    assert json.loads(warm("timeline", "-f", "json").stdout)["left_out"] == 0  # validate's
+
+    about = warm("claims", "--actor", "china")
+    assert f"brief: warning: {said}\n" in about.stderr and said not in about.stdout
+    assert said not in run(*base, "-q", "claims", "--actor", "china").stderr
+    rows = json.loads(warm("claims", "--actor", "china", "--topic", "economy", "-f", "json").stdout)
+    assert rows["left_out"] == [
+        {"kind": "topic", "id": "economy", "claims": 1},
+        {"kind": "actor", "id": "china", "claims": 1},
+    ]
+
     economy.write_text(economy.read_text().replace("contradicts = ", "# contradicts = "))
     settle(notes)
-    none = run(*base, "economy")
+    none = run(*base, "conflicts", "economy")
     assert none.exit_code == 1
     assert none.stderr.endswith(
         "no contradictions touch 'economy'; 1 claim of the topic Economic interests was"
         " left out (see brief validate)\n"
     )
+
+
+SAYS_WHY = [
+    (("claims", "--topic", "nuclear"), "'nuclear' is defined in the skipped file"),
+    (("claims", "--topic", "nukes"), "'nukes' is defined in the skipped file"),
+    (("conflicts", "--topic", "nuclear"), "'nuclear' is defined in the skipped file"),
+    (("search", "arms", "--topic", "nuclear"), "'nuclear' is defined in the skipped file"),
+    (("graph", "nuclear"), "'nuclear' is defined in the skipped file"),
+    (("claims", "--by", "chinna"), "no claimant named 'chinna' (did you mean 'China'?)"),
+    (("claims", "--source", "sanctions-china-russia-veto-2022"), "is a claim, in the topic"),
+]
+
+
+@pytest.mark.parametrize(("args", "said"), SAYS_WHY, ids=[" ".join(a) for a, _ in SAYS_WHY])
+def test_a_filter_naming_what_is_not_there_says_why_as_show_does(
+    args: tuple[str, ...], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name in a skipped file, given to an option (``--topic``) or to ``graph``, is
+    said to be there (it was 'no topic named'); a claimant misspelled is offered the
+    actors too. The same from the files and from the cache."""
+    notes = tmp_path / "notes"
+    shutil.copytree(bundled_root(), notes)
+    nuclear = notes / "topics" / "nuclear.toml"
+    nuclear.write_text(nuclear.read_text() + 'id = "broken\n')
+    settle(notes)
+    made = same_warm_as_from_files(("--no-bundled", "-c", str(notes), "-q", *args), monkeypatch)
+    assert made.exit_code == 1
+    assert said in made.stderr and len(made.stderr.splitlines()) == 1

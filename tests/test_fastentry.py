@@ -97,7 +97,11 @@ CITE = st.dictionaries(
 )
 CITES = st.one_of(st.lists(st.one_of(CITE, ANY), max_size=2), ANY)
 STATUS = st.sampled_from(["reported", " disputed", "alleged", "assessment", "rumour", 3])
-DATE = st.one_of(st.sampled_from(["1962", "1962-10", " 1962-10-27 ", "62", "1962/1963"]), ANY)
+DATE = st.one_of(
+    st.sampled_from(["1962", "1962-10", " 1962-10-27 ", "62", "1962/1963"]),
+    st.sampled_from(["1962-13", "1962-00", "1962-02-29", "1964-02-29", "1962-04-31/1963"]),
+    ANY,
+)
 VALUES: dict[str, st.SearchStrategy[Any]] = {
     "id": IDS,
     "topic": IDS,
@@ -263,6 +267,8 @@ SOURCE = {"id": "s1", "title": "S", "kind": "book"}
         (2, "claims", {**CLAIM, "actors": ["a1"], "relation": "shields"}),
         (1, "sources", {**SOURCE, "note": "n"}),
         (1, "sources", {**SOURCE, "date": "1962-1"}),
+        (1, "sources", {**SOURCE, "date": "2024-13-45"}),
+        (2, "sources", {**SOURCE, "retrieved": "2021-02-29"}),
         (2, "sources", {**SOURCE, "text": "/etc/passwd"}),
         (2, "sources", {**SOURCE, "reliability": "a"}),
         (1, "topics", {"id": "t1", "title": "T", "summary": " ", "tags": ["x"]}),
@@ -287,6 +293,7 @@ def test_an_entry_with_a_problem_takes_the_full_check(
         (1, "claims", {**CLAIM, "contradicts": ["c2"], "supports": ["c3"], "actors": []}),
         (2, "sources", {**SOURCE, "reliability": " F", "retrieved": "2001-02", "note": "n"}),
         (1, "sources", {**SOURCE, "date": "1962-10-27", "sections": ["One"], "url": "u"}),
+        (1, "sources", {**SOURCE, "date": "2024-02-29"}),
         (1, "topics", {"id": "t1", "title": "T", "summary": "S", "related": ["t2"]}),
         (1, "actors", {"id": "a1", "name": "A", "description": "D", "aliases": ["B"]}),
     ],

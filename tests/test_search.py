@@ -221,3 +221,15 @@ def test_respelled_gives_nothing_it_cannot_stand_behind(index: Index) -> None:
     assert respelled(con, "zzzzqq") is None  # nothing near enough
     assert respelled(con, "trad buffer") is None  # each word matches; together, nothing
     assert respelled(con, "secrity") == "security"
+
+
+def test_a_respelled_search_is_offered_only_if_it_finds_something_with_the_filters() -> None:
+    """``vetod --topic diplomacy``: 'vetoed' is in the corpus, not in that topic; it was
+    offered, and searching it then said there were none in the topic."""
+    assert run("search", "vetoed").exit_code == 0
+    assert run("search", "vetoed", "--topic", "diplomacy").exit_code == 1
+    missed = run("search", "vetod", "--topic", "diplomacy")
+    assert (missed.exit_code, missed.stderr) == (1, "brief: no results for 'vetod'\n")
+    offered = run("search", "nuclar", "--actor", "china")
+    assert offered.stderr == "brief: no results for 'nuclar' (did you mean 'nuclear'?)\n"
+    assert run("search", "nuclear", "--actor", "china").exit_code == 0

@@ -283,3 +283,62 @@ def test_a_typo_for_an_actor_left_out_still_gets_a_suggestion(mini: Path) -> Non
     trade.write_text(trade.read_text().replace('actors = ["russia"]', 'actors = ["rusia"]'))
     out = run("--no-bundled", "validate", str(mini)).stdout
     assert "unknown actor 'rusia' (did you mean 'russia'?)" in out
+
+
+IMPOSSIBLE_DATES = """format = 2
+[[topics]]
+id = "harbour"
+title = "Harbour"
+summary = "The port."
+[[sources]]
+id = "s"
+title = "S"
+kind = "article"
+[[sources]]
+id = "late"
+title = "Late"
+kind = "article"
+date = "2024-13-45"
+"""
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2021-13", "'2021-13' has no month 13"),
+        ("2021-00", "'2021-00' has no month 00"),
+        ("2021-02-29", "'2021-02-29' is not a day: February 2021 has 28"),
+        ("2021-01-32", "'2021-01-32' is not a day: January 2021 has 31"),
+        ("2019/2021-04-31", "'2021-04-31' is not a day: April 2021 has 30"),
+        ("2021-13/2022", "'2021-13' has no month 13"),
+    ],
+)
+def test_an_impossible_date_is_a_problem_in_its_file_not_a_traceback_later(
+    date: str, why: str, tmp_path: Path
+) -> None:
+    """A month or a day the calendar does not have is reported by validate, and the
+    claim left out; every command then works, from the files and from the cache (a
+    cached corpus with one such date gave a traceback on every command)."""
+    from .conftest import settle
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    claims = "".join(
+        f'[[claims]]\nid = "c{n}"\ntopic = "harbour"\ntext = "Claim {n}."\n'
+        f'cites = [{{ source = "s" }}]\ndate = "{d}"\n'
+        for n, d in enumerate([date, "2024-02-29"])
+    )
+    (notes / "all.toml").write_text(IMPOSSIBLE_DATES + claims)
+    settle(notes)
+    base = ("--no-bundled", "-c", str(notes))
+    checked = run(*base, "validate")
+    assert checked.exit_code == 1
+    assert f"claims[0].date: {why} [BRIEF008]" in checked.stdout
+    assert "sources[1].date: '2024-13-45' has no month 13 [BRIEF008]" in checked.stdout
+    for no_cache in ("1", "", ""):  # from the files, then writing and reading the cache
+        env = {"BRIEF_NO_CACHE": no_cache}
+        for args in (("list",), ("show", "harbour"), ("timeline",), ("claims", "--since", "2020")):
+            done = run(*base, *args, env=env)
+            assert done.exit_code == 0, (args, done.stderr)
+            assert "Traceback" not in done.stderr
+        assert "Claim 1." in run(*base, "claims", "--since", "2024-02", env=env).stdout

@@ -314,7 +314,7 @@ def search(
         said = {"actor": "about {!r}", "tag": "in topics tagged {!r}", "topic": "in topic {!r}"}
         within = " ".join(said[key].format(value) for key, value in filters.items() if value)
         if not within or not store.search(words, limit=1).hits:  # the words find nothing
-            again = store.respelled(words)  # the words of the corpus closest to them
+            again = store.respelled(words, **filters)  # the corpus's closest words
             empty = str(NoResults(words, (again,) if again else store.suggest(words)))
         else:  # the filter emptied it: say so, not "did you mean"
             empty = str(NoResults(words, within=within))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core import diagnostics as d
+from ..core.days import calendar_problem
 from ..core.model import Citation
 from ..core.names import did_you_mean, is_id
 from ..core.sanitize import inert
@@ -99,6 +100,9 @@ def date(value: Any) -> str:
             and len(parts[0]) == 4
             and all(len(p) == 2 for p in parts[1:])
         ):
+            why = calendar_problem(given)
+            if why is not None:
+                raise Bad(d.BAD_VALUE, why)
             return given
         raise Bad(d.BAD_VALUE, f"{given!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     raise Bad(d.WRONG_TYPE, f"expected a date or a string, found {type_name(value)}")

@@ -24,6 +24,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from ..core.days import calendar_problem
 from ..core.model import RELIABILITY, SOURCE_KINDS, STATUSES, Actor, Claim, Source, Topic
 from ..core.names import ID_PATTERN
 from .builders import BUILDERS, build_citation
@@ -104,7 +105,7 @@ _DAY = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}\Z")
 
 def _date(raw: Any) -> Any:
     """``checkers.date`` for a string: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, stripped."""
-    if type(raw) is str and _DAY.match(value := raw.strip()):
+    if type(raw) is str and _DAY.match(value := raw.strip()) and not calendar_problem(value):
         return value
     return _NO
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core import diagnostics as d
+from ..core.days import calendar_problem
 from ..core.model import CONFIDENCES, CREDIBILITY, LIKELIHOODS, RELIABILITY
 from ..core.names import did_you_mean
 from ..core.relations import BY_NAME as RELATIONS
@@ -81,6 +82,9 @@ def _point(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
     if isinstance(value, str) and _DAY.match(value.strip()):
+        why = calendar_problem(value.strip())
+        if why is not None:
+            raise ValueError(why)
         return value.strip()
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or a range A/B)")

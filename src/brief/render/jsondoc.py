@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..views.gradewords import badge
-from ..views.records import Briefing, Grade, Listing, Point, Reference, Results, Row, split_marks
+from ..views.records import (
+    Briefing,
+    Grade,
+    LeftOut,
+    Listing,
+    Point,
+    Reference,
+    Results,
+    Row,
+    split_marks,
+)
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
     from ..views.claims import Claims
@@ -150,9 +160,7 @@ def conflicts_data(view: Conflicts) -> dict[str, Any]:
         "within": [[s.id for s in pair.within] for pair in view.pairs],
         "references": _references(view.references),
         # the entries named with claims left out; added later in version 2
-        "left_out": [
-            {"kind": gone.kind, "id": gone.id, "claims": gone.claims} for gone in view.left_out
-        ],
+        "left_out": _left_out(view.left_out),
     }
 
 
@@ -206,6 +214,11 @@ def validation_data(view: Validation) -> dict[str, Any]:
     return data
 
 
+def _left_out(gone: Sequence[LeftOut]) -> list[dict[str, Any]]:
+    """Entries named with claims left out (``views.records.LeftOut``), as JSON gives them."""
+    return [{"kind": g.kind, "id": g.id, "claims": g.claims} for g in gone]
+
+
 def claims_data(view: Claims) -> dict[str, Any]:
     """The claims, each with the keys ``--fields`` chose (lists as lists)."""
     rows = []
@@ -214,7 +227,14 @@ def claims_data(view: Claims) -> dict[str, Any]:
         rows.append(
             {key: list(v) if isinstance(v := data[key], tuple) else v for key in view.fields}
         )
-    return {"version": VERSION, "kind": "claims", "filters": dict(view.filters), "claims": rows}
+    return {
+        "version": VERSION,
+        "kind": "claims",
+        "filters": dict(view.filters),
+        "claims": rows,
+        # the entries filtered by with claims left out; added later in version 2
+        "left_out": _left_out(view.left_out),
+    }
 
 
 def timeline_data(view: Timeline) -> dict[str, Any]:
@@ -225,6 +245,8 @@ def timeline_data(view: Timeline) -> dict[str, Any]:
         "of": {"kind": view.kind, "id": view.id or None, "title": view.title},
         "events": [{"date": e.date, "claim": _point(e.point)} for e in view.events],
         "undated": view.undated,
+        # the entry's claims left out for problems; added later in version 2
+        "left_out": view.left_out,
         "references": _references(view.references),
     }
 

@@ -113,7 +113,7 @@ def briefing(view: Briefing) -> str:
             lines += _point(point)
         lines.append("")
     if not view.sections:
-        lines += ["*No claims yet.*", ""]
+        lines += [f"*{escape(view.no_claims_line)}*", ""]
     if view.related:
         lines += [f"## {view.related_heading}", ""]
         lines += [f"- {escape(link_label(x))}" for x in view.related]
@@ -277,6 +277,8 @@ def timeline(view: Timeline) -> str:
         lines.append("")
     if view.undated_line:
         lines += [f"*{escape(view.undated_line)}.*", ""]
+    if view.left_out_line:
+        lines += [f"*{escape(view.left_out_line)}*", ""]
     return "\n".join(lines + references(view.references))
 
 

@@ -156,7 +156,7 @@ def briefing(view: Briefing, width: int = 80) -> str:
         for point in section.points:
             lines += _point(point, width)
     if not view.sections:
-        lines += ["", "No claims yet."]
+        lines += ["", *_wrap(view.no_claims_line, width, "", "")]
     if view.related:
         related = ", ".join(link_label(x) for x in view.related)
         lines += ["", *_wrap(f"{view.related_heading}: {related}", width, "", "  ")]
@@ -330,6 +330,8 @@ def timeline(view: Timeline, width: int = 80) -> str:
             lines += _point(point, width)
     if view.undated_line:
         lines += ["", f"({view.undated_line})"]
+    if view.left_out_line:
+        lines += ["", *_wrap(view.left_out_line, width, "", "")]
     lines += references(view.references, width)
     return "\n".join(lines) + "\n"
 

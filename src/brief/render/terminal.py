@@ -85,7 +85,7 @@ def briefing(view: Briefing) -> RenderableType:
         parts += [Text(), Text(section.title, style="bold magenta underline")]
         parts.append(bullets([(Text("•"), point(p)) for p in section.points]))
     if not view.sections:
-        parts += [Text(), Text("No claims yet.", style="italic")]
+        parts += [Text(), Text(view.no_claims_line, style="italic")]
     if view.related:
         title = Text(f"{view.related_heading}:", style="bold")
         related = Text(", ".join(link_label(x) for x in view.related), style="green")
@@ -299,6 +299,8 @@ def timeline(view: Timeline) -> RenderableType:
         parts.append(bullets([(Text("•"), point(p)) for p in points]))
     if view.undated_line:
         parts += [Text(), Text(f"({view.undated_line})", style="dim italic")]
+    if view.left_out_line:
+        parts += [Text(), Text(view.left_out_line, style="yellow")]
     return Group(*parts, *references(view.references))
 
 

@@ -119,11 +119,18 @@ class CachedStore:
         try:
             return self._find(name)
         except NotFound as missing:
-            from .protocol import left_out_instead
+            raise self._instead(missing) from None
 
-            raise left_out_instead(
-                name, missing, self._left_out, self._skipped_file_of, self._claim_topic
-            ) from None
+    def _instead(self, missing: NotFound) -> NotFound:
+        """What to raise for *missing*: why its name is not there when the corpus can say
+        (left out, in a skipped file, a claim's id: ``protocol.left_out_instead``)."""
+        if type(missing) is not NotFound:  # it says already (of another kind ...)
+            return missing
+        from .protocol import left_out_instead
+
+        return left_out_instead(
+            missing.name, missing, self._left_out, self._skipped_file_of, self._claim_topic
+        )
 
     def _claim_topic(self, name: str) -> str | None:
         row = self._con.execute(sql.TOPIC_OF_CLAIM, (name.strip(),)).fetchone()
@@ -140,7 +147,10 @@ class CachedStore:
         (as ``Index.resolve_actor``, which the filters of a query use)."""
         from .lookup import resolve_as
 
-        return resolve_as(self._con, name, kind)
+        try:
+            return resolve_as(self._con, name, kind)
+        except NotFound as missing:
+            raise self._instead(missing) from None
 
     @_or_rebuilt
     def resolve_tag(self, name: str) -> str:
@@ -270,9 +280,15 @@ class CachedStore:
             from .narrow import narrowed
             from .read import indexed
 
-            query, part = narrowed(self._con, query)
+            try:
+                query, part = narrowed(self._con, query)
+            except NotFound as missing:
+                raise self._instead(missing) from None
             index = None if part is None else indexed(part)
-        return claims(self.index() if index is None else index, query, keys)
+        try:
+            return claims(self.index() if index is None else index, query, keys)
+        except NotFound as missing:
+            raise self._instead(missing) from None
 
     @_or_rebuilt
     def timeline(
@@ -303,7 +319,10 @@ class CachedStore:
         if query is None:
             named: list[str] = []
         else:
-            named = graph_names(self._con, query.names, query.topic)
+            try:
+                named = graph_names(self._con, query.names, query.topic)
+            except NotFound as missing:
+                raise self._instead(missing) from None
         return graph(indexed(relations(self._con, named)), query)
 
     @_or_rebuilt
@@ -321,10 +340,17 @@ class CachedStore:
         return search(self._con, query, limit=limit, actor=actor, tag=tag, topic=topic)
 
     @_or_rebuilt
-    def respelled(self, query: str) -> str | None:
+    def respelled(
+        self,
+        query: str,
+        *,
+        actor: str | None = None,
+        tag: str | None = None,
+        topic: str | None = None,
+    ) -> str | None:
         from .search import respelled
 
-        return respelled(self._con, query)
+        return respelled(self._con, query, actor=actor, tag=tag, topic=topic)
 
     @_or_rebuilt
     def section_text(self, source: str, section: str | None) -> str | None:

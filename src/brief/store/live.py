@@ -54,11 +54,18 @@ class LiveStore:
         try:
             return self._find(name)
         except NotFound as missing:
-            from .protocol import left_out_instead
+            raise self._instead(missing) from None
 
-            raise left_out_instead(
-                name, missing, self.left_out, self.skipped_file_of, self._claim_topic
-            ) from None
+    def _instead(self, missing: NotFound) -> NotFound:
+        """What to raise for *missing*: why its name is not there when the corpus can say
+        (left out, in a skipped file, a claim's id: ``protocol.left_out_instead``)."""
+        if type(missing) is not NotFound:  # it says already (of another kind ...)
+            return missing
+        from .protocol import left_out_instead
+
+        return left_out_instead(
+            missing.name, missing, self.left_out, self.skipped_file_of, self._claim_topic
+        )
 
     def _claim_topic(self, name: str) -> str | None:
         claim = self._index.claims.get(name.strip())
@@ -70,12 +77,15 @@ class LiveStore:
     def resolve_as(self, name: str, kind: str) -> str:
         from ..core.kinds import Kind
 
-        if kind == Kind.ACTOR:
-            return self._index.resolve_actor(name).id
-        if kind == Kind.TOPIC:
-            return self._index.resolve_topic(name).id
-        if kind == Kind.SOURCE:
-            return self._index.resolve_source(name).id
+        try:
+            if kind == Kind.ACTOR:
+                return self._index.resolve_actor(name).id
+            if kind == Kind.TOPIC:
+                return self._index.resolve_topic(name).id
+            if kind == Kind.SOURCE:
+                return self._index.resolve_source(name).id
+        except NotFound as missing:
+            raise self._instead(missing) from None
         raise ValueError(f"resolve_as takes an actor, a topic or a source, not {kind!r}")
 
     def resolve_tag(self, name: str) -> str:
@@ -112,7 +122,10 @@ class LiveStore:
     def graph(self, query: Query | None = None) -> Graph:
         from ..views.graph import graph
 
-        return graph(self._index, query)
+        try:
+            return graph(self._index, query)
+        except NotFound as missing:
+            raise self._instead(missing) from None
 
     def index(self) -> Index:
         return self._index
@@ -148,7 +161,10 @@ class LiveStore:
     def claims(self, query: ClaimsQuery, keys: tuple[str, ...]) -> Claims:
         from ..views.claims import claims
 
-        return claims(self._index, query, keys)
+        try:
+            return claims(self._index, query, keys)
+        except NotFound as missing:
+            raise self._instead(missing) from None
 
     def timeline(
         self, ident: str | None = None, least: Minimum | None = None, quotes: bool = False
@@ -172,12 +188,19 @@ class LiveStore:
             self._search = memory_db(self._index)  # built once, on the first search
         return search(self._search, query, limit=limit, actor=actor, tag=tag, topic=topic)
 
-    def respelled(self, query: str) -> str | None:
+    def respelled(
+        self,
+        query: str,
+        *,
+        actor: str | None = None,
+        tag: str | None = None,
+        topic: str | None = None,
+    ) -> str | None:
         from .search import memory_db, respelled
 
         if self._search is None:
             self._search = memory_db(self._index)
-        return respelled(self._search, query)
+        return respelled(self._search, query, actor=actor, tag=tag, topic=topic)
 
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:
         from ..core.names import normalise

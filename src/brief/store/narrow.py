@@ -78,7 +78,8 @@ def _made_by(con: sqlite3.Connection, name: str, wanted: set[str], seen: set[str
         return {claim for maker, claim in made if normalise(maker) == key}
     try:
         actor = lookup.resolve_as(con, name, "actor")
-    except NotFound:  # the view says so, with the closest claimants
+    except NotFound:  # the view says so, with the closest claimants and actors
+        wanted.update(read.actor_ids(con))
         return set()
     wanted.add(actor)
     return {claim for maker, claim in made if maker == actor}

@@ -117,9 +117,17 @@ class Store(Protocol):
         """Ranked hits for *query*; *actor*, *tag* and *topic* are resolved ids or keys."""
         ...
 
-    def respelled(self, query: str) -> str | None:
+    def respelled(
+        self,
+        query: str,
+        *,
+        actor: str | None = None,
+        tag: str | None = None,
+        topic: str | None = None,
+    ) -> str | None:
         """*query*, that finds nothing, with its words that match nothing replaced by the
-        closest words of the corpus, when that finds something (``search.respelled``)."""
+        closest words of the corpus, when that finds something with the filters given
+        (``search.respelled``)."""
         ...
 
     def complete(self, prefix: str, kinds: tuple[str, ...]) -> list[str]:

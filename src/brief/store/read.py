@@ -170,6 +170,11 @@ def tagged(con: sqlite3.Connection, tag: str) -> list[str]:
     return [r[0] for r in con.execute(sql.TOPICS_OF_TAG, (tag,))]
 
 
+def actor_ids(con: sqlite3.Connection) -> list[str]:
+    """Every actor's id."""
+    return [r[0] for r in con.execute(sql.ACTOR_IDS)]
+
+
 def actors_among(con: sqlite3.Connection, idents: Iterable[str]) -> set[str]:
     """Those of *idents* that are actors' ids."""
     return {r[0] for r in rows_in(con, sql.ACTORS_IN, idents)}

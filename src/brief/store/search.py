@@ -125,11 +125,19 @@ def search(
     return Results(query, tuple(hits))
 
 
-def respelled(con: sqlite3.Connection, query: str) -> str | None:
+def respelled(
+    con: sqlite3.Connection,
+    query: str,
+    *,
+    actor: str | None = None,
+    tag: str | None = None,
+    topic: str | None = None,
+) -> str | None:
     """*query* with each word that matches nothing replaced by the closest word of the
-    corpus, when that finds something: ``harvst famine`` -> ``harvest famine``. None
-    when no word can be respelled so, or every word matches alone (only their
-    combination finds nothing).
+    corpus, when that finds something (with the filters *actor*, *tag* and *topic*, as
+    :func:`search` takes them): ``harvst famine`` -> ``harvest famine``. None when no
+    word can be respelled so, or every word matches alone (only their combination finds
+    nothing).
 
     The closest words are the search index's own terms (``fts5vocab``: stemmed, as
     FTS5 keeps them), each shown as a hit's text writes it (``harvest`` may be shown
@@ -154,7 +162,9 @@ def respelled(con: sqlite3.Connection, query: str) -> str | None:
         fixed.append(shown)
         changed = True
     again = " ".join(fixed)
-    return again if changed and search(con, again, limit=1).hits else None
+    if not changed:
+        return None
+    return again if search(con, again, limit=1, actor=actor, tag=tag, topic=topic).hits else None
 
 
 #: How alike a word and a term must be (``difflib``'s ratio) for one to be offered.

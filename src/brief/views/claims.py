@@ -17,7 +17,7 @@ from ..core.model import Claim
 from ..core.names import closest, natural_key, normalise
 from .dates import span, window
 from .mingrade import Minimum
-from .records import Grade
+from .records import Grade, LeftOut, left_out_of
 
 
 class ClaimRow(NamedTuple):
@@ -99,6 +99,9 @@ class Claims(NamedTuple):
     """Each filter given, resolved (``("source", "coast-article")``), in a fixed order."""
     fields: tuple[str, ...] = FIELDS
     """The keys JSON gives each claim (``--fields``); every one by default."""
+    left_out: tuple[LeftOut, ...] = ()
+    """The topic, actor and source filtered by (``--topic`` ...) with claims the corpus
+    holds but could not use: no row here stands for them."""
 
     @property
     def described(self) -> str:
@@ -152,6 +155,8 @@ def _by(index: Index, name: str) -> tuple[str, Test]:
     except NotFound:
         makers = [*texts.values(), *(c.by for c in claimed if c.by and c.by in index.actors)]
         keyed = {normalise(m): m for m in makers}
+        for actor in index.actors.values():  # any actor may be one: by name
+            keyed.setdefault(normalise(actor.name), actor.name)
         near = tuple(keyed[k] for k in closest(name, keyed, limit=3))
         raise NotFound(name, near, "claimant") from None
     return actor.id, lambda c: c.by == actor.id
@@ -222,7 +227,8 @@ def claims(index: Index, query: Query, keys: tuple[str, ...] = FIELDS) -> Claims
         rows = [r for r in rows if least.met_by(_grade(r))]
     order = {c.id: n for n, c in enumerate(index.corpus.claims)}
     rows.sort(key=lambda r: (natural_key(r.topic_title), r.topic, order[r.id]))
-    return Claims(tuple(rows), tuple(said), keys)
+    named = [value for key, value in said if key in ("topic", "actor", "source")]
+    return Claims(tuple(rows), tuple(said), keys, left_out_of(index, named))
 
 
 def _grade(row: ClaimRow) -> Grade:

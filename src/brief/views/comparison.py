@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..core.errors import UsageError
 from ..core.index import Index, Named
 from ..core.kinds import Kind, kind_of
 from ..core.model import Actor, Claim, Source, Topic
 from .briefings import Citations, make_point
-from .records import Link, Point, Reference
+from .records import LeftOut, Link, Point, Reference, left_out_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,20 +210,6 @@ class Conflict:
     for a disagreement between sources."""
 
 
-class LeftOut(NamedTuple):
-    """An entry a query named that has claims the corpus holds but could not use."""
-
-    kind: str
-    """``topic``, ``actor`` or ``source``."""
-    id: str
-    """Its id."""
-    name: str
-    """How a line names it: a topic's title, an actor's name, a source's id."""
-    claims: int
-    """How many of its claims (of the topic, about the actor, citing the source) were
-    left out, for their own problems or for a reference that cannot be used."""
-
-
 @dataclass(frozen=True, slots=True)
 class Conflicts:
     """Every contradiction in the corpus (or those a filter keeps): where the sources disagree."""
@@ -286,19 +271,7 @@ def conflicts(index: Index, about: Sequence[str] = (), each: Sequence[str] = ())
         one = make_point(index, refs, first, counters=False)
         two = make_point(index, refs, second, counters=False)
         pairs.append(Conflict(one, two, _within(index, first, second)))
-    return Conflicts(tuple(pairs), refs.references(), _left_out(index, (*about, *each)))
-
-
-def _left_out(index: Index, named: Sequence[str]) -> tuple[LeftOut, ...]:
-    """Each entry of *named* (ids), once, with claims left out."""
-    out = []
-    for ident in dict.fromkeys(named):
-        count = index.corpus.left_out.get(ident, 0)
-        if count:
-            entry = index.entry(ident)
-            name = entry.id if isinstance(entry, Source) else entry.title
-            out.append(LeftOut(kind_of(entry).value, ident, name, count))
-    return tuple(out)
+    return Conflicts(tuple(pairs), refs.references(), left_out_of(index, (*about, *each)))
 
 
 def _within(index: Index, first: Claim, second: Claim) -> tuple[Link, ...]:

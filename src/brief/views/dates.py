@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..core.days import calendar_problem
+
 _POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -40,10 +42,9 @@ def _ends(point: str) -> tuple[str, str]:
     if not found:
         raise ValueError(f"{point.strip()!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = found.groups()
-    if month is not None and not 1 <= int(month) <= 12:
-        raise ValueError(f"{point.strip()!r} has no month {month}")
-    if day is not None and not 1 <= int(day) <= 31:
-        raise ValueError(f"{point.strip()!r} has no day {day}")
+    why = calendar_problem(point.strip())
+    if why is not None:
+        raise ValueError(why)
     first = f"{year}-{month or '01'}-{day or '01'}"
     last = f"{year}-{month or '12'}-{day or '31'}"
     return first, last
@@ -67,4 +68,6 @@ def window(since: str | None, until: str | None) -> Span:
     """The days from the start of *since* to the end of *until* (either may be open)."""
     first = span(since).first if since else EVERYTHING.first
     last = span(until).last if until else EVERYTHING.last
+    if last < first:
+        raise ValueError(f"{since.strip() if since else ''!r} is after {until or ''!r}")
     return Span(first, last)

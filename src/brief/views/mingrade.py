@@ -79,7 +79,10 @@ def at_least(view: Briefing, least: Minimum) -> Briefing:
             sections.append(Section(section.key, section.title, points))
     by_number = {ref.number: ref for ref in view.references}
     references = tuple(by_number[old]._replace(number=new) for old, new in numbers.items())
-    return view._replace(sections=tuple(sections), references=references)
+    below = sum(len(s.points) for s in view.sections) - sum(len(s.points) for s in sections)
+    return view._replace(
+        sections=tuple(sections), references=references, minimum=str(least), below=below
+    )
 
 
 def kept(points: Iterable[Point], least: Minimum | None) -> list[Point]:

@@ -12,7 +12,12 @@ every run (see benchmarks/). The model, built only on a cache miss, uses datacla
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..core.index import Index
 
 #: A fact's value: one text, or a list of them (aliases, tags, sections).
 FactValue = str | tuple[str, ...]
@@ -180,6 +185,20 @@ class Briefing(NamedTuple):
     relations: tuple[Relation, ...] = ()
     """An actor's relations (format 2's ``relation``), its own first, then those others
     state to it; listed under the facts. Empty for a topic or a source."""
+    minimum: str = ""
+    """The minimum grade its claims were kept by (``show --min-grade B3``), as written;
+    empty when none was given (see ``mingrade.at_least``)."""
+    below: int = 0
+    """How many of its claims that minimum left out: below it, or ungraded."""
+
+    @property
+    def no_claims_line(self) -> str:
+        """What a briefing with no claims to show says: ``No claims yet.``, or, when a
+        minimum grade left every one out, ``No claims graded A1 or better (5 below it
+        or ungraded).``"""
+        if self.minimum and self.below:
+            return f"No claims graded {self.minimum} or better ({self.below} below it or ungraded)."
+        return "No claims yet."
 
 
 class Row(NamedTuple):
@@ -242,6 +261,32 @@ class Results(NamedTuple):
     """The words searched for, as typed."""
     hits: tuple[Hit, ...]
     """The results, best first."""
+
+
+class LeftOut(NamedTuple):
+    """An entry a query named that has claims the corpus holds but could not use."""
+
+    kind: str
+    """``topic``, ``actor`` or ``source``."""
+    id: str
+    """Its id."""
+    name: str
+    """How a line names it: a topic's title, an actor's name, a source's id."""
+    claims: int
+    """How many of its claims (of the topic, about the actor, citing the source) were
+    left out, for their own problems or for a reference that cannot be used."""
+
+
+def left_out_of(index: Index, named: Sequence[str]) -> tuple[LeftOut, ...]:
+    """Each entry of *named* (ids), once, with claims left out."""
+    out = []
+    for ident in dict.fromkeys(named):
+        count = index.corpus.left_out.get(ident, 0)
+        if count:
+            entry = index.entry(ident)
+            name = entry.id if index.kind(ident).value == "source" else entry.title
+            out.append(LeftOut(index.kind(ident).value, ident, name, count))
+    return tuple(out)
 
 
 def split_marks(snippet: str) -> list[tuple[str, bool]]:

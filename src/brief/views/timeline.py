@@ -43,6 +43,9 @@ class Timeline(NamedTuple):
     """How many of its claims have no date and are left out."""
     references: tuple[Reference, ...]
     """The sources the events cite, numbered in order of first use."""
+    left_out: int = 0
+    """How many of the entry's claims the corpus holds but could not use (for their own
+    problems, or a reference that cannot be used): none of them is on the timeline."""
 
     @property
     def heading(self) -> str:
@@ -56,6 +59,14 @@ class Timeline(NamedTuple):
         from .wording import undated_line
 
         return undated_line(self.undated)
+
+    @property
+    def left_out_line(self) -> str:
+        """``2 claims of this topic were left out (see brief validate)``; empty for none
+        (and for the whole corpus's timeline, whose left-out claims ``validate`` lists)."""
+        from .wording import left_out_line
+
+        return left_out_line(self.left_out, self.kind) if self.kind != "corpus" else ""
 
     def by_date(self) -> list[tuple[str, list[Point]]]:
         """The events grouped under their dates, in order: one heading per date."""
@@ -107,4 +118,5 @@ def timeline(
         events.append(Event(claim.date or "", point))
     if undated is None:
         undated = sum(1 for c in claims if c.date is None)
-    return Timeline(kind, ident or "", title, tuple(events), undated, refs.references())
+    left_out = index.corpus.left_out.get(ident, 0) if ident else 0
+    return Timeline(kind, ident or "", title, tuple(events), undated, refs.references(), left_out)

@@ -218,7 +218,7 @@ def briefing(doc: Doc, view: Briefing, scope: str = "") -> str:
     for section in view.sections:
         parts.append(f"<h2>{esc(section.title)}</h2>\n{points(doc, section.points)}")
     if not view.sections:
-        parts.append('<p class="muted"><em>No claims yet.</em></p>\n')
+        parts.append(f'<p class="muted"><em>{esc(view.no_claims_line)}</em></p>\n')
     parts += [_related(doc, view), footnotes(doc, view.references)]
     if view.left_out:
         parts.append(f'<p class="left-out">{esc(left_out_line(view.left_out, view.kind))}</p>\n')

@@ -245,6 +245,8 @@ def timeline(view: Timeline) -> str:
         body.append(f"<h2>{esc(date)}</h2>\n{parts.points(doc, points)}")
     if view.undated_line:
         body.append(f'<p class="left-out">{esc(view.undated_line)}.</p>\n')
+    if view.left_out_line:
+        body.append(f'<p class="left-out">{esc(view.left_out_line)}</p>\n')
     body.append(parts.footnotes(doc, view.references))
     return document(view.heading, "".join(body))
 

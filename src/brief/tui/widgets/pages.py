@@ -133,7 +133,7 @@ def briefing_page(view: Briefing, known: Collection[str]) -> Page:
         for widget, cells in _points(page, section.points, shown):
             page.add(widget, cells=cells)
     if not view.sections:
-        page.add(Block(Content("No claims yet."), classes="empty"))
+        page.add(Block(Content(view.no_claims_line), classes="empty"))
     _related(page, view.related_heading, view.related)
     _references(page, view.references, all_points)
     if view.left_out:
