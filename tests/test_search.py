@@ -233,3 +233,12 @@ def test_a_respelled_search_is_offered_only_if_it_finds_something_with_the_filte
     offered = run("search", "nuclar", "--actor", "china")
     assert offered.stderr == "brief: no results for 'nuclar' (did you mean 'nuclear'?)\n"
     assert run("search", "nuclear", "--actor", "china").exit_code == 0
+
+
+def test_a_search_of_several_words_is_not_offered_a_name_for_the_whole() -> None:
+    """'sanctions xqzt' was offered 'sanctions' (a topic's id, near the whole query): a
+    word dropped without a word said. One word still is offered names."""
+    for typed in (("sanctions", "xqzt"), ("sanctions xqzt",)):
+        missed = run("search", *typed)
+        assert missed.stderr == "brief: no results for 'sanctions xqzt'\n"
+    assert "did you mean 'history'" in run("search", "hi-story").stderr

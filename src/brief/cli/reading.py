@@ -315,7 +315,10 @@ def search(
         within = " ".join(said[key].format(value) for key, value in filters.items() if value)
         if not within or not store.search(words, limit=1).hits:  # the words find nothing
             again = store.respelled(words, **filters)  # the corpus's closest words
-            empty = str(NoResults(words, (again,) if again else store.suggest(words)))
+            # else names like the query, for one word: for more, a name like the whole
+            # ('sanctions' for 'sanctions xqzt') drops a word without saying so
+            near = (again,) if again else store.suggest(words) if len(words.split()) == 1 else ()
+            empty = str(NoResults(words, near))
         else:  # the filter emptied it: say so, not "did you mean"
             empty = str(NoResults(words, within=within))
     emit(ctx, lambda r: r.results(results), fmt, pager, empty=empty)
