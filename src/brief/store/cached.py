@@ -122,15 +122,10 @@ class CachedStore:
             raise self._instead(missing) from None
 
     def _instead(self, missing: NotFound) -> NotFound:
-        """What to raise for *missing*: why its name is not there when the corpus can say
-        (left out, in a skipped file, a claim's id: ``protocol.left_out_instead``)."""
-        if type(missing) is not NotFound:  # it says already (of another kind ...)
-            return missing
-        from .protocol import left_out_instead
+        """What to raise for *missing* (``protocol.explained``)."""
+        from .protocol import explained
 
-        return left_out_instead(
-            missing.name, missing, self._left_out, self._skipped_file_of, self._claim_topic
-        )
+        return explained(missing, self._left_out, self._skipped_file_of, self._claim_topic)
 
     def _claim_topic(self, name: str) -> str | None:
         row = self._con.execute(sql.TOPIC_OF_CLAIM, (name.strip(),)).fetchone()

@@ -57,15 +57,10 @@ class LiveStore:
             raise self._instead(missing) from None
 
     def _instead(self, missing: NotFound) -> NotFound:
-        """What to raise for *missing*: why its name is not there when the corpus can say
-        (left out, in a skipped file, a claim's id: ``protocol.left_out_instead``)."""
-        if type(missing) is not NotFound:  # it says already (of another kind ...)
-            return missing
-        from .protocol import left_out_instead
+        """What to raise for *missing* (``protocol.explained``)."""
+        from .protocol import explained
 
-        return left_out_instead(
-            missing.name, missing, self.left_out, self.skipped_file_of, self._claim_topic
-        )
+        return explained(missing, self.left_out, self.skipped_file_of, self._claim_topic)
 
     def _claim_topic(self, name: str) -> str | None:
         claim = self._index.claims.get(name.strip())

@@ -160,6 +160,21 @@ class Store(Protocol):
         ...
 
 
+def explained(
+    missing: NotFound,
+    left_out: Callable[[str], str | None],
+    skipped_file_of: Callable[[str], str | None],
+    claim_topic: Callable[[str], str | None],
+) -> NotFound:
+    """What to raise for *missing*: :func:`left_out_instead` for a plain miss; *missing*
+    itself when it says more already (a name of another kind ...)."""
+    from ..core.errors import NotFound
+
+    if type(missing) is not NotFound:
+        return missing
+    return left_out_instead(missing.name, missing, left_out, skipped_file_of, claim_topic)
+
+
 def left_out_instead(
     name: str,
     missing: NotFound,
