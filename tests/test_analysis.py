@@ -289,3 +289,6 @@ def test_a_minimum_that_keeps_no_claim_says_so_not_no_claims_yet() -> None:
     assert shown.exit_code == 0 and said in shown.stdout and "No claims yet" not in shown.stdout
     assert f"*{said}*" in run("show", "human-rights", "--min-grade", "A1", "-f", "markdown").stdout
     assert said not in run("show", "human-rights", "--min-grade", "D").stdout
+    dated = run("timeline", "economy", "--min-grade", "A1")  # said "No dated claims."
+    assert "No dated claims graded A1 or better (1 below it or ungraded)." in dated.stdout
+    assert "No dated claims." in run("timeline", "nuclear", "--min-grade", "A1").stdout

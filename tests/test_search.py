@@ -242,3 +242,9 @@ def test_a_search_of_several_words_is_not_offered_a_name_for_the_whole() -> None
         missed = run("search", *typed)
         assert missed.stderr == "brief: no results for 'sanctions xqzt'\n"
     assert "did you mean 'history'" in run("search", "hi-story").stderr
+    # nor, under a filter, a name: 'missle --topic military' was offered 'nuclear' (an
+    # alias of that topic is 'missiles'), which the topic does not have either
+    assert run("search", "missle", "--topic", "military").stderr == (
+        "brief: no results for 'missle'\n"
+    )
+    assert "did you mean 'missiles'" in run("search", "missle").stderr

@@ -99,12 +99,11 @@ def claims(
         keys = chosen(fields)
     store = open_store(ctx)
     view = store.claims(Query(**asked), keys)
-    if view.left_out and not ctx.meta.get("brief.quiet"):  # rows are data: told on stderr
+    if view.left_out:  # rows are data: told on stderr (even with -q: it is the result's)
         from ..views.wording import left_out_of
 
         for gone in view.left_out:
-            said = left_out_of(gone.kind, gone.name, gone.claims)
-            click.echo(f"brief: warning: {said}", err=True)
+            click.echo(f"brief: {left_out_of(gone.kind, gone.name, gone.claims)}", err=True)
     empty = None
     if not view.rows:
         empty = f"no claims match {view.described}" if view.filters else "no claims in this corpus"

@@ -317,7 +317,8 @@ def search(
             again = store.respelled(words, **filters)  # the corpus's closest words
             # else names like the query, for one word: for more, a name like the whole
             # ('sanctions' for 'sanctions xqzt') drops a word without saying so
-            near = (again,) if again else store.suggest(words) if len(words.split()) == 1 else ()
+            alone = len(words.split()) == 1 and not within  # names are no words of a filter
+            near = (again,) if again else store.suggest(words) if alone else ()
             empty = str(NoResults(words, near))
         else:  # the filter emptied it: say so, not "did you mean"
             empty = str(NoResults(words, within=within))

@@ -269,7 +269,7 @@ def timeline(view: Timeline) -> str:
     """A heading per date, its claims under it as a briefing lists them, then the sources."""
     lines = [f"# {escape(view.heading)}", ""]
     if not view.events:
-        lines += ["*No dated claims.*", ""]
+        lines += [f"*{escape(view.no_events_line)}*", ""]
     for date, points in view.by_date():
         lines += [f"## {escape(date)}", ""]
         for point in points:

@@ -323,7 +323,7 @@ def timeline(view: Timeline, width: int = 80) -> str:
     """The dates in order, each with its claims as a briefing shows them, then the sources."""
     lines = [view.heading, "=" * min(cell_len(view.heading), width)]
     if not view.events:
-        lines += ["", "No dated claims."]
+        lines += ["", *_wrap(view.no_events_line, width, "", "")]
     for date, points in view.by_date():
         lines += ["", date]
         for point in points:

@@ -293,7 +293,7 @@ def timeline(view: Timeline) -> RenderableType:
     """Each date in bold, its claims under it as a briefing shows them, then the sources."""
     parts: list[RenderableType] = [Text(view.heading, style="bold reverse")]
     if not view.events:
-        parts += [Text(), Text("No dated claims.", style="italic")]
+        parts += [Text(), Text(view.no_events_line, style="italic")]
     for date, points in view.by_date():
         parts += [Text(), Text(date, style="bold magenta")]
         parts.append(bullets([(Text("•"), point(p)) for p in points]))

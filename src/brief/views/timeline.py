@@ -46,6 +46,22 @@ class Timeline(NamedTuple):
     left_out: int = 0
     """How many of the entry's claims the corpus holds but could not use (for their own
     problems, or a reference that cannot be used): none of them is on the timeline."""
+    minimum: str = ""
+    """The minimum grade its claims were kept by (``--min-grade B3``); empty for none."""
+    below: int = 0
+    """How many dated claims that minimum left out: below it, or ungraded."""
+
+    @property
+    def no_events_line(self) -> str:
+        """What a timeline with no event says: ``No dated claims.``, or, when a minimum
+        grade left every dated claim out, ``No dated claims graded A1 or better (4
+        below it or ungraded).``"""
+        if self.minimum and self.below:
+            return (
+                f"No dated claims graded {self.minimum} or better "
+                f"({self.below} below it or ungraded)."
+            )
+        return "No dated claims."
 
     @property
     def heading(self) -> str:
@@ -103,6 +119,7 @@ def timeline(
         (c for c in claims if c.date is not None),
         key=lambda c: (*span(c.date or ""), order[c.id]),
     )
+    every = len(dated)
     if least is not None:
         dated = [c for c in dated if least.met_by(grade_of(index, c, range(len(c.cites))))]
     refs = Citations(index)
@@ -119,4 +136,14 @@ def timeline(
     if undated is None:
         undated = sum(1 for c in claims if c.date is None)
     left_out = index.corpus.left_out.get(ident, 0) if ident else 0
-    return Timeline(kind, ident or "", title, tuple(events), undated, refs.references(), left_out)
+    return Timeline(
+        kind,
+        ident or "",
+        title,
+        tuple(events),
+        undated,
+        refs.references(),
+        left_out,
+        str(least) if least is not None else "",
+        every - len(dated),
+    )

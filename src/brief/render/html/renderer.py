@@ -240,7 +240,7 @@ def timeline(view: Timeline) -> str:
     doc.place(e.point for e in view.events)
     body = [f"<h1>{esc(view.heading)}</h1>\n"]
     if not view.events:
-        body.append('<p class="muted"><em>No dated claims.</em></p>\n')
+        body.append(f'<p class="muted"><em>{esc(view.no_events_line)}</em></p>\n')
     for date, points in view.by_date():
         body.append(f"<h2>{esc(date)}</h2>\n{parts.points(doc, points)}")
     if view.undated_line:
