@@ -2,4 +2,4 @@
 
 # A constant, not importlib.metadata: reading metadata costs ~25 ms at start-up.
 # The build reads this line too (pyproject.toml, [tool.hatch.version]).
-__version__ = "0.1.0"
+__version__ = "0.2.0"
