@@ -99,11 +99,8 @@ def claims(
         keys = chosen(fields)
     store = open_store(ctx)
     view = store.claims(Query(**asked), keys)
-    if view.left_out:  # rows are data: told on stderr (even with -q: it is the result's)
-        from ..views.wording import left_out_of
-
-        for gone in view.left_out:
-            click.echo(f"brief: {left_out_of(gone.kind, gone.name, gone.claims)}", err=True)
+    for gone in view.left_out:  # rows are data: told on stderr (even with -q: the result's)
+        click.echo(f"brief: {gone.line}", err=True)
     empty = None
     if not view.rows:
         empty = f"no claims match {view.described}" if view.filters else "no claims in this corpus"

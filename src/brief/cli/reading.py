@@ -394,10 +394,7 @@ def conflicts(
         if narrowed:
             empty = f"no contradictions touch {narrowed}"
         if view.left_out:  # none here may be because claims are missing: say so
-            from ..views.wording import left_out_of
-
-            gone = (left_out_of(g.kind, g.name, g.claims) for g in view.left_out)
-            empty = "; ".join([empty, *gone])
+            empty = "; ".join([empty, *(gone.line for gone in view.left_out)])
     emit(ctx, lambda r: r.conflicts(view), fmt, pager, empty=empty)
 
 

@@ -18,7 +18,6 @@ from ..views.wording import (
     has_shared,
     layer_label,
     left_out_line,
-    left_out_of,
     link_label,
     reference_label,
     refs_label,
@@ -206,7 +205,7 @@ def conflicts(view: Conflicts) -> str:
                 lines.append(f"  - *Grade:* {escape(grade_line(side.grade))}")
         lines.append("")
     for gone in view.left_out:
-        lines += [f"*{escape(left_out_of(gone.kind, gone.name, gone.claims))}*", ""]
+        lines += [f"*{escape(gone.line)}*", ""]
     return "\n".join(lines + references(view.references))
 
 

@@ -26,7 +26,6 @@ from ..views.wording import (
     empty_cell,
     layer_label,
     left_out_line,
-    left_out_of,
     link_label,
     reference_label,
     refs_label,
@@ -259,7 +258,7 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
     if view.left_out:
         lines.append("")
     for gone in view.left_out:
-        lines += _wrap(left_out_of(gone.kind, gone.name, gone.claims), width, "", "")
+        lines += _wrap(gone.line, width, "", "")
     lines += references(view.references, width)
     return "\n".join(lines) + "\n"
 

@@ -34,7 +34,6 @@ from ..views.wording import (
     has_shared,
     layer_label,
     left_out_line,
-    left_out_of,
     link_label,
     refs_label,
     relation_label,
@@ -243,7 +242,7 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
     if view.left_out:
         parts.append(Text())
     for gone in view.left_out:
-        parts.append(Text(left_out_of(gone.kind, gone.name, gone.claims), style="yellow"))
+        parts.append(Text(gone.line, style="yellow"))
     parts += references(view.references)
     return Group(*parts)
 

@@ -270,17 +270,14 @@ class CachedStore:
         it (``--unchecked`` or ``--min-grade`` alone), or when it is built already."""
         from ..views.claims import claims
 
-        index = self._index
-        if index is None:
-            from .narrow import narrowed
-            from .read import indexed
-
-            try:
-                query, part = narrowed(self._con, query)
-            except NotFound as missing:
-                raise self._instead(missing) from None
-            index = None if part is None else indexed(part)
         try:
+            index = self._index
+            if index is None:
+                from .narrow import narrowed
+                from .read import indexed
+
+                query, part = narrowed(self._con, query)
+                index = None if part is None else indexed(part)
             return claims(self.index() if index is None else index, query, keys)
         except NotFound as missing:
             raise self._instead(missing) from None

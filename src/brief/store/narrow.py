@@ -72,14 +72,14 @@ def _made_by(con: sqlite3.Connection, name: str, wanted: set[str], seen: set[str
     """
     made = read.makers(con)
     seen.update({maker: claim for maker, claim in made}.values())
-    actors = read.actors_among(con, {maker for maker, _ in made})
+    actors = set(read.actor_ids(con))
     key = normalise(name)
     if key in {normalise(maker) for maker, _ in made if maker not in actors}:
         return {claim for maker, claim in made if normalise(maker) == key}
     try:
         actor = lookup.resolve_as(con, name, "actor")
     except NotFound:  # the view says so, with the closest claimants and actors
-        wanted.update(read.actor_ids(con))
+        wanted.update(actors)
         return set()
     wanted.add(actor)
     return {claim for maker, claim in made if maker == actor}

@@ -175,11 +175,6 @@ def actor_ids(con: sqlite3.Connection) -> list[str]:
     return [r[0] for r in con.execute(sql.ACTOR_IDS)]
 
 
-def actors_among(con: sqlite3.Connection, idents: Iterable[str]) -> set[str]:
-    """Those of *idents* that are actors' ids."""
-    return {r[0] for r in rows_in(con, sql.ACTORS_IN, idents)}
-
-
 def within(con: sqlite3.Connection, first: int, last: int) -> set[str]:
     """The ids of the claims whose dates share a day with ``first``..``last`` (days as
     ``codec.days`` gives them)."""

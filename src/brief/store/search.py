@@ -161,9 +161,9 @@ def respelled(
             return None
         fixed.append(shown)
         changed = True
-    again = " ".join(fixed)
     if not changed:
         return None
+    again = " ".join(fixed)
     return again if search(con, again, limit=1, actor=actor, tag=tag, topic=topic).hits else None
 
 

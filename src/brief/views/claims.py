@@ -17,7 +17,7 @@ from ..core.model import Claim
 from ..core.names import closest, natural_key, normalise
 from .dates import span, window
 from .mingrade import Minimum
-from .records import Grade, LeftOut, left_out_of
+from .records import Grade, LeftOut, left_out_entries
 
 
 class ClaimRow(NamedTuple):
@@ -228,7 +228,7 @@ def claims(index: Index, query: Query, keys: tuple[str, ...] = FIELDS) -> Claims
     order = {c.id: n for n, c in enumerate(index.corpus.claims)}
     rows.sort(key=lambda r: (natural_key(r.topic_title), r.topic, order[r.id]))
     named = [value for key, value in said if key in ("topic", "actor", "source")]
-    return Claims(tuple(rows), tuple(said), keys, left_out_of(index, named))
+    return Claims(tuple(rows), tuple(said), keys, left_out_entries(index, named))
 
 
 def _grade(row: ClaimRow) -> Grade:

@@ -20,7 +20,7 @@ from ..core.index import Index, Named
 from ..core.kinds import Kind, kind_of
 from ..core.model import Actor, Claim, Source, Topic
 from .briefings import Citations, make_point
-from .records import LeftOut, Link, Point, Reference, left_out_of
+from .records import LeftOut, Link, Point, Reference, left_out_entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +271,7 @@ def conflicts(index: Index, about: Sequence[str] = (), each: Sequence[str] = ())
         one = make_point(index, refs, first, counters=False)
         two = make_point(index, refs, second, counters=False)
         pairs.append(Conflict(one, two, _within(index, first, second)))
-    return Conflicts(tuple(pairs), refs.references(), left_out_of(index, (*about, *each)))
+    return Conflicts(tuple(pairs), refs.references(), left_out_entries(index, (*about, *each)))
 
 
 def _within(index: Index, first: Claim, second: Claim) -> tuple[Link, ...]:

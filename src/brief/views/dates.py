@@ -69,5 +69,5 @@ def window(since: str | None, until: str | None) -> Span:
     first = span(since).first if since else EVERYTHING.first
     last = span(until).last if until else EVERYTHING.last
     if last < first:
-        raise ValueError(f"{since.strip() if since else ''!r} is after {until or ''!r}")
+        raise ValueError(f"{(since or '').strip()!r} is after {(until or '').strip()!r}")
     return Span(first, last)

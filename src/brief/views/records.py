@@ -276,16 +276,24 @@ class LeftOut(NamedTuple):
     """How many of its claims (of the topic, about the actor, citing the source) were
     left out, for their own problems or for a reference that cannot be used."""
 
+    @property
+    def line(self) -> str:
+        """``2 claims about China were left out (see brief validate)``
+        (``wording.left_out_of``)."""
+        from .wording import left_out_of
 
-def left_out_of(index: Index, named: Sequence[str]) -> tuple[LeftOut, ...]:
+        return left_out_of(self.kind, self.name, self.claims)
+
+
+def left_out_entries(index: Index, named: Sequence[str]) -> tuple[LeftOut, ...]:
     """Each entry of *named* (ids), once, with claims left out."""
     out = []
     for ident in dict.fromkeys(named):
         count = index.corpus.left_out.get(ident, 0)
         if count:
-            entry = index.entry(ident)
-            name = entry.id if index.kind(ident).value == "source" else entry.title
-            out.append(LeftOut(index.kind(ident).value, ident, name, count))
+            kind, entry = index.kind(ident).value, index.entry(ident)
+            name = entry.id if kind == "source" else entry.title
+            out.append(LeftOut(kind, ident, name, count))
     return tuple(out)
 
 

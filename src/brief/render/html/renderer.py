@@ -20,7 +20,6 @@ from ...views.wording import (
     has_shared,
     layer_label,
     left_out_line,
-    left_out_of,
     row_kind,
     rows_label,
     shared_count_label,
@@ -140,9 +139,7 @@ def conflicts_body(view: Conflicts, doc: parts.Doc) -> str:
             _side(doc, pair.second, second, first, "contradicted by the claim above"),
             "</ul>\n</section>\n",
         ]
-    for gone in view.left_out:
-        said = left_out_of(gone.kind, gone.name, gone.claims)
-        out.append(f'<p class="left-out">{esc(said)}</p>\n')
+    out += [f'<p class="left-out">{esc(gone.line)}</p>\n' for gone in view.left_out]
     out.append(parts.footnotes(doc, view.references))
     return "".join(out)
 
