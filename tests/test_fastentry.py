@@ -327,3 +327,38 @@ def test_references_share_one_string_per_id() -> None:
     assert a.actors[0] is b.actors[0]
     assert a.cites[0].source is b.cites[0].source
     assert a.cites[0].section is b.cites[0].section
+
+
+def test_claims_citing_the_same_section_share_one_citation() -> None:
+    # One record (and one tuple) for a section cited over and over keeps a large load
+    # small; a quoted citation is a claim's own.
+    doc = {
+        "format": 2,
+        "claims": [
+            {"id": f"c{n}", "text": "x", "topic": "t", "cites": [{"source": "s", "section": "P"}]}
+            for n in range(3)
+        ]
+        + [
+            {
+                "id": "q",
+                "text": "x",
+                "topic": "t",
+                "cites": [{"source": "s", "section": "P", "quote": "said"}],
+            },
+            {
+                "id": "two",
+                "text": "x",
+                "topic": "t",
+                "cites": [{"source": "s", "section": "P"}, {"source": "s"}],
+            },
+        ],
+    }
+    claims = [e for e, _ in check_document(doc, "f.toml").entries["claims"]]
+    assert isinstance(claims[0], Claim) and isinstance(claims[4], Claim)
+    first, second, third, quoted, two = claims  # type: ignore[misc]
+    assert first.cites is second.cites is third.cites
+    assert first.cites == (Citation("s", "P"),)
+    assert quoted.cites[0] is not first.cites[0]
+    assert quoted.cites[0].quote == "said"
+    assert two.cites[0] is first.cites[0]
+    assert two.cites == (Citation("s", "P"), Citation("s"))

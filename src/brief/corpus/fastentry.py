@@ -94,7 +94,7 @@ def _choice(allowed: tuple[str, ...]) -> Callable[[Any], Any]:
 
     def check(raw: Any) -> Any:
         if type(raw) is str and (value := raw.strip()) in among:
-            return value
+            return _intern(value)  # a claim's status: four words, 200,000 times
         return _NO
 
     return check
@@ -125,9 +125,7 @@ def _cite_1(cite: Any) -> Any:
         section = _text(section)
     if source is _NO or section is _NO or len(cite) != 1 + (section is not None):
         return _NO  # a part not plainly right, or a key a citation does not have
-    if section is not None:
-        section = _intern(section)  # a source's few sections, cited over and over
-    return build_citation(source, section, None, None)
+    return _shared_citation(source, section)
 
 
 def _cite_2(cite: Any) -> Any:
@@ -141,9 +139,35 @@ def _cite_2(cite: Any) -> Any:
     checked = [None if part is None else _text(part) for part in parts]
     if source is _NO or _NO in checked:
         return _NO
+    if checked[1] is None and checked[2] is None:
+        return _shared_citation(source, checked[0])
     if checked[0] is not None:
-        checked[0] = _intern(checked[0])  # the section (see _cite_1)
+        checked[0] = _intern(checked[0])  # the section (see _shared_citation)
     return build_citation(source, *checked)
+
+
+#: Every citation made of a source and maybe a section alone, by the two (see below).
+_CITATIONS: dict[tuple[str, str | None], Any] = {}
+#: The most kept in :data:`_CITATIONS`: a corpus's sources have a few sections each.
+_MOST_CITATIONS = 16_384
+
+
+def _shared_citation(source: str, section: str | None) -> Any:
+    """The citation of *source* (interned) at *section*, the same record each time.
+
+    A corpus cites the same sections of its few sources over and over: one record for
+    each (and one string for each section) keeps a large load smaller and lets a
+    worker process send each once (``parallel``).
+    """
+    found = _CITATIONS.get((source, section))
+    if found is None:
+        if section is not None:
+            section = _intern(section)
+        found = build_citation(source, section, None, None)
+        if len(_CITATIONS) < _MOST_CITATIONS:
+            _CITATIONS[source, section] = found
+            _ALONE[id(found)] = (found,)
+    return found
 
 
 def _cites(cite: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -152,6 +176,12 @@ def _cites(cite: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def check(raw: Any) -> Any:
         if type(raw) is not list or not raw:
             return _NO
+        if len(raw) == 1:  # nearly every claim: the tuple is shared, as its citation is
+            made = cite(raw[0])
+            if made is _NO:
+                return _NO
+            alone = _ALONE.get(id(made))  # a shared citation's, kept alive with it
+            return alone if alone is not None and alone[0] is made else (made,)
         out = []
         for item in raw:
             made = cite(item)
@@ -162,6 +192,9 @@ def _cites(cite: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
     return check
 
+
+#: A tuple of each shared citation alone, by the citation's id: a claim's ``cites``.
+_ALONE: dict[int, tuple[Any]] = {}
 
 _CITE_PARTS = ("section", "quote", "locator")  # a Citation's fields after its source
 

@@ -220,16 +220,18 @@ class _Loading:
             ghosts = {_index_of(where): values.get("id") for values, where in rejected}
             table = self.merged[kind]
             k = KIND_ORDER.index(kind)  # as trace.entry_ord: made here, once per entry
+            left_out = bool(self.ghosts)  # asked once a file: nearly always none
             for pos, (entry, where) in enumerate(checked.entries[kind]):
                 if ghosts:  # most files have none: an entry left out is rare
                     for at_ in sorted(i for i in ghosts if i < _index_of(where)):
                         self.ghost(kind, ghosts.pop(at_), name, f"{kind}[{at_}]", layer)
+                    left_out = bool(self.ghosts)
                 at = (ord_, k, pos) if ord_ is not None else _NO_ORD
                 placed = Placed(entry, name, where, layer, at)
                 if not _place(kind, placed, table, self.namespace, self.problems):
                     if isinstance(entry, Claim):
                         self.refused.append(entry)
-                elif self.ghosts and (why := self.ghosts.clash(kind, entry.id, layer)):
+                elif left_out and (why := self.ghosts.clash(kind, entry.id, layer)):
                     self.problems.append(Diagnostic(d.DUPLICATE_ID, name, f"{where}.id", why))
             for at_ in sorted(ghosts):
                 self.ghost(kind, ghosts[at_], name, f"{kind}[{at_}]", layer)
@@ -325,8 +327,8 @@ def _place(
     False when it cannot be placed (its id is taken), with the problem saying so.
     """
     ident = placed.entry.id
-    what = SINGULAR[kind]
-    if kind in _NAMED and ident in namespace and namespace[ident][0] != kind:
+    named = kind in _NAMED
+    if named and ident in namespace and namespace[ident][0] != kind:
         other_kind, other = namespace[ident]
         problems.append(
             Diagnostic(
@@ -344,13 +346,13 @@ def _place(
                 d.DUPLICATE_ID,
                 placed.file,
                 f"{placed.path}.id",
-                f"duplicate {what} id {ident!r} (first defined in {earlier.file})",
+                f"duplicate {SINGULAR[kind]} id {ident!r} (first defined in {earlier.file})",
             )
         )
         return False
     placed.seq = earlier.seq if earlier is not None else placed.ord
     table[ident] = placed  # a later layer replaces the earlier entry
-    if kind in _NAMED:
+    if named:
         namespace[ident] = (kind, placed)
     return True
 
