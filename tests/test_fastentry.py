@@ -13,7 +13,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -354,8 +354,8 @@ def test_claims_citing_the_same_section_share_one_citation() -> None:
         ],
     }
     claims = [e for e, _ in check_document(doc, "f.toml").entries["claims"]]
-    assert isinstance(claims[0], Claim) and isinstance(claims[4], Claim)
-    first, second, third, quoted, two = claims  # type: ignore[misc]
+    assert all(isinstance(c, Claim) for c in claims)
+    first, second, third, quoted, two = cast("list[Claim]", claims)
     assert first.cites is second.cites is third.cites
     assert first.cites == (Citation("s", "P"),)
     assert quoted.cites[0] is not first.cites[0]
