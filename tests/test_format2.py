@@ -140,7 +140,11 @@ def test_bad_grades_and_dates_are_reported(
     name = "sources.toml" if "reliability" in old else "harbour.toml"
     edit(analyst / name, old, new)
     _, lines, _ = validate(analyst)
-    assert len(lines) == 1 and expected in lines[0], lines
+    own = [line for line in lines if "left out for its own problems" not in line]
+    assert len(own) == 1 and expected in own[0], lines
+    # a source left out takes the claims citing it along, and each says so
+    assert all("harbour.toml: claims[" in line for line in lines if line not in own), lines
+    assert (len(lines) > 1) == (name == "sources.toml"), lines
 
 
 def test_grade_words_are_normalised(analyst: Path) -> None:
@@ -161,8 +165,12 @@ def test_grade_words_are_normalised(analyst: Path) -> None:
 def test_source_texts_that_cannot_be_used(analyst: Path, text: str, why: str) -> None:
     edit(analyst / "sources.toml", 'text = "texts/harbour-report.md"', f'text = "{text}"')
     _, lines, summary = validate(analyst)
-    assert len(lines) == 1 and why in lines[0] and "sources[0].text" in lines[0], lines
-    assert "unchecked (no source text)" in summary or "BRIEF008" in lines[0]
+    own = [line for line in lines if "left out for its own problems" not in line]
+    assert len(own) == 1 and why in own[0] and "sources[0].text" in own[0], lines
+    assert "unchecked (no source text)" in summary or "BRIEF008" in own[0]
+    # a text that is not there leaves the source in; one refused leaves it out, and
+    # every claim citing it says it is left out with it
+    assert (len(lines) > 1) == ("BRIEF008" in own[0]), lines
 
 
 def test_a_source_text_linked_out_of_the_corpus_is_refused(analyst: Path, tmp_path: Path) -> None:

@@ -100,3 +100,82 @@ def test_escape_sequences_are_made_visible_at_load(mini: Path) -> None:
 def test_inert_keeps_newlines_and_ordinary_text() -> None:
     assert inert("a\nb\tc é 中") == "a\nb c é 中"
     assert inert("\r") == "\\x0d"
+
+
+LEFT_OUT = """format = 1
+[[topics]]
+id = "t"
+title = "T"
+summary = ""
+
+[[topics]]
+id = "u"
+title = "U"
+summary = "S."
+
+[[actors]]
+id = "x"
+name = "X"
+description = ""
+
+[[sources]]
+id = "s"
+title = "Src"
+kind = "article"
+
+[[sources]]
+id = "bad"
+title = ""
+kind = "article"
+
+[[claims]]
+id = "by-topic"
+text = "One."
+topic = "t"
+cites = [{ source = "s" }]
+
+[[claims]]
+id = "by-source"
+text = "Two."
+topic = "u"
+cites = [{ source = "s" }, { source = "bad" }]
+
+[[claims]]
+id = "kept"
+text = "Three."
+topic = "u"
+actors = ["x"]
+cites = [{ source = "s" }]
+
+[[claims]]
+id = "own"
+text = ""
+topic = "t"
+actors = ["x"]
+cites = [{ source = "bad" }]
+"""
+
+
+def test_a_claim_left_out_with_its_topic_or_source_says_so(tmp_path: Path) -> None:
+    # The summary counted them; now each claim missing has a line of its own, where
+    # it is written. A claim left out for its own problems says nothing more.
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c/a.toml").write_text(LEFT_OUT)
+    result = _load(tmp_path / "c")
+    assert [c.id for c in result.corpus.claims] == ["kept"]
+    assert result.corpus.claims[0].actors == ()
+    said = [f"{p.where}: {p.message} [{p.code}]" for p in result.problems if p.code == "BRIEF010"]
+    assert said == [
+        "claims[0].topic: topic 't' is left out for its own problems: "
+        "the claim is left out with it [BRIEF010]",
+        "claims[1].cites[1].source: source 'bad' is left out for its own problems: "
+        "the claim is left out with it [BRIEF010]",
+        "claims[2].actors[0]: actor 'x' is left out for its own problems: "
+        "the claim is kept without it [BRIEF010]",
+    ]
+    assert [p.where for p in result.problems if p.code != "BRIEF010"] == [
+        "topics[0].summary",
+        "actors[0].description",
+        "sources[1].title",
+        "claims[3].text",
+    ]

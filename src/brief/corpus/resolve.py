@@ -53,15 +53,17 @@ def resolve_citation(
     hint: Hint = no_hint,
     left_out: Collection[str] | Mapping[str, Sections | None] = (),
     skipped: Mapping[str, str] | None = None,
+    tell_left_out: bool = False,
 ) -> Citation | None:
     """*cite* itself when it is right as written, a corrected copy, or None (and a problem).
 
     *i* is the citation's place in the claim at *path* of *file*. A source in
-    *left_out* (defined, but with problems of its own) makes the citation unusable
-    without a problem of its own: the source's problem says it all. Its section is
-    still checked where *left_out* maps the source to its :class:`Sections` (those
-    its file gives), so that one run reports every problem. A source of a skipped
-    file (*skipped*: id to file) is a knock-on of that file.
+    *left_out* (defined, but with problems of its own) makes the citation unusable:
+    with *tell_left_out* (a claim that would be in the corpus but for it), a problem
+    says that the claim is left out with the source (:func:`left_out_message`). Its
+    section is still checked where *left_out* maps the source to its
+    :class:`Sections` (those its file gives), so that one run reports every problem.
+    A source of a skipped file (*skipped*: id to file) is a knock-on of that file.
     """
     where = f"{path}.cites[{i}]"
     known = sources.get(cite.source)
@@ -70,6 +72,9 @@ def resolve_citation(
             written = left_out.get(cite.source) if isinstance(left_out, Mapping) else None
             if isinstance(written, Sections):
                 _section(file, where, cite, written, problems)
+            if tell_left_out:
+                message = left_out_message("source", cite.source)
+                problems.append(Diagnostic(d.UNKNOWN_REF, file, f"{where}.source", message))
             return None
         pool = {*sources, *left_out}
         if skipped and cite.source in skipped:
@@ -82,6 +87,14 @@ def resolve_citation(
         problems.append(Diagnostic(d.UNKNOWN_REF, file, f"{where}.source", message))
         return None
     return _section(file, where, cite, known, problems)
+
+
+def left_out_message(what: str, ref: str, kept: bool = False) -> str:
+    """``source 's' is left out for its own problems: the claim is left out with it``
+    (with *kept*, that the claim is kept without it): what a claim that names an entry
+    left out says, so that no claim goes missing without a word where it went."""
+    outcome = "the claim is kept without it" if kept else "the claim is left out with it"
+    return f"{what} {ref!r} is left out for its own problems: {outcome}"
 
 
 def _section(
@@ -122,10 +135,13 @@ def resolve_citations(
     hint: Hint = no_hint,
     left_out: Collection[str] | Mapping[str, Sections | None] = (),
     skipped: Mapping[str, str] | None = None,
+    tell_left_out: bool = False,
 ) -> list[Citation | None]:
     """Each of *cites* resolved (see :func:`resolve_citation`), None where unusable."""
     return [
-        resolve_citation(file, path, i, cite, sources, problems, hint, left_out, skipped)
+        resolve_citation(
+            file, path, i, cite, sources, problems, hint, left_out, skipped, tell_left_out
+        )
         for i, cite in enumerate(cites)
     ]
 

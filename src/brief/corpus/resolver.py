@@ -21,7 +21,7 @@ from .grades import RELATION_DROPPED
 from .knockons import KEPT_WITHOUT
 from .knockons import problem as knock_on
 from .leftout import Tally
-from .resolve import Sections, drop_links, resolve_citations, with_citations
+from .resolve import Sections, drop_links, left_out_message, resolve_citations, with_citations
 from .schema import KINDS, Entry
 from .trace import EntryOrd
 
@@ -132,19 +132,33 @@ class _Resolver:
         return did_you_mean(ref, sorted(pool)) if self.suggested <= MAX_SUGGESTIONS else ""
 
     def refs(
-        self, file: str, path: str, key: str, kind: str, ids: Sequence[str], kept: bool = False
+        self,
+        file: str,
+        path: str,
+        key: str,
+        kind: str,
+        ids: Sequence[str],
+        kept: bool = False,
+        told: bool = False,
     ) -> bool:
         """Report ids of *kind* that name nothing; True when all can be used.
 
         *kept*: the claim at *path* is kept without them (its problems say so).
+        *told*: the claim at *path* would be in the corpus but for them, so that an id
+        of an entry left out for its own problems is reported too: the claim is left
+        out with it (or, with *kept*, kept without it).
         """
         usable = True
         for i, ref in enumerate(ids):
             if ref in self.merged[kind]:
                 continue
             usable = False
-            if ref not in self.known[kind]:  # one left out for its own problem is no surprise
-                where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
+            where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
+            if ref in self.known[kind]:  # left out for its own problem, which says why
+                if told:
+                    message = left_out_message(SINGULAR[kind], ref, kept)
+                    self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
+            else:
                 skipped = self.lost.get(kind, {}).get(ref)
                 if skipped is not None:
                     what = SINGULAR[kind]
@@ -163,7 +177,8 @@ class _Resolver:
         *kept*: the claim is to be kept if its topic and citations can be used.
         """
         topic = [values["topic"]] if "topic" in values else []
-        ok = self.refs(file, path, "topic", "topics", topic)
+        told = kept  # a claim left out for its own problems says nothing of these
+        ok = self.refs(file, path, "topic", "topics", topic, told=told)
         cites = resolve_citations(
             file,
             path,
@@ -173,10 +188,11 @@ class _Resolver:
             self.hint,
             self.written,
             self.lost.get("sources", {}),
+            tell_left_out=told,
         )
         ok = ok and None not in cites
         kept = ok and kept  # an actor that cannot be used is left out, not the claim
-        self.refs(file, path, "actors", "actors", values.get("actors", ()), kept)
+        self.refs(file, path, "actors", "actors", values.get("actors", ()), kept, told=kept)
         return ok, cites
 
     def report_rejected(self, rejected: Rejected) -> None:
