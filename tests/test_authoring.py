@@ -492,8 +492,16 @@ def test_where_finds_an_entry_in_a_file_that_does_not_parse(tmp_path: Path) -> N
     assert f"note: {tmp_path / 'broken.toml'}:3 is in a file skipped for its problems" in (
         result.stderr
     )
-    (tmp_path / "fine.toml").write_text('format = 1\n\n[[actors]]\nid = "y"\nname = "Y"\n')
-    assert run("--no-bundled", "-c", str(tmp_path), "where", "y").stderr == ""
+    (tmp_path / "fine.toml").write_text(
+        'format = 1\n\n[[actors]]\nid = "y"\nname = "Y"\ndescription = "D."\n'
+    )
+    fine = run("--no-bundled", "-c", str(tmp_path), "where", "y")
+    # the broken file is warned of, as every command does; no note: y is in use
+    assert fine.stdout == f"{tmp_path / 'fine.toml'}:3\n"
+    assert fine.stderr.startswith("brief: warning: ") and "broken.toml" in fine.stderr
+    assert "is in a file skipped" not in fine.stderr and len(fine.stderr.splitlines()) == 1
+    quiet = run("--no-bundled", "-q", "-c", str(tmp_path), "where", "y")
+    assert quiet.stderr == ""
 
 
 def test_where_finds_a_name_or_alias_in_a_file_that_does_not_parse(tmp_path: Path) -> None:

@@ -225,3 +225,25 @@ def test_a_lone_reliability_or_credibility_is_named_in_words() -> None:
     assert grade_line(grade("B", 2)) == "B2"
     assert grade_line(grade("B", None)) == "source B"
     assert grade_line(grade(None, 3)) == "credibility 3"
+
+
+def test_an_alleged_claim_stating_a_relation_says_who_alleges_it(tmp_path: Path) -> None:
+    # A relation is format 2's too: an alleged edge in the graph needs its claimant.
+    head = 'format = 2\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'
+    head += "".join(
+        f'[[actors]]\nid = "{a}"\nname = "{a.upper()}"\ndescription = "D."\n' for a in "xy"
+    )
+    head += '[[sources]]\nid = "s"\ntitle = "Src"\nkind = "article"\n'
+    claim = (
+        '[[claims]]\nid = "c"\ntext = "One."\ntopic = "t"\nstatus = "alleged"\n'
+        'actors = ["x", "y"]\nrelation = "shields"\ncites = [{ source = "s" }]\n'
+    )
+    (tmp_path / "a.toml").write_text(head + claim)
+    status, lines, _ = validate(tmp_path)
+    assert status == 1
+    assert lines == [
+        f"{tmp_path}/a.toml: claims[0]: an alleged claim should say who alleges it ('by') "
+        "[BRIEF019]"
+    ]
+    (tmp_path / "a.toml").write_text(head + claim.replace('status = "alleged"\n', 'by = "x"\n'))
+    assert validate(tmp_path)[:2] == (0, [])

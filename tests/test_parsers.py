@@ -55,7 +55,11 @@ def test_both_parsers_give_the_same_diagnostics(monkeypatch: pytest.MonkeyPatch)
 @pytest.mark.parametrize(
     ("case", "where", "message"),
     [
-        ("invalid/array/no-close-01.toml", "end of file", "unclosed array"),
+        (
+            "invalid/array/no-close-01.toml",
+            "line 2, column 1",
+            "unclosed array at the end of the file",
+        ),
         ("invalid/array/double-comma-01.toml", "line 1, column 22", "invalid value"),
         (
             "invalid/array/extending-table.toml",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import Folder, command, corpus_of, options, progress, use_cache
+from .context import Folder, command, corpus_of, open_store, options, progress, use_cache
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -577,10 +577,11 @@ def where(ctx: click.Context, name: str) -> None:
     from ..corpus.where import find
 
     layers = options(ctx).layers()
+    store = open_store(ctx)  # its warnings first, as every command gives them
     found = find(layers, name, suggest=_suggest(layers))
     for definition in found:
         click.echo(str(definition))
-    skipped = set(corpus_of(layers).skipped())
+    skipped = set(store.skipped())
     for definition in found:
         if definition.file in skipped:
             click.echo(

@@ -147,12 +147,13 @@ def graded_claim_ok(
 ) -> bool:
     """The format-2 rules between a claim's keys: who alleges it, what only assessments have.
 
-    A graded ``alleged`` claim (one using format 2's claim keys) without ``by`` is
-    reported and kept: it still says something. An ungraded one is not, so that a
-    format-1 file relabelled ``format = 2`` stays as valid as it was.
+    A graded ``alleged`` claim (one using format 2's claim keys, or stating a
+    ``relation``) without ``by`` is reported and kept: it still says something. An
+    ungraded one is not, so that a format-1 file relabelled ``format = 2`` stays as
+    valid as it was.
     """
     status = values.get("status", "reported")
-    graded = any(key in values for key in FORMAT_2_KEYS["claims"])
+    graded = any(key in values for key in (*FORMAT_2_KEYS["claims"], "relation"))
     if status == "alleged" and graded and not values.get("by"):
         problem(d.ALLEGED_NO_BY, path, "an alleged claim should say who alleges it ('by')")
     ok = True

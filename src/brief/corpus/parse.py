@@ -146,7 +146,7 @@ def _loads(text: str, name: str, plain: bool = False) -> dict[str, Any] | Diagno
             doc = inert_document(doc)
         return doc
     except toml.TOMLDecodeError as exc:
-        return _with_hint(_syntax_error(exc, name), text)
+        return _with_hint(_syntax_error(exc, name, text), text)
     except RecursionError:
         return Diagnostic(TOO_COMPLEX, name, "", "nested too deeply to parse")
     except MemoryError:
@@ -159,14 +159,15 @@ def _loads(text: str, name: str, plain: bool = False) -> dict[str, Any] | Diagno
         return Diagnostic(SYNTAX, name, "", f"cannot parse: {type(exc).__name__}")
 
 
-def _syntax_error(exc: ValueError, name: str) -> Diagnostic:
+def _syntax_error(exc: ValueError, name: str, text: str = "") -> Diagnostic:
     """One diagnostic from a TOMLDecodeError, with its line and column when known.
 
     Worded from the whole message (``... (at line 3, column 7)``), which tomli and every
     tomllib give alike, so that both parsers' errors read the same: tomli 2.1 and
     tomllib 3.14 also keep ``msg``, ``lineno`` and ``colno``, but give a line and column
     where the message says "at end of document". Those are used only when the message
-    has no position.
+    has no position. An error at the end of the document is placed there, in *text*
+    (the document): its last line, after its last character.
     """
     message = str(exc.args[0]) if exc.args else str(exc)
     where = ""
@@ -174,8 +175,9 @@ def _syntax_error(exc: ValueError, name: str) -> Diagnostic:
         where = f"line {match[1]}, column {match[2]}"
         message = message[: match.start()]
     elif match := _AT_END.search(message):
-        where = "end of file"
-        message = message[: match.start()]
+        last = text.rsplit("\n", 1)[-1]
+        where = f"line {text.count(chr(10)) + 1}, column {len(last) + 1}"
+        message = f"{message[: match.start()]} at the end of the file"
     else:
         lineno, colno = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         if isinstance(lineno, int) and isinstance(colno, int):
