@@ -152,3 +152,36 @@ def test_show_counts_a_claim_left_out_because_its_source_was(tmp_path: Path, cac
         assert result.stdout.rstrip().endswith(
             "1 claim of this topic was left out (see brief validate)"
         )
+
+
+KEPT = (
+    '\n[[claims]]\nid = "kept"\ntopic = "pump"\ntext = "Kept."\ndate = "2001"\n'
+    'cites = [{ source = "fine" }]\n'
+)
+FINE = '\n[[sources]]\nid = "fine"\ntitle = "Fine"\nkind = "report"\n'
+
+
+@pytest.mark.parametrize("cache", ["1", ""])
+def test_views_of_every_claim_count_the_claims_left_out(tmp_path: Path, cache: str) -> None:
+    # Naming no entry, claims, conflicts and timeline speak of the whole corpus.
+    text = HEAD.replace("format = 1", "format = 2") + FINE + KEPT
+    bad = '\n[[sources]]\nid = "bad"\ntitle = ""\nkind = "report"\n'
+    gone = '\n[[claims]]\nid = "gone"\ntopic = "pump"\ntext = "T."\ncites = [{ source = "bad" }]\n'
+    root = _corpus(tmp_path, text + bad + gone)
+    line = "1 claim of the corpus was left out (see brief validate)"
+    for _ in range(2):  # the second run reads the cache, where there is one
+
+        def brief(*args: str, code: int = 0) -> tuple[str, str]:
+            result = run(
+                "--no-bundled", "-q", "--corpus", str(root), *args, env={"BRIEF_NO_CACHE": cache}
+            )
+            assert result.exit_code == code, result.output
+            return result.stdout, result.stderr
+
+        out, err = brief("claims", "--status", "reported")
+        assert out.startswith("kept\t") and err == f"brief: {line}\n"
+        assert f"  - Kept. [1]\n\n{line}\n\nSources" in brief("timeline", "-f", "plain")[0]
+        out, _ = brief("conflicts", "-f", "json", code=1)  # no contradictions
+        assert '"kind": "corpus"' in out and '"claims": 1' in out
+        out, err = brief("claims", "--topic", "pump")  # an entry named: its count alone
+        assert err == "brief: 1 claim of the topic The pump was left out (see brief validate)\n"

@@ -210,3 +210,7 @@ class Corpus:
     """For a topic, actor or source (by id), how many claims naming it (as their topic,
     an actor or a cited source) were left out: for their own problems, a topic or a
     citation that cannot be used, or a duplicate id. Entries with none are absent."""
+    claims_left_out: int = 0
+    """How many claims of the corpus's files were left out in all, for the same reasons:
+    what a view of every claim (``brief claims``, a timeline of every topic) says it
+    misses."""

@@ -24,6 +24,8 @@ class Tally:
         self._sources = sources
         self.counts: dict[str, int] = {}
         """How many claims left out name each entry, by id; entries with none absent."""
+        self.claims = 0
+        """How many claims were left out in all."""
 
     def claim(self, topic: object, actors: object, cites: object) -> None:
         """Count one claim left out against its topic, actors and cited sources.
@@ -31,6 +33,7 @@ class Tally:
         The values are as written (a rejected claim's may be missing or of any type):
         what does not name an entry of the right kind is not counted.
         """
+        self.claims += 1
         sources = [getattr(c, "source", None) for c in _seq(cites)]
         named = {
             *_known(self._topics, [topic]),

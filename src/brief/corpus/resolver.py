@@ -90,6 +90,7 @@ def resolve_merged(
         sources=tuple(p.entry for p in merged["sources"].values()),  # type: ignore[misc]
         claims=tuple(claims),
         left_out=resolver.tally.counts,
+        claims_left_out=resolver.tally.claims,
     )
 
 

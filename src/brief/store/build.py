@@ -121,11 +121,12 @@ def write(
     tmp = os.path.join(folder, f".{os.path.basename(tmp)}")
     os.close(private_file(tmp))
     try:
+        corpus = result.corpus
         meta = [
             ("warnings", codec.warnings_blob(warnings)),
             ("generation", new_generation()),
             ("early", filerecord.early_blob(early, result.skipped)),
-            ("left_out", codec.left_out_blob(result.corpus.left_out)),
+            ("left_out", codec.left_out_blob(corpus.left_out, corpus.claims_left_out)),
             ("lost", codec.lost_blob(result.lost)),
         ]
 

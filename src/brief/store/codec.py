@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 33
+SCHEMA = 34
 
 
 class Corrupt(ValueError):
@@ -420,9 +420,14 @@ def read_warnings(blob: bytes) -> list[str]:
     return list(_tuple(blob))
 
 
-def left_out_blob(counts: Mapping[str, int]) -> bytes:
-    """How many claims were left out, by the id of each topic, actor or source they name."""
-    return pack(dict(counts))
+#: The key of :func:`left_out_blob` that counts every claim left out: no id is empty.
+ALL_LEFT_OUT = ""
+
+
+def left_out_blob(counts: Mapping[str, int], total: int = 0) -> bytes:
+    """How many claims were left out, by the id of each topic, actor or source they name,
+    and in all (*total*, under :data:`ALL_LEFT_OUT`, when there are any)."""
+    return pack({**counts, ALL_LEFT_OUT: total} if total else dict(counts))
 
 
 def read_left_out(blob: object) -> dict[str, int]:

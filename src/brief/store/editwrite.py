@@ -62,7 +62,8 @@ class EditWrite:
         """Count the claims left out again: those of these files, before and after.
 
         An edit leaves out no claim of its own beyond one whose citation cannot be used
-        (anything else is declined): the count of each entry such a claim names changes.
+        (anything else is declined): the count of each entry such a claim names
+        changes, and the count of all (``codec.ALL_LEFT_OUT``).
         """
         from ..corpus.leftout import Tally
 
@@ -75,7 +76,7 @@ class EditWrite:
             tally = Tally(*({i for i, k in self.kinds.items() if k == kind} for kind in _KINDS))
             for claim in claims:
                 tally.claim(claim.topic, claim.actors, claim.cites)
-            tallies.append(tally.counts)
+            tallies.append({**tally.counts, codec.ALL_LEFT_OUT: tally.claims})  # as stored
         before, after = tallies
         self.recounted = {i for i in {*before, *after} if before.get(i) != after.get(i)}
         if not self.recounted:

@@ -221,7 +221,7 @@ def _around(con: sqlite3.Connection, main: list[str], wanted: set[str]) -> Corpu
             wanted.add(c.by)
     named = rows_in(con, sql.ENTRIES_ORDERED_IN, wanted)
     named.sort()
-    left_out = {i: n for i, n in _left_out(con).items() if i in wanted}
+    left_out = {i: n for i, n in _left_out(con).items() if i in wanted or i == codec.ALL_LEFT_OUT}
     return _corpus([codec.named_of(k, blob) for _, k, blob in named], claims, left_out)
 
 
@@ -273,15 +273,17 @@ def lost(con: sqlite3.Connection) -> dict[str, str]:
 
 
 def _corpus(named: Sequence[Any], claims: Sequence[Claim], left_out: dict[str, int]) -> Corpus:
-    """A corpus of *named* entries and *claims*; *left_out* as ``Corpus.left_out``."""
+    """A corpus of *named* entries and *claims*; *left_out* as stored (``codec.left_out_blob``)."""
     from ..core.model import Actor, Corpus, Source, Topic
 
+    total = left_out.pop(codec.ALL_LEFT_OUT, 0)
     return Corpus(
         tuple(e for e in named if isinstance(e, Topic)),
         tuple(e for e in named if isinstance(e, Actor)),
         tuple(e for e in named if isinstance(e, Source)),
         tuple(claims),
         left_out,
+        total,
     )
 
 

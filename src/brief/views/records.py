@@ -267,9 +267,9 @@ class LeftOut(NamedTuple):
     """An entry a query named that has claims the corpus holds but could not use."""
 
     kind: str
-    """``topic``, ``actor`` or ``source``."""
+    """``topic``, ``actor`` or ``source``; ``corpus`` for every claim (no entry named)."""
     id: str
-    """Its id."""
+    """Its id; empty for the corpus."""
     name: str
     """How a line names it: a topic's title, an actor's name, a source's id."""
     claims: int
@@ -286,7 +286,11 @@ class LeftOut(NamedTuple):
 
 
 def left_out_entries(index: Index, named: Sequence[str]) -> tuple[LeftOut, ...]:
-    """Each entry of *named* (ids), once, with claims left out."""
+    """Each entry of *named* (ids), once, with claims left out; when none is named (a
+    view of every claim), the corpus, as kind ``corpus``, if any claim was left out."""
+    if not named:
+        total = index.corpus.claims_left_out
+        return (LeftOut("corpus", "", "the corpus", total),) if total else ()
     out = []
     for ident in dict.fromkeys(named):
         count = index.corpus.left_out.get(ident, 0)

@@ -44,8 +44,9 @@ class Timeline(NamedTuple):
     references: tuple[Reference, ...]
     """The sources the events cite, numbered in order of first use."""
     left_out: int = 0
-    """How many of the entry's claims the corpus holds but could not use (for their own
-    problems, or a reference that cannot be used): none of them is on the timeline."""
+    """How many of the entry's claims (of every claim, for the whole corpus's) the
+    corpus holds but could not use (for their own problems, or a reference that cannot
+    be used): none of them is on the timeline."""
     minimum: str = ""
     """The minimum grade its claims were kept by (``--min-grade B3``); empty for none."""
     below: int = 0
@@ -78,11 +79,11 @@ class Timeline(NamedTuple):
 
     @property
     def left_out_line(self) -> str:
-        """``2 claims of this topic were left out (see brief validate)``; empty for none
-        (and for the whole corpus's timeline, whose left-out claims ``validate`` lists)."""
+        """``2 claims of this topic were left out (see brief validate)`` (``of the
+        corpus`` for the whole corpus's timeline); empty for none."""
         from .wording import left_out_line
 
-        return left_out_line(self.left_out, self.kind) if self.kind != "corpus" else ""
+        return left_out_line(self.left_out, self.kind)
 
     def by_date(self) -> list[tuple[str, list[Point]]]:
         """The events grouped under their dates, in order: one heading per date."""
@@ -135,7 +136,7 @@ def timeline(
         events.append(Event(claim.date or "", point))
     if undated is None:
         undated = sum(1 for c in claims if c.date is None)
-    left_out = index.corpus.left_out.get(ident, 0) if ident else 0
+    left_out = index.corpus.left_out.get(ident, 0) if ident else index.corpus.claims_left_out
     return Timeline(
         kind,
         ident or "",

@@ -135,6 +135,7 @@ def counts(view: Comparison, row: ComparisonRow) -> str:
 
 #: Whose claims a left-out line counts, by the kind of entry it ends.
 _WHOSE = {"topic": "of this topic", "actor": "about this actor", "source": "citing this source"}
+_WHOSE["corpus"] = "of the corpus"
 
 
 def left_out_line(count: int, kind: str) -> str:
@@ -151,7 +152,7 @@ def left_out_line(count: int, kind: str) -> str:
 
 
 #: Whose claims a left-out line of ``brief conflicts`` counts, by the kind of entry.
-_OF = {"topic": "of the topic", "actor": "about", "source": "citing"}
+_OF = {"topic": "of the topic", "actor": "about", "source": "citing", "corpus": "of"}
 
 
 def left_out_of(kind: str, name: str, count: int) -> str:
