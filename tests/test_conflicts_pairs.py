@@ -57,8 +57,8 @@ def test_each_claim_shows_its_grade_as_show_does() -> None:
         "    C5",
     ]
     markdown = conflicts("-f", "markdown")
-    assert "  - *Grade:* A1\n- Britain intervened only" in markdown
-    assert "  - *Grade:* C5\n" in markdown
+    assert "  - A1\n- Britain intervened only" in markdown
+    assert "  - C5\n" in markdown
     terminal = conflicts("-f", "terminal", "-w", "100")
     assert "\n  \x1b[1;2;36mC5\x1b[0m\n" in terminal  # the badge, bold, as show draws it
 

@@ -167,11 +167,11 @@ def test_a_claim_left_out_with_its_topic_or_source_says_so(tmp_path: Path) -> No
     said = [f"{p.where}: {p.message} [{p.code}]" for p in result.problems if p.code == "BRIEF010"]
     assert said == [
         "claims[0].topic: topic 't' is left out for its own problems: "
-        "the claim is left out with it [BRIEF010]",
+        "claim 'by-topic' is left out with it [BRIEF010]",
         "claims[1].cites[1].source: source 'bad' is left out for its own problems: "
-        "the claim is left out with it [BRIEF010]",
+        "claim 'by-source' is left out with it [BRIEF010]",
         "claims[2].actors[0]: actor 'x' is left out for its own problems: "
-        "the claim is kept without it [BRIEF010]",
+        "claim 'kept' is kept without it [BRIEF010]",
     ]
     assert [p.where for p in result.problems if p.code != "BRIEF010"] == [
         "topics[0].summary",

@@ -104,7 +104,7 @@ def test_a_citation_of_a_source_left_out_still_has_its_section_checked(tmp_path:
         "claims[0].cites[0].section: source 'report' has no section 'Deths' "
         "(did you mean 'Deaths'?) [BRIEF011]",
         "claims[0].cites[0].source: source 'report' is left out for its own problems: "
-        "the claim is left out with it [BRIEF010]",
+        "claim 'c1' is left out with it [BRIEF010]",
     ]
 
 
@@ -122,7 +122,7 @@ def test_a_section_of_a_source_left_out_is_checked_as_any(
     root = _corpus(tmp_path, HEAD + text)
     left_out = (
         "claims[0].cites[0].source: source 'report' is left out for its own problems: "
-        "the claim is left out with it"
+        "claim 'c1' is left out with it"
     )
     assert [p.split(" [")[0] for p in _problems(root)[1:]] == [*expected, left_out]
 
@@ -148,7 +148,7 @@ def test_show_counts_a_claim_left_out_because_its_source_was(tmp_path: Path, cac
             env={"BRIEF_NO_CACHE": cache},
         )
         assert result.exit_code == 0
-        assert "No claims yet." in result.stdout
+        assert "No claims to show." in result.stdout
         assert result.stdout.rstrip().endswith(
             "1 claim of this topic was left out (see brief validate)"
         )

@@ -39,6 +39,8 @@ def calendar_problem(point: str) -> str | None:
     if len(parts) == 3:
         leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         days = _DAYS[month - 1] + leap
+        if int(parts[2]) == 0:
+            return f"{point!r} is not a day: days count from 01"
         if not 1 <= int(parts[2]) <= days:
             return f"{point!r} is not a day: {_MONTHS[month - 1]} {parts[0]} has {days}"
     return None

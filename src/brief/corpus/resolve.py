@@ -53,14 +53,14 @@ def resolve_citation(
     hint: Hint = no_hint,
     left_out: Collection[str] | Mapping[str, Sections | None] = (),
     skipped: Mapping[str, str] | None = None,
-    tell_left_out: bool = False,
+    tell_left_out: str | None = None,
 ) -> Citation | None:
     """*cite* itself when it is right as written, a corrected copy, or None (and a problem).
 
     *i* is the citation's place in the claim at *path* of *file*. A source in
     *left_out* (defined, but with problems of its own) makes the citation unusable:
-    with *tell_left_out* (a claim that would be in the corpus but for it), a problem
-    says that the claim is left out with the source (:func:`left_out_message`). Its
+    with *tell_left_out* (the id of a claim that would be in the corpus but for it), a
+    problem says that the claim is left out with the source (:func:`left_out_message`). Its
     section is still checked where *left_out* maps the source to its
     :class:`Sections` (those its file gives), so that one run reports every problem.
     A source of a skipped file (*skipped*: id to file) is a knock-on of that file.
@@ -72,8 +72,8 @@ def resolve_citation(
             written = left_out.get(cite.source) if isinstance(left_out, Mapping) else None
             if isinstance(written, Sections):
                 _section(file, where, cite, written, problems)
-            if tell_left_out:
-                message = left_out_message("source", cite.source)
+            if tell_left_out is not None:
+                message = left_out_message("source", cite.source, tell_left_out)
                 problems.append(Diagnostic(d.UNKNOWN_REF, file, f"{where}.source", message))
             return None
         pool = {*sources, *left_out}
@@ -89,12 +89,12 @@ def resolve_citation(
     return _section(file, where, cite, known, problems)
 
 
-def left_out_message(what: str, ref: str, kept: bool = False) -> str:
-    """``source 's' is left out for its own problems: the claim is left out with it``
-    (with *kept*, that the claim is kept without it): what a claim that names an entry
-    left out says, so that no claim goes missing without a word where it went."""
-    outcome = "the claim is kept without it" if kept else "the claim is left out with it"
-    return f"{what} {ref!r} is left out for its own problems: {outcome}"
+def left_out_message(what: str, ref: str, claim: str, kept: bool = False) -> str:
+    """``source 's' is left out for its own problems: claim 'c' is left out with it``
+    (with *kept*, that the claim is kept without it): what a claim (by id) that names an
+    entry left out says, so that no claim goes missing without a word where it went."""
+    outcome = "kept without it" if kept else "left out with it"
+    return f"{what} {ref!r} is left out for its own problems: claim {claim!r} is {outcome}"
 
 
 def _section(
@@ -135,7 +135,7 @@ def resolve_citations(
     hint: Hint = no_hint,
     left_out: Collection[str] | Mapping[str, Sections | None] = (),
     skipped: Mapping[str, str] | None = None,
-    tell_left_out: bool = False,
+    tell_left_out: str | None = None,
 ) -> list[Citation | None]:
     """Each of *cites* resolved (see :func:`resolve_citation`), None where unusable."""
     return [

@@ -140,14 +140,14 @@ class _Resolver:
         kind: str,
         ids: Sequence[str],
         kept: bool = False,
-        told: bool = False,
+        told: str | None = None,
     ) -> bool:
         """Report ids of *kind* that name nothing; True when all can be used.
 
         *kept*: the claim at *path* is kept without them (its problems say so).
-        *told*: the claim at *path* would be in the corpus but for them, so that an id
-        of an entry left out for its own problems is reported too: the claim is left
-        out with it (or, with *kept*, kept without it).
+        *told*: the id of the claim at *path*, when it would be in the corpus but for
+        them, so that an id of an entry left out for its own problems is reported too:
+        the claim is left out with it (or, with *kept*, kept without it).
         """
         usable = True
         for i, ref in enumerate(ids):
@@ -156,8 +156,8 @@ class _Resolver:
             usable = False
             where = f"{path}.{key}[{i}]" if key != "topic" else f"{path}.topic"
             if ref in self.known[kind]:  # left out for its own problem, which says why
-                if told:
-                    message = left_out_message(SINGULAR[kind], ref, kept)
+                if told is not None:
+                    message = left_out_message(SINGULAR[kind], ref, told, kept)
                     self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
             else:
                 skipped = self.lost.get(kind, {}).get(ref)
@@ -178,7 +178,8 @@ class _Resolver:
         *kept*: the claim is to be kept if its topic and citations can be used.
         """
         topic = [values["topic"]] if "topic" in values else []
-        told = kept  # a claim left out for its own problems says nothing of these
+        # a claim left out for its own problems says nothing of these
+        told = values["id"] if kept and isinstance(values.get("id"), str) else None
         ok = self.refs(file, path, "topic", "topics", topic, told=told)
         cites = resolve_citations(
             file,
@@ -193,7 +194,8 @@ class _Resolver:
         )
         ok = ok and None not in cites
         kept = ok and kept  # an actor that cannot be used is left out, not the claim
-        self.refs(file, path, "actors", "actors", values.get("actors", ()), kept, told=kept)
+        kept_told = told if kept else None
+        self.refs(file, path, "actors", "actors", values.get("actors", ()), kept, kept_told)
         return ok, cites
 
     def report_rejected(self, rejected: Rejected) -> None:
@@ -235,7 +237,8 @@ class _Resolver:
             if _plainly_right(claim, topics, sections, actors):
                 kept[claim.id] = claim  # what the checks below would keep, unchanged
                 continue
-            values = {"topic": claim.topic, "actors": claim.actors, "cites": claim.cites}
+            values: dict[str, object] = {"id": claim.id, "topic": claim.topic}
+            values.update(actors=claim.actors, cites=claim.cites)
             ok, cites = self.claim_refs(placed.file, placed.path, values, kept=True)
             if not ok:
                 self.tally.claim(claim.topic, claim.actors, claim.cites)

@@ -77,7 +77,7 @@ def _point(point: Point) -> list[str]:
     if point.note:
         lines.append(f"  - *Note:* {escape(point.note)}")
     if point.grade is not None and grade_line(point.grade):
-        lines.append(f"  - *Grade:* {escape(grade_line(point.grade))}")
+        lines.append(f"  - {escape(grade_line(point.grade))}")
     for quote in point.grade.quotes if point.grade else ():
         lines.append(f"  - *Quote:* {escape(quote_line(quote))}")
     lines += [_under(f"⚠ *{counter_label(o).capitalize()}:*", o) for o in point.contested_by]
@@ -202,7 +202,7 @@ def conflicts(view: Conflicts) -> str:
             if side.note:  # as show: why a disputed claim is doubted
                 lines.append(f"  - *Note:* {escape(side.note)}")
             if side.grade is not None and grade_line(side.grade):  # as show, without quotes
-                lines.append(f"  - *Grade:* {escape(grade_line(side.grade))}")
+                lines.append(f"  - {escape(grade_line(side.grade))}")
         lines.append("")
     for gone in view.left_out:
         lines += [f"*{escape(gone.line)}*", ""]

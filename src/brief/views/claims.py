@@ -202,6 +202,12 @@ def _dated(query: Query) -> tuple[list[tuple[str, str]], list[Test]]:
     """The date window *query* gives, if any, and its test."""
     if query.since is None and query.until is None:
         return [], []
+    for option, value in (("--since", query.since), ("--until", query.until)):
+        try:
+            if value is not None:  # each alone first, so that its error names its option
+                window(value, None)
+        except ValueError as exc:
+            raise UsageError(f"{option}: {exc}") from None
     try:
         days = window(query.since, query.until)
     except ValueError as exc:

@@ -66,8 +66,8 @@ def span(date: str) -> Span:
 
 def window(since: str | None, until: str | None) -> Span:
     """The days from the start of *since* to the end of *until* (either may be open)."""
-    first = span(since).first if since else EVERYTHING.first
-    last = span(until).last if until else EVERYTHING.last
+    first = span(since).first if since is not None else EVERYTHING.first
+    last = span(until).last if until is not None else EVERYTHING.last
     if last < first:
         raise ValueError(f"{(since or '').strip()!r} is after {(until or '').strip()!r}")
     return Span(first, last)

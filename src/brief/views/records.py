@@ -193,12 +193,13 @@ class Briefing(NamedTuple):
 
     @property
     def no_claims_line(self) -> str:
-        """What a briefing with no claims to show says: ``No claims yet.``, or, when a
-        minimum grade left every one out, ``No claims graded A1 or better (5 below it
+        """What a briefing with no claims to show says: ``No claims yet.``; ``No claims
+        to show.`` when some were left out (the line after it says how many); or, when
+        a minimum grade left every one out, ``No claims graded A1 or better (5 below it
         or ungraded).``"""
         if self.minimum and self.below:
             return f"No claims graded {self.minimum} or better ({self.below} below it or ungraded)."
-        return "No claims yet."
+        return "No claims to show." if self.left_out else "No claims yet."
 
 
 class Row(NamedTuple):

@@ -112,7 +112,7 @@ def point_item(doc: Doc, point: Point) -> str:
     if point.note:
         parts.append(f'<p class="note"><em>Note:</em> {esc(point.note)}</p>')
     if point.grade is not None and grade_line(point.grade):
-        parts.append(f'<p class="grade-line"><em>Grade:</em> {esc(grade_line(point.grade))}</p>')
+        parts.append(f'<p class="grade-line">{esc(grade_line(point.grade))}</p>')
     for quote in point.grade.quotes if point.grade else ():
         parts.append(f'<p class="quote"><em>Quote:</em> {esc(quote_line(quote))}</p>')
     under = [
