@@ -123,6 +123,24 @@ def test_new_opens_the_editor_and_checks_the_result(home: Path, tmp_path: Path) 
     assert 'description = "A state."' in (home / "actors.toml").read_text()
 
 
+def test_an_editor_that_fails_and_changes_nothing_is_said_to_have_failed(
+    home: Path, tmp_path: Path
+) -> None:
+    """`EDITOR=false brief new` left a blank template in the corpus and said only
+    "kept ... with its problems": nothing the user typed is in a template."""
+    fail = f"{sys.executable} -c 'import sys; sys.exit(3)'"
+    result = invoke("new", "topic", "Fare policy", env={"EDITOR": fail})
+    path = home / "topics" / "fare-policy.toml"
+    assert result.exit_code == 1
+    assert f"the editor exited with status 3 and changed nothing: removed {path}" in (result.stderr)
+    assert not path.exists()
+    assert run("new", "topic", "Fare policy", "--no-edit").exit_code == 0  # a file of the user's
+    mine = path.read_bytes()
+    result = invoke("edit", "fare-policy", env={"EDITOR": fail})
+    assert result.exit_code == 1 and f"changed nothing: {path} is as it was" in result.stderr
+    assert path.read_bytes() == mine
+
+
 def test_new_claim_is_appended_without_touching_the_rest(home: Path) -> None:
     assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 0
     path = home / "topics" / "arctic-shipping.toml"

@@ -501,7 +501,9 @@ def _edit_loop(
     asked = False
     while True:
         last = read_exact(path)
-        run_editor(path, line)
+        status = run_editor(path, line)
+        if status != 0 and read_exact(path) == last:
+            _editor_failed(ctx, path, before if not asked else last, status)
         own, others = _problems(layers, path)
         caused = _caused(others, elsewhere) if elsewhere is not None else []
         if _told(path, own, caused, others):
@@ -515,6 +517,24 @@ def _edit_loop(
         if not _ask(ctx, path, before):
             return
         asked = True
+
+
+def _editor_failed(ctx: click.Context, path: str, before: bytes | None, status: int) -> None:
+    """Say that the editor failed (exit *status*) and changed nothing, and exit 1.
+
+    As git does when its editor fails, nothing is checked or asked. A file brief
+    wrote for this edit (*before* is None: a template, a copy of a bundled entry) is
+    removed, as it holds nothing of the user's; any other is left as it is.
+    """
+    from ..corpus.authoring import restore
+
+    said = f"the editor exited with status {status} and changed nothing"
+    if before is None:
+        restore(path, None)
+        click.echo(f"{said}: removed {path}", err=True)
+    else:
+        click.echo(f"{said}: {path} is as it was", err=True)
+    ctx.exit(1)
 
 
 def _told(path: str, own: list[str], caused: list[str], others: list[str]) -> bool:

@@ -63,11 +63,11 @@ def at_line(command: list[str], path: str, line: int) -> list[str]:
     return [*command, path]
 
 
-def run_editor(path: str, line: int) -> None:
-    """Open *path* at *line* and wait for the editor to exit."""
+def run_editor(path: str, line: int) -> int:
+    """Open *path* at *line*, wait for the editor to exit, and give its exit status."""
     command = at_line(editor(), path, line)
     try:
-        subprocess.run(command, check=False)
+        return subprocess.run(command, check=False).returncode
     except OSError as exc:
         raise EditorError(
             f"cannot run the editor {command[0]!r}: {exc.strerror} (set $VISUAL or $EDITOR)"
