@@ -179,3 +179,29 @@ def test_a_claim_left_out_with_its_topic_or_source_says_so(tmp_path: Path) -> No
         "sources[1].title",
         "claims[3].text",
     ]
+
+
+def test_a_relation_dropped_for_an_actor_in_a_skipped_file_is_its_knock_on(
+    tmp_path: Path,
+) -> None:
+    # It sat among the file's own problems, counted as one, naming no skipped file.
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c/actors.toml").write_text(
+        'format = 2\n[[actors]]\nid = "x"\nname = "X"\ndescription = "D."\n[[actors]\n'
+    )
+    claim = '[[claims]]\nid = "{}"\ntext = "T."\ntopic = "t"\nactors = {}\n'
+    claim += 'relation = "shields"\ncites = [{{ source = "s" }}]\n'
+    (tmp_path / "c/a.toml").write_text(
+        'format = 2\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'
+        '[[actors]]\nid = "y"\nname = "Y"\ndescription = "D."\n'
+        '[[sources]]\nid = "s"\ntitle = "S"\nkind = "article"\n'
+        + claim.format("c1", '["x", "y"]')
+        + claim.format("c2", '["nobody", "y"]')
+    )
+    relation = [p for p in _load(tmp_path / "c").problems if p.code == "BRIEF021"]
+    assert [(p.where, p.cause) for p in relation] == [
+        ("claims[0].relation", "c/actors.toml"),
+        ("claims[1].relation", ""),  # an unknown actor is the file's own problem
+    ]
+    assert "its subject 'x' is in the skipped file c/actors.toml;" in relation[0].message
+    assert "its subject 'nobody' cannot be used;" in relation[1].message

@@ -262,9 +262,13 @@ class _Resolver:
         why = _unusable(claim, actors, kept)
         if why is None:
             return kept
-        message = f"relation {claim.relation!r} dropped: {why} cannot be used; {RELATION_DROPPED}"
+        # a knock-on of a skipped file when every actor it lost is in that one file
+        lost = {self.lost.get("actors", {}).get(a) for a in claim.actors if a not in actors}
+        cause = next(iter(lost)) if len(lost) == 1 and None not in lost else None
+        unusable = f"is in the skipped file {cause}" if cause else "cannot be used"
+        message = f"relation {claim.relation!r} dropped: {why} {unusable}; {RELATION_DROPPED}"
         where = f"{placed.path}.relation"
-        self.problems.append(Diagnostic(d.RELATION, placed.file, where, message))
+        self.problems.append(Diagnostic(d.RELATION, placed.file, where, message, cause or ""))
         return replace(kept, relation=None, relation_from=(), relation_to=())
 
     def links(self, kept: dict[str, Claim]) -> list[Claim]:

@@ -142,7 +142,7 @@ def _relations(view: Briefing, width: int) -> list[str]:
 
 def briefing(view: Briefing, width: int = 80) -> str:
     """The whole briefing as text lines wrapped to *width*."""
-    lines = [view.title, "=" * min(cell_len(view.title), width)]
+    lines = _heading(view.title, width)
     if view.summary:
         lines += _wrap(view.summary, width, "", "")
     if view.facts:
@@ -194,10 +194,16 @@ def references(refs: tuple[Reference, ...], width: int) -> list[str]:
     return lines
 
 
+def _heading(title: str, width: int) -> list[str]:
+    """*title* wrapped to *width*, underlined as long as its longest line."""
+    lines = _wrap(title, width, "", "") or [title]
+    return [*lines, "=" * min(max(cell_len(line) for line in lines), width)]
+
+
 def comparison(view: Comparison, width: int = 80) -> str:
     """An overview line per row, then each row's shared claims and columns in turn."""
     title = comparison_title(view)
-    lines = [title, "=" * min(cell_len(title), width), ""]
+    lines = [*_heading(title, width), ""]
     if not view.rows:
         lines.append("Nothing to compare: no claims on these.")
     name_width = min(max((cell_len(r.title) for r in view.rows), default=0), 32)
@@ -320,7 +326,7 @@ def claims(view: Claims) -> str:
 
 def timeline(view: Timeline, width: int = 80) -> str:
     """The dates in order, each with its claims as a briefing shows them, then the sources."""
-    lines = [view.heading, "=" * min(cell_len(view.heading), width)]
+    lines = _heading(view.heading, width)
     if not view.events:
         lines += ["", *_wrap(view.no_events_line, width, "", "")]
     for date, points in view.by_date():
