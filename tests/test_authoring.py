@@ -675,3 +675,32 @@ def test_a_file_new_writes_gets_the_mode_of_any_new_file(home: Path) -> None:
         run("new", "actor", "Sweden", "--set", "description=A state.", "--no-edit").exit_code == 0
     )
     assert actors.stat().st_mode & 0o777 == 0o640
+
+
+def test_where_lists_the_definition_in_use_first_and_says_which_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """A new user's duplicate claim, left out for its own problem in a file read first:
+    `where` listed it first, as though it were the one in use."""
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "topics/a.toml").write_text(
+        'format = 1\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'
+        '[[sources]]\nid = "s"\ntitle = "Src"\nkind = "article"\n'
+        '[[claims]]\nid = "dup"\ntext = "In use."\ntopic = "t"\ncites = [{ source = "s" }]\n'
+    )
+    (tmp_path / "extra.toml").write_text(
+        'format = 1\n[[claims]]\nid = "dup"\ntext = ""\ntopic = "t"\ncites = [{ source = "s" }]\n'
+    )
+    base = ("--no-bundled", "-q", "-c", str(tmp_path))
+    result = run(*base, "where", "dup")
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'topics' / 'a.toml'}:10",
+        f"{tmp_path / 'extra.toml'}:2",
+    ]
+    assert result.stderr == (
+        f"brief: note: {tmp_path / 'extra.toml'}:2 is left out for its own problems "
+        f"({tmp_path / 'extra.toml'}: claims[0].text: must not be empty [BRIEF008]): "
+        "not in use until it is fixed\n"
+    )
+    shown = run(*base, "show", "dup")  # the claim in use, not the one left out
+    assert "'dup' is a claim, in the topic 't'" in shown.stderr

@@ -591,14 +591,17 @@ def where(ctx: click.Context, name: str) -> None:
     """Print FILE:LINE of the entry NAME names, for every folder that defines it.
 
     The definition in use comes first: $EDITOR $(brief where NAME | head -1). One in a
-    file skipped for its problems is not in use until the file is fixed: a note on
-    stderr says so.
+    file skipped for its problems, or left out for its own, is not in use until it is
+    fixed: a note on stderr says so.
     """
     from ..corpus.where import find
 
     layers = options(ctx).layers()
     store = open_store(ctx)  # its warnings first, as every command gives them
     found = find(layers, name, suggest=_suggest(layers))
+    why = store.left_out(name)  # the first problem of an entry of that name left out
+    left = [d for d in found if why is not None and why.startswith(f"{d.file}: ")]
+    found = [d for d in found if d not in left] + left  # the one in use first
     for definition in found:
         click.echo(str(definition))
     skipped = set(store.skipped())
@@ -607,6 +610,12 @@ def where(ctx: click.Context, name: str) -> None:
             click.echo(
                 f"brief: note: {definition} is in a file skipped for its problems (see "
                 "'brief validate'): not in use until it is fixed",
+                err=True,
+            )
+        elif definition in left:
+            click.echo(
+                f"brief: note: {definition} is left out for its own problems ({why}): not in "
+                "use until it is fixed",
                 err=True,
             )
 

@@ -182,23 +182,24 @@ def left_out_instead(
     skipped_file_of: Callable[[str], str | None],
     claim_topic: Callable[[str], str | None] = lambda name: None,
 ) -> NotFound:
-    """What to raise when no entry has *name*: :class:`~brief.core.errors.LeftOut`
-    with the problem that left out an entry a file defines with the id *name*; else
+    """What to raise when no entry has *name*: :class:`~brief.core.errors.IsAClaim`
+    when *name* is the id of a claim in the corpus (a reader who copied one from
+    ``brief claims`` or ``brief new claim``; first, as a claim of that id left out
+    elsewhere is not the one in use); else :class:`~brief.core.errors.LeftOut` with the
+    problem that left out an entry a file defines with the id *name*; else
     :class:`~brief.core.errors.InSkippedFile`, naming the skipped file that defines
-    it; else :class:`~brief.core.errors.IsAClaim` when *name* is a claim's id (a reader
-    who copied one from ``brief claims`` or ``brief new claim``); else *missing* (a
-    :class:`NotFound` with suggestions).
+    it; else *missing* (a :class:`NotFound` with suggestions).
 
     Every store's ``resolve`` ends here on a miss, and only on a miss: the warm path
     does not import this module.
     """
     from ..core.errors import InSkippedFile, IsAClaim, LeftOut
 
+    topic = claim_topic(name)
+    if topic is not None:
+        return IsAClaim(name, topic)
     why = left_out(name)
     if why is not None:
         return LeftOut(name, why)
     file = skipped_file_of(name)
-    if file is not None:
-        return InSkippedFile(name, file)
-    topic = claim_topic(name)
-    return missing if topic is None else IsAClaim(name, topic)
+    return missing if file is None else InSkippedFile(name, file)
