@@ -443,6 +443,24 @@ def test_a_bundled_entry_opened_and_left_as_it_was_leaves_no_copy(
     assert mine.read_text() == "format = 2\n# my own notes, kept\n"  # exactly as it was
 
 
+def test_a_copy_added_to_a_file_of_yours_is_taken_back_when_the_editor_fails(
+    home: Path, tmp_path: Path
+) -> None:
+    """`EDITOR=false brief edit china` left the copy in actors.toml, overriding the
+    bundled China, and said the file was "as it was"."""
+    mine = home / "actors.toml"
+    mine.write_text("format = 2\n# my own notes, kept\n")
+    fail = f"{sys.executable} -c 'import sys; sys.exit(1)'"
+    result = invoke("edit", "china", env={"EDITOR": fail})
+    assert result.exit_code == 1
+    assert f"changed nothing: put {mine} back as it was" in result.stderr
+    assert mine.read_text() == "format = 2\n# my own notes, kept\n"
+    fixed = editor(tmp_path, ('name = "China"', 'name = "China (mine)"'))
+    changed = invoke("edit", "china", env={"EDITOR": f"sh -c '{fixed} \"$0\"; exit 3'"})
+    assert "brief: note: the editor exited with status 3" in changed.stderr  # checked anyway
+    assert changed.exit_code == 0 and 'name = "China (mine)"' in mine.read_text()
+
+
 def test_a_claim_for_a_topic_outside_the_corpus_folder_says_where_it_goes(
     home: Path, tmp_path: Path
 ) -> None:

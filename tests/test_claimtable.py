@@ -65,3 +65,17 @@ def test_columns_no_row_fills_take_no_room() -> None:
     assert "grade" not in header and "date" not in header  # none graded or dated
     header = _drawn(Claims((_row("a", "A1", "2001"), _row("b")), ()), 100)[0].split()
     assert "grade" in header and "date" in header
+
+
+def test_a_word_longer_than_the_column_and_text_without_spaces_fold_whole() -> None:
+    # A Japanese claim was cut to one line with an ellipsis at every width.
+    japanese = "漁業は浚渫により大きな被害を受けると漁師たちは述べた🐟🐟🐟"
+    long_word = "pneumonoultramicroscopicsilicovolcanoconiosis"
+    rows = (_row("a")._replace(text=japanese), _row("b")._replace(text=f"{long_word} ok"))
+    for width in (40, 80, 160):
+        lines = _drawn(Claims(rows, ()), width)
+        start = lines[0].index("claim")
+        text = "".join(line[start:].strip() for line in lines[1:])
+        assert "…" not in text
+        assert japanese in text.replace(" ", "") or japanese in text
+        assert long_word in text.replace(" ", "")

@@ -503,7 +503,9 @@ def _edit_loop(
         last = read_exact(path)
         status = run_editor(path, line)
         if status != 0 and read_exact(path) == last:
-            _editor_failed(ctx, path, before if not asked else last, status)
+            _editor_failed(ctx, path, before if not asked else last, last, status)
+        if status != 0:  # it changed the file: that is checked as any edit
+            click.echo(f"brief: note: the editor exited with status {status}", err=True)
         own, others = _problems(layers, path)
         caused = _caused(others, elsewhere) if elsewhere is not None else []
         if _told(path, own, caused, others):
@@ -519,12 +521,15 @@ def _edit_loop(
         asked = True
 
 
-def _editor_failed(ctx: click.Context, path: str, before: bytes | None, status: int) -> None:
+def _editor_failed(
+    ctx: click.Context, path: str, before: bytes | None, now: bytes | None, status: int
+) -> None:
     """Say that the editor failed (exit *status*) and changed nothing, and exit 1.
 
-    As git does when its editor fails, nothing is checked or asked. A file brief
-    wrote for this edit (*before* is None: a template, a copy of a bundled entry) is
-    removed, as it holds nothing of the user's; any other is left as it is.
+    As git does when its editor fails, nothing is checked or asked. What brief wrote
+    for this edit (the file is *now*, and was *before*: a template, a copy of a bundled
+    entry, in a file of its own or added to one) is taken back, as it holds nothing of
+    the user's; a file brief did not write to is left as it is.
     """
     from ..corpus.authoring import restore
 
@@ -532,6 +537,9 @@ def _editor_failed(ctx: click.Context, path: str, before: bytes | None, status: 
     if before is None:
         restore(path, None)
         click.echo(f"{said}: removed {path}", err=True)
+    elif now != before:
+        restore(path, before)
+        click.echo(f"{said}: put {path} back as it was", err=True)
     else:
         click.echo(f"{said}: {path} is as it was", err=True)
     ctx.exit(1)

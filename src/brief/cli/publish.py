@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -54,7 +55,8 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
     except OSError as exc:
         where = shown_line(exc.filename or folder)
         raise BriefError(f"{where}: cannot write the export: {exc.strerror}") from None
-    click.echo(f"brief: wrote {written} pages to {shown_line(folder)} (open index.html)", err=True)
+    index = shown_line(os.path.join(folder, "index.html"))
+    click.echo(f"brief: wrote {written} pages to {shown_line(folder)} (open {index})", err=True)
 
 
 #: This module's commands, for the group to register.

@@ -6,8 +6,9 @@ narrower, id, grade and the claim. A column no row fills (no claim graded or dat
 takes no room, and the claim's own words keep at least :func:`claim_room` columns: a
 long id folds onto more lines (to no less than a third of the width), and when the
 others would still leave the claim less, they go (sources, actors, topic, date, status,
-grade, in that order). The claim's text wraps in its column. Corpus text enters rich
-only as ``Text``, never as markup.
+grade, in that order). The claim's text wraps in its column (a word too long for it,
+or text without spaces, folds). Corpus text enters rich only as ``Text``, never as
+markup.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def claims(view: Claims, width: int) -> RenderableType:
     others = sum(needs[c] + GAP for c in columns if c not in ("id", "claim"))
     for column in columns:
         if column == "claim":
-            table.add_column(column, ratio=1, min_width=claim_room(width))
+            table.add_column(column, ratio=1, min_width=claim_room(width), overflow="fold")
         elif column == "id":  # folds rather than leave the claim too little room
             most = max(MIN_ID, width - others - claim_room(width) - GAP)
             table.add_column(column, width=min(needs[column], most), overflow="fold")
