@@ -224,15 +224,17 @@ def comparison(view: Comparison, width: int = 80) -> str:
 
 def _row(view: Comparison, row: ComparisonRow, width: int) -> list[str]:
     """One row of a comparison in detail: its shared claims, each column, what was left out."""
-    lines = ["", f"{row.title}: {row.verdict}"]
+    lines = ["", *_wrap(f"{row.title}: {row.verdict}", width, "", "  ")]
     if row.common:
         lines.append(f"  {shared_label(view)}")
         for point in row.common:
             lines += ["  " + line for line in _point(point, width - 2)]
     for column, cell in zip(view.columns, row.cells, strict=True):
-        lines.append(f"  {column.title}")
+        lines += _wrap(column.title, width, "  ", "  ")
         if not cell:
-            lines.append(f"    ({empty_cell(view, column, bool(row.common))})")
+            lines += _wrap(
+                f"({empty_cell(view, column, bool(row.common))})", width, "    ", "     "
+            )
         for point in cell:
             lines += ["  " + line for line in _point(point, width - 2)]
     if row.left_out:
@@ -276,11 +278,10 @@ def results(view: Results, width: int = 80) -> str:
         what = f"{hit.title} ({hit.kind})" if hit.kind != Kind.CLAIM else f"claim in {hit.title}"
         command = f"brief show {hit.opens}"
         gap = max(2, width - cell_len(what) - len(command))
-        lines.append(
-            f"{what}{' ' * gap}{command}"
-            if gap + cell_len(what) + len(command) <= width
-            else f"{what}\n  {command}"
-        )
+        if gap + cell_len(what) + len(command) <= width:
+            lines.append(f"{what}{' ' * gap}{command}")
+        else:  # the title wraps; the command stays whole, to be copied
+            lines += [*_wrap(what, width, "", "  "), f"  {command}"]
         text = "".join(part for part, _ in split_marks(hit.snippet))
         lines += _wrap(text, width, "  ", "  ")
     return "\n".join(lines) + ("\n" if lines else "")
