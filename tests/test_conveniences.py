@@ -181,7 +181,7 @@ def test_default_pager_only_for_output_taller_than_the_terminal(
 
     paged: list[str] = []
     monkeypatch.setattr(output, "page", paged.append)
-    monkeypatch.setattr(output, "render", lambda draw, dest, width=None: "line\n" * 10)
+    monkeypatch.setattr(output, "render", lambda draw, dest, width=None, colour=True: "line\n" * 10)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(output, "_height", lambda: 40)
     output.emit(lambda r: r.briefings([]), "plain", pager=None, paging=True)

@@ -96,6 +96,19 @@ def test_color_always_colours_a_pipe_and_never_does_not() -> None:
     assert "\x1b[" not in run("show", "sanctions", "--color", "always", "-f", "plain").stdout
 
 
+def test_the_terminal_layout_without_colour_writes_no_escape_codes() -> None:
+    """``-f terminal`` chooses the layout; ``--color never`` or NO_COLOR still take the
+    colour away (a reader found escape codes after asking for none)."""
+    coloured = run("show", "sanctions", "-f", "terminal").stdout
+    assert coloured.startswith("\x1b[1;7mSanctions")
+    bare = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert run("show", "sanctions", "-f", "terminal", "--color", "never").stdout == bare
+    assert run("show", "sanctions", "-f", "terminal", env={"NO_COLOR": "1"}).stdout == bare
+    assert bare != run("show", "sanctions", "-f", "plain").stdout  # the terminal's layout
+    forced = run("show", "sanctions", "-f", "terminal", "--color", "always", env={"NO_COLOR": "1"})
+    assert forced.stdout == coloured
+
+
 def test_no_color_still_makes_auto_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     from brief.render.output import destination
 

@@ -42,10 +42,20 @@ def destination(fmt: str, color: str = "auto") -> str:
     return "terminal" if sys.stdout.isatty() else "plain"
 
 
-def render(draw: Draw, dest: str, width: int | None = None) -> str:
+def render(draw: Draw, dest: str, width: int | None = None, colour: bool = True) -> str:
     """What *draw* draws in format *dest* (resolved: not ``auto``), *width* cells wide
-    (default: the terminal's)."""
-    return draw(get_renderer(dest, width))
+    (default: the terminal's); the terminal's layout without colour when *colour* is
+    False (see :func:`coloured`)."""
+    return draw(get_renderer(dest, width, colour))
+
+
+def coloured(color: str = "auto") -> bool:
+    """Whether the terminal format may colour: not with ``--color never``, nor, unless
+    ``--color always``, with ``NO_COLOR`` set or ``TERM=dumb`` (``-f terminal`` chooses
+    the layout; the colour is still the user's to refuse)."""
+    if color != "auto":
+        return color == "always"
+    return not (os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb")
 
 
 def emit(
@@ -67,7 +77,8 @@ def emit(
     documents for programs, never go through a pager.
     """
     dest = destination(fmt, color)
-    text = render(draw, dest, width)
+    colour = coloured(color)
+    text = render(draw, dest, width, colour)
     if pager is None:
         pager = paging and sys.stdout.isatty() and text.count("\n") >= _height()
     if pager and dest not in ("json", "html"):
@@ -75,7 +86,7 @@ def emit(
     elif not sys.stdout.isatty() and hasattr(sys.stdout, "buffer"):
         write_all(text)
     else:
-        click.echo(text, nl=False, color=True if dest == "terminal" else None)
+        click.echo(text, nl=False, color=True if dest == "terminal" and colour else None)
 
 
 def write_all(text: str) -> None:

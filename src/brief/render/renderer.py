@@ -69,9 +69,10 @@ class Renderer(Protocol):
         ...
 
 
-def get_renderer(name: str, width: int | None = None) -> Renderer:
+def get_renderer(name: str, width: int | None = None, colour: bool = True) -> Renderer:
     """The renderer for format *name*, laying out to *width* (default: the terminal's,
-    and for plain text at most ``plain.MAX_WIDTH``; a *width* given is kept as given)."""
+    and for plain text at most ``plain.MAX_WIDTH``; a *width* given is kept as given);
+    the terminal's without colour when *colour* is False."""
     if name == "plain":
         from .plain import MAX_WIDTH, PlainRenderer
 
@@ -80,7 +81,7 @@ def get_renderer(name: str, width: int | None = None) -> Renderer:
     if name == "terminal":
         from .terminal import TerminalRenderer
 
-        return TerminalRenderer(width)
+        return TerminalRenderer(width, colour)
     if name == "markdown":
         from .markdown import MarkdownRenderer
 

@@ -304,15 +304,21 @@ def timeline(view: Timeline) -> RenderableType:
 
 
 class TerminalRenderer:
-    """Rich, in colour, laid out to the terminal's width."""
+    """Rich, in colour (or, with *colour* False, its layout alone: no escape codes),
+    laid out to the terminal's width."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, colour: bool = True) -> None:
         self.width = width
+        self.colour = colour
 
     def _print(self, parts: Sequence[RenderableType]) -> str:
         # colour was chosen already (--color, -f terminal or auto): NO_COLOR has had its say
         console = make_console(
-            file=io.StringIO(), force_terminal=True, no_color=False, width=self.width
+            file=io.StringIO(),
+            force_terminal=True,
+            no_color=False,
+            width=self.width,
+            **({} if self.colour else {"color_system": None}),
         )
         for i, part in enumerate(parts):
             if i:
