@@ -79,3 +79,15 @@ def test_a_word_longer_than_the_column_and_text_without_spaces_fold_whole() -> N
         assert "…" not in text
         assert japanese in text.replace(" ", "") or japanese in text
         assert long_word in text.replace(" ", "")
+
+
+def test_without_a_status_column_the_claim_opens_with_its_status() -> None:
+    # A disputed claim looked like a reported one where the table had no room for status.
+    rows = (_row("a")._replace(status="disputed"), _row("b"))
+    narrow = _drawn(Claims(rows, ()), 50)
+    assert "status" not in narrow[0]
+    start = narrow[0].index("claim")
+    assert narrow[1][start:].startswith("[disputed] The harbour")
+    assert not any("[reported]" in line for line in narrow)
+    wide = _drawn(Claims(rows, ()), 100)
+    assert "status" in wide[0] and not any("[disputed]" in line for line in wide)

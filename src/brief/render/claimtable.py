@@ -2,7 +2,8 @@
 
 Wide (140 columns or more): id, status, grade, date, topic, actors, sources and the
 claim; from 90, without actors and sources; from 60, id, status, grade and the claim;
-narrower, id, grade and the claim. A column no row fills (no claim graded or dated)
+narrower, id, grade and the claim (a status other than ``reported`` then opens the
+claim, ``[disputed]``, as in plain text). A column no row fills (no claim graded or dated)
 takes no room, and the claim's own words keep at least :func:`claim_room` columns: a
 long id folds onto more lines (to no less than a third of the width), and when the
 others would still leave the claim less, they go (sources, actors, topic, date, status,
@@ -92,8 +93,12 @@ def claim_room(width: int) -> int:
     return min(CLAIM_ROOM, width // 3)
 
 
-def _cell(row: ClaimRow, column: str) -> Text:
+def _cell(row: ClaimRow, column: str, columns: list[str]) -> Text:
     text = _value(row, column)
+    if column == "claim" and "status" not in columns and row.status != "reported":
+        # no status column here: the claim says it, bracketed as in plain text
+        style = _STATUS_STYLE.get(row.status, "")
+        return Text.assemble((f"[{row.status}]", style), " ", text)
     if column == "id":
         return Text(text, style="green")
     if column == "status":
@@ -121,5 +126,5 @@ def claims(view: Claims, width: int) -> RenderableType:
         else:
             table.add_column(column, no_wrap=True, width=needs[column])
     for row in view.rows:
-        table.add_row(*(_cell(row, column) for column in columns))
+        table.add_row(*(_cell(row, column, columns) for column in columns))
     return table
