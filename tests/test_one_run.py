@@ -41,7 +41,8 @@ def test_a_claim_left_out_still_clashes_with_a_later_claim_of_its_id(tmp_path: P
     root = _corpus(tmp_path, HEAD + SOURCE + DISPUTED + PLAIN)
     assert _problems(root) == [
         "claims[0]: a disputed claim needs a 'note' saying why [BRIEF013]",
-        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml) [BRIEF009]",
+        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml): that one is "
+        "left out for its own problems, so this one is used until it is fixed [BRIEF009]",
     ]
     (claim,) = load([Layer(str(root), "n")]).corpus.claims
     assert claim.text == "Two."  # the same claim loads as before
@@ -67,7 +68,10 @@ def test_an_entry_left_out_clashes_across_kinds_and_files(tmp_path: Path) -> Non
     actor = 'format = 1\n\n[[actors]]\nid = "pump"\nname = "P"\ndescription = "d"\n'
     (root / "b.toml").write_text(actor)
     problems = _problems(root)
-    assert "actors[0].id: id 'pump' is already the topic in n/a.toml [BRIEF009]" in problems
+    assert (
+        "actors[0].id: id 'pump' is already the topic in n/a.toml: that one is left out for "
+        "its own problems, so this one is used until it is fixed [BRIEF009]"
+    ) in problems
     assert [a.id for a in load([Layer(str(root), "n")]).corpus.actors] == ["pump"]
 
 

@@ -232,6 +232,7 @@ class _Loading:
                     if isinstance(entry, Claim):
                         self.refused.append(entry)
                 elif left_out and (why := self.ghosts.clash(kind, entry.id, layer)):
+                    why += USED_UNTIL_FIXED
                     self.problems.append(Diagnostic(d.DUPLICATE_ID, name, f"{where}.id", why))
             for at_ in sorted(ghosts):
                 self.ghost(kind, ghosts[at_], name, f"{kind}[{at_}]", layer)
@@ -307,6 +308,12 @@ def _load(
     return loading.finish()
 
 
+#: What a duplicate that loads, because the first of its id was left out for its own
+#: problems, adds to its problem (the first takes its place again once fixed).
+USED_UNTIL_FIXED = (
+    ": that one is left out for its own problems, so this one is used until it is fixed"
+)
+
 #: The place in load order of an entry when none is noted (see ``Trace.orders``).
 _NO_ORD = ("", 0, 0)
 
@@ -335,7 +342,8 @@ def _place(
                 d.DUPLICATE_ID,
                 placed.file,
                 f"{placed.path}.id",
-                f"id {ident!r} is already the {SINGULAR[other_kind]} in {other.file}",
+                f"id {ident!r} is already the {SINGULAR[other_kind]} in {other.file}: "
+                "this one is left out",
             )
         )
         return False
@@ -346,7 +354,8 @@ def _place(
                 d.DUPLICATE_ID,
                 placed.file,
                 f"{placed.path}.id",
-                f"duplicate {SINGULAR[kind]} id {ident!r} (first defined in {earlier.file})",
+                f"duplicate {SINGULAR[kind]} id {ident!r} (first defined in {earlier.file}): "
+                "this one is left out",
             )
         )
         return False
