@@ -175,8 +175,8 @@ def _syntax_error(exc: ValueError, name: str, text: str = "") -> Diagnostic:
         where = f"line {match[1]}, column {match[2]}"
         message = message[: match.start()]
     elif match := _AT_END.search(message):
-        last = text.rsplit("\n", 1)[-1]
-        where = f"line {text.count(chr(10)) + 1}, column {len(last) + 1}"
+        line, last = text.count("\n") + 1, text.rsplit("\n", 1)[-1]
+        where = f"line {line}, column {len(last) + 1}"
         message = f"{message[: match.start()]} at the end of the file"
     else:
         lineno, colno = getattr(exc, "lineno", None), getattr(exc, "colno", None)

@@ -237,8 +237,12 @@ class _Resolver:
             if _plainly_right(claim, topics, sections, actors):
                 kept[claim.id] = claim  # what the checks below would keep, unchanged
                 continue
-            values: dict[str, object] = {"id": claim.id, "topic": claim.topic}
-            values.update(actors=claim.actors, cites=claim.cites)
+            values: dict[str, object] = {
+                "id": claim.id,
+                "topic": claim.topic,
+                "actors": claim.actors,
+                "cites": claim.cites,
+            }
             ok, cites = self.claim_refs(placed.file, placed.path, values, kept=True)
             if not ok:
                 self.tally.claim(claim.topic, claim.actors, claim.cites)

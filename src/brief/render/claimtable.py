@@ -21,6 +21,8 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .richtext import STATUS_STYLE, status_word
+
 if TYPE_CHECKING:
     from ..views.claims import ClaimRow, Claims
 
@@ -40,8 +42,6 @@ LIST_WIDTH = 24
 GAP = 2
 #: The columns that go first when the claim would have too little room, first first.
 _LEAST_NEEDED = ("sources", "actors", "topic", "date", "status", "grade")
-
-_STATUS_STYLE = {"assessment": "cyan", "alleged": "yellow", "disputed": "bold red"}
 
 
 def _chosen(width: int) -> list[str]:
@@ -95,14 +95,13 @@ def claim_room(width: int) -> int:
 
 def _cell(row: ClaimRow, column: str, columns: list[str]) -> Text:
     text = _value(row, column)
-    if column == "claim" and "status" not in columns and row.status != "reported":
+    if column == "claim" and "status" not in columns:
         # no status column here: the claim says it, bracketed as in plain text
-        style = _STATUS_STYLE.get(row.status, "")
-        return Text.assemble((f"[{row.status}]", style), " ", text)
+        return status_word(row.status).append(text)
     if column == "id":
         return Text(text, style="green")
     if column == "status":
-        return Text(text, style=_STATUS_STYLE.get(text, ""))
+        return Text(text, style=STATUS_STYLE.get(text, ""))
     if column == "grade":
         return Text(text, style="bold cyan")
     if column in ("date", "actors", "sources"):

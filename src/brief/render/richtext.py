@@ -41,9 +41,14 @@ def make_console(**kwargs: object) -> Console:
 
 def status(point: Point) -> Text:
     """``[alleged]``, bracketed as in plain text: readable without colour too."""
-    if point.status == "reported":
+    return status_word(point.status)
+
+
+def status_word(status: str) -> Text:
+    """``[alleged] `` for a claim of *status*, styled; empty for ``reported``."""
+    if status == "reported":
         return Text()
-    return Text.assemble((f"[{point.status}]", STATUS_STYLE.get(point.status, "")), " ")
+    return Text.assemble((f"[{status}]", STATUS_STYLE.get(status, "")), " ")
 
 
 _CODE = re.compile(r"\x1b\[[0-9;]*m")
