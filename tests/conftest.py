@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,12 @@ from brief.corpus.layers import Layer
 from brief.store import CachedStore, LiveStore, open_store
 
 CORPORA = Path(__file__).parent / "corpora"
+
+# A run started in the background by a shell without job control (`pytest ... &`)
+# ignores Ctrl-C, and every process a test starts inherits that: the tests that press
+# Ctrl-C on a real brief (a --watch, a slow load) need it as a terminal gives it.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

@@ -556,7 +556,9 @@ def test_ctrl_c_in_a_real_process_exits_130_quietly(tmp_path: Path) -> None:
     script = (
         "import sys, time\nimport brief.corpus.load\n"
         "def slow(*a, **k):\n"
-        "    sys.stderr.write('loading\\n'); sys.stderr.flush(); time.sleep(60)\n"
+        "    sys.stderr.write('loading\\n'); sys.stderr.flush()\n"
+        # short sleeps: a signal that comes just before one starts is seen after it
+        "    for _ in range(1200): time.sleep(0.05)\n"
         "brief.corpus.load.load = slow\n"
         "from brief.cli import main\nmain()\n"
     )

@@ -413,7 +413,8 @@ def tui(ctx: click.Context, name: str | None) -> None:
     every = interval()
     watched = open_watched(ctx)  # the app shows the warnings itself, and refreshes
     start = watched.store.resolve(name) if name else None  # fails before the screen
-    # textual costs ~250 ms to import: only this command pays it.
+    # textual costs ~250 ms to import: only this command pays it. The cycle collector
+    # stays off (see core.collector) until the app has drawn its first screen.
     from ..tui import make_app
 
     make_app(watched.store, start=start, watched=watched, every=every).run()

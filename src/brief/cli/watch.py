@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
+from ..core.collector import resume
 from ..core.errors import BriefError, UsageError
 from .context import (
     INTERVAL_VARIABLE,
@@ -130,6 +131,7 @@ def _loop(
         if drawn != last:
             out.show(drawn)
             last = drawn
+        resume()  # under way: the cycle collector on (brief starts with it off)
         while True:
             time.sleep(every)
             if watched.changed():

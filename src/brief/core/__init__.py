@@ -45,7 +45,9 @@ __all__ = [
     "kind_of",
     "might_be_unsafe",
     "normalise",
+    "paused",
     "relation_name",
+    "resume",
     "shown_line",
 ]
 
@@ -90,6 +92,8 @@ _WHERE = {
     "Index": "index",
     "Named": "index",
     "build_index": "index",
+    "paused": "collector",
+    "resume": "collector",
 }
 
 
@@ -97,6 +101,7 @@ __getattr__ = public_names(__name__, _WHERE)
 
 
 if TYPE_CHECKING:
+    from .collector import paused, resume
     from .diagnostics import Diagnostic
     from .errors import (
         BriefError,

@@ -8,14 +8,13 @@ link to nothing is dropped, and every one of them is reported as a diagnostic.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 
 from ..core import diagnostics as d
+from ..core.collector import paused
 from ..core.diagnostics import Diagnostic
 from ..core.kinds import SINGULAR
 from ..core.model import Claim, Corpus
@@ -102,29 +101,8 @@ def load(
     objects and no cycles, and collecting as they pile up cost a fifth of the time
     on a 10,000-topic corpus.
     """
-    with paused_gc():
+    with paused():
         return _load(layers, stamps, trace, on_file)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cycle collector paused, then as it was (see :func:`load`).
-
-    Indexing a load and writing its cache make no cycles either, and with the loaded
-    corpus's objects to look through, each collection costs more: a cold build keeps
-    it paused throughout. When it runs again, what was made meanwhile is left out of
-    its collections (``gc.freeze``): else the first would look through all of it, a
-    third of a second at 10,000 topics. Those objects are still freed when no longer
-    used; only cycles among them would not be, and a load makes none.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.freeze()
-            gc.enable()
 
 
 class _Loading:

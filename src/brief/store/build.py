@@ -48,7 +48,7 @@ def build(
     """
     import time
 
-    from ..corpus.load import paused_gc
+    from ..core.collector import paused
     from ..corpus.stamps import Stamps
     from ..corpus.trace import Trace
     from .fileprep import prepare
@@ -56,7 +56,7 @@ def build(
     stamps = Stamps() if stamps is None else stamps
     trace = Trace(prepare=prepare)
     began = time.time_ns()  # before the first stamp: see cachefile.smudged
-    with paused_gc():  # as in the load: indexing and writing make no cycles either
+    with paused():  # as in the load: indexing and writing make no cycles either
         return _build(layers, path, on_file, stamps, trace, began)
 
 

@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from ..core.collector import resume
 from ..core.kinds import Kind
 from .commands import GoToProvider
 from .history import Overlay, Place
@@ -98,6 +99,8 @@ class BriefApp(App[None]):
         return BrowseScreen(self.store, self.catalogue, self.start)
 
     def on_mount(self) -> None:
+        # the first screen drawn: the cycle collector on (brief starts with it off)
+        self.call_after_refresh(resume)
         self._tell_warnings()
         if self.watched is not None:
             self.set_interval(self._every, self._poll)
