@@ -13,6 +13,7 @@ __all__ = [
     "MARK_END",
     "MARK_START",
     "Briefing",
+    "Briefings",
     "ClaimRow",
     "Claims",
     "Comparison",
@@ -54,6 +55,7 @@ __all__ = [
     "listing",
     "minimum",
     "names_listing",
+    "shown_claims",
     "site",
     "span",
     "split_marks",
@@ -106,6 +108,8 @@ _WHERE = {
     "Timeline": "timeline",
     "timeline": "timeline",
     "Site": "site",
+    "Briefings": "site",
+    "shown_claims": "site",
     "site": "site",
     "Relation": "records",
     "Contester": "graph",
@@ -146,6 +150,6 @@ if TYPE_CHECKING:
         fact_text,
         split_marks,
     )
-    from .site import Site, site
+    from .site import Briefings, Site, shown_claims, site
     from .timeline import Event, Timeline, timeline
     from .validation import Validation, validation

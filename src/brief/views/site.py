@@ -6,6 +6,7 @@ Decided once here, as for every output; ``render.html.site`` only lays it out as
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from .records import Briefing, Listing
@@ -19,31 +20,48 @@ if TYPE_CHECKING:
 KINDS = ("topics", "actors", "sources")
 
 
+class Briefings:
+    """Every topic's, actor's and source's briefing, in listing order: each made when
+    it is read and not kept, so that an export holds one page at a time (at 10,000
+    topics, every briefing and page at once took 2.6 GB)."""
+
+    def __init__(self, index: Index, listings: tuple[Listing, ...]) -> None:
+        self._index = index
+        self._ids = tuple(row.id for view in listings for row in view.rows)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[Briefing]:
+        from .briefings import briefing
+
+        return (briefing(self._index, ident) for ident in self._ids)
+
+
 class Site(NamedTuple):
     """The whole corpus, as an export shows it."""
 
     listings: tuple[Listing, ...]
     """The topics, actors and sources, listed by title as ``brief list`` lists them."""
-    briefings: tuple[Briefing, ...]
-    """Every topic's, actor's and source's briefing (with its quotes), in listing order."""
-    claims: dict[tuple[str, str], int]
-    """How many claims each entry's briefing shows, by its kind (``topic``...) and id."""
+    briefings: Briefings
+    """Every topic's, actor's and source's briefing (with its quotes), in listing order,
+    each made as it is read."""
     conflicts: Conflicts
     """Every contradiction in the corpus."""
     graph: Graph
     """Every relation among actors (``brief graph``)."""
 
 
+def shown_claims(view: Briefing) -> int:
+    """How many claims *view* shows: the count the export's index gives its entry."""
+    return len({p.id for s in view.sections for p in s.points})
+
+
 def site(index: Index) -> Site:
     """The export of the corpus *index* holds."""
-    from .briefings import briefing, listing
+    from .briefings import listing
     from .comparison import conflicts
     from .graph import graph
 
     listings = tuple(listing(index, kind) for kind in KINDS)
-    briefings = tuple(briefing(index, row.id) for view in listings for row in view.rows)
-    claims = {
-        (view.kind, view.id): len({p.id for s in view.sections for p in s.points})
-        for view in briefings
-    }
-    return Site(listings, briefings, claims, conflicts(index), graph(index))
+    return Site(listings, Briefings(index, listings), conflicts(index), graph(index))

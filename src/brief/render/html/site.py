@@ -10,11 +10,11 @@ pages; the index links to those marked ``listed``. What a program outside brief 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from ...views.records import Listing
-from ...views.site import Site
+from ...views.site import Site, shown_claims
 from ..graphs import dot, mermaid
 from .graph import graph_body, sections
 from .page import GRAPH, Links, document, esc, page_name
@@ -56,13 +56,14 @@ def nav(listed: list[Page]) -> str:
     return f'<nav class="site" aria-label="site">{"".join(links)}</nav>\n'
 
 
-def entry_pages(site: Site, drawn: Drawn) -> list[Page]:
-    """A page per topic, actor and source: its briefing, linked to the others (an
-    actor's relations to where the graph page shows them)."""
+def entry_pages(site: Site, claims: dict[tuple[str, str], int]) -> Iterator[Page]:
+    """A page per topic, actor and source, made one at a time: its briefing, linked to
+    the others (an actor's relations to where the graph page shows them). How many
+    claims each shows goes into *claims*, by kind and id, for the index."""
     links = Links(site=True, graphed=sections(site.graph))
-    return [
-        Page(page_name(v.kind, v.id), v.title, briefings(Doc(links), [v])) for v in site.briefings
-    ]
+    for v in site.briefings:
+        claims[(v.kind, v.id)] = shown_claims(v)
+        yield Page(page_name(v.kind, v.id), v.title, briefings(Doc(links), [v]))
 
 
 def conflicts_page(site: Site, drawn: Drawn) -> list[Page]:
@@ -94,13 +95,13 @@ def graph_page(site: Site, drawn: Drawn) -> list[Page]:
     return [Page(GRAPH, "Relations", "".join(body), listed=True)]
 
 
-#: What becomes pages, in order: each a function of the site (and of what was drawn
-#: outside brief) returning its pages; ``listed=True`` puts a page in the index and
-#: the navigation bar.
-PAGES: tuple[Callable[[Site, Drawn], list[Page]], ...] = (entry_pages, conflicts_page, graph_page)
+#: The pages beside the entries', in order: each a function of the site (and of what
+#: was drawn outside brief) returning its pages; ``listed=True`` puts a page in the
+#: index and the navigation bar.
+PAGES: tuple[Callable[[Site, Drawn], list[Page]], ...] = (conflicts_page, graph_page)
 
 
-def _listing(site: Site, view: Listing) -> str:
+def _listing(site: Site, view: Listing, claims: dict[tuple[str, str], int]) -> str:
     """One kind of entry as a table: each linked to its page, with its number of claims."""
     doc = Doc(Links(site=True))
     kind = view.kind[:-1]
@@ -109,7 +110,7 @@ def _listing(site: Site, view: Listing) -> str:
             link(doc.entry_href(kind, row.id), esc(row.title)),
             f'<span class="ids">{esc(row.id)}</span>',
             esc(row.detail),
-            str(site.claims.get((kind, row.id), 0)),
+            str(claims.get((kind, row.id), 0)),
         ]
         for row in view.rows
     ]
@@ -119,8 +120,9 @@ def _listing(site: Site, view: Listing) -> str:
     return heading + table(["Title", "Id", "Detail", "Claims"], rows, {3})
 
 
-def index_page(site: Site, listed: list[Page]) -> Page:
-    """The front page: what the corpus holds, by kind, with counts, and the listed pages."""
+def index_page(site: Site, listed: list[Page], claims: dict[tuple[str, str], int]) -> Page:
+    """The front page: what the corpus holds, by kind, with counts (*claims*: how many
+    claims each entry's page shows, by kind and id), and the listed pages."""
     counts = " · ".join(f'<a href="#{v.kind}">{len(v.rows)} {v.kind}</a>' for v in site.listings)
     others = "".join(f'<li><a href="{esc(p.name)}">{esc(p.title)}</a></li>' for p in listed)
     pairs = len(site.conflicts.pairs)
@@ -128,19 +130,28 @@ def index_page(site: Site, listed: list[Page]) -> Page:
         "<h1>Briefings</h1>\n",
         f"<p>{counts} · {pairs} contradiction{'s' if pairs != 1 else ''}</p>\n",
         f"<ul>{others}</ul>\n" if others else "",
-        *(_listing(site, view) for view in site.listings),
+        *(_listing(site, view, claims) for view in site.listings),
     ]
     return Page(INDEX, "Briefings", "".join(body))
 
 
-def site_pages(site: Site, drawn: Drawn | None = None) -> dict[str, str]:
-    """Every page of the export of *site* (with what *drawn* holds), file name to
-    document, the index last (written last, it marks a finished site)."""
-    pages = [page for kind in PAGES for page in kind(site, drawn or Drawn())]
-    listed = [p for p in pages if p.listed]
-    pages.append(index_page(site, listed))
+def site_pages(site: Site, drawn: Drawn | None = None) -> Iterator[tuple[str, str]]:
+    """Every page of the export of *site* (with what *drawn* holds), as its file name
+    and document, made one at a time: each entry's, then the others, then the index
+    (written last, it marks a finished site)."""
+    others = [page for kind in PAGES for page in kind(site, drawn or Drawn())]
+    listed = [p for p in others if p.listed]
     bar = nav(listed)
-    written = {p.name: document(p.title, p.body, bar) for p in pages}
-    if len(written) != len(pages):  # page_name is one to one: this would be a bug
-        raise AssertionError("two pages of the export have the same file name")
-    return written
+    claims: dict[tuple[str, str], int] = {}
+
+    def pages() -> Iterator[Page]:
+        yield from entry_pages(site, claims)
+        yield from others
+        yield index_page(site, listed, claims)  # once every entry's claims are counted
+
+    names: set[str] = set()
+    for page in pages():
+        if page.name in names:  # page_name is one to one: this would be a bug
+            raise AssertionError(f"two pages of the export are named {page.name!r}")
+        names.add(page.name)
+        yield page.name, document(page.title, page.body, bar)

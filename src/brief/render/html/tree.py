@@ -14,7 +14,7 @@ import contextlib
 import os
 import signal
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 #: The marker file: its first line says what wrote the folder, the rest are its pages.
@@ -88,19 +88,22 @@ def _move(staged: Path, final: Path) -> None:
         raise OSError(exc.errno, exc.strerror, str(final)) from None
 
 
-def write_tree(pages: Mapping[str, str], target: Path, force: bool = False) -> int:
-    """Write *pages* (file name to text; the index last) into the folder *target*; the
-    number of pages written. Raises :class:`ExportRefused` when *target* holds files
-    that are not a previous export's, unless *force*."""
-    names = list(pages)
-    if not all(_plain(n) and n != MARKER and not n.startswith(_STAGING) for n in names):
-        raise ValueError("an export's pages must be plain file names")
+def write_tree(pages: Iterable[tuple[str, str]], target: Path, force: bool = False) -> int:
+    """Write *pages* (file name and text, as they come; the index last) into the folder
+    *target*; the number of pages written. Raises :class:`ExportRefused` when *target*
+    holds files that are not a previous export's, unless *force*."""
     previous = check_target(target, force)
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=target))
+    names: list[str] = []
     try:
-        for name, text in pages.items():
+        for name, text in pages:  # each written as it comes: one page held at a time
+            if not _plain(name) or name == MARKER or name.startswith(_STAGING):
+                raise ValueError(f"an export's pages must be plain file names: {name!r}")
+            if (staging / name).exists():
+                raise ValueError(f"two pages of the export are named {name!r}")
             (staging / name).write_text(text, encoding="utf-8", newline="\n")
+            names.append(name)
         marker = "\n".join([_HEADER, *names]) + "\n"
         (staging / MARKER).write_text(marker, encoding="utf-8")
         with _held_interrupt():
