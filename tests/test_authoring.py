@@ -158,6 +158,26 @@ def test_new_claim_is_appended_without_touching_the_rest(home: Path) -> None:
     assert "The route opens by 2030." in shown
 
 
+def test_new_claim_takes_its_id_from_id_and_refuses_one_in_use(home: Path) -> None:
+    """`--id` for a claim was dropped without a word: the claim got an id from its text."""
+    args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")
+    result = run(*args, "--id", "veto-2022", "Russia vetoed the 2022 resolution.")
+    assert result.exit_code == 0, result.stderr
+    path = home / "topics" / "sanctions.toml"
+    written = path.read_bytes()
+    assert b'id = "veto-2022"' in written
+    assert "Russia vetoed the 2022 resolution." in run("show", "sanctions", "-f", "plain").stdout
+    again = run(*args, "--id", "veto-2022", "Another.")
+    assert again.exit_code == 2
+    assert f"--id: 'veto-2022' is already the claim at {path}:" in again.stderr
+    topic = run(*args, "--id", "sanctions", "Another.")
+    assert topic.exit_code == 2 and "--id: 'sanctions' is already the topic at " in topic.stderr
+    bad = run(*args, "--id", "Veto 2022", "Another.")
+    assert bad.exit_code == 2
+    assert "--id: 'Veto 2022' is not an id (lowercase letters, digits, hyphens)" in bad.stderr
+    assert path.read_bytes() == written  # nothing written for any of them
+
+
 def test_a_new_claim_is_not_failed_for_the_problems_its_file_had_before(home: Path) -> None:
     """A new user's correct claim exited 1 because of an older claim's problem."""
     assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 0

@@ -120,7 +120,9 @@ def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
 @command()
 @click.argument("kind", type=click.Choice(["topic", "actor", "source", "claim"]))
 @click.argument("words", nargs=-1, metavar="TITLE|TEXT")
-@click.option("--id", "ident", help="The new entry's id (default: made from the title).")
+@click.option(
+    "--id", "ident", help="The new entry's id (default: made from the title, or a claim's text)."
+)
 @click.option("--topic", "-t", help="claim: the topic it belongs to.")
 @click.option("--actor", "-a", "actors", multiple=True, help="claim: who it is about (repeatable).")
 @click.option("--source", "-s", help="claim: the source it cites.")
@@ -156,7 +158,8 @@ def new(
     brief new claim --topic arctic-shipping --actor norway \\
         --source arctic-review --section Outlook 'The route opens by 2030.'
 
-    The id is made from the title (or --id) and checked against every corpus folder.
+    The id is made from the title, or a claim's topic and text (or given with --id), and
+    checked against every corpus folder.
     A claim goes into the file that defines its topic, if that is yours; without TEXT
     the editor opens on it. When the editor exits, the file is checked (see 'brief edit').
     With --no-edit, keys not given are left blank for later: the entry is left out
@@ -169,7 +172,9 @@ def new(
     text = " ".join(words).strip()
     given = _given(kind, sets)
     if kind == "claim":
-        path, entry, made = _new_claim(layers, target, text, topic, actors, source, section, given)
+        path, entry, made = _new_claim(
+            layers, target, text, ident, topic, actors, source, section, given
+        )
     else:
         if not text:
             raise UsageError(f"new {kind} needs a title")
@@ -288,6 +293,23 @@ def _checked_section(cited: Definition, section: str | None) -> str | None:
     return resolved.section if resolved is not None else section
 
 
+def _free_claim_id(layers: list[Layer], ident: str) -> str:
+    """*ident*, given with ``--id`` for a new claim, if it is an id no entry has; else
+    why not (a claim's id is what another's ``contradicts`` names: it must be one)."""
+    from ..core.names import is_id
+    from ..corpus.where import definitions
+
+    if not is_id(ident):
+        raise UsageError(f"--id: {ident!r} is not an id (lowercase letters, digits, hyphens)")
+    for found in definitions(layers, [ident]):
+        if found.id == ident:
+            raise UsageError(
+                f"--id: {ident!r} is already the {found.kind} at {found} (choose another, "
+                "or leave --id out for one made from the text)"
+            )
+    return ident
+
+
 def _new_named(
     layers: list[Layer],
     target: str,
@@ -323,6 +345,7 @@ def _new_claim(
     layers: list[Layer],
     target: str,
     text: str,
+    ident: str | None,
     topic: str | None,
     actors: tuple[str, ...],
     source: str | None,
@@ -347,8 +370,11 @@ def _new_claim(
         section = _checked_section(cited, section)  # before anything is written
     if section is not None or not source:
         cite["section"] = section or ""
-    base = "-".join(filter(None, (home.id, a.slug(text, 4) or "claim")))
-    ident = a.fresh_id(base, {d.id for d in definitions(layers, [base])})
+    if ident is not None:
+        ident = _free_claim_id(layers, ident)
+    else:
+        base = "-".join(filter(None, (home.id, a.slug(text, 4) or "claim")))
+        ident = a.fresh_id(base, {d.id for d in definitions(layers, [base])})
     values: dict[str, str | list[str]] = {"id": ident, "topic": home.id}
     if actor_ids:
         values["actors"] = actor_ids
