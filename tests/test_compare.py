@@ -291,3 +291,21 @@ def test_cli_conflicts_names_and_filters(corpus: Path) -> None:
     typo = cli(corpus, "conflicts", "--source", "atlass")
     assert typo.exit_code == 1
     assert typo.stderr == "brief: no source named 'atlass' (did you mean 'atlas'?)\n"
+
+
+def test_two_topics_compare_every_actor_with_every_claim_that_names_it() -> None:
+    """A claim counted only under its first actor left Russia with "Sanctions 0" while
+    `brief claims --topic sanctions --actor russia` listed four."""
+    topics = ("sanctions", "diplomacy")
+    view = json.loads(run("compare", *topics, "-f", "json").stdout)
+    rows = {row["key"]: row for row in view["rows"]}
+    assert {"china", "russia", "north-korea"} <= set(rows)
+    for actor, row in rows.items():
+        if not actor:
+            continue  # the claims that name no actor
+        for topic, cell in zip(topics, row["cells"], strict=True):
+            listed = json.loads(
+                run("claims", "--topic", topic, "--actor", actor, "-f", "json").stdout
+            )
+            assert [p["id"] for p in cell] == [c["id"] for c in listed["claims"]], (actor, topic)
+    assert len(rows["russia"]["cells"][0]) == 4

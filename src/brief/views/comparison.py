@@ -168,8 +168,9 @@ def _topics(index: Index, topics: list[Topic]) -> Comparison:
     by_subject: dict[str, list[list[Claim]]] = {}
     for column, topic in enumerate(topics):
         for claim in index.claims_of(index.by_topic[topic.id]):
-            subject = "".join(claim.actors[:1])
-            by_subject.setdefault(subject, [[] for _ in topics])[column].append(claim)
+            # in the row of every actor it names, as an actor's comparison counts it
+            for subject in dict.fromkeys(claim.actors or ("",)):
+                by_subject.setdefault(subject, [[] for _ in topics])[column].append(claim)
     order = {a.id: i for i, a in enumerate(index.corpus.actors)}
     rows = []
     names = [t.title for t in topics]
