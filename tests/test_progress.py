@@ -182,3 +182,25 @@ def test_a_build_tells_its_phases_in_order(tmp_path: Path) -> None:
     told.clear()
     build(_layers("mini", tmp_path / "again"), None, Listener())  # no cache to write
     assert told == ["checking references", "indexing"]
+
+
+def test_an_export_in_a_terminal_shows_its_pages_written(
+    monkeypatch: pytest.MonkeyPatch, mini: Path, tmp_path: Path
+) -> None:
+    """An export of 10,000 topics wrote for 38 s with nothing on the screen."""
+    site = tmp_path / "site"
+    written = _in_a_terminal(monkeypatch, "--no-bundled", "-c", str(mini), "export", str(site))
+    entries = len(list(site.glob("topic-*.html")) + list(site.glob("actor-*.html")))
+    entries += len(list(site.glob("source-*.html")))
+    assert "writing the export" in written and f"/{entries} pages" in written
+    assert f"{entries:,} pages written; finishing" in written
+    assert written.rstrip().endswith(f"(open {site / 'index.html'})")
+
+
+def test_a_piped_export_shows_no_progress(
+    monkeypatch: pytest.MonkeyPatch, mini: Path, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(progress, "AFTER", 0.0)
+    shown = run("--no-bundled", "-c", str(mini), "export", str(tmp_path / "site"))
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stderr.startswith("brief: wrote ") and len(shown.stderr.splitlines()) == 1

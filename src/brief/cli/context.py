@@ -229,9 +229,11 @@ def corpus_of(layers: Sequence[Layer]) -> Store:
 
 
 @contextlib.contextmanager
-def progress() -> Iterator[OnFile | None]:
+def progress(words: tuple[str, str, str] | None = None) -> Iterator[OnFile | None]:
     """A load's progress display on stderr (see ``render.progress``), if stderr is a
-    terminal; else None, and nothing imported for it."""
+    terminal; else None, and nothing imported for it. *words*, if given, say what else
+    is counted (``render.progress.Words``: ``("writing the export", "pages",
+    "written")``)."""
     stream = sys.stderr
     try:
         shown = stream is not None and stream.isatty()
@@ -242,7 +244,7 @@ def progress() -> Iterator[OnFile | None]:
         return
     from ..render.progress import FileProgress
 
-    with FileProgress(stream) as on_file:
+    with FileProgress(stream) if words is None else FileProgress(stream, words=words) as on_file:
         yield on_file
 
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import Folder, command, open_store
+from .context import Folder, command, open_store, progress
+
+if TYPE_CHECKING:
+    from ..corpus.load import OnFile
+
+#: A page of an export: its file name and its document.
+Page = tuple[str, str]
 
 
 @command()
@@ -49,7 +57,8 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
         click.echo(f"brief: warning: {shown_line(picture.problem)}", err=True)
     pages = site_pages(published, Drawn(picture.svg if picture else None))
     try:
-        written = write_tree(pages, target, force)
+        with progress(("writing the export", "pages", "written")) as on_page:
+            written = write_tree(_told(pages, len(published.briefings), on_page), target, force)
     except ExportRefused as exc:
         raise UsageError(shown_line(str(exc))) from None
     except OSError as exc:
@@ -57,6 +66,16 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
         raise BriefError(f"{where}: cannot write the export: {exc.strerror}") from None
     index = shown_line(os.path.join(folder, "index.html"))
     click.echo(f"brief: wrote {written} pages to {shown_line(folder)} (open {index})", err=True)
+
+
+def _told(pages: Iterable[Page], entries: int, on_page: OnFile | None) -> Iterator[Page]:
+    """*pages*, each told to *on_page* once written (the next is asked for when the one
+    before is written): the count is of the *entries*' pages, which are most of them
+    and come first; the few after them run under "finishing"."""
+    for done, page in enumerate(pages, 1):
+        yield page
+        if on_page is not None:
+            on_page(min(done, entries), entries)
 
 
 #: This module's commands, for the group to register.

@@ -1,4 +1,5 @@
-"""A load's progress on stderr: files read of total, rate, time left.
+"""A load's progress on stderr: files read of total, rate, time left (or another count:
+an export's pages written).
 
 Only for a terminal (the CLI makes one only when stderr is a terminal), and only for
 a load still running after :data:`AFTER` seconds: a quick one shows nothing. rich is
@@ -24,6 +25,12 @@ AFTER = 1.0
 #: Seconds between two updates of the display (a 10,000-file load calls once a file).
 _EVERY = 0.05
 
+#: What is counted, in words: what is being done, the unit, and the word for one done:
+#: ``brief: DOING [bar] 5/10 UNIT``, then ``brief: 10 UNIT DONE; finishing``.
+Words = tuple[str, str, str]
+#: A load's words.
+LOADING: Words = ("reading the corpus", "files", "read")
+
 
 class FileProgress:
     """A load's ``on_file`` callback (see ``corpus.load.load``) that draws on *stream*.
@@ -37,8 +44,10 @@ class FileProgress:
         stream: IO[str],
         after: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        words: Words = LOADING,
     ) -> None:
         self.stream = stream
+        self.words = words
         self.after = AFTER if after is None else after
         self.clock = clock
         self.began = clock()
@@ -76,8 +85,9 @@ class FileProgress:
 
         assert self.bar is not None
         self.total = total
+        _, unit, done = self.words
         self.bar.columns = (
-            TextColumn(f"brief: {total:,} files read; {what}"),
+            TextColumn(f"brief: {total:,} {unit} {done}; {what}"),
             SpinnerColumn(style="none"),
         )
         self.bar.refresh()
@@ -103,11 +113,12 @@ class FileProgress:
             TimeRemainingColumn,
         )
 
+        doing, unit, _ = self.words
         self.bar = Progress(
-            TextColumn("brief: reading the corpus"),
+            TextColumn(f"brief: {doing}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("files"),
+            TextColumn(unit),
             TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(),
             console=Console(file=self.stream, stderr=True),
