@@ -344,3 +344,18 @@ def test_an_impossible_date_is_a_problem_in_its_file_not_a_traceback_later(
             assert done.exit_code == 0, (args, done.stderr)
             assert "Traceback" not in done.stderr
         assert "Claim 1." in run(*base, "claims", "--since", "2024-02", env=env).stdout
+
+
+def test_the_summary_writes_large_counts_with_a_thousands_separator() -> None:
+    """`ok: 2038 files checked` beside the progress display's `2,038 files`."""
+    from brief.core.diagnostics import Diagnostic
+    from brief.views.validation import Validation
+
+    assert Validation((), 2038, 0, quotes_checked=1500).summary == (
+        "ok: 2,038 files checked, no problems; 1,500 quotes checked"
+    )
+    problem = Diagnostic("BRIEF008", "a.toml", "topics[0].summary", "must not be empty")
+    gone = Validation((problem,) * 1200, 12000, 1001, left_out=(("claims", 4000),))
+    assert gone.summary == (
+        "1,200 problems in 1,001 of 12,000 files; 4,000 claims left out until fixed"
+    )

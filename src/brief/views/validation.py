@@ -60,28 +60,28 @@ class Validation(NamedTuple):
         noun = "file" if self.files == 1 else "files"
         if self.problems:
             own = len(self.problems) - self.knock_ons
-            count = f"{own} problem{'s' if own != 1 else ''}"
+            count = f"{own:,} problem{'s' if own != 1 else ''}"
             where = (
-                f"in {self.troubled} of {self.files} {noun}"
+                f"in {self.troubled:,} of {self.files:,} {noun}"
                 if self.files
                 else "(no corpus files found)"
             )
             if not self.knock_ons:
                 return f"{count} {where}{self._left_out()}{self._quotes()}"
-            knocks = f"{self.knock_ons} knock-on{'s' if self.knock_ons != 1 else ''}"
+            knocks = f"{self.knock_ons:,} knock-on{'s' if self.knock_ons != 1 else ''}"
             return (
                 f"{count} {where}, and {knocks} (references to entries of skipped files)"
                 f"{self._left_out()}{self._quotes()}"
             )
         if not self.files:
             return "nothing to check: no .toml files in the corpus folders"
-        return f"ok: {self.files} {noun} checked, no problems{self._quotes()}"
+        return f"ok: {self.files:,} {noun} checked, no problems{self._quotes()}"
 
     def _left_out(self) -> str:
         """``; 1 topic and 3 claims left out until fixed``, or nothing when none are."""
         from ..core.kinds import SINGULAR
 
-        parts = [f"{n} {SINGULAR[kind] if n == 1 else kind}" for kind, n in self.left_out]
+        parts = [f"{n:,} {SINGULAR[kind] if n == 1 else kind}" for kind, n in self.left_out]
         if not parts:
             return ""
         listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
@@ -92,8 +92,9 @@ class Validation(NamedTuple):
         if not self.quotes_checked and not self.quotes_unchecked:
             return ""
         noun = "quote" if self.quotes_checked == 1 else "quotes"
-        unchecked = f", {self.quotes_unchecked} unchecked (no source text)"
-        return f"; {self.quotes_checked} {noun} checked{unchecked if self.quotes_unchecked else ''}"
+        unchecked = f", {self.quotes_unchecked:,} unchecked (no source text)"
+        checked = f"; {self.quotes_checked:,} {noun} checked"
+        return f"{checked}{unchecked if self.quotes_unchecked else ''}"
 
 
 def validation(

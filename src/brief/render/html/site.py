@@ -114,7 +114,7 @@ def _listing(site: Site, view: Listing, claims: dict[tuple[str, str], int]) -> s
         ]
         for row in view.rows
     ]
-    heading = f'<h2 id="{esc(view.kind)}">{esc(view.kind.capitalize())} ({len(rows)})</h2>\n'
+    heading = f'<h2 id="{esc(view.kind)}">{esc(view.kind.capitalize())} ({len(rows):,})</h2>\n'
     if not rows:
         return f'{heading}<p class="muted"><em>None.</em></p>\n'
     return heading + table(["Title", "Id", "Detail", "Claims"], rows, {3})
@@ -123,7 +123,7 @@ def _listing(site: Site, view: Listing, claims: dict[tuple[str, str], int]) -> s
 def index_page(site: Site, listed: list[Page], claims: dict[tuple[str, str], int]) -> Page:
     """The front page: what the corpus holds, by kind, with counts (*claims*: how many
     claims each entry's page shows, by kind and id), and the listed pages."""
-    counts = " · ".join(f'<a href="#{v.kind}">{len(v.rows)} {v.kind}</a>' for v in site.listings)
+    counts = " · ".join(f'<a href="#{v.kind}">{len(v.rows):,} {v.kind}</a>' for v in site.listings)
     others = "".join(f'<li><a href="{esc(p.name)}">{esc(p.title)}</a></li>' for p in listed)
     pairs = len(site.conflicts.pairs)
     body = [

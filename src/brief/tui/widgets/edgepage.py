@@ -25,7 +25,7 @@ from .pane import Page
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def relations_page(view: Graph, title: str, empty: str, actor: str | None = None) -> Page:

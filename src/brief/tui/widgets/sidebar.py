@@ -84,7 +84,7 @@ class Sidebar(Vertical):
             if not group:
                 continue
             total = self._totals[kind]
-            count = f"{len(group)}" if len(group) == total else f"{len(group)} of {total}"
+            count = f"{len(group):,}" if len(group) == total else f"{len(group):,} of {total:,}"
             options.append(Option(Content.assemble(heading, (f" {count}", "dim")), disabled=True))
             options += group
         if not options:
