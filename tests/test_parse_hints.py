@@ -32,3 +32,26 @@ def test_other_syntax_errors_get_no_date_hint() -> None:
         "date": 1962,
         "day": datetime.date(1962, 10, 27),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "opened"),
+    [
+        # a new user's missing ]: the parser stops at the next table, two lines on
+        (
+            '[[topics]]\nid = "w"\ntags = ["a", "b"\n\n[[claims]]\nid = "c"\n',
+            "line 5",
+            "3, column 8",
+        ),
+        # brackets in strings and comments are text; the file ends inside the array
+        ('[[topics]]\ntags = ["a [x]", # b ]\n  "c"', "line 3", "2, column 8"),
+        # a closed inner array is not the open one
+        ("a = [1,\n  [2, 3],\n  4\nb = 2\n", "line 4", "1, column 5"),
+    ],
+)
+def test_an_unclosed_array_says_where_it_was_opened(text: str, where: str, opened: str) -> None:
+    """The parser finds an array unclosed where the next thing begins, lines after the
+    missing ]: the message said only that line."""
+    problem = parse(text.encode(), "f.toml")
+    assert isinstance(problem, Diagnostic) and problem.where.startswith(f"{where}, column ")
+    assert problem.message.endswith(f"(the [ at line {opened} is never closed with ])")

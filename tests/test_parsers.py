@@ -58,7 +58,8 @@ def test_both_parsers_give_the_same_diagnostics(monkeypatch: pytest.MonkeyPatch)
         (
             "invalid/array/no-close-01.toml",
             "line 2, column 1",
-            "unclosed array at the end of the file",
+            "unclosed array at the end of the file (the [ at line 1, column 15 is never closed"
+            " with ])",
         ),
         ("invalid/array/double-comma-01.toml", "line 1, column 22", "invalid value"),
         (

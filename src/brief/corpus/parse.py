@@ -37,6 +37,13 @@ MAX_KEY_PARTS = 16
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _POSITION_WHERE = re.compile(r"line (\d+), column \d+$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+#: How :func:`_syntax_error` ends the message of an error at the end of the file, and
+#: those of an array left open (there or before a line).
+_AT_END_WORDS = " at the end of the file"
+_UNCLOSED = ("unclosed array", f"unclosed array{_AT_END_WORDS}")
+#: A TOML string on one line (basic or literal), and a comment: their brackets are text.
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+_COMMENT = re.compile(r"#.*$")
 # A partial date or a range left unquoted (``date = 1962-10``, ``date = 1950/1953``): TOML
 # takes only a full ``1962-10-27`` bare, so the file does not parse.
 _BARE_DATE = re.compile(
@@ -123,6 +130,24 @@ def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
             gc.enable()
 
 
+def _opened_before(lines: list[str], line: int) -> tuple[int, int] | None:
+    """Where (line and column, from 1) the ``[`` left open before *line* is, in
+    *lines*: the nearest one above without its ``]``, brackets in strings and
+    comments not counted. None when none is found."""
+    depth = 0
+    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
+        code = _COMMENT.sub("", _STRINGS.sub(lambda m: " " * len(m[0]), lines[number - 1]))
+        for column in range(len(code), 0, -1):
+            char = code[column - 1]
+            if char == "]":
+                depth += 1
+            elif char == "[":
+                if depth == 0:
+                    return number, column
+                depth -= 1
+    return None
+
+
 def _decode(data: bytes, name: str) -> str | Diagnostic:
     """*data* as text, without a byte-order mark; or why it is not UTF-8."""
     try:
@@ -177,7 +202,7 @@ def _syntax_error(exc: ValueError, name: str, text: str = "") -> Diagnostic:
     elif match := _AT_END.search(message):
         line, last = text.count("\n") + 1, text.rsplit("\n", 1)[-1]
         where = f"line {line}, column {len(last) + 1}"
-        message = f"{message[: match.start()]} at the end of the file"
+        message = f"{message[: match.start()]}{_AT_END_WORDS}"
     else:
         lineno, colno = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         if isinstance(lineno, int) and isinstance(colno, int):
@@ -188,12 +213,19 @@ def _syntax_error(exc: ValueError, name: str, text: str = "") -> Diagnostic:
 
 
 def _with_hint(problem: Diagnostic, text: str) -> Diagnostic:
-    """*problem*, saying how to write the value when its line holds a bare partial date."""
+    """*problem*, saying how to write the value when its line holds a bare partial date,
+    or where an array the parser found unclosed was opened."""
     match = _POSITION_WHERE.match(problem.where)
     if match is None:
         return problem
     lines = text.splitlines()
     line = int(match[1])
+    if problem.message.endswith(_UNCLOSED):  # found where it ends, not where it began
+        opened = _opened_before(lines, line + problem.message.endswith(_AT_END_WORDS))
+        if opened is None:
+            return problem
+        hint = f" (the [ at line {opened[0]}, column {opened[1]} is never closed with ])"
+        return dataclasses.replace(problem, message=problem.message + hint)
     bare = _BARE_DATE.match(lines[line - 1]) if 0 < line <= len(lines) else None
     if bare is None:
         return problem
