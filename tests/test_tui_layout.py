@@ -223,3 +223,17 @@ async def test_find_and_help_fit_40_columns(mini: Path) -> None:
         await pilot.press("escape", "question_mark")
         dialog = app.screen.query_one("#dialog")
         assert dialog.region.width == NARROW[0]
+
+
+async def test_a_wide_terminal_gets_a_wider_list_and_lines_that_read(mini: Path) -> None:
+    """At 200 columns the list kept 31 and cut titles while the page's lines ran to 165."""
+    app = make_app(mini, start="north-korea")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()  # the width's class is set once the screen has its size
+        assert sidebar(app).region.width == 44
+        blocks = [b for b in app.screen.query(Block) if shown(b)]
+        assert blocks and all(b.region.width <= 110 for b in blocks)
+    app = make_app(mini, start="north-korea")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        assert sidebar(app).region.width == 32  # as before below 160 columns

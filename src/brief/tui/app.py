@@ -36,6 +36,10 @@ def make_app(
     return BriefApp(store, start=start, watched=watched, every=every)
 
 
+#: From this many columns the list is wider and the page's lines no longer.
+ROOMY = 160
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
@@ -47,8 +51,14 @@ class BriefApp(App[None]):
     TITLE = "brief"
     COMMANDS = App.COMMANDS | {GoToProvider}
     # App declares it as an instance attribute, so it cannot be a ClassVar here. Below
-    # TINY columns the list hides (see BrowseScreen); below 100 it is narrower.
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    # TINY columns the list hides (see BrowseScreen); below 100 it is narrower; from
+    # ROOMY on it is wider, and the page's lines stop at a width that reads (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-tiny"),
+        (TINY, "-narrow"),
+        (100, "-wide"),
+        (ROOMY, "-roomy"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="quit (in a text box, q types a q)"),
         Binding("question_mark", "help", "Help", tooltip="this help: every key"),
