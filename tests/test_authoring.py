@@ -174,8 +174,35 @@ def test_new_claim_takes_its_id_from_id_and_refuses_one_in_use(home: Path) -> No
     assert topic.exit_code == 2 and "--id: 'sanctions' is already the topic at " in topic.stderr
     bad = run(*args, "--id", "Veto 2022", "Another.")
     assert bad.exit_code == 2
-    assert "--id: 'Veto 2022' is not an id (lowercase letters, digits, hyphens)" in bad.stderr
+    assert "--id: 'Veto 2022' is not an id: 'veto-2022' is (lowercase letters, digits" in bad.stderr
     assert path.read_bytes() == written  # nothing written for any of them
+
+
+def test_a_bad_id_reads_the_same_for_every_kind_and_says_what_it_could_be(home: Path) -> None:
+    """`brief new actor X --id PNG` said "give --id" to a user who had."""
+    named = run("new", "actor", "Papua New Guinea", "--id", "PNG", "--no-edit")
+    assert named.exit_code == 2
+    assert named.stderr == (
+        "brief: --id: 'PNG' is not an id: 'png' is (lowercase letters, digits, hyphens)\n"
+    )
+    assert not (home / "actors.toml").exists()
+    mark = run("new", "actor", "Papua New Guinea", "--id", "!!", "--no-edit")
+    assert mark.stderr == "brief: --id: '!!' is not an id (lowercase letters, digits, hyphens)\n"
+
+
+def test_a_note_to_fix_an_entry_outside_the_corpus_names_its_folder(
+    home: Path, tmp_path: Path
+) -> None:
+    """`brief new ... --into DIR` for a DIR not in use said `brief edit ID`, which could
+    not find the entry."""
+    elsewhere = tmp_path / "arctic"
+    elsewhere.mkdir()
+    result = run("new", "source", "Arctic Review", "--into", str(elsewhere), "--no-edit")
+    assert result.exit_code == 0, result.stderr
+    hint = f"to fill in or fix the source 'arctic-review': brief --corpus {elsewhere} edit "
+    assert hint in result.stderr
+    mine = run("new", "source", "Polar Review", "--no-edit")
+    assert "to fill in or fix the source 'polar-review': brief edit polar-review" in mine.stderr
 
 
 def test_a_new_claim_is_not_failed_for_the_problems_its_file_had_before(home: Path) -> None:

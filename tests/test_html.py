@@ -207,7 +207,7 @@ def test_export_is_a_linked_inert_site(corpus: str, tmp_path: Path) -> None:
     assert {"index.html", "conflicts.html", "graph.html"} <= set(pages)
     if corpus == "relations" and shutil.which("dot"):
         assert "svg" in pages["graph.html"].tags
-    assert err.splitlines()[-1].startswith(f"brief: wrote {len(pages)} pages to ")
+    assert err.splitlines()[-1].startswith(f"brief: wrote {len(pages):,} pages to ")
     assert err.splitlines()[-1].endswith(f"(open {site / 'index.html'})")  # not just index.html
     index = pages["index.html"]
     linked = {urlsplit(h).path for h, _ in index.hrefs} - {""}

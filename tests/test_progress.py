@@ -192,8 +192,8 @@ def test_an_export_in_a_terminal_shows_its_pages_written(
     written = _in_a_terminal(monkeypatch, "--no-bundled", "-c", str(mini), "export", str(site))
     entries = len(list(site.glob("topic-*.html")) + list(site.glob("actor-*.html")))
     entries += len(list(site.glob("source-*.html")))
-    assert "writing the export" in written and f"/{entries} pages" in written
-    assert f"{entries:,} pages written; finishing" in written
+    assert "writing the export" in written and f"/{entries} entry pages" in written
+    assert f"{entries:,} entry pages written; finishing" in written
     assert written.rstrip().endswith(f"(open {site / 'index.html'})")
 
 

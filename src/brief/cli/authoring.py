@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sys
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -168,6 +169,7 @@ def new(
     from ..corpus import authoring as a
 
     target = target_folder(ctx, into)
+    used_layers = options(ctx).layers()
     layers = layers_with(ctx, target)
     text = " ".join(words).strip()
     given = _given(kind, sets)
@@ -203,7 +205,10 @@ def new(
     if new_ones and kind == "claim" and text:
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
     if new_ones:
-        click.echo(f"brief: note: to fill in or fix {label}: brief edit {made}", err=True)
+        # a folder not in use (--into elsewhere) is named, or edit would not find it
+        used = any(os.path.abspath(layer.root) == os.path.abspath(target) for layer in used_layers)
+        corpus = "" if used else f"--corpus {shlex.quote(target)} "
+        click.echo(f"brief: note: to fill in or fix {label}: brief {corpus}edit {made}", err=True)
 
 
 #: Keys ``new`` takes from options of their own, not ``--set``.
@@ -293,14 +298,23 @@ def _checked_section(cited: Definition, section: str | None) -> str | None:
     return resolved.section if resolved is not None else section
 
 
+def _check_given_id(ident: str) -> None:
+    """Refuse *ident*, given with ``--id``, unless it is an id; say what it could be."""
+    from ..core.names import is_id
+    from ..corpus.authoring import slug
+
+    if not is_id(ident):
+        could = slug(ident)
+        hint = f": '{could}' is" if is_id(could) else ""
+        raise UsageError(f"--id: {ident!r} is not an id{hint} (lowercase letters, digits, hyphens)")
+
+
 def _free_claim_id(layers: list[Layer], ident: str) -> str:
     """*ident*, given with ``--id`` for a new claim, if it is an id no entry has; else
     why not (a claim's id is what another's ``contradicts`` names: it must be one)."""
-    from ..core.names import is_id
     from ..corpus.where import definitions
 
-    if not is_id(ident):
-        raise UsageError(f"--id: {ident!r} is not an id (lowercase letters, digits, hyphens)")
+    _check_given_id(ident)
     for found in definitions(layers, [ident]):
         if found.id == ident:
             raise UsageError(
@@ -322,6 +336,8 @@ def _new_named(
     from ..corpus import authoring as a
     from ..corpus.where import definitions
 
+    if ident is not None:
+        _check_given_id(ident)
     ident = ident or a.slug(title)
     if not is_id(ident):
         raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")

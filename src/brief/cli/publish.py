@@ -57,7 +57,7 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
         click.echo(f"brief: warning: {shown_line(picture.problem)}", err=True)
     pages = site_pages(published, Drawn(picture.svg if picture else None))
     try:
-        with progress(("writing the export", "pages", "written")) as on_page:
+        with progress(("writing the export", "entry pages", "written")) as on_page:
             written = write_tree(_told(pages, len(published.briefings), on_page), target, force)
     except ExportRefused as exc:
         raise UsageError(shown_line(str(exc))) from None
@@ -65,7 +65,7 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
         where = shown_line(exc.filename or folder)
         raise BriefError(f"{where}: cannot write the export: {exc.strerror}") from None
     index = shown_line(os.path.join(folder, "index.html"))
-    click.echo(f"brief: wrote {written} pages to {shown_line(folder)} (open {index})", err=True)
+    click.echo(f"brief: wrote {written:,} pages to {shown_line(folder)} (open {index})", err=True)
 
 
 def _told(pages: Iterable[Page], entries: int, on_page: OnFile | None) -> Iterator[Page]:
