@@ -237,3 +237,17 @@ async def test_a_wide_terminal_gets_a_wider_list_and_lines_that_read(mini: Path)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         assert sidebar(app).region.width == 32  # as before below 160 columns
+
+
+async def test_a_key_s_description_wraps_under_itself_in_the_help(mini: Path) -> None:
+    """In the help, a wrapped description went on at the dialog's left edge."""
+    app = make_app(mini)
+    async with app.run_test(size=(45, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        whats = [w for w in app.screen.query(".what") if shown(w)]
+        keys = [k for k in app.screen.query(".key") if shown(k)]
+        assert whats and len(whats) == len(keys)
+        assert len({w.region.x for w in whats}) == 1  # one column
+        assert all(w.region.x > k.region.right - 1 for k, w in zip(keys, whats, strict=True))
+        assert any(w.region.height > 1 for w in whats)  # some wrap, within their column

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
@@ -30,11 +30,13 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll():
                 for where, keys in every:
                     yield Static(Content(where), classes="heading")
-                    lines = [
-                        Content.assemble((key.ljust(width), "bold $text-accent"), "  ", what)
-                        for key, what in keys
-                    ]
-                    yield Static(Content("\n").join(lines), classes="keys")
+                    # two columns: a description that wraps stays under its first word
+                    grid = Grid(classes="keys")
+                    grid.styles.grid_columns = (width + 2, "1fr")
+                    with grid:
+                        for key, what in keys:
+                            yield Static(Content(key), classes="key")
+                            yield Static(Content(what), classes="what")
             yield Label("Esc closes.", classes="dialog-hint")
 
 
