@@ -1240,3 +1240,35 @@ def test_claim_id_defined_twice_before_is_declined_from_either_file(
     assert raw == [("sanctions-un-imposed-over-nuclear",)]  # kept claims are not repeated
     edit(corpus / changed, lambda text: text + "\n# edited\n")
     assert in_place(corpus) == Edited(Outcome.DECLINED, "a claim id also defined in another file")
+
+
+def test_a_topic_listed_as_related_by_an_edit_applied_in_place_is_not_removed_quietly(
+    corpus: Path,
+) -> None:
+    """Whether a topic removed is another's related topic is read from the cache's
+    ``related`` rows, not from every topic (at 10,000 topics that took most of a show
+    right after a file was removed): an edit applied in place keeps the rows true."""
+    warm(corpus)
+    arctic = added(corpus, "topics/arctic.toml", ARCTIC.split("[[claims]]")[0])
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    reopen(corpus)
+    nuclear = corpus / "topics/nuclear.toml"
+    edit(nuclear, lambda t: t.replace("related = [", 'related = ["arctic", ', 1))
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    reopen(corpus)
+    arctic.unlink()
+    os.utime(arctic.parent, ns=(time.time_ns() - 50 * 10**9,) * 2)
+    assert in_place(corpus) == Edited(
+        Outcome.DECLINED, "a topic removed is a related topic of another"
+    )
+    store, _ = reopen(corpus)
+    same_as_fresh(corpus, store)
+    edit(nuclear, lambda t: t.replace('related = ["arctic", ', "related = [", 1))
+    added(corpus, "topics/arctic.toml", ARCTIC.split("[[claims]]")[0])
+    reopen(corpus)  # nuclear lists it no more: its removal is applied in place
+    arctic.unlink()
+    os.utime(arctic.parent, ns=(time.time_ns() - 50 * 10**9,) * 2)
+    assert in_place(corpus) == Edited(Outcome.APPLIED)
+    store, applied = reopen(corpus)
+    assert applied and "arctic" not in store.index().topics
+    same_as_fresh(corpus, store)

@@ -47,7 +47,7 @@ from ..corpus.schema import Checked
 from ..corpus.stamps import Stamps
 from ..corpus.trace import KIND_ORDER, file_ord
 from . import codec, filerecord, sql
-from .build import NAMED
+from .build import NAMED, relate
 from .changed import Declined, read_now
 from .read import rows_in, troubled
 
@@ -126,8 +126,10 @@ def rename_entries(con: sqlite3.Connection, renamed: Sequence[tuple[str, Any, An
     new = [(kind, entry, 0, 0) for kind, _, entry, _ in live]
     names = _names_free(con, new, ids_in_use=True)
     _related_known(con, new)
-    for _, _, entry, rowid in live:
+    for kind, _, entry, rowid in live:
         con.execute(sql.SET_ENTRY, (codec.entry_blob(entry), entry.id))
+        if kind == "topics":
+            relate(con, entry)
         con.execute(sql.INSERT_SEARCH_AT, (-rowid, *codec.search_text(entry)))
         con.executemany(sql.INSERT_TAG, ((tag, entry.id) for tag in _tags(entry)))
     _write_names(con, names, {entry.id: NAMED[kind] for kind, _, entry, _ in live})
@@ -175,6 +177,7 @@ def remove_entries(
         (rowid,) = con.execute(sql.ENTRY_ROWID, (entry.id,)).fetchone()
         con.execute(sql.DELETE_SEARCH, (-rowid, *codec.search_text(entry)))
         con.execute(sql.DELETE_ENTRY, (entry.id,))
+        con.execute(sql.DELETE_RELATED, (entry.id,))
         con.executemany(sql.DELETE_NAME, ((key, entry.id) for key in _keys(entry)))
         con.executemany(sql.DELETE_TAG, ((tag, entry.id) for tag in _tags(entry)))
     con.execute(sql.FORGET_BRIEFINGS)
@@ -208,10 +211,8 @@ def _unnamed_elsewhere(
         if any(grp not in refs for (grp,) in con.execute(statement, (codec.entry_id(data),))):
             raise Declined("a topic, actor or source removed is named by a claim of another file")
     topics = {codec.entry_id(data) for kind, data, _ in gone if kind == "topics"}
-    if not topics:
-        return
-    for ident, blob in con.execute(sql.ALL_TOPIC_DATA):  # no index: every topic's list
-        if ident not in ids and codec.lists_related(blob, topics):
+    for topic in topics:
+        if any(other not in ids for (other,) in con.execute(sql.RELATED_TO, (topic,))):
             raise Declined("a topic removed is a related topic of another")
 
 
@@ -315,6 +316,8 @@ def _write_named(con: sqlite3.Connection, new: Sequence[New], names: dict[str, s
         kinds[entry.id] = NAMED[kind]
         seq = codec.seq_key(ref, KIND_ORDER.index(kind), pos)
         con.execute(sql.INSERT_ENTRY, (rowid, entry.id, NAMED[kind], seq, codec.entry_blob(entry)))
+        if kind == "topics":
+            relate(con, entry)
         con.execute(sql.INSERT_SEARCH_AT, (-rowid, *codec.search_text(entry)))
         con.executemany(sql.INSERT_TAG, ((tag, entry.id) for tag in _tags(entry)))
     _write_names(con, names, kinds)

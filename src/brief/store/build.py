@@ -292,8 +292,21 @@ def write_records(
     )
     write_claim_links(con, enumerate(corpus.claims, 1))
     con.executemany(sql.INSERT_TAG, sorted((t, i) for t, ids in index.by_tag.items() for i in ids))
+    con.executemany(sql.INSERT_RELATED, sorted(related_rows(corpus.topics)))
     fill(con, chain(((-n, e) for n, (_, e) in enumerate(named, 1)), enumerate(corpus.claims, 1)))
     return {c.id: n for c, (n, _) in zip(corpus.claims, places, strict=True)}
+
+
+def related_rows(topics: Iterable[Any]) -> set[tuple[str, str]]:
+    """``(topic, other)`` for each topic of *topics* that lists *other* as related: the
+    rows that tell, without reading every topic, whether one is named by another."""
+    return {(t.id, r) for t in topics for r in t.related if isinstance(r, str)}
+
+
+def relate(con: sqlite3.Connection, topic: Any) -> None:
+    """Make the ``related`` rows of *topic* (a topic, just written) its list as it is."""
+    con.execute(sql.DELETE_RELATED, (topic.id,))
+    con.executemany(sql.INSERT_RELATED, related_rows([topic]))
 
 
 def _write_raw(con: sqlite3.Connection, files: Sequence[FileTrace], kept: dict[str, int]) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 34
+SCHEMA = 35
 
 
 class Corrupt(ValueError):
@@ -233,16 +233,6 @@ def topic_related(blob: bytes) -> tuple[str, ...]:
     """The related topics of a stored topic, without building it."""
     try:
         return tuple(read_data(blob)[_TOPIC_RELATED])
-    except BAD as error:
-        raise Corrupt(f"unreadable record: {error}") from error
-
-
-def lists_related(blob: bytes, ids: Set[str]) -> bool:
-    """Whether a stored topic lists one of *ids* as related: checked (sealed), but its text
-    not made inert, as nothing of it is shown (a third faster over every topic)."""
-    try:
-        related = marshal.loads(zlib.decompress(unseal(blob)))[_TOPIC_RELATED]
-        return not ids.isdisjoint(r for r in related if type(r) is str)
     except BAD as error:
         raise Corrupt(f"unreadable record: {error}") from error
 

@@ -17,7 +17,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.model import Claim
 from ..corpus.trace import KIND_ORDER, PHASES
 from . import claimgroup, codec, filerecord, read, sql
-from .build import file_links, write_claim_links
+from .build import file_links, relate, write_claim_links
 from .changed import ChangedFile
 from .claimgroup import written_group
 from .read import claims_at, rows_in
@@ -187,7 +187,10 @@ class EditWrite:
                 old = codec.search_text(codec.named_of(kind, blob))
                 self.con.execute(sql.DELETE_SEARCH, (-rowid, *old))
                 self.con.execute(sql.SET_ENTRY, (codec.data_blob(after), ident))
-                new = codec.search_text(codec.named_from(kind, after))
+                entry = codec.named_from(kind, after)
+                if kind == "topic":
+                    relate(self.con, entry)
+                new = codec.search_text(entry)
                 self.con.execute(sql.INSERT_SEARCH_AT, (-rowid, *new))
                 changed.add(ident)
         return changed

@@ -35,6 +35,7 @@ CREATE TABLE files (path BLOB PRIMARY KEY, name TEXT NOT NULL, layer INTEGER NOT
 CREATE TABLE raw_claims (id TEXT, file INTEGER, PRIMARY KEY (id, file)) WITHOUT ROWID;
 CREATE TABLE links (file INTEGER, claim TEXT, target TEXT, PRIMARY KEY (file, claim, target))
     WITHOUT ROWID;
+CREATE TABLE related (topic TEXT, other TEXT, PRIMARY KEY (other, topic)) WITHOUT ROWID;
 """
 
 #: The indexes, made once the rows are in (see ``build``): SQLite then builds each from a
@@ -123,7 +124,10 @@ ENTRY_ROW_SEQ = "SELECT rowid, kind, seq, data FROM entries WHERE id = ?"
 ENTRY_ROWID = "SELECT rowid FROM entries WHERE id = ?"
 SET_ENTRY_SEQ = "UPDATE entries SET seq = ? WHERE id = ?"
 DELETE_ENTRY = "DELETE FROM entries WHERE id = ?"
-ALL_TOPIC_DATA = "SELECT id, data FROM entries WHERE kind = 'topic'"
+#: Which topics list another as related: what a topic removed must not be (``added``).
+INSERT_RELATED = "INSERT OR IGNORE INTO related (topic, other) VALUES (?, ?)"
+DELETE_RELATED = "DELETE FROM related WHERE topic = ?"
+RELATED_TO = "SELECT topic FROM related WHERE other = ?"
 
 # -- claims and what links them ----------------------------------------------------------
 
