@@ -104,13 +104,18 @@ def target_folder(ctx: click.Context, into: str | None) -> str:
     raise UsageError("no personal corpus yet: run 'brief init' first (or give --into DIR)")
 
 
+def _in_use(layers: Sequence[Layer], folder: str) -> bool:
+    """Whether *folder* is the folder of one of *layers*."""
+    here = os.path.abspath(folder)
+    return any(os.path.abspath(layer.root) == here for layer in layers)
+
+
 def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
     """The active layers, with *target* on top when it is not one of them."""
     from ..corpus.layers import Layer
 
     layers = options(ctx).layers()
-    active = {os.path.abspath(layer.root) for layer in layers}
-    if target is not None and os.path.abspath(target) not in active:
+    if target is not None and not _in_use(layers, target):
         click.echo(
             f"brief: note: {target} is not a corpus folder in use (see 'brief init')", err=True
         )
@@ -169,7 +174,6 @@ def new(
     from ..corpus import authoring as a
 
     target = target_folder(ctx, into)
-    used_layers = options(ctx).layers()
     layers = layers_with(ctx, target)
     text = " ".join(words).strip()
     given = _given(kind, sets)
@@ -206,7 +210,7 @@ def new(
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
     if new_ones:
         # a folder not in use (--into elsewhere) is named, or edit would not find it
-        used = any(os.path.abspath(layer.root) == os.path.abspath(target) for layer in used_layers)
+        used = _in_use(options(ctx).layers(), target)
         corpus = "" if used else f"--corpus {shlex.quote(target)} "
         click.echo(f"brief: note: to fill in or fix {label}: brief {corpus}edit {made}", err=True)
 

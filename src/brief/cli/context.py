@@ -242,9 +242,9 @@ def progress(words: tuple[str, str, str] | None = None) -> Iterator[OnFile | Non
     if not shown:
         yield None
         return
-    from ..render.progress import FileProgress
+    from ..render.progress import LOADING, FileProgress
 
-    with FileProgress(stream) if words is None else FileProgress(stream, words=words) as on_file:
+    with FileProgress(stream, words=words or LOADING) as on_file:
         yield on_file
 
 

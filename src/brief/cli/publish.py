@@ -15,9 +15,6 @@ from .context import Folder, command, open_store, progress
 if TYPE_CHECKING:
     from ..corpus.load import OnFile
 
-#: A page of an export: its file name and its document.
-Page = tuple[str, str]
-
 
 @command()
 @click.argument("folder", metavar="DIR", type=Folder())
@@ -68,10 +65,12 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
     click.echo(f"brief: wrote {written:,} pages to {shown_line(folder)} (open {index})", err=True)
 
 
-def _told(pages: Iterable[Page], entries: int, on_page: OnFile | None) -> Iterator[Page]:
-    """*pages*, each told to *on_page* once written (the next is asked for when the one
-    before is written): the count is of the *entries*' pages, which are most of them
-    and come first; the few after them run under "finishing"."""
+def _told(
+    pages: Iterable[tuple[str, str]], entries: int, on_page: OnFile | None
+) -> Iterator[tuple[str, str]]:
+    """*pages* (file name and document), each told to *on_page* once written (the next
+    is asked for when the one before is written): the count is of the *entries*' pages,
+    which are most of them and come first; the few after them run under "finishing"."""
     for done, page in enumerate(pages, 1):
         yield page
         if on_page is not None:

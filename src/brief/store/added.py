@@ -126,10 +126,9 @@ def rename_entries(con: sqlite3.Connection, renamed: Sequence[tuple[str, Any, An
     new = [(kind, entry, 0, 0) for kind, _, entry, _ in live]
     names = _names_free(con, new, ids_in_use=True)
     _related_known(con, new)
-    for kind, _, entry, rowid in live:
+    for _, _, entry, rowid in live:
         con.execute(sql.SET_ENTRY, (codec.entry_blob(entry), entry.id))
-        if kind == "topics":
-            relate(con, entry)
+        relate(con, entry)
         con.execute(sql.INSERT_SEARCH_AT, (-rowid, *codec.search_text(entry)))
         con.executemany(sql.INSERT_TAG, ((tag, entry.id) for tag in _tags(entry)))
     _write_names(con, names, {entry.id: NAMED[kind] for kind, _, entry, _ in live})
@@ -316,8 +315,7 @@ def _write_named(con: sqlite3.Connection, new: Sequence[New], names: dict[str, s
         kinds[entry.id] = NAMED[kind]
         seq = codec.seq_key(ref, KIND_ORDER.index(kind), pos)
         con.execute(sql.INSERT_ENTRY, (rowid, entry.id, NAMED[kind], seq, codec.entry_blob(entry)))
-        if kind == "topics":
-            relate(con, entry)
+        relate(con, entry)
         con.execute(sql.INSERT_SEARCH_AT, (-rowid, *codec.search_text(entry)))
         con.executemany(sql.INSERT_TAG, ((tag, entry.id) for tag in _tags(entry)))
     _write_names(con, names, kinds)

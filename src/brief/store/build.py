@@ -24,7 +24,7 @@ from .live import LiveStore
 if TYPE_CHECKING:
     from ..core.diagnostics import Diagnostic
     from ..core.index import Index
-    from ..core.model import Claim
+    from ..core.model import Actor, Claim, Source, Topic
     from ..corpus.layers import Layer
     from ..corpus.load import LoadResult, OnFile
     from ..corpus.schema import Checked
@@ -297,16 +297,20 @@ def write_records(
     return {c.id: n for c, (n, _) in zip(corpus.claims, places, strict=True)}
 
 
-def related_rows(topics: Iterable[Any]) -> set[tuple[str, str]]:
+def related_rows(topics: Iterable[Topic]) -> set[tuple[str, str]]:
     """``(topic, other)`` for each topic of *topics* that lists *other* as related: the
     rows that tell, without reading every topic, whether one is named by another."""
     return {(t.id, r) for t in topics for r in t.related if isinstance(r, str)}
 
 
-def relate(con: sqlite3.Connection, topic: Any) -> None:
-    """Make the ``related`` rows of *topic* (a topic, just written) its list as it is."""
-    con.execute(sql.DELETE_RELATED, (topic.id,))
-    con.executemany(sql.INSERT_RELATED, related_rows([topic]))
+def relate(con: sqlite3.Connection, entry: Topic | Actor | Source) -> None:
+    """Make the ``related`` rows of *entry*, just written, its list as it is (a topic's:
+    an actor or a source lists none)."""
+    from ..core.model import Topic
+
+    if isinstance(entry, Topic):
+        con.execute(sql.DELETE_RELATED, (entry.id,))
+        con.executemany(sql.INSERT_RELATED, related_rows([entry]))
 
 
 def _write_raw(con: sqlite3.Connection, files: Sequence[FileTrace], kept: dict[str, int]) -> None:

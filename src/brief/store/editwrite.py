@@ -188,8 +188,7 @@ class EditWrite:
                 self.con.execute(sql.DELETE_SEARCH, (-rowid, *old))
                 self.con.execute(sql.SET_ENTRY, (codec.data_blob(after), ident))
                 entry = codec.named_from(kind, after)
-                if kind == "topic":
-                    relate(self.con, entry)
+                relate(self.con, entry)
                 new = codec.search_text(entry)
                 self.con.execute(sql.INSERT_SEARCH_AT, (-rowid, *new))
                 changed.add(ident)

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from ..core.collector import resume
 from ..core.kinds import Kind
+from ..views.wording import counted
 from .commands import GoToProvider
 from .history import Overlay, Place
 from .messages import Follow, OpenRelation
@@ -38,10 +39,6 @@ def make_app(
 
 #: From this many columns the list is wider and the page's lines no longer.
 ROOMY = 160
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class BriefApp(App[None]):
@@ -93,16 +90,16 @@ class BriefApp(App[None]):
     def _counts(self, skipped: tuple[str, ...]) -> list[str]:
         """The header's words: how many entries of each kind, and what was skipped."""
         bits = [
-            _plural(sum(e.kind == kind for e in self.catalogue), kind)
+            counted(sum(e.kind == kind for e in self.catalogue), kind)
             for kind in (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
         ]
         folders = sum(name.endswith("/") for name in skipped)
         if skipped:
-            gone = [_plural(len(skipped) - folders, "file")] if len(skipped) > folders else []
-            gone += [_plural(folders, "folder")] if folders else []
+            gone = [counted(len(skipped) - folders, "file")] if len(skipped) > folders else []
+            gone += [counted(folders, "folder")] if folders else []
             bits.append(f"{' and '.join(gone)} skipped (w)")
         elif self.warnings:
-            bits.append(f"{_plural(len(self.warnings), 'warning')} (w)")
+            bits.append(f"{counted(len(self.warnings), 'warning')} (w)")
         return bits
 
     def get_default_screen(self) -> Screen[None]:
@@ -118,7 +115,7 @@ class BriefApp(App[None]):
     def _tell_warnings(self) -> None:
         if self.warnings:
             self.notify(
-                f"{_plural(len(self.warnings), 'corpus file')} had problems. Press w to see them.",
+                f"{counted(len(self.warnings), 'corpus file')} had problems. Press w to see them.",
                 severity="warning",
                 markup=False,
             )

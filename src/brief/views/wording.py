@@ -15,6 +15,11 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
 MIN_COLUMN = 36
 
 
+def counted(n: int, word: str) -> str:
+    """``1 topic``, ``2,038 topics``: *n* of *word*, with a thousands separator."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def refs_label(refs: tuple[int, ...]) -> str:
     """``[1,3]`` for a point's citations."""
     return f"[{','.join(str(n) for n in refs)}]" if refs else ""

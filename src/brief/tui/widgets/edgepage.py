@@ -16,16 +16,13 @@ from textual.content import Content
 from ...core.relations import BY_NAME, NAMES
 from ...views.graph import Edge, Graph
 from ...views.records import Briefing, Point
+from ...views.wording import counted
 from .. import text
 from ..history import EdgeKey, Place
 from ..messages import Follow, OpenEdge, ShowCitation
 from .blocks import Block, Jump
 from .pages import citing, entry_link
 from .pane import Page
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def relations_page(view: Graph, title: str, empty: str, actor: str | None = None) -> Page:
@@ -38,7 +35,7 @@ def relations_page(view: Graph, title: str, empty: str, actor: str | None = None
     if not view.edges:
         page.add(Block(Content(empty), classes="empty"))
         return page
-    counts = f"{_plural(len(view.nodes), 'actor')}, {_plural(len(view.edges), 'edge')}"
+    counts = f"{counted(len(view.nodes), 'actor')}, {counted(len(view.edges), 'edge')}"
     page.add(Block(Content(counts), classes="facts"))
     for kind in NAMES:
         found = [e for e in view.edges if e.kind == kind]
@@ -46,7 +43,7 @@ def relations_page(view: Graph, title: str, empty: str, actor: str | None = None
             continue
         words = BY_NAME[kind].words
         label = Content.assemble(
-            words, (f"  {_plural(len(found), 'edge')}", "not bold not underline dim")
+            words, (f"  {counted(len(found), 'edge')}", "not bold not underline dim")
         )
         page.heading(Block(label, classes="heading"), f"relation:{kind}", Content(words))
         for edge in found:
