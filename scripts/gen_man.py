@@ -30,8 +30,8 @@ ENVIRONMENT = (
     ("BRIEF_NO_CACHE", "When set, read the corpus files every time; keep no cache."),
     (
         "BRIEF_WORKERS",
-        "How many processes read a corpus: 1, only brief's own; N, that many workers, "
-        "for any corpus (default: workers for a corpus of 5.5 MB or more).",
+        "How many processes read a corpus: 1, only brief's own; N, brief's and N-1 workers, "
+        "for any corpus (default: one per core for a corpus of 5.5 MB or more).",
     ),
     (
         "BRIEF_WATCH_INTERVAL",

@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import types
 from collections.abc import Iterator, Sequence
@@ -223,8 +224,8 @@ def test_a_dead_worker_leaves_the_rest_to_this_process(
     monkeypatch.setattr(parallel, "_read_chunk", _die_after_first)
     monkeypatch.setenv("BRIEF_WORKERS", "2")
     assert loaded(layers) == alone
-    assert here  # the files no worker gave were read here
-    assert len(here) < len(alone[0].files) or here == list(alone[0].files)
+    assert here  # the files no worker gave were read here, each once
+    assert len(here) == len(set(here)) and set(here) <= set(alone[0].files)
 
 
 def _die_after_first(jobs: Sequence[parallel.Job], stamping: bool, prepare: Any) -> bytes:
@@ -356,3 +357,60 @@ def test_a_workers_setting_that_is_no_number_of_processes_is_refused(
     )
     monkeypatch.setenv("BRIEF_WORKERS", " 2 ")
     assert run("validate").exit_code == 0
+
+
+def test_chunks_come_in_order_and_this_process_reads_those_not_begun() -> None:
+    """While the chunk it needs is being read, the loading process reads the next one
+    no worker has begun (a future it can still cancel), and gives every chunk's reads
+    in order; a worker's chunk comes back pickled, a chunk read here does not."""
+    from concurrent.futures import Future
+
+    chunks: list[list[parallel.Job]] = [[(f"{i}.toml", "", f"{i}.toml")] for i in range(5)]
+    futures: list[Future[bytes] | None] = [Future() for _ in chunks]
+    begun = futures[:2]  # a worker has taken chunks 0 and 1, not yet read
+    for future in begun:
+        assert future is not None and future.set_running_or_notify_cancel()
+    read_here: list[str] = []
+
+    def here(chunk: Sequence[parallel.Job]) -> list[Any]:
+        read_here.append(chunk[0][2])
+        for i, future in enumerate(begun):  # the worker ends both while chunk 2 is read
+            if future is not None and not future.done():
+                future.set_result(pickle.dumps([f"{i}.toml by a worker"]))
+        return [f"{chunk[0][2]} here"]
+
+    given: list[object] = list(parallel.in_order(chunks, futures, here))
+    assert given == [
+        "0.toml by a worker",
+        "1.toml by a worker",
+        "2.toml here",
+        "3.toml here",
+        "4.toml here",
+    ]
+    assert read_here == ["2.toml", "3.toml", "4.toml"]
+    assert futures == [None] * 5  # each let go of once taken
+
+
+def test_this_process_waits_for_a_chunk_begun_when_none_is_left_to_read() -> None:
+    from concurrent.futures import Future
+
+    chunks: list[list[parallel.Job]] = [[("a.toml", "", "a.toml")], [("b.toml", "", "b.toml")]]
+    begun: list[Future[bytes]] = [Future(), Future()]
+    for future in begun:
+        assert future.set_running_or_notify_cancel()
+    futures: list[Future[bytes] | None] = list(begun)
+
+    def finish() -> None:
+        for i, future in enumerate(begun):
+            future.set_result(pickle.dumps([i]))
+
+    threading.Timer(0.05, finish).start()  # a worker ends both, a moment later
+    called: list[object] = []
+
+    def here(chunk: Sequence[parallel.Job]) -> list[Any]:
+        called.append(chunk)
+        return []
+
+    given: list[object] = list(parallel.in_order(chunks, futures, here))
+    assert given == [0, 1]
+    assert called == []  # every chunk was begun by a worker: none read here

@@ -1,10 +1,13 @@
 """Reading, parsing and checking a large corpus's files in worker processes.
 
 A load's files are independent of one another until their entries are placed (see
-``onefile``): that part, most of a load's time, can use every core. Workers read
-chunks of files and send each file's :class:`~brief.corpus.onefile.Read` back; the
-loading process takes them in file order and places their entries as a load in one
-process does, so the result is the same, problem for problem, in the same order.
+``onefile``): that part, most of a load's time, can use every core. A load on *N*
+cores starts *N - 1* worker processes, which read chunks of files and send each
+file's :class:`~brief.corpus.onefile.Read` back; the loading process takes them in file
+order and places their entries as a load in one process does, so the result is the
+same, problem for problem, in the same order. While the chunk it needs next is still
+being read, the loading process reads the next chunk no worker has begun itself,
+rather than wait (see :func:`in_order`).
 
 Workers pay for themselves only on a large corpus: starting them costs about 0.2 s,
 and sending each file's records back adds about a quarter to the work. Measured with
@@ -13,8 +16,8 @@ processes"), they made a load slower up to 500 generated topics (3.4 MB), no fas
 750 (5.0 MB) and faster from 1,000 (6.5 MB); :data:`MIN_BYTES` lies between. Smaller
 corpora, and machines with one core, are read in the loading process. The environment
 variable ``BRIEF_WORKERS`` decides instead: ``1`` reads every corpus in
-the loading process, ``N`` (2 or more) in ``N`` worker processes, however small the
-corpus (which is how the tests run both ways).
+the loading process, ``N`` (2 or more) in ``N`` processes (``N - 1`` workers and the
+loading process), however small the corpus (which is how the tests run both ways).
 Workers import the main module, as Python's ``multiprocessing`` does, so a program
 other than ``brief`` gets them only when it asks (see :func:`_main_harmless`).
 
@@ -31,10 +34,13 @@ import os
 import sys
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .onefile import Prepare, Read, read_one
 from .reader import MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: The environment variable that sets how many processes read a corpus (see above).
 WORKERS_ENV = "BRIEF_WORKERS"
@@ -43,8 +49,9 @@ WORKERS_ENV = "BRIEF_WORKERS"
 #: than one core: 5.5 MB, some 850 files as benchmarks/generate.py writes them.
 MIN_BYTES = 5_500_000
 
-#: The most worker processes a load starts by itself: beyond about four, placing the
-#: entries in the loading process, which no worker can do, sets the pace.
+#: The most processes that read a corpus by themselves, the loading process among them:
+#: beyond about four, placing the entries in the loading process, which no worker can
+#: do, sets the pace.
 MAX_WORKERS = 4
 
 #: The most files a worker reads for one task.
@@ -137,10 +144,16 @@ def _cpus() -> int:
 def _in_workers(
     jobs: Sequence[Job], stamping: bool, workers: int, prepare: Prepare | None
 ) -> Generator[Read, None, None]:
-    """Each file of *jobs* as workers read it, in order; raises if they cannot."""
+    """Each file of *jobs* as *workers* processes read it, this one among them, in
+    order; raises if the others cannot be started.
+
+    The files go in chunks to ``workers - 1`` worker processes, which take them in
+    order. This process, which places each file's entries in order, reads a chunk
+    itself whenever the next chunk it needs is still being read: the first not yet
+    begun, which no worker will then read. So it is never idle while a worker works,
+    and what it reads is never pickled.
+    """
     import multiprocessing
-    import pickle
-    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -148,15 +161,16 @@ def _in_workers(
     if method == "forkserver":
         context.set_forkserver_preload([__name__])  # imported once, not once per worker
     size = max(1, min(CHUNK, -(-len(jobs) // (workers * 4))))
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    chunks = [jobs[at : at + size] for at in range(0, len(jobs), size)]
+    executor = ProcessPoolExecutor(
+        max(1, workers - 1), mp_context=context, initializer=_worker_start
+    )
     done = False
     try:
-        futures = deque(
-            executor.submit(_read_chunk, jobs[at : at + size], stamping, prepare)
-            for at in range(0, len(jobs), size)
-        )
-        while futures:  # each let go once read: a done future keeps its chunk's bytes
-            yield from pickle.loads(futures.popleft().result())
+        futures: list[Future[bytes] | None] = [
+            executor.submit(_read_chunk, chunk, stamping, prepare) for chunk in chunks
+        ]
+        yield from in_order(chunks, futures, lambda chunk: _read_here(chunk, stamping, prepare))
         done = True
     finally:
         # Interrupted: queued chunks are dropped, running ones end in a moment, and the
@@ -164,6 +178,54 @@ def _in_workers(
         # (freeing a worker's memory took half a second at 10,000 topics), and are
         # waited for when the process exits.
         executor.shutdown(wait=not done, cancel_futures=True)
+
+
+def in_order(
+    chunks: Sequence[Sequence[Job]],
+    futures: list[Future[bytes] | None],
+    read_here: Callable[[Sequence[Job]], list[Read]],
+) -> Generator[Read, None, None]:
+    """The reads of *chunks*, in order: each from its future in *futures* (its reads
+    pickled, as :func:`_read_chunk` gives them), or from *read_here* when the future
+    can still be cancelled. While a chunk's future is not done, the first chunks after
+    it that can be cancelled are read here, and kept until their turn.
+
+    A chunk whose future fails (its worker died) is read here too. Each future is let
+    go of (its place in *futures* set to None) once taken: a done future keeps its
+    chunk's bytes.
+    """
+    import pickle
+
+    pending = futures
+    here: dict[int, list[Read]] = {}  # chunks read in this process, not yet given
+    spare = 1  # the first chunk that may not have been begun
+    for at, chunk in enumerate(chunks):
+        future, pending[at] = pending[at], None
+        if at in here:
+            yield from here.pop(at)
+            continue
+        assert future is not None
+        if future.cancel():  # not begun: read here
+            yield from read_here(chunk)
+            continue
+        spare = max(spare, at + 1)
+        while not future.done() and spare < len(chunks):
+            waiting = pending[spare]
+            if waiting is not None and waiting.cancel():
+                pending[spare] = None
+                here[spare] = read_here(chunks[spare])
+            spare += 1
+        try:
+            payload = future.result()
+        except Exception:  # a worker died, say: read here what it was to read
+            yield from read_here(chunk)
+        else:
+            yield from pickle.loads(payload)
+
+
+def _read_here(jobs: Sequence[Job], stamping: bool, prepare: Prepare | None) -> list[Read]:
+    """Read *jobs* in this process (see ``onefile.read_one``)."""
+    return [read_one(path, root, name, stamping, prepare) for path, root, name in jobs]
 
 
 def _worker_start() -> None:
@@ -180,7 +242,7 @@ def _read_chunk(jobs: Sequence[Job], stamping: bool, prepare: Prepare | None) ->
     import io
     import pickle
 
-    reads = [read_one(path, root, name, stamping, prepare) for path, root, name in jobs]
+    reads = _read_here(jobs, stamping, prepare)
     out = io.BytesIO()
     pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _pickler_table()
