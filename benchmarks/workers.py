@@ -4,9 +4,10 @@
 
 For each size, a corpus of that many topics (benchmarks/generate.py, in a temp folder)
 is validated by ``brief validate`` with ``BRIEF_WORKERS=1`` (one process) and with
-``BRIEF_WORKERS=N`` (N workers, forced whatever the size), interleaved, and the medians
-compared. ``corpus.parallel.MIN_BYTES`` is set from where the ratio falls below 1. Run
-it on a quiet machine: workers only help when cores are idle.
+``BRIEF_WORKERS=N`` (N processes, brief's own and N - 1 workers, forced whatever the
+size), interleaved, and the medians compared. ``corpus.parallel.MIN_BYTES`` is set
+from where the ratio falls below 1. Run it on a quiet machine: workers only help when
+cores are idle.
 """
 
 from __future__ import annotations
