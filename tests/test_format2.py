@@ -227,6 +227,41 @@ def test_a_lone_reliability_or_credibility_is_named_in_words() -> None:
     assert grade_line(grade(None, 3)) == "credibility 3"
 
 
+def test_a_briefing_keys_each_grade_it_shows_once(analyst: Path) -> None:
+    """A first-time reader met ``B2`` and ``C4`` with nothing to say what they meant:
+    every format of ``show`` ends with a key to the letters and digits it shows, and
+    only those; a briefing with no grades has none."""
+    from brief.views.gradewords import LEGEND_WORDS, legend
+    from brief.views.records import Briefing, Grade, Point, Section
+
+    plain = run("--no-bundled", "--corpus", str(analyst), "show", "fishers-union").stdout
+    key = plain[plain.index("\nGrades\n") :].splitlines()[2:]
+    # Its claim is C4; the one contradicting it, shown beneath it, B2
+    assert key == [
+        "  B  source usually reliable",
+        "  C  source fairly reliable",
+        "  2  claim probably true",
+        "  4  claim doubtful",
+    ]
+    for fmt, line in [("markdown", "- **C** source fairly reliable"), ("html", "<dt>C</dt>")]:
+        shown = run("--no-bundled", "--corpus", str(analyst), "show", "fishers-union", "-f", fmt)
+        assert line in shown.stdout
+    ungraded = run("--no-bundled", "--corpus", str(CORPORA / "mini"), "show", "trade").stdout
+    assert "Sources" in ungraded and "Grades" not in ungraded
+
+    def point(reliability: str | None, credibility: int | None, *against: Point) -> Point:
+        grade = Grade(reliability, credibility, None, None, None, None, None)
+        return Point("c", "text", "reported", None, (), (), "t", "T", against, grade=grade)
+
+    def view(*points: Point) -> Briefing:
+        section = Section("", "General", points)
+        return Briefing("topic", "t", "T", "", (), (section,), (), "", ())
+
+    graded = view(point("F", 6, point("A", None)), point(None, 1), point("F", 2))
+    assert legend(graded) == [(x, LEGEND_WORDS[x]) for x in ("A", "F", "1", "2", "6")]
+    assert legend(view(point(None, None))) == []
+
+
 def test_an_alleged_claim_stating_a_relation_says_who_alleges_it(tmp_path: Path) -> None:
     # A relation is format 2's too: an alleged edge in the graph needs its claimant.
     head = 'format = 2\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'

@@ -271,7 +271,7 @@ async def test_contents_jumps_to_a_section(bundled_app: BriefApp) -> None:
         await pilot.press("t")
         contents = bundled_app.screen.query_one("#contents", OptionList)
         labels = [str(o.prompt) for o in contents.options]
-        assert labels[-1] == "Sources" and "Related topics" in labels
+        assert labels[-2:] == ["Sources", "Grades"] and "Related topics" in labels
         await pilot.press("end", "enter")
         await pilot.pause()
         assert isinstance(bundled_app.screen, BrowseScreen)
@@ -534,6 +534,9 @@ async def test_format2_grades_are_drawn_as_brief_show_prints_them() -> None:
         )
         grade_lines = [line.strip() for line in shown.stdout.splitlines() if " · " in line]
         assert grade_lines and all(line in text for line in grade_lines)
+        key = shown.stdout[shown.stdout.index("\nGrades\n") :].splitlines()[2:]
+        assert key and page(app)[-len(key) :] == [line.strip() for line in key]  # its key too
+        assert app.browser.pane.page.contents[-1][0] == "grades"  # listed in the contents
 
 
 async def test_the_sidebar_lists_entries_by_title_as_brief_list_does(tmp_path: Path) -> None:

@@ -135,7 +135,7 @@ async def test_focus_follows_a_jump_from_the_overview(mini: Path) -> None:
 
 async def test_focus_follows_a_jump_from_the_contents(bundled_app: BriefApp) -> None:
     async with bundled_app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "end", "enter")  # Sources, at the foot of the page
+        await pilot.press("t", "end", "up", "enter")  # Sources, near the foot of the page
         await pilot.pause()
         await pilot.pause()  # the dialog gives the focus back, then the jump moves it
         focused = bundled_app.focused

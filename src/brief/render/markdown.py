@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
-from ..views.gradewords import badge, badge_words, grade_line, quote_line
+from ..views.gradewords import LEGEND_HEADING, badge, badge_words, grade_line, legend, quote_line
 from ..views.records import Briefing, Listing, Point, Reference, Results, fact_text, split_marks
 from ..views.wording import (
     column_name,
@@ -118,9 +118,19 @@ def briefing(view: Briefing) -> str:
         lines += [f"- {escape(link_label(x))}" for x in view.related]
         lines.append("")
     lines += references(view.references)
+    lines += _legend(view)
     if view.left_out:
         lines += [f"*{left_out_line(view.left_out, view.kind)}*", ""]
     return "\n".join(lines)
+
+
+def _legend(view: Briefing) -> list[str]:
+    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
+    key = legend(view)
+    if not key:
+        return []
+    items = (f"- **{escape(mark)}** {escape(words)}" for mark, words in key)
+    return [f"## {LEGEND_HEADING}", "", *items, ""]
 
 
 def listing(view: Listing) -> str:

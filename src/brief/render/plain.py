@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
-from ..views.gradewords import badge, badge_words, grade_line, quote_line
+from ..views.gradewords import (
+    LEGEND_HEADING,
+    badge,
+    badge_words,
+    grade_line,
+    legend,
+    quote_line,
+)
 from ..views.records import (
     Briefing,
     Grade,
@@ -160,9 +167,21 @@ def briefing(view: Briefing, width: int = 80) -> str:
         related = ", ".join(link_label(x) for x in view.related)
         lines += ["", *_wrap(f"{view.related_heading}: {related}", width, "", "  ")]
     lines += references(view.references, width)
+    lines += _legend(view, width)
     if view.left_out:
         lines += ["", *_wrap(left_out_line(view.left_out, view.kind), width, "", "")]
     return "\n".join(lines) + "\n"
+
+
+def _legend(view: Briefing, width: int) -> list[str]:
+    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
+    key = legend(view)
+    if not key:
+        return []
+    lines = ["", LEGEND_HEADING]
+    for mark, words in key:
+        lines += _wrap(words, width, f"  {mark}  ", " " * (len(mark) + 4))
+    return lines
 
 
 def listing(view: Listing) -> str:

@@ -13,8 +13,9 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.segment import Segment
 from rich.text import Text
 
-from ..views.gradewords import badge, badge_words, grade_words, quote_line
+from ..views.gradewords import LEGEND_HEADING, badge, badge_words, grade_words, legend, quote_line
 from ..views.records import (
+    Briefing,
     Grade,
     Point,
     Reference,
@@ -152,6 +153,15 @@ def under(label: str, style: str, other: Point) -> Text:
     if other.grade is not None and badge(other.grade):
         text.append(f" {badge_words(other.grade)}", style="bold cyan")
     return text
+
+
+def grade_key(view: Briefing) -> list[RenderableType]:
+    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
+    key = legend(view)
+    if not key:
+        return []
+    rows = [(Text(mark, style="bold cyan"), Text(words)) for mark, words in key]
+    return [Text(), Text(LEGEND_HEADING, style="bold"), bullets(rows)]
 
 
 def references(refs: tuple[Reference, ...]) -> list[RenderableType]:

@@ -45,6 +45,7 @@ from ..views.wording import (
 )
 from .richtext import (
     bullets,
+    grade_key,
     graded,
     make_console,
     point,
@@ -90,6 +91,7 @@ def briefing(view: Briefing) -> RenderableType:
         related = Text(", ".join(link_label(x) for x in view.related), style="green")
         parts += [Text(), bullets([(title, related)])]
     parts += references(view.references)
+    parts += grade_key(view)
     if view.left_out:
         parts += [Text(), Text(left_out_line(view.left_out, view.kind), style="yellow")]
     return Group(*parts)

@@ -10,7 +10,38 @@ Imports only the records, so that a cached briefing prints without the core.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .records import Briefing, Grade, Point, Quote, Section
+
+#: What each reliability grade means (the Admiralty / NATO code), as a source's facts say it.
+RELIABILITY_WORDS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+
+#: What each letter and digit of a badge means, as a briefing's key to its grades says it.
+LEGEND_WORDS = {
+    "A": "source completely reliable",
+    "B": "source usually reliable",
+    "C": "source fairly reliable",
+    "D": "source not usually reliable",
+    "E": "source unreliable",
+    "F": "source's reliability cannot be judged",
+    "1": "claim confirmed by other sources",
+    "2": "claim probably true",
+    "3": "claim possibly true",
+    "4": "claim doubtful",
+    "5": "claim improbable",
+    "6": "claim's truth cannot be judged",
+}
+
+#: The heading of a briefing's key to the grades it shows.
+LEGEND_HEADING = "Grades"
 
 
 def badge(grade: Grade) -> str:
@@ -64,3 +95,31 @@ def without_quotes(view: Briefing) -> Briefing:
         Section(s.key, s.title, tuple(_point(p) for p in s.points)) for s in view.sections
     )
     return view._replace(sections=sections)
+
+
+def legend(view: Briefing) -> list[tuple[str, str]]:
+    """The key to the grades *view* shows: each letter and digit its badges use, once,
+    with what it means (``("B", "source usually reliable")``); letters first. Empty
+    when it shows none (format 1)."""
+    letters: set[str] = set()
+    digits: set[int] = set()
+    for point in _every_point(view):
+        if point.grade is not None:
+            if point.grade.reliability:
+                letters.add(point.grade.reliability)
+            if point.grade.credibility:
+                digits.add(point.grade.credibility)
+    marks = [*sorted(letters), *(str(x) for x in sorted(digits))]
+    return [(x, LEGEND_WORDS.get(x, "")) for x in marks]
+
+
+def _every_point(view: Briefing) -> Iterator[Point]:
+    """Every point *view* shows a grade for: its claims and those contradicting them."""
+    for section in view.sections:
+        yield from _with_contesting(section.points)
+
+
+def _with_contesting(points: tuple[Point, ...]) -> Iterator[Point]:
+    for point in points:
+        yield point
+        yield from _with_contesting(point.contested_by)

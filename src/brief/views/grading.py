@@ -10,17 +10,8 @@ from collections.abc import Sequence
 
 from ..core.index import Index
 from ..core.model import Claim, Source
+from .gradewords import RELIABILITY_WORDS
 from .records import FactValue, Grade, Quote
-
-#: What each reliability grade means (the Admiralty / NATO code), as a source's facts say it.
-RELIABILITY_WORDS = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
 
 
 def source_grades(source: Source) -> list[tuple[str, FactValue]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...views.gradewords import badge, badge_words, grade_line, quote_line
+from ...views.gradewords import LEGEND_HEADING, badge, badge_words, grade_line, legend, quote_line
 from ...views.records import Briefing, Link, Point, Reference, fact_text
 from ...views.wording import (
     counter_label,
@@ -159,6 +159,15 @@ def footnotes(doc: Doc, refs: tuple[Reference, ...]) -> str:
     return f'<h2>Sources</h2>\n<ol class="footnotes">\n{"".join(items)}</ol>\n'
 
 
+def _legend(view: Briefing) -> str:
+    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
+    key = legend(view)
+    if not key:
+        return ""
+    items = "".join(f"<dt>{esc(mark)}</dt><dd>{esc(words)}</dd>" for mark, words in key)
+    return f'<h2>{LEGEND_HEADING}</h2>\n<dl class="grades">{items}</dl>\n'
+
+
 def _facts(view: Briefing) -> str:
     if not view.facts:
         return ""
@@ -219,7 +228,7 @@ def briefing(doc: Doc, view: Briefing, scope: str = "") -> str:
         parts.append(f"<h2>{esc(section.title)}</h2>\n{points(doc, section.points)}")
     if not view.sections:
         parts.append(f'<p class="muted"><em>{esc(view.no_claims_line)}</em></p>\n')
-    parts += [_related(doc, view), footnotes(doc, view.references)]
+    parts += [_related(doc, view), footnotes(doc, view.references), _legend(view)]
     if view.left_out:
         parts.append(f'<p class="left-out">{esc(left_out_line(view.left_out, view.kind))}</p>\n')
     return "".join(parts) + "</article>\n"

@@ -43,6 +43,9 @@ ul.related-claims li{margin:.2rem 0}
 sup.cites a{text-decoration:none;margin-left:.1rem}
 ol.footnotes{font-size:.92rem}
 ol.footnotes a.back{text-decoration:none;margin-left:.3rem}
+dl.grades{display:grid;grid-template-columns:auto 1fr;gap:.1rem .8rem;font-size:.92rem}
+dl.grades dt{font-weight:600}
+dl.grades dd{margin:0}
 table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0}
 th,td{border-bottom:1px solid var(--rule);padding:.25rem .4rem;text-align:left;\
 vertical-align:top}
@@ -69,4 +72,4 @@ a.external::after{content:" (" attr(href) ")";font-size:.85em}}
 
 #: The stylesheet's SHA-256, base64: what the Content-Security-Policy allows. Written out,
 #: not computed (hashlib costs a few ms to import); tests/test_html.py checks it.
-CSS_SHA256 = "ZwwQU5uwNNijV/ENqrIuk28FriSxB9IzFzgNlnNWLsw="
+CSS_SHA256 = "/gefm584gRKU/KjwsoYiNl9dIJLQtRG5NWDDVzEIR2w="

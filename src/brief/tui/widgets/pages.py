@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 
+from ...views.gradewords import LEGEND_HEADING, legend
 from ...views.records import Briefing, Link, Point, Reference
 from ...views.wording import comparison_title, empty_cell, left_out_line, row_kind, shared_label
 from .. import text
@@ -104,6 +105,18 @@ def _references(page: Page, refs: tuple[Reference, ...], points: list[Point]) ->
         page.add(Jump(text.reference(ref), make, classes="reference"))
 
 
+def _legend(page: Page, view: Briefing) -> None:
+    key = legend(view)
+    if not key:
+        return
+    label = Content(LEGEND_HEADING)
+    page.heading(Block(label, classes="heading"), "grades", label)
+    for mark, words in key:
+        page.add(
+            Block(Content.assemble((f"{mark}  ", "bold $text-accent"), words), classes="grade")
+        )
+
+
 def gone_page(ident: str, why: str) -> Page:
     """The page of an entry that was being read when an edit took it out of the corpus."""
     from ...core.unsafe import shown_line
@@ -136,6 +149,7 @@ def briefing_page(view: Briefing, known: Collection[str]) -> Page:
         page.add(Block(Content(view.no_claims_line), classes="empty"))
     _related(page, view.related_heading, view.related)
     _references(page, view.references, all_points)
+    _legend(page, view)
     if view.left_out:
         page.add(Block(Content(left_out_line(view.left_out, view.kind)), classes="left-out"))
     return page
