@@ -262,6 +262,26 @@ def test_a_briefing_keys_each_grade_it_shows_once(analyst: Path) -> None:
     assert legend(view(point(None, None))) == []
 
 
+@pytest.mark.parametrize("corpus", ["bundled", "analyst"])
+def test_every_badge_a_briefing_shows_is_in_its_key(corpus: str) -> None:
+    """A trial found a source's page showing ``A1`` on a claim supporting one of its own,
+    and no ``A`` in the key: every page of both graded corpora, each badge checked."""
+    import re
+
+    where = [] if corpus == "bundled" else ["--no-bundled", "--corpus", str(CORPORA / corpus)]
+    badge = re.compile(r"(?<![\w-])(?:([A-F])([1-6])|source ([A-F])|credibility ([1-6]))(?![\w-])")
+    pages = 0
+    for kind in ("topics", "actors", "sources"):
+        for ident in run(*where, "list", kind).stdout.split():
+            shown = run(*where, "show", ident, "-f", "plain").stdout
+            body, _, key = shown.partition("\nGrades\n")
+            used = {m for found in badge.findall(body) for m in found if m}
+            keyed = {line.split()[0] for line in key.splitlines() if line.startswith("  ")}
+            assert used == keyed, (ident, used, keyed)
+            pages += 1
+    assert pages >= 6
+
+
 def test_an_alleged_claim_stating_a_relation_says_who_alleges_it(tmp_path: Path) -> None:
     # A relation is format 2's too: an alleged edge in the graph needs its claimant.
     head = 'format = 2\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'

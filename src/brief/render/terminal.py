@@ -67,6 +67,8 @@ def briefing(view: Briefing) -> RenderableType:
     parts: list[RenderableType] = [Text(view.title, style="bold reverse"), Text()]
     if view.summary:
         parts.append(Text(view.summary))
+    if view.summary and view.facts:  # apart, as plain text sets them
+        parts.append(Text())
     if view.facts:  # a long value wraps under itself, not under its label
         facts = [
             (Text(f"{k}:", style="bold dim"), Text(fact_text(k, v), style="dim"))

@@ -114,12 +114,14 @@ def legend(view: Briefing) -> list[tuple[str, str]]:
 
 
 def _every_point(view: Briefing) -> Iterator[Point]:
-    """Every point *view* shows a grade for: its claims and those contradicting them."""
+    """Every point *view* shows a grade for: its claims, and those contradicting or
+    supporting them (a source's page shows claims of other sources so)."""
     for section in view.sections:
-        yield from _with_contesting(section.points)
+        yield from _with_linked(section.points)
 
 
-def _with_contesting(points: tuple[Point, ...]) -> Iterator[Point]:
+def _with_linked(points: tuple[Point, ...]) -> Iterator[Point]:
     for point in points:
         yield point
-        yield from _with_contesting(point.contested_by)
+        yield from _with_linked(point.contested_by)
+        yield from _with_linked(point.supported_by)
