@@ -231,7 +231,7 @@ def test_a_briefing_keys_each_grade_it_shows_once(analyst: Path) -> None:
     """A first-time reader met ``B2`` and ``C4`` with nothing to say what they meant:
     every format of ``show`` ends with a key to the letters and digits it shows, and
     only those; a briefing with no grades has none."""
-    from brief.views.gradewords import LEGEND_WORDS, legend
+    from brief.views.gradewords import LEGEND_WORDS, briefing_key
     from brief.views.records import Briefing, Grade, Point, Section
 
     plain = run("--no-bundled", "--corpus", str(analyst), "show", "fishers-union").stdout
@@ -258,28 +258,32 @@ def test_a_briefing_keys_each_grade_it_shows_once(analyst: Path) -> None:
         return Briefing("topic", "t", "T", "", (), (section,), (), "", ())
 
     graded = view(point("F", 6, point("A", None)), point(None, 1), point("F", 2))
-    assert legend(graded) == [(x, LEGEND_WORDS[x]) for x in ("A", "F", "1", "2", "6")]
-    assert legend(view(point(None, None))) == []
+    assert briefing_key(graded) == [(x, LEGEND_WORDS[x]) for x in ("A", "F", "1", "2", "6")]
+    assert briefing_key(view(point(None, None))) == []
 
 
 @pytest.mark.parametrize("corpus", ["bundled", "analyst"])
 def test_every_badge_a_briefing_shows_is_in_its_key(corpus: str) -> None:
     """A trial found a source's page showing ``A1`` on a claim supporting one of its own,
-    and no ``A`` in the key: every page of both graded corpora, each badge checked."""
+    and no ``A`` in the key, and conflicts, timelines and comparisons with no key: every
+    page of both graded corpora and those views, each badge checked."""
     import re
 
     where = [] if corpus == "bundled" else ["--no-bundled", "--corpus", str(CORPORA / corpus)]
     badge = re.compile(r"(?<![\w-])(?:([A-F])([1-6])|source ([A-F])|credibility ([1-6]))(?![\w-])")
-    pages = 0
+    commands = [["conflicts"], ["timeline"]]
+    commands += [["compare", "china", "russia"], ["compare", "sanctions", "economy"]] * (
+        corpus == "bundled"
+    )
     for kind in ("topics", "actors", "sources"):
-        for ident in run(*where, "list", kind).stdout.split():
-            shown = run(*where, "show", ident, "-f", "plain").stdout
-            body, _, key = shown.partition("\nGrades\n")
-            used = {m for found in badge.findall(body) for m in found if m}
-            keyed = {line.split()[0] for line in key.splitlines() if line.startswith("  ")}
-            assert used == keyed, (ident, used, keyed)
-            pages += 1
-    assert pages >= 6
+        commands += [["show", ident] for ident in run(*where, "list", kind).stdout.split()]
+    for command in commands:
+        shown = run(*where, *command, "-f", "plain").stdout
+        body, _, key = shown.partition("\nGrades\n")
+        used = {m for found in badge.findall(body) for m in found if m}
+        keyed = {line.split()[0] for line in key.splitlines() if line.startswith("  ")}
+        assert used and used == keyed, (command, used, keyed)
+    assert len(commands) >= 8
 
 
 def test_an_alleged_claim_stating_a_relation_says_who_alleges_it(tmp_path: Path) -> None:

@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.kinds import Kind
-from ..views.gradewords import LEGEND_HEADING, badge, badge_words, grade_line, legend, quote_line
+from ..views.gradewords import (
+    LEGEND_HEADING,
+    badge,
+    badge_words,
+    briefing_key,
+    comparison_key,
+    conflicts_key,
+    grade_line,
+    quote_line,
+    timeline_key,
+)
 from ..views.records import Briefing, Listing, Point, Reference, Results, fact_text, split_marks
 from ..views.wording import (
     column_name,
@@ -118,15 +128,15 @@ def briefing(view: Briefing) -> str:
         lines += [f"- {escape(link_label(x))}" for x in view.related]
         lines.append("")
     lines += references(view.references)
-    lines += _legend(view)
+    lines += _legend(briefing_key(view))
     if view.left_out:
         lines += [f"*{left_out_line(view.left_out, view.kind)}*", ""]
     return "\n".join(lines)
 
 
-def _legend(view: Briefing) -> list[str]:
-    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
-    key = legend(view)
+def _legend(key: list[tuple[str, str]]) -> list[str]:
+    """The key to the grades shown (``gradewords.legend``), under a heading; none
+    shown, nothing."""
     if not key:
         return []
     items = (f"- **{escape(mark)}** {escape(words)}" for mark, words in key)
@@ -172,7 +182,7 @@ def comparison(view: Comparison) -> str:
     lines.append("")
     for row in view.rows:
         lines += _row(view, row)
-    return "\n".join(lines + references(view.references))
+    return "\n".join(lines + references(view.references) + _legend(comparison_key(view)))
 
 
 def _row(view: Comparison, row: ComparisonRow) -> list[str]:
@@ -216,7 +226,7 @@ def conflicts(view: Conflicts) -> str:
         lines.append("")
     for gone in view.left_out:
         lines += [f"*{escape(gone.line)}*", ""]
-    return "\n".join(lines + references(view.references))
+    return "\n".join(lines + references(view.references) + _legend(conflicts_key(view)))
 
 
 def results(view: Results) -> str:
@@ -288,7 +298,7 @@ def timeline(view: Timeline) -> str:
         lines += [f"*{escape(view.undated_line)}.*", ""]
     if view.left_out_line:
         lines += [f"*{escape(view.left_out_line)}*", ""]
-    return "\n".join(lines + references(view.references))
+    return "\n".join(lines + references(view.references) + _legend(timeline_key(view)))
 
 
 class MarkdownRenderer:

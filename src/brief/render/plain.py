@@ -10,9 +10,12 @@ from ..views.gradewords import (
     LEGEND_HEADING,
     badge,
     badge_words,
+    briefing_key,
+    comparison_key,
+    conflicts_key,
     grade_line,
-    legend,
     quote_line,
+    timeline_key,
 )
 from ..views.records import (
     Briefing,
@@ -167,15 +170,15 @@ def briefing(view: Briefing, width: int = 80) -> str:
         related = ", ".join(link_label(x) for x in view.related)
         lines += ["", *_wrap(f"{view.related_heading}: {related}", width, "", "  ")]
     lines += references(view.references, width)
-    lines += _legend(view, width)
+    lines += _legend(briefing_key(view), width)
     if view.left_out:
         lines += ["", *_wrap(left_out_line(view.left_out, view.kind), width, "", "")]
     return "\n".join(lines) + "\n"
 
 
-def _legend(view: Briefing, width: int) -> list[str]:
-    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
-    key = legend(view)
+def _legend(key: list[tuple[str, str]], width: int) -> list[str]:
+    """The key to the grades shown (``gradewords.legend``), under a heading; none
+    shown, nothing."""
     if not key:
         return []
     lines = ["", LEGEND_HEADING]
@@ -238,6 +241,7 @@ def comparison(view: Comparison, width: int = 80) -> str:
     for row in view.rows:
         lines += _row(view, row, width)
     lines += references(view.references, width)
+    lines += _legend(comparison_key(view), width)
     return "\n".join(lines) + "\n"
 
 
@@ -287,6 +291,7 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
     for gone in view.left_out:
         lines += _wrap(gone.line, width, "", "")
     lines += references(view.references, width)
+    lines += _legend(conflicts_key(view), width)
     return "\n".join(lines) + "\n"
 
 
@@ -358,6 +363,7 @@ def timeline(view: Timeline, width: int = 80) -> str:
     if view.left_out_line:
         lines += ["", *_wrap(view.left_out_line, width, "", "")]
     lines += references(view.references, width)
+    lines += _legend(timeline_key(view), width)
     return "\n".join(lines) + "\n"
 
 

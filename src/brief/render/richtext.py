@@ -13,9 +13,8 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.segment import Segment
 from rich.text import Text
 
-from ..views.gradewords import LEGEND_HEADING, badge, badge_words, grade_words, legend, quote_line
+from ..views.gradewords import LEGEND_HEADING, badge, badge_words, grade_words, quote_line
 from ..views.records import (
-    Briefing,
     Grade,
     Point,
     Reference,
@@ -155,9 +154,9 @@ def under(label: str, style: str, other: Point) -> Text:
     return text
 
 
-def grade_key(view: Briefing) -> list[RenderableType]:
-    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
-    key = legend(view)
+def grade_key(key: list[tuple[str, str]]) -> list[RenderableType]:
+    """The key to the grades shown (``gradewords.legend``), under a heading; none
+    shown, nothing."""
     if not key:
         return []
     rows = [(Text(mark, style="bold cyan"), Text(words)) for mark, words in key]

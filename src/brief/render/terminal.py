@@ -17,7 +17,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.kinds import Kind
-from ..views.gradewords import grade_line
+from ..views.gradewords import (
+    briefing_key,
+    comparison_key,
+    conflicts_key,
+    grade_line,
+    timeline_key,
+)
 from ..views.records import (
     Briefing,
     Listing,
@@ -93,7 +99,7 @@ def briefing(view: Briefing) -> RenderableType:
         related = Text(", ".join(link_label(x) for x in view.related), style="green")
         parts += [Text(), bullets([(title, related)])]
     parts += references(view.references)
-    parts += grade_key(view)
+    parts += grade_key(briefing_key(view))
     if view.left_out:
         parts += [Text(), Text(left_out_line(view.left_out, view.kind), style="yellow")]
     return Group(*parts)
@@ -217,6 +223,7 @@ def comparison(view: Comparison, width: int = 80) -> RenderableType:
     for row in view.rows:
         parts += _row(view, row, side_by_side)
     parts += references(view.references)
+    parts += grade_key(comparison_key(view))
     return Group(*parts)
 
 
@@ -248,6 +255,7 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
     for gone in view.left_out:
         parts.append(Text(gone.line, style="yellow"))
     parts += references(view.references)
+    parts += grade_key(conflicts_key(view))
     return Group(*parts)
 
 
@@ -304,7 +312,7 @@ def timeline(view: Timeline) -> RenderableType:
         parts += [Text(), Text(f"({view.undated_line})", style="dim italic")]
     if view.left_out_line:
         parts += [Text(), Text(view.left_out_line, style="yellow")]
-    return Group(*parts, *references(view.references))
+    return Group(*parts, *references(view.references), *grade_key(timeline_key(view)))
 
 
 class TerminalRenderer:

@@ -10,9 +10,15 @@ Imports only the records, so that a cached briefing prints without the core.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import TYPE_CHECKING
 
 from .records import Briefing, Grade, Point, Quote, Section
+
+if TYPE_CHECKING:
+    from .comparison import Comparison, Conflicts
+    from .timeline import Timeline
 
 #: What each reliability grade means (the Admiralty / NATO code), as a source's facts say it.
 RELIABILITY_WORDS = {
@@ -97,13 +103,14 @@ def without_quotes(view: Briefing) -> Briefing:
     return view._replace(sections=sections)
 
 
-def legend(view: Briefing) -> list[tuple[str, str]]:
-    """The key to the grades *view* shows: each letter and digit its badges use, once,
-    with what it means (``("B", "source usually reliable")``); letters first. Empty
-    when it shows none (format 1)."""
+def legend(points: Iterable[Point]) -> list[tuple[str, str]]:
+    """The key to the grades *points* show, with the claims shown contradicting or
+    supporting them (a source's page shows other sources' claims so): each letter and
+    digit their badges use, once, with what it means (``("B", "source usually
+    reliable")``); letters first. Empty when they show none (format 1)."""
     letters: set[str] = set()
     digits: set[int] = set()
-    for point in _every_point(view):
+    for point in _with_linked(points):
         if point.grade is not None:
             if point.grade.reliability:
                 letters.add(point.grade.reliability)
@@ -113,14 +120,27 @@ def legend(view: Briefing) -> list[tuple[str, str]]:
     return [(x, LEGEND_WORDS.get(x, "")) for x in marks]
 
 
-def _every_point(view: Briefing) -> Iterator[Point]:
-    """Every point *view* shows a grade for: its claims, and those contradicting or
-    supporting them (a source's page shows claims of other sources so)."""
-    for section in view.sections:
-        yield from _with_linked(section.points)
+def briefing_key(view: Briefing) -> list[tuple[str, str]]:
+    """The key to the grades a briefing shows (see :func:`legend`)."""
+    return legend(p for section in view.sections for p in section.points)
 
 
-def _with_linked(points: tuple[Point, ...]) -> Iterator[Point]:
+def conflicts_key(view: Conflicts) -> list[tuple[str, str]]:
+    """The key to the grades ``brief conflicts`` shows: both sides of every pair."""
+    return legend(p for pair in view.pairs for p in (pair.first, pair.second))
+
+
+def comparison_key(view: Comparison) -> list[tuple[str, str]]:
+    """The key to the grades a comparison shows: each row's shared claims and cells."""
+    return legend(p for row in view.rows for p in chain(row.common, *row.cells))
+
+
+def timeline_key(view: Timeline) -> list[tuple[str, str]]:
+    """The key to the grades a timeline shows."""
+    return legend(event.point for event in view.events)
+
+
+def _with_linked(points: Iterable[Point]) -> Iterator[Point]:
     for point in points:
         yield point
         yield from _with_linked(point.contested_by)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...views.gradewords import LEGEND_HEADING, badge, badge_words, grade_line, legend, quote_line
+from ...views.gradewords import (
+    LEGEND_HEADING,
+    badge,
+    badge_words,
+    briefing_key,
+    grade_line,
+    quote_line,
+)
 from ...views.records import Briefing, Link, Point, Reference, fact_text
 from ...views.wording import (
     counter_label,
@@ -159,9 +166,9 @@ def footnotes(doc: Doc, refs: tuple[Reference, ...]) -> str:
     return f'<h2>Sources</h2>\n<ol class="footnotes">\n{"".join(items)}</ol>\n'
 
 
-def _legend(view: Briefing) -> str:
-    """The key to the grades *view* shows, under a heading (none shown: nothing)."""
-    key = legend(view)
+def grade_key(key: list[tuple[str, str]]) -> str:
+    """The key to the grades shown (``gradewords.legend``), under a heading; none
+    shown, nothing."""
     if not key:
         return ""
     items = "".join(f"<dt>{esc(mark)}</dt><dd>{esc(words)}</dd>" for mark, words in key)
@@ -228,7 +235,7 @@ def briefing(doc: Doc, view: Briefing, scope: str = "") -> str:
         parts.append(f"<h2>{esc(section.title)}</h2>\n{points(doc, section.points)}")
     if not view.sections:
         parts.append(f'<p class="muted"><em>{esc(view.no_claims_line)}</em></p>\n')
-    parts += [_related(doc, view), footnotes(doc, view.references), _legend(view)]
+    parts += [_related(doc, view), footnotes(doc, view.references), grade_key(briefing_key(view))]
     if view.left_out:
         parts.append(f'<p class="left-out">{esc(left_out_line(view.left_out, view.kind))}</p>\n')
     return "".join(parts) + "</article>\n"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...core.kinds import Kind
-from ...views.gradewords import grade_line
+from ...views.gradewords import comparison_key, conflicts_key, grade_line, timeline_key
 from ...views.records import Briefing, Listing, Point, Results, split_marks
 from ...views.wording import (
     column_name,
@@ -100,7 +100,7 @@ def comparison(view: Comparison) -> str:
     numeric = set(range(1, len(header)))
     body = [f"<h1>{esc(title)}</h1>\n", table([*header, "Verdict"], rows, numeric)]
     body += [_row(doc, view, row, n) for n, row in enumerate(view.rows, 1)]
-    body.append(parts.footnotes(doc, view.references))
+    body += [parts.footnotes(doc, view.references), parts.grade_key(comparison_key(view))]
     return document(title, "".join(body))
 
 
@@ -140,7 +140,7 @@ def conflicts_body(view: Conflicts, doc: parts.Doc) -> str:
             "</ul>\n</section>\n",
         ]
     out += [f'<p class="left-out">{esc(gone.line)}</p>\n' for gone in view.left_out]
-    out.append(parts.footnotes(doc, view.references))
+    out += [parts.footnotes(doc, view.references), parts.grade_key(conflicts_key(view))]
     return "".join(out)
 
 
@@ -244,7 +244,7 @@ def timeline(view: Timeline) -> str:
         body.append(f'<p class="left-out">{esc(view.undated_line)}.</p>\n')
     if view.left_out_line:
         body.append(f'<p class="left-out">{esc(view.left_out_line)}</p>\n')
-    body.append(parts.footnotes(doc, view.references))
+    body += [parts.footnotes(doc, view.references), parts.grade_key(timeline_key(view))]
     return document(view.heading, "".join(body))
 
 

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 
-from ...views.gradewords import LEGEND_HEADING, legend
+from ...views.gradewords import LEGEND_HEADING, briefing_key, comparison_key
 from ...views.records import Briefing, Link, Point, Reference
 from ...views.wording import comparison_title, empty_cell, left_out_line, row_kind, shared_label
 from .. import text
@@ -105,8 +105,8 @@ def _references(page: Page, refs: tuple[Reference, ...], points: list[Point]) ->
         page.add(Jump(text.reference(ref), make, classes="reference"))
 
 
-def _legend(page: Page, view: Briefing) -> None:
-    key = legend(view)
+def _legend(page: Page, key: list[tuple[str, str]]) -> None:
+    """The key to the grades shown (``gradewords.legend``), under a heading."""
     if not key:
         return
     label = Content(LEGEND_HEADING)
@@ -149,7 +149,7 @@ def briefing_page(view: Briefing, known: Collection[str]) -> Page:
         page.add(Block(Content(view.no_claims_line), classes="empty"))
     _related(page, view.related_heading, view.related)
     _references(page, view.references, all_points)
-    _legend(page, view)
+    _legend(page, briefing_key(view))
     if view.left_out:
         page.add(Block(Content(left_out_line(view.left_out, view.kind)), classes="left-out"))
     return page
@@ -199,4 +199,5 @@ def comparison_page(
             line = Content(left_out_line(row.left_out, row_kind(view)))
             page.add(Block(line, classes="left-out"))
     _references(page, view.references, all_points)
+    _legend(page, comparison_key(view))
     return page
