@@ -261,6 +261,17 @@ def test_a_briefing_keys_each_grade_it_shows_once(analyst: Path) -> None:
     assert briefing_key(graded) == [(x, LEGEND_WORDS[x]) for x in ("A", "F", "1", "2", "6")]
     assert briefing_key(view(point(None, None))) == []
 
+    def assessed(likelihood: str) -> Point:
+        grade = Grade(None, None, likelihood, "low", None, None, None)
+        return Point("a", "text", "assessment", None, (), (), "t", "T", grade=grade)
+
+    weighed = view(assessed("very likely"), point("B", None), assessed("unlikely"))
+    assert briefing_key(weighed) == [  # its likelihoods after the grades, in the scale's order
+        ("B", "source usually reliable"),
+        ("unlikely", "20-45% probability"),
+        ("very likely", "80-95% probability"),
+    ]
+
 
 @pytest.mark.parametrize("corpus", ["bundled", "analyst"])
 def test_every_badge_a_briefing_shows_is_in_its_key(corpus: str) -> None:
@@ -281,7 +292,8 @@ def test_every_badge_a_briefing_shows_is_in_its_key(corpus: str) -> None:
         shown = run(*where, *command, "-f", "plain").stdout
         body, _, key = shown.partition("\nGrades\n")
         used = {m for found in badge.findall(body) for m in found if m}
-        keyed = {line.split()[0] for line in key.splitlines() if line.startswith("  ")}
+        lines = [line.split("  ")[1] for line in key.splitlines() if line.startswith("  ")]
+        keyed = {x for x in lines if len(x) == 1}  # the likelihood terms follow
         assert used and used == keyed, (command, used, keyed)
     assert len(commands) >= 8
 
@@ -306,3 +318,15 @@ def test_an_alleged_claim_stating_a_relation_says_who_alleges_it(tmp_path: Path)
     ]
     (tmp_path / "a.toml").write_text(head + claim.replace('status = "alleged"\n', 'by = "x"\n'))
     assert validate(tmp_path)[:2] == (0, [])
+
+
+def test_the_key_gives_each_likelihood_the_range_the_format_reference_gives() -> None:
+    import re
+
+    from brief.core.model import LIKELIHOODS
+    from brief.views.gradewords import LIKELIHOOD_WORDS
+
+    assert tuple(LIKELIHOOD_WORDS) == LIKELIHOODS  # every term, in the scale's order
+    reference = (Path(__file__).parent.parent / "docs" / "format.md").read_text()
+    table = dict(re.findall(r"^\| `([a-z ]+)` \| (\d+-\d+%) \|$", reference, re.M))
+    assert {term: f"{span} probability" for term, span in table.items()} == LIKELIHOOD_WORDS

@@ -160,7 +160,9 @@ def grade_key(key: list[tuple[str, str]]) -> list[RenderableType]:
     if not key:
         return []
     rows = [(Text(mark, style="bold cyan"), Text(words)) for mark, words in key]
-    return [Text(), Text(LEGEND_HEADING, style="bold"), bullets(rows)]
+    grades = [row for row in rows if len(row[0]) == 1]  # a term's width would push them
+    terms = rows[len(grades) :]
+    return [Text(), Text(LEGEND_HEADING, style="bold"), *(bullets(x) for x in (grades, terms) if x)]
 
 
 def references(refs: tuple[Reference, ...]) -> list[RenderableType]:

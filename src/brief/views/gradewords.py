@@ -46,6 +46,17 @@ LEGEND_WORDS = {
     "6": "claim's truth cannot be judged",
 }
 
+#: What each likelihood term of an assessment means (ICD 203), as the key says it.
+LIKELIHOOD_WORDS = {
+    "almost no chance": "1-5% probability",
+    "very unlikely": "5-20% probability",
+    "unlikely": "20-45% probability",
+    "roughly even chance": "45-55% probability",
+    "likely": "55-80% probability",
+    "very likely": "80-95% probability",
+    "almost certain": "95-99% probability",
+}
+
 #: The heading of a briefing's key to the grades it shows.
 LEGEND_HEADING = "Grades"
 
@@ -107,17 +118,23 @@ def legend(points: Iterable[Point]) -> list[tuple[str, str]]:
     """The key to the grades *points* show, with the claims shown contradicting or
     supporting them (a source's page shows other sources' claims so): each letter and
     digit their badges use, once, with what it means (``("B", "source usually
-    reliable")``); letters first. Empty when they show none (format 1)."""
+    reliable")``), letters first; then each likelihood their assessments use, in the
+    scale's order (``("likely", "55-80% probability")``). Empty when they show none
+    (format 1)."""
     letters: set[str] = set()
     digits: set[int] = set()
+    terms: set[str] = set()
     for point in _with_linked(points):
         if point.grade is not None:
             if point.grade.reliability:
                 letters.add(point.grade.reliability)
             if point.grade.credibility:
                 digits.add(point.grade.credibility)
+            if point.grade.likelihood:
+                terms.add(point.grade.likelihood)
     marks = [*sorted(letters), *(str(x) for x in sorted(digits))]
-    return [(x, LEGEND_WORDS.get(x, "")) for x in marks]
+    key = [(x, LEGEND_WORDS.get(x, "")) for x in marks]
+    return key + [(x, LIKELIHOOD_WORDS[x]) for x in LIKELIHOOD_WORDS if x in terms]
 
 
 def briefing_key(view: Briefing) -> list[tuple[str, str]]:
