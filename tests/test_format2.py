@@ -157,7 +157,7 @@ def test_grade_words_are_normalised(analyst: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("texts/missing.md", "cannot read: "),
+        ("texts/missing.md", "'texts/missing.md': no such file (a path from the folder of"),
         ("texts", "a folder"),
         ("/etc/passwd", "must be a path relative to the corpus file"),
     ],

@@ -251,3 +251,21 @@ async def test_a_key_s_description_wraps_under_itself_in_the_help(mini: Path) ->
         assert len({w.region.x for w in whats}) == 1  # one column
         assert all(w.region.x > k.region.right - 1 for k, w in zip(keys, whats, strict=True))
         assert any(w.region.height > 1 for w in whats)  # some wrap, within their column
+
+
+@pytest.mark.parametrize("width", [40, 48, 100])
+async def test_the_footer_shows_quit_and_help_however_narrow(
+    bundled_app: BriefApp, width: int
+) -> None:
+    """At 48 columns a trial saw `s List  / Find  t Contents  [ Back` and no way to
+    quit or get help: the app's keys came after the screen's, and were cut off."""
+    async with bundled_app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        keys = {vars(k)["key"]: k for k in bundled_app.screen.query("Footer FooterKey")}
+        for key in ("q", "question_mark"):
+            assert key in keys and shown(keys[key]), key
+            assert keys[key].region.right <= width, (key, keys[key].region)
+        await pilot.press("question_mark")
+        assert isinstance(bundled_app.screen, HelpScreen)
+        listed = [k for section in sections() for k, _ in section.keys]
+        assert listed.count("q") == 1 and listed.count("?") == 1  # in the help once

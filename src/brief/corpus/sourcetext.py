@@ -78,6 +78,8 @@ def read_text(path: str, root: str, name: str) -> str:
     """
     if "\x00" in path or not _inside(path, root):
         raise ValueError("cannot read: it is outside the corpus folder")
+    if not os.path.lexists(path):  # never there: not "disappeared", as a corpus file is
+        raise ValueError("no such file (a path from the folder of the file naming it)")
     data = read_bytes(path, root, name)
     if not isinstance(data, bytes):
         raise ValueError(data.message)

@@ -53,10 +53,13 @@ def key_label(keys: str) -> str:
 
 
 def lines(cls: type[DOMNode]) -> tuple[tuple[str, str], ...]:
-    """The help's lines for the ``BINDINGS`` *cls* itself declares (not those it inherits)."""
+    """The help's lines for the ``BINDINGS`` *cls* itself declares (not those it inherits,
+    nor those that only repeat the app's)."""
     out = []
     for binding in vars(cls).get("BINDINGS", ()):
         assert isinstance(binding, Binding), f"{cls.__name__}: bind keys with Binding(...)"
+        if binding.action.startswith("app."):
+            continue  # the app's own key, repeated to put it first in a footer
         out.append((key_label(binding.key), binding.tooltip or binding.description.lower()))
     return tuple(out)
 
