@@ -166,6 +166,10 @@ TEXTUAL_KEYS: dict[str, tuple[str, str]] = {
     "tab": ("textual.screen", "Screen"),  # focus next
     "shift+tab": ("textual.screen", "Screen"),  # focus previous
     "space": ("textual.widgets", "SelectionList"),  # tick an actor to compare
+    "home": ("textual.containers", "ScrollableContainer"),  # the page's top
+    "end": ("textual.containers", "ScrollableContainer"),  # and its foot
+    "pageup": ("textual.containers", "ScrollableContainer"),
+    "pagedown": ("textual.containers", "ScrollableContainer"),
 }
 
 

@@ -269,3 +269,18 @@ async def test_the_footer_shows_quit_and_help_however_narrow(
         assert isinstance(bundled_app.screen, HelpScreen)
         listed = [k for section in sections() for k, _ in section.keys]
         assert listed.count("q") == 1 and listed.count("?") == 1  # in the help once
+
+
+async def test_end_shows_the_foot_of_the_page_and_home_its_top(bundled_app: BriefApp) -> None:
+    """The help and docs/tui.md list End and Home (Textual binds them on the page)."""
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await tab_to(pilot, "⚡ contradicted by")  # the focus on a link in the page
+        pane = reader(bundled_app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y > 0
+        last = list(pane.query(Block))[-1]
+        assert in_view(last, pane) and last.has_class("grade")  # the key to the grades
+        await pilot.press("home")
+        await pilot.pause()
+        assert pane.scroll_y == 0

@@ -33,6 +33,10 @@ TEXTUAL_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
         ("ctrl+q", "quit, even in a text box"),
     ),
     "List": (("up / down, enter", "move; open the briefing"),),
+    "Reading": (
+        ("home / end", "the top or the foot of the page"),
+        ("pageup / pagedown", "a screen up or down"),
+    ),
     "Compare": (("space", "tick or untick an actor"),),
     "Relations": (("enter", "show the claims behind an edge"),),
 }
