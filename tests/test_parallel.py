@@ -327,7 +327,10 @@ def test_ctrl_c_in_a_parallel_build_ends_quietly(tmp_path: Path) -> None:
         time.sleep(delay)
         os.killpg(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=60)
-        assert proc.returncode in (0, 130), err
+        # 130 from brief; a Ctrl-C landing while Python finishes exiting (its handler
+        # already reset) ends the process by the signal itself, which a shell reports as
+        # 130 too (seen once in a full run on a loaded machine, with no output)
+        assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err)
         assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
         assert _group_gone(proc.pid)
         assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]
