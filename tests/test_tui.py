@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -537,6 +538,11 @@ async def test_format2_grades_are_drawn_as_brief_show_prints_them() -> None:
         key = shown.stdout[shown.stdout.index("\nGrades\n") :].splitlines()[2:]
         assert key and page(app)[-len(key) :] == [line.strip() for line in key]  # its key too
         assert app.browser.pane.page.contents[-1][0] == "grades"  # listed in the contents
+        # a claim shown under another ends with its badge, after its sources, as in show
+        under = [b.base.plain for b in app.screen.query(".counter, .support").results(Block)]
+        graded = [t for t in under if re.search(r" (?:[A-F][1-6]|source [A-F])$", t)]
+        assert graded and all(re.search(r"\] (?:[A-F][1-6]|source [A-F])$", t) for t in graded)
+        assert all(t.split("] ")[-1] in shown.stdout for t in graded)
 
 
 async def test_the_sidebar_lists_entries_by_title_as_brief_list_does(tmp_path: Path) -> None:

@@ -90,12 +90,12 @@ def _under(label: str, style: str, other: Point) -> Content:
         status(other),
         counter_text(other),
     ]
-    if other.grade is not None and badge(other.grade):
-        parts.append((f" {badge_words(other.grade)}", "bold $text-accent"))
     if other.context:
         parts.append((f" ({other.context})", "italic"))
     if other.refs:
         parts.append((f" {refs_label(other.refs)}", "dim"))
+    if other.grade is not None and badge(other.grade):  # last, as the CLI puts it
+        parts.append((f" {badge_words(other.grade)}", "bold $text-accent"))
     return Content.assemble(*parts)
 
 
