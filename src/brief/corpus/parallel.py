@@ -196,11 +196,10 @@ def in_order(
     """
     import pickle
 
-    pending = futures
     here: dict[int, list[Read]] = {}  # chunks read in this process, not yet given
     spare = 1  # the first chunk that may not have been begun
     for at, chunk in enumerate(chunks):
-        future, pending[at] = pending[at], None
+        future, futures[at] = futures[at], None
         if at in here:
             yield from here.pop(at)
             continue
@@ -210,9 +209,9 @@ def in_order(
             continue
         spare = max(spare, at + 1)
         while not future.done() and spare < len(chunks):
-            waiting = pending[spare]
+            waiting = futures[spare]
             if waiting is not None and waiting.cancel():
-                pending[spare] = None
+                futures[spare] = None
                 here[spare] = read_here(chunks[spare])
             spare += 1
         try:

@@ -19,6 +19,7 @@ from ..core.kinds import Kind
 from ..views.wording import counted
 from .commands import GoToProvider
 from .history import Overlay, Place
+from .keys import APP_KEYS
 from .messages import Follow, OpenRelation
 from .screens.browse import TINY, BrowseScreen
 
@@ -57,8 +58,7 @@ class BriefApp(App[None]):
         (ROOMY, "-roomy"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="quit (in a text box, q types a q)"),
-        Binding("question_mark", "help", "Help", tooltip="this help: every key"),
+        *APP_KEYS,
         Binding("d", "toggle_theme", "Theme", show=False, tooltip="dark / light theme"),
         Binding("w", "warnings", "Warnings", tooltip="corpus warnings (when files had problems)"),
     ]

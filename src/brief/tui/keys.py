@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from textual.app import App
 from textual.binding import Binding
 
 if TYPE_CHECKING:
@@ -42,6 +43,15 @@ TEXTUAL_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+#: Quit and help: the app's keys, which every reading screen binds again, first. A
+#: footer lists a screen's keys before the app's, and a narrow one (48 columns) cut these
+#: off. The help lists them once, under the app.
+APP_KEYS = (
+    Binding("q", "app.quit", "Quit", tooltip="quit (in a text box, q types a q)"),
+    Binding("question_mark", "app.help", "Help", tooltip="this help: every key"),
+)
+
+
 class Section(NamedTuple):
     """A group of keys in the help: where they work."""
 
@@ -58,12 +68,12 @@ def key_label(keys: str) -> str:
 
 def lines(cls: type[DOMNode]) -> tuple[tuple[str, str], ...]:
     """The help's lines for the ``BINDINGS`` *cls* itself declares (not those it inherits,
-    nor those that only repeat the app's)."""
+    nor :data:`APP_KEYS` but for the app)."""
     out = []
     for binding in vars(cls).get("BINDINGS", ()):
         assert isinstance(binding, Binding), f"{cls.__name__}: bind keys with Binding(...)"
-        if binding.action.startswith("app."):
-            continue  # the app's own key, repeated to put it first in a footer
+        if binding in APP_KEYS and not issubclass(cls, App):
+            continue  # the app's, repeated to put it first in a footer
         out.append((key_label(binding.key), binding.tooltip or binding.description.lower()))
     return tuple(out)
 
@@ -76,6 +86,7 @@ def bound_classes() -> tuple[tuple[str, tuple[type[DOMNode], ...]], ...]:
     from .screens.compare import CompareScreen
     from .screens.contents import ContentsScreen
     from .screens.dialogs import HelpScreen, WarningsScreen
+    from .screens.reading import ReadingScreen
     from .screens.relations import EdgeList, EdgeScreen, RelationsScreen
     from .widgets.blocks import Jump
     from .widgets.findbar import FindBar
@@ -86,7 +97,7 @@ def bound_classes() -> tuple[tuple[str, tuple[type[DOMNode], ...]], ...]:
         ("Anywhere", (BriefApp,)),
         ("Filter", (FilterBox,)),
         ("List", ()),
-        ("Reading", (BrowseScreen, Pane, Jump)),
+        ("Reading", (ReadingScreen, BrowseScreen, Pane, Jump)),
         ("Find", (FindBar,)),
         ("Compare", (CompareScreen,)),
         ("Relations", (RelationsScreen, EdgeList)),

@@ -34,10 +34,6 @@ class BrowseScreen(ReadingScreen):
 
     # The footer shows them in this order: at 40 columns only the first few fit.
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The app's keys again, first: the footer lists a screen's keys before the app's,
-        # and a narrow one (48 columns) cut Quit and Help off. The help lists them once.
-        Binding("q", "app.quit", "Quit", tooltip="quit (in a text box, q types a q)"),
-        Binding("question_mark", "app.help", "Help", tooltip="this help: every key"),
         Binding(
             "s",
             "toggle_list",

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.screen import Screen
 
+from ..keys import APP_KEYS
 from ..messages import ShowCitation
 from ..widgets import FindBar, Pane
 
 if TYPE_CHECKING:
     from collections.abc import Collection
+
+    from textual.binding import BindingType
 
     from ...store import Store
     from ..history import Overlay
@@ -22,6 +25,8 @@ class ReadingScreen(Screen[None]):
     Subclasses keep their own ``BINDINGS`` (their order is the footer's) and point
     ``find``, ``find_step`` and ``contents`` at these actions.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_KEYS]  # first in every footer (keys.py)
 
     store: Store
 
