@@ -155,3 +155,32 @@ def test_cache_works_without_fcntl(mini: Path, monkeypatch: pytest.MonkeyPatch) 
     assert "Who trades with whom." in show(mini)
     assert "Who trades with whom." in show(mini)
     assert type(open_store(layers(mini))).__name__ == "CachedStore"
+
+
+def test_a_shared_folder_is_neither_used_nor_changed(mini: Path, tmp_path: Path) -> None:
+    """A cache path in a folder other than brief's own that others may enter (``/tmp``,
+    given to ``build`` by a script): the folder keeps its mode and gets no cache."""
+    from brief.store.build import build
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    try:
+        store = build(layers(mini), str(shared / "c.sqlite"))
+        assert "Who trades with whom." in store.briefing("trade").summary
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+        assert list(shared.iterdir()) == []
+    finally:
+        shared.chmod(0o700)
+
+
+def test_a_folder_made_for_the_cache_is_private(mini: Path, tmp_path: Path) -> None:
+    from brief.store.build import build
+
+    old = os.umask(0o022)
+    try:
+        build(layers(mini), str(tmp_path / "new" / "deeper" / "c.sqlite"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new" / "deeper").stat().st_mode) == 0o700
+    assert (tmp_path / "new" / "deeper" / "c.sqlite").exists()

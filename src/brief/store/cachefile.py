@@ -68,11 +68,15 @@ def _mine(info: os.stat_result) -> bool:
 
 
 def private_dir(folder: str, create: bool = False) -> bool:
-    """Whether *folder* is ours to keep a cache in: a real folder we own, made ``0700``.
+    """Whether *folder* is ours to keep a cache in: a real folder we own, ``0700``.
 
-    *create* makes it (and its parents, as the umask says) when it is missing.
+    *create* makes it (and its parents, as the umask says) when it is missing. A
+    folder open to others is made ``0700`` only when it is brief's own
+    (:func:`cache_dir`) or was made here; any other (``/tmp``, say, for a cache
+    path given to ``build``) is left as it is, and not used.
     """
     try:
+        made = create and not os.path.lexists(folder)
         if create:
             os.makedirs(folder, mode=0o700, exist_ok=True)
         info = os.lstat(folder)
@@ -83,6 +87,8 @@ def private_dir(folder: str, create: bool = False) -> bool:
     if not stat.S_ISDIR(info.st_mode) or not _mine(info):
         return False
     if stat.S_IMODE(info.st_mode) & 0o077 and os.name == "posix":
+        if not (made or os.path.abspath(folder) == os.path.abspath(cache_dir())):
+            return False
         try:
             os.chmod(folder, 0o700)
         except OSError:
