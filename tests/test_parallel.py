@@ -61,10 +61,10 @@ def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     real = parallel._in_workers
 
     def counted(
-        jobs: Sequence[parallel.Job], stamping: bool, workers: int, prepare: Any
+        jobs: Sequence[parallel.Job], stamping: bool, workers: int, prepare: Any, fast: bool
     ) -> Iterator[Any]:
         counts.append(0)
-        for read in real(jobs, stamping, workers, prepare):
+        for read in real(jobs, stamping, workers, prepare, fast):
             counts[-1] += 1
             yield read
 
@@ -73,13 +73,19 @@ def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def compare(layers: Sequence[Layer], monkeypatch: pytest.MonkeyPatch, counts: list[int]) -> None:
+    """One process with ``tomli`` alone, then workers with the faster parser, then
+    one process with it: the three loads give the same, whole."""
+    monkeypatch.setattr(parallel, "FAST_FILES", 10**9)
     monkeypatch.setenv("BRIEF_WORKERS", "1")
     alone = loaded(layers)
     assert counts == []
+    monkeypatch.setattr(parallel, "FAST_FILES", 0)
     monkeypatch.setenv("BRIEF_WORKERS", "3")
     together = loaded(layers)
     assert counts == [len(alone[0].files) - sum(f.endswith("/") for f in alone[0].files)]
     assert together == alone
+    monkeypatch.setenv("BRIEF_WORKERS", "1")
+    assert loaded(layers) == alone
 
 
 def hazards(root: Path) -> Path:
@@ -215,10 +221,10 @@ def test_a_dead_worker_leaves_the_rest_to_this_process(
     real = onefile.read_one
 
     def counted(
-        path: str, root: str, name: str, stamping: bool, prepare: Any = None
+        path: str, root: str, name: str, stamping: bool, prepare: Any = None, fast: bool = False
     ) -> onefile.Read:
         here.append(name)
-        return real(path, root, name, stamping, prepare)
+        return real(path, root, name, stamping, prepare, fast)
 
     monkeypatch.setattr(parallel, "read_one", counted)
     monkeypatch.setattr(parallel, "_read_chunk", _die_after_first)
@@ -228,11 +234,13 @@ def test_a_dead_worker_leaves_the_rest_to_this_process(
     assert len(here) == len(set(here)) and set(here) <= set(alone[0].files)
 
 
-def _die_after_first(jobs: Sequence[parallel.Job], stamping: bool, prepare: Any) -> bytes:
+def _die_after_first(
+    jobs: Sequence[parallel.Job], stamping: bool, prepare: Any, fast: bool = False
+) -> bytes:
     """A worker's task that ends its process, except for the first chunk."""
     if jobs[0][2] != f"{BUNDLED_LABEL}/actors.toml":
         os._exit(3)
-    return parallel._read_chunk(jobs, stamping, prepare)
+    return parallel._read_chunk(jobs, stamping, prepare, fast)
 
 
 def test_no_working_multiprocessing_reads_here(monkeypatch: pytest.MonkeyPatch) -> None:

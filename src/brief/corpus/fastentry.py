@@ -70,10 +70,25 @@ def _ref(raw: Any) -> Any:
 
     A corpus names the same few topics, actors and sources over and over (at 10,000
     topics, 400,000 actor references to 1,500 actors): one string for each id keeps
-    a large load some 40 MB smaller, for a lookup per reference.
+    a large load some 40 MB smaller. Each reference already seen as written is looked
+    up (see :data:`_REFS`), not checked again.
     """
-    value = _ident(raw)
-    return value if value is _NO else _intern(value)
+    if type(raw) is not str:
+        return _NO
+    found = _REFS.get(raw)
+    if found is None:
+        found = _ident(raw)
+        if found is not _NO:
+            found = _intern(found)
+            if len(_REFS) < _MOST_REFS:
+                _REFS[raw] = found
+    return found
+
+
+#: Each reference as written that :func:`_ref` found right, with the id it gives.
+_REFS: dict[str, str] = {}
+#: The most kept in :data:`_REFS`: a reference is to a topic, actor or source.
+_MOST_REFS = 65_536
 
 
 def _ids(raw: Any) -> Any:
@@ -82,9 +97,10 @@ def _ids(raw: Any) -> Any:
         return _NO
     out = []
     for item in raw:
-        if type(item) is not str or not ((value := item.strip()).isascii() and _ID(value)):
+        value = _ref(item)
+        if value is _NO:
             return _NO
-        out.append(_intern(value))
+        out.append(value)
     return tuple(out)
 
 

@@ -53,16 +53,22 @@ class Read(NamedTuple):
 
 
 def read_one(
-    path: str, root: str, name: str, stamping: bool, prepare: Prepare | None = None
+    path: str,
+    root: str,
+    name: str,
+    stamping: bool,
+    prepare: Prepare | None = None,
+    fast: bool = False,
 ) -> Read:
     """Read, parse and check the file *path* (in the layer *root*, shown as *name*).
 
     With *stamping*, the file's stamp is taken as the load's ``Stamps`` would take it;
-    with *prepare*, what it makes of the checked entries is kept (``Trace.prepare``).
+    with *prepare*, what it makes of the checked entries is kept (``Trace.prepare``);
+    with *fast*, the faster parser is tried (see ``parse``).
     """
     stamps = _OneStamp() if stamping else None
     data = read_bytes(path, root, name, stamps)
-    doc = parse(data, name) if isinstance(data, bytes) else data
+    doc = parse(data, name, fast) if isinstance(data, bytes) else data
     checked = doc if isinstance(doc, Diagnostic) else check_document(doc, name)
     stamp = stamps.files.get(path) if stamps is not None else None
     on_read = stamps is not None and stamps.on_read

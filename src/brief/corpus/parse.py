@@ -13,6 +13,12 @@ key or table header of more than :data:`MAX_KEY_PARTS` parts (``BRIEF015``). Wit
 that limit, parse time stays linear in the size of the file, which the reader caps
 at 1 MiB. Deep nesting (``[[[[...]]]]``) makes the parser recurse until Python
 stops it; that is ``BRIEF015`` too.
+
+A load of many files may ask for the faster parser (``fast``): ``rtoml``, which parses
+about 2.5 times as fast as compiled ``tomli`` but must give exactly the same document,
+or no document at all. So it is given only a file it reads as ``tomli`` does (see
+:func:`fast_parser_may_read`), and whatever it refuses is parsed again by ``tomli``,
+whose error is the one reported: the problems are the same, word for word, with either.
 """
 
 from __future__ import annotations
@@ -29,6 +35,23 @@ try:  # compiled (mypyc) for CPython: parses about four times faster than tomlli
     import tomli as toml
 except ImportError:  # pragma: no cover - only where tomli is not installed
     import tomllib as toml  # type: ignore[no-redef,import-not-found,unused-ignore]
+
+#: The most ``[`` and ``{`` a file may hold to be given to the faster parser. It
+#: recurses once for each level of nesting, and a file nested 20,000 deep crashed the
+#: process (Python's own parser stops with ``RecursionError``); this many stay within
+#: a megabyte of stack.
+FAST_MAX_BRACKETS = 1_000
+
+#: What the faster parser reads otherwise than ``tomli`` (TOML 1.0): found by
+#: comparing the two on toml-test's cases and on mutated files (see
+#: tests/test_fastparse.py). A DEL character in a comment and a ``+`` before ``0x``,
+#: ``0o`` or ``0b`` it takes, and ``tomli`` refuses; a time with an offset
+#: (``07:32:00Z``, ``+05:00``) it reads with its own ``tzinfo`` class, which cannot be
+#: pickled, and it accepts offsets of 24 hours and more. A file holding any of these
+#: (even in a string) goes to ``tomli``. Each is looked for only after a plain search
+#: for a character it needs: one regex of the three took 50 us a file.
+_SIGNED_BASE = re.compile(r"\+0[box]")
+_OFFSET_TIME = re.compile(r":[0-9]{2}(?:\.[0-9]*)?[Zz+-]")
 
 #: The most dotted parts one key or table header may have (``a.b.c`` has three).
 #: Format 1 never needs more than two (``[[claims.cites]]``); see docs/security.md.
@@ -110,8 +133,12 @@ def plainly_inert(data: bytes) -> bool:
     return not data.translate(None, _PLAIN_BYTES)
 
 
-def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
-    """Parse *data* (the file *name*) as UTF-8 TOML into an inert document."""
+def parse(data: bytes, name: str, fast: bool = False) -> dict[str, Any] | Diagnostic:
+    """Parse *data* (the file *name*) as UTF-8 TOML into an inert document.
+
+    *fast*: with the faster parser, where it may read the file (see the module's
+    docstring); the result is the same.
+    """
     text = _decode(data, name)
     if isinstance(text, Diagnostic):
         return text
@@ -124,7 +151,7 @@ def parse(data: bytes, name: str) -> dict[str, Any] | Diagnostic:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _loads(text, name, plainly_inert(data))
+        return _loads(text, name, plainly_inert(data), fast)
     finally:
         if collecting:
             gc.enable()
@@ -160,13 +187,18 @@ def _decode(data: bytes, name: str) -> str | Diagnostic:
     return text
 
 
-def _loads(text: str, name: str, plain: bool = False) -> dict[str, Any] | Diagnostic:
+def _loads(
+    text: str, name: str, plain: bool = False, fast: bool = False
+) -> dict[str, Any] | Diagnostic:
     """The inert document *text* holds; whatever the parser raises becomes a diagnostic.
 
     *plain*: the file is known to hold nothing that could make a string unsafe.
+    *fast*: try the faster parser first, where it may read *text*.
     """
     try:
-        doc: dict[str, Any] = toml.loads(text)
+        doc: dict[str, Any] | None = _fast_loads(text) if fast else None
+        if doc is None:
+            doc = toml.loads(text)
         if not plain and might_be_unsafe(text):  # else no string in it can hold an unsafe char
             doc = inert_document(doc)
         return doc
@@ -182,6 +214,54 @@ def _loads(text: str, name: str, plain: bool = False) -> dict[str, Any] | Diagno
         return Diagnostic(SYNTAX, name, "", f"cannot parse: {type(exc).__name__}")
     except Exception as exc:  # the parser's own bug must not become ours
         return Diagnostic(SYNTAX, name, "", f"cannot parse: {type(exc).__name__}")
+
+
+def fast_parser_may_read(text: str) -> bool:
+    """Whether the faster parser reads *text* exactly as ``tomli`` does, as far as a
+    cheap look can tell (see :data:`FAST_MAX_BRACKETS` and :data:`_OFFSET_TIME`).
+
+    A byte-order mark left after the one ``parse`` takes off it would take too.
+    """
+    return not (
+        text.count("[") + text.count("{") > FAST_MAX_BRACKETS
+        or text.startswith("\ufeff")
+        or "\x7f" in text
+        or ("+" in text and _SIGNED_BASE.search(text))
+        or (":" in text and _OFFSET_TIME.search(text))
+    )
+
+
+def _fast_loads(text: str) -> dict[str, Any] | None:
+    """The document the faster parser makes of *text*; None when it is not installed,
+    may not read it, or refuses it (then ``tomli`` says why, in its words)."""
+    loads = _fast_parser()
+    if loads is None or not fast_parser_may_read(text):
+        return None
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None  # a thread's stack may be smaller than the brackets allow for
+    try:
+        return loads(text)  # type: ignore[no-any-return]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # a Rust panic is a BaseException
+        return None
+
+
+_FAST: list[Any] = []
+
+
+def _fast_parser() -> Any:
+    """``rtoml.loads``, imported once (about 15 ms: only a load of many files asks),
+    or None where it is not installed."""
+    if not _FAST:
+        try:
+            from rtoml import loads as found
+        except ImportError:
+            found = None  # type: ignore[assignment]
+        _FAST.append(found)
+    return _FAST[0]
 
 
 def _syntax_error(exc: ValueError, name: str, text: str = "") -> Diagnostic:
