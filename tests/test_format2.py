@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -243,6 +244,11 @@ def test_a_briefing_keys_each_grade_it_shows_once(analyst: Path) -> None:
         "  2  claim probably true",
         "  4  claim doubtful",
     ]
+    terminal = run(
+        "--no-bundled", "--corpus", str(analyst), "show", "fishers-union", "-f", "terminal"
+    ).stdout
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", terminal)
+    assert drawn[drawn.index("\nGrades\n") :].splitlines()[2:6] == key  # laid out as plain
     for fmt, line in [("markdown", "- **C** source fairly reliable"), ("html", "<dt>C</dt>")]:
         shown = run("--no-bundled", "--corpus", str(analyst), "show", "fishers-union", "-f", fmt)
         assert line in shown.stdout
@@ -330,3 +336,14 @@ def test_the_key_gives_each_likelihood_the_range_the_format_reference_gives() ->
     reference = (Path(__file__).parent.parent / "docs" / "format.md").read_text()
     table = dict(re.findall(r"^\| `([a-z ]+)` \| (\d+-\d+%) \|$", reference, re.M))
     assert {term: f"{span} probability" for term, span in table.items()} == LIKELIHOOD_WORDS
+
+
+@pytest.mark.parametrize("fmt", ["plain", "terminal", "markdown", "html"])
+@pytest.mark.parametrize("command", [["show", "investment"], ["conflicts"]])
+def test_a_disputed_claims_grade_comes_before_its_note(fmt: str, command: list[str]) -> None:
+    """A trial found a claim's badge after a note of several lines, far from the claim
+    it grades; the TUI already drew it first. Every format puts it right under the claim."""
+    shown = run(*command, "-f", fmt).stdout
+    claim = shown.index("Chinese investment has had some success")
+    note = shown.index("The article is undated", claim)
+    assert claim < shown.index("D4", claim) < note

@@ -84,12 +84,12 @@ def _status(point: Point) -> str:
 def _point(point: Point) -> list[str]:
     who = f" (with {escape(', '.join(point.actors))})" if point.actors else ""
     lines = [f"- {_status(point)}{escape(point.text)}{who} {escape(refs_label(point.refs))}"]
-    if point.note:
-        lines.append(f"  - *Note:* {escape(point.note)}")
-    if point.grade is not None and grade_line(point.grade):
+    if point.grade is not None and grade_line(point.grade):  # its own grade, then the note
         lines.append(f"  - {escape(grade_line(point.grade))}")
     for quote in point.grade.quotes if point.grade else ():
         lines.append(f"  - *Quote:* {escape(quote_line(quote))}")
+    if point.note:
+        lines.append(f"  - *Note:* {escape(point.note)}")
     lines += [_under(f"⚠ *{counter_label(o).capitalize()}:*", o) for o in point.contested_by]
     lines += [_under(f"*{support_label(o).capitalize()}:*", o) for o in point.supported_by]
     return lines
@@ -219,10 +219,10 @@ def conflicts(view: Conflicts) -> str:
             lines.append(
                 f"- {_status(side)}{escape(side.text)}{who} {escape(refs_label(side.refs))}"
             )
-            if side.note:  # as show: why a disputed claim is doubted
-                lines.append(f"  - *Note:* {escape(side.note)}")
             if side.grade is not None and grade_line(side.grade):  # as show, without quotes
                 lines.append(f"  - {escape(grade_line(side.grade))}")
+            if side.note:  # as show: why a disputed claim is doubted
+                lines.append(f"  - *Note:* {escape(side.note)}")
         lines.append("")
     for gone in view.left_out:
         lines += [f"*{escape(gone.line)}*", ""]

@@ -113,10 +113,10 @@ def _point(point: Point, width: int) -> list[str]:
     status = f"[{point.status}] " if point.status != "reported" else ""
     who = f" (with {', '.join(point.actors)})" if point.actors else ""
     lines = _wrap(f"{status}{point.text}{who} {refs_label(point.refs)}", width, "  - ", "    ")
+    if point.grade is not None:  # the claim's own grade first, then why it is doubted
+        lines += _graded(point.grade, width)
     if point.note:
         lines += _wrap(f"note: {point.note}", width, "    ", "      ")
-    if point.grade is not None:
-        lines += _graded(point.grade, width)
     for other in point.contested_by:
         lines += _under(f"! {counter_label(other)}", other, width)
     for other in point.supported_by:
@@ -280,10 +280,10 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
             lines += _wrap(
                 f"{status}{side.text}{who} {refs_label(side.refs)}", width, "  - ", "    "
             )
-            if side.note:  # as show: why a disputed claim is doubted
-                lines += _wrap(f"note: {side.note}", width, "    ", "      ")
             if side.grade is not None and grade_line(side.grade):  # as show, without quotes
                 lines += _wrap(grade_line(side.grade), width, "    ", "      ")
+            if side.note:  # as show: why a disputed claim is doubted
+                lines += _wrap(f"note: {side.note}", width, "    ", "      ")
             if side is pair.first:
                 lines.append("    ! contradicts")
     if view.left_out:

@@ -126,10 +126,10 @@ def point(point: Point) -> RenderableType:
         body.append(f" (with {', '.join(point.actors)})", style="italic")
     body.append(f" {refs_label(point.refs)}", style="dim")
     parts: list[RenderableType] = [body]
+    if point.grade is not None:  # the claim's own grade first, then why it is doubted
+        parts += graded(point.grade)
     if point.note:
         parts.append(Text.assemble(("Note: ", "bold"), (point.note, "italic")))
-    if point.grade is not None:
-        parts += graded(point.grade)
     below = [
         (Text("⚡", style="red"), under(counter_label(o), "bold red", o))
         for o in point.contested_by
@@ -159,10 +159,12 @@ def grade_key(key: list[tuple[str, str]]) -> list[RenderableType]:
     shown, nothing."""
     if not key:
         return []
-    rows = [(Text(mark, style="bold cyan"), Text(words)) for mark, words in key]
-    grades = [row for row in rows if len(row[0]) == 1]  # a term's width would push them
+    # indented, two spaces after each mark, as in plain text
+    rows = [(Text(f"{mark} ", style="bold cyan"), Text(words)) for mark, words in key]
+    grades = [row for row in rows if len(row[0]) == 2]  # a term's width would push them
     terms = rows[len(grades) :]
-    return [Text(), Text(LEGEND_HEADING, style="bold"), *(bullets(x) for x in (grades, terms) if x)]
+    keys = (bullets(x, indent=2) for x in (grades, terms) if x)
+    return [Text(), Text(LEGEND_HEADING, style="bold"), *keys]
 
 
 def references(refs: tuple[Reference, ...]) -> list[RenderableType]:

@@ -116,12 +116,12 @@ def point_item(doc: Doc, point: Point) -> str:
     parts = [
         f'<li class="claim"{own}>{status(point)}{esc(point.text)}{who}{cites(doc, point.refs)}'
     ]
-    if point.note:
-        parts.append(f'<p class="note"><em>Note:</em> {esc(point.note)}</p>')
-    if point.grade is not None and grade_line(point.grade):
+    if point.grade is not None and grade_line(point.grade):  # its own grade, then the note
         parts.append(f'<p class="grade-line">{esc(grade_line(point.grade))}</p>')
     for quote in point.grade.quotes if point.grade else ():
         parts.append(f'<p class="quote"><em>Quote:</em> {esc(quote_line(quote))}</p>')
+    if point.note:
+        parts.append(f'<p class="note"><em>Note:</em> {esc(point.note)}</p>')
     under = [
         _under(doc, f"⚠ {counter_label(o).capitalize()}:", o, True) for o in point.contested_by
     ]

@@ -150,10 +150,10 @@ def _side(doc: parts.Doc, side: Point, mine: str, theirs: str, words: str) -> st
     home = doc.links.claim(side.topic, side.id)
     shown = f' <a href="{esc(home)}">in {esc(side.topic_title)}</a>' if home else ""
     said = ""
-    if side.note:  # as show: why a disputed claim is doubted
-        said = f'<p class="note"><em>Note:</em> {esc(side.note)}</p>'
     if side.grade is not None and grade_line(side.grade):  # as show, without quotes
-        said += f'<p class="grade-line">{esc(grade_line(side.grade))}</p>'
+        said = f'<p class="grade-line">{esc(grade_line(side.grade))}</p>'
+    if side.note:  # as show: why a disputed claim is doubted
+        said += f'<p class="note"><em>Note:</em> {esc(side.note)}</p>'
     return (
         f'<li class="claim" id="{mine}">{parts.status(side)}{esc(side.text)}{who}'
         f'{parts.cites(doc, side.refs)}{shown} <a class="contested" href="#{theirs}">⚠ {words}</a>'
