@@ -356,6 +356,21 @@ def test_usage_errors_are_one_line_from_the_real_command() -> None:
         "brief list: no such option '--no-bundled' "
         "(--no-bundled goes before the command: 'brief --no-bundled ...')\n"
     )
+    # a command's option before the command (a trial wrote 'brief -f json show x'); the
+    # command written, else show; not click's near miss ('--color': did you mean --corpus?)
+    for args, after in [
+        (("--color", "never", "conflicts"), "conflicts --color"),
+        (("-f", "json", "show", "sanctions"), "show -f"),
+        (("--width", "40"), "show --width"),
+        (("--min-grade", "B2", "list"), "show --min-grade"),
+    ]:
+        done = brief(*args)
+        assert done.returncode == 2
+        assert done.stderr == (
+            f"brief: no such option '{args[0]}' (it goes after the command: 'brief {after} ...')\n"
+        )
+    done = brief("--nonsense", "show", "x")
+    assert done.stderr == "brief: no such option '--nonsense' (see 'brief --help')\n"
 
 
 def test_show_a_topic_left_out_says_why(mini: Path) -> None:

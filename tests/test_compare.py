@@ -309,3 +309,19 @@ def test_two_topics_compare_every_actor_with_every_claim_that_names_it() -> None
             )
             assert [p["id"] for p in cell] == [c["id"] for c in listed["claims"]], (actor, topic)
     assert len(rows["russia"]["cells"][0]) == 4
+
+
+@pytest.mark.parametrize("width", range(36, 72, 2))
+def test_the_overviews_counts_wrap_between_counts(width: int) -> None:
+    """Plain text once split ``both`` from its ``0`` across two lines: the counts wrap at
+    their dots, each number on the line of (the end of) its name, whatever the width."""
+    wrapped: list[str] = []
+    for compared in (("sanctions", "economy", "history"), ("china", "russia")):
+        shown = run("compare", *compared, "-f", "plain", "--width", str(width)).stdout
+        overview = shown.split("\n\n")[1].splitlines()
+        wrapped += [x.strip() for x in overview if x.startswith(" " * 6)]
+    assert wrapped  # the counts went under the verdicts
+    for line in wrapped:
+        assert not re.fullmatch(r"[0-9]+( ·)?", line), wrapped  # a number alone
+        assert not re.search(r"[^0-9] ·", line), wrapped  # a name without its number
+        assert re.search(r"[0-9]( ·)?$", line) or not re.search(r"[0-9]", line), wrapped

@@ -347,3 +347,27 @@ def test_a_disputed_claims_grade_comes_before_its_note(fmt: str, command: list[s
     claim = shown.index("Chinese investment has had some success")
     note = shown.index("The article is undated", claim)
     assert claim < shown.index("D4", claim) < note
+
+
+def test_a_date_with_a_time_is_a_problem_not_cut_short(tmp_path: Path) -> None:
+    """A trial wrote ``date = 2024-01-01T10:00:00Z``: brief showed ``2024-01-01`` and said
+    nothing of the time it dropped. Each date key refuses a date and time, saying what to
+    write; a TOML date alone still loads."""
+    (tmp_path / "a.toml").write_text(
+        'format = 2\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'
+        '[[sources]]\nid = "s"\ntitle = "Src"\nkind = "article"\n'
+        "date = 2024-01-01T10:00:00Z\nretrieved = 2024-02-01T09:00:00\n"
+        '[[sources]]\nid = "s2"\ntitle = "Src2"\nkind = "article"\ndate = 2024-01-01\n'
+        '[[claims]]\nid = "c"\ntext = "One."\ntopic = "t"\ndate = 2023-05-04T07:32:00-05:00\n'
+        'cites = [{ source = "s2" }]\n'
+    )
+    status, lines, _ = validate(tmp_path)
+    assert status == 1
+    found = "expected a date, found a date and time: write {} (a time is not kept) [BRIEF007]"
+    assert lines == [
+        f"{tmp_path}/a.toml: sources[0].date: {found.format('2024-01-01')}",
+        f"{tmp_path}/a.toml: sources[0].retrieved: {found.format('2024-02-01')}",
+        f"{tmp_path}/a.toml: claims[0].date: {found.format('2023-05-04')}",
+    ]
+    shown = run("--no-bundled", "--corpus", str(tmp_path), "show", "s2").stdout
+    assert "2024-01-01" in shown

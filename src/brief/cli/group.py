@@ -176,6 +176,19 @@ cli.commands = LazyCommands()  # each command module imported when first wanted
 _GROUP_OPTIONS = frozenset({"--corpus", "-c", "--no-bundled", "--version", "-V", "--quiet", "-q"})
 
 
+def _command_taking(option: str, args: list[str]) -> str | None:
+    """The command that takes *option*: the one named in *args* if it does, else
+    ``show`` if it does, else the first that does; None when none does. Imports every
+    command (an error's path)."""
+    taking = [
+        name
+        for name, command in sorted(cli.commands.items(), key=lambda x: (x[0] != "show", x[0]))
+        if any(option in p.opts or option in p.secondary_opts for p in command.params)
+    ]
+    named = next((a for a in args if a in taking), None)
+    return named or (taking[0] if taking else None)
+
+
 def main() -> None:
     """Console-script entry point: every error is one line on stderr, as the README says.
 
@@ -195,6 +208,11 @@ def main() -> None:
         if isinstance(exc, click.NoSuchOption) and exc.option_name in _GROUP_OPTIONS:
             # 'brief list --no-bundled': the group's options go before the command
             hint = f"{exc.option_name} goes before the command: 'brief {exc.option_name} ...'"
+        elif isinstance(exc, click.NoSuchOption) and path == "brief":
+            after = _command_taking(exc.option_name, sys.argv[1:])
+            if after is not None:  # 'brief -f json show x': a command's option, too early
+                message = f"no such option '{exc.option_name}'"  # not click's near miss
+                hint = f"it goes after the command: 'brief {after} {exc.option_name} ...'"
         click.echo(f"{path}: {message} ({hint})", err=True)
         code = exc.exit_code
     except click.ClickException as exc:

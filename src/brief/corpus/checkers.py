@@ -17,7 +17,7 @@ from ..core.model import Citation
 from ..core.names import did_you_mean, is_id
 from ..core.sanitize import inert
 from . import grades
-from .grades import FORMAT_2_CITATION_KEYS
+from .grades import FORMAT_2_CITATION_KEYS, with_time
 
 
 class Bad(Exception):
@@ -83,9 +83,12 @@ def one_of(allowed: tuple[str, ...], what: str) -> Callable[[Any], str]:
 
 
 def date(value: Any) -> str:
-    """A date (TOML's, or ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) as an ISO string."""
+    """A date (TOML's, or ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) as an ISO string.
+
+    A TOML date and time is refused, not cut to its date: its time would be lost.
+    """
     if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
+        raise Bad(d.WRONG_TYPE, with_time(value))
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:

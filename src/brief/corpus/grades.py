@@ -73,10 +73,19 @@ likelihood = _term(LIKELIHOODS, "likelihood")
 confidence = _term(CONFIDENCES, "confidence")
 
 
+def with_time(value: datetime.datetime) -> str:
+    """Why a date and time is not a date: what to write instead."""
+    return (
+        f"expected a date, found a date and time: write {value.date().isoformat()} "
+        "(a time is not kept)"
+    )
+
+
 def _point(value: Any) -> str:
-    """One date: a TOML date, a year as an integer, or ``YYYY[-MM[-DD]]`` as a string."""
+    """One date: a TOML date, a year as an integer, or ``YYYY[-MM[-DD]]`` as a string
+    (a date and time is refused, as ``checkers.date`` refuses it)."""
     if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
+        raise TypeError(with_time(value))
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:

@@ -237,12 +237,35 @@ def comparison(view: Comparison, width: int = 80) -> str:
             lines.append(f"{head}  {tail}")
         else:  # too long for one line: the counts go under the verdict, still aligned
             lines.append(head.rstrip())
-            lines += _wrap(tail, width, " " * (name_width + 4), " " * (name_width + 4))
+            lines += _wrap_counts(tail.split(" · "), width, " " * (name_width + 4))
     for row in view.rows:
         lines += _row(view, row, width)
     lines += references(view.references, width)
     lines += _legend(comparison_key(view), width)
     return "\n".join(lines) + "\n"
+
+
+def _wrap_counts(parts: list[str], width: int, indent: str) -> list[str]:
+    """``China 3 · Russia 0 · both 2`` wrapped at its dots, each count kept whole with
+    its name (``both`` and ``2`` on different lines read as two things); a count longer
+    than a line is wrapped as words, its number kept with the last of them. At least 20
+    cells beside *indent*, as ``_wrap``."""
+    width = max(width, len(indent) + 20)
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        joined = f"{line} · {part}" if line else part
+        if line and cell_len(indent) + cell_len(joined) > width:
+            lines.append(f"{indent}{line} ·")
+            joined = part
+        line = joined
+        if cell_len(indent) + cell_len(line) > width:  # one count longer than a line
+            *words, last, number = line.split()
+            glued = [*words, f"{last}\u00a0{number}"]  # no break before the number
+            *done, line = [x.replace("\u00a0", " ") for x in _fill(glued, width, indent, indent)]
+            lines += done
+            line = line[len(indent) :]
+    return [*lines, f"{indent}{line}"] if line else lines
 
 
 def _row(view: Comparison, row: ComparisonRow, width: int) -> list[str]:
