@@ -38,6 +38,9 @@ class Validation(NamedTuple):
     """How many entries of each kind (``topics``...) the files checked define that are
     not in the corpus because of their problems, in the order a file holds the kinds;
     kinds with none left out are not listed."""
+    beneath: int = 0
+    """How many files of the active layers were read too, not reported on: a folder
+    named to ``validate`` is checked on top of them (a progress display counts them)."""
 
     @property
     def knock_ons(self) -> int:
@@ -67,15 +70,22 @@ class Validation(NamedTuple):
                 else "(no corpus files found)"
             )
             if not self.knock_ons:
-                return f"{count} {where}{self._left_out()}{self._quotes()}"
+                return f"{count} {where}{self._left_out()}{self._quotes()}{self._beneath()}"
             knocks = f"{self.knock_ons:,} knock-on{'s' if self.knock_ons != 1 else ''}"
             return (
                 f"{count} {where}, and {knocks} (references to entries of skipped files)"
-                f"{self._left_out()}{self._quotes()}"
+                f"{self._left_out()}{self._quotes()}{self._beneath()}"
             )
         if not self.files:
             return "nothing to check: no .toml files in the corpus folders"
-        return f"ok: {self.files:,} {noun} checked, no problems{self._quotes()}"
+        return f"ok: {self.files:,} {noun} checked, no problems{self._quotes()}{self._beneath()}"
+
+    def _beneath(self) -> str:
+        """``; on top of 14 files of the active layers``, or nothing."""
+        if not self.beneath:
+            return ""
+        noun = "file" if self.beneath == 1 else "files"
+        return f"; on top of {self.beneath:,} {noun} of the active layers"
 
     def _left_out(self) -> str:
         """``; 1 topic and 3 claims left out until fixed``, or nothing when none are."""
@@ -141,6 +151,7 @@ def validation(
         checked,
         unchecked,
         tuple((kind, missing.count(kind)) for kind in KINDS if kind in missing),
+        len(result.files) - len(files),
     )
 
 
