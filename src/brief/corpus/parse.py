@@ -49,7 +49,8 @@ FAST_MAX_BRACKETS = 1_000
 #: (``07:32:00Z``, ``+05:00``) it reads with its own ``tzinfo`` class, which cannot be
 #: pickled, and it accepts offsets of 24 hours and more. A file holding any of these
 #: (even in a string) goes to ``tomli``. Each is looked for only after a plain search
-#: for a character it needs: one regex of the three took 50 us a file.
+#: for a character it needs: one regex of the three took 29 us on a 6 KB file, the
+#: checks 5.6 us.
 _SIGNED_BASE = re.compile(r"\+0[box]")
 _OFFSET_TIME = re.compile(r":[0-9]{2}(?:\.[0-9]*)?[Zz+-]")
 
