@@ -89,7 +89,7 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF015": (
         "deep.toml",
         "format = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n",
-        "nested too deeply to parse",
+        "line 2, column 5: nested too deeply to parse",
     ),
 }
 
