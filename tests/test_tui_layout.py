@@ -284,3 +284,19 @@ async def test_end_shows_the_foot_of_the_page_and_home_its_top(bundled_app: Brie
         await pilot.press("home")
         await pilot.pause()
         assert pane.scroll_y == 0
+
+
+@pytest.mark.parametrize("width", [48, 60, 100])
+async def test_the_header_keeps_the_counts_however_narrow(
+    bundled_app: BriefApp, width: int
+) -> None:
+    """At 48 columns a trial saw `brief — 12 topics · 8 actors …`: where the title and
+    the counts do not both fit, the counts are shown alone, whole."""
+    from brief.tui.widgets.titlebar import TitleBar
+
+    async with bundled_app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        drawn = bundled_app.screen.query_one(TitleBar).render().plain
+        assert "12 topics · 8 actors · 12 sources" in drawn, drawn
+        assert ("brief — " in drawn) == (width >= 60), drawn
+        assert len(drawn) <= width

@@ -44,17 +44,28 @@ class TitleBar(Widget):
     def _retitle(self) -> None:
         self.refresh()
 
-    def title_content(self) -> Content:
-        """The title and sub-title shown: the screen's when it has them, else the app's."""
+    def title_content(self, room: int | None = None) -> Content:
+        """The title and sub-title shown: the screen's when it has them, else the app's.
+
+        With *room* (cells) too few for both, and no title of the screen's own (only
+        the app's name), the sub-title alone (``12 topics · 8 actors …``, what a
+        narrow terminal needs more than the name it was started by).
+        """
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
-        return app.format_title(title, sub_title)
+        both = app.format_title(title, sub_title)
+        if room is not None and both.cell_length > room and sub_title and screen.title is None:
+            return Content.styled(sub_title, "dim")
+        return both
 
     def render(self) -> Content:
         width = self.size.width
         room = max(0, width - ICON_CELLS - RIGHT_CELLS)
-        title = self.title_content().truncate(room, ellipsis=True)
+        title = self.title_content(room)
+        if title.cell_length > room:  # narrow: the margin kept for centring goes too
+            room = max(0, width - ICON_CELLS - 1)
+        title = title.truncate(room, ellipsis=True)
         left = (room - title.cell_length) // 2
         icon = Content(f" {self.icon}")
         icon = icon.pad_right(max(0, ICON_CELLS - icon.cell_length))
