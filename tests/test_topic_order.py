@@ -1,0 +1,31 @@
+"""An actor's or source's page lists its topics in the corpus's order, whichever corpus
+was shown before (the order is worked out once a corpus, not once a page)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from brief.core.index import Index, build_index
+from brief.corpus.layers import Layer
+from brief.corpus.load import load
+from brief.views.briefings import actor_briefing
+
+from .conftest import CORPORA
+
+
+def index_of(root: Path) -> Index:
+    return build_index(load([Layer(str(root), "t")]).corpus)
+
+
+def test_each_corpus_keeps_its_own_topic_order(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    shutil.copytree(CORPORA / "mini", first)
+    second = tmp_path / "second"
+    shutil.copytree(CORPORA / "mini", second)
+    (second / "topics" / "security.toml").rename(second / "topics" / "zz-security.toml")
+    a, b = index_of(first), index_of(second)
+    for index, expected in [(a, ["security", "trade"]), (b, ["trade", "security"])] * 2:
+        sections = actor_briefing(index, index.actors["china"]).sections
+        assert [s.key for s in sections] == expected
+        assert [t.id for t in index.corpus.topics] == expected
