@@ -15,7 +15,7 @@ at 1 MiB. Deep nesting (``[[[[...]]]]``) makes the parser recurse until Python
 stops it; that is ``BRIEF015`` too.
 
 A load of many files may ask for the faster parser (``fast``): ``rtoml``, which parses
-about 2.5 times as fast as compiled ``tomli`` but must give exactly the same document,
+about 1.5 times as fast as compiled ``tomli`` but must give exactly the same document,
 or no document at all. So it is given only a file it reads as ``tomli`` does (see
 :func:`fast_parser_may_read`), and whatever it refuses is parsed again by ``tomli``,
 whose error is the one reported: the problems are the same, word for word, with either.

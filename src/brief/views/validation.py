@@ -70,22 +70,23 @@ class Validation(NamedTuple):
                 else "(no corpus files found)"
             )
             if not self.knock_ons:
-                return f"{count} {where}{self._left_out()}{self._quotes()}{self._beneath()}"
+                return f"{count} {where}{self._left_out()}{self._after()}"
             knocks = f"{self.knock_ons:,} knock-on{'s' if self.knock_ons != 1 else ''}"
             return (
                 f"{count} {where}, and {knocks} (references to entries of skipped files)"
-                f"{self._left_out()}{self._quotes()}{self._beneath()}"
+                f"{self._left_out()}{self._after()}"
             )
         if not self.files:
             return "nothing to check: no .toml files in the corpus folders"
-        return f"ok: {self.files:,} {noun} checked, no problems{self._quotes()}{self._beneath()}"
+        return f"ok: {self.files:,} {noun} checked, no problems{self._after()}"
 
-    def _beneath(self) -> str:
-        """``; on top of 14 files of the active layers``, or nothing."""
-        if not self.beneath:
-            return ""
-        noun = "file" if self.beneath == 1 else "files"
-        return f"; on top of {self.beneath:,} {noun} of the active layers"
+    def _after(self) -> str:
+        """What every summary ends with: the quotes checked, then the files read beneath
+        those checked (``; on top of 14 files of the active layers``); or nothing."""
+        from .wording import counted
+
+        beneath = f"; on top of {counted(self.beneath, 'file')} of the active layers"
+        return self._quotes() + (beneath if self.beneath else "")
 
     def _left_out(self) -> str:
         """``; 1 topic and 3 claims left out until fixed``, or nothing when none are."""
