@@ -41,8 +41,9 @@ def test_a_claim_left_out_still_clashes_with_a_later_claim_of_its_id(tmp_path: P
     root = _corpus(tmp_path, HEAD + SOURCE + DISPUTED + PLAIN)
     assert _problems(root) == [
         "claims[0]: a disputed claim needs a 'note' saying why [BRIEF013]",
-        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml): that one is "
-        "left out for its own problems, so this one is used until it is fixed [BRIEF009]",
+        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml, claims[0]): "
+        "that one is left out for its own problems, so this one is used until it is fixed "
+        "[BRIEF009]",
     ]
     (claim,) = load([Layer(str(root), "n")]).corpus.claims
     assert claim.text == "Two."  # the same claim loads as before
@@ -52,24 +53,46 @@ def test_a_claim_left_out_after_a_claim_of_its_id_is_the_duplicate(tmp_path: Pat
     root = _corpus(tmp_path, HEAD + SOURCE + PLAIN + DISPUTED)
     assert _problems(root) == [
         "claims[1]: a disputed claim needs a 'note' saying why [BRIEF013]",
-        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml) [BRIEF009]",
+        "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml, claims[0]) [BRIEF009]",
     ]
     (claim,) = load([Layer(str(root), "n")]).corpus.claims
     assert claim.text == "Two."
+
+
+def test_a_duplicate_names_the_first_entry_by_its_file_and_key_path(tmp_path: Path) -> None:
+    other = PLAIN.replace('"dup"', '"first"')
+    root = _corpus(tmp_path, HEAD + SOURCE + other + PLAIN)
+    (root / "b.toml").write_text("format = 1\n" + PLAIN + HEAD.replace("format = 1\n", ""))
+    loaded = load([Layer(str(root), "n")])
+    assert [(p.file, f"{p.where}: {p.message}") for p in loaded.problems] == [
+        (
+            "n/b.toml",
+            "topics[0].id: duplicate topic id 'pump' (first defined in n/a.toml, "
+            "topics[0]): this one is left out",
+        ),
+        (
+            "n/b.toml",
+            "claims[0].id: duplicate claim id 'dup' (first defined in n/a.toml, "
+            "claims[1]): this one is left out",
+        ),
+    ]
 
 
 def test_an_entry_left_out_clashes_across_kinds_and_files(tmp_path: Path) -> None:
     root = _corpus(tmp_path, HEAD + SOURCE)
     (root / "b.toml").write_text('format = 1\n\n[[actors]]\nid = "pump"\nname = "P"\n')
     problems = _problems(root)
-    assert problems[-1] == ("actors[0].id: id 'pump' is already the topic in n/a.toml [BRIEF009]")
+    assert problems[-1] == (
+        "actors[0].id: id 'pump' is already the topic in n/a.toml, topics[0] [BRIEF009]"
+    )
     # and the other way round: the topic is the one left out
     (root / "a.toml").write_text(HEAD.replace('summary = "S."', "summary = 3") + SOURCE)
     actor = 'format = 1\n\n[[actors]]\nid = "pump"\nname = "P"\ndescription = "d"\n'
     (root / "b.toml").write_text(actor)
     problems = _problems(root)
     assert (
-        "actors[0].id: id 'pump' is already the topic in n/a.toml: that one is left out for "
+        "actors[0].id: id 'pump' is already the topic in n/a.toml, topics[0]: that one is left "
+        "out for "
         "its own problems, so this one is used until it is fixed [BRIEF009]"
     ) in problems
     assert [a.id for a in load([Layer(str(root), "n")]).corpus.actors] == ["pump"]

@@ -56,8 +56,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF009": (
         "zdup.toml",
         'format = 1\n[[topics]]\nid = "trade"\ntitle = "Again"\nsummary = "S"\n',
-        "topics[0].id: duplicate topic id 'trade' (first defined in {mini}/topics/trade.toml): "
-        "this one is left out",
+        "topics[0].id: duplicate topic id 'trade' (first defined in "
+        "{mini}/topics/trade.toml, topics[0]): this one is left out",
     ),
     "BRIEF010": (
         "ref.toml",
@@ -143,8 +143,9 @@ def test_every_problem_in_one_run(mini: Path) -> None:
     lines = result.stdout.splitlines()
     # both claims are 'c1': the one left out for its own problem still takes its id
     assert len(lines) == 4 and lines[2].endswith(
-        f"claims[0].id: duplicate claim id 'c1' (first defined in {mini}/note.toml): that one "
-        "is left out for its own problems, so this one is used until it is fixed [BRIEF009]"
+        f"claims[0].id: duplicate claim id 'c1' (first defined in {mini}/note.toml, claims[0]): "
+        "that one is left out for its own problems, so this one is used until it is fixed "
+        "[BRIEF009]"
     )
     assert "4 problems in 3 of 6 files" in result.stderr
 

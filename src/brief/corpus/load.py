@@ -19,7 +19,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.kinds import SINGULAR
 from ..core.model import Claim, Corpus
 from .clashes import check_names
-from .ghosts import Ghosts, duplicate
+from .ghosts import Ghosts, duplicate, place
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .onefile import Read
 from .parallel import read_all
@@ -220,13 +220,13 @@ class _Loading:
         if not isinstance(ident, str):
             return
         earlier = self.merged[kind].get(ident)
-        same = (earlier.file, earlier.layer) if earlier is not None else None
+        same = None if earlier is None else (place(earlier.file, earlier.path), earlier.layer)
         other = self.namespace.get(ident)
-        named = (other[0], other[1].file) if other is not None else None
+        named = (other[0], place(other[1].file, other[1].path)) if other is not None else None
         why = duplicate(kind, ident, layer, same, named) or self.ghosts.clash(kind, ident, layer)
         if why is not None:
             self.problems.append(Diagnostic(d.DUPLICATE_ID, name, f"{where}.id", why))
-        self.ghosts.add(kind, ident, name, layer)
+        self.ghosts.add(kind, ident, place(name, where), layer)
 
     def finish(self) -> LoadResult:
         """Resolve the merged entries, and note each problem in its file's trace."""
@@ -320,7 +320,8 @@ def _place(
                 d.DUPLICATE_ID,
                 placed.file,
                 f"{placed.path}.id",
-                f"id {ident!r} is already the {SINGULAR[other_kind]} in {other.file}: "
+                f"id {ident!r} is already the {SINGULAR[other_kind]} in "
+                f"{place(other.file, other.path)}: "
                 "this one is left out",
             )
         )
@@ -332,7 +333,8 @@ def _place(
                 d.DUPLICATE_ID,
                 placed.file,
                 f"{placed.path}.id",
-                f"duplicate {SINGULAR[kind]} id {ident!r} (first defined in {earlier.file}): "
+                f"duplicate {SINGULAR[kind]} id {ident!r} "
+                f"(first defined in {place(earlier.file, earlier.path)}): "
                 "this one is left out",
             )
         )
