@@ -68,7 +68,7 @@ def test_show_topic_plain_when_piped(mini: Path) -> None:
         "    ! contradicted by: [disputed] China trades little. (China) [2]\n"
         "    + supported by: [assessment] Russia's trade is small. (Russia) [1,2]\n"
         "  - [disputed] China trades little. [2]\n"
-        "    note: Customs data say otherwise.\n"
+        "    Note: Customs data say otherwise.\n"
         "    ! contradicted by the claim above: “China is the main trading partner.”\n"
         "      (China) [1]\n"
         "\n"

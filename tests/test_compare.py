@@ -190,7 +190,7 @@ def test_cli_conflicts(corpus: Path) -> None:
         "  - China is the main trading partner. (China, North Korea) [1]\n"
         "    ! contradicts\n"
         "  - [disputed] China trades little. (China) [2]\n"
-        "    note: Customs data say otherwise.\n"
+        "    Note: Customs data say otherwise.\n"
         "\n"
         "Sources\n"
         '  [1] The Atlas Review, "Trade" (A. Writer, 2024)\n'

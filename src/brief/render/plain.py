@@ -116,7 +116,7 @@ def _point(point: Point, width: int) -> list[str]:
     if point.grade is not None:  # the claim's own grade first, then why it is doubted
         lines += _graded(point.grade, width)
     if point.note:
-        lines += _wrap(f"note: {point.note}", width, "    ", "      ")
+        lines += _wrap(f"Note: {point.note}", width, "    ", "      ")
     for other in point.contested_by:
         lines += _under(f"! {counter_label(other)}", other, width)
     for other in point.supported_by:
@@ -306,7 +306,7 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
             if side.grade is not None and grade_line(side.grade):  # as show, without quotes
                 lines += _wrap(grade_line(side.grade), width, "    ", "      ")
             if side.note:  # as show: why a disputed claim is doubted
-                lines += _wrap(f"note: {side.note}", width, "    ", "      ")
+                lines += _wrap(f"Note: {side.note}", width, "    ", "      ")
             if side is pair.first:
                 lines.append("    ! contradicts")
     if view.left_out:
