@@ -25,6 +25,7 @@ from brief.store.build import build
 from brief.store.cachefile import open_file
 from brief.store.claimgroup import (
     Group,
+    Places,
     Written,
     group_blob,
     place_all,
@@ -41,10 +42,10 @@ def placed(
     claims: list[Claim], written: dict[str, tuple[int, list[Claim]]]
 ) -> tuple[list[tuple[int, int]], dict[int, Group]]:
     """Where place_all keeps *claims*, and its groups as read back (none made before)."""
-    places: list[tuple[int, int]] = []
+    places = Places(len(claims))
     made: dict[str, Written] = {k: (n, found, None) for k, (n, found) in written.items()}
     groups = {n: read_group(blob) for n, blob in place_all(claims, made, places)}
-    return places, groups
+    return list(places), groups
 
 
 def claim(ident: str, file: str = "notes/a.toml", section: str | None = None) -> Claim:
@@ -78,12 +79,12 @@ def test_groups_are_given_one_at_a_time_in_file_order() -> None:
     """Only one group is held at a time: each is given as soon as it is made, the
     files that wrote claims first, in their order, then the files not named."""
     a, b, c = claim("a", file="p"), claim("b", file="q"), claim("c", file="r")
-    places: list[tuple[int, int]] = []
+    places = Places(3)
     rows = place_all([c, b, a], {"q": (1, [b], None), "p": (2, [a], None)}, places)
-    assert next(rows)[0] == 1 and places[1] == (1, 0)  # b's, before any other is made
-    assert places[2] == (0, 0)  # a's group is not made yet
+    assert next(rows)[0] == 1 and list(places)[1] == (1, 0)  # b's, before any other is made
+    assert list(places)[2] == (0, 0)  # a's group is not made yet
     assert [n for n, _ in rows] == [2, -1]
-    assert places == [(-1, 0), (1, 0), (2, 0)]
+    assert list(places) == [(-1, 0), (1, 0), (2, 0)]
 
 
 def test_a_claim_placed_again_replaces_its_own_resolved_record() -> None:
@@ -176,18 +177,18 @@ def test_files_of_one_name_are_cached_and_edited_as_a_load_gives(tmp_path: Path)
 def test_a_group_made_before_is_given_back_when_every_claim_is_as_written() -> None:
     a, b = claim("a"), claim("b")
     made = written_group([a, b]).blob()
-    places: list[tuple[int, int]] = []
+    places = Places(2)
     rows = list(place_all([b, a], {"notes/a.toml": (1, [a, b], made)}, places))
     assert rows == [(1, made)] and rows[0][1] is made  # not made again
-    assert places == [(1, 1), (1, 0)]
+    assert list(places) == [(1, 1), (1, 0)]
 
 
 def test_a_group_made_before_is_made_again_when_a_claim_resolved_otherwise() -> None:
     a, written = claim("a"), claim("b", section="part 1")
     resolved = replace(written, cites=(Citation("s", "Part 1"),))
     made = written_group([a, written]).blob()
-    places: list[tuple[int, int]] = []
+    places = Places(2)
     ((number, blob),) = place_all([a, resolved], {"notes/a.toml": (1, [a, written], made)}, places)
     group = read_group(blob)
-    assert number == 1 and places == [(1, 0), (1, 2)] and group.written == 2
+    assert number == 1 and list(places) == [(1, 0), (1, 2)] and group.written == 2
     assert group.claim(2) == resolved and group.as_written() == [a, written]

@@ -278,13 +278,17 @@ def _pickler_table() -> dict[type, Any]:
         from operator import attrgetter
 
         from ..core.diagnostics import Diagnostic
+        from ..core.model import Citation, Claim
         from .builders import BUILDERS
+        from .fastentry import received_citation, received_claim
 
+        # a claim's references and citations are shared again as they are received
+        received = {Claim: received_claim, Citation: received_citation}
         _TABLE.update(copyreg.dispatch_table)
         for cls in (*BUILDERS, Diagnostic):
             fields = dataclasses.fields(cls)
             if len(fields) > 1 and all(f.init for f in fields):
-                make = BUILDERS.get(cls, cls)
+                make = received.get(cls) or BUILDERS.get(cls, cls)
                 _TABLE[cls] = partial(_reduce, make, attrgetter(*(f.name for f in fields)))
     return _TABLE
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -280,21 +281,21 @@ def write_records(
             for n, (kind, e) in enumerate(named, 1)
         ),
     )
-    places: list[tuple[int, int]] = []  # filled as the groups are written
+    places = claimgroup.Places(len(corpus.claims))  # filled as the groups are written
     con.executemany(sql.INSERT_GROUP, claimgroup.place_all(corpus.claims, files or {}, places))
     status = {s: codec.status_code(s) for s in STATUSES}
     con.executemany(
         sql.INSERT_CLAIM_AT,
         (
-            (n, c.id, at("claims", c.id), c.topic, *place, status[c.status])
-            for n, (c, place) in enumerate(zip(corpus.claims, places, strict=True), 1)
+            (n, c.id, at("claims", c.id), c.topic, group, place, status[c.status])
+            for n, (c, (group, place)) in enumerate(zip(corpus.claims, places, strict=True), 1)
         ),
     )
     write_claim_links(con, enumerate(corpus.claims, 1))
     con.executemany(sql.INSERT_TAG, sorted((t, i) for t, ids in index.by_tag.items() for i in ids))
     con.executemany(sql.INSERT_RELATED, sorted(related_rows(corpus.topics)))
     fill(con, chain(((-n, e) for n, (_, e) in enumerate(named, 1)), enumerate(corpus.claims, 1)))
-    return {c.id: n for c, (n, _) in zip(corpus.claims, places, strict=True)}
+    return dict(zip((c.id for c in corpus.claims), places.group, strict=True))
 
 
 def related_rows(topics: Iterable[Topic]) -> set[tuple[str, str]]:
@@ -370,17 +371,17 @@ def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim
     """The rows that find a claim by its actors and by its sources (each claim with its
     row's rowid); and, for the claims that have them, those stating a relation, its
     days (``codec.days``), who makes it (``by``) and its credibility."""
-    by_actor: dict[str, list[int]] = {}
-    by_source: dict[str, list[int]] = {}
+    by_actor: dict[str, array[int]] = {}  # rowids as machine integers: 8 bytes each
+    by_source: dict[str, array[int]] = {}
     relations: list[tuple[str]] = []
     days: list[tuple[int, int, int]] = []
     makers: list[tuple[str, int]] = []
     graded: list[tuple[int, int]] = []
     for n, c in claims:  # a build's rowids come in order, so each list is in order
         for a in c.actors:
-            by_actor.setdefault(a, []).append(n)
+            _row(by_actor, a).append(n)
         for x in c.cites:
-            by_source.setdefault(x.source, []).append(n)
+            _row(by_source, x.source).append(n)
         if c.relation is not None:
             relations.append((c.id,))
         if c.date is not None:
@@ -399,7 +400,15 @@ def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim
     con.executemany(sql.INSERT_CLAIM_GRADE, graded)
 
 
-def _in_key_order(rowids: dict[str, list[int]]) -> Iterator[tuple[str, int]]:
+def _row(rowids: dict[str, array[int]], key: str) -> array[int]:
+    """The rowids of *key*, made empty if it has none yet."""
+    found = rowids.get(key)
+    if found is None:
+        found = rowids[key] = array("q")
+    return found
+
+
+def _in_key_order(rowids: dict[str, array[int]]) -> Iterator[tuple[str, int]]:
     """``(key, rowid)`` pairs, sorted, from each key's rowids (each list in order)."""
     for key in sorted(rowids):
         for n in rowids[key]:
