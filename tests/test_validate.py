@@ -360,3 +360,35 @@ def test_the_summary_writes_large_counts_with_a_thousands_separator() -> None:
     assert gone.summary == (
         "1,200 problems in 1,001 of 12,000 files; 4,000 claims left out until fixed"
     )
+
+
+@pytest.mark.parametrize(
+    ("doc", "hint"),
+    [
+        ({"topics": [{"id": "t", "title": "T", "summary": "S"}]}, "format = 1"),
+        (
+            {"sources": [{"id": "s", "reliability": "B"}]},
+            "format = 2, as the file uses 'reliability'",
+        ),
+        (
+            {"claims": [{"id": "c", "cites": [{"source": "s", "quote": "q"}]}]},
+            "format = 2, as the file uses 'quote'",
+        ),
+        (
+            {"claims": [{"id": "c", "relation": "shields"}]},
+            "format = 2, as the file uses 'relation'",
+        ),
+        (
+            {"claims": "not a list", "sources": [3, {"note": "n"}]},
+            "format = 2, as the file uses 'note'",
+        ),
+    ],
+)
+def test_a_file_without_format_is_told_which_to_add(doc: dict[str, object], hint: str) -> None:
+    """A file written with format 2's keys (as ``brief new`` writes them) but no
+    ``format`` is told to add 2: with 1, each of those keys would be a problem."""
+    from brief.corpus.schema import check_document
+
+    (problem,) = check_document(doc, "a.toml").problems
+    assert (problem.code, problem.where) == ("BRIEF004", "format")
+    assert problem.message == f"missing required key 'format' (add: {hint})"

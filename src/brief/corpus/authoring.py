@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from ..core.errors import BriefError
 from ..core.model import FORMAT_VERSIONS, SOURCE_KINDS, STATUSES
 from ..core.names import normalise
-from .grades import FORMAT_2_KEYS
+from .grades import FORMAT_2_KEYS, RELATION_KEYS
 from .schema import FIELDS
 
 #: The personal corpus's schema file, written beside its files for TOML editors.
@@ -142,7 +142,7 @@ def entry_text(
 
 
 #: The keys of a claim's relation (format 2; see ``relationlists``).
-_RELATION_KEYS = ("relation", "relation_to", "relation_from")
+_RELATION_KEYS = RELATION_KEYS
 _FORMAT_LINE = re.compile(rb"^[ \t]*format[ \t]*=[ \t]*(\d+)[ \t]*(?:#.*)?$", re.M)
 
 

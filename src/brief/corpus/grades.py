@@ -30,6 +30,27 @@ FORMAT_2_KEYS: dict[str, tuple[str, ...]] = {
 }
 #: The keys a citation gains in format 2.
 FORMAT_2_CITATION_KEYS: tuple[str, ...] = ("quote", "locator")
+#: The keys of a claim's relation, which needs format 2 (``BRIEF021``).
+RELATION_KEYS: tuple[str, ...] = ("relation", "relation_to", "relation_from")
+
+
+def format_2_key(doc: dict[str, Any]) -> str | None:
+    """The first key of *doc* (a parsed file) that only format 2 has, if any: what tells a
+    file without ``format`` which to add."""
+    for kind, keys in FORMAT_2_KEYS.items():
+        entries = doc.get(kind)
+        for entry in entries if isinstance(entries, list) else ():
+            if not isinstance(entry, dict):
+                continue
+            for key in (*keys, *(RELATION_KEYS if kind == "claims" else ())):
+                if key in entry:
+                    return key
+            cites = entry.get("cites") if kind == "claims" else None
+            for cite in cites if isinstance(cites, list) else ():
+                for key in FORMAT_2_CITATION_KEYS:
+                    if isinstance(cite, dict) and key in cite:
+                        return key
+    return None
 
 _DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 

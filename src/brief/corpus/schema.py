@@ -186,7 +186,9 @@ def _check_format(doc: dict[str, Any], problem: Callable[[str, str, str], None])
     """Whether *doc* says it is in a format this release reads; if not, says why."""
     version = doc.get("format")
     if "format" not in doc:
-        problem(d.FORMAT, "format", "missing required key 'format' (add: format = 1)")
+        newer = grades.format_2_key(doc)
+        hint = f"format = 2, as the file uses {newer!r}" if newer else "format = 1"
+        problem(d.FORMAT, "format", f"missing required key 'format' (add: {hint})")
         return False
     if isinstance(version, bool) or version not in FORMAT_VERSIONS:
         *older, newest = (str(v) for v in FORMAT_VERSIONS)
