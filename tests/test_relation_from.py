@@ -169,7 +169,7 @@ def test_a_symmetric_relation_from_several_subjects(corpus: Path) -> None:
         (
             'relation_from = "china"',
             "relation_from",
-            "expected an array of actor ids, found str; " + KEPT,
+            "expected an array of actor ids, found a string; " + KEPT,
             set(),
         ),
         (

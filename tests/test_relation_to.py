@@ -132,7 +132,7 @@ KEPT = "the claim is kept without its relation"
         (
             'relation_to = "china"',
             "relation_to",
-            "expected an array of actor ids, found str; " + KEPT,
+            "expected an array of actor ids, found a string; " + KEPT,
             False,
         ),
         (

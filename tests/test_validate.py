@@ -392,3 +392,33 @@ def test_a_file_without_format_is_told_which_to_add(doc: dict[str, object], hint
     (problem,) = check_document(doc, "a.toml").problems
     assert (problem.code, problem.where) == ("BRIEF004", "format")
     assert problem.message == f"missing required key 'format' (add: {hint})"
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (
+            'format = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "report"\ndate = 202104\n',
+            "sources[0].date: 202104 is not a year (YYYY, or a date as a string) [BRIEF008]",
+        ),
+        (
+            'format = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "report"\ndate = 2021\n'
+            '[[claims]]\nid = "c"\ntopic = "t"\ntext = "T"\ncites = [{ source = "s" }]\n'
+            'credibility = "2"\n',
+            "claims[0].credibility: expected an integer from 1 to 6, found a string [BRIEF007]",
+        ),
+        (
+            'format = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "report"\n'
+            'reliability = ["B"]\n',
+            "sources[0].reliability: expected a string, found an array [BRIEF007]",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_named_in_words(
+    entry: str, problem: str, tmp_path: Path
+) -> None:
+    """A number that is no year is not called a wrong type (a year may be a number), and
+    a type is named as every other problem names it ('a string', not 'str')."""
+    (tmp_path / "a.toml").write_text(entry)
+    checked = run("--no-bundled", "validate", str(tmp_path))
+    assert f"a.toml: {problem}" in checked.stdout, checked.stdout

@@ -17,7 +17,7 @@ from ..core.model import Citation
 from ..core.names import did_you_mean, is_id
 from ..core.sanitize import inert
 from . import grades
-from .grades import FORMAT_2_CITATION_KEYS, with_time
+from .grades import FORMAT_2_CITATION_KEYS, type_name, with_time
 
 
 class Bad(Exception):
@@ -26,13 +26,6 @@ class Bad(Exception):
     def __init__(self, code: str, message: str, sub: str = "") -> None:
         super().__init__(message)
         self.code, self.message, self.sub = code, message, sub
-
-
-def type_name(value: Any) -> str:
-    """What *value* is, as a problem words it (``an array``)."""
-    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
-    names.update({list: "an array", dict: "a table"})
-    return names.get(type(value), type(value).__name__)
 
 
 def text(value: Any) -> str:
@@ -108,6 +101,8 @@ def date(value: Any) -> str:
                 raise Bad(d.BAD_VALUE, why)
             return given
         raise Bad(d.BAD_VALUE, f"{given!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if isinstance(value, int) and not isinstance(value, bool):  # a year, but not 4 digits
+        raise Bad(d.BAD_VALUE, f"{value} is not a year (YYYY, or a date as a string)")
     raise Bad(d.WRONG_TYPE, f"expected a date or a string, found {type_name(value)}")
 
 

@@ -52,7 +52,15 @@ def format_2_key(doc: dict[str, Any]) -> str | None:
                         return key
     return None
 
+
 _DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def type_name(value: Any) -> str:
+    """What *value* is, as a problem words it (``an array``)."""
+    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
+    names.update({list: "an array", dict: "a table"})
+    return names.get(type(value), type(value).__name__)
 
 
 def _choices(allowed: tuple[str, ...]) -> str:
@@ -62,7 +70,7 @@ def _choices(allowed: tuple[str, ...]) -> str:
 def reliability(value: Any) -> str:
     """A source's reliability letter, ``A`` to ``F`` (upper case as written)."""
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, found {type(value).__name__}")
+        raise TypeError(f"expected a string, found {type_name(value)}")
     text = value.strip()
     if text not in RELIABILITY:
         raise ValueError(f"unknown reliability {text!r} ({_choices(RELIABILITY)})")
@@ -72,7 +80,7 @@ def reliability(value: Any) -> str:
 def credibility(value: Any) -> int:
     """A claim's credibility, an integer from 1 to 6."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected an integer from 1 to 6, found {type(value).__name__}")
+        raise TypeError(f"expected an integer from 1 to 6, found {type_name(value)}")
     if value not in CREDIBILITY:
         raise ValueError(f"credibility {value} is not 1 to 6")
     return value
@@ -81,7 +89,7 @@ def credibility(value: Any) -> int:
 def _term(allowed: tuple[str, ...], what: str) -> Any:
     def check(value: Any) -> str:
         if not isinstance(value, str):
-            raise TypeError(f"expected a string, found {type(value).__name__}")
+            raise TypeError(f"expected a string, found {type_name(value)}")
         text = " ".join(value.split()).lower()
         if text not in allowed:
             raise ValueError(f"unknown {what} {value.strip()!r} ({_choices(allowed)})")
@@ -118,7 +126,7 @@ def _point(value: Any) -> str:
         return value.strip()
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or a range A/B)")
-    raise TypeError(f"expected a date or a string, found {type(value).__name__}")
+    raise TypeError(f"expected a date or a string, found {type_name(value)}")
 
 
 def claim_date(value: Any) -> str:
@@ -135,7 +143,7 @@ def claim_date(value: Any) -> str:
 def text_path(value: Any) -> str:
     """A source text's path: relative, with ``/`` between folders, no NUL."""
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, found {type(value).__name__}")
+        raise TypeError(f"expected a string, found {type_name(value)}")
     text = value.strip()
     if not text:
         raise ValueError("must not be empty")
@@ -226,9 +234,7 @@ def relation_ok(
         problem(d.RELATION, where, f"{_needs_2('relation')}; {RELATION_DROPPED}")
         return
     if not isinstance(raw, str):
-        problem(
-            d.RELATION, where, f"expected a string, found {type(raw).__name__}; {RELATION_DROPPED}"
-        )
+        problem(d.RELATION, where, f"expected a string, found {type_name(raw)}; {RELATION_DROPPED}")
         return
     name = relation_name(raw)
     if name not in RELATIONS:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core import diagnostics as d
-from .grades import RELATION_DROPPED
+from .grades import RELATION_DROPPED, type_name
 
 Problem = Callable[[str, str, str], None]
 
@@ -49,7 +49,7 @@ def listed(
             problem(d.RELATION, at, f"{message}; add a 'relation' or remove '{key}'")
         return None  # the relation was dropped, and its own problem says why
     if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
-        found = type(raw).__name__ if not isinstance(raw, list) else "an array of other values"
+        found = type_name(raw) if not isinstance(raw, list) else "an array of other values"
         drop(values, problem, at, f"expected an array of actor ids, found {found}")
         return None
     if not raw:

@@ -48,9 +48,9 @@ from .checkers import (
     ident,
     one_of,
     text,
-    type_name,
 )
 from .fastentry import plain_entry
+from .grades import type_name
 from .relationfrom import relation_from_ok
 from .relationto import relation_to_ok
 
