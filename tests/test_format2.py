@@ -131,6 +131,21 @@ def test_a_quote_in_a_format_1_file_names_the_format_it_needs(analyst: Path) -> 
         ("credibility = 2", 'credibility = "2"', "claims[0].credibility: expected an integer"),
         ('date = "2018/2020"', 'date = "2020/2018"', "the range '2020/2018' ends before it starts"),
         ('date = "2018/2020"', 'date = "spring"', "'spring' is not a date"),
+        (
+            'reliability = "B"',
+            'reliability = "b"',
+            "sources[0].reliability: unknown reliability 'b' (did you mean 'B'?)",
+        ),
+        (
+            'date = "2018/2020"',
+            'date = "2021/3/23"',
+            "claims[0].date: '2021/3/23' is not a date: write 2021-03-23 (A/B is a range)",
+        ),
+        (
+            'date = "2018/2020"',
+            'date = "2018/spring"',
+            "'2018/spring' is not a range A/B: 'spring' is not a date (YYYY[-MM[-DD]])",
+        ),
         ('likelihood = "likely"', 'likelihood = "probable"', "unknown likelihood 'probable'"),
         ('confidence = "moderate"', 'confidence = "medium"', "unknown confidence 'medium'"),
     ],

@@ -139,7 +139,10 @@ def test_a_citation_of_a_source_left_out_still_has_its_section_checked(tmp_path:
     ("cite", "expected"),
     [
         ('{ source = "report", section = "deaths" }', []),  # loosely right: nothing to say
-        ('{ source = "report" }', ["claims[0].cites[0]: source 'report' has sections: name one"]),
+        (
+            '{ source = "report" }',
+            ["claims[0].cites[0]: source 'report' has sections: name one of 'Deaths', 'Water'"],
+        ),
     ],
 )
 def test_a_section_of_a_source_left_out_is_checked_as_any(
@@ -212,3 +215,15 @@ def test_views_of_every_claim_count_the_claims_left_out(tmp_path: Path, cache: s
         assert '"kind": "corpus"' in out and '"claims": 1' in out
         out, err = brief("claims", "--topic", "pump")  # an entry named: its count alone
         assert err == "brief: 1 claim of the topic The pump was left out (see brief validate)\n"
+
+
+def test_a_citation_of_a_source_of_many_sections_lists_the_first_few(tmp_path: Path) -> None:
+    sections = ", ".join(f'"Part {n}"' for n in range(1, 12))
+    source = SOURCE.replace('kind = "report"', f'kind = "report"\nsections = [{sections}]')
+    root = _corpus(tmp_path, HEAD + source + PLAIN)
+    (problem,) = _problems(root)
+    listed = ", ".join(f"'Part {n}'" for n in range(1, 9))
+    assert problem == (
+        f"claims[0].cites[0]: source 'report' has sections: name one of {listed} "
+        "and 3 more [BRIEF011]"
+    )

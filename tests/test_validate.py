@@ -262,7 +262,8 @@ def test_one_run_reports_problems_of_entries_already_left_out(mini: Path) -> Non
         "topics[0].aliases: expected an array, found a string [BRIEF007]",
         "topics[0].related[0]: unknown topic 'nowhere' [BRIEF010]",
         "claims[0]: a disputed claim needs a 'note' saying why [BRIEF013]",
-        "claims[0].cites[0]: source 'atlas' has sections: name one [BRIEF011]",
+        "claims[0].cites[0]: source 'atlas' has sections: name one of 'Trade', "
+        "'Security Matters' [BRIEF011]",
         "claims[0].contradicts: claim 'c9' cannot contradict itself [BRIEF014]",
         "claims[0].contradicts[1]: unknown claim 'ghost' [BRIEF010]",
     ]  # and c10's link to c9, which exists but cannot load, is not "unknown"

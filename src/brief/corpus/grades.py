@@ -54,6 +54,7 @@ def format_2_key(doc: dict[str, Any]) -> str | None:
 
 
 _DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_SLASHED = re.compile(r"^\d{4}/\d{1,2}(?:/\d{1,2})?$")
 
 
 def type_name(value: Any) -> str:
@@ -73,7 +74,8 @@ def reliability(value: Any) -> str:
         raise TypeError(f"expected a string, found {type_name(value)}")
     text = value.strip()
     if text not in RELIABILITY:
-        raise ValueError(f"unknown reliability {text!r} ({_choices(RELIABILITY)})")
+        hint = f"did you mean {text.upper()!r}?" if text.upper() in RELIABILITY else None
+        raise ValueError(f"unknown reliability {text!r} ({hint or _choices(RELIABILITY)})")
     return text
 
 
@@ -110,9 +112,10 @@ def with_time(value: datetime.datetime) -> str:
     )
 
 
-def _point(value: Any) -> str:
+def _point(value: Any, alone: bool = True) -> str:
     """One date: a TOML date, a year as an integer, or ``YYYY[-MM[-DD]]`` as a string
-    (a date and time is refused, as ``checkers.date`` refuses it)."""
+    (a date and time is refused, as ``checkers.date`` refuses it); *alone*: not one end
+    of a range (whose problem says what else the value may be)."""
     if isinstance(value, datetime.datetime):
         raise TypeError(with_time(value))
     if isinstance(value, datetime.date):
@@ -125,15 +128,26 @@ def _point(value: Any) -> str:
             raise ValueError(why)
         return value.strip()
     if isinstance(value, (str, int)) and not isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM, YYYY-MM-DD or a range A/B)")
+        forms = "YYYY, YYYY-MM, YYYY-MM-DD or a range A/B" if alone else "YYYY[-MM[-DD]]"
+        raise ValueError(f"{value!r} is not a date ({forms})")
     raise TypeError(f"expected a date or a string, found {type_name(value)}")
 
 
 def claim_date(value: Any) -> str:
     """When a claim's matter happened or held: one date, or a range ``start/end``."""
     if isinstance(value, str) and "/" in value:
-        start, _, end = value.strip().partition("/")
-        first, last = _point(start), _point(end)
+        given = value.strip()
+        if _SLASHED.match(given):  # 2021/3/23: a date written with slashes
+            year, *rest = given.split("/")
+            dashed = "-".join([year, *(f"{int(part):02d}" for part in rest)])
+            raise ValueError(f"{given!r} is not a date: write {dashed} (A/B is a range)")
+        start, _, end = given.partition("/")
+        try:
+            first, last = _point(start, False), _point(end, False)
+        except ValueError as error:
+            if all(_DAY.match(part.strip()) for part in (start, end)):
+                raise  # a month or day the calendar has not: it names the date
+            raise ValueError(f"{given!r} is not a range A/B: {error}") from None
         if last < first:
             raise ValueError(f"the range {value.strip()!r} ends before it starts")
         return f"{first}/{last}"

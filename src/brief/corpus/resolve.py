@@ -103,7 +103,7 @@ def _section(
     """*cite* checked against the sections of its source (see :func:`resolve_citation`)."""
     if cite.section is None:
         if known.names:
-            message = f"source {known.id!r} has sections: name one"
+            message = f"source {known.id!r} has sections: name one of {_listed(known.names)}"
             problems.append(Diagnostic(d.UNKNOWN_SECTION, file, where, message))
             return None
         return cite
@@ -115,6 +115,18 @@ def _section(
         problems.append(Diagnostic(d.UNKNOWN_SECTION, file, f"{where}.section", message))
         return None
     return Citation(cite.source, found)
+
+
+#: The most sections a problem lists (a source with more says how many are left).
+LISTED_SECTIONS = 8
+
+
+def _listed(names: Sequence[str]) -> str:
+    """``'A', 'B'``: the sections a claim may name, the first few of them (and how many
+    more there are)."""
+    shown = ", ".join(repr(name) for name in names[:LISTED_SECTIONS])
+    more = len(names) - LISTED_SECTIONS
+    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def _near(cite: Citation, known: Sections) -> str:
