@@ -40,3 +40,33 @@ def test_search_results_and_empty_comparison_columns_keep_to_the_width(tmp_path:
         compared = run(*base, "compare", "fishers", "authority", "-f", "plain", "-w", width)
         assert "(nothing on" in compared.stdout or "(no claims on" in compared.stdout
         assert max(cell_width(line) for line in compared.stdout.splitlines()) <= int(width)
+
+
+CITED = (
+    'format = 2\n[[topics]]\nid = "canal"\ntitle = "Canal"\nsummary = "S."\n'
+    '[[sources]]\nid = "log"\ntitle = "Log"\nkind = "report"\nreliability = "B"\n'
+    'sections = ["Day one"]\n'
+    '[[claims]]\nid = "stuck"\ntopic = "canal"\ntext = "The ship ran aground in a strong wind '
+    'that blew sand across the whole of the southern reach."\n'
+    'cites = [{ source = "log", section = "Day one", quote = "a strong wind that blew sand '
+    'across the whole of the southern reach", locator = "para 1" }]\n'
+    '[[claims]]\nid = "wind"\ntopic = "canal"\ntext = "Gusts reached forty knots over the '
+    'southern reach of the canal that morning."\nsupports = ["stuck"]\n'
+    'cites = [{ source = "log", section = "Day one" }]\n'
+)
+
+
+def test_a_citation_and_a_grade_are_never_split_across_lines(tmp_path: Path) -> None:
+    """``[1, para 1]`` and ``source B`` each stay on one line at every width (a trial
+    saw ``[4,`` end one line and ``para 1]`` begin the next, and ``source`` and ``B``)."""
+    (tmp_path / "a.toml").write_text(CITED)
+    base = ("--no-bundled", "-q", "-c", str(tmp_path))
+    assert run(*base, "validate").exit_code == 0
+    seen = set()
+    for width in range(30, 110):
+        out = run(*base, "show", "canal", "--quotes", "-f", "plain", "-w", str(width)).stdout
+        lines = [line.strip() for line in out.split("\nGrades\n")[0].splitlines()]
+        assert not any(line.endswith(("[1,", "source")) for line in lines), (width, out)
+        assert not any(line.startswith(("para 1]", "B ")) or line == "B" for line in lines)
+        seen |= {label for label in ("[1, para 1]", "source B") if label in out}
+    assert seen == {"[1, para 1]", "source B"}  # both were there to be split

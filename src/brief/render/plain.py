@@ -13,8 +13,8 @@ from ..views.gradewords import (
     briefing_key,
     comparison_key,
     conflicts_key,
-    grade_line,
-    quote_line,
+    grade_words,
+    quote_parts,
     timeline_key,
 )
 from ..views.records import (
@@ -80,6 +80,22 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return lines
 
 
+def _wrap_ending(
+    text: str, ending: tuple[str, ...], width: int, first: str, rest: str
+) -> list[str]:
+    """*text* and then each part of *ending* (a citation's ``[4, para 1]``, a grade's
+    ``source B``), wrapped as :func:`_wrap` wraps, but each part kept whole on one line,
+    not broken at its spaces (``[4,`` and ``para 1]`` on two lines read as two things).
+    Nothing at all gives no lines."""
+    parts = [part for part in ending if part]
+    whole = " ".join([text, *parts] if text else parts)
+    if not whole:
+        return []
+    if "\n" in whole or len(first) + cell_len(whole) <= width:
+        return _wrap(whole, width, first, rest)
+    return _fill([*text.split(), *parts], max(width, len(rest) + 20), first, rest)
+
+
 def hanging(text: str, width: int, first: str, rest: str) -> list[str]:
     """*text* wrapped to *width* cells, its first line after *first*, the others after
     *rest*: for what another module lays out as plain text (``graphs``' claims)."""
@@ -112,7 +128,9 @@ def _fill(words: list[str], width: int, first: str, rest: str) -> list[str]:
 def _point(point: Point, width: int) -> list[str]:
     status = f"[{point.status}] " if point.status != "reported" else ""
     who = f" (with {', '.join(point.actors)})" if point.actors else ""
-    lines = _wrap(f"{status}{point.text}{who} {refs_label(point.refs)}", width, "  - ", "    ")
+    lines = _wrap_ending(
+        f"{status}{point.text}{who}", (refs_label(point.refs),), width, "  - ", "    "
+    )
     if point.grade is not None:  # the claim's own grade first, then why it is doubted
         lines += _graded(point.grade, width)
     if point.note:
@@ -128,17 +146,25 @@ def _under(label: str, other: Point, width: int) -> list[str]:
     """A claim shown under another (contradicting or supporting it), introduced by *label*."""
     status = f"[{other.status}] " if other.status != "reported" else ""
     context = f" ({other.context})" if other.context else ""
-    graded = f" {badge_words(other.grade)}" if other.grade and badge(other.grade) else ""
-    text = f"{label}: {status}{counter_text(other)}{context} {refs_label(other.refs)}{graded}"
-    return _wrap(text, width, "    ", "      ")
+    graded = badge_words(other.grade) if other.grade and badge(other.grade) else ""
+    text = f"{label}: {status}{counter_text(other)}{context}"
+    return _wrap_ending(text, (refs_label(other.refs), graded), width, "    ", "      ")
 
 
 def _graded(grade: Grade, width: int) -> list[str]:
     """A claim's grade line and, when asked for, its quotes (format 2)."""
-    lines = _wrap(grade_line(grade), width, "    ", "      ") if grade_line(grade) else []
+    lines = _grade_line(grade, width)
     for quote in grade.quotes:
-        lines += _wrap(quote_line(quote), width, "    ", "      ")
+        said, where = quote_parts(quote)
+        lines += _wrap_ending(said, (where,), width, "    ", "      ")
     return lines
+
+
+def _grade_line(grade: Grade, width: int) -> list[str]:
+    """A grade's line (``source B · likely · 2018/2020``), its badge kept whole."""
+    first, *rest = grade_words(grade) or [""]
+    badge = f"{first} ·" if rest else first
+    return _wrap_ending("", (badge, *" · ".join(rest).split()), width, "    ", "      ")
 
 
 def _relations(view: Briefing, width: int) -> list[str]:
@@ -300,11 +326,10 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
         for side in (pair.first, pair.second):
             status = f"[{side.status}] " if side.status != "reported" else ""
             who = f" ({', '.join(side.actors)})" if side.actors else ""
-            lines += _wrap(
-                f"{status}{side.text}{who} {refs_label(side.refs)}", width, "  - ", "    "
-            )
-            if side.grade is not None and grade_line(side.grade):  # as show, without quotes
-                lines += _wrap(grade_line(side.grade), width, "    ", "      ")
+            ending = (refs_label(side.refs),)
+            lines += _wrap_ending(f"{status}{side.text}{who}", ending, width, "  - ", "    ")
+            if side.grade is not None:  # as show, without quotes
+                lines += _grade_line(side.grade, width)
             if side.note:  # as show: why a disputed claim is doubted
                 lines += _wrap(f"Note: {side.note}", width, "    ", "      ")
             if side is pair.first:

@@ -92,8 +92,14 @@ def grade_line(grade: Grade) -> str:
 
 def quote_line(quote: Quote) -> str:
     """A quote as printed under its claim: ``“the exact words” [2, p. 4]``."""
+    return " ".join(quote_parts(quote))
+
+
+def quote_parts(quote: Quote) -> tuple[str, str]:
+    """A quote's words in quotation marks, and where they are (``[2, p. 4]``): what
+    :func:`quote_line` joins, the second kept whole where a line is wrapped."""
     where = f", {quote.locator}" if quote.locator else ""
-    return f"\u201c{quote.text}\u201d [{quote.ref}{where}]"
+    return f"\u201c{quote.text}\u201d", f"[{quote.ref}{where}]"
 
 
 def _point(point: Point) -> Point:
