@@ -109,11 +109,29 @@ def test_new_topic_from_the_template(home: Path) -> None:
 def test_new_refuses_an_id_or_name_that_is_taken(home: Path) -> None:
     result = run("new", "topic", "Sanctions", "--no-edit")
     assert result.exit_code == 2
-    assert "'sanctions' is already the topic 'sanctions'" in result.stderr
+    assert "the title 'Sanctions' already names the topic 'sanctions'" in result.stderr
     assert "sanctions.toml:3" in result.stderr
     assert not (home / "topics").exists()
     alias = run("new", "actor", "DPRK", "--no-edit")
-    assert alias.exit_code == 2 and "the actor 'north-korea'" in alias.stderr
+    assert alias.exit_code == 2 and "the name 'DPRK' already names the actor 'north-korea'" in (
+        alias.stderr
+    )
+    given = run("new", "actor", "Harbour Board", "--id", "dprk", "--no-edit")
+    assert given.exit_code == 2 and "the --id 'dprk' already names the actor 'north-korea'" in (
+        given.stderr
+    )
+
+
+def test_new_refuses_an_alias_that_is_taken_before_writing(home: Path) -> None:
+    """Each alias given with --set is checked as the title and id are, before anything
+    is written (a trial saw the entry written, then a clash reported as a problem)."""
+    result = run("new", "actor", "Harbour Board", "--set", "aliases=board, un", "--no-edit")
+    assert result.exit_code == 2, result.stderr
+    assert "the alias 'un' already names the actor " in result.stderr
+    assert not (home / "actors.toml").exists()
+    fine = run("new", "actor", "Harbour Board", "--set", "aliases=board", "--no-edit")
+    assert fine.exit_code == 0, fine.stderr
+    assert 'aliases = ["board"]' in (home / "actors.toml").read_text()
 
 
 def test_new_opens_the_editor_and_checks_the_result(home: Path, tmp_path: Path) -> None:

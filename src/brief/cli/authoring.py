@@ -342,21 +342,29 @@ def _new_named(
 
     if ident is not None:
         _check_given_id(ident)
+    id_is = "--id" if ident is not None else "id"  # given, or made from the title
     ident = ident or a.slug(title)
     if not is_id(ident):
         raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
-    keys = {normalise(ident), normalise(title)} - {""}
-    for found in definitions(layers, sorted(keys)):
-        if found.kind != "claim" and (keys & found.names):
-            raise UsageError(
-                f"{ident!r} is already the {found.kind} {found.id!r} at {found} "
-                "(edit it with 'brief edit', or choose another --id or title)"
-            )
     key = "name" if kind == "actor" else "title"
+    values, raw = _as_written(given)
+    aliases = values.get("aliases", [])
+    named = [(key, title), (id_is, ident), *(("alias", alias) for alias in aliases)]
+    keys: dict[str, tuple[str, str]] = {}
+    for what, name in named:  # each name the new entry takes, by its key, first given first
+        if normalise(name):
+            keys.setdefault(normalise(name), (what, name))
+    for found in definitions(layers, sorted(keys)):
+        taken = [keys[k] for k in keys if k in found.names]
+        if found.kind != "claim" and taken:
+            what, name = taken[0]
+            raise UsageError(
+                f"the {what} {name!r} already names the {found.kind} {found.id!r} at {found} "
+                "(edit it with 'brief edit', or choose another)"
+            )
     file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
     path = os.path.join(target, file.get(kind, "sources.toml"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
-    values, raw = _as_written(given)
     entry = a.entry_text(kind, {"id": ident, key: title, **values}, raw, version=version)
     return path, entry, ident
 
