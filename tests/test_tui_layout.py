@@ -115,6 +115,43 @@ async def test_ticked_and_unticked_boxes_differ_in_shape(mini: Path) -> None:
         assert lines[2].strip() == "▐ ▌ Russia"
 
 
+async def test_compare_overview_keeps_each_row_s_counts_beside_or_under_its_verdict(
+    bundled_app: BriefApp,
+) -> None:
+    """A row's counts that do not fit beside its verdict go under it, aligned, each
+    count whole; never running on to the pane's left edge (a trial saw ``Suez Canal``
+    end one line and ``Authority 2 · ...`` begin the next, at the edge). Laid out
+    again as the terminal is resized."""
+    from rich.cells import cell_len
+
+    def overview(app: BriefApp) -> list[list[str]]:
+        pane = app.screen.query_one("#comparison", Pane)
+        width = pane.scrollable_content_region.width
+        rows = [j.base.plain.split("\n") for j in pane.query(Jump) if j.has_class("overview")]
+        assert rows and all(cell_len(line) <= width for row in rows for line in row)
+        return rows
+
+    async with bundled_app.run_test(size=(150, 40)) as pilot:
+        await pilot.press("c")
+        await bundled_app.screen.pick("china", "japan")  # type: ignore[attr-defined]
+        await pilot.pause()
+        wide = overview(bundled_app)
+        assert all(len(row) == 1 and row[0].endswith("both 1") for row in wide[:1])
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        await pilot.pause()
+        rows = overview(bundled_app)
+        assert all(len(row) == 2 for row in rows)
+        title, counted = rows[0]
+        at = title.index("shared")
+        assert counted == " " * at + "China 6 · Japan 0 · both 1"  # under the verdict
+        await pilot.resize_terminal(60, 40)
+        await pilot.pause()
+        await pilot.pause()
+        narrow = overview(bundled_app)
+        assert narrow[0] == ["Diplomacy and the UN", "  shared"]  # no room for counts
+
+
 # focus and title after a jump
 
 

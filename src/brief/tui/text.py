@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from ..views.gradewords import badge, badge_words, grade_line
@@ -117,24 +118,50 @@ def reference(ref: Reference) -> Content:
     return Content.assemble((f"[{ref.number}] ", "dim"), reference_label(ref))
 
 
-def overview(view: Comparison, counted: bool = True) -> list[Content]:
-    """The comparison's overview, a line a row: title, verdict and (if *counted*) counts."""
+def overview(view: Comparison, counted: bool = True, width: int | None = None) -> list[Content]:
+    """The comparison's overview, a line a row: title, verdict and (if *counted*) counts.
+
+    In a pane *width* cells wide, a row whose counts do not fit beside its verdict has
+    them under it, wrapped at their dots, each kept whole (as ``brief compare`` lays
+    them out): left to wrap by themselves, they ran on to the pane's left edge.
+    """
     titles = [Content(row.title) for row in view.rows]
     title_width = min(max((t.cell_length for t in titles), default=0), 40)
     verdict_width = max((len(row.verdict) for row in view.rows), default=0)
+    # too narrow for a verdict beside its title: each under its title, indented
+    under = width is not None and title_width + 2 + verdict_width > width
     lines = []
     for row, title in zip(view.rows, titles, strict=True):
-        verdict = row.verdict.ljust(verdict_width)
-        lines.append(
-            Content.assemble(
-                title.stylize("bold"),
-                " " * max(title_width - title.cell_length, 0),
-                "  ",
-                (verdict, VERDICT_STYLE.get(row.verdict, "dim")),
-                (f"  {counts(view, row)}" if counted else "", "dim"),
-            )
-        )
+        pad = "\n  " if under else " " * (max(title_width - title.cell_length, 0) + 2)
+        style = VERDICT_STYLE.get(row.verdict, "dim")
+        tail = counts(view, row) if counted else ""
+        verdict = row.verdict if under else row.verdict.ljust(verdict_width)
+        said = f"  {tail}" if tail else ""
+        if tail and width is not None and title_width + cell_len(verdict + said) + 2 > width:
+            indent = title_width + 2 if title_width + 2 + MIN_COUNTS <= width and not under else 4
+            verdict = row.verdict  # the counts under it, not after it
+            said = "".join(f"\n{' ' * indent}{line}" for line in _at_dots(tail, width - indent))
+        lines.append(Content.assemble(title.stylize("bold"), pad, (verdict, style), (said, "dim")))
     return lines
+
+
+#: The fewest cells a comparison's counts are given beside the indent that sets them
+#: under their verdict; in a narrower pane they are indented less.
+MIN_COUNTS = 24
+
+
+def _at_dots(counted: str, room: int) -> list[str]:
+    """*counted* (``China 3 · Russia 0 · both 2``) in lines of at most *room* cells,
+    broken only at its dots, each line but the last ending with one."""
+    lines: list[str] = []
+    line = ""
+    for part in counted.split(" · "):
+        joined = f"{line} · {part}" if line else part
+        if line and cell_len(joined) > room:
+            lines.append(f"{line} ·")
+            joined = part
+        line = joined
+    return [*lines, line]
 
 
 def row_heading(row: ComparisonRow) -> Content:

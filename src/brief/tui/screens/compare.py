@@ -17,11 +17,13 @@ from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...views.wording import MIN_COLUMN
+from .. import text
 from ..widgets import Block, FindBar, Page, Pane, TitleBar, comparison_page
 from .reading import ReadingScreen
 
 if TYPE_CHECKING:
     from ...store import Store
+    from ...views.comparison import Comparison
 
 #: Narrowest pane whose overview shows counts beside the verdicts (as ``brief compare``).
 COUNTED = 60
@@ -82,8 +84,11 @@ class CompareScreen(ReadingScreen):
         self._known = known
         self.first = first
         self.diff_only = False
-        self._counted = True
         self._picked: list[str] = [first] if first else []
+        self._view: Comparison | None = None
+        """The comparison shown, to lay out again for another width."""
+        self._laid: list[str] = []
+        """Its overview's lines as laid out for the pane's width (see ``_fit``)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -154,15 +159,30 @@ class CompareScreen(ReadingScreen):
             page.add(Block(Content(HINT), classes="empty"))
             await self.pane.show(page)
             return
-        view = self.store.compare(self._picked, diff_only=self.diff_only)
-        width = self.pane.scrollable_content_region.width
-        if width:
-            self._counted = width >= COUNTED
-        stacked = width < MIN_COLUMN * len(view.columns)
+        self._view = self.store.compare(self._picked, diff_only=self.diff_only)
+        await self._lay_out(scroll)
+
+    async def _lay_out(self, scroll: float = 0.0) -> None:
+        """Show the comparison read last, laid out for the pane's width."""
+        view = self._view
+        if view is None:
+            return
+        width = self.pane.scrollable_content_region.width or None
+        stacked = (width or 0) < MIN_COLUMN * len(view.columns)
         note = "differences only" if self.diff_only else ""
-        page = comparison_page(view, self._known, stacked, counted=self._counted, note=note)
+        counted = width is None or width >= COUNTED
+        self._laid = self._overview(width)
+        page = comparison_page(view, self._known, stacked, counted=counted, note=note, width=width)
         await self.pane.show(page, scroll=scroll)
         self.call_after_refresh(self._fit)
+
+    def _overview(self, width: int | None) -> list[str]:
+        """The overview's lines, laid out for *width* (what tells whether a resize
+        changed them)."""
+        if self._view is None:
+            return []
+        counted = width is None or width >= COUNTED
+        return [line.plain for line in text.overview(self._view, counted, width)]
 
     @on(SelectionList.SelectedChanged, "#actors")
     async def _ticked(self) -> None:
@@ -175,12 +195,12 @@ class CompareScreen(ReadingScreen):
         """Lay the comparison out for the pane's width, as the CLI does for the terminal's.
 
         Columns side by side when each gets ``MIN_COLUMN`` cells, else stacked; the
-        overview's counts only from ``COUNTED`` cells (a rebuild when that changes).
+        overview's counts only from ``COUNTED`` cells, beside each verdict or under it
+        (laid out again when the width changes that).
         """
         width = self.pane.scrollable_content_region.width
-        if width and (width >= COUNTED) != self._counted and len(self._picked) > 1:
-            self._counted = width >= COUNTED
-            self.call_later(self.refresh_comparison)
+        if width and len(self._picked) > 1 and self._overview(width) != self._laid:
+            self.call_later(self._lay_out, self.pane.scroll_y)
             return
         for columns in self.pane.query(".columns"):
             columns.set_class(width < MIN_COLUMN * len(columns.children), "-stacked")

@@ -162,8 +162,10 @@ def comparison_page(
     *,
     counted: bool = True,
     note: str = "",
+    width: int | None = None,
 ) -> Page:
-    """A comparison: overview, then per row the shared claims and the columns."""
+    """A comparison: overview, then per row the shared claims and the columns; laid out
+    for a pane *width* cells wide, if known (see ``text.overview``)."""
     page = Page()
     heading = Content(comparison_title(view))
     if note:
@@ -171,7 +173,7 @@ def comparison_page(
     page.title(heading)
     if not view.rows:
         page.add(Block(Content("Nothing to compare."), classes="empty"))
-    for row, line in zip(view.rows, text.overview(view, counted), strict=True):
+    for row, line in zip(view.rows, text.overview(view, counted, width), strict=True):
         page.add(Jump(line, partial(GoToAnchor, f"row:{row.key}"), classes="overview"))
     all_points = [
         p for row in view.rows for p in (*row.common, *(p for cell in row.cells for p in cell))
