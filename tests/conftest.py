@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 from collections.abc import Iterator
@@ -115,3 +116,13 @@ def same_warm_as_from_files(
         files.stderr,
     )
     return files
+
+
+_LINE_AFTER_FILE = re.compile(r"^( *)(\S[^\n]*?\.toml):\d+: ", re.M)
+
+
+def unlined(out: str) -> str:
+    """``validate``'s plain output without the line each problem is at (``a.toml:12:``
+    as ``a.toml:``): for tests of what the problems say. Their lines are pinned by
+    tests/test_problem_lines.py and the validate snapshots."""
+    return _LINE_AFTER_FILE.sub(r"\1\2: ", out)

@@ -22,7 +22,7 @@ import pytest
 import brief.corpus.load
 from brief.corpus.reader import MAX_FILE_BYTES, discover, read_bytes
 
-from .conftest import run
+from .conftest import run, unlined
 
 ACTOR = 'format = 1\n[[actors]]\nid = "{id}"\nname = "{id}"\ndescription = "D."\n'
 LINK_OUT = "cannot read: a symbolic link that leaves the corpus folder or leads nowhere [BRIEF001]"
@@ -37,7 +37,7 @@ def actor(path: Path, ident: str) -> Path:
 def validate(root: Path) -> tuple[int, list[str]]:
     result = run("--no-bundled", "validate", str(root))
     assert "Traceback" not in result.output
-    return result.exit_code, result.stdout.splitlines()
+    return result.exit_code, unlined(result.stdout).splitlines()
 
 
 def actors(root: Path) -> list[str]:
@@ -281,7 +281,7 @@ def test_odd_file_names_in_a_real_process(mini: Path) -> None:
     lines = done.stdout.decode("utf-8").splitlines()  # strict: every byte is valid UTF-8
     assert len(lines) == len(odd)
     for shown in odd.values():
-        expected = f"{mini}/{shown.decode()}: format: unsupported format 3 "
+        expected = f"{mini}/{shown.decode()}:1: format: unsupported format 3 "
         assert sum(line.startswith(expected) for line in lines) == 1, shown
     assert not any(ch in line for line in lines for ch in "\x1b\x9b\u202e")
 
@@ -292,7 +292,7 @@ def test_validate_a_folder_with_an_odd_name(tmp_path: Path) -> None:
     (odd / "a.toml").write_text("format = 3\n")
     result = run("--no-bundled", "validate", str(odd))
     assert result.stdout == (
-        f"{tmp_path}/dir\\x1bx/a.toml: format: unsupported format 3 "
+        f"{tmp_path}/dir\\x1bx/a.toml:1: format: unsupported format 3 "
         "(this brief reads formats 1 and 2) [BRIEF004]\n"
     )
     assert result.exit_code == 1

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CORPORA, run
+from .conftest import CORPORA, run, unlined
 
 OLD = 'format = 1\n[[sources]]\nid = "old"\ntitle = "Old"\nkind = "other"\n'
 
@@ -32,7 +32,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def validate(corpus: Path) -> tuple[int, list[str], str]:
     result = run("--no-bundled", "validate", str(corpus))
-    return result.exit_code, result.stdout.splitlines(), result.stderr
+    return result.exit_code, unlined(result.stdout).splitlines(), result.stderr
 
 
 def test_the_analyst_corpus_is_clean_and_counts_its_quotes(analyst: Path) -> None:

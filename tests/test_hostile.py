@@ -25,7 +25,7 @@ from brief.core.diagnostics import Diagnostic
 from brief.core.sanitize import inert, inert_document, inert_line, is_inert
 from brief.corpus.parse import MAX_KEY_PARTS, parse, too_complex
 
-from .conftest import CORPORA, run
+from .conftest import CORPORA, run, unlined
 
 # toml-test's invalid cases (MIT), vendored so the suite runs the same on any clone.
 TOML_TEST = Path(__file__).parent / "data" / "toml-test"
@@ -285,7 +285,8 @@ def test_keys_and_ids_reach_diagnostics_inert_and_on_one_line(hostile: Path) -> 
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert [line for line in lines if not is_inert(line, line=True)] == []
-    keys = [line for line in lines if line.startswith(f"{hostile}/keys.toml: ")]
+    keys = [line for line in unlined(result.stdout).splitlines()]
+    keys = [line for line in keys if line.startswith(f"{hostile}/keys.toml: ")]
     assert keys == [
         f"{hostile}/keys.toml: \\x1b]52;c;cm0gLXJmIH4=\\x07: "
         "unknown key '\\\\x1b]52;c;cm0gLXJmIH4=\\\\x07' [BRIEF005]",

@@ -29,7 +29,7 @@ def test_validate_puts_the_cause_first_and_groups_its_knock_ons(broken: Path) ->
     assert all(line.startswith(f"    {broken}/topics/") for line in knock_ons)
     assert all("is in the skipped file" in line for line in knock_ons)
     assert lines[7:] == [
-        f"{broken}/topics/theory.toml: claims[1].actors[1]: unknown actor 'brewery': "
+        f"{broken}/topics/theory.toml:18: claims[1].actors[1]: unknown actor 'brewery': "
         "the claim is kept without it [BRIEF010]"
     ]
     assert result.stderr == (

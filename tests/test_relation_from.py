@@ -18,7 +18,7 @@ import pytest
 
 from brief.core.model import Claim
 
-from .conftest import CORPORA, run
+from .conftest import CORPORA, run, unlined
 
 RELATIONS_CORPUS = CORPORA / "relations"
 CORPUS = ("--no-bundled", "--corpus", str(RELATIONS_CORPUS))
@@ -63,7 +63,7 @@ def _relations(actor: str, *corpus: str) -> list[tuple[str, str, list[str]]]:
 
 def _problems(corpus: Path) -> list[str]:
     result = run("--no-bundled", "validate", str(corpus))
-    return [line for line in result.stdout.splitlines() if "BRIEF021" in line]
+    return [line for line in unlined(result.stdout).splitlines() if "BRIEF021" in line]
 
 
 # -- the model -----------------------------------------------------------------------------
@@ -254,7 +254,7 @@ def test_relation_from_in_a_format_1_file_needs_format_2(tmp_path: Path) -> None
     assert (
         f"{tmp_path / 'one.toml'}: claims[0].relation_from: 'relation_from' needs format 2 "
         "(write: format = 2 at the top of the file) [BRIEF021]"
-    ) in result.stdout.splitlines()
+    ) in unlined(result.stdout).splitlines()
 
 
 def test_a_subject_that_is_not_in_the_corpus_is_dropped_with_its_actor(corpus: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 from brief.core.model import Claim
 
-from .conftest import CORPORA, run
+from .conftest import CORPORA, run, unlined
 
 RELATIONS_CORPUS = CORPORA / "relations"
 CORPUS = ("--no-bundled", "--corpus", str(RELATIONS_CORPUS))
@@ -153,7 +153,7 @@ def test_a_relation_to_that_cannot_be_used_is_one_line(
     path.write_text(text.replace(WRITTEN_TO, to + "\n", 1))
     result = run("--no-bundled", "validate", str(corpus))
     assert result.exit_code == 1
-    lines = [line for line in result.stdout.splitlines() if "BRIEF021" in line]
+    lines = [line for line in unlined(result.stdout).splitlines() if "BRIEF021" in line]
     assert f"{path}: claims[5].{where}: {message} [BRIEF021]" in lines
     # never an edge to an actor it does not name: to China, or none at all
     edges = _edges("--no-bundled", "--corpus", str(corpus))
@@ -176,7 +176,7 @@ def test_relation_to_without_a_relation_is_one_line(corpus: Path) -> None:
     assert (
         f"{path}: claims[8].relation_to: 'relation_to' says who a relation goes to, but the "
         "claim states none; add a 'relation' or remove 'relation_to' [BRIEF021]"
-    ) in result.stdout.splitlines()
+    ) in unlined(result.stdout).splitlines()
 
 
 def test_relation_to_after_a_dropped_relation_adds_no_second_line(corpus: Path) -> None:
@@ -185,7 +185,7 @@ def test_relation_to_after_a_dropped_relation_adds_no_second_line(corpus: Path) 
     path.write_text(text)
     lines = [
         line
-        for line in run("--no-bundled", "validate", str(corpus)).stdout.splitlines()
+        for line in unlined(run("--no-bundled", "validate", str(corpus)).stdout).splitlines()
         if "claims[5]" in line
     ]
     assert len(lines) == 1 and "unknown relation 'sanctons'" in lines[0]
@@ -205,7 +205,7 @@ def test_relation_to_in_a_format_1_file_needs_format_2(tmp_path: Path) -> None:
     assert (
         f"{tmp_path / 'one.toml'}: claims[0].relation_to: 'relation_to' needs format 2 "
         "(write: format = 2 at the top of the file) [BRIEF021]"
-    ) in result.stdout.splitlines()
+    ) in unlined(result.stdout).splitlines()
 
 
 def test_a_target_that_is_not_in_the_corpus_is_dropped_with_its_actor(corpus: Path) -> None:
@@ -224,7 +224,7 @@ def test_a_target_that_is_not_in_the_corpus_is_dropped_with_its_actor(corpus: Pa
     assert (
         f"{path}: claims[5].relation: relation 'sanctions' dropped: every actor in its "
         f"relation_to cannot be used; {KEPT} [BRIEF021]"
-    ) in result.stdout.splitlines()
+    ) in unlined(result.stdout).splitlines()
     edges = _edges("--no-bundled", "--corpus", str(corpus))
     assert all(CLAIM not in ids for ids in edges.values())
     assert ("united-states", "sanctions", "north-korea") not in edges

@@ -21,7 +21,7 @@ import pytest
 from brief.core.relations import BY_NAME, NAMES, RELATIONS
 from brief.views.graph import SHORT
 
-from .conftest import CORPORA, run
+from .conftest import CORPORA, run, unlined
 
 RELATIONS_CORPUS = CORPORA / "relations"
 CORPUS = ("--no-bundled", "--corpus", str(RELATIONS_CORPUS))
@@ -86,7 +86,7 @@ def test_the_json_schema_offers_the_relations() -> None:
 def _validate(corpus: Path) -> list[str]:
     result = run("--no-bundled", "validate", str(corpus))
     assert result.exit_code == 1
-    return [line for line in result.stdout.splitlines() if "BRIEF021" in line]
+    return [line for line in unlined(result.stdout).splitlines() if "BRIEF021" in line]
 
 
 @pytest.mark.parametrize(

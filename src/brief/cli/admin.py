@@ -46,7 +46,7 @@ def paths(ctx: click.Context) -> None:
 )
 @click.pass_context
 def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
-    """Check corpus folders and report every problem, one per line.
+    """Check corpus folders and report every problem, one per line (FILE:LINE: KEY: ...).
 
     With no DIR, checks the active layers. A DIR is checked on top of the active
     layers (so it may cite bundled sources and actors); only its own problems
@@ -57,6 +57,7 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     from ..corpus.load import load
     from ..corpus.quotecheck import check_quotes
     from ..corpus.trace import Trace
+    from ..corpus.where import problem_lines
     from ..render.output import emit
     from ..views.validation import validation
 
@@ -73,6 +74,8 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     with progress() as on_file:
         result = load(layers, trace=trace, on_file=on_file)
     view = validation(result, labels, check_quotes(result.corpus, trace, layers))
+    paths = {t.name: (t.path, layers[t.layer].root) for t in trace.files}
+    view = view._replace(lines=problem_lines(view.problems, paths))
     emit(lambda r: r.validation(view), fmt, pager=False, paging=False)
     click.echo(view.summary, err=True)
     if not view.ok:

@@ -6,8 +6,9 @@ each file is parsed for its entries' names, and each entry's line is the line of
 ``[[kind]]`` header. A file that cannot be parsed is searched for ``id = "..."`` lines,
 so that the entry one is fixing can still be found.
 
-For authoring commands only (``brief where``, ``edit``, ``new``): never on the path of
-``show``, ``list`` or ``search``. Looking for given names, it parses only the files
+For authoring commands only (``brief where``, ``edit``, ``new``, and the lines
+``validate`` gives its problems: :func:`problem_lines`): never on the path of ``show``,
+``list`` or ``search``. Looking for given names, it parses only the files
 whose text could hold one of them (see :func:`may_name`): every file is read, but on a
 large corpus nearly none is parsed.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..core.diagnostics import Diagnostic
@@ -257,3 +258,84 @@ def _winner(found: list[Definition], key: str) -> Definition:
     """The definition *key* reaches: one with that id first, then the last layer's."""
     by_id = [d for d in found if normalise(d.id) == key]
     return max(by_id or found, key=lambda d: d.layer)
+
+
+_ENTRY_PATH = re.compile(r"^(topics|actors|sources|claims)\[(\d+)\](?:\.([A-Za-z0-9_-]+))?")
+
+
+def problem_lines(
+    problems: Sequence[Diagnostic], paths: Mapping[str, tuple[str, str]]
+) -> tuple[int, ...]:
+    """The line of its file each of *problems* is at, counted from 1 (0 where that is
+    not known): what an editor's list of errors jumps to.
+
+    A problem at an entry's key (``claims[3].actors[0]``) is at the line that key is
+    written on in the entry's table, or else (a key missing) at the entry's ``[[claims]]``
+    header; one at ``format``, at the ``format`` line. *paths* gives each file's path,
+    and its layer's folder, by the name problems give it: a file is read as the loader
+    reads it (``reader.read_bytes``: no larger than a corpus file may be, no link out of
+    its folder). A file's lines are known only where its tables are all written as
+    ``[[kind]]`` headers (not as inline arrays), one header to each entry.
+    """
+    found: dict[str, _Lines | None] = {}
+    out = []
+    for problem in problems:
+        if problem.file not in found:
+            found[problem.file] = _lines_of(paths.get(problem.file))
+        lines = found[problem.file]
+        out.append(lines.at(problem.where) if lines is not None else 0)
+    return tuple(out)
+
+
+class _Lines:
+    """Where a file's entries and keys are written: its ``[[kind]]`` headers' lines by
+    kind, each a table of its entries, in order."""
+
+    def __init__(self, text: str, headers: dict[str, list[int]]) -> None:
+        self.lines = text.split("\n")
+        self.headers = headers
+        self.starts = sorted(n for found in headers.values() for n in found)
+
+    def at(self, where: str) -> int:
+        if where == "format":
+            return self._key_line("format", 1, len(self.lines) + 1)
+        match = _ENTRY_PATH.match(where)
+        if match is None:
+            return 0
+        kind, index, key = match.group(1), int(match.group(2)), match.group(3)
+        if index >= len(self.headers[kind]):
+            return 0
+        header = self.headers[kind][index]
+        after = [n for n in self.starts if n > header]
+        end = after[0] if after else len(self.lines) + 1
+        return (self._key_line(key, header + 1, end) if key else 0) or header
+
+    def _key_line(self, key: str, start: int, end: int) -> int:
+        """The first of lines *start* to *end* (not included) that sets *key*, or 0."""
+        written = re.compile(rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\")[ \t]*=")
+        for n in range(start, end):
+            if written.match(self.lines[n - 1]):
+                return n
+        return 0
+
+
+def _lines_of(where: tuple[str, str] | None) -> _Lines | None:
+    """The lines of the file at *where* (its path and its layer's folder), when its
+    entries can be told apart by header."""
+    if where is None:
+        return None
+    path, root = where
+    data = read_bytes(path, root, path)
+    if isinstance(data, Diagnostic):
+        return None  # it has a problem of its own, which says so
+    doc = parse(data, path)
+    if isinstance(doc, Diagnostic):
+        return None  # its problem gives its own line and column
+    headers: dict[str, list[int]] = {kind: [] for kind in KINDS}
+    for match in _HEADER.finditer(data):
+        headers[match.group(1).decode()].append(data.count(b"\n", 0, match.start()) + 1)
+    for kind in KINDS:
+        tables = doc.get(kind, [])
+        if not isinstance(tables, list) or len(tables) != len(headers[kind]):
+            headers[kind] = []  # not one header to each entry: lines unknown
+    return _Lines(data.decode("utf-8", "replace"), headers)

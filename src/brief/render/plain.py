@@ -48,6 +48,7 @@ from ..views.wording import (
 from .cells import cell_len, ljust, split_at
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from ..core.diagnostics import Diagnostic
     from ..views.claims import ClaimRow, Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
     from ..views.graph import Graph
@@ -366,14 +367,22 @@ def validation(view: Validation) -> str:
 
     lines = []
     cause = ""
-    for problem, caused in zip(
-        view.problems, view.causes or [""] * len(view.problems), strict=True
-    ):
+    causes = view.causes or [""] * len(view.problems)
+    for (problem, line), caused in zip(view.located(), causes, strict=True):
         if caused and caused != cause:
             lines.append(f"  {heading(view.caused_by(caused), caused)}:")
         cause = caused
-        lines.append(f"{'    ' if caused else ''}{problem}")
+        lines.append(f"{'    ' if caused else ''}{_problem_line(problem, line)}")
     return "".join(f"{line}\n" for line in lines)
+
+
+def _problem_line(problem: Diagnostic, line: int) -> str:
+    """``notes/a.toml:12: claims[0].date: ... [BRIEF008]``: the file and line first, as
+    compilers give them, for an editor's list of errors (the problem as it is without a
+    line)."""
+    if not line:
+        return str(problem)
+    return f"{problem.file}:{line}: {problem.where}: {problem.message} [{problem.code}]"
 
 
 def claims(view: Claims) -> str:

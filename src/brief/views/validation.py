@@ -41,6 +41,13 @@ class Validation(NamedTuple):
     beneath: int = 0
     """How many files of the active layers were read too, not reported on: a folder
     named to ``validate`` is checked on top of them (a progress display counts them)."""
+    lines: tuple[int, ...] = ()
+    """In step with :attr:`problems` (when given): the line of its file each is at,
+    from 1, or 0 where that is not known (see ``corpus.where.problem_lines``)."""
+
+    def located(self) -> list[tuple[Diagnostic, int]]:
+        """Each problem with its line (0 where not known)."""
+        return list(zip(self.problems, self.lines or (0,) * len(self.problems), strict=True))
 
     @property
     def knock_ons(self) -> int:

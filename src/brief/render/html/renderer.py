@@ -193,7 +193,8 @@ def validation(view: Validation) -> str:
     from ...corpus.knockons import heading
 
     items, cause = [], ""
-    for p, caused in zip(view.problems, view.causes or [""] * len(view.problems), strict=True):
+    causes = view.causes or [""] * len(view.problems)
+    for (p, line), caused in zip(view.located(), causes, strict=True):
         if caused and caused != cause:
             items.append(
                 f'<li class="muted">{esc(heading(view.caused_by(caused), caused))}:</li>\n'
@@ -201,8 +202,9 @@ def validation(view: Validation) -> str:
         cause = caused
         where = f" {esc(p.where)}:" if p.where else ""
         indent = ' class="caused"' if caused else ""
+        at = f"{esc(p.file)}:{line}" if line else esc(p.file)
         items.append(
-            f'<li{indent}><span class="ids">{esc(p.file)}</span>:{where} {esc(p.message)} '
+            f'<li{indent}><span class="ids">{at}</span>:{where} {esc(p.message)} '
             f"({esc(p.code)})</li>\n"
         )
     body = (

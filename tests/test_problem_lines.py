@@ -1,0 +1,91 @@
+"""``brief validate`` gives each problem the line of its file it is at (``a.toml:12:``).
+
+The loader keeps no line numbers; ``corpus.where.problem_lines`` finds them by reading
+the files with problems again: the line a key is written on in its entry's table, else
+the entry's ``[[kind]]`` header.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from brief.core.diagnostics import Diagnostic
+from brief.corpus.where import problem_lines
+
+from .conftest import run
+
+FILE = """format = 1
+
+[[topics]]
+id = "harbour"
+title = "Harbour"
+summary = "S."
+
+[[sources]]
+id = "log"
+title = "Log"
+kind = "report"
+
+[[claims]]
+id = "one"
+topic = "harbour"
+text = "One."
+cites = [{ source = "log" }]
+
+[[claims]]
+id = "two"
+topic = "harbour"
+actors = ["nobody"]
+text = "Two."
+"""
+
+
+def test_each_problem_is_at_its_key_or_else_its_entry(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(FILE)
+    result = run("--no-bundled", "validate", str(tmp_path))
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/a.toml:19: claims[1]: missing required key 'cites' [BRIEF006]",
+        f"{tmp_path}/a.toml:22: claims[1].actors[0]: unknown actor 'nobody' [BRIEF010]",
+    ]
+    (tmp_path / "a.toml").write_text(FILE + 'cites = [{ source = "log" }]\nsumary = "x"\n')
+    result = run("--no-bundled", "validate", str(tmp_path))
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/a.toml:22: claims[1].actors[0]: unknown actor 'nobody' [BRIEF010]",
+        f"{tmp_path}/a.toml:25: claims[1].sumary: unknown key 'sumary' [BRIEF005]",
+    ]
+    data = json.loads(run("--no-bundled", "validate", "-f", "json", str(tmp_path)).stdout)
+    assert [p["line"] for p in data["problems"]] == [22, 25]
+
+
+def test_lines_are_unknown_where_tables_are_not_one_header_each(tmp_path: Path) -> None:
+    inline = 'format = 1\nclaims = [{ id = "x", topic = "nowhere", text = "T.", cites = [] }]\n'
+    (tmp_path / "a.toml").write_text(inline)
+    (tmp_path / "b.toml").write_text("format = 3\n")
+    (tmp_path / "c.toml").write_text("format = 1\n[[topics]\n")
+    found = run("--no-bundled", "validate", str(tmp_path)).stdout.splitlines()
+    assert found[0].startswith(f"{tmp_path}/a.toml: claims[0]")  # no line: inline tables
+    assert found[-2] == (
+        f"{tmp_path}/b.toml:1: format: unsupported format 3 (this brief reads formats 1 "
+        "and 2) [BRIEF004]"
+    )
+    assert found[-1].startswith(f"{tmp_path}/c.toml: line 2, column 9: TOML syntax error")
+
+
+def test_a_file_is_read_again_only_as_the_loader_reads_it(tmp_path: Path) -> None:
+    """The lines are looked for as the file was loaded: a file that can no longer be
+    read, or that is now a link out of its folder, gives no line (and no error)."""
+    outside = tmp_path / "outside.toml"
+    outside.write_text(FILE)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.toml").write_text(FILE)
+    problem = Diagnostic("BRIEF006", "n/a.toml", "claims[1]", "missing required key 'cites'")
+    paths = {"n/a.toml": (str(corpus / "a.toml"), str(corpus))}
+    assert problem_lines([problem], paths) == (19,)
+    os.unlink(corpus / "a.toml")
+    assert problem_lines([problem], paths) == (0,)
+    (corpus / "a.toml").symlink_to(outside)
+    assert problem_lines([problem], paths) == (0,)
+    assert problem_lines([problem], {}) == (0,)
