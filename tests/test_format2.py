@@ -282,15 +282,21 @@ def test_a_briefing_keys_each_grade_it_shows_once(analyst: Path) -> None:
     assert briefing_key(graded) == [(x, LEGEND_WORDS[x]) for x in ("A", "F", "1", "2", "6")]
     assert briefing_key(view(point(None, None))) == []
 
-    def assessed(likelihood: str) -> Point:
-        grade = Grade(None, None, likelihood, "low", None, None, None)
+    def assessed(likelihood: str, confidence: str = "low") -> Point:
+        grade = Grade(None, None, likelihood, confidence, None, None, None)
         return Point("a", "text", "assessment", None, (), (), "t", "T", grade=grade)
 
-    weighed = view(assessed("very likely"), point("B", None), assessed("unlikely"))
+    weighed = view(
+        assessed("very likely", "high"), point("B", None), assessed("unlikely"), assessed("likely")
+    )
     assert briefing_key(weighed) == [  # its likelihoods after the grades, in the scale's order
         ("B", "source usually reliable"),
         ("unlikely", "20-45% probability"),
+        ("likely", "55-80% probability"),
         ("very likely", "80-95% probability"),
+        # then the confidences, low to high, each once
+        ("low confidence", "scant or questionable information"),
+        ("high confidence", "good information from several sources"),
     ]
 
 

@@ -163,7 +163,9 @@ def grade_key(key: list[tuple[str, str]]) -> list[RenderableType]:
     rows = [(Text(f"{mark} ", style="bold cyan"), Text(words)) for mark, words in key]
     grades = [row for row in rows if len(row[0]) == 2]  # a term's width would push them
     terms = rows[len(grades) :]
-    keys = (bullets(x, indent=2) for x in (grades, terms) if x)
+    sure = [row for row in terms if row[0].plain.endswith(" confidence ")]  # so would these
+    terms = terms[: len(terms) - len(sure)]
+    keys = (bullets(x, indent=2) for x in (grades, terms, sure) if x)
     return [Text(), Text(LEGEND_HEADING, style="bold"), *keys]
 
 

@@ -57,6 +57,15 @@ LIKELIHOOD_WORDS = {
     "almost certain": "95-99% probability",
 }
 
+#: What each confidence of an assessment means, as the key says it: how well the
+#: judgement is founded, not how probable it is (the US intelligence community's
+#: usual wording of the three levels, shortened).
+CONFIDENCE_WORDS = {
+    "low confidence": "scant or questionable information",
+    "moderate confidence": "credible information, not well corroborated",
+    "high confidence": "good information from several sources",
+}
+
 #: The heading of a briefing's key to the grades it shows.
 LEGEND_HEADING = "Grades"
 
@@ -125,8 +134,9 @@ def legend(points: Iterable[Point]) -> list[tuple[str, str]]:
     supporting them (a source's page shows other sources' claims so): each letter and
     digit their badges use, once, with what it means (``("B", "source usually
     reliable")``), letters first; then each likelihood their assessments use, in the
-    scale's order (``("likely", "55-80% probability")``). Empty when they show none
-    (format 1)."""
+    scale's order (``("likely", "55-80% probability")``), then each confidence, low to
+    high (``("moderate confidence", "information credible ...")``). Empty when they show
+    none (format 1)."""
     letters: set[str] = set()
     digits: set[int] = set()
     terms: set[str] = set()
@@ -138,9 +148,12 @@ def legend(points: Iterable[Point]) -> list[tuple[str, str]]:
                 digits.add(point.grade.credibility)
             if point.grade.likelihood:
                 terms.add(point.grade.likelihood)
+            if point.grade.confidence:
+                terms.add(f"{point.grade.confidence} confidence")
     marks = [*sorted(letters), *(str(x) for x in sorted(digits))]
     key = [(x, LEGEND_WORDS.get(x, "")) for x in marks]
-    return key + [(x, LIKELIHOOD_WORDS[x]) for x in LIKELIHOOD_WORDS if x in terms]
+    key += [(x, LIKELIHOOD_WORDS[x]) for x in LIKELIHOOD_WORDS if x in terms]
+    return key + [(x, CONFIDENCE_WORDS[x]) for x in CONFIDENCE_WORDS if x in terms]
 
 
 def briefing_key(view: Briefing) -> list[tuple[str, str]]:
