@@ -392,3 +392,25 @@ def test_a_date_with_a_time_is_a_problem_not_cut_short(tmp_path: Path) -> None:
     ]
     shown = run("--no-bundled", "--corpus", str(tmp_path), "show", "s2").stdout
     assert "2024-01-01" in shown
+
+
+def test_a_locator_without_a_quote_is_shown_with_the_quotes(tmp_path: Path) -> None:
+    """A citation's ``locator`` given with no ``quote`` was dropped from every output (a
+    trial's ``p. 214``): it is shown where quotes are, ``[1, p. 214]``, from the files
+    and from the cache alike."""
+    (tmp_path / "a.toml").write_text(
+        'format = 2\n[[topics]]\nid = "crisis"\ntitle = "Crisis"\nsummary = "S."\n'
+        '[[sources]]\nid = "book"\ntitle = "Book"\nkind = "book"\nsections = ["July"]\n'
+        '[[claims]]\nid = "c"\ntopic = "crisis"\ntext = "Vienna was backed."\n'
+        'cites = [{ source = "book", section = "July", locator = "p. 214" }]\n'
+    )
+    base = ("--no-bundled", "-c", str(tmp_path), "show", "crisis")
+    for cache in ("1", "", ""):  # from the files, then writing the cache and reading it
+        env = {"BRIEF_NO_CACHE": cache}
+        plain = run(*base, "--quotes", env=env).stdout
+        assert "\n    [1, p. 214]\n" in plain, plain
+        assert "214" not in run(*base, env=env).stdout  # as quotes: only when asked for
+    assert "  - *At:* \\[1, p. 214\\]" in run(*base, "--quotes", "-f", "markdown").stdout
+    data = json.loads(run(*base, "--quotes", "-f", "json").stdout)
+    (point,) = data["sections"][0]["claims"]
+    assert point["grade"]["quotes"] == [{"ref": 1, "text": None, "locator": "p. 214"}]

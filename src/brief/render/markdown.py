@@ -87,7 +87,8 @@ def _point(point: Point) -> list[str]:
     if point.grade is not None and grade_line(point.grade):  # its own grade, then the note
         lines.append(f"  - {escape(grade_line(point.grade))}")
     for quote in point.grade.quotes if point.grade else ():
-        lines.append(f"  - *Quote:* {escape(quote_line(quote))}")
+        label = "Quote" if quote.text is not None else "At"
+        lines.append(f"  - *{label}:* {escape(quote_line(quote))}")
     if point.note:
         lines.append(f"  - *Note:* {escape(point.note)}")
     lines += [_under(f"⚠ *{counter_label(o).capitalize()}:*", o) for o in point.contested_by]

@@ -100,15 +100,17 @@ def grade_line(grade: Grade) -> str:
 
 
 def quote_line(quote: Quote) -> str:
-    """A quote as printed under its claim: ``“the exact words” [2, p. 4]``."""
-    return " ".join(quote_parts(quote))
+    """A quote as printed under its claim: ``“the exact words” [2, p. 4]``; a locator
+    alone, ``[2, p. 4]``."""
+    return " ".join(part for part in quote_parts(quote) if part)
 
 
 def quote_parts(quote: Quote) -> tuple[str, str]:
     """A quote's words in quotation marks, and where they are (``[2, p. 4]``): what
     :func:`quote_line` joins, the second kept whole where a line is wrapped."""
     where = f", {quote.locator}" if quote.locator else ""
-    return f"\u201c{quote.text}\u201d", f"[{quote.ref}{where}]"
+    said = f"\u201c{quote.text}\u201d" if quote.text is not None else ""
+    return said, f"[{quote.ref}{where}]"
 
 
 def _point(point: Point) -> Point:

@@ -32,11 +32,12 @@ def source_grades(source: Source) -> list[tuple[str, FactValue]]:
 
 
 def grade_of(index: Index, claim: Claim, refs: Sequence[int]) -> Grade | None:
-    """*claim*'s grade, its quotes numbered by *refs* (one per citation); None if ungraded."""
+    """*claim*'s grade, its quotes numbered by *refs* (one per citation), and its
+    citations' locators given without a quote; None if ungraded."""
     quotes = tuple(
         Quote(ref, cite.quote, cite.locator)
         for ref, cite in zip(refs, claim.cites, strict=True)
-        if cite.quote is not None
+        if cite.quote is not None or cite.locator is not None
     )
     reliability = next(
         (r for c in claim.cites if (r := index.sources[c.source].reliability) is not None), None

@@ -49,12 +49,13 @@ class Reference(NamedTuple):
 
 
 class Quote(NamedTuple):
-    """A citation's quote (format 2), as ``show --quotes`` prints it under its claim."""
+    """A citation's quote (format 2), as ``show --quotes`` prints it under its claim; or
+    where in its section a citation points, when it gives a locator and no quote."""
 
     ref: int
     """The number of the reference it quotes."""
-    text: str
-    """The exact words quoted."""
+    text: str | None
+    """The exact words quoted; None for a locator alone (``p. 214``)."""
     locator: str | None
     """Where in the section: ``p. 4``, ``para 2``; None when not given."""
 

@@ -119,7 +119,8 @@ def point_item(doc: Doc, point: Point) -> str:
     if point.grade is not None and grade_line(point.grade):  # its own grade, then the note
         parts.append(f'<p class="grade-line">{esc(grade_line(point.grade))}</p>')
     for quote in point.grade.quotes if point.grade else ():
-        parts.append(f'<p class="quote"><em>Quote:</em> {esc(quote_line(quote))}</p>')
+        label = "Quote" if quote.text is not None else "At"
+        parts.append(f'<p class="quote"><em>{label}:</em> {esc(quote_line(quote))}</p>')
     if point.note:
         parts.append(f'<p class="note"><em>Note:</em> {esc(point.note)}</p>')
     under = [

@@ -74,7 +74,7 @@ class CitationScreen(ModalScreen[None]):
             for point in self.points
             if point.grade is not None
             for q in point.grade.quotes
-            if q.ref == number
+            if q.ref == number and q.text is not None
         ]
 
     def action_open_source(self) -> None:
