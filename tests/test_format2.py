@@ -414,3 +414,15 @@ def test_a_locator_without_a_quote_is_shown_with_the_quotes(tmp_path: Path) -> N
     data = json.loads(run(*base, "--quotes", "-f", "json").stdout)
     (point,) = data["sections"][0]["claims"]
     assert point["grade"]["quotes"] == [{"ref": 1, "text": None, "locator": "p. 214"}]
+
+
+def test_the_key_s_terms_are_aligned_in_plain_text_as_in_the_terminal() -> None:
+    """Likelihoods in a column of their own, confidences in another (a trial saw
+    ``unlikely  20-45%`` above ``likely  55-80%`` in plain text, aligned in the terminal)."""
+    plain = run("show", "investment").stdout
+    key = plain[plain.index("\nGrades\n") :].splitlines()[2:]
+    sure = [line for line in key if " confidence " in line]
+    columns = {re.match(r"  \w+ confidence +", line).end() for line in sure}  # type: ignore[union-attr]
+    assert len(sure) == 2 and columns == {len("  moderate confidence  ")}
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", run("show", "investment", "-f", "terminal").stdout)
+    assert drawn[drawn.index("\nGrades\n") :].splitlines()[2:] == key

@@ -63,13 +63,15 @@ def test_lines_are_unknown_where_tables_are_not_one_header_each(tmp_path: Path) 
     inline = 'format = 1\nclaims = [{ id = "x", topic = "nowhere", text = "T.", cites = [] }]\n'
     (tmp_path / "a.toml").write_text(inline)
     (tmp_path / "b.toml").write_text("format = 3\n")
+    (tmp_path / "b2.toml").write_text('[[actors]]\nid = "x"\n')  # no format: line 1
     (tmp_path / "c.toml").write_text("format = 1\n[[topics]\n")
     found = run("--no-bundled", "validate", str(tmp_path)).stdout.splitlines()
     assert found[0].startswith(f"{tmp_path}/a.toml: claims[0]")  # no line: inline tables
-    assert found[-2] == (
+    assert found[-3] == (
         f"{tmp_path}/b.toml:1: format: unsupported format 3 (this brief reads formats 1 "
         "and 2) [BRIEF004]"
     )
+    assert found[-2].startswith(f"{tmp_path}/b2.toml:1: format: missing required key")
     assert found[-1].startswith(f"{tmp_path}/c.toml: line 2, column 9: TOML syntax error")
 
 

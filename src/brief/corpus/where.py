@@ -297,8 +297,8 @@ class _Lines:
         self.starts = sorted(n for found in headers.values() for n in found)
 
     def at(self, where: str) -> int:
-        if where == "format":
-            return self._key_line("format", 1, len(self.lines) + 1)
+        if where == "format":  # its line, or the first where it is missing
+            return self._key_line("format", 1, len(self.lines) + 1) or 1
         match = _ENTRY_PATH.match(where)
         if match is None:
             return 0
