@@ -70,3 +70,15 @@ def test_a_citation_and_a_grade_are_never_split_across_lines(tmp_path: Path) -> 
         assert not any(line.startswith(("para 1]", "B ")) or line == "B" for line in lines)
         seen |= {label for label in ("[1, para 1]", "source B") if label in out}
     assert seen == {"[1, para 1]", "source B"}  # both were there to be split
+
+
+def test_a_hit_without_a_snippet_leaves_no_blank_line(tmp_path: Path) -> None:
+    """A source found by its title alone has no text to show: its hit is one line, not
+    one and a blank that reads as a break between groups (a trial)."""
+    (tmp_path / "a.toml").write_text(
+        'format = 1\n[[topics]]\nid = "war"\ntitle = "War"\nsummary = "Serbia mobilised."\n'
+        '[[sources]]\nid = "serbian-papers"\ntitle = "Serbia Papers"\nkind = "report"\n'
+    )
+    found = run("--no-bundled", "-q", "-c", str(tmp_path), "search", "serbia", "-f", "plain")
+    lines = found.stdout.splitlines()
+    assert len(lines) == 3 and "" not in lines, found.stdout

@@ -367,7 +367,8 @@ def results(view: Results, width: int = 80) -> str:
         else:  # the title wraps; the command stays whole, to be copied
             lines += [*_wrap(what, width, "", "  "), f"  {command}"]
         text = "".join(part for part, _ in split_marks(hit.snippet))
-        lines += _wrap(text, width, "  ", "  ")
+        if text.strip():  # a hit on a title alone has no snippet: no blank line for it
+            lines += _wrap(text, width, "  ", "  ")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
