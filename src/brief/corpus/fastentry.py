@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from ..core.days import calendar_problem
 from ..core.model import RELIABILITY, SOURCE_KINDS, STATUSES, Actor, Claim, Source, Topic
 from ..core.names import ID_PATTERN
-from .builders import BUILDERS, build_citation, build_claim
+from .builders import BUILDERS, build_citation
 
 _ID = ID_PATTERN.match
 _intern = sys.intern
@@ -215,36 +215,16 @@ _ALONE: dict[int, tuple[Any]] = {}
 
 # -- records a worker sent (see ``parallel``) ------------------------------------------
 
-_CLAIM_FIELDS = [f.name for f in dataclasses.fields(Claim)]
-_AT_TOPIC, _AT_ACTORS, _AT_CITES, _AT_BY = (
-    _CLAIM_FIELDS.index(name) for name in ("topic", "actors", "cites", "by")
-)
-
 
 def received_citation(source: str, *rest: Any) -> Any:
     """A citation as a worker process sent it, shared as this process's own are (see
     :func:`_shared_citation`): each chunk of files a worker sends carries its own copy
-    of every id and citation it names, which only the chunk shares."""
+    of every citation it names, which only the chunk shares. Called once a citation a
+    chunk (pickle sends each object once), unlike a wrapper of each claim, which cost
+    a load in workers 5% of its time (see ``parallel.CHUNK``)."""
     if rest[1:] == (None, None):  # a source and maybe a section alone: nearly all
         return _shared_citation(_intern(source), rest[0])
     return build_citation(_intern(source), *rest)
-
-
-def received_claim(*values: Any) -> Any:
-    """A claim as a worker process sent it (its fields in order), its references
-    interned and its citation shared, as a claim read in this process has them (see
-    :func:`received_citation`): at 10,000 topics, 25 MB less at the peak of a load."""
-    fields = list(values)
-    fields[_AT_TOPIC] = _intern(fields[_AT_TOPIC])
-    fields[_AT_ACTORS] = tuple(map(_intern, fields[_AT_ACTORS]))
-    cites = fields[_AT_CITES]
-    if len(cites) == 1:
-        alone = _ALONE.get(id(cites[0]))
-        if alone is not None and alone[0] is cites[0]:
-            fields[_AT_CITES] = alone
-    if fields[_AT_BY] is not None:
-        fields[_AT_BY] = _intern(fields[_AT_BY])
-    return build_claim(*fields)
 
 
 _CITE_PARTS = ("section", "quote", "locator")  # a Citation's fields after its source
