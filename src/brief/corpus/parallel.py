@@ -56,8 +56,8 @@ MAX_WORKERS = 4
 
 #: The most files a worker reads for one task. Each task's records come back pickled
 #: together, sharing one copy of each id and citation they name: at 32 files a task,
-#: those copies made a cold build of 10,000 topics peak 16 MB higher (314 MB against
-#: 298 MB), in no less time. A corpus of fewer than 1,000 files is cut into smaller
+#: those copies made a cold build of 10,000 topics peak 14 MiB higher (306 MiB against
+#: 292 MiB), in no less time. A corpus of fewer than 1,000 files is cut into smaller
 #: tasks anyway (see ``_in_workers``).
 CHUNK = 128
 
