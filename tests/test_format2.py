@@ -426,3 +426,13 @@ def test_the_key_s_terms_are_aligned_in_plain_text_as_in_the_terminal() -> None:
     assert len(sure) == 2 and columns == {len("  moderate confidence  ")}
     drawn = re.sub(r"\x1b\[[0-9;]*m", "", run("show", "investment", "-f", "terminal").stdout)
     assert drawn[drawn.index("\nGrades\n") :].splitlines()[2:] == key
+
+
+def test_compare_prints_quotes_only_when_asked_as_show_does() -> None:
+    """``compare`` printed every claim's quotes, with no way to leave them out, where
+    ``show`` prints them under ``--quotes`` only (a trial)."""
+    quoted = "\u201csought to impose economic sanctions\u201d"
+    for fmt in ("plain", "markdown", "html"):
+        base = ("compare", "why-china", "china-russia", "-f", fmt, "-w", "200")
+        assert quoted not in run(*base).stdout
+        assert quoted in run(*base, "--quotes").stdout

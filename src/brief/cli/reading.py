@@ -227,6 +227,7 @@ def _defined(ctx: click.Context, kind: str) -> dict[tuple[str, str], list[int]]:
     is_flag=True,
     help="Hide claims about (or cited by) both that nothing contradicts; show only differences.",
 )
+@click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
 @watch_option
 @format_option
 @click.pass_context
@@ -235,6 +236,7 @@ def compare(
     names: tuple[str, ...],
     topics: tuple[str, ...],
     diff_only: bool,
+    quotes: bool,
     watch: bool,
     fmt: str | None,
     pager: bool | None,
@@ -253,6 +255,10 @@ def compare(
         idents = list(dict.fromkeys(store.resolve(name) for name in names))
         topic_ids = tuple(dict.fromkeys(store.resolve_as(t, Kind.TOPIC) for t in topics))
         view = store.compare(idents, topic_ids, diff_only)
+        if not quotes:
+            from ..views.gradewords import comparison_without_quotes
+
+            view = comparison_without_quotes(view)
         return lambda r: r.comparison(view)
 
     if watch:

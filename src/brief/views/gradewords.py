@@ -131,6 +131,22 @@ def without_quotes(view: Briefing) -> Briefing:
     return view._replace(sections=sections)
 
 
+def comparison_without_quotes(view: Comparison) -> Comparison:
+    """*view* without its claims' quotes: what ``compare`` prints unless asked
+    ``--quotes``, as ``show`` does."""
+    from dataclasses import replace
+
+    rows = tuple(
+        replace(
+            row,
+            common=tuple(_point(p) for p in row.common),
+            cells=tuple(tuple(_point(p) for p in cell) for cell in row.cells),
+        )
+        for row in view.rows
+    )
+    return replace(view, rows=rows)
+
+
 def legend(points: Iterable[Point]) -> list[tuple[str, str]]:
     """The key to the grades *points* show, with the claims shown contradicting or
     supporting them (a source's page shows other sources' claims so): each letter and
