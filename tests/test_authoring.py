@@ -787,3 +787,19 @@ def test_where_lists_the_definition_in_use_first_and_says_which_is_left_out(
     )
     shown = run(*base, "show", "dup")  # the claim in use, not the one left out
     assert "'dup' is a claim, in the topic 't'" in shown.stderr
+
+
+def test_new_and_edit_give_each_problem_its_line(home: Path, tmp_path: Path) -> None:
+    """The file just written or edited has its problems told as ``validate`` tells them,
+    ``path:LINE: key: message``: the line is where to look (a trial saw ``sarajevo.toml:
+    claims[4].credibilty`` from edit, and ``sarajevo.toml:98:`` from validate)."""
+    result = run("new", "topic", "Arctic", "shipping", "--no-edit")
+    path = home / "topics" / "arctic-shipping.toml"
+    lines = path.read_text().splitlines()
+    summary = next(n for n, line in enumerate(lines, 1) if line.startswith("summary ="))
+    assert f"{path}:{summary}: topics[0].summary: must not be empty" in result.stderr
+    fixed = ('summary = ""', 'summary = "Sea lanes."\nsumary = "typo"')
+    env = {"EDITOR": editor(tmp_path, fixed)}
+    edited = invoke("edit", "arctic-shipping", env=env)
+    typo = next(n for n, line in enumerate(path.read_text().splitlines(), 1) if "sumary" in line)
+    assert f"{path}:{typo}: topics[0].sumary: unknown key 'sumary'" in edited.stderr

@@ -201,7 +201,7 @@ def new(
         return
     problems, _ = _problems(layers, path)
     new_ones = _caused(problems, had)  # the file's problems from before are not this one's
-    for problem in new_ones:
+    for problem in _lined(path, new_ones):
         click.echo(problem, err=True)
     if len(problems) > len(new_ones):
         left = len(problems) - len(new_ones)
@@ -607,13 +607,34 @@ def _told(path: str, own: list[str], caused: list[str], others: list[str]) -> bo
         if others:
             click.echo(f"(other files have {_count(len(others))}: see 'brief validate')", err=True)
         return True
-    for problem in own:
+    for problem in _lined(path, own):
         click.echo(problem, err=True)
     if caused:
         click.echo(f"{path}: the edit gives other files {_count(len(caused))}:", err=True)
         for problem in caused:
             click.echo(f"  {problem}", err=True)
     return False
+
+
+def _lined(path: str, problems: list[str]) -> list[str]:
+    """The file *path*'s *problems* (as ``Store.problems_in`` words them: ``name: key:
+    message``), each with the line it is at after the file's name, as ``validate``
+    gives it (``name:12: key: message``): the file is the one just edited, so the
+    line is where to look. A problem whose key has no line is as it was."""
+    from ..core.diagnostics import Diagnostic
+    from ..corpus.where import problem_lines
+
+    read = []
+    for problem in problems:
+        name, _, rest = problem.partition(": ")
+        where, _, message = rest.partition(": ")
+        read.append(Diagnostic("", name, where, message))
+    files = {d.file: (path, os.path.dirname(os.path.abspath(path))) for d in read}
+    lines = problem_lines(read, files)
+    return [
+        f"{d.file}:{line}: {problem[len(d.file) + 2 :]}" if line else problem
+        for problem, d, line in zip(problems, read, lines, strict=True)
+    ]
 
 
 def _count(n: int) -> str:
