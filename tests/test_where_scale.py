@@ -219,9 +219,10 @@ def test_edit_checks_the_edited_file_against_the_cache(
     env = {"EDITOR": _replacing(tmp_path, 'section = "Outlook', 'section = "Outlok')}
     result = run("--no-bundled", "-c", str(many), "edit", "topic-03", env=env)
     assert result.exit_code == 1  # no terminal to ask: kept, and says so
-    assert "t03.toml: claims[0].cites[0].section: " in result.stderr
+    assert "t03.toml:19: claims[0].cites[0].section: " in result.stderr
     assert "did you mean 'Outlook'" in result.stderr
-    assert parsed == ["t03.toml"]
+    # the edited file alone: once to check it, once for its problems' lines
+    assert parsed == ["t03.toml"] * 2
 
 
 def test_new_claim_takes_a_fresh_id_parsing_only_the_topic_file(
@@ -246,7 +247,7 @@ def test_an_edit_the_cache_cannot_take_is_checked_by_a_load_not_a_rebuild(
     env = {"EDITOR": _replacing(tmp_path, '"norway"]', '"norwya"]')}
     result = run("--no-bundled", "-c", str(many), "edit", "topic-04", env=env)
     assert result.exit_code == 1
-    assert "t04.toml: claims[0].actors[0]: unknown actor 'norwya'" in result.stderr
+    assert "t04.toml:17: claims[0].actors[0]: unknown actor 'norwya'" in result.stderr
 
 
 def test_an_edit_that_breaks_other_files_says_so(
