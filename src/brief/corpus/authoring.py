@@ -121,7 +121,7 @@ def entry_text(
     offered: uncommented, it would be a problem there."""
     plural = _PLURAL[kind]
     lines = [f"[[{plural}]]"]
-    newer = set() if version >= 2 else {*FORMAT_2_KEYS[plural], *_RELATION_KEYS}
+    newer = set() if version >= 2 else {*FORMAT_2_KEYS[plural], *RELATION_KEYS}
     for key, field in FIELDS[plural].items():
         if key in newer and key not in values and not (raw and key in raw):
             continue
@@ -141,8 +141,6 @@ def entry_text(
     return "\n".join(lines) + "\n"
 
 
-#: The keys of a claim's relation (format 2; see ``relationlists``).
-_RELATION_KEYS = RELATION_KEYS
 _FORMAT_LINE = re.compile(rb"^[ \t]*format[ \t]*=[ \t]*(\d+)[ \t]*(?:#.*)?$", re.M)
 
 

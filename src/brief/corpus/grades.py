@@ -47,9 +47,9 @@ def format_2_key(doc: dict[str, Any]) -> str | None:
                     return key
             cites = entry.get("cites") if kind == "claims" else None
             for cite in cites if isinstance(cites, list) else ():
-                for key in FORMAT_2_CITATION_KEYS:
-                    if isinstance(cite, dict) and key in cite:
-                        return key
+                found = [k for k in FORMAT_2_CITATION_KEYS if isinstance(cite, dict) and k in cite]
+                if found:
+                    return found[0]
     return None
 
 

@@ -14,6 +14,7 @@ from ..views.gradewords import (
     comparison_key,
     conflicts_key,
     grade_words,
+    key_groups,
     quote_parts,
     timeline_key,
 )
@@ -209,20 +210,11 @@ def _legend(key: list[tuple[str, str]], width: int) -> list[str]:
     if not key:
         return []
     lines = ["", LEGEND_HEADING]
-    for group in _key_groups(key):
+    for group in key_groups(key):
         room = max(cell_len(mark) for mark, _ in group)  # each group's words in a column
         for mark, words in group:
             lines += _wrap(words, width, f"  {ljust(mark, room)}  ", " " * (room + 4))
     return lines
-
-
-def _key_groups(key: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """The key's letters and digits, its likelihoods and its confidences, apart (as the
-    terminal aligns them: a long term would push the one-letter marks' words away)."""
-    grades = [row for row in key if len(row[0]) == 1]
-    sure = [row for row in key if row[0].endswith(" confidence")]
-    terms = [row for row in key if row not in grades and row not in sure]
-    return [group for group in (grades, terms, sure) if group]
 
 
 def listing(view: Listing) -> str:

@@ -13,7 +13,14 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.segment import Segment
 from rich.text import Text
 
-from ..views.gradewords import LEGEND_HEADING, badge, badge_words, grade_words, quote_line
+from ..views.gradewords import (
+    LEGEND_HEADING,
+    badge,
+    badge_words,
+    grade_words,
+    key_groups,
+    quote_line,
+)
 from ..views.records import (
     Grade,
     Point,
@@ -159,13 +166,9 @@ def grade_key(key: list[tuple[str, str]]) -> list[RenderableType]:
     shown, nothing."""
     if not key:
         return []
-    # indented, two spaces after each mark, as in plain text
-    rows = [(Text(f"{mark} ", style="bold cyan"), Text(words)) for mark, words in key]
-    grades = [row for row in rows if len(row[0]) == 2]  # a term's width would push them
-    terms = rows[len(grades) :]
-    sure = [row for row in terms if row[0].plain.endswith(" confidence ")]  # so would these
-    terms = terms[: len(terms) - len(sure)]
-    keys = (bullets(x, indent=2) for x in (grades, terms, sure) if x)
+    # indented, two spaces after each mark, as in plain text; each group aligned apart
+    rows = [[(Text(f"{m} ", style="bold cyan"), Text(w)) for m, w in g] for g in key_groups(key)]
+    keys = (bullets(group, indent=2) for group in rows)
     return [Text(), Text(LEGEND_HEADING, style="bold"), *keys]
 
 

@@ -14,6 +14,7 @@ import contextlib
 import os
 import sqlite3
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -371,17 +372,17 @@ def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim
     """The rows that find a claim by its actors and by its sources (each claim with its
     row's rowid); and, for the claims that have them, those stating a relation, its
     days (``codec.days``), who makes it (``by``) and its credibility."""
-    by_actor: dict[str, array[int]] = {}  # rowids as machine integers: 8 bytes each
-    by_source: dict[str, array[int]] = {}
+    by_actor: defaultdict[str, array[int]] = defaultdict(lambda: array("q"))  # 8 bytes a rowid
+    by_source: defaultdict[str, array[int]] = defaultdict(lambda: array("q"))
     relations: list[tuple[str]] = []
     days: list[tuple[int, int, int]] = []
     makers: list[tuple[str, int]] = []
     graded: list[tuple[int, int]] = []
     for n, c in claims:  # a build's rowids come in order, so each list is in order
         for a in c.actors:
-            _row(by_actor, a).append(n)
+            by_actor[a].append(n)
         for x in c.cites:
-            _row(by_source, x.source).append(n)
+            by_source[x.source].append(n)
         if c.relation is not None:
             relations.append((c.id,))
         if c.date is not None:
@@ -398,14 +399,6 @@ def write_claim_links(con: sqlite3.Connection, claims: Iterable[tuple[int, Claim
     con.executemany(sql.INSERT_CLAIM_DAYS, days)
     con.executemany(sql.INSERT_CLAIM_MAKER, sorted(makers))
     con.executemany(sql.INSERT_CLAIM_GRADE, graded)
-
-
-def _row(rowids: dict[str, array[int]], key: str) -> array[int]:
-    """The rowids of *key*, made empty if it has none yet."""
-    found = rowids.get(key)
-    if found is None:
-        found = rowids[key] = array("q")
-    return found
 
 
 def _in_key_order(rowids: dict[str, array[int]]) -> Iterator[tuple[str, int]]:

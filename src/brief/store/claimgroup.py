@@ -25,6 +25,7 @@ from __future__ import annotations
 import marshal
 import zlib
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -154,12 +155,9 @@ def place_all(
     no claims as written, numbered -1, -2 and so on: a group numbered as a file's row
     (above 0) is that file's, and holds what it wrote.
     """
-    by_file: dict[str, array[int]] = {}  # each file's claims' indices, 8 bytes each
+    by_file: defaultdict[str, array[int]] = defaultdict(lambda: array("q"))  # 8 bytes an index
     for i, claim in enumerate(claims):
-        indices = by_file.get(claim.file)
-        if indices is None:
-            indices = by_file[claim.file] = array("q")
-        indices.append(i)
+        by_file[claim.file].append(i)
     group_of, at_of = places.group, places.at
     for name, (n, found, made) in written.items():
         group: Group | None = None if made is not None else written_group(found)

@@ -174,6 +174,16 @@ def legend(points: Iterable[Point]) -> list[tuple[str, str]]:
     return key + [(x, CONFIDENCE_WORDS[x]) for x in CONFIDENCE_WORDS if x in terms]
 
 
+def key_groups(key: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """*key* (see :func:`legend`) as the groups a layout aligns apart: its letters and
+    digits, its likelihoods, its confidences (a long term beside the one-letter marks
+    would push their words away)."""
+    grades = [row for row in key if len(row[0]) == 1]
+    sure = [row for row in key if row[0] in CONFIDENCE_WORDS]
+    terms = [row for row in key if row not in grades and row not in sure]
+    return [group for group in (grades, terms, sure) if group]
+
+
 def briefing_key(view: Briefing) -> list[tuple[str, str]]:
     """The key to the grades a briefing shows (see :func:`legend`)."""
     return legend(p for section in view.sections for p in section.points)

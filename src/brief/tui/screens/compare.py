@@ -30,6 +30,11 @@ COUNTED = 60
 HINT = "Tick two or more actors (Space) to compare them."
 
 
+def _counted(width: int | None) -> bool:
+    """Whether a pane *width* cells wide (None: not laid out yet) shows the counts."""
+    return width is None or width >= COUNTED
+
+
 class ActorList(SelectionList[str]):
     """A selection list that ticks on the keypress itself.
 
@@ -170,8 +175,8 @@ class CompareScreen(ReadingScreen):
         width = self.pane.scrollable_content_region.width or None
         stacked = (width or 0) < MIN_COLUMN * len(view.columns)
         note = "differences only" if self.diff_only else ""
-        counted = width is None or width >= COUNTED
         self._laid = self._overview(width)
+        counted = _counted(width)
         page = comparison_page(view, self._known, stacked, counted=counted, note=note, width=width)
         await self.pane.show(page, scroll=scroll)
         self.call_after_refresh(self._fit)
@@ -181,8 +186,7 @@ class CompareScreen(ReadingScreen):
         changed them)."""
         if self._view is None:
             return []
-        counted = width is None or width >= COUNTED
-        return [line.plain for line in text.overview(self._view, counted, width)]
+        return [line.plain for line in text.overview(self._view, _counted(width), width)]
 
     @on(SelectionList.SelectedChanged, "#actors")
     async def _ticked(self) -> None:
