@@ -7,7 +7,7 @@ import io
 import pytest
 from rich.console import Console
 
-from brief.render.claimtable import claim_room, claims
+from brief.render.claimtable import MEDIUM, claim_room, claims
 from brief.views.claims import ClaimRow, Claims
 
 TEXT = "The harbour opened twelve new berths after the dredging of the outer bay"
@@ -45,10 +45,12 @@ def _drawn(view: Claims, width: int) -> list[str]:
 LONG = "strike-causes-driver-pay-fell-nine-percent-in-real-terms"
 
 
-@pytest.mark.parametrize("width", [30, 40, 60, 80, 90, 100, 120, 140, 200])
+@pytest.mark.parametrize("width", [90, 100, 120, 140, 200])
 @pytest.mark.parametrize("ident", ["short", LONG])
 def test_the_claim_keeps_its_words_and_room(width: int, ident: str) -> None:
     lines = _drawn(Claims((_row(ident, "B2"), _row("other")), ()), width)
+    if lines[-1].startswith("Not shown"):
+        lines = lines[:-2]  # the note of what the table leaves out, after a blank line
     header = lines[0].split()
     assert header[0] == "id" and header[-1] == "claim"
     start = lines[0].index("claim")
@@ -74,20 +76,51 @@ def test_a_word_longer_than_the_column_and_text_without_spaces_fold_whole() -> N
     rows = (_row("a")._replace(text=japanese), _row("b")._replace(text=f"{long_word} ok"))
     for width in (40, 80, 160):
         lines = _drawn(Claims(rows, ()), width)
-        start = lines[0].index("claim")
+        start = lines[0].index("claim") if width >= MEDIUM else 0
         text = "".join(line[start:].strip() for line in lines[1:])
         assert "…" not in text
         assert japanese in text.replace(" ", "") or japanese in text
         assert long_word in text.replace(" ", "")
 
 
-def test_without_a_status_column_the_claim_opens_with_its_status() -> None:
+def test_a_card_opens_its_words_with_a_status_other_than_reported() -> None:
     # A disputed claim looked like a reported one where the table had no room for status.
     rows = (_row("a")._replace(status="disputed"), _row("b"))
     narrow = _drawn(Claims(rows, ()), 50)
-    assert "status" not in narrow[0]
-    start = narrow[0].index("claim")
-    assert narrow[1][start:].startswith("[disputed] The harbour")
+    assert narrow[1].startswith("  [disputed] The harbour")
     assert not any("[reported]" in line for line in narrow)
     wide = _drawn(Claims(rows, ()), 100)
     assert "status" in wide[0] and not any("[disputed]" in line for line in wide)
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 89])
+@pytest.mark.parametrize("ident", ["short", LONG])
+def test_below_medium_each_claim_is_a_card_that_leaves_nothing_out(width: int, ident: str) -> None:
+    """A trial at 40 columns met ids folded mid-word over a sliver of text, and no
+    actors or sources: a card gives the id whole, the words at the width, and the rest."""
+    lines = _drawn(Claims((_row(ident, "B2", "2001"), _row("other")), ()), width)
+    assert all(len(line) <= width for line in lines)
+    first, second = "\n".join(lines).split("\n\n")  # a blank line between two cards
+    head = "".join(line for line in first.splitlines() if not line.startswith("  "))
+    assert head.startswith(ident) and head.replace(" ", "").endswith("B22001")  # not cut
+    body = [line.strip() for line in first.splitlines() if line.startswith("  ")]
+    words = " ".join(body).split()
+    assert words[: len(TEXT.split())] == TEXT.split()  # every word, whole, in order
+    meta = "".join(words[len(TEXT.split()) :])  # a topic id longer than the width folds
+    assert meta == "inharbour-expansion-and-its-critics·aboutport-authority·citingcoast-article"
+    assert second.splitlines()[0] == "other"
+    assert not any(line.strip().startswith(("id ", "claim")) for line in lines)  # no header
+
+
+def test_the_table_names_the_columns_it_leaves_out() -> None:
+    """From 90 to 139 columns the table has no actors or sources: it says so, once."""
+    rows = (_row("a", "B2"), _row("b"))
+    medium = _drawn(Claims(rows, ()), 100)
+    assert medium[-1] == (
+        "Not shown at this width: actors, sources (-f plain or json gives every column)."
+    )
+    assert medium[-2] == ""
+    wide = _drawn(Claims(rows, ()), 200)
+    assert "actors" in wide[0] and not any(line.startswith("Not shown") for line in wide)
+    bare = Claims((_row("a")._replace(actors=(), sources=()),), ())
+    assert not any(line.startswith("Not shown") for line in _drawn(bare, 100))

@@ -83,6 +83,23 @@ def test_width_option_sets_the_layout_width() -> None:
     assert run("list", "-w", "5").exit_code == 2
 
 
+@pytest.mark.parametrize("kind", ["topics", "actors", "sources"])
+def test_a_narrow_listing_gives_every_word_whole(kind: str) -> None:
+    """At 40 columns a trial met titles and tags cut to a word a line, each ending in an
+    ellipsis: the description now goes under the title, and nothing is cut."""
+    narrow = run("list", kind, "-f", "terminal", "-w", "40", "--color", "never").stdout
+    lines = narrow.splitlines()
+    assert "…" not in narrow
+    assert max(cell_len(line) for line in lines) <= 40
+    start = min(
+        line.index(word) for line in lines[:2] for word in ("title", "name") if word in line
+    )
+    column = " ".join(line[start:] for line in lines[1:] if line[start:].strip())
+    items = json.loads(run("list", kind, "-f", "json").stdout)["items"]
+    words = [w for item in items for w in f"{item['title']} {item['detail']}".split()]
+    assert column.split() == words  # every title and description, whole, in order
+
+
 def test_color_always_colours_a_pipe_and_never_does_not() -> None:
     piped = run("show", "sanctions").stdout  # CliRunner's stdout is not a terminal
     assert "\x1b[" not in piped

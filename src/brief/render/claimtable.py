@@ -1,15 +1,20 @@
-"""``brief claims`` in a terminal: a table that keeps its columns to the width there is.
+"""``brief claims`` in a terminal: a table that keeps its columns to the width there is,
+and below that, each claim as a card.
 
 Wide (140 columns or more): id, status, grade, date, topic, actors, sources and the
-claim; from 90, without actors and sources; from 60, id, status, grade and the claim;
-narrower, id, grade and the claim (a status other than ``reported`` then opens the
-claim, ``[disputed]``, as in plain text). A column no row fills (no claim graded or dated)
-takes no room, and the claim's own words keep at least :func:`claim_room` columns: a
-long id folds onto more lines (to no less than a third of the width), and when the
-others would still leave the claim less, they go (sources, actors, topic, date, status,
-grade, in that order). The claim's text wraps in its column (a word too long for it,
-or text without spaces, folds). Corpus text enters rich only as ``Text``, never as
-markup.
+claim; from 90, without actors and sources, which a last line then names as not shown.
+A column no row fills (no claim graded or dated) takes no room, and the claim's own
+words keep at least :func:`claim_room` columns: a long id folds onto more lines (to no
+less than a third of the width), and when the others would still leave the claim less,
+they go (sources, actors, topic, date, status, grade, in that order), named on that
+last line too. The claim's text wraps in its column (a word too long for it, or text
+without spaces, folds).
+
+Narrower than 90 columns a table would fold ids mid-word and squeeze the claim's text
+into a sliver, so each claim is drawn as a card (see :func:`cards`): its id, grade and
+date on a line, its words under it at nearly the whole width, then its topic, actors
+and sources (``in sanctions · about china · citing why-china``). Nothing is left out.
+Corpus text enters rich only as ``Text``, never as markup.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -30,8 +36,6 @@ if TYPE_CHECKING:
 WIDE = 140
 #: From this width it gives each claim's date and topic.
 MEDIUM = 90
-#: From this width it gives each claim's status.
-NARROW = 60
 #: The fewest columns the claim's text is given, where the terminal has them.
 CLAIM_ROOM = 30
 #: The narrowest an id's column is folded to.
@@ -44,14 +48,14 @@ GAP = 2
 _LEAST_NEEDED = ("sources", "actors", "topic", "date", "status", "grade")
 
 
+#: Every column, in the order the widest table gives them.
+ALL = ("id", "status", "grade", "date", "topic", "actors", "sources", "claim")
+
+
 def _chosen(width: int) -> list[str]:
     if width >= WIDE:
-        return ["id", "status", "grade", "date", "topic", "actors", "sources", "claim"]
-    if width >= MEDIUM:
-        return ["id", "status", "grade", "date", "topic", "claim"]
-    if width >= NARROW:
-        return ["id", "status", "grade", "claim"]
-    return ["id", "grade", "claim"]
+        return list(ALL)
+    return ["id", "status", "grade", "date", "topic", "claim"]
 
 
 def _value(row: ClaimRow, column: str) -> str:
@@ -110,7 +114,9 @@ def _cell(row: ClaimRow, column: str, columns: list[str]) -> Text:
 
 
 def claims(view: Claims, width: int) -> RenderableType:
-    """The claims as a table, its columns chosen by *width*."""
+    """The claims as a table, its columns chosen by *width*; as cards below :data:`MEDIUM`."""
+    if width < MEDIUM:
+        return cards(view)
     table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
     columns, needs = _columns(view.rows, width)
     others = sum(needs[c] + GAP for c in columns if c not in ("id", "claim"))
@@ -126,4 +132,35 @@ def claims(view: Claims, width: int) -> RenderableType:
             table.add_column(column, no_wrap=True, width=needs[column])
     for row in view.rows:
         table.add_row(*(_cell(row, column, columns) for column in columns))
-    return table
+    unshown = [c for c in ALL if c not in columns and any(_value(r, c) for r in view.rows)]
+    if not unshown:
+        return table
+    # said where it is missed: a reader would not know the table holds more
+    note = f"Not shown at this width: {', '.join(unshown)} (-f plain or json gives every column)."
+    return Group(table, Text(), Text(note, style="dim"))
+
+
+def cards(view: Claims) -> RenderableType:
+    """Each claim as a card, a blank line between two: its id, grade and date; its
+    words (a status other than ``reported`` opening them, as in plain text); then
+    its topic, actors and sources (``in sanctions · about china, russia · citing
+    why-china``)."""
+    parts: list[RenderableType] = []
+    for row in view.rows:
+        if parts:
+            parts.append(Text())
+        head = Text(overflow="fold")
+        head.append(row.id, style="green")
+        if row.grade:
+            head.append(f"  {row.grade}", style="bold cyan")
+        if row.date:
+            head.append(f"  {row.date}", style="dim")
+        where = [f"in {row.topic}"]
+        where += [f"about {', '.join(row.actors)}"] if row.actors else []
+        where += [f"citing {', '.join(row.sources)}"] if row.sources else []
+        body = Group(
+            Text.assemble(status_word(row.status), row.text, overflow="fold"),
+            Text(" · ".join(where), style="dim", overflow="fold"),
+        )
+        parts += [head, Padding(body, (0, 0, 0, 2))]
+    return Group(*parts)

@@ -107,6 +107,8 @@ def briefing(view: Briefing) -> RenderableType:
 
 #: Narrower than this, a long listing leaves out its descriptions, and names their titles.
 WIDE_LISTING = 80
+#: Narrower than this, a listing gives each description under its title.
+NARROW_LISTING = 60
 
 
 def _names(view: Listing, wide: bool) -> RenderableType:
@@ -122,26 +124,37 @@ def _names(view: Listing, wide: bool) -> RenderableType:
 
 
 def listing(view: Listing, width: int = 100) -> RenderableType:
-    """A table; long, a layer column too (the descriptions only when there is room)."""
+    """A table; long, a layer column too (the descriptions only when there is room).
+
+    Narrower than :data:`NARROW_LISTING`, each entry's description goes under its title,
+    dim, in one column: three columns there squeezed titles and tags to a word a line, each
+    cut short with an ellipsis (a trial, at 40 columns).
+    """
     wide = width >= WIDE_LISTING
     if view.kind == "names":
         return _names(view, wide)
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     long = view.long and view.kind != "tags"
     table.add_column("tag" if view.kind == "tags" else "id", style="green", no_wrap=True)
-    if view.kind != "tags":
-        table.add_column("name" if view.kind == "actors" else "title")
     detail = {"topics": "tags", "actors": "description", "sources": "kind, author"}
     described = wide or not long
-    if described:
-        table.add_column(detail.get(view.kind, "used by"), style="dim")
+    under = described and view.kind != "tags" and width < NARROW_LISTING
+    if view.kind != "tags":
+        title = "name" if view.kind == "actors" else "title"
+        table.add_column(title, overflow="fold", ratio=1 if under else None)
+    if described and not under:
+        table.add_column(detail.get(view.kind, "used by"), style="dim", overflow="fold")
     if long:
         table.add_column("layer", overflow="fold")
     for row in view.rows:
         cells = [Text(row.id)]
-        if view.kind != "tags":
+        if under:
+            cells.append(
+                Text.assemble(row.title, *(("\n", (row.detail, "dim")) if row.detail else ()))
+            )
+        elif view.kind != "tags":
             cells.append(Text(row.title))
-        if described:
+        if described and not under:
             cells.append(Text(row.detail))
         if long:
             cells.append(Text(layer_label(row), style="bold" if row.overrides else ""))
