@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len as cell_width
 
 from .conftest import run
@@ -56,15 +57,18 @@ CITED = (
 )
 
 
-def test_a_citation_and_a_grade_are_never_split_across_lines(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["plain", "terminal"])
+def test_a_citation_and_a_grade_are_never_split_across_lines(tmp_path: Path, fmt: str) -> None:
     """``[1, para 1]`` and ``source B`` each stay on one line at every width (a trial
-    saw ``[4,`` end one line and ``para 1]`` begin the next, and ``source`` and ``B``)."""
+    saw ``[4,`` end one line and ``para 1]`` begin the next, and ``source`` and ``B``;
+    the terminal's layout too, with ``[3, final paragraph]``)."""
     (tmp_path / "a.toml").write_text(CITED)
     base = ("--no-bundled", "-q", "-c", str(tmp_path))
     assert run(*base, "validate").exit_code == 0
     seen = set()
     for width in range(30, 110):
-        out = run(*base, "show", "canal", "--quotes", "-f", "plain", "-w", str(width)).stdout
+        shown = ("show", "canal", "--quotes", "-f", fmt, "-w", str(width), "--color", "never")
+        out = run(*base, *shown).stdout
         lines = [line.strip() for line in out.split("\nGrades\n")[0].splitlines()]
         assert not any(line.endswith(("[1,", "source")) for line in lines), (width, out)
         assert not any(line.startswith(("para 1]", "B ")) or line == "B" for line in lines)
@@ -82,3 +86,27 @@ def test_a_hit_without_a_snippet_leaves_no_blank_line(tmp_path: Path) -> None:
     found = run("--no-bundled", "-q", "-c", str(tmp_path), "search", "serbia", "-f", "plain")
     lines = found.stdout.splitlines()
     assert len(lines) == 3 and "" not in lines, found.stdout
+
+
+def test_kept_parts_wrap_whole_and_a_text_holding_the_stand_in_wraps_as_it_is() -> None:
+    """The terminal keeps ``[3, final paragraph]`` on one line by standing a private-use
+    character in for its spaces while rich wraps; corpus text that holds that very
+    character is wrapped as any text, and shown as written."""
+    import io
+
+    from rich.console import Console, Group
+
+    from brief.render.richtext import Kept
+
+    def drawn(text: Kept, width: int) -> list[str]:
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(Group(text))  # as drawn
+        return [line.rstrip() for line in out.getvalue().splitlines()]
+
+    for width in range(22, 40):
+        lines = drawn(
+            Kept("The ship ran aground in a strong wind ").keep("[3, final paragraph]"), width
+        )
+        assert any("[3, final paragraph]" in line for line in lines), (width, lines)
+    odd = Kept("a\ue000b ").keep("[3, final paragraph]")
+    assert drawn(odd, 12) == ["a\ue000b [3,", "final", "paragraph]"]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.containers import Lines
 from rich.segment import Segment
 from rich.text import Text
 
@@ -19,11 +21,12 @@ from ..views.gradewords import (
     badge_words,
     grade_words,
     key_groups,
-    quote_line,
+    quote_parts,
 )
 from ..views.records import (
     Grade,
     Point,
+    Quote,
     Reference,
 )
 from ..views.wording import (
@@ -78,6 +81,45 @@ def strip_trailing(text: str) -> str:
     return "\n".join(_line_end(line) for line in text.split("\n"))
 
 
+#: Stands in for a kept part's spaces while rich wraps it: one cell wide, and not a
+#: space, so no line breaks at it. (rich breaks at any Unicode space, the no-break
+#: space included.)
+_MASK = "\ue000"
+
+
+class Kept(Text):
+    """Text with parts kept whole when it wraps, as plain text keeps them: a citation's
+    ``[4, para 1]``, a grade's ``source B`` (``[4,`` and ``para 1]`` on two lines read as
+    two things). Add them with :meth:`keep`; the rest wraps at its spaces as any text."""
+
+    __slots__ = ("kept",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept: list[tuple[int, int]] = []
+        """Where the parts to keep whole are: (start, end) offsets in the text."""
+
+    def keep(self, part: str, style: str = "") -> Kept:
+        """Append *part*, never broken at its spaces."""
+        start = len(self)
+        self.append(part, style)
+        self.kept.append((start, len(self)))
+        return self
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        if not self.kept or _MASK in self.plain:  # a corpus that holds the stand-in: as is
+            return super().wrap(console, width, **options)
+        chars = list(self.plain)
+        for start, end in self.kept:
+            chars[start:end] = [_MASK if c == " " else c for c in chars[start:end]]
+        masked = self.copy()
+        masked.plain = "".join(chars)  # the same length: every style stays where it was
+        lines = masked.wrap(console, width, **options)
+        for line in lines:
+            line.plain = line.plain.replace(_MASK, " ")
+        return lines
+
+
 class Hanging:
     """Bullets with a hanging indent: each body wrapped beside its bullet.
 
@@ -119,12 +161,18 @@ def bullets(rows: Sequence[tuple[Text, RenderableType]], indent: int = 0) -> Han
 def graded(grade: Grade) -> list[RenderableType]:
     """A claim's grade, the badge bold (``B2 · likely · moderate confidence``), and quotes."""
     words = grade_words(grade)
-    line = Text(style="dim")
+    line = Kept(style="dim")
     for i, word in enumerate(words):
         line.append(" · " if i else "")
-        line.append(word, style="bold cyan" if i == 0 and word == badge_words(grade) else "")
-    quotes: list[RenderableType] = [Text(quote_line(q), style="italic green") for q in grade.quotes]
+        line.keep(word, style="bold cyan" if i == 0 and word == badge_words(grade) else "")
+    quotes: list[RenderableType] = [_quote(q) for q in grade.quotes]
     return ([line] if words else []) + quotes
+
+
+def _quote(quote: Quote) -> Text:
+    """A quote in a line of its own, where it is (``[2, p. 4]``) kept whole."""
+    said, where = quote_parts(quote)
+    return Kept(f"{said} " if said else "", style="italic green").keep(where)
 
 
 def point(point: Point) -> RenderableType:
@@ -157,7 +205,10 @@ def under(label: str, style: str, other: Point) -> Text:
         text.append(f" ({other.context})", style="italic")
     text.append(f" {refs_label(other.refs)}", style="dim")
     if other.grade is not None and badge(other.grade):
-        text.append(f" {badge_words(other.grade)}", style="bold cyan")
+        kept = Kept()
+        kept.append_text(text)
+        kept.append(" ")
+        text = kept.keep(badge_words(other.grade), style="bold cyan")
     return text
 
 
