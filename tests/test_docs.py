@@ -180,6 +180,7 @@ KEY_NAMES = {
     "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "quotation_mark": '"',
 }
 
 

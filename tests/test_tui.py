@@ -677,3 +677,41 @@ async def test_tab_after_end_skips_links_under_the_pinned_title() -> None:
         focused = app.focused
         assert isinstance(focused, Jump) and focused not in hidden
         assert focused.region.y >= title.region.bottom
+
+
+async def test_quotes_key_shows_each_claims_quotes_under_it_and_hides_them(mini: Path) -> None:
+    """The TUI never showed a claim's quotes, which ``brief show --quotes`` prints: ``"``
+    shows them under each claim, on this page and the next, and hides them again."""
+    app = make_app(bundled=True, start="sanctions")
+    quote = "\u201cactively helping North Korea circumvent them\u201d [1]"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = {vars(k)["key"] for k in app.screen.query("Footer FooterKey")}
+        assert "quotation_mark" in keys  # offered where the page has quotes
+        assert not any(quote in t for t in page(app))
+        await pilot.press('"')
+        claim = next(t for t in page(app) if "of actively helping" in t)
+        assert claim.splitlines()[-1] == quote or quote in claim.splitlines()
+        assert isinstance(app.screen, BrowseScreen)
+        await app.screen.open(Place("nuclear"))  # kept from page to page
+        suggested = "\u201cit has been suggested\u201d"
+        assert any(suggested in t for t in page(app))
+        await pilot.press('"')
+        assert not any(suggested in t for t in page(app))
+    bare = make_app(mini)  # format 1: no quotes, no key in the footer
+    async with bare.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = {vars(k)["key"] for k in bare.screen.query("Footer FooterKey")}
+        assert "quotation_mark" not in keys and "c" in keys
+
+
+async def test_quotes_key_in_a_comparison_as_brief_compare_quotes(mini: Path) -> None:
+    app = make_app(bundled=True, start="china")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("c")
+        await app.screen.pick("china", "russia")  # type: ignore[attr-defined]
+        await pilot.pause()
+        quote = "\u201csought to impose economic sanctions\u201d"
+        assert not any(quote in t for t in page(app))
+        await pilot.press('"')
+        assert any(quote in t for t in page(app))

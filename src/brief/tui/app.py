@@ -85,6 +85,8 @@ class BriefApp(App[None]):
         """The kind and title of every entry, by id."""
         self.warnings = list(store.warnings)
         self.start = start
+        self.quotes = False
+        """Whether claims show their quotes under them (``"``), on every screen."""
         self.sub_title = " · ".join(self._counts(store.skipped()))
 
     def _counts(self, skipped: tuple[str, ...]) -> list[str]:

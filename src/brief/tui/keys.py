@@ -24,6 +24,7 @@ KEY_NAMES = {
     "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "quotation_mark": '"',
 }
 
 #: Keys bound by Textual rather than by us, by section: (key, what it does).

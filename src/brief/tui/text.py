@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from textual.content import Content
 
-from ..views.gradewords import badge, badge_words, grade_line
+from ..views.gradewords import badge, badge_words, grade_line, quote_line
 from ..views.records import FactValue, Link, Point, Reference, fact_text
 from ..views.wording import (
     counter_label,
@@ -56,7 +56,8 @@ def status(point: Point) -> Content:
 
 
 def point(point: Point) -> Content:
-    """A claim: status, text, the other actors it names, its citations and its note."""
+    """A claim: status, text, the other actors it names, its citations, its grade, the
+    quotes its view holds (the screen leaves them out unless asked: ``"``) and its note."""
     parts: list[str | Content | tuple[str, str]] = [status(point), point.text]
     if point.actors:
         parts.append((f" (with {', '.join(point.actors)})", "italic"))
@@ -64,6 +65,8 @@ def point(point: Point) -> Content:
         parts.append((f" {refs_label(point.refs)}", "dim"))
     if point.grade is not None and grade_line(point.grade):  # format 2, as `brief show`
         parts += ["\n", (grade_line(point.grade), "$text-accent")]
+    for quote in point.grade.quotes if point.grade is not None else ():
+        parts += ["\n", (quote_line(quote), "italic $text-success")]
     if point.note:
         parts += ["\n", ("Note: ", "bold"), (point.note, "italic")]
     return Content.assemble(*parts)

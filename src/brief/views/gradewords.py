@@ -123,6 +123,12 @@ def _point(point: Point) -> Point:
     return point._replace(grade=grade, contested_by=contested)
 
 
+def has_quotes(view: Briefing) -> bool:
+    """Whether a claim *view* shows quotes its source, or says where in it (what
+    ``--quotes`` would add)."""
+    return any(p.grade is not None and p.grade.quotes for s in view.sections for p in s.points)
+
+
 def without_quotes(view: Briefing) -> Briefing:
     """*view* without its claims' quotes: what ``show`` prints unless asked ``--quotes``."""
     sections = tuple(

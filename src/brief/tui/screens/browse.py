@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer
 
 from ...core.kinds import Kind
+from ...views.gradewords import has_quotes
 from ..entries import entries
 from ..history import History, Overlay, Place, Stop
 from ..messages import Follow
@@ -50,6 +51,12 @@ class BrowseScreen(ReadingScreen):
         ),
         Binding("f", "filter", "Filter", show=False, tooltip="filter the list"),
         Binding("c", "compare", "Compare", tooltip="compare actors (the one being read is ticked)"),
+        Binding(
+            "quotation_mark",
+            "quotes",
+            "Quotes",
+            tooltip="each claim's quotes under it, or none (brief show --quotes)",
+        ),
         Binding(  # not in the footer: an actor's page says so where it lists its relations
             "g",
             "relations",
@@ -89,7 +96,7 @@ class BrowseScreen(ReadingScreen):
         else:  # composed, not mounted later: the first paint shows it
             self.history.go(Place(start))
             self._shown = self.store.briefing(start)
-            first = briefing_page(self._shown, self._known)
+            first = self._page(self._shown)
         reader = Pane(first, id="reader")
         with Horizontal(id="body"):
             yield Sidebar(self._entries, id="sidebar")
@@ -176,7 +183,7 @@ class BrowseScreen(ReadingScreen):
         view = self.store.briefing(place.ident)
         self._shown = view
         anchor = f"claim:{place.anchor}" if place.anchor and not stop.scroll else None
-        await self.reader.show(briefing_page(view, self._known), anchor, stop.scroll)
+        await self.reader.show(self._page(view), anchor, stop.scroll)
         self.sidebar.mark(place.ident)
 
     async def corpus_changed(self, store: Store, catalogue: Sequence[EntryName]) -> None:
@@ -200,8 +207,16 @@ class BrowseScreen(ReadingScreen):
         if view != self._shown or relisted:  # the links depend on what is listed
             scroll = self.reader.scroll_y if self._shown is not None else self._scrolled
             self._shown = view
-            await self.reader.show(briefing_page(view, self._known), scroll=scroll)
+            await self.reader.show(self._page(view), scroll=scroll)
         self.sidebar.mark(ident)
+
+    def _page(self, view: Briefing) -> Page:
+        """The page of *view*, its claims' quotes under them only if the reader asked."""
+        return briefing_page(view, self._known, self.quotes)
+
+    async def draw_quotes(self) -> None:
+        if self._shown is not None and self.current is not None:
+            await self.reader.show(self._page(self._shown), scroll=self.reader.scroll_y)
 
     @property
     def current(self) -> str | None:
@@ -224,6 +239,8 @@ class BrowseScreen(ReadingScreen):
             return self.reader.finding
         if action == "relations":
             return self._relations()
+        if action == "quotes":  # shown where a page has quotes to show (format 2)
+            return self._shown is not None and has_quotes(self._shown)
         return True
 
     # actions

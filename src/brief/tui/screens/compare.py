@@ -72,6 +72,12 @@ class CompareScreen(ReadingScreen):
         Binding("n", "find_step(1)", "Next", show=False, tooltip="next match of the last find"),
         Binding("N", "find_step(-1)", "Previous", show=False, tooltip="previous match"),
         Binding("t", "contents", "Contents", tooltip="contents: jump to a section"),
+        Binding(
+            "quotation_mark",
+            "quotes",
+            "Quotes",
+            tooltip="each claim's quotes under it, or none (brief compare --quotes)",
+        ),
     ]
 
     def __init__(
@@ -177,7 +183,9 @@ class CompareScreen(ReadingScreen):
         note = "differences only" if self.diff_only else ""
         self._laid = self._overview(width)
         counted = _counted(width)
-        page = comparison_page(view, self._known, stacked, counted=counted, note=note, width=width)
+        page = comparison_page(
+            view, self._known, stacked, counted=counted, note=note, width=width, quotes=self.quotes
+        )
         await self.pane.show(page, scroll=scroll)
         self.call_after_refresh(self._fit)
 
@@ -213,6 +221,9 @@ class CompareScreen(ReadingScreen):
         if action == "find_step":
             return self.pane.finding
         return True
+
+    async def draw_quotes(self) -> None:
+        await self._lay_out(self.pane.scroll_y)
 
     async def action_diff_only(self) -> None:
         self.diff_only = not self.diff_only

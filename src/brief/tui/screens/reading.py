@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from textual.binding import BindingType
 
     from ...store import Store
+    from ..app import BriefApp
     from ..history import Overlay
 
 
@@ -38,6 +39,23 @@ class ReadingScreen(Screen[None]):
         """Which relations screen this is, as a place in the history, with its focus
         and scroll as they are now; None for a screen that is not one."""
         return None
+
+    async def draw_quotes(self) -> None:
+        """Draw the page again from the view it shows (the reader asked for quotes, or
+        for none), at the same scroll."""
+
+    async def action_quotes(self) -> None:
+        """Show each claim's quotes under it, or none (``brief show --quotes``), on this
+        screen and the others: a reading preference, kept while the app runs."""
+        app: BriefApp = self.app  # type: ignore[assignment]
+        app.quotes = not app.quotes
+        await self.draw_quotes()
+        self.notify("Quotes shown under claims" if app.quotes else "Quotes hidden", timeout=2)
+
+    @property
+    def quotes(self) -> bool:
+        """Whether the reader asked for each claim's quotes under it."""
+        return bool(getattr(self.app, "quotes", False))
 
     async def reread(self, store: Store, known: Collection[str]) -> bool:
         """Read what a relations screen shows from *store* again (the corpus changed);

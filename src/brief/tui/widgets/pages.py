@@ -14,7 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 
-from ...views.gradewords import LEGEND_HEADING, briefing_key, comparison_key
+from ...views.gradewords import (
+    LEGEND_HEADING,
+    briefing_key,
+    comparison_key,
+    comparison_without_quotes,
+    without_quotes,
+)
 from ...views.records import Briefing, Link, Point, Reference
 from ...views.wording import comparison_title, empty_cell, left_out_line, row_kind, shared_label
 from .. import text
@@ -128,8 +134,10 @@ def gone_page(ident: str, why: str) -> Page:
     return page
 
 
-def briefing_page(view: Briefing, known: Collection[str]) -> Page:
-    """A briefing: title, summary, facts, claims by section, related entries, sources."""
+def briefing_page(view: Briefing, known: Collection[str], quotes: bool = False) -> Page:
+    """A briefing: title, summary, facts, claims by section, related entries, sources;
+    with *quotes*, each claim's quotes under it (``brief show --quotes``). A citation
+    opened from the page marks the quotes in the section's text either way."""
     page = Page()
     page.title(Content(view.title))
     if view.summary:
@@ -139,7 +147,7 @@ def briefing_page(view: Briefing, known: Collection[str]) -> Page:
     _relations(page, view)
     all_points = [p for s in view.sections for p in s.points]
     shown = {p.id for p in all_points}
-    for section in view.sections:
+    for section in (view if quotes else without_quotes(view)).sections:
         label = Content(section.title)
         anchor = f"section:{section.key}"
         page.heading(entry_link(known, section.key, label, "heading"), anchor, label)
@@ -163,9 +171,11 @@ def comparison_page(
     counted: bool = True,
     note: str = "",
     width: int | None = None,
+    quotes: bool = False,
 ) -> Page:
     """A comparison: overview, then per row the shared claims and the columns; laid out
-    for a pane *width* cells wide, if known (see ``text.overview``)."""
+    for a pane *width* cells wide, if known (see ``text.overview``); with *quotes*, each
+    claim's quotes under it (``brief compare --quotes``)."""
     page = Page()
     heading = Content(comparison_title(view))
     if note:
@@ -179,7 +189,9 @@ def comparison_page(
         p for row in view.rows for p in (*row.common, *(p for cell in row.cells for p in cell))
     ]
     shown = {p.id for p in all_points}
-    for row in view.rows:
+    # the points as drawn; a citation marks all_points' quotes in its text either way
+    drawn = view if quotes else comparison_without_quotes(view)
+    for row in drawn.rows:
         anchor = f"row:{row.key}"
         page.heading(
             entry_link(known, row.key, text.row_heading(row), "heading"), anchor, Content(row.title)
