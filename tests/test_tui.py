@@ -621,6 +621,29 @@ def test_the_first_screen_of_a_page_is_what_its_text_surely_fills() -> None:
     assert page.first_screen(100, 50) == 4  # the whole page is not a screenful: all of it
 
 
+@pytest.mark.parametrize(
+    "size", [(40, 20), (59, 24), (60, 24), (99, 30), (100, 30), (159, 40), (160, 50), (240, 60)]
+)
+async def test_the_first_paint_counts_the_room_the_page_has_at_most(
+    size: tuple[int, int],
+) -> None:
+    """The first paint draws as much of the page as its text surely fills, counted in the
+    cells beside the list (``BESIDE``): more than the page's text really has, never less,
+    or the first screen would be drawn short."""
+    from brief.tui.screens.browse import BESIDE, TINY
+
+    app = make_app(bundled=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one("#reader", Pane)
+        width, height = size
+        room = (width - BESIDE if width >= TINY else width, height - 2)
+        assert pane.scrollable_content_region.width <= room[0]
+        assert pane.scrollable_content_region.height <= room[1]
+        if width < 160:  # (wider, the list is wider too: the count is safe, if looser)
+            assert room[0] - pane.scrollable_content_region.width <= 12  # not far over
+
+
 async def test_a_long_page_is_whole_once_the_first_screen_is_drawn(
     bundled_app: BriefApp,
 ) -> None:

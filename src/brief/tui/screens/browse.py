@@ -22,6 +22,11 @@ from .reading import ReadingScreen
 #: Below this many columns the list and the page do not fit side by side: the list is
 #: hidden until asked for (``s``, ``f``, ``esc``), and then takes the whole width.
 TINY = 60
+#: The fewest columns the list and the page's edges take beside the page's text, from
+#: ``TINY`` columns on (app.tcss: a list 24 wide or more, its border, the pane's
+#: padding): the page's first paint draws what fills the rest (tests/test_tui.py
+#: checks that the page's text never has more).
+BESIDE = 28
 
 if TYPE_CHECKING:
     from ...store import Store
@@ -97,7 +102,9 @@ class BrowseScreen(ReadingScreen):
             self.history.go(Place(start))
             self._shown = self.store.briefing(start)
             first = self._page(self._shown)
-        reader = Pane(first, id="reader")
+        width, height = self.app.size
+        room = (width - BESIDE if width >= TINY else width, height - 2)  # the bars
+        reader = Pane(first, id="reader", room=room)
         with Horizontal(id="body"):
             yield Sidebar(self._entries, id="sidebar")
             yield reader

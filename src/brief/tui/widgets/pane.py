@@ -96,10 +96,19 @@ class Pane(VerticalScroll):
         """Whether the page holds more matches than the *total* (:data:`MAX_MATCHES`) marked."""
 
     def __init__(
-        self, page: Page | None = None, *, id: str | None = None, classes: str | None = None
+        self,
+        page: Page | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        room: tuple[int, int] | None = None,
     ) -> None:
+        """*room*: at most the cells (width, height) the first page's text has at the
+        first paint (the app's size when not given): what tells how much of it to draw
+        then (see :meth:`compose`)."""
         super().__init__(id=id, classes=classes)
         self.page = page or Page()
+        self._room = room
         self._query = ""
         self._matches: list[tuple[Block, int]] = []
         """Each match as its block and its index among that block's matches."""
@@ -112,7 +121,7 @@ class Pane(VerticalScroll):
     def compose(self) -> ComposeResult:
         # The first page's first screenful is there for the first paint; the rest is
         # mounted right after it (every widget is styled and laid out before a paint).
-        first = self.page.first_screen(*self.app.size)
+        first = self.page.first_screen(*(self._room or self.app.size))
         self._later = self.page.widgets[first:]
         yield from self.page.widgets[:first]
 
