@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from brief.corpus.layers import Layer
 from brief.store import CachedStore, LiveStore, cache_file, open_store
 
@@ -132,3 +134,65 @@ def test_an_edit_after_a_lost_claim_row_rebuilds(mini: Path) -> None:
     assert edited.search("busy", limit=100) == fresh.search("busy", limit=100)
     again = open_store(layers(mini))
     assert again.search("very busy", limit=100) == fresh.search("very busy", limit=100)
+
+
+def test_the_search_index_copied_in_is_whole_and_every_shadow_table_is_copied(
+    mini: Path,
+) -> None:
+    """A build fills the search table in a file of its own, in a thread, and copies
+    FTS5's shadow tables in (``search.Aside``): FTS5 finds the index sound, and the
+    tables copied are every shadow table FTS5 makes (a new one would be left empty)."""
+    from brief.store import sql
+
+    extra(mini)
+    stores(mini)
+    con = sqlite3.connect(cache_file(layers(mini)))
+    try:
+        con.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+        made = {
+            name
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'search_%'"
+            )
+        }
+        assert made == set(sql.SEARCH_SHADOWS)
+        assert con.execute("SELECT count(*) FROM search_docsize").fetchone()[0] > 0
+    finally:
+        con.close()
+    assert not [
+        p for p in Path(cache_file(layers(mini))).parent.iterdir() if p.name.endswith(".tmp")
+    ]
+
+
+def test_a_build_whose_search_fails_writes_no_cache_and_still_answers(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error in the thread that indexes: no cache (the next run builds again), the
+    answer all the same, and no file left behind."""
+    from brief.store import sql
+
+    monkeypatch.setattr(sql, "INDEX_STAGED", "INSERT INTO no_such_table VALUES (1)")
+    store = open_store(layers(mini))
+    assert isinstance(store, LiveStore)
+    assert store.search("trade", limit=5).hits  # searched in memory
+    folder = Path(cache_file(layers(mini))).parent
+    assert not Path(cache_file(layers(mini))).exists()
+    assert not [p.name for p in folder.iterdir() if ".tmp" in p.name]
+
+
+def test_a_build_that_fails_while_the_search_is_indexed_stops_the_thread(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from brief.store import build
+
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(build, "_write_rest", broken)
+    store = open_store(layers(mini))
+    assert isinstance(store, LiveStore)  # answered without a cache
+    assert not [t for t in threading.enumerate() if t.name == "brief-search"]
+    folder = Path(cache_file(layers(mini))).parent
+    assert not [p.name for p in folder.iterdir() if ".tmp" in p.name]

@@ -121,8 +121,10 @@ def write(
             early.setdefault(problem.file, []).append(problem)
     tmp = f"{path}.{os.urandom(6).hex()}.tmp"
     tmp = os.path.join(folder, f".{os.path.basename(tmp)}")
+    aside = f"{tmp[: -len('.tmp')]}.search.tmp"  # the search table, filled beside it
     os.close(private_file(tmp))
     try:
+        os.close(private_file(aside))
         corpus = result.corpus
         meta = [
             ("warnings", codec.warnings_blob(warnings)),
@@ -137,7 +139,7 @@ def write(
             made = smudged(stamps.folders, stamps.files, began, stamps.digests)
             return codec.manifest_blob(codec.manifest_of(*made))
 
-        _fill(tmp, result, trace, index, meta, manifest)
+        _fill(tmp, aside, result, trace, index, meta, manifest)
         with locked(path):
             os.replace(tmp, path)  # atomic: readers see the old file or the new one, whole
             with contextlib.suppress(FileNotFoundError):
@@ -145,11 +147,14 @@ def write(
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)  # gone if renamed; else whatever stopped us left it
+        with contextlib.suppress(OSError):
+            os.unlink(aside)
     prune(path)
 
 
 def _fill(
     tmp: str,
+    aside: str,
     result: LoadResult,
     trace: Trace,
     index: Index,
@@ -163,18 +168,32 @@ def _fill(
         con.execute(sql.PAGE_SIZE)  # before the first table
         con.execute(sql.NO_JOURNAL)
         con.execute(sql.NO_SYNC)
-        write_all(con, result, trace, index)
+        write_all(con, result, trace, index, aside)
         con.executemany(sql.INSERT_META, [*meta, ("manifest", manifest())])
         con.commit()
     finally:
         con.close()
 
 
-def write_all(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
-    """Fill the tables of a new cache file from one load."""
+def write_all(
+    con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index, aside: str
+) -> None:
+    """Fill the tables of a new cache file from one load; the search table meanwhile in
+    the file *aside*, in a thread, then copied in (see ``search.Aside``)."""
+    from .search import Aside
+
     con.executescript(sql.DDL)
+    searched = Aside(aside, search_rows(index))
+    try:
+        _write_rest(con, result, trace, index)
+        searched.copy_into(con)
+    finally:
+        searched.stop()
+
+
+def _write_rest(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
     files = sorted(trace.files, key=lambda t: t.ord)  # numbered in load order: see seq_key
-    kept = write_records(con, index, _seq_numbers(files, trace.seq), written(files))
+    kept = write_records(con, index, _seq_numbers(files, trace.seq), written(files), False)
     # Rows in key order, each table's b-tree appended to rather than split half-empty.
     con.executemany(
         sql.INSERT_CONTEST, sorted((a, b) for a, others in index.contested.items() for b in others)
@@ -253,11 +272,20 @@ def written(files: Sequence[FileTrace]) -> dict[str, claimgroup.Written]:
     return out
 
 
+def search_rows(index: Index) -> Iterator[tuple[int, Topic | Actor | Source | Claim]]:
+    """Each entry with the rowid its search row takes: a named entry's record's negated
+    (``entries``, numbered as :func:`write_records` numbers them), a claim's as it is."""
+    corpus = index.corpus
+    named = (e for kind in NAMED for e in getattr(corpus, kind))
+    return chain(((-n, e) for n, e in enumerate(named, 1)), enumerate(corpus.claims, 1))
+
+
 def write_records(
     con: sqlite3.Connection,
     index: Index,
     seq: Callable[[str, str], int] | None,
     files: dict[str, claimgroup.Written] | None = None,
+    search: bool = True,
 ) -> dict[str, int]:
     """The rows of every topic, actor, source and claim, what finds them, and search;
     each claim's group, by its id.
@@ -265,7 +293,8 @@ def write_records(
     *seq* gives each entry's place in load order (its kind in the corpus, its id); the
     in-memory database of a search without a cache (``search.memory_db``) has none,
     nor *files* (each file's claims as written: see :func:`written`). Rowids are given
-    here, in order, so that the search rows can be written at once.
+    here, in order, so that the search rows can be written at once; or elsewhere, with
+    *search* False (see ``search.Aside``).
     """
     from ..core.model import STATUSES
     from .search import fill
@@ -293,7 +322,8 @@ def write_records(
     write_claim_links(con, enumerate(corpus.claims, 1))
     con.executemany(sql.INSERT_TAG, sorted((t, i) for t, ids in index.by_tag.items() for i in ids))
     con.executemany(sql.INSERT_RELATED, sorted(related_rows(corpus.topics)))
-    fill(con, chain(((-n, e) for n, (_, e) in enumerate(named, 1)), enumerate(corpus.claims, 1)))
+    if search:
+        fill(con, search_rows(index))
     return dict(zip((c.id for c in corpus.claims), places.group, strict=True))
 
 

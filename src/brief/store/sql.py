@@ -57,6 +57,26 @@ FLUSH_SEARCH = ("SAVEPOINT search", "RELEASE search")
 BULK_SEARCH = "INSERT INTO search (search, rank) VALUES ('automerge', 0)"
 MERGING_SEARCH = "INSERT INTO search (search, rank) VALUES ('automerge', 4)"
 
+#: FTS5 keeps its index in ordinary tables, its shadow tables (``search_data`` holds
+#: the index's pages, ``search_idx`` finds them, ``search_docsize`` each row's size in
+#: words, ``search_config`` its settings): a build fills them in a file of their own
+#: while it writes the others (``search.aside``), then copies them in, whole.
+SEARCH_SHADOWS = ("search_data", "search_idx", "search_docsize", "search_config")
+#: The search rows as they are, before FTS5 indexes them (in the file aside only).
+STAGED_DDL = "CREATE TABLE staged (rowid INTEGER PRIMARY KEY, title TEXT, body TEXT)"
+INSERT_STAGED = "INSERT INTO staged VALUES (?, ?, ?)"
+INDEX_STAGED = "INSERT INTO search (rowid, title, body) SELECT rowid, title, body FROM staged"
+ATTACH_ASIDE = "ATTACH DATABASE ? AS aside"
+DETACH_ASIDE = "DETACH DATABASE aside"
+COPY_SEARCH = tuple(
+    statement
+    for table in SEARCH_SHADOWS
+    for statement in (
+        f"DELETE FROM main.{table}",  # the rows a new table starts with
+        f"INSERT INTO main.{table} SELECT * FROM aside.{table}",
+    )
+)
+
 #: The full-text table holds no text of its own (``content=''``): only the index of the
 #: title (names, aliases, tags) and the body (prose). What a hit is (its kind, id, topic
 #: and label) is read from the ``claims`` and ``entries`` rows whose rowid it has
