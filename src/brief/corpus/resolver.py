@@ -15,8 +15,8 @@ from typing import Any
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
 from ..core.kinds import SINGULAR
-from ..core.model import Citation, Claim, Corpus, Topic
-from ..core.names import did_you_mean
+from ..core.model import Actor, Citation, Claim, Corpus, Topic
+from ..core.names import did_you_mean, normalise
 from .grades import RELATION_DROPPED
 from .knockons import KEPT_WITHOUT
 from .knockons import problem as knock_on
@@ -121,6 +121,8 @@ class _Resolver:
         }
         self.suggested = 0
         self.tally = Tally(merged["topics"], merged["actors"], merged["sources"])
+        self._actor_names: dict[str, str] | None = None  # made when first needed
+        self._slips_sought = 0  # a budget of its own: claimants' words are not mistakes
 
     def hint(self, ref: str, pool: Collection[str]) -> str:
         """A "did you mean" for the first :data:`MAX_SUGGESTIONS` unknown references.
@@ -234,6 +236,8 @@ class _Resolver:
         for placed in self.merged["claims"].values():
             claim = placed.entry
             assert isinstance(claim, Claim)
+            if claim.by is not None and claim.by not in actors:
+                self._meant_actor(claim.by, placed)
             if _plainly_right(claim, topics, sections, actors):
                 kept[claim.id] = claim  # what the checks below would keep, unchanged
                 continue
@@ -251,6 +255,28 @@ class _Resolver:
                 if not all(a in actors for a in claim.actors):
                     kept[claim.id] = self._without_unknown_actors(kept[claim.id], placed)
         return kept
+
+    def _meant_actor(self, by: str, placed: Placed) -> None:
+        """Tell a claim's ``by`` that is no actor's id but one's name or alias written
+        (``Austria`` for ``austria-hungary``), or an id mistyped: it would be shown as
+        written, and linked to no actor. Any other text (``unnamed accusers``) is a
+        claimant of its own, as meant."""
+        if self._actor_names is None:
+            self._actor_names = {}
+            for key, actor in self.merged["actors"].items():
+                entry = actor.entry
+                assert isinstance(entry, Actor)
+                for name in (key, entry.name, *entry.aliases):
+                    self._actor_names.setdefault(normalise(name), key)
+        names = self._actor_names
+
+        def ids() -> Collection[str]:  # a slip is looked for a bounded number of times
+            self._slips_sought += 1
+            return self.merged["actors"] if self._slips_sought <= MAX_SUGGESTIONS else ()
+
+        ident = meant_actor(by, names.get, ids)
+        if ident is not None:
+            self.problems.append(by_problem(placed.file, placed.path, by, ident))
 
     def _without_unknown_actors(self, claim: Claim, placed: Placed) -> Claim:
         """*claim* without the actors that cannot be used, and so without those subjects
@@ -288,6 +314,42 @@ class _Resolver:
                 self.refs(placed.file, placed.path, key, "claims", getattr(claim, key))
             out.append(drop_links(claim, kept))
         return out
+
+
+def meant_actor(
+    by: str, named: Callable[[str], str | None], ids: Callable[[], Collection[str]]
+) -> str | None:
+    """The actor a claim's ``by`` means without naming it by its id: the one it names
+    by name or alias (*named* gives the actor a normalised name is of), or whose id it
+    mistypes (one of *ids*); None for an actor's id, or a claimant of its own."""
+    key = normalise(by)
+    ident = named(key)
+    if ident == by:
+        return None  # the id itself
+    return ident if ident is not None else _mistyped(key, ids())
+
+
+def by_problem(file: str, path: str, by: str, ident: str) -> Diagnostic:
+    """BRIEF022: the claim at *path* means actor *ident* by *by*, and does not say so."""
+    message = (
+        f"{by!r} is no actor's id, so it is shown as written and links to no actor; "
+        f'for actor {ident!r}, write by = "{ident}"'
+    )
+    return Diagnostic(d.BY_NAMES_ACTOR, file, f"{path}.by", message)
+
+
+def _mistyped(written: str, ids: Collection[str]) -> str | None:
+    """The id *written* is a slip of (two letters apart in a long one), or None: a
+    claimant's own words are seldom that close to an id."""
+    import difflib  # only for a 'by' that names no actor
+
+    near = difflib.get_close_matches(written, sorted(ids), n=1, cutoff=BY_CUTOFF)
+    return near[0] if near else None
+
+
+#: How alike a claim's ``by`` and an actor's id are for the one to be taken for a slip
+#: of the other (``difflib``'s ratio): ``austra-hungary`` is, ``russian media`` is not.
+BY_CUTOFF = 0.85
 
 
 def _plainly_right(

@@ -128,6 +128,8 @@ class _Edit:
         """Every claim id the changed files define, before or after."""
         self.resolved: dict[str, Resolved] = {}
         self.refs_problems: dict[str, list[Diagnostic]] = {}
+        self._actor_ids: list[str] | None = None  # read when a new claim's 'by' needs them
+        self._slips_sought = 0
         self.restrip: dict[str, Claim] = {}
         self.kinds: dict[str, str] = {}
         """The kind of each topic, actor and source the claims of these files name."""
@@ -231,6 +233,8 @@ class _Edit:
         for f in self.files:
             problems = self.refs_problems[f.path] = []
             for claim, where, pos in f.new_claims:
+                if claim.by is not None and kinds.get(claim.by) != "actor":
+                    self._meant_actor(f.name, where, claim.by, problems)
                 if kinds.get(claim.topic) != "topic" or any(
                     kinds.get(a) != "actor" for a in claim.actors
                 ):
@@ -252,6 +256,27 @@ class _Edit:
             if any(r not in self.new_ids and r not in placed for r in _links(claim)):
                 raise Declined("a claim links to a claim not in the corpus")
             self.resolved[ident] = (drop_links(claim, kept_now), where, f, pos)
+
+    def _meant_actor(self, file: str, where: str, by: str, problems: list[Diagnostic]) -> None:
+        """BRIEF022 for a new claim whose ``by`` means an actor it does not name by its
+        id, as the loader tells it (``resolver.meant_actor``)."""
+        from ..corpus.resolver import MAX_SUGGESTIONS, by_problem, meant_actor  # no id only
+
+        def named(key: str) -> str | None:
+            row = self.con.execute(sql.ACTOR_OF_NAME, (key,)).fetchone()
+            return row[0] if row else None
+
+        def ids() -> list[str]:  # read once an edit, and looked through a few times
+            self._slips_sought += 1
+            if self._slips_sought > MAX_SUGGESTIONS:
+                return []
+            if self._actor_ids is None:
+                self._actor_ids = [ident for (ident,) in self.con.execute(sql.ACTOR_IDS)]
+            return self._actor_ids
+
+        ident = meant_actor(by, named, ids)
+        if ident is not None:
+            problems.append(by_problem(file, where, by, ident))
 
     def _relink_others(self) -> None:
         """Claims elsewhere that link to these: their links are dropped or restored."""

@@ -114,6 +114,8 @@ SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 # -- names, tags, briefings --------------------------------------------------------------
 
 ID_OF_NAME = "SELECT id, kind, checksum FROM names WHERE key = ?"
+ACTOR_OF_NAME = "SELECT id FROM names WHERE key = ? AND kind = 'actor'"
+ACTOR_IDS = "SELECT id FROM entries WHERE kind = 'actor'"
 TOPIC_OF_CLAIM = "SELECT topic FROM claims WHERE id = ?"
 INSERT_NAME = "INSERT INTO names VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT OR IGNORE INTO tags VALUES (?, ?)"
