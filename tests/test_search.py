@@ -86,6 +86,27 @@ def test_stemming_and_prefixes(index: Index) -> None:
     assert ("actor", "north-korea") in hits(index, "dprk")  # aliases are searched
 
 
+@pytest.mark.parametrize(
+    "word", ["contaminated", "investment", "governments", "organization", "harbours"]
+)
+def test_every_start_of_a_word_finds_it(tmp_path: Path, word: str) -> None:
+    """The last word is the start of a word however far it runs: a trial found
+    "contaminated" with ``contam`` and nothing with ``contamina`` (FTS5 keeps words
+    stemmed, ``contamin``, and looks a prefix up as typed)."""
+    (tmp_path / "a.toml").write_text(
+        "format = 1\n"
+        '[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'
+        '[[actors]]\nid = "a"\nname = "A"\ndescription = "D."\n'
+        '[[sources]]\nid = "s"\ntitle = "Src"\nkind = "report"\n'
+        f'[[claims]]\nid = "c"\ntopic = "t"\nactors = ["a"]\ntext = "The {word} story."\n'
+        'cites = [{ source = "s" }]\n'
+    )
+    con = memory_db(build_index(load([Layer(str(tmp_path), "m")]).corpus))
+    for end in range(3, len(word) + 1):
+        found = [h.id for h in search(con, f"story {word[:end]}").hits]
+        assert found == ["c"], word[:end]
+
+
 def test_filters(index: Index) -> None:
     # a topic row carries the actors its claims are about, so it matches --actor too
     assert set(hits(index, "trade", actor="russia")) == {

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import codec, sql
@@ -150,8 +150,9 @@ def query_words(query: str) -> list[str]:
     return words
 
 
-def match_expression(query: str) -> str:
-    """An FTS5 query where every word must match, the last one also as a prefix.
+def match_expression(query: str, stems: Sequence[str] = ()) -> str:
+    """An FTS5 query where every word must match, the last one also as a prefix, or as
+    any of *stems* (see :func:`prefix_stems`).
 
     Words are quoted, so FTS5 syntax in a query (``AND``, ``*``, ``:``, quotes) is
     searched for as text and can never be a syntax error.
@@ -160,8 +161,31 @@ def match_expression(query: str) -> str:
     if not words:
         return ""
     parts = [f'"{w}"' for w in words]
-    parts[-1] = f'("{words[-1]}" OR "{words[-1]}"*)'
+    last = [parts[-1], f"{parts[-1]}*", *(f'"{stem}"' for stem in stems)]
+    parts[-1] = f"({' OR '.join(last)})"
     return " AND ".join(parts)
+
+
+#: How far past a stem a word's start may run and still be taken for that stem's word
+#: (``organizatio``, of ``organization``: ``organ``); and the shortest stem so taken.
+#: Shorter ones find too much: ``vetod`` would find ``veto``.
+STEM_REACH = 6
+MIN_STEM = 5
+
+
+def prefix_stems(con: sqlite3.Connection, word: str) -> list[str]:
+    """The index's terms that a word starting with *word* may be stemmed to, and that
+    *word* runs past: ``investme`` -> ``invest`` (of ``investment``). FTS5 keeps words
+    stemmed and looks a prefix up as typed, so ``investme*`` alone finds nothing (a
+    trial: ``contam`` found "contaminated", ``contamina`` nothing). A stem so found
+    finds its other words too (``investing``), as the whole word ``investment`` does."""
+    key = word.casefold()
+    if len(key) <= MIN_STEM or not key.isalpha():
+        return []
+    heads = [key[:n] for n in range(max(MIN_STEM, len(key) - STEM_REACH), len(key))]
+    con.execute(sql.SEARCH_TERMS_DDL)
+    marks = ", ".join("?" * len(heads))
+    return [str(t) for (t,) in con.execute(sql.TERMS_IN.format(marks=marks), heads)]
 
 
 def search(
@@ -179,7 +203,9 @@ def search(
     """
     from ..views.records import Results
 
-    expression = match_expression(query)
+    words = query_words(query)
+    stems = prefix_stems(con, words[-1]) if words else []
+    expression = match_expression(query, stems)
     if not expression:
         return Results(query, ())
     where = [sql.SEARCH_MATCH]
@@ -225,7 +251,7 @@ def respelled(
     terms: list[str] = []  # read once, for the first word that matches nothing
     for n, word in enumerate(words):
         last = n == len(words) - 1  # the last word is also the start of a word
-        alone = match_expression(word) if last else f'"{word}"'
+        alone = match_expression(word, prefix_stems(con, word)) if last else f'"{word}"'
         if con.execute(sql.SEARCH_ANY, (alone,)).fetchone():
             fixed.append(word)
             continue

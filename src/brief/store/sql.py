@@ -331,6 +331,7 @@ SEARCH_TERMS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, search, row)"
 )
 SEARCH_TERMS = "SELECT term FROM temp.terms"
+TERMS_IN = "SELECT term FROM temp.terms WHERE term IN ({marks})"
 SEARCH_ANY = "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1"
 INSERT_SNIPPET_TEXT = "INSERT INTO snip (rowid, title, body) VALUES (?, ?, ?)"
 #: The title and the body of one text, each with the words a term matches marked by
