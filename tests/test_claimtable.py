@@ -7,7 +7,7 @@ import io
 import pytest
 from rich.console import Console
 
-from brief.render.claimtable import MEDIUM, claim_room, claims
+from brief.render.claimtable import WIDE, claim_room, claims
 from brief.views.claims import ClaimRow, Claims
 
 TEXT = "The harbour opened twelve new berths after the dredging of the outer bay"
@@ -45,7 +45,7 @@ def _drawn(view: Claims, width: int) -> list[str]:
 LONG = "strike-causes-driver-pay-fell-nine-percent-in-real-terms"
 
 
-@pytest.mark.parametrize("width", [90, 100, 120, 140, 200])
+@pytest.mark.parametrize("width", [140, 160, 200, 260])
 @pytest.mark.parametrize("ident", ["short", LONG])
 def test_the_claim_keeps_its_words_and_room(width: int, ident: str) -> None:
     lines = _drawn(Claims((_row(ident, "B2"), _row("other")), ()), width)
@@ -63,9 +63,9 @@ def test_the_claim_keeps_its_words_and_room(width: int, ident: str) -> None:
 
 
 def test_columns_no_row_fills_take_no_room() -> None:
-    header = _drawn(Claims((_row("a"), _row("b")), ()), 100)[0].split()
+    header = _drawn(Claims((_row("a"), _row("b")), ()), 160)[0].split()
     assert "grade" not in header and "date" not in header  # none graded or dated
-    header = _drawn(Claims((_row("a", "A1", "2001"), _row("b")), ()), 100)[0].split()
+    header = _drawn(Claims((_row("a", "A1", "2001"), _row("b")), ()), 160)[0].split()
     assert "grade" in header and "date" in header
 
 
@@ -76,7 +76,7 @@ def test_a_word_longer_than_the_column_and_text_without_spaces_fold_whole() -> N
     rows = (_row("a")._replace(text=japanese), _row("b")._replace(text=f"{long_word} ok"))
     for width in (40, 80, 160):
         lines = _drawn(Claims(rows, ()), width)
-        start = lines[0].index("claim") if width >= MEDIUM else 0
+        start = lines[0].index("claim") if width >= WIDE else 0
         text = "".join(line[start:].strip() for line in lines[1:])
         assert "…" not in text
         assert japanese in text.replace(" ", "") or japanese in text
@@ -89,13 +89,13 @@ def test_a_card_opens_its_words_with_a_status_other_than_reported() -> None:
     narrow = _drawn(Claims(rows, ()), 50)
     assert narrow[1].startswith("  [disputed] The harbour")
     assert not any("[reported]" in line for line in narrow)
-    wide = _drawn(Claims(rows, ()), 100)
+    wide = _drawn(Claims(rows, ()), 160)
     assert "status" in wide[0] and not any("[disputed]" in line for line in wide)
 
 
-@pytest.mark.parametrize("width", [30, 40, 60, 80, 89])
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 100, 120, 139])
 @pytest.mark.parametrize("ident", ["short", LONG])
-def test_below_medium_each_claim_is_a_card_that_leaves_nothing_out(width: int, ident: str) -> None:
+def test_below_wide_each_claim_is_a_card_that_leaves_nothing_out(width: int, ident: str) -> None:
     """A trial at 40 columns met ids folded mid-word over a sliver of text, and no
     actors or sources: a card gives the id whole, the words at the width, and the rest."""
     lines = _drawn(Claims((_row(ident, "B2", "2001"), _row("other")), ()), width)
@@ -113,14 +113,12 @@ def test_below_medium_each_claim_is_a_card_that_leaves_nothing_out(width: int, i
 
 
 def test_the_table_names_the_columns_it_leaves_out() -> None:
-    """From 90 to 139 columns the table has no actors or sources: it says so, once."""
-    rows = (_row("a", "B2"), _row("b"))
-    medium = _drawn(Claims(rows, ()), 100)
-    assert medium[-1] == (
-        "Not shown at this width: actors, sources (-f plain or json gives every column)."
-    )
-    assert medium[-2] == ""
-    wide = _drawn(Claims(rows, ()), 200)
-    assert "actors" in wide[0] and not any(line.startswith("Not shown") for line in wide)
-    bare = Claims((_row("a")._replace(actors=(), sources=()),), ())
-    assert not any(line.startswith("Not shown") for line in _drawn(bare, 100))
+    """A long id leaves the claim too little room: the columns that go are named, once;
+    with room for every column, nothing is said."""
+    rows = (_row(LONG, "B2"), _row("b"))
+    squeezed = _drawn(Claims(rows, ()), 140)
+    assert squeezed[-1].startswith("Not shown at this width: ")
+    assert squeezed[-1].endswith(" (-f plain or json gives every column).")
+    assert "sources" in squeezed[-1] and squeezed[-2] == ""
+    roomy = _drawn(Claims(rows, ()), 260)
+    assert "actors" in roomy[0] and not any(line.startswith("Not shown") for line in roomy)

@@ -35,6 +35,23 @@ def validate(corpus: Path) -> tuple[int, list[str], str]:
     return result.exit_code, unlined(result.stdout).splitlines(), result.stderr
 
 
+def test_a_quote_cited_from_the_wrong_section_names_the_section_it_is_in(
+    analyst: Path,
+) -> None:
+    """A trial cited 'Causes' for words its 'Summary' holds, and was offered the
+    closest words of 'Causes' instead of the fix."""
+    path = analyst / "harbour.toml"
+    text = path.read_text()
+    old = 'section = "Shipping Volumes", quote = "container volumes rose by a third"'
+    path.write_text(text.replace(old, old.replace("Shipping Volumes", "Outlook"), 1))
+    code, lines, _ = validate(analyst)
+    assert code == 1
+    assert lines == [
+        f"{analyst}/harbour.toml: claims[0].cites[0].quote: quote not found in section "
+        "'Outlook' of source 'harbour-report' (it is in section 'Shipping Volumes') [BRIEF017]"
+    ]
+
+
 def test_the_analyst_corpus_is_clean_and_counts_its_quotes(analyst: Path) -> None:
     code, lines, summary = validate(analyst)
     assert (code, lines) == (0, [])

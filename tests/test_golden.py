@@ -261,6 +261,25 @@ def test_single_output(
     assert _invoke(SINGLE[case], 80, monkeypatch) == golden
 
 
+#: Layouts only a wide terminal gets: the claims table (narrower, cards), at 160 columns.
+WIDE: dict[str, tuple[str, ...]] = {
+    "analyst-claims-terminal160": (
+        "--no-bundled",
+        "--corpus",
+        "{analyst}",
+        "claims",
+        "-f",
+        "terminal",
+    ),
+    "bundled-claims-topic-terminal160": ("claims", "--topic", "sanctions", "-f", "terminal"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WIDE))
+def test_wide_output(case: str, golden: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _invoke(WIDE[case], 160, monkeypatch) == golden
+
+
 #: The pages of an export pinned whole: one of each kind (the rest are alike).
 EXPORT_PAGES = ("index.html", "topic-trade.html", "actor-china.html", "source-atlas.html")
 

@@ -57,3 +57,7 @@ def test_another_number_of_a_series_is_no_suggestion() -> None:
     assert closest("soruce-091", ["source-091"]) == ("source-091",)
     # a letter too many: the source of that number, not its neighbours in the series
     assert closest("source-001x", ["source-001", "source-401", "source-400"]) == ("source-001",)
+    # a year written short is the same year (a trial: 'tass-86' for 'tass-1986'), but
+    # two digits that end another number are not
+    assert did_you_mean("tass-86", ["tass-1986", "pravda-1986"]) == " (did you mean 'tass-1986'?)"
+    assert closest("source-91", ["source-491", "source-991"]) == ()

@@ -77,7 +77,7 @@ def claims(
 ) -> None:
     """List every claim as a row: id, status, grade, topic, actors, sources, date, text.
 
-    In a terminal, a table (narrower than 90 columns, a card a claim); piped, one
+    In a terminal, a table (narrower than 140 columns, a card a claim); piped, one
     claim per line, tab-separated, no header (for cut, sort and fzf). Every filter
     given must hold. A date (a year, a month, a day or a range 1950/1953) is kept by
     --since/--until when any of it falls in the window; undated claims are then not

@@ -155,7 +155,8 @@ def list_(
     fmt: str | None,
     pager: bool | None,
 ) -> None:
-    """List topics, actors, sources, tags or names, by title. Piped, one id per line.
+    """List topics (without an argument), actors, sources, tags or names, by title.
+    Piped, one id per line.
 
     'brief list names' lists every name and alias in use and what it reaches (piped:
     name, kind and id, tab-separated), so that you can see which names are taken.

@@ -61,9 +61,19 @@ def _another_number(a: str, b: str) -> bool:
     """Whether *b* holds as many numbers as *a*, but others (``source-091``,
     ``source-491``, ``source-019``; ``source-001x``, ``source-401``): another entry of a
     numbered series, not a slip of the keyboard, however alike they look. The same
-    numbers written with other zeros (``topic-0042``, ``topic-00042``) are alike."""
+    numbers written with other zeros (``topic-0042``, ``topic-00042``) are alike, as
+    are a year and its last two digits (``tass-86``, ``tass-1986``)."""
     na, nb = _DIGITS.findall(a), _DIGITS.findall(b)
-    return bool(na) and len(na) == len(nb) and [int(n) for n in na] != [int(n) for n in nb]
+    if not na or len(na) != len(nb):
+        return False
+    return any(int(x) != int(y) and not _year_short(x, y) for x, y in zip(na, nb, strict=True))
+
+
+def _year_short(x: str, y: str) -> bool:
+    """Whether one of *x* and *y* is a year and the other its last two digits
+    (``tass-86`` for ``tass-1986``): the same number, written shorter."""
+    short, year = sorted((x, y), key=len)
+    return len(short) == 2 and len(year) == 4 and year[:2] in ("19", "20") and year.endswith(short)
 
 
 def _one_swap(a: str, b: str) -> bool:

@@ -112,8 +112,23 @@ def _look(claim: Claim, i: int, text: SourceText, texts: _Texts) -> Diagnostic |
         body, where = text.whole(), "the text"
     if contains(body, cite.quote):
         return None
-    near = closest(body, cite.quote)
-    hint = f" (closest: {near!r})" if near else ""
+    elsewhere = _found_in(text, cite.quote, cite.section) if cite.section else None
+    if elsewhere is not None:  # cited from the wrong section: that is the fix
+        hint = f" (it is in section {elsewhere!r})"
+    else:
+        near = closest(body, cite.quote)
+        hint = f" (closest: {near!r})" if near else ""
     message = f"quote not found in {where} of source {cite.source!r}{hint}"
     path = texts.where(claim.file, claim.id, "claims")
     return Diagnostic(d.QUOTE_NOT_FOUND, claim.file, f"{path}.cites[{i}].quote", message)
+
+
+def _found_in(text: SourceText, quote: str, cited: str) -> str | None:
+    """The first section of *text* other than *cited* that holds *quote*, if one does
+    (a trial cited 'Causes' for words its 'Summary' holds)."""
+    for heading in text.headings():
+        if heading != cited:
+            body = text.section(heading)
+            if body is not None and contains(body, quote):
+                return heading
+    return None

@@ -1,19 +1,19 @@
-"""``brief claims`` in a terminal: a table that keeps its columns to the width there is,
-and below that, each claim as a card.
+"""``brief claims`` in a terminal: a table where every column fits, and below that, each
+claim as a card.
 
-Wide (140 columns or more): id, status, grade, date, topic, actors, sources and the
-claim; from 90, without actors and sources, which a last line then names as not shown.
-A column no row fills (no claim graded or dated) takes no room, and the claim's own
-words keep at least :func:`claim_room` columns: a long id folds onto more lines (to no
-less than a third of the width), and when the others would still leave the claim less,
-they go (sources, actors, topic, date, status, grade, in that order), named on that
-last line too. The claim's text wraps in its column (a word too long for it, or text
-without spaces, folds).
+From 140 columns: id, status, grade, date, topic, actors, sources and the claim. A
+column no row fills (no claim graded or dated) takes no room, and the claim's own words
+keep at least :func:`claim_room` columns: a long id folds onto more lines (to no less
+than a third of the width), and when the others would still leave the claim less, they
+go (sources, actors, topic, date, status, grade, in that order), named on a last line
+(``Not shown at this width: actors, sources``). The claim's text wraps in its column (a
+word too long for it, or text without spaces, folds).
 
-Narrower than 90 columns a table would fold ids mid-word and squeeze the claim's text
-into a sliver, so each claim is drawn as a card (see :func:`cards`): its id, grade and
-date on a line, its words under it at nearly the whole width, then its topic, actors
-and sources (``in sanctions · about china · citing why-china``). Nothing is left out.
+Narrower, a table would fold ids mid-word, squeeze the claim's text into a third of the
+width and leave columns out (a trial at 120 columns: the claim in 36, no actors or
+sources), so each claim is drawn as a card (see :func:`cards`): its id, grade and date
+on a line, its words under it at nearly the whole width, then its topic, actors and
+sources (``in sanctions · about china · citing why-china``). Nothing is left out.
 Corpus text enters rich only as ``Text``, never as markup.
 """
 
@@ -32,10 +32,8 @@ from .richtext import STATUS_STYLE, status_word
 if TYPE_CHECKING:
     from ..views.claims import ClaimRow, Claims
 
-#: From this width the table names each claim's actors and sources.
+#: From this width the claims are a table, with every column; narrower, cards.
 WIDE = 140
-#: From this width it gives each claim's date and topic.
-MEDIUM = 90
 #: The fewest columns the claim's text is given, where the terminal has them.
 CLAIM_ROOM = 30
 #: The narrowest an id's column is folded to.
@@ -48,14 +46,8 @@ GAP = 2
 _LEAST_NEEDED = ("sources", "actors", "topic", "date", "status", "grade")
 
 
-#: Every column, in the order the widest table gives them.
+#: Every column, in the order the table gives them.
 ALL = ("id", "status", "grade", "date", "topic", "actors", "sources", "claim")
-
-
-def _chosen(width: int) -> list[str]:
-    if width >= WIDE:
-        return list(ALL)
-    return ["id", "status", "grade", "date", "topic", "claim"]
 
 
 def _value(row: ClaimRow, column: str) -> str:
@@ -68,7 +60,7 @@ def _value(row: ClaimRow, column: str) -> str:
 
 def _columns(rows: tuple[ClaimRow, ...], width: int) -> tuple[list[str], dict[str, int]]:
     """The columns shown at *width*, and the width each but the claim's needs."""
-    columns = [c for c in _chosen(width) if c in ("id", "claim") or any(_value(r, c) for r in rows)]
+    columns = [c for c in ALL if c in ("id", "claim") or any(_value(r, c) for r in rows)]
     needs = {
         c: max(cell_len(c), *(cell_len(_value(r, c)) for r in rows))
         for c in columns
@@ -114,8 +106,8 @@ def _cell(row: ClaimRow, column: str, columns: list[str]) -> Text:
 
 
 def claims(view: Claims, width: int) -> RenderableType:
-    """The claims as a table, its columns chosen by *width*; as cards below :data:`MEDIUM`."""
-    if width < MEDIUM:
+    """The claims as a table, its columns chosen by *width*; as cards below :data:`WIDE`."""
+    if width < WIDE:
         return cards(view)
     table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
     columns, needs = _columns(view.rows, width)

@@ -148,10 +148,9 @@ def listing(view: Listing, width: int = 100) -> RenderableType:
         table.add_column("layer", overflow="fold")
     for row in view.rows:
         cells = [Text(row.id)]
-        if under:
-            cells.append(
-                Text.assemble(row.title, *(("\n", (row.detail, "dim")) if row.detail else ()))
-            )
+        if under:  # a topic's tags say what they are; a description or a source's kind does
+            said = f"tags: {row.detail}" if view.kind == "topics" and row.detail else row.detail
+            cells.append(Text.assemble(row.title, *(("\n", (said, "dim")) if said else ())))
         elif view.kind != "tags":
             cells.append(Text(row.title))
         if described and not under:
