@@ -107,6 +107,35 @@ def test_every_start_of_a_word_finds_it(tmp_path: Path, word: str) -> None:
         assert found == ["c"], word[:end]
 
 
+def test_a_short_hit_is_shown_whole_and_a_long_one_as_a_snippet(tmp_path: Path) -> None:
+    """A trial saw "…scrutiny of its relationship with North…", one word short of the
+    claim's end: a claim (a body of 240 characters or fewer) is shown whole."""
+    from brief.store.search import WHOLE_CHARS
+    from brief.views.records import MARK_END, MARK_START
+
+    short = (
+        "The accusations that China ignores the sanctions have brought increased "
+        "scrutiny of its relationship with North Korea."
+    )
+    long = " ".join(["Sanctions were discussed at length in many meetings."] * 8)
+    assert len(short) <= WHOLE_CHARS < len(long)
+    (tmp_path / "a.toml").write_text(
+        "format = 1\n"
+        '[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'
+        '[[actors]]\nid = "a"\nname = "A"\ndescription = "D."\n'
+        '[[sources]]\nid = "s"\ntitle = "Src"\nkind = "report"\n'
+        f'[[claims]]\nid = "short"\ntopic = "t"\nactors = ["a"]\ntext = "{short}"\n'
+        'cites = [{ source = "s" }]\n'
+        f'[[claims]]\nid = "long"\ntopic = "t"\nactors = ["a"]\ntext = "{long}"\n'
+        'cites = [{ source = "s" }]\n'
+    )
+    con = memory_db(build_index(load([Layer(str(tmp_path), "m")]).corpus))
+    found = {h.id: h.snippet for h in search(con, "sanctions").hits}
+    plain = {k: v.replace(MARK_START, "").replace(MARK_END, "") for k, v in found.items()}
+    assert plain["short"] == short
+    assert plain["long"].endswith("…") and len(plain["long"]) < len(long)
+
+
 def test_filters(index: Index) -> None:
     # a topic row carries the actors its claims are about, so it matches --actor too
     assert set(hits(index, "trade", actor="russia")) == {

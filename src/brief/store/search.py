@@ -140,6 +140,9 @@ SNIPPET_SQL_CHARS = 2_000
 SNIPPET_SCAN_CHARS = 20_000
 #: Words in a snippet, as FTS5's is asked for.
 SNIPPET_WORDS = 16
+#: A body this long or shorter (a claim, mostly) is shown whole: a trial saw
+#: "…scrutiny of its relationship with North…", one word short of its end.
+WHOLE_CHARS = 240
 
 
 def query_words(query: str) -> list[str]:
@@ -381,8 +384,10 @@ def _snippets(records: dict[int, _Record], expression: str, words: list[str]) ->
             mem.execute(sql.SNIPPET_DDL)
             mem.executemany(sql.INSERT_SNIPPET_TEXT, short)
             made = sql.SNIPPET.format(start=MARK_START, end=MARK_END)
-            for rowid, _, _ in short:
-                row = mem.execute(made, (expression, rowid)).fetchone()
+            whole = sql.WHOLE_BODY.format(start=MARK_START, end=MARK_END)
+            for rowid, _, body in short:
+                shown = whole if len(body) <= WHOLE_CHARS else made
+                row = mem.execute(shown, (expression, rowid)).fetchone()
                 if row is None:  # the record does not say what the index found
                     raise codec.Corrupt("a search row that does not match its record")
                 out[rowid] = row[0]

@@ -346,3 +346,7 @@ SNIPPET = (
     "SELECT snippet(snip, 1, '{start}', '{end}', '…', 16) FROM snip "
     "WHERE snip MATCH ? AND rowid = ?"
 )
+#: A short hit's whole body, its matched words marked as :data:`SNIPPET` marks them.
+WHOLE_BODY = (
+    "SELECT highlight(snip, 1, '{start}', '{end}') FROM snip WHERE snip MATCH ? AND rowid = ?"
+)
