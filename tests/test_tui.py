@@ -356,6 +356,8 @@ async def test_broken_file_is_skipped_and_warnings_shown(mini: Path) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:
         assert app.sub_title == "2 topics · 3 actors · 2 sources · 1 file skipped (w)"
+        said = [n.message for n in app._notifications]
+        assert said == ["1 file skipped. Press w to see them."]  # the header's words
         assert title(app) == "Security"  # the rest opened
         await pilot.press("w")
         lines = [str(s.render()) for s in app.screen.query(".warning")]
@@ -364,6 +366,35 @@ async def test_broken_file_is_skipped_and_warnings_shown(mini: Path) -> None:
         assert str(heading.render()) == "1 corpus warning"
         await pilot.press("escape")
         assert isinstance(app.screen, BrowseScreen)
+
+
+async def test_the_notice_tells_skipped_files_apart_from_others_with_problems(
+    mini: Path,
+) -> None:
+    """A trial read "1 file skipped" in the header and "2 corpus files had problems" in
+    the notice, and could not tell which was right."""
+    (mini / "topics" / "broken.toml").write_text("format = 1\n[[topics]\n")
+    (mini / "odd.toml").write_text('format = 1\n[[actors]]\nid = "x"\nname = "X"\n')
+    app = make_app(mini)
+    async with app.run_test(size=SIZE):
+        said = [n.message for n in app._notifications]
+        assert said == ["1 file skipped, and 1 other file with problems. Press w to see them."]
+
+
+async def test_compare_ticks_again_the_actors_ticked_when_it_was_left(mini: Path) -> None:
+    """A trial ticked two actors, closed compare, opened it again, and found them gone."""
+    app = make_app(mini, start="china")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.press("down", "down", "space")  # and Russia
+        assert title(app) == "China vs Russia"
+        await pilot.press("escape")
+        assert isinstance(app.screen, BrowseScreen)
+        await app.screen.open(Place("north-korea"))
+        await pilot.press("c")
+        actors = app.screen.query_one("#actors", SelectionList)
+        assert actors.selected == ["china", "russia"]
+        assert title(app) == "China vs Russia"
 
 
 async def test_no_warnings_no_warnings_key(mini: Path) -> None:

@@ -87,6 +87,8 @@ class BriefApp(App[None]):
         self.start = start
         self.quotes = False
         """Whether claims show their quotes under them (``"``), on every screen."""
+        self.compared: list[str] = []
+        """The actors ticked when compare was last left, in the order they were ticked."""
         self.sub_title = " · ".join(self._counts(store.skipped()))
 
     def _counts(self, skipped: tuple[str, ...]) -> list[str]:
@@ -95,11 +97,8 @@ class BriefApp(App[None]):
             counted(sum(e.kind == kind for e in self.catalogue), kind)
             for kind in (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
         ]
-        folders = sum(name.endswith("/") for name in skipped)
         if skipped:
-            gone = [counted(len(skipped) - folders, "file")] if len(skipped) > folders else []
-            gone += [counted(folders, "folder")] if folders else []
-            bits.append(f"{' and '.join(gone)} skipped (w)")
+            bits.append(f"{_skipped_words(skipped)} (w)")
         elif self.warnings:
             bits.append(f"{counted(len(self.warnings), 'warning')} (w)")
         return bits
@@ -115,12 +114,19 @@ class BriefApp(App[None]):
             self.set_interval(self._every, self._poll)
 
     def _tell_warnings(self) -> None:
-        if self.warnings:
-            self.notify(
-                f"{counted(len(self.warnings), 'corpus file')} had problems. Press w to see them.",
-                severity="warning",
-                markup=False,
-            )
+        """A notice of the files with problems, in the header's words: a trial read "1
+        file skipped" above "2 corpus files had problems" and wondered which was right."""
+        if not self.warnings:
+            return
+        skipped = self.store.skipped()
+        others = len(self.warnings) - len(skipped)  # each skipped file has its warning
+        if not skipped:
+            said = f"{counted(len(self.warnings), 'corpus file')} had problems"
+        elif others > 0:
+            said = f"{_skipped_words(skipped)}, and {counted(others, 'other file')} with problems"
+        else:
+            said = _skipped_words(skipped)
+        self.notify(f"{said}. Press w to see them.", severity="warning", markup=False)
 
     # the corpus edited while it is read
 
@@ -260,3 +266,11 @@ class BriefApp(App[None]):
                 "Corpus warnings", "Files skipped or with problems", self.action_warnings
             )
         yield from super().get_system_commands(screen)
+
+
+def _skipped_words(skipped: tuple[str, ...]) -> str:
+    """``1 file and 1 folder skipped``: what a load skipped (a folder's name ends in /)."""
+    folders = sum(name.endswith("/") for name in skipped)
+    gone = [counted(len(skipped) - folders, "file")] if len(skipped) > folders else []
+    gone += [counted(folders, "folder")] if folders else []
+    return f"{' and '.join(gone)} skipped"

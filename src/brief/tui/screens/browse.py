@@ -290,9 +290,11 @@ class BrowseScreen(ReadingScreen):
 
         actors = [e for e in self._entries if e.kind == Kind.ACTOR]
         first = self.current if any(a.id == self.current for a in actors) else None
-        self.app.push_screen(
-            CompareScreen(self.store, [(a.id, a.title) for a in actors], self._known, first)
-        )
+        app: BriefApp = self.app  # type: ignore[assignment]
+        here = {a.id for a in actors}
+        ticked = [a for a in app.compared if a in here]  # as compare was left last
+        listed = [(a.id, a.title) for a in actors]
+        self.app.push_screen(CompareScreen(self.store, listed, self._known, first, ticked))
 
 
 def _why_gone(store: Store, ident: str) -> str:

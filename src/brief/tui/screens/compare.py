@@ -24,6 +24,7 @@ from .reading import ReadingScreen
 if TYPE_CHECKING:
     from ...store import Store
     from ...views.comparison import Comparison
+    from ..app import BriefApp
 
 #: Narrowest pane whose overview shows counts beside the verdicts (as ``brief compare``).
 COUNTED = 60
@@ -86,16 +87,18 @@ class CompareScreen(ReadingScreen):
         actors: Sequence[tuple[str, str]],
         known: Collection[str],
         first: str | None = None,
+        ticked: Sequence[str] = (),
     ) -> None:
         """*actors* are the (id, name) of every actor, in corpus order; *known* every
-        entry's id (what a heading may link to)."""
+        entry's id (what a heading may link to). The actors *ticked* (in the order they
+        were ticked: the last comparison's) are ticked to begin with, else *first*."""
         super().__init__()
         self.store = store
         self._actors = tuple(actors)
         self._known = known
         self.first = first
         self.diff_only = False
-        self._picked: list[str] = [first] if first else []
+        self._picked: list[str] = list(ticked) or ([first] if first else [])
         self._view: Comparison | None = None
         """The comparison shown, to lay out again for another width."""
         self._laid: list[str] = []
@@ -108,7 +111,7 @@ class CompareScreen(ReadingScreen):
             with Vertical(id="pick"):
                 yield Label("Actors  (space ticks)", classes="pick-title")
                 actors = [
-                    Selection(Content(name), ident, ident == self.first)
+                    Selection(Content(name), ident, ident in self._picked)
                     for ident, name in self._actors
                 ]
                 yield ActorList(*actors, id="actors")
@@ -165,6 +168,8 @@ class CompareScreen(ReadingScreen):
         picked = set(self.actors.selected)
         self._picked = [a for a in self._picked if a in picked]
         self._picked += [a for a in self.actors.selected if a not in self._picked]
+        app: BriefApp = self.app  # type: ignore[assignment]
+        app.compared = list(self._picked)  # ticked again when compare is opened next
         if len(self._picked) < 2:
             page = Page()
             page.add(Block(Content(HINT), classes="empty"))

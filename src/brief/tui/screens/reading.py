@@ -50,7 +50,6 @@ class ReadingScreen(Screen[None]):
         app: BriefApp = self.app  # type: ignore[assignment]
         app.quotes = not app.quotes
         await self.draw_quotes()
-        self.notify("Quotes shown under claims" if app.quotes else "Quotes hidden", timeout=2)
 
     @property
     def quotes(self) -> bool:
