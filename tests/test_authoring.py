@@ -176,6 +176,34 @@ def test_new_claim_is_appended_without_touching_the_rest(home: Path) -> None:
     assert "The route opens by 2030." in shown
 
 
+def test_new_claim_takes_a_quote_and_a_locator(home: Path) -> None:
+    """A trial had to add every quote by editing the file: `--set quote=...` was refused."""
+    args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")
+    said = "actively helping North Korea circumvent them"
+    result = run(*args, "--quote", said, "--locator", "para 3", "China helps evade sanctions.")
+    assert result.exit_code == 0, result.stderr
+    path = home / "topics" / "sanctions.toml"
+    written = path.read_text()
+    assert (
+        'cites = [{ source = "why-china", section = "Trade Sanctions", '
+        f'quote = "{said}", locator = "para 3" }}]'
+    ) in written
+    shown = run("show", "sanctions", "--quotes", "-f", "plain").stdout
+    assert f"\u201c{said}\u201d [1, para 3]" in " ".join(shown.split())
+    alone = run("new", "claim", "-t", "sanctions", "--quote", "x", "--no-edit")
+    assert alone.exit_code == 2 and "--quote and --locator need the source" in alone.stderr
+    topic = run("new", "topic", "Fares", "--locator", "p. 2", "--no-edit")
+    assert topic.exit_code == 2 and "a topic cites nothing" in topic.stderr
+    assert path.read_text() == written  # nothing written for either
+    old = home / "topics" / "old.toml"
+    old.write_text('format = 1\n[[topics]]\nid = "old"\ntitle = "Old"\nsummary = "S."\n')
+    before = old.read_bytes()
+    refused = run(*args[:2], "-t", "old", *args[4:], "--quote", said, "T.")
+    assert refused.exit_code == 2
+    assert f"--quote and --locator need format 2, and {old} is format 1" in refused.stderr
+    assert old.read_bytes() == before
+
+
 def test_new_claim_takes_its_id_from_id_and_refuses_one_in_use(home: Path) -> None:
     """`--id` for a claim was dropped without a word: the claim got an id from its text."""
     args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")

@@ -133,6 +133,8 @@ def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
 @click.option("--actor", "-a", "actors", multiple=True, help="claim: who it is about (repeatable).")
 @click.option("--source", "-s", help="claim: the source it cites.")
 @click.option("--section", help="claim: the section of that source.")
+@click.option("--quote", help="claim: the source's exact words it rests on (format 2).")
+@click.option("--locator", help="claim: where in the source they are: 'p. 4' (format 2).")
 @click.option(
     "--set",
     "sets",
@@ -152,6 +154,8 @@ def new(
     actors: tuple[str, ...],
     source: str | None,
     section: str | None,
+    quote: str | None,
+    locator: str | None,
     sets: tuple[str, ...],
     no_edit: bool,
     into: str | None,
@@ -163,6 +167,8 @@ def new(
     brief new actor Norway --set description='A Nordic state.' --no-edit
     brief new claim --topic arctic-shipping --actor norway \\
         --source arctic-review --section Outlook 'The route opens by 2030.'
+    brief new claim -t arctic-shipping -s arctic-review --section Outlook \\
+        --quote 'open to shipping by 2030' --locator 'p. 12' 'The route opens by 2030.'
 
     The id is made from the title, or a claim's topic and text (or given with --id), and
     checked against every corpus folder.
@@ -178,10 +184,11 @@ def new(
     text = " ".join(words).strip()
     given = _given(kind, sets)
     if kind == "claim":
-        path, entry, made = _new_claim(
-            layers, target, text, ident, topic, actors, source, section, given
-        )
+        cited = (source, section, quote, locator)
+        path, entry, made = _new_claim(layers, target, text, ident, topic, actors, cited, given)
     else:
+        if quote is not None or locator is not None:
+            raise UsageError(f"--quote and --locator are a claim's: a {kind} cites nothing")
         if not text:
             raise UsageError(f"new {kind} needs a title")
         path, entry, made = _new_named(layers, target, kind, text, ident, given)
@@ -268,6 +275,26 @@ def _textual(type_words: str) -> bool:
     """Whether a key of this type (``Field.type``) can be given on the command line: any
     but citations (``--source`` and ``--section``)."""
     return "citations" not in type_words
+
+
+def _citation(
+    cited: Definition | None,
+    cited_as: tuple[str | None, str | None, str | None, str | None],
+    text: bool,
+) -> dict[str, str]:
+    """A new claim's citation: the source *cited* (None: none given), with the section,
+    quote and locator of *cited_as* as given; the section checked against the source's
+    when there is one, or a claim *text* (its file is then written as it is)."""
+    _, section, quote, locator = cited_as
+    if (quote is not None or locator is not None) and cited is None:
+        raise UsageError("--quote and --locator need the source they are in: add --source")
+    cite = {"source": cited.id if cited else ""}
+    if cited is not None and (section is not None or text):
+        section = _checked_section(cited, section)  # before anything is written
+    if section is not None or cited is None:
+        cite["section"] = section or ""
+    cite.update({k: v for k, v in (("quote", quote), ("locator", locator)) if v is not None})
+    return cite
 
 
 def _checked_section(cited: Definition, section: str | None) -> str | None:
@@ -376,13 +403,15 @@ def _new_claim(
     ident: str | None,
     topic: str | None,
     actors: tuple[str, ...],
-    source: str | None,
-    section: str | None,
+    cited_as: tuple[str | None, str | None, str | None, str | None],
     given: Given,
 ) -> tuple[str, str, str]:
+    """The file a new claim goes into, its text and its id; *cited_as* is its source,
+    section, quote and locator as given."""
     from ..corpus import authoring as a
     from ..corpus.where import definitions, find_all
 
+    source = cited_as[0]
     if not topic:
         raise UsageError("new claim needs --topic TOPIC")
     if text and not source:
@@ -392,12 +421,7 @@ def _new_claim(
     found = find_all(layers, wanted, _suggest(layers))  # one reading of the files for all
     home = found[0][0]
     actor_ids = [f[0].id for f in found[1 : 1 + len(actors)]]
-    cited = found[-1][0] if source else None
-    cite = {"source": cited.id if cited else ""}
-    if cited is not None and (section is not None or text):
-        section = _checked_section(cited, section)  # before anything is written
-    if section is not None or not source:
-        cite["section"] = section or ""
+    cite = _citation(found[-1][0] if source else None, cited_as, bool(text))
     if ident is not None:
         ident = _free_claim_id(layers, ident)
     else:
@@ -419,6 +443,8 @@ def _new_claim(
     else:
         path = home.path
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
+    if version < 2 and ("quote" in cite or "locator" in cite):
+        raise UsageError(f"--quote and --locator need format 2, and {path} is format 1")
     extra, raw = _as_written(given)
     entry = a.entry_text(
         "claim", {**values, **extra}, {"cites": a.citation_text(cite), **raw}, version
