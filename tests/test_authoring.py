@@ -129,6 +129,13 @@ def test_new_refuses_an_alias_that_is_taken_before_writing(home: Path) -> None:
     assert result.exit_code == 2, result.stderr
     assert "the alias 'un' already names the actor " in result.stderr
     assert not (home / "actors.toml").exists()
+    # every clash at once (a trial met them one a run), each once
+    both = run("new", "actor", "Harbour Board", "--set", "aliases=dprk, un", "--no-edit")
+    assert both.exit_code == 2
+    said = both.stderr
+    assert "the alias 'dprk' already names the actor 'north-korea'" in said
+    assert "; the alias 'un' already names the actor 'united-nations'" in said
+    assert said.count("already names") == 2 and "(edit them with 'brief edit'" in said
     fine = run("new", "actor", "Harbour Board", "--set", "aliases=board", "--no-edit")
     assert fine.exit_code == 0, fine.stderr
     assert 'aliases = ["board"]' in (home / "actors.toml").read_text()

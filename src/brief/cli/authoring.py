@@ -381,14 +381,16 @@ def _new_named(
     for what, name in named:  # each name the new entry takes, by its key, first given first
         if normalise(name):
             keys.setdefault(normalise(name), (what, name))
+    clashes: dict[str, str] = {}  # every one at once: a trial met one alias a run
     for found in definitions(layers, sorted(keys)):
-        taken = [keys[k] for k in keys if k in found.names]
-        if found.kind != "claim" and taken:
-            what, name = taken[0]
-            raise UsageError(
-                f"the {what} {name!r} already names the {found.kind} {found.id!r} at {found} "
-                "(edit it with 'brief edit', or choose another)"
-            )
+        for what, name in (keys[k] for k in keys if k in found.names):
+            if found.kind != "claim":  # a name's first definition: the one in use
+                said = f"the {what} {name!r} already names the {found.kind} {found.id!r}"
+                clashes.setdefault(name, f"{said} at {found}")
+    if clashes:
+        who = "them" if len(clashes) > 1 else "it"
+        said = "; ".join(clashes.values())
+        raise UsageError(f"{said} (edit {who} with 'brief edit', or choose another)")
     file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
     path = os.path.join(target, file.get(kind, "sources.toml"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
