@@ -211,6 +211,19 @@ def test_new_claim_takes_a_quote_and_a_locator(home: Path) -> None:
     assert old.read_bytes() == before
 
 
+def test_new_claim_refuses_a_by_that_names_an_actor_other_than_by_its_id(home: Path) -> None:
+    """A trial's `--set by='Shoei Kisen Kaisha'` was written, then told as BRIEF022."""
+    args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")
+    alias = run(*args, "--set", "by=DPRK", "--set", "status=alleged", "Said so.")
+    assert alias.exit_code == 2
+    assert "--set by='DPRK' names the actor 'north-korea' at " in alias.stderr
+    assert "write --set by=north-korea to link it" in alias.stderr
+    assert not (home / "topics" / "sanctions.toml").exists()
+    for by in ("north-korea", "unnamed accusers"):  # an id, or text of its own
+        fine = run(*args, "--set", f"by={by}", "--set", "status=alleged", f"Said by {by}.")
+        assert fine.exit_code == 0, fine.stderr
+
+
 def test_new_claim_takes_its_id_from_id_and_refuses_one_in_use(home: Path) -> None:
     """`--id` for a claim was dropped without a word: the claim got an id from its text."""
     args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")

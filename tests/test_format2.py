@@ -52,6 +52,24 @@ def test_a_quote_cited_from_the_wrong_section_names_the_section_it_is_in(
     ]
 
 
+def test_a_claim_left_out_for_a_typo_still_has_its_quote_checked(analyst: Path) -> None:
+    """A trial saw only the typo, fixed it, then met the quote problem: no problem
+    waits behind another (docs/authoring.md)."""
+    path = analyst / "harbour.toml"
+    text = path.read_text()
+    text = text.replace('rose by a third"', 'rose by a half"', 1)  # the quote, wrong
+    text = text.replace('id = "volumes-rose"', 'id = "volumes-rose"\ncredibilty = 2', 1)
+    path.write_text(text)
+    code, lines, summary = validate(analyst)
+    assert code == 1
+    assert any("claims[0].credibilty: unknown key 'credibilty'" in line for line in lines)
+    assert any(
+        "claims[0].cites[0].quote: quote not found in section 'Shipping Volumes'" in line
+        for line in lines
+    ), lines
+    assert "4 quotes checked" in summary  # the left-out claim's quote counted too
+
+
 def test_the_analyst_corpus_is_clean_and_counts_its_quotes(analyst: Path) -> None:
     code, lines, summary = validate(analyst)
     assert (code, lines) == (0, [])

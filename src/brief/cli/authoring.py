@@ -277,6 +277,23 @@ def _textual(type_words: str) -> bool:
     return "citations" not in type_words
 
 
+def _check_by(layers: list[Layer], by: object) -> None:
+    """Refuse a ``by`` given with --set that names an actor by its name or an alias, as
+    validate would tell it (BRIEF022), before anything is written (a trial's claim was
+    written, then told); text of its own (``unnamed accusers``) is kept as written."""
+    from ..core.names import normalise
+    from ..corpus.where import definitions
+
+    if not isinstance(by, str) or not normalise(by):
+        return
+    for found in definitions(layers, [normalise(by)]):
+        if found.kind == "actor" and normalise(by) in found.names and found.id != by:
+            raise UsageError(
+                f"--set by={by!r} names the actor {found.id!r} at {found}: write "
+                f"--set by={found.id} to link it (by takes an actor's id, or text of its own)"
+            )
+
+
 def _citation(
     cited: Definition | None,
     cited_as: tuple[str | None, str | None, str | None, str | None],
@@ -444,6 +461,7 @@ def _new_claim(
             )
     else:
         path = home.path
+    _check_by(layers, given.get("by"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
     if version < 2 and ("quote" in cite or "locator" in cite):
         raise UsageError(f"--quote and --locator need format 2, and {path} is format 1")

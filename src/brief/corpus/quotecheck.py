@@ -8,12 +8,12 @@ that only matters when the corpus changes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
-from ..core.model import Claim, Corpus, Source
+from ..core.model import Citation, Claim, Corpus, Source
 from .layers import Layer
 from .quotes import closest, contains
 from .sourcetext import SourceText, read_text, split, text_path
@@ -97,6 +97,18 @@ def check_quotes(corpus: Corpus, trace: Trace, layers: Sequence[Layer]) -> Quote
             problem = _look(claim, i, text, texts)
             if problem is not None:
                 problems.append(problem)
+    for file, path, i, written in _rejected_quotes(trace, sources):
+        # a claim left out for another problem is still checked: no problem waits
+        # behind another (a trial met this one only after fixing a key's typo)
+        text = texts.of(sources[written["source"]])
+        count = counts.setdefault(file, [0, 0])
+        if text is None:
+            count[1] += 1
+            continue
+        count[0] += 1
+        problem = _looked(file, f"{path}.cites[{i}].quote", written, text)
+        if problem is not None:
+            problems.append(problem)
     checked = sum(c for c, _ in counts.values())
     unchecked = sum(u for _, u in counts.values())
     by_file = tuple((file, c, u) for file, (c, u) in counts.items())
@@ -106,21 +118,46 @@ def check_quotes(corpus: Corpus, trace: Trace, layers: Sequence[Layer]) -> Quote
 def _look(claim: Claim, i: int, text: SourceText, texts: _Texts) -> Diagnostic | None:
     cite = claim.cites[i]
     assert cite.quote is not None
-    body = text.section(cite.section)
-    where = f"section {cite.section!r}" if cite.section else "the text"
+    path = texts.where(claim.file, claim.id, "claims")
+    written = {"source": cite.source, "section": cite.section, "quote": cite.quote}
+    return _looked(claim.file, f"{path}.cites[{i}].quote", written, text)
+
+
+def _looked(file: str, where: str, cite: dict[str, Any], text: SourceText) -> Diagnostic | None:
+    """BRIEF017 for the quote of *cite* (its source, section and quote, as written) if
+    *text* does not hold it; *where* is the quote's key path in *file*."""
+    quote, section = cite["quote"], cite.get("section")
+    section = section if isinstance(section, str) else None
+    body = text.section(section)
+    said = f"section {section!r}" if section else "the text"
     if body is None:  # the corpus names a section the text has no heading for
-        body, where = text.whole(), "the text"
-    if contains(body, cite.quote):
+        body, said = text.whole(), "the text"
+    if contains(body, quote):
         return None
-    elsewhere = _found_in(text, cite.quote, cite.section) if cite.section else None
+    elsewhere = _found_in(text, quote, section) if section else None
     if elsewhere is not None:  # cited from the wrong section: that is the fix
         hint = f" (it is in section {elsewhere!r})"
     else:
-        near = closest(body, cite.quote)
+        near = closest(body, quote)
         hint = f" (closest: {near!r})" if near else ""
-    message = f"quote not found in {where} of source {cite.source!r}{hint}"
-    path = texts.where(claim.file, claim.id, "claims")
-    return Diagnostic(d.QUOTE_NOT_FOUND, claim.file, f"{path}.cites[{i}].quote", message)
+    message = f"quote not found in {said} of source {cite['source']!r}{hint}"
+    return Diagnostic(d.QUOTE_NOT_FOUND, file, where, message)
+
+
+def _rejected_quotes(
+    trace: Trace, sources: dict[str, Source]
+) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+    """``(file, claim's path, citation's place, citation)`` for each quote of a claim
+    left out for its own problems, whose source is in the corpus."""
+    for traced in trace.files:
+        if traced.checked is None:
+            continue
+        for values, path in traced.checked.rejected["claims"]:
+            cites = values.get("cites")  # checked citations, as far as they got
+            for i, cite in enumerate(cites if isinstance(cites, (list, tuple)) else ()):
+                if isinstance(cite, Citation) and cite.quote is not None and cite.source in sources:
+                    written = {"source": cite.source, "section": cite.section}
+                    yield traced.name, path, i, {**written, "quote": cite.quote}
 
 
 def _found_in(text: SourceText, quote: str, cited: str) -> str | None:
