@@ -55,3 +55,39 @@ def test_an_unclosed_array_says_where_it_was_opened(text: str, where: str, opene
     problem = parse(text.encode(), "f.toml")
     assert isinstance(problem, Diagnostic) and problem.where.startswith(f"{where}, column ")
     assert problem.message.endswith(f"(the [ at line {opened} is never closed with ])")
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        # a trial quoted this as told, and met the calendar's error only then
+        ("date = 2021-07-32", "('2021-07-32' is not a day: July 2021 has 31)"),
+        ("date = 2021-02-29/2021-03-01", "('2021-02-29' is not a day: February 2021 has 28)"),
+        # words without quotes: the parser says only "invalid value"
+        ("name = Smit Salvage", '(text goes in quotes: name = "Smit Salvage")'),
+        ("name = Smit Salvage  # the salvors", '(text goes in quotes: name = "Smit Salvage")'),
+        # a string never closed: the parser says "illegal character '\n'"
+        ('name = "Smit Salvage', "(the string opened at column 8 has no closing quote)"),
+    ],
+)
+def test_a_slip_a_newcomer_makes_says_how_to_write_it(line: str, hint: str) -> None:
+    problem = parse(f'format = 2\n[[actors]]\nid = "s"\n{line}\n'.encode(), "f.toml")
+    assert isinstance(problem, Diagnostic) and problem.where.startswith("line 4, column ")
+    assert problem.message.endswith(hint), problem.message
+
+
+@pytest.mark.parametrize(
+    "line", ["tags = [a, b]", "x = {a = 1", "n = 12abc", 'a = "b" "c"', 'a = "b #1" c']
+)
+def test_no_text_hint_where_the_slip_is_another(line: str) -> None:
+    problem = parse(f"{line}\n".encode(), "f.toml")
+    assert isinstance(problem, Diagnostic)
+    assert "text goes in quotes" not in problem.message
+    assert "has no closing quote" not in problem.message
+
+
+def test_a_literal_string_left_open_at_the_end_says_where_it_opened() -> None:
+    """The parser finds it at the end of the file, a line on: the hint names the line."""
+    problem = parse(b"format = 2\n[[actors]]\nid = 's'\nname = 'Smit Salvage\n", "f.toml")
+    assert isinstance(problem, Diagnostic)
+    assert problem.message.endswith("(the string opened at line 4, column 8 has no closing quote)")

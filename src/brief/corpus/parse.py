@@ -73,6 +73,13 @@ _COMMENT = re.compile(r"#.*$")
 _BARE_DATE = re.compile(
     r"^\s*(?P<key>[\w-]+)\s*=\s*(?P<value>\d{4}(?:-\d\d){0,2}(?:/[\d-]+)?)\s*(?:#.*)?$"
 )
+# Words left unquoted (``name = Smit Salvage``): a letter first, and no TOML value's
+# start (a quote, a bracket, a brace, a digit, ``true``, ``false``, ``inf``, ``nan``).
+_BARE_TEXT = re.compile(
+    r"^\s*(?P<key>[\w-]+)\s*=\s*(?!(?:true|false|inf|nan)\s*(?:#|$))"
+    r"(?P<value>[^\W\d_][^#\"'\[\]{}=]*?)\s*(?:#.*)?$"
+)
+_A_QUOTE = re.compile(r"[\"']")
 
 # One key part: bare (``\w`` is wider than TOML's ASCII, to cover parsers that take more),
 # "basic" or 'literal'. Keys start a line, follow ``[``/``[[`` in a header, or follow
@@ -317,8 +324,9 @@ def _syntax_error(exc: ValueError, name: str, text: str = "") -> Diagnostic:
 
 
 def _with_hint(problem: Diagnostic, text: str) -> Diagnostic:
-    """*problem*, saying how to write the value when its line holds a bare partial date,
-    or where an array the parser found unclosed was opened."""
+    """*problem*, saying how to write the value when its line holds a bare date or bare
+    words, or a string it never closes; or where an array the parser found unclosed
+    was opened."""
     match = _POSITION_WHERE.match(problem.where)
     if match is None:
         return problem
@@ -330,8 +338,48 @@ def _with_hint(problem: Diagnostic, text: str) -> Diagnostic:
             return problem
         hint = f" (the [ at line {opened[0]}, column {opened[1]} is never closed with ])"
         return dataclasses.replace(problem, message=problem.message + hint)
-    bare = _BARE_DATE.match(lines[line - 1]) if 0 < line <= len(lines) else None
-    if bare is None:
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    how = _date_hint(written) or _text_hint(written)
+    if how is None and problem.message.endswith(_AT_END_WORDS):  # ``name = 'Smit`` last
+        last = next((n for n in range(min(line, len(lines)), 0, -1) if lines[n - 1].strip()), 0)
+        column = _open_string(lines[last - 1]) if last else None
+        if column is not None:
+            how = f" (the string opened at line {last}, column {column} has no closing quote)"
+    if how is None:
         return problem
-    hint = f' (a year, a month or a range goes in quotes: {bare["key"]} = "{bare["value"]}")'
-    return dataclasses.replace(problem, message=problem.message + inert_line(hint))
+    return dataclasses.replace(problem, message=problem.message + inert_line(how))
+
+
+def _date_hint(line: str) -> str | None:
+    """How to write the bare date on *line*, if it holds one: quoted, or (a day the
+    calendar has not) which day it cannot be: quoting that would only move the error."""
+    from ..core.days import calendar_problem
+
+    bare = _BARE_DATE.match(line)
+    if bare is None:
+        return None
+    value = bare["value"]
+    wrong = next(filter(None, (calendar_problem(part) for part in value.split("/"))), None)
+    if wrong is not None:  # a trial quoted 2021-07-32 as told, and met this next
+        return f" ({wrong})"
+    return f' (a year, a month or a range goes in quotes: {bare["key"]} = "{value}")'
+
+
+def _text_hint(line: str) -> str | None:
+    """How to write the text on *line*: in quotes when it has none (``name = Smit
+    Salvage``), closed when a quote opens and never closes (``name = "Smit``)."""
+    bare = _BARE_TEXT.match(line)
+    if bare is not None:
+        return f' (text goes in quotes: {bare["key"]} = "{bare["value"].strip()}")'
+    column = _open_string(line)
+    if column is not None:
+        return f" (the string opened at column {column} has no closing quote)"
+    return None
+
+
+def _open_string(line: str) -> int | None:
+    """The column where *line* opens a string it never closes, if it does: a quote left
+    once its whole strings are blanked (their columns kept) and its comment cut."""
+    rest = _COMMENT.sub("", _STRINGS.sub(lambda m: " " * len(m.group()), line))
+    found = _A_QUOTE.search(rest)
+    return found.start() + 1 if found is not None else None
