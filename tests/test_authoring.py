@@ -420,6 +420,36 @@ BREAK = ('summary = "Routes."', 'summary = ""')
 FIX = ('summary = ""', 'summary = "Fixed."')
 
 
+def test_an_edit_that_breaks_many_other_files_lists_a_few_and_keeps_its_own_in_sight(
+    home: Path, tmp_path: Path
+) -> None:
+    """A trial's edit broke actors.toml: 19 problems of other files were listed, and its
+    own syntax error scrolled out of sight before the question."""
+    from brief.cli.authoring import CAUSED_SHOWN
+
+    (home / "actors.toml").write_text(
+        'format = 1\n[[actors]]\nid = "norway"\nname = "Norway"\ndescription = "A state."\n'
+    )
+    claims = "".join(
+        f'[[claims]]\nid = "c{n}"\ntopic = "t"\nactors = ["norway"]\ntext = "Claim {n}."\n'
+        'cites = [{ source = "why-china", section = "Trade Sanctions" }]\n'
+        for n in range(CAUSED_SHOWN + 3)
+    )
+    (home / "topics").mkdir(exist_ok=True)
+    (home / "topics" / "t.toml").write_text(
+        f'format = 1\n[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n{claims}'
+    )
+    env = {"EDITOR": editor(tmp_path, ('name = "Norway"', 'name = "Norway'))}
+    result = invoke("edit", "norway", env=env)
+    assert result.exit_code == 1
+    said = result.stderr.splitlines()
+    own = next(i for i, line in enumerate(said) if "TOML syntax error" in line)
+    listed = [line for line in said if line.startswith("  ") and "claims[" in line]
+    assert len(listed) == CAUSED_SHOWN
+    assert "  ... and 3 more ('brief validate' lists them)" in said
+    assert own < said.index("  ... and 3 more ('brief validate' lists them)")
+
+
 def test_edit_revert_restores_the_exact_bytes(
     topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -657,9 +657,17 @@ def _told(path: str, own: list[str], caused: list[str], others: list[str]) -> bo
         click.echo(problem, err=True)
     if caused:
         click.echo(f"{path}: the edit gives other files {_count(len(caused))}:", err=True)
-        for problem in caused:
+        for problem in caused[:CAUSED_SHOWN]:
             click.echo(f"  {problem}", err=True)
+        if len(caused) > CAUSED_SHOWN:  # the file's own, above, stay on the screen
+            more = len(caused) - CAUSED_SHOWN
+            click.echo(f"  ... and {more} more ('brief validate' lists them)", err=True)
     return False
+
+
+#: The most problems an edit gives other files that are listed before the question: a
+#: trial's broken actors.toml gave 19, and its own syntax error scrolled out of sight.
+CAUSED_SHOWN = 5
 
 
 def _lined(path: str, problems: list[str]) -> list[str]:
