@@ -236,6 +236,42 @@ def test_the_terminal_shows_the_matrix_only_where_it_fits() -> None:
     assert " ! supports" in plain  # contested, readable without colour
 
 
+def test_the_matrix_gives_whole_names_where_the_width_has_room(tmp_path: Path) -> None:
+    """A trial saw "Suez Canal Author…" at 140 columns, with the line half empty."""
+    import shutil
+
+    from brief.render.graphterm import NAME_LIMIT
+
+    corpus = tmp_path / "relations"
+    shutil.copytree(CORPUS[-1], corpus)
+    actors = corpus / "actors.toml"
+    long = "The People's Republic of China"  # longer than NAME_LIMIT
+    assert len(long) > NAME_LIMIT
+    actors.write_text(actors.read_text().replace('name = "China"', f'name = "{long}"', 1))
+
+    def matrix(columns: int) -> list[str]:
+        shown = run(
+            "--no-bundled", "--corpus", str(corpus), "graph", "-f", "terminal", "-w", str(columns)
+        ).stdout
+        return re.sub(r"\x1b\[[0-9;]*m", "", shown).splitlines()
+
+    wide = matrix(140)
+    assert any(long in line for line in wide)
+    assert all(len(line) <= 140 for line in wide)
+    seen = set()
+    for columns in range(40, 141, 4):  # whole, else cut no shorter than NAME_LIMIT
+        lines = matrix(columns)
+        assert all(len(line) <= columns for line in lines)
+        row = next((x for x in lines if re.match(r"\d+ The People", x)), None)
+        if row is not None and long not in row:
+            cut = row.split(" ", 1)[1].split("…")[0] + "…"
+            assert long.startswith(cut[:-1]) and len(cut) >= NAME_LIMIT, row
+            seen.add("cut")
+        elif row is not None:
+            seen.add("whole")
+    assert seen == {"cut", "whole"}
+
+
 # -- show ACTOR ----------------------------------------------------------------------------
 
 

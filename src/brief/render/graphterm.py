@@ -12,12 +12,14 @@ from ..views.graph import Graph, matrix
 from .cells import cell_len
 from .graphs import heading, legend, lines, notes
 
-#: The widest an actor's name is shown in the matrix's first column.
+#: The fewest cells an actor's name is cut to in the matrix's first column, where the
+#: width has no room for the longest whole (with room, names are whole: a trial saw
+#: "Suez Canal Author…" at 140 columns).
 NAME_LIMIT = 18
 
 
-def _name(text: str) -> str:
-    return text if cell_len(text) <= NAME_LIMIT else text[: NAME_LIMIT - 1] + "…"
+def _name(text: str, limit: int) -> str:
+    return text if cell_len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _matrix(view: Graph, width: int) -> RenderableType | None:
@@ -27,8 +29,11 @@ def _matrix(view: Graph, width: int) -> RenderableType | None:
     if len(view.nodes) < 2:
         return None
     cell = max(2, *(len(c) for row in cells for c in row))
-    label = max(cell_len(_name(n.title)) for n in view.nodes) + len(str(len(view.nodes))) + 1
-    if label + len(view.nodes) * (cell + 1) > width:
+    number = len(str(len(view.nodes))) + 1  # "12 " before a name
+    room = width - number - len(view.nodes) * (cell + 1)  # what the names may take
+    longest = max(cell_len(n.title) for n in view.nodes)
+    limit = min(longest, max(NAME_LIMIT, room))
+    if limit > room:
         return None
     table = Table(box=None, show_header=True, pad_edge=False, padding=(0, 1, 0, 0))
     table.add_column("", no_wrap=True)
@@ -39,7 +44,7 @@ def _matrix(view: Graph, width: int) -> RenderableType | None:
             Text(c, style="bold red" if "!" in c else "cyan") if c else Text("·", style="dim")
             for c in row
         ]
-        table.add_row(Text(f"{i} {_name(node.title)}", style="bold"), *shown)
+        table.add_row(Text(f"{i} {_name(node.title, limit)}", style="bold"), *shown)
     words = Text(f"rows act on columns: {legend(view)}", style="dim")
     return Group(table, words)
 
