@@ -70,6 +70,19 @@ def test_a_claim_left_out_for_a_typo_still_has_its_quote_checked(analyst: Path) 
     assert "4 quotes checked" in summary  # the left-out claim's quote counted too
 
 
+def test_a_status_written_wrong_is_not_taken_for_reported(analyst: Path) -> None:
+    """A trial's `status = "assesment"` was also told "only an assessment has a
+    likelihood (this claim is reported)": the claim is not reported."""
+    path = analyst / "harbour.toml"
+    text = path.read_text()
+    assert 'status = "assessment"' in text and "likelihood" in text
+    path.write_text(text.replace('status = "assessment"', 'status = "assesment"', 1))
+    code, lines, _ = validate(analyst)
+    assert code == 1
+    assert any("unknown status 'assesment' (did you mean 'assessment'?)" in x for x in lines)
+    assert not any("[BRIEF020]" in line for line in lines), lines
+
+
 def test_the_analyst_corpus_is_clean_and_counts_its_quotes(analyst: Path) -> None:
     code, lines, summary = validate(analyst)
     assert (code, lines) == (0, [])

@@ -195,15 +195,22 @@ def format_1_ok(
 
 
 def graded_claim_ok(
-    values: dict[str, Any], path: str, problem: Callable[[str, str, str], None]
+    values: dict[str, Any],
+    path: str,
+    problem: Callable[[str, str, str], None],
+    status_unknown: bool = False,
 ) -> bool:
     """The format-2 rules between a claim's keys: who alleges it, what only assessments have.
 
     A graded ``alleged`` claim (one using format 2's claim keys, or stating a
     ``relation``) without ``by`` is reported and kept: it still says something. An
     ungraded one is not, so that a format-1 file relabelled ``format = 2`` stays as
-    valid as it was.
+    valid as it was. With *status_unknown* (a status written wrong: its own problem
+    says so), nothing here is said of it: a trial's ``"assesment"`` was also told "only
+    an assessment has a likelihood (this claim is reported)".
     """
+    if status_unknown:
+        return True
     status = values.get("status", "reported")
     graded = any(key in values for key in (*FORMAT_2_KEYS["claims"], "relation"))
     if status == "alleged" and graded and not values.get("by"):

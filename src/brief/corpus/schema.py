@@ -266,7 +266,7 @@ def _check_entry(
                 continue
         values[key] = value
     if kind == "claims":  # even when something else is wrong: report it all at once
-        ok = _check_claim(values, path, problem, version) and ok
+        ok = _check_claim(values, path, problem, version, "status" in table) and ok
         grades.relation_ok(values, "actors" in table, path, problem, version)
         relation_from_ok(values, table, path, problem, version)
         relation_to_ok(values, table, path, problem, version)
@@ -300,9 +300,16 @@ def _keys_ok(
 
 
 def _check_claim(
-    values: dict[str, Any], path: str, problem: Callable[[str, str, str], None], version: int = 1
+    values: dict[str, Any],
+    path: str,
+    problem: Callable[[str, str, str], None],
+    version: int = 1,
+    status_written: bool = False,
 ) -> bool:
-    ok = version < 2 or grades.graded_claim_ok(values, path, problem)
+    """The rules between a claim's keys; *status_written*: the claim gives a status (if
+    *values* has none, its problem is told, and no rule takes it for ``reported``)."""
+    unknown = status_written and "status" not in values
+    ok = version < 2 or grades.graded_claim_ok(values, path, problem, unknown)
     if values.get("status") == "disputed" and not values.get("note"):
         problem(d.DISPUTED_NO_NOTE, path, "a disputed claim needs a 'note' saying why")
         ok = False
