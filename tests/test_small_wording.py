@@ -55,3 +55,15 @@ async def test_a_symmetric_relation_reads_from_the_page_actor() -> None:
             await pilot.press("down")
         await pilot.press("enter")
         assert page(app)[0] == "France allied with Britain"  # the edge's page, its title
+
+
+def test_a_claim_names_its_actors_with_or_about_as_it_is_shown() -> None:
+    """A trial read "Smit Salvage refloated the ship (with Smit Salvage, Evergreen
+    Marine)" in a timeline: "with" is for the others beside the actor a briefing shows
+    the claim under; where no actor heads it, the claim is "about" its actors."""
+    topic = run("show", "sanctions", "-f", "plain").stdout  # grouped by actor
+    assert "(with North Korea)" in topic and "(about " not in topic
+    timeline = run("timeline", "-f", "plain").stdout  # no actor heads a line
+    assert "(about " in timeline and "(with " not in timeline
+    source = run("show", "why-china", "-f", "plain").stdout  # a source's claims
+    assert "(about " in source and "(with " not in source

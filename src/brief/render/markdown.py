@@ -20,6 +20,7 @@ from ..views.gradewords import (
 )
 from ..views.records import Briefing, Listing, Point, Reference, Results, fact_text, split_marks
 from ..views.wording import (
+    actors_words,
     column_name,
     comparison_title,
     counter_label,
@@ -82,7 +83,7 @@ def _status(point: Point) -> str:
 
 
 def _point(point: Point) -> list[str]:
-    who = f" (with {escape(', '.join(point.actors))})" if point.actors else ""
+    who = f" ({escape(actors_words(point))})" if point.actors else ""
     lines = [f"- {_status(point)}{escape(point.text)}{who} {escape(refs_label(point.refs))}"]
     if point.grade is not None and grade_line(point.grade):  # its own grade, then the note
         lines.append(f"  - {escape(grade_line(point.grade))}")

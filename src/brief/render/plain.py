@@ -30,6 +30,7 @@ from ..views.records import (
     split_marks,
 )
 from ..views.wording import (
+    actors_words,
     comparison_title,
     counter_label,
     counter_text,
@@ -129,7 +130,7 @@ def _fill(words: list[str], width: int, first: str, rest: str) -> list[str]:
 
 def _point(point: Point, width: int) -> list[str]:
     status = f"[{point.status}] " if point.status != "reported" else ""
-    who = f" (with {', '.join(point.actors)})" if point.actors else ""
+    who = f" ({actors_words(point)})" if point.actors else ""
     lines = _wrap_ending(
         f"{status}{point.text}{who}", (refs_label(point.refs),), width, "  - ", "    "
     )

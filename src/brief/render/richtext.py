@@ -30,6 +30,7 @@ from ..views.records import (
     Reference,
 )
 from ..views.wording import (
+    actors_words,
     counter_label,
     counter_text,
     reference_label,
@@ -178,7 +179,7 @@ def _quote(quote: Quote) -> Text:
 def point(point: Point) -> RenderableType:
     body = Text.assemble(status(point), point.text)
     if point.actors:
-        body.append(f" (with {', '.join(point.actors)})", style="italic")
+        body.append(f" ({actors_words(point)})", style="italic")
     body.append(f" {refs_label(point.refs)}", style="dim")
     parts: list[RenderableType] = [body]
     if point.grade is not None:  # the claim's own grade first, then why it is doubted

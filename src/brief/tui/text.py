@@ -16,6 +16,7 @@ from textual.content import Content
 from ..views.gradewords import badge, badge_words, grade_line, quote_line
 from ..views.records import FactValue, Link, Point, Reference, fact_text
 from ..views.wording import (
+    actors_words,
     counter_label,
     counter_text,
     counts,
@@ -60,7 +61,7 @@ def point(point: Point) -> Content:
     quotes its view holds (the screen leaves them out unless asked: ``"``) and its note."""
     parts: list[str | Content | tuple[str, str]] = [status(point), point.text]
     if point.actors:
-        parts.append((f" (with {', '.join(point.actors)})", "italic"))
+        parts.append((f" ({actors_words(point)})", "italic"))
     if point.refs:
         parts.append((f" {refs_label(point.refs)}", "dim"))
     if point.grade is not None and grade_line(point.grade):  # format 2, as `brief show`

@@ -99,6 +99,7 @@ def make_point(
         grade=grade_of(index, claim, own),
         supported_by=supported_by,
         actor_ids=shown,
+        beside=len(shown) < len(claim.actors),  # one of its actors heads where it is shown
     )
 
 

@@ -114,6 +114,10 @@ class Point(NamedTuple):
     citations, shown after its contradicting claims; ``above`` and ``context`` as there."""
     actor_ids: tuple[str, ...] = ()
     """The ids of the actors in :attr:`actors`, in the same order (JSON gives both)."""
+    beside: bool = False
+    """Whether :attr:`actors` are the others beside the actor the claim is shown under
+    (``with`` them, in a briefing grouped by actor), not every actor it is about
+    (``about`` them: a timeline, a source's claims)."""
 
 
 class Section(NamedTuple):

@@ -20,6 +20,16 @@ def counted(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+def actors_words(point: Point) -> str:
+    """``with China, Russia``: the actors a point names, beside the one it is shown
+    under; ``about China, Russia``: every actor it is about, where none heads it (a
+    trial read "Smit Salvage refloated the ship (with Smit Salvage, ...)" in a timeline).
+    Empty when it names none."""
+    if not point.actors:
+        return ""
+    return f"{'with' if point.beside else 'about'} {', '.join(point.actors)}"
+
+
 def refs_label(refs: tuple[int, ...]) -> str:
     """``[1,3]`` for a point's citations."""
     return f"[{','.join(str(n) for n in refs)}]" if refs else ""

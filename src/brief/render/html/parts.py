@@ -19,6 +19,7 @@ from ...views.gradewords import (
 )
 from ...views.records import Briefing, Link, Point, Reference, fact_text
 from ...views.wording import (
+    actors_words,
     counter_label,
     counter_text,
     left_out_line,
@@ -112,7 +113,7 @@ def point_item(doc: Doc, point: Point) -> str:
     placed = doc.claims.get(point.id)
     own = f' id="{placed}"' if placed and point.id not in doc.drawn else ""
     doc.drawn.add(point.id)  # shown in full twice in one document: the first keeps the id
-    who = f' <span class="who">(with {esc(", ".join(point.actors))})</span>' if point.actors else ""
+    who = f' <span class="who">({esc(actors_words(point))})</span>' if point.actors else ""
     parts = [
         f'<li class="claim"{own}>{status(point)}{esc(point.text)}{who}{cites(doc, point.refs)}'
     ]
