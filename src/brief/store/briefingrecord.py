@@ -24,14 +24,14 @@ def _point_data(p: Point) -> tuple[Any, ...]:
     supported = tuple(_point_data(c) for c in p.supported_by)
     grade = None if p.grade is None else (*p.grade[:-1], tuple(map(tuple, p.grade.quotes)))
     return (p.id, p.text, p.status, p.note, p.refs, p.actors, p.topic, p.topic_title,
-            contested, p.above, p.context, grade, supported, p.actor_ids)  # fmt: skip
+            contested, p.above, p.context, grade, supported, p.actor_ids, p.beside)  # fmt: skip
 
 
 def _point_from(d: Sequence[Any]) -> Point:
     from ..views.records import Grade, Point, Quote
 
     ident, text, status, note, refs, actors, topic, topic_title, contested, above, context = d[:11]
-    g, s, ids = d[11:]
+    g, s, ids, beside = d[11:]
     grade = None
     if g is not None:
         reliability, credibility, likelihood, confidence, by, by_id, date, quotes = g
@@ -39,7 +39,7 @@ def _point_from(d: Sequence[Any]) -> Point:
                       tuple(Quote(*q) for q in quotes))  # fmt: skip
     return Point(ident, text, status, note, refs, actors, topic, topic_title,
                  tuple(_point_from(c) for c in contested), above, context, grade,
-                 tuple(_point_from(c) for c in s), tuple(ids))  # fmt: skip
+                 tuple(_point_from(c) for c in s), tuple(ids), bool(beside))  # fmt: skip
 
 
 def briefing_blob(b: Briefing) -> bytes:
