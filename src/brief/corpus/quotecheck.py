@@ -9,7 +9,7 @@ that only matters when the corpus changes.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
@@ -97,16 +97,16 @@ def check_quotes(corpus: Corpus, trace: Trace, layers: Sequence[Layer]) -> Quote
             problem = _look(claim, i, text, texts)
             if problem is not None:
                 problems.append(problem)
-    for file, path, i, written in _rejected_quotes(trace, sources):
+    for file, path, i, cite in _rejected_quotes(trace, sources):
         # a claim left out for another problem is still checked: no problem waits
         # behind another (a trial met this one only after fixing a key's typo)
-        text = texts.of(sources[written["source"]])
+        text = texts.of(sources[cite.source])
         count = counts.setdefault(file, [0, 0])
         if text is None:
             count[1] += 1
             continue
         count[0] += 1
-        problem = _looked(file, f"{path}.cites[{i}].quote", written, text)
+        problem = _looked(file, f"{path}.cites[{i}].quote", cite, text)
         if problem is not None:
             problems.append(problem)
     checked = sum(c for c, _ in counts.values())
@@ -119,15 +119,14 @@ def _look(claim: Claim, i: int, text: SourceText, texts: _Texts) -> Diagnostic |
     cite = claim.cites[i]
     assert cite.quote is not None
     path = texts.where(claim.file, claim.id, "claims")
-    written = {"source": cite.source, "section": cite.section, "quote": cite.quote}
-    return _looked(claim.file, f"{path}.cites[{i}].quote", written, text)
+    return _looked(claim.file, f"{path}.cites[{i}].quote", cite, text)
 
 
-def _looked(file: str, where: str, cite: dict[str, Any], text: SourceText) -> Diagnostic | None:
-    """BRIEF017 for the quote of *cite* (its source, section and quote, as written) if
-    *text* does not hold it; *where* is the quote's key path in *file*."""
-    quote, section = cite["quote"], cite.get("section")
-    section = section if isinstance(section, str) else None
+def _looked(file: str, where: str, cite: Citation, text: SourceText) -> Diagnostic | None:
+    """BRIEF017 for the quote of *cite* if *text* does not hold it; *where* is the
+    quote's key path in *file*."""
+    quote, section = cite.quote, cite.section
+    assert quote is not None
     body = text.section(section)
     said = f"section {section!r}" if section else "the text"
     if body is None:  # the corpus names a section the text has no heading for
@@ -140,13 +139,13 @@ def _looked(file: str, where: str, cite: dict[str, Any], text: SourceText) -> Di
     else:
         near = closest(body, quote)
         hint = f" (closest: {near!r})" if near else ""
-    message = f"quote not found in {said} of source {cite['source']!r}{hint}"
+    message = f"quote not found in {said} of source {cite.source!r}{hint}"
     return Diagnostic(d.QUOTE_NOT_FOUND, file, where, message)
 
 
 def _rejected_quotes(
     trace: Trace, sources: dict[str, Source]
-) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+) -> Iterator[tuple[str, str, int, Citation]]:
     """``(file, claim's path, citation's place, citation)`` for each quote of a claim
     left out for its own problems, whose source is in the corpus."""
     for traced in trace.files:
@@ -156,8 +155,7 @@ def _rejected_quotes(
             cites = values.get("cites")  # checked citations, as far as they got
             for i, cite in enumerate(cites if isinstance(cites, (list, tuple)) else ()):
                 if isinstance(cite, Citation) and cite.quote is not None and cite.source in sources:
-                    written = {"source": cite.source, "section": cite.section}
-                    yield traced.name, path, i, {**written, "quote": cite.quote}
+                    yield traced.name, path, i, cite
 
 
 def _found_in(text: SourceText, quote: str, cited: str) -> str | None:

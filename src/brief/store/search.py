@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import codec, sql
@@ -39,9 +39,17 @@ def fill(con: sqlite3.Connection, rows: Iterable[tuple[int, Entry]]) -> None:
     Each rowid is the entry's record's (claims' as they are, entries' negated), so that
     an edit can replace one row, and a hit find its record, without a scan.
     """
+    written = ((rowid, *codec.search_text(e)) for rowid, e in rows)
+    _bulk(con, lambda: con.executemany(sql.INSERT_SEARCH_AT, written))
+
+
+def _bulk(con: sqlite3.Connection, insert: Callable[[], object]) -> None:
+    """Create the search table in *con* and *insert* its rows with FTS5 merging nothing
+    meanwhile (``sql.BULK_SEARCH``); then write out what FTS5 holds in memory, and set
+    its merging back for the edits that follow."""
     con.execute(sql.SEARCH_DDL)
     con.execute(sql.BULK_SEARCH)
-    con.executemany(sql.INSERT_SEARCH_AT, ((rowid, *codec.search_text(e)) for rowid, e in rows))
+    insert()
     for statement in sql.FLUSH_SEARCH:
         con.execute(statement)
     con.execute(sql.MERGING_SEARCH)
@@ -83,12 +91,7 @@ class Aside:
     def _index(self) -> None:
         con = self._con
         try:
-            con.execute(sql.SEARCH_DDL)
-            con.execute(sql.BULK_SEARCH)
-            con.execute(sql.INDEX_STAGED)  # one statement: the GIL is free meanwhile
-            for statement in sql.FLUSH_SEARCH:
-                con.execute(statement)
-            con.execute(sql.MERGING_SEARCH)
+            _bulk(con, lambda: con.execute(sql.INDEX_STAGED))  # one statement: no GIL held
             con.commit()
         except BaseException as exc:  # raised by copy_into, in the thread that writes
             self._failed.append(exc)
