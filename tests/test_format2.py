@@ -99,7 +99,7 @@ CASES: dict[str, tuple[str, str, str, str]] = {
         "",
         OLD + 'reliability = "B"\n',
         "old.toml: sources[0].reliability: 'reliability' needs format 2 "
-        "(write: format = 2 at the top of the file)",
+        "(write: format = 2 at the top of the file); source 'old' is left out",
     ),
     "BRIEF017": (
         "harbour.toml",
@@ -126,7 +126,7 @@ CASES: dict[str, tuple[str, str, str, str]] = {
         'date = "1950/1953"\n',
         'date = "1950/1953"\nconfidence = "high"\n',
         "harbour.toml: claims[5].confidence: only an assessment has a confidence "
-        "(this claim is reported)",
+        "(this claim is reported); claim 'road-planned' is left out",
     ),
     "BRIEF021": (
         "harbour.toml",
@@ -159,7 +159,7 @@ def test_a_quote_in_a_format_1_file_names_the_format_it_needs(analyst: Path) -> 
     _, lines, _ = validate(analyst)
     assert lines == [
         f"{analyst}/old.toml: claims[0].cites[0].quote: 'quote' needs format 2 "
-        "(write: format = 2 at the top of the file) [BRIEF016]"
+        "(write: format = 2 at the top of the file); claim 'q' is left out [BRIEF016]"
     ]
 
 
@@ -432,11 +432,12 @@ def test_a_date_with_a_time_is_a_problem_not_cut_short(tmp_path: Path) -> None:
     )
     status, lines, _ = validate(tmp_path)
     assert status == 1
-    found = "expected a date, found a date and time: write {} (a time is not kept) [BRIEF007]"
+    found = "expected a date, found a date and time: write {} (a time is not kept); {} is left out"
+    source, claim = "source 's'", "claim 'c'"
     assert lines == [
-        f"{tmp_path}/a.toml: sources[0].date: {found.format('2024-01-01')}",
-        f"{tmp_path}/a.toml: sources[0].retrieved: {found.format('2024-02-01')}",
-        f"{tmp_path}/a.toml: claims[0].date: {found.format('2023-05-04')}",
+        f"{tmp_path}/a.toml: sources[0].date: {found.format('2024-01-01', source)} [BRIEF007]",
+        f"{tmp_path}/a.toml: sources[0].retrieved: {found.format('2024-02-01', source)} [BRIEF007]",
+        f"{tmp_path}/a.toml: claims[0].date: {found.format('2023-05-04', claim)} [BRIEF007]",
     ]
     shown = run("--no-bundled", "--corpus", str(tmp_path), "show", "s2").stdout
     assert "2024-01-01" in shown

@@ -291,13 +291,16 @@ def test_keys_and_ids_reach_diagnostics_inert_and_on_one_line(hostile: Path) -> 
         f"{hostile}/keys.toml: \\x1b]52;c;cm0gLXJmIH4=\\x07: "
         "unknown key '\\\\x1b]52;c;cm0gLXJmIH4=\\\\x07' [BRIEF005]",
         f"{hostile}/keys.toml: actors[0].\\x9b2J\\u202e: "
-        "unknown key '\\\\x9b2J\\\\u202e' [BRIEF005]",
-        f"{hostile}/keys.toml: actors[0].two\\nlines: unknown key 'two\\\\nlines' [BRIEF005]",
+        "unknown key '\\\\x9b2J\\\\u202e'; actor 'keyed' is left out [BRIEF005]",
+        f"{hostile}/keys.toml: actors[0].two\\nlines: unknown key 'two\\\\nlines'; "
+        "actor 'keyed' is left out [BRIEF005]",
         f"{hostile}/keys.toml: actors[1].id: 'bad\\\\x1b[2Jid' is not an id "
-        "(lowercase letters, digits, hyphens) [BRIEF008]",
+        "(lowercase letters, digits, hyphens); this actor is left out [BRIEF008]",
         f"{hostile}/keys.toml: claims[0].actors[0]: '\\\\x1b]8;;https://evil.example\\\\x07' "
-        "is not an id (lowercase letters, digits, hyphens) [BRIEF008]",
-        f"{hostile}/keys.toml: claims[0].cites[0].\\x1b[31m: unknown key '\\\\x1b[31m' [BRIEF005]",
+        "is not an id (lowercase letters, digits, hyphens); claim 'dangling' is left out "
+        "[BRIEF008]",
+        f"{hostile}/keys.toml: claims[0].cites[0].\\x1b[31m: unknown key '\\\\x1b[31m'; "
+        "claim 'dangling' is left out [BRIEF005]",
     ]
     raw = [line for line in lines if line.startswith(f"{hostile}/raw.toml: ")]
     assert raw == [

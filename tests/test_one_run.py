@@ -40,7 +40,7 @@ def _problems(root: Path) -> list[str]:
 def test_a_claim_left_out_still_clashes_with_a_later_claim_of_its_id(tmp_path: Path) -> None:
     root = _corpus(tmp_path, HEAD + SOURCE + DISPUTED + PLAIN)
     assert _problems(root) == [
-        "claims[0]: a disputed claim needs a 'note' saying why [BRIEF013]",
+        "claims[0]: a disputed claim needs a 'note' saying why; claim 'dup' is left out [BRIEF013]",
         "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml, claims[0]): "
         "that one is left out for its own problems, so this one is used until it is fixed "
         "[BRIEF009]",
@@ -52,7 +52,7 @@ def test_a_claim_left_out_still_clashes_with_a_later_claim_of_its_id(tmp_path: P
 def test_a_claim_left_out_after_a_claim_of_its_id_is_the_duplicate(tmp_path: Path) -> None:
     root = _corpus(tmp_path, HEAD + SOURCE + PLAIN + DISPUTED)
     assert _problems(root) == [
-        "claims[1]: a disputed claim needs a 'note' saying why [BRIEF013]",
+        "claims[1]: a disputed claim needs a 'note' saying why; claim 'dup' is left out [BRIEF013]",
         "claims[1].id: duplicate claim id 'dup' (first defined in n/a.toml, claims[0]) [BRIEF009]",
     ]
     (claim,) = load([Layer(str(root), "n")]).corpus.claims
@@ -127,7 +127,8 @@ def test_a_citation_of_a_source_left_out_still_has_its_section_checked(tmp_path:
     root = _corpus(tmp_path, HEAD + REJECTED_SOURCE)
     assert _problems(root) == [
         "sources[0].publisher: 'publisher' needs format 2 "
-        "(write: format = 2 at the top of the file) [BRIEF016]",
+        "(write: format = 2 at the top of the file); "
+        "source 'report' is left out [BRIEF016]",
         "claims[0].cites[0].section: source 'report' has no section 'Deths' "
         "(did you mean 'Deaths'?) [BRIEF011]",
         "claims[0].cites[0].source: source 'report' is left out for its own problems: "

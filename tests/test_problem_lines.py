@@ -46,14 +46,16 @@ def test_each_problem_is_at_its_key_or_else_its_entry(tmp_path: Path) -> None:
     (tmp_path / "a.toml").write_text(FILE)
     result = run("--no-bundled", "validate", str(tmp_path))
     assert result.stdout.splitlines() == [
-        f"{tmp_path}/a.toml:19: claims[1]: missing required key 'cites' [BRIEF006]",
+        f"{tmp_path}/a.toml:19: claims[1]: missing required key 'cites'; "
+        "claim 'two' is left out [BRIEF006]",
         f"{tmp_path}/a.toml:22: claims[1].actors[0]: unknown actor 'nobody' [BRIEF010]",
     ]
     (tmp_path / "a.toml").write_text(FILE + 'cites = [{ source = "log" }]\nsumary = "x"\n')
     result = run("--no-bundled", "validate", str(tmp_path))
     assert result.stdout.splitlines() == [
         f"{tmp_path}/a.toml:22: claims[1].actors[0]: unknown actor 'nobody' [BRIEF010]",
-        f"{tmp_path}/a.toml:25: claims[1].sumary: unknown key 'sumary' [BRIEF005]",
+        f"{tmp_path}/a.toml:25: claims[1].sumary: unknown key 'sumary'; claim 'two' is left out "
+        "[BRIEF005]",
     ]
     data = json.loads(run("--no-bundled", "validate", "-f", "json", str(tmp_path)).stdout)
     assert [p["line"] for p in data["problems"]] == [22, 25]

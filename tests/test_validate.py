@@ -35,23 +35,23 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF005": (
         "typo.toml",
         'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsumary = "S"\nsummary = "S"\n',
-        "topics[0].sumary: unknown key 'sumary' (did you mean 'summary'?)",
+        "topics[0].sumary: unknown key 'sumary' (did you mean 'summary'?); topic 'x' is left out",
     ),
     "BRIEF006": (
         "missing.toml",
         'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\n',
-        "topics[0]: missing required key 'summary'",
+        "topics[0]: missing required key 'summary'; topic 'x' is left out",
     ),
     "BRIEF007": (
         "type.toml",
         'format = 1\n[[topics]]\nid = "x"\ntitle = "X"\nsummary = "S"\naliases = "y"\n',
-        "topics[0].aliases: expected an array, found a string",
+        "topics[0].aliases: expected an array, found a string; topic 'x' is left out",
     ),
     "BRIEF008": (
         "status.toml",
         claim("c1", 'status = "rumoured"\n'),
         "claims[0].status: unknown status 'rumoured' (one of: reported, assessment, "
-        "alleged, disputed)",
+        "alleged, disputed); claim 'c1' is left out",
     ),
     "BRIEF009": (
         "zdup.toml",
@@ -79,12 +79,12 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF013": (
         "note.toml",
         claim("c1", 'status = "disputed"\n'),
-        "claims[0]: a disputed claim needs a 'note' saying why",
+        "claims[0]: a disputed claim needs a 'note' saying why; claim 'c1' is left out",
     ),
     "BRIEF014": (
         "self.toml",
         claim("c1", 'contradicts = ["c1"]\n'),
-        "claims[0].contradicts: claim 'c1' cannot contradict itself",
+        "claims[0].contradicts: claim 'c1' cannot contradict itself; claim 'c1' is left out",
     ),
     "BRIEF015": (
         "deep.toml",
@@ -142,7 +142,7 @@ def test_every_problem_in_one_run(mini: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     # both claims are 'c1': the one left out for its own problem still takes its id
-    assert len(lines) == 4 and lines[2].endswith(
+    assert len(lines) == 4 and lines[1].endswith(  # at line 3, above the actor at 5
         f"claims[0].id: duplicate claim id 'c1' (first defined in {mini}/note.toml, claims[0]): "
         "that one is left out for its own problems, so this one is used until it is fixed "
         "[BRIEF009]"
@@ -239,9 +239,9 @@ def test_missing_keys_are_reported_in_the_documented_order(mini: Path) -> None:
     (mini / "bare.toml").write_text('format = 1\n[[claims]]\nid = "x"\n')
     result = run("--no-bundled", "validate", str(mini))
     assert [line.split(": ", 2)[2] for line in result.stdout.splitlines()] == [
-        "missing required key 'text' [BRIEF006]",
-        "missing required key 'topic' [BRIEF006]",
-        "missing required key 'cites' [BRIEF006]",
+        "missing required key 'text'; claim 'x' is left out [BRIEF006]",
+        "missing required key 'topic'; claim 'x' is left out [BRIEF006]",
+        "missing required key 'cites'; claim 'x' is left out [BRIEF006]",
     ]
 
 
@@ -260,13 +260,14 @@ def test_one_run_reports_problems_of_entries_already_left_out(mini: Path) -> Non
     result = run("--no-bundled", "validate", str(mini))
     lines = [line.split(": ", 1)[1] for line in result.stdout.splitlines()]
     assert lines == [  # from the top of the file down
-        "topics[0].aliases: expected an array, found a string [BRIEF007]",
+        "topics[0].aliases: expected an array, found a string; topic 't2' is left out [BRIEF007]",
         "topics[0].related[0]: unknown topic 'nowhere' [BRIEF010]",
-        "claims[0]: a disputed claim needs a 'note' saying why [BRIEF013]",
+        "claims[0]: a disputed claim needs a 'note' saying why; claim 'c9' is left out [BRIEF013]",
+        "claims[0].contradicts: claim 'c9' cannot contradict itself; "
+        "claim 'c9' is left out [BRIEF014]",
+        "claims[0].contradicts[1]: unknown claim 'ghost' [BRIEF010]",
         "claims[0].cites[0]: source 'atlas' has sections: name one of 'Trade', "
         "'Security Matters' [BRIEF011]",
-        "claims[0].contradicts: claim 'c9' cannot contradict itself [BRIEF014]",
-        "claims[0].contradicts[1]: unknown claim 'ghost' [BRIEF010]",
     ]  # and c10's link to c9, which exists but cannot load, is not "unknown"
 
 
@@ -338,8 +339,10 @@ def test_an_impossible_date_is_a_problem_in_its_file_not_a_traceback_later(
     base = ("--no-bundled", "-c", str(notes))
     checked = run(*base, "validate")
     assert checked.exit_code == 1
-    assert f"claims[0].date: {why} [BRIEF008]" in checked.stdout
-    assert "sources[1].date: '2024-13-45' has no month 13 [BRIEF008]" in checked.stdout
+    assert f"claims[0].date: {why}; claim 'c0' is left out [BRIEF008]" in checked.stdout
+    assert (
+        "sources[1].date: '2024-13-45' has no month 13; source 'late' is left out" in checked.stdout
+    )
     for no_cache in ("1", "", ""):  # from the files, then writing and reading the cache
         env = {"BRIEF_NO_CACHE": no_cache}
         for args in (("list",), ("show", "harbour"), ("timeline",), ("claims", "--since", "2020")):
@@ -401,18 +404,21 @@ def test_a_file_without_format_is_told_which_to_add(doc: dict[str, object], hint
     [
         (
             'format = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "report"\ndate = 202104\n',
-            "6: sources[0].date: 202104 is not a year (YYYY, or a date as a string) [BRIEF008]",
+            "6: sources[0].date: 202104 is not a year (YYYY, or a date as a string); "
+            "source 's' is left out [BRIEF008]",
         ),
         (
             'format = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "report"\ndate = 2021\n'
             '[[claims]]\nid = "c"\ntopic = "t"\ntext = "T"\ncites = [{ source = "s" }]\n'
             'credibility = "2"\n',
-            "12: claims[0].credibility: expected an integer from 1 to 6, found a string [BRIEF007]",
+            "12: claims[0].credibility: expected an integer from 1 to 6, found a string; "
+            "claim 'c' is left out [BRIEF007]",
         ),
         (
             'format = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "report"\n'
             'reliability = ["B"]\n',
-            "6: sources[0].reliability: expected a string, found an array [BRIEF007]",
+            "6: sources[0].reliability: expected a string, found an array; "
+            "source 's' is left out [BRIEF007]",
         ),
     ],
 )
@@ -424,3 +430,101 @@ def test_a_value_of_the_wrong_kind_is_named_in_words(
     (tmp_path / "a.toml").write_text(entry)
     checked = run("--no-bundled", "validate", str(tmp_path))
     assert f"a.toml:{problem}" in checked.stdout, checked.stdout  # and the line it is at
+
+
+LEFT_OUT = """format = 2
+[[topics]]
+id = "harbour"
+title = "Harbour"
+summary = "The port."
+[[claims]]
+id = "c1"
+text = "T."
+topic = "harbour"
+zeta = 1
+confidance = "high"
+cites = [{ source = "ledger" }]
+[[claims]]
+text = "No id."
+topic = "harbour"
+cites = [{ source = "ledger" }]
+[[claims]]
+id = "c3"
+text = "T."
+topic = "harbour"
+actors = ["china"]
+relation = "opposes"
+nonsense = true
+cites = [{ source = "ledger" }]
+"""
+
+
+def test_each_problem_that_leaves_its_entry_out_says_so(mini: Path) -> None:
+    """Every problem that costs its entry ends with it; a relation problem of a claim
+    left out does not say the claim is kept without its relation."""
+    (mini / "out.toml").write_text(LEFT_OUT)
+    result = run("--no-bundled", "validate", str(mini))
+    lines = [line.split(": ", 1)[1] for line in unlined(result.stdout).splitlines()]
+    assert lines == [
+        "claims[0].zeta: unknown key 'zeta'; claim 'c1' is left out [BRIEF005]",
+        "claims[0].confidance: unknown key 'confidance' (did you mean 'confidence'?); "
+        "claim 'c1' is left out [BRIEF005]",
+        "claims[1]: missing required key 'id'; this claim is left out [BRIEF006]",
+        "claims[2].relation: relation 'opposes' needs two actors or more: the subject "
+        "first, then who it opposes; claim 'c3' is left out [BRIEF021]",
+        "claims[2].nonsense: unknown key 'nonsense'; claim 'c3' is left out [BRIEF005]",
+    ]
+    assert "kept without" not in result.stdout
+    assert "3 claims left out until fixed" in result.stderr
+
+
+def test_a_problem_that_costs_only_a_value_does_not_say_left_out(mini: Path) -> None:
+    (mini / "kept.toml").write_text(
+        LEFT_OUT.split("[[claims]]")[0]
+        + CLAIM.format(id="k1")
+        .replace('topic = "trade"', 'topic = "harbour"')
+        .replace('"china"', '"chna"')
+    )
+    out = run("--no-bundled", "validate", str(mini)).stdout
+    assert "unknown actor 'chna' (did you mean 'china'?): the claim is kept without it" in out
+    assert "left out" not in out
+
+
+def test_a_files_problems_are_listed_by_line(mini: Path) -> None:
+    """Not in the format's order of keys (alpha before zeta), as the file writes them."""
+    (mini / "order.toml").write_text(
+        'format = 1\n[[claims]]\nid = "o1"\ntopic = "trade"\nzeta = 1\nactors = ["china"]\n'
+        'alpha = 2\ntext = "T."\ncites = [{ source = "ledger" }]\nstatus = "rumoured"\n'
+    )
+    out = unlined(run("--no-bundled", "validate", str(mini)).stdout)
+    found = [line.split(": ", 2)[1] for line in out.splitlines()]
+    assert found == ["claims[0].zeta", "claims[0].alpha", "claims[0].status"]
+    numbers = [
+        int(line.split(":")[1])
+        for line in run("--no-bundled", "validate", str(mini)).stdout.splitlines()
+    ]
+    assert numbers == sorted(numbers) == [5, 7, 10]
+
+
+def test_ordering_by_line_keeps_each_knock_on_under_its_cause() -> None:
+    from brief.core.diagnostics import Diagnostic
+    from brief.views.validation import Validation
+
+    def p(file: str, where: str) -> Diagnostic:
+        return Diagnostic("BRIEF010", file, where, "m")
+
+    problems = (
+        p("a", "x"),
+        p("a", "y"),
+        p("b", "k1"),
+        p("b", "k2"),
+        p("b", "own2"),
+        p("b", "own1"),
+    )
+    view = Validation(problems, 2, 2, causes=("", "", "a", "a", "", ""))
+    ordered = view.at_lines([9, 3, 8, 2, 6, 5])
+    assert [d.where for d in ordered.problems] == ["y", "x", "k2", "k1", "own1", "own2"]
+    assert ordered.causes == ("", "", "a", "a", "", "")
+    assert ordered.lines == (3, 9, 2, 8, 5, 6)
+    unknown = view.at_lines([0] * 6)  # no line known: as they were
+    assert unknown.problems == problems

@@ -75,7 +75,7 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
         result = load(layers, trace=trace, on_file=on_file)
     view = validation(result, labels, check_quotes(result.corpus, trace, layers))
     paths = {t.name: (t.path, layers[t.layer].root) for t in trace.files}
-    view = view._replace(lines=problem_lines(view.problems, paths))
+    view = view.at_lines(problem_lines(view.problems, paths))
     emit(lambda r: r.validation(view), fmt, pager=False, paging=False)
     click.echo(view.summary, err=True)
     if not view.ok:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
+from ..core.kinds import SINGULAR
 from ..core.model import (
     CONFIDENCES,
     FORMAT_VERSIONS,
@@ -227,11 +228,33 @@ def _check_kind(
             accepted.append((plain, path))
             continue
         values: dict[str, Any] = {}
+        first = len(out.problems)
         entry = _check_entry(kind, table, path, problem, name, values, version)
         if entry is None:
             out.rejected[kind].append((values, path))
+            _say_left_out(out.problems, first, kind, values.get("id"))
         else:
             accepted.append((entry, path))
+
+
+def _say_left_out(problems: list[Diagnostic], first: int, kind: str, ident: object) -> None:
+    """End each of an entry's *problems* (from *first* on) with its outcome (see
+    :func:`left_out_words`). Each line then says what it cost where it is read (a
+    ``show``'s warning, an editor's list), not only the summary; one that said the claim
+    is kept without its relation would be wrong, and loses that."""
+    words = left_out_words(kind, ident)
+    kept = f"; {grades.RELATION_DROPPED}"
+    for at in range(first, len(problems)):
+        found = problems[at]
+        problems[at] = replace(found, message=found.message.removesuffix(kept) + words)
+
+
+def left_out_words(kind: str, ident: object) -> str:
+    """What ends each problem of an entry of *kind* left out, its id *ident* if valid:
+    ``; claim 'c1' is left out``, or ``; this claim is left out``."""
+    singular = SINGULAR[kind]
+    what = f"{singular} {inert(ident)!r}" if isinstance(ident, str) else f"this {singular}"
+    return f"; {what} is left out"
 
 
 def _check_entry(

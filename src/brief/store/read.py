@@ -340,7 +340,8 @@ def skipped(con: sqlite3.Connection) -> tuple[str, ...]:
 
 
 def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
-    """The first problem of an entry left out that *key* names, as a line.
+    """The first problem of an entry left out that *key* names, as a line, without
+    the words that say it is left out (the caller says so).
 
     *key* is a normalised name: the entry's id, title (an actor's name) or an alias,
     whichever of them was valid enough to keep.
@@ -348,19 +349,24 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
     *records* are the records of the files with problems (see :func:`troubled`, or
     ``filerecord.record_of`` for a load made in this process).
     """
+    from dataclasses import replace
+
     from ..core.names import normalise
+    from ..corpus.schema import left_out_words
     from ..corpus.trace import PHASES
 
     for record in records:
-        for found in record.rejected.values():
+        for kind, found in record.rejected.items():
             for values, where in found:
                 if key not in _names_of(values, normalise):
                     continue
+                said = left_out_words(kind, values.get("id"))  # the line says it is left out
                 for phase in PHASES:
                     for p in record.problems.get(phase, ()):
                         at = filerecord.problem_where(p)
                         if at == where or at.startswith((f"{where}.", f"{where}[")):
-                            return str(filerecord.problem_from(p))
+                            why = filerecord.problem_from(p)
+                            return str(replace(why, message=why.message.removesuffix(said)))
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import groupby
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.diagnostics import Diagnostic
@@ -44,6 +45,24 @@ class Validation(NamedTuple):
     lines: tuple[int, ...] = ()
     """In step with :attr:`problems` (when given): the line of its file each is at,
     from 1, or 0 where that is not known (see ``corpus.where.problem_lines``)."""
+
+    def at_lines(self, lines: Sequence[int]) -> Validation:
+        """This report with *lines* (in step with :attr:`problems`; see
+        :attr:`lines`), each file's problems ordered by them: a claim's keys are checked
+        in the format's order, not as the file writes them, and a reader goes down the
+        file. Problems with no line known keep their place at the top of the file's run,
+        as :func:`validation` puts those with no place; knock-ons stay with their cause."""
+        rows = list(
+            zip(self.problems, self.causes or ("",) * len(self.problems), lines, strict=True)
+        )
+        ordered: list[tuple[Diagnostic, str, int]] = []
+        for _, run in groupby(rows, key=lambda row: (row[0].file, row[1])):
+            ordered += sorted(run, key=lambda row: row[2])  # stable: ties keep their order
+        return self._replace(
+            problems=tuple(p for p, _, _ in ordered),
+            causes=tuple(c for _, c, _ in ordered) if self.causes else (),
+            lines=tuple(n for _, _, n in ordered),
+        )
 
     def located(self) -> list[tuple[Diagnostic, int]]:
         """Each problem with its line (0 where not known)."""
