@@ -161,6 +161,33 @@ def test_json_watch_prints_one_document_a_line(corpus: Path, watcher: list[Watch
     assert [d["summary"] for d in docs] == [SUMMARY, EDITED]
 
 
+@pytest.mark.parametrize("fmt", ["plain", "json"])
+def test_a_watch_whose_reader_has_gone_ends_at_once_silently(corpus: Path, fmt: str) -> None:
+    """``brief show trade --watch | head -1`` ends when head does, as ``brief show trade |
+    head -1`` would (silently, status 1), not at a next change that may never come: the
+    interval is an hour, so only noticing the pipe's hang-up while waiting ends it."""
+    import select
+
+    args = ["--no-bundled", "--corpus", str(corpus), "show", "trade", "--watch", "-f", fmt]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "brief", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "BRIEF_WATCH_INTERVAL": "3600"},
+    )
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert select.select([proc.stdout], [], [], DEADLINE)[0], "nothing was drawn"
+        assert os.read(proc.stdout.fileno(), 4)  # what head reads, then it exits
+        proc.stdout.close()
+        assert proc.wait(timeout=DEADLINE) == 1
+        assert proc.stderr.read() == b""
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def test_compare_watch_redraws(corpus: Path, watcher: list[Watcher]) -> None:
     w = start(watcher, corpus, "compare", "china", "russia", "--watch")
     w.wait_for("China is the main trading partner.")

@@ -12,6 +12,9 @@ would draw differs from what it drew.
 - Piped (or ``--format json``, in a terminal too): each new version is printed as it
   comes, text versions after the first under a ``--- brief: updated HH:MM:SS ---``
   line, JSON as JSON Lines (one compact document per line); problems go to stderr.
+  Between versions it waits on stdout too: when the reader of the pipe has gone
+  (``| head -1`` has its line), the watch ends at once, silently with status 1, as
+  any command whose reader went away does (``cli.entry``), not at the next change.
 
 A change that makes the corpus invalid, or the name no longer found, is shown as the
 one-line error the command would print, and the watch goes on: fixing the file
@@ -22,6 +25,7 @@ brings the output back. Ctrl-C ends it with status 0.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -133,7 +137,7 @@ def _loop(
             last = drawn
         resume()  # under way: the cycle collector on (brief starts with it off)
         while True:
-            time.sleep(every)
+            out.wait(every)
             if watched.changed():
                 watched.reopen()
                 break
@@ -174,6 +178,10 @@ class _Output:
     def width(self) -> int | None:
         return None
 
+    def wait(self, seconds: float) -> None:
+        """Wait *seconds* before the next look at the corpus."""
+        time.sleep(seconds)
+
 
 def _now() -> str:
     return time.strftime("%H:%M:%S")
@@ -213,6 +221,34 @@ class _Stream(_Output):
         else:  # a test's captured stream
             click.echo(text, nl=False)
             sys.stdout.flush()
+
+    def wait(self, seconds: float) -> None:
+        """Wait *seconds*, or raise ``BrokenPipeError`` as soon as the reader of stdout
+        has gone: the pipe's hang-up, which ``poll`` reports on its writing end."""
+        if _hung_up(seconds):
+            raise BrokenPipeError(errno.EPIPE, "the reader of standard output has gone")
+
+
+def _hung_up(seconds: float) -> bool:
+    """Whether stdout's reader went away (a pipe or socket hung up) within *seconds*;
+    False once they have passed. Where that cannot be told (no ``poll``, a stdout with
+    no descriptor, a device ``poll`` does not take), it is a plain wait, and the next
+    version written finds the reader gone instead."""
+    import select
+
+    start = time.monotonic()
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLERR | select.POLLHUP)
+    except (AttributeError, ValueError, OSError):  # io.UnsupportedOperation is both
+        time.sleep(seconds)
+        return False
+    events = poller.poll(seconds * 1000)
+    if any(mask & (select.POLLERR | select.POLLHUP) for _, mask in events):
+        return True
+    if events:  # POLLNVAL: not a descriptor poll can watch; wait as before
+        time.sleep(max(start + seconds - time.monotonic(), 0))
+    return False
 
 
 #: The terminal's controls: the alternate screen and the cursor shown or hidden.
