@@ -207,8 +207,15 @@ def test_new_claim_takes_a_quote_and_a_locator(home: Path) -> None:
     before = old.read_bytes()
     refused = run(*args[:2], "-t", "old", *args[4:], "--quote", said, "T.")
     assert refused.exit_code == 2
-    assert f"--quote and --locator need format 2, and {old} is format 1" in refused.stderr
+    assert refused.stderr == (
+        f"brief: --quote and --locator need format 2, and {old} is format 1 (write: format = 2 "
+        "at the top of the file, in place of format = 1; its entries mean the same in format 2)\n"
+    )
     assert old.read_bytes() == before
+    old.write_bytes(before.replace(b"format = 1\n", b"format = 2\n"))  # as it says
+    taken = run(*args[:2], "-t", "old", *args[4:], "--quote", said, "T.")
+    assert taken.exit_code == 0, taken.stderr
+    assert f'quote = "{said}"' in old.read_text()
 
 
 def test_new_claim_refuses_a_by_that_names_an_actor_other_than_by_its_id(home: Path) -> None:

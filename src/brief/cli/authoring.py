@@ -464,7 +464,10 @@ def _new_claim(
     _check_by(layers, given.get("by"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
     if version < 2 and ("quote" in cite or "locator" in cite):
-        raise UsageError(f"--quote and --locator need format 2, and {path} is format 1")
+        raise UsageError(
+            f"--quote and --locator need format 2, and {path} is format 1 (write: format = 2 "
+            "at the top of the file, in place of format = 1; its entries mean the same in format 2)"
+        )
     extra, raw = _as_written(given)
     entry = a.entry_text(
         "claim", {**values, **extra}, {"cites": a.citation_text(cite), **raw}, version
