@@ -42,6 +42,8 @@ def test_a_plain_text_article_by_its_title_lines_with_a_claim_quoting_it(corpus:
     assert result.exit_code == 0, result.stderr
     assert "  The Old Tower\n  Automation\n  What Comes Next\n" in result.stdout
     assert "Keeping the Light On" not in result.stdout.split("sections found")[1]  # the title
+    assert "Share this article" not in result.stdout  # the page's, after the text's end
+    assert "left out of sections: 'Share this article' (nothing under it)" in result.stderr
     assert (corpus / "sources" / "lighthouse.txt").exists()
     (corpus / "topics.toml").write_text(
         'format = 2\n[[topics]]\nid = "light"\ntitle = "Light"\nsummary = "The light."\n'
@@ -93,3 +95,62 @@ def test_bad_input_is_one_line(corpus: Path, args: tuple[str, ...], message: str
     assert result.exit_code == 2 and message in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert not (corpus / "sources").exists() or not os.listdir(corpus / "sources")
+
+
+def test_a_web_pages_own_headings_are_left_out_and_each_is_told(corpus: Path) -> None:
+    """A new user's import kept a page's 'Share this article' as a section."""
+    result = run("source", "import", str(DATA / "harbour-page.md"), "--into", str(corpus))
+    assert result.exit_code == 0, result.stderr
+    # 'Background' has nothing under it but is kept: its text is under the heading below
+    assert "sections found (3):\n  What Happened\n  Background\n  The First Phase\n" in (
+        result.stdout
+    )
+    assert result.stderr.splitlines()[-5:] == [
+        "brief: note: left out of sections: 'Share this article' (nothing under it)",
+        "brief: note: left out of sections: 'Related articles', a web page's own heading "
+        "(the 9 words under it stay in the text: add it to sections to cite them)",
+        "brief: note: left out of sections: 'Comments', a web page's own heading "
+        "(the 3 words under it stay in the text: add it to sections to cite them)",
+        "brief: note: left out of sections: 'Follow us' (nothing under it)",
+        "brief: note: left out of sections: 'Facebook' (nothing under it)",
+    ]
+    entry = (corpus / "sources" / "harbour-dredging-resumes.toml").read_text()
+    assert 'sections = ["What Happened", "Background", "The First Phase"]' in entry
+    copy = corpus / "sources" / "harbour-dredging-resumes.md"
+    assert copy.read_bytes() == (DATA / "harbour-page.md").read_bytes()  # the text is whole
+    assert run("--no-bundled", "validate", str(corpus)).exit_code == 0
+
+
+def test_only_a_pages_headings_leaves_no_sections(corpus: Path) -> None:
+    page = corpus.parent / "page.md"
+    page.write_text("Dredging resumed in March.\n\n## Share\n\n## Newsletter\n\nSign up.\n")
+    result = run("source", "import", str(page), "--into", str(corpus))
+    assert result.exit_code == 0, result.stderr
+    assert "no sections kept: claims cite the whole source\n" in result.stdout
+    assert "left out of sections: 'Share' (nothing under it)" in result.stderr
+    assert "left out of sections: 'Newsletter', a web page's own heading" in result.stderr
+    assert "\nsections =" not in (corpus / "sources" / "page.toml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("heading", "page"),
+    [
+        ("Share this article", True),
+        ("SHARE:", True),
+        ("Share on Facebook", True),
+        ("Related Stories", True),
+        ("Sign up for our newsletter", True),
+        ("Comments (12)", True),
+        ("You might also like", True),
+        ("Advertisement", True),
+        ("Shares fell", False),
+        ("Related parties", False),
+        ("Comments from the ministry", False),
+        ("Newsletters in the 1920s", False),
+        ("Tags and labels", False),
+    ],
+)
+def test_a_pages_own_headings_are_matched_whole(heading: str, page: bool) -> None:
+    from brief.corpus.sourceimport import page_heading
+
+    assert page_heading(heading) is page

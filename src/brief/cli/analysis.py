@@ -28,6 +28,7 @@ from .context import (
 )
 
 if TYPE_CHECKING:
+    from ..corpus.sourceimport import LeftOut
     from ..views.mingrade import Minimum
 
 #: ``core.model.STATUSES``, written out so that ``--help`` does not import the model
@@ -164,7 +165,9 @@ def import_(
     FILE is a Markdown file (its # headings) or a plain-text article (its short title
     lines). The entry goes to sources/ID.toml in your corpus (format 2) and the text,
     copied byte for byte, to sources/ID.md or .txt, named as its 'text' so that 'brief
-    validate' checks quotes against it. Nothing is overwritten.
+    validate' checks quotes against it. Nothing is overwritten. Headings a web page adds
+    ('Share this article', 'Related', 'Comments'), and those with nothing under them
+    after the text's end, are not made sections: each is named on stderr.
 
     \b
     brief source import ~/Downloads/harbour-review.md --kind report
@@ -195,12 +198,27 @@ def import_(
     done = write_source(target, ident, title, kind, data, found, copy)
     click.echo(f"wrote the source {ident!r} at {done.entry}")
     click.echo(f"copied the text to {done.text}")
-    if not done.sections:
-        click.echo("no headings found: claims cite the whole source (no sections)")
-    else:
+    if done.sections:
         click.echo(f"sections found ({len(done.sections)}):")
         for heading in done.sections:
             click.echo(f"  {heading}")
+    elif done.left_out:
+        click.echo("no sections kept: claims cite the whole source")
+    else:
+        click.echo("no headings found: claims cite the whole source (no sections)")
+    for gone in done.left_out:  # never silently: each is named, with what is under it
+        click.echo(f"brief: note: left out of sections: {_left_out(gone)}", err=True)
+
+
+def _left_out(gone: LeftOut) -> str:
+    """Why the heading *gone* is not a section, in a few words."""
+    if not gone.words:
+        return f"{gone.heading!r} (nothing under it)"
+    words = "word" if gone.words == 1 else "words"
+    return (
+        f"{gone.heading!r}, a web page's own heading (the {gone.words} {words} under it stay "
+        "in the text: add it to sections to cite them)"
+    )
 
 
 #: This module's commands, for the group to register.

@@ -6,12 +6,18 @@ names it as its ``text`` so that ``brief validate`` checks quotes against it. Bo
 into new files (``sources/ID.toml`` and ``sources/ID.md`` or ``.txt``) written by
 temp file and rename; an existing file is never overwritten.
 
+Headings a web page puts around an article are left out of the sections, and each is
+told (:func:`sections_of`): one named as a page's own (``Share this article``,
+``Related``, ``Comments``, a short list matched whole), whatever is under it, and one
+with nothing under it after the text's end. The copy of the text keeps them.
+
 For authoring commands only: never on the path of ``show``, ``list`` or ``search``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from typing import NamedTuple
 
 from ..core.errors import UsageError
@@ -22,6 +28,14 @@ from .sourcetext import SourceText, split
 _MARKDOWN = (".md", ".markdown")
 
 
+class LeftOut(NamedTuple):
+    """A heading left out of a source's sections."""
+
+    heading: str
+    words: int
+    """How many words are under it: 0 for a heading with nothing under it."""
+
+
 class Imported(NamedTuple):
     """What ``source import`` wrote."""
 
@@ -30,7 +44,48 @@ class Imported(NamedTuple):
     text: str
     """The path of the copy of its text."""
     sections: tuple[str, ...]
-    """The headings found, which became its sections."""
+    """The headings found that became its sections."""
+    left_out: tuple[LeftOut, ...]
+    """The headings found that did not (see :func:`sections_of`)."""
+
+
+#: Headings a web page adds around an article (sharing, links to other articles,
+#: newsletters, comments, advertising), matched whole, case and punctuation aside.
+_PAGE_HEADING = re.compile(
+    r"share( (this|the) (article|story|page|post))?( on \w+)?"
+    r"|related( (articles?|stories|content|coverage|posts|reading|links))?"
+    r"|read more|more on this (story|topic)|more stories|you (may|might) also like"
+    r"|recommended( (for you|reading|articles|stories))?|most (read|popular|viewed|shared)"
+    r"|(sign up|subscribe)( (to|for) (our|the))? newsletters?|newsletters?|subscribe"
+    r"|(\d+ )?comments?( \d+)?|leave a (comment|reply)|join the (conversation|discussion)"
+    r"|advertisement|sponsored( content)?|follow us( on \w+)?|tags"
+)
+
+
+def page_heading(heading: str) -> bool:
+    """Whether *heading* is one a web page adds around an article (``Share this article``)."""
+    words = " ".join(re.sub(r"\W+", " ", heading.casefold()).split())
+    return _PAGE_HEADING.fullmatch(words) is not None
+
+
+def sections_of(found: SourceText) -> tuple[tuple[str, ...], tuple[LeftOut, ...]]:
+    """The headings of *found* to keep as sections, and those left out: a web page's own
+    (:func:`page_heading`), whatever is under it, and any with nothing under it after the
+    text's end, where a page's sharing and following links are. A heading with nothing
+    under it before the end is kept: its text may be under the headings below it."""
+    bodies = [body for _, body in found.sections]
+    end = max((i for i, body in enumerate(bodies) if body), default=-1)
+    after_end = {head for head, _ in found.sections[end + 1 :]}
+    kept: list[str] = []
+    left_out: list[LeftOut] = []
+    for heading in found.headings():
+        under = (found.section(heading) or "").split()
+        words = sum(any(c.isalnum() for c in word) for word in under)  # not list bullets
+        if page_heading(heading) or (not words and heading in after_end):
+            left_out.append(LeftOut(heading, words))
+        else:
+            kept.append(heading)
+    return tuple(kept), tuple(left_out)
 
 
 def read_source(path: str) -> tuple[bytes, SourceText]:
@@ -64,7 +119,7 @@ def write_source(
     for path in (entry_path, text_path):
         if os.path.lexists(path):
             raise UsageError(f"{path} already exists: choose another --id")
-    sections = found.headings()
+    sections, left_out = sections_of(found)
     values: dict[str, str | list[str]] = {"id": ident, "title": title, "kind": kind}
     if sections:
         values["sections"] = list(sections)
@@ -77,4 +132,4 @@ def write_source(
     except WriteError:
         os.unlink(text_path)
         raise
-    return Imported(entry_path, text_path, sections)
+    return Imported(entry_path, text_path, sections, left_out)
