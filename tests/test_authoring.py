@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -758,6 +759,286 @@ def test_schema_ids_suggests_the_corpus_ids() -> None:
     assert (
         "examples" not in json.loads(run("schema").stdout)["$defs"]["claims"]["properties"]["topic"]
     )
+
+
+# -- schema: it takes what `brief validate` takes, and refuses what it refuses --------------
+# A user found three disagreements: `relation = "Supports"` refused (validate forgives its
+# case), `reliability` in a `format = 1` file taken (validate says BRIEF016), and `date =
+# "1854-13"` taken (validate: no month 13). Each test holds files or values both ways.
+
+_SAMPLE = """format = {format}
+
+[[topics]]
+id = "t"
+title = "T"
+summary = "S."
+
+[[actors]]
+id = "a"
+name = "A"
+description = "D."
+
+[[actors]]
+id = "b"
+name = "B"
+description = "D."
+
+[[sources]]
+id = "s"
+title = "S"
+kind = "article"
+{source}
+
+[[claims]]
+id = "c"
+text = "T."
+topic = "t"
+actors = ["a", "b"]
+cites = [{{ source = "s"{cite} }}]
+{claim}
+"""
+
+
+def _editor_sees(text: str) -> object:
+    """A TOML file as an editor gives it to the schema: its values as written (``parse``
+    makes them inert for the terminal; an editor does not), dates as ISO strings."""
+    import tomli
+
+    return _json_ready(tomli.loads(text))
+
+
+def _disagreements(
+    validator: object, tmp_path: Path, samples: list[tuple[bool, int, str, str, str]]
+) -> list[str]:
+    """Each sample that ``brief validate`` or the schema takes other than it should:
+    (valid, format, source lines, citation keys, claim lines), one file each."""
+    wrong = []
+    for n, (valid, version, source, cite, claim) in enumerate(samples):
+        text = _SAMPLE.format(format=version, source=source, cite=cite, claim=claim)
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        (folder / "sample.toml").write_text(text)
+        checked = run("--no-bundled", "validate", str(folder))
+        schema_ok = validator.is_valid(_editor_sees(text))  # type: ignore[attr-defined]
+        if (checked.exit_code == 0, schema_ok) != (valid, valid):
+            said = checked.stdout.strip() or "ok"
+            wrong.append(f"format {version} {source}{cite}{claim}: {said}; schema {schema_ok}")
+    return wrong
+
+
+def test_the_schema_forgives_the_case_validate_forgives(validator: object, tmp_path: Path) -> None:
+    """`relation = "Supports"` was refused by the schema; validate forgives a relation's
+    case, spaces, underscores and hyphens, and a likelihood's or confidence's case."""
+    graded = 'status = "assessment"\n'
+    samples = [
+        (True, 2, "", "", 'relation = "Supports"'),
+        (True, 2, "", "", 'relation = "Trades With"'),
+        (True, 2, "", "", 'relation = " depends_on "'),
+        (True, 2, "", "", 'relation = "allied-with"'),
+        (False, 2, "", "", 'relation = "Suports"'),
+        (False, 2, "", "", 'relation = "trade-swith"'),
+        (True, 2, "", "", graded + 'likelihood = "Very  Likely"\nconfidence = "HIGH"'),
+        (False, 2, "", "", graded + 'likelihood = "very_likely"'),
+        (True, 2, 'reliability = " B "', "", ""),  # space around any value is forgiven
+        (False, 2, 'reliability = "b"', "", ""),  # its case is not: a capital letter
+        (False, 2, "", "", 'status = "Reported"'),
+    ]
+    assert _disagreements(validator, tmp_path, samples) == []
+
+
+def _takes(kind: str, entry: dict[str, object], version: int = 2) -> bool:
+    """Whether ``brief validate``'s check of one file takes *entry*, in a file of *version*."""
+    from brief.corpus.schema import check_document
+
+    return not check_document({"format": version, kind: [entry]}, "x.toml").problems
+
+
+#: An entry of each kind with what it must have, and the claim's two actors (for a relation)
+#: and a note (for a disputed claim).
+_ENTRIES: dict[str, dict[str, object]] = {
+    "topics": {"id": "t", "title": "T", "summary": "S."},
+    "actors": {"id": "a", "name": "A", "description": "D."},
+    "sources": {"id": "s", "title": "S", "kind": "article"},
+    "claims": {
+        "id": "c",
+        "text": "T.",
+        "topic": "t",
+        "actors": ["a", "b"],
+        "cites": [{"source": "s"}],
+        "note": "N.",
+    },
+}
+
+
+def test_every_choice_is_taken_as_validate_takes_it(validator: object) -> None:
+    """Each key with choices, each choice written every way: the schema agrees with the
+    check, and editors still complete the choices as the docs give them."""
+    import re
+
+    from brief.corpus.schema import FIELDS
+
+    keys = [(kind, key, f) for kind, fields in FIELDS.items() for key, f in fields.items()]
+    wrong, forgiven = [], set()
+    for kind, key, field in (k for k in keys if k[2].choices):
+        graded: dict[str, object] = {}
+        if key in ("likelihood", "confidence"):
+            graded["status"] = "assessment"
+        for choice in field.choices:
+            words = choice.replace("-", " ").split()
+            for written in (
+                *(choice, choice.upper(), choice.title(), choice.swapcase(), f" {choice}\t"),
+                *("  ".join(words), "_".join(words), "-".join(words), " _".join(words)),
+                *(f"_{choice}-", f"{choice}s", choice[:-1], "".join(words), f"{choice}."),
+            ):
+                entry = {**_ENTRIES[kind], **graded, key: written}
+                takes = _takes(kind, entry)
+                if takes != validator.is_valid({"format": 2, kind: [entry]}):  # type: ignore[attr-defined]
+                    wrong.append(f"{kind}.{key} = {written!r}: validate takes it: {takes}")
+                if takes and written != choice:
+                    forgiven.add(key)
+    assert wrong == []
+    assert forgiven == {"kind", "status", "reliability", "likelihood", "confidence", "relation"}
+    for kind, key, field in (k for k in keys if k[2].choices):
+        assert all(re.fullmatch(r"[A-Za-z0-9 -]+", c) for c in field.choices), key
+        schema = validator.schema["$defs"][kind]["properties"][key]  # type: ignore[attr-defined]
+        assert schema["anyOf"][0] == {"enum": list(field.choices)}  # what editors complete
+
+
+def test_a_format_1_file_is_refused_the_keys_only_format_2_has(
+    validator: object, tmp_path: Path
+) -> None:
+    """`reliability` in a `format = 1` file was taken by the schema; validate refuses it
+    (BRIEF016), and a relation (BRIEF021)."""
+    samples = [
+        (False, 1, 'reliability = "A"', "", ""),
+        (True, 2, 'reliability = "A"', "", ""),
+        (False, 1, 'note = "Why."', "", ""),  # a source's note is format 2's
+        (True, 1, "", "", 'note = "Why."'),  # a claim's is format 1's
+        (False, 1, "", "", "credibility = 2"),
+        (False, 1, "", "", 'relation = "supports"'),
+        (False, 1, "", "", 'relation_to = ["b"]'),
+        (False, 1, "", ', quote = "Words."', ""),
+        (True, 2, "", ', quote = "Words.", locator = "p. 2"', 'date = "1854"'),
+    ]
+    assert _disagreements(validator, tmp_path, samples) == []
+
+
+#: A value of each type (``Field.type``) that the check takes.
+_VALUES: dict[str, object] = {
+    "string": "X.",
+    "array of strings": ["X."],
+    "string or TOML date": "1854-08",
+    "array of topic ids": ["t"],
+    "array of actor ids": ["b"],
+    "array of claim ids": ["d"],
+    "path to a text file": "s.txt",
+    "integer 1-6": 2,
+    "actor id or string": "a",
+    "date, year or range": "1854/1855",
+    "relation": "supports",
+}
+
+
+#: What a key needs beside it in a format-2 file: an assessment, a relation.
+_NEEDS: dict[str, dict[str, object]] = {
+    "likelihood": {"status": "assessment"},
+    "confidence": {"status": "assessment"},
+    "relation_to": {"relation": "supports"},
+    "relation_from": {"relation": "supports"},
+}
+
+
+def _each_key() -> Iterator[tuple[str, str, dict[str, object], int]]:
+    """Each key an entry may have, and each a citation may have, in a format-1 file and in
+    a format-2 one: (what it is, its kind, the entry, the format)."""
+    from brief.corpus.schema import FIELDS
+
+    for kind, fields in FIELDS.items():
+        for key, field in fields.items():
+            value = field.choices[0] if field.choices else _VALUES.get(field.type)
+            for version in (1, 2):
+                needs = _NEEDS.get(key, {}) if version == 2 else {}
+                entry = {**_ENTRIES[kind], key: value, **needs}
+                if not field.required:
+                    yield f"format {version}: {kind}.{key}", kind, entry, version
+    for key in ("section", "quote", "locator"):
+        for version in (1, 2):
+            entry = {**_ENTRIES["claims"], "cites": [{"source": "s", key: "X."}]}
+            yield f"format {version}: a citation's {key}", "claims", entry, version
+
+
+def test_each_key_is_taken_in_the_formats_validate_takes_it_in(validator: object) -> None:
+    wrong = []
+    for what, kind, entry, version in _each_key():
+        doc = {"format": version, kind: [entry]}
+        if _takes(kind, entry, version) != validator.is_valid(doc):  # type: ignore[attr-defined]
+            wrong.append(what)
+    assert wrong == []
+
+
+def test_the_schema_takes_the_dates_validate_takes(validator: object, tmp_path: Path) -> None:
+    """`date = "1854-13"` was taken by the schema; validate knows the calendar."""
+    samples = [
+        (False, 2, 'date = "1854-13"', "", ""),
+        (True, 2, 'date = "1854-12"', "", ""),
+        (False, 2, 'date = "1854-02-29"', "", ""),
+        (True, 2, 'date = "1856-02-29"', "", ""),
+        (False, 2, 'retrieved = "1900-02-29"', "", ""),
+        (True, 2, "retrieved = 2000-02-29", "", ""),  # a TOML date
+        (False, 2, 'date = "1854-09-31"', "", ""),
+        (False, 2, "date = 1854-09-01T10:00:00", "", ""),  # a time is not kept
+        (True, 2, "", "", 'date = "1854-08/1854-09-08"'),
+        (False, 2, "", "", 'date = "1854-08/1854-09-31"'),
+        (False, 2, "", "", 'date = "1854/8/31"'),
+    ]
+    assert _disagreements(validator, tmp_path, samples) == []
+
+
+def test_the_date_patterns_are_the_calendar(validator: object) -> None:
+    """Every month and day (and then some) of years that the leap-year rule tells apart,
+    and February 29 of enough years to be all of them: the schema's dates against the
+    checks' own, as the editor gives them."""
+    import datetime
+
+    import jsonschema
+
+    from brief.corpus.checkers import Bad
+    from brief.corpus.schema import FIELDS
+
+    def days() -> Iterator[object]:
+        for year in (0, 4, 100, 400, 1582, 1600, 1700, 1854, 1900, 1996, 2000, 2023, 2100, 9999):
+            for month in range(14):
+                yield f"{year:04}-{month:02}"
+                yield from (f"{year:04}-{month:02}-{day:02}" for day in range(33))
+        # every last two digits, and every century: the leap-year rule looks at no more
+        yield from (f"{year:04}-02-{day}" for year in range(1900, 2000) for day in (28, 29))
+        yield from (f"{year:04}-02-{day}" for year in range(0, 10000, 100) for day in (28, 29))
+        yield from ("1854", " 1854-08 ", "1854\n", "854", "18540", "1854-8", "1854-08-1")
+        yield from ("1854-08-01-01", "1854/08", "1854 -08", "-1854", "", " ", "x1854")
+        # not 1854.0: JSON has one kind of number, so to the schema it is an integer
+        yield from (999, 1000, 9999, 10000, True, datetime.date(1854, 8, 31))
+        yield datetime.datetime(1854, 8, 31, 10, 0)
+
+    def ranges() -> Iterator[object]:  # a range that ends before it starts is validate's
+        yield from ("1854/1855", "1854-08/1854-09-08", " 1854 / 1855 ", "1854-13/1855")
+        yield from ("1854/1855-02-29", "1854/1856-02-29", "1854/", "/1855", "1854/1855/1856")
+        yield from ("1854/8", "1854/8/31", "1854/08/31", "1854-08/1855-00", "1854//1855")
+
+    wrong = []
+    for kind, values in (("sources", days), ("claims", days), ("claims", ranges)):
+        check = FIELDS[kind]["date"].check
+        schema = validator.schema["$defs"][kind]["properties"]["date"]  # type: ignore[attr-defined]
+        date = jsonschema.Draft202012Validator(schema)
+        for value in values():
+            try:
+                check(value)
+            except Bad:
+                takes = False
+            else:
+                takes = True
+            if takes != date.is_valid(_json_ready(value)):
+                wrong.append(f"{kind}: {value!r}: validate takes it: {takes}")
+    assert wrong == []
 
 
 def test_template_optional_keys_have_the_right_type_and_their_choices() -> None:

@@ -71,6 +71,11 @@ class Field:
     """Its type in words, as the tables in docs/format.md give it (``array of topic ids``)."""
     choices: tuple[str, ...] = ()
     """The values it may take, when they are a fixed few (a status, a source kind)."""
+    forgives: str = ""
+    """What its check forgives in one of *choices* as written, beyond space around it:
+    ``case`` (and runs of spaces between words: ``Very  Likely``), or ``separators``
+    (case, and spaces, underscores and hyphens alike: ``Trades_With``). The JSON Schema
+    (``jsonschema``) accepts the same."""
 
 
 _ID, _STRING, _STRINGS = "id string", "string", "array of strings"
@@ -119,10 +124,10 @@ FIELDS: dict[str, dict[str, Field]] = {
         "credibility": Field(CREDIBILITY, False, "integer 1-6"),
         "by": Field(text, False, "actor id or string"),
         "date": Field(adapt(grades.claim_date), False, "date, year or range"),
-        "likelihood": Field(adapt(grades.likelihood), False, _STRING, LIKELIHOODS),
-        "confidence": Field(adapt(grades.confidence), False, _STRING, CONFIDENCES),
+        "likelihood": Field(adapt(grades.likelihood), False, _STRING, LIKELIHOODS, forgives="case"),
+        "confidence": Field(adapt(grades.confidence), False, _STRING, CONFIDENCES, forgives="case"),
         # checked with the claim (grades.relation_ok): a bad one is dropped, the claim kept
-        "relation": Field(grades.as_given, False, "relation", RELATIONS),
+        "relation": Field(grades.as_given, False, "relation", RELATIONS, forgives="separators"),
         # checked with its relation (relationto.relation_to_ok)
         "relation_to": Field(grades.as_given, False, "array of actor ids"),
         # checked with its relation (relationfrom.relation_from_ok)
