@@ -76,7 +76,7 @@ def test_init_creates_the_folder_and_adds_it_to_the_config_keeping_its_text(
     text = config.read_text()
     assert text.startswith('# mine\nformat = "plain"  # always\ncorpus = [\n  "/old/notes",')
     assert "# the old ones" in text and f'"{folder}",' in text
-    assert run("paths").stdout.count(str(folder)) == 1  # read back as a corpus folder
+    assert run("paths").stdout.count(f"corpus: {folder}\n") == 1  # read back as a corpus folder
     again = run("init")
     assert "already in the corpus list" in again.stdout and config.read_text() == text
     # the bundled corpus is read too, and the way to leave it out is said once
@@ -90,6 +90,55 @@ def test_init_writes_a_new_config_when_there_is_none(home: Path) -> None:
 
     assert Path(config_path()).read_text() == (f"corpus = [\"{home}\"]  # added by 'brief init'\n")
     assert f"corpus: {home}\n" in run("paths").stdout
+
+
+def _new_line(*args: str) -> str:
+    """The line of ``brief paths`` that says where ``brief new`` writes."""
+    result = run(*args, "paths")
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("new:")]
+    assert len(lines) == 1, result.stdout
+    return lines[0]
+
+
+def test_paths_says_where_new_writes_and_how_that_was_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user could not find out from `brief paths` where `brief new` and `brief
+    edit` write."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    personal = tmp_path / "data" / "brief" / "corpus"
+    assert _new_line() == (
+        f"new:    {personal}  (not found: run 'brief init', or give 'brief new --into DIR')"
+    )
+    assert "run 'brief init'" in run("new", "topic", "Ice", "--no-edit").stderr  # as new says
+    # no personal corpus: the config file's last corpus folder
+    notes, other = tmp_path / "notes", tmp_path / "other"
+    notes.mkdir()
+    other.mkdir()
+    config = tmp_path / "config.toml"
+    config.write_text(f'corpus = ["{other}", "{notes}"]\n')
+    monkeypatch.setenv("BRIEF_CONFIG", str(config))
+    assert _new_line("--no-bundled") == (
+        f"new:    {notes}  (the config file's last corpus folder: no personal corpus at "
+        f"{personal}; 'brief new --into DIR' writes elsewhere)"
+    )
+    written = run("--no-bundled", "new", "topic", "Ice", "--no-edit")
+    assert f"wrote the topic 'ice' at {notes / 'topics' / 'ice.toml'}:" in written.stdout
+    # the personal corpus, once made, wins; left out of the corpus list, it is not read
+    assert run("init").exit_code == 0
+    config.write_text(f'corpus = ["{other}", "{notes}"]\n')
+    assert _new_line() == (
+        f"new:    {personal}  (your personal corpus; not a corpus folder in use, so not read: "
+        "'brief init' adds it; 'brief new --into DIR' writes elsewhere)"
+    )
+    assert run("init").exit_code == 0
+    line = f"new:    {personal}  (your personal corpus; 'brief new --into DIR' writes elsewhere)"
+    assert _new_line() == line
+    copied = invoke("edit", "sanctions", env={"EDITOR": editor(tmp_path, ("Sanctions", "S"))})
+    assert f"copied the topic 'sanctions' to {personal / 'topics' / 'sanctions.toml'}:" in (
+        copied.stdout
+    )
 
 
 # -- new -----------------------------------------------------------------------------------

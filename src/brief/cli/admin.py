@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from .context import Folder, command, options, progress
 
+if TYPE_CHECKING:
+    from ..corpus.layers import Layer
+
 
 @command()
 @click.pass_context
 def paths(ctx: click.Context) -> None:
-    """List where brief reads from and writes to: config, corpus folders, cache."""
+    """List where brief reads and writes: config, corpus folders, cache, new entries.
+
+    new: the folder 'brief new' and 'brief source import' write into, and 'brief edit'
+    copies a bundled entry into (it changes any other in its own file), unless given
+    --into DIR. It is your personal corpus (see 'brief init') if that folder exists,
+    else the last folder of the config file's corpus list that exists.
+    """
     from ..core.unsafe import shown_line
     from ..corpus.config import ConfigError, config_path, load_config
     from ..store import cache_file
@@ -30,8 +41,25 @@ def paths(ctx: click.Context) -> None:
     lines = [f"config: {config_path()}{state(config_path())}{broken}"]
     lines += [f"corpus: {layer.root}{state(layer.root)}" for layer in layers]
     lines.append(f"cache:  {cache_file(layers)}{state(cache_file(layers))}")
+    lines.append(_new_line(ctx, layers))
     for line in lines:  # any of these paths may hold what a terminal would obey
         click.echo(shown_line(line))
+
+
+def _new_line(ctx: click.Context, layers: Sequence[Layer]) -> str:
+    """``paths``' line for the folder ``brief new`` writes into, and how it was chosen."""
+    from ..corpus.authoring import personal_folder
+    from .authoring import FROM_CONFIG, NO_FOLDER, default_folder, in_use
+
+    folder, chosen = default_folder(ctx)
+    if chosen == NO_FOLDER:
+        return f"new:    {folder}  (not found: run 'brief init', or give 'brief new --into DIR')"
+    how = "your personal corpus"
+    if chosen == FROM_CONFIG:
+        how = f"the config file's last corpus folder: no personal corpus at {personal_folder()}"
+    if not in_use(layers, folder):
+        how += "; not a corpus folder in use, so not read: 'brief init' adds it"
+    return f"new:    {folder}  ({how}; 'brief new --into DIR' writes elsewhere)"
 
 
 @command()

@@ -43,8 +43,10 @@ def interactive() -> bool:
 def init(folder: str | None) -> None:
     """Create your personal corpus folder and add it to the config file's corpus list.
 
-    DIR defaults to $XDG_DATA_HOME/brief/corpus (~/.local/share/brief/corpus).
-    'brief new' and 'brief edit' write there unless told --into another folder.
+    DIR defaults to $XDG_DATA_HOME/brief/corpus (~/.local/share/brief/corpus), the
+    personal corpus: 'brief new' and 'brief edit' write there unless told --into another
+    folder, or, when it does not exist, into the config file's last corpus folder (so
+    into DIR, with no personal corpus). 'brief paths' says which.
     """
     from ..corpus.authoring import personal_folder
     from ..corpus.config import config_path, load_config
@@ -86,25 +88,42 @@ def _write_schema(folder: str) -> bool:
 
 
 def target_folder(ctx: click.Context, into: str | None) -> str:
-    """The folder to write into: --into, else the personal corpus (see ``init``)."""
-    from ..corpus.authoring import personal_folder
-
+    """The folder to write into: --into, else :func:`default_folder`."""
     if into:
         if not os.path.isdir(into):
             raise UsageError(
                 f"{into}: no such corpus folder (create it, or run 'brief init {into}')"
             )
         return os.path.abspath(into)
+    folder, chosen = default_folder(ctx)
+    if chosen == NO_FOLDER:
+        raise UsageError("no personal corpus yet: run 'brief init' first (or give --into DIR)")
+    return folder
+
+
+#: How :func:`default_folder` chose: the personal corpus; the config file's last corpus
+#: folder (there is no personal corpus); or none of them (the personal corpus's path).
+PERSONAL, FROM_CONFIG, NO_FOLDER = "personal", "config", "none"
+
+
+def default_folder(ctx: click.Context) -> tuple[str, str]:
+    """The folder ``new`` writes into without --into (``edit`` copies a bundled entry
+    into it, ``source import`` writes into it), and how it was chosen: the personal
+    corpus (see ``init``), when that folder exists (:data:`PERSONAL`); else the last
+    folder of the config file's corpus list that exists (:data:`FROM_CONFIG`); else
+    none (:data:`NO_FOLDER`, with the personal corpus's path, not yet made)."""
+    from ..corpus.authoring import personal_folder
+
     default = personal_folder()
     if os.path.isdir(default):
-        return default
+        return default, PERSONAL
     for folder in reversed(options(ctx).config.corpus):
         if os.path.isdir(folder):
-            return folder
-    raise UsageError("no personal corpus yet: run 'brief init' first (or give --into DIR)")
+            return folder, FROM_CONFIG
+    return default, NO_FOLDER
 
 
-def _in_use(layers: Sequence[Layer], folder: str) -> bool:
+def in_use(layers: Sequence[Layer], folder: str) -> bool:
     """Whether *folder* is the folder of one of *layers*."""
     here = os.path.abspath(folder)
     return any(os.path.abspath(layer.root) == here for layer in layers)
@@ -115,7 +134,7 @@ def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
     from ..corpus.layers import Layer
 
     layers = options(ctx).layers()
-    if target is not None and not _in_use(layers, target):
+    if target is not None and not in_use(layers, target):
         click.echo(
             f"brief: note: {target} is not a corpus folder in use (see 'brief init')", err=True
         )
@@ -217,7 +236,7 @@ def new(
         ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
     if new_ones:
         # a folder not in use (--into elsewhere) is named, or edit would not find it
-        used = _in_use(options(ctx).layers(), target)
+        used = in_use(options(ctx).layers(), target)
         corpus = "" if used else f"--corpus {shlex.quote(target)} "
         click.echo(f"brief: note: to fill in or fix {label}: brief {corpus}edit {made}", err=True)
 
