@@ -19,7 +19,7 @@ from brief.cli.editor import at_line
 from brief.corpus.layers import bundled_root
 from brief.corpus.parse import parse
 
-from .conftest import run
+from .conftest import run, same_warm_as_from_files, settle
 
 
 @pytest.fixture
@@ -751,6 +751,109 @@ def test_where_finds_a_name_or_alias_in_a_file_that_does_not_parse(tmp_path: Pat
         result = run("--no-bundled", "-c", str(tmp_path), "where", name)
         assert result.stdout == f"{tmp_path / 'broken.toml'}:3\n", name
     assert run("--no-bundled", "-c", str(tmp_path), "where", "y").stdout.endswith(":12\n")
+
+
+_OUTBREAK = (
+    'format = 1\n\n[[topics]]\nid = "outbreak"\ntitle = "The 1854 outbreak"\n'
+    'summary = "A cholera outbreak."\n'
+)
+_SNOW = (
+    'format = 1\n\n[[actors]]\nid = "snow"\nname = "John Snow"\ndescription = "A physician."\n'
+    'aliases = ["soho cholera"]\n'
+)
+
+
+@pytest.mark.parametrize("apart", [False, True], ids=["one folder", "a later folder"])
+def test_where_names_the_entry_show_reaches_when_an_alias_clashes(
+    tmp_path: Path, apart: bool
+) -> None:
+    """A new user's actor and topic both had the alias 'soho cholera' (BRIEF012):
+    `where` printed only the actor, and `show` and `list names` reach the topic."""
+    mine, later = tmp_path / "mine", tmp_path / ("later" if apart else "mine")
+    (mine / "topics").mkdir(parents=True)
+    later.mkdir(exist_ok=True)
+    topic, actor = mine / "topics" / "outbreak.toml", later / "actors.toml"
+    topic.write_text(_OUTBREAK + 'aliases = ["soho cholera"]\n')
+    actor.write_text(_SNOW)
+    base = ("--no-bundled", "-q", "-c", str(mine), "-c", str(later))
+    assert run(*base, "show", "soho cholera", "-f", "plain").stdout.startswith("The 1854 outbreak")
+    assert "soho cholera\ttopic\toutbreak\n" in run(*base, "list", "names").stdout
+    result = run(*base, "where", "soho cholera")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [f"{topic}:3", f"{actor}:3"]  # the one in use first
+    assert result.stderr == (
+        f"brief: note: {actor}:3 (the actor 'snow') is not the one in use: 'soho cholera' "
+        "reaches the topic 'outbreak', which has the name too (a name clash [BRIEF012]: see "
+        "'brief validate')\n"
+    )
+    assert run(*base, "where", "snow").stdout == f"{actor}:3\n"  # its own name: no note
+
+
+def test_where_says_no_definition_is_in_use_when_a_later_layer_drops_the_name(
+    tmp_path: Path,
+) -> None:
+    """A topic redefined in a later layer without its alias: `where` listed the earlier
+    definition, exit 0, while `show` says no entry has the name."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "notes.toml").write_text(_OUTBREAK + 'aliases = ["soho cholera"]\n')
+    (second / "notes.toml").write_text(_OUTBREAK)
+    base = ("--no-bundled", "-c", str(first), "-c", str(second))
+    shown = run(*base, "show", "soho cholera")
+    assert shown.exit_code == 1 and "no topic, actor or source named 'soho cholera'" in (
+        shown.stderr
+    )
+    result = run(*base, "where", "soho cholera")
+    assert result.exit_code == shown.exit_code
+    assert result.stdout == f"{first / 'notes.toml'}:3\n"
+    assert result.stderr == (
+        f"brief: note: {first / 'notes.toml'}:3 (the topic 'outbreak') is not in use: "
+        f"{second / 'notes.toml'}:3, in a later layer, overrides it, without the name "
+        "'soho cholera'\n"
+        "brief: none of the definitions of 'soho cholera' is in use: no entry in the corpus "
+        "has that name\n"
+    )
+    # the name taken by another entry too: that one is in use, and listed first
+    (second / "actors.toml").write_text(_SNOW)
+    both = run(*base, "where", "soho cholera")
+    assert both.exit_code == 0
+    assert both.stdout.splitlines() == [f"{second / 'actors.toml'}:3", f"{first / 'notes.toml'}:3"]
+    assert "overrides it, without the name 'soho cholera'" in both.stderr
+    assert "none of the definitions" not in both.stderr
+    assert run(*base, "where", "outbreak").stdout.splitlines() == [
+        f"{second / 'notes.toml'}:3",
+        f"{first / 'notes.toml'}:3",
+    ]
+
+
+def test_where_says_a_claim_left_out_for_what_it_names_is_not_in_use(tmp_path: Path) -> None:
+    """Not replaced by anything: to be fixed, so listed, and the exit status is 0."""
+    (tmp_path / "x.toml").write_text(
+        'format = 1\n[[sources]]\nid = "s"\ntitle = "Src"\nkind = "article"\n[[claims]]\n'
+        'id = "orphan"\ntopic = "nowhere"\ntext = "T."\ncites = [{ source = "s" }]\n'
+    )
+    result = run("--no-bundled", "-q", "-c", str(tmp_path), "where", "orphan")
+    assert (result.exit_code, result.stdout) == (0, f"{tmp_path / 'x.toml'}:6\n")
+    assert result.stderr == (
+        f"brief: note: {tmp_path / 'x.toml'}:6 (the claim 'orphan') is not in use: 'brief "
+        "validate' says why\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["soho cholera", "john snow", "outbreak"])
+def test_where_from_the_cache_says_what_it_says_from_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_whole_corpus: None, name: str
+) -> None:
+    """What the name reaches is looked up in the cache's names, not the whole corpus."""
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "topics" / "outbreak.toml").write_text(_OUTBREAK + 'aliases = ["soho cholera"]\n')
+    (tmp_path / "actors.toml").write_text(_SNOW)
+    settle(tmp_path)
+    files = same_warm_as_from_files(
+        ("--no-bundled", "-c", str(tmp_path), "where", name), monkeypatch
+    )
+    assert files.exit_code == 0 and files.stdout.count("\n") == 1 + (name == "soho cholera")
 
 
 # -- schema --------------------------------------------------------------------------------

@@ -78,6 +78,26 @@ def test_tags_and_suggestions_are_the_index_s(corpus: Path, no_whole_corpus: Non
     assert cached.suggest("sanction", ("actor",)) != cached.suggest("sanction", ("topic",))
 
 
+def test_what_a_name_reaches_is_what_resolve_finds(corpus: Path, no_whole_corpus: None) -> None:
+    """``brief where`` checks the definitions it finds against ``Store.reached``: it
+    must be ``show``'s answer, from the cache as from the files, and name the kind."""
+    live, cached = stores(corpus)
+    index = live.index()
+    claims = list(index.claims)[:20]
+    for name in [*names_to_try(live), *claims, *(c.upper() for c in claims)]:
+        reached = cached.reached(name)
+        assert reached == live.reached(name), name
+        said = answer(live.resolve, name)
+        if reached is None:
+            assert said[0] != "value", name
+        elif reached[1] == "claim":
+            assert reached[0] in index.claims and said[0] != "value", name
+        else:
+            assert said == ("value", reached[0]) and index.kind(reached[0]) == reached[1], name
+    kinds = {found[1] if found else None for found in map(cached.reached, [*index.names, *claims])}
+    assert kinds == {"topic", "actor", "source", "claim"}  # every kind was tried
+
+
 def test_resolve_as_takes_an_actor_a_topic_or_a_source(corpus: Path) -> None:
     live, cached = stores(corpus)
     source = next(iter(live.index().sources))

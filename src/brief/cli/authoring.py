@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ..corpus.layers import Layer
-    from ..corpus.where import Definition
+    from ..corpus.where import Definition, Standing
 
 _INTO = click.option(
     "--into",
@@ -747,36 +747,72 @@ def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:
 @click.argument("name")
 @click.pass_context
 def where(ctx: click.Context, name: str) -> None:
-    """Print FILE:LINE of the entry NAME names, for every folder that defines it.
+    """Print FILE:LINE of each definition that gives the name NAME, the one in use first.
 
-    The definition in use comes first: $EDITOR $(brief where NAME | head -1). One in a
-    file skipped for its problems, or left out for its own, is not in use until it is
-    fixed: a note on stderr says so.
+    The one in use is that of the entry 'brief show NAME' shows, from the latest layer
+    that defines it: $EDITOR $(brief where NAME | head -1). Earlier layers' definitions of
+    it follow, then the others, each with a note on stderr saying why it is not in use:
+    overridden by a later layer's definition without the name, the name taken by another
+    entry (a name clash), or, until it is fixed, in a file skipped for its problems or
+    left out for its own. When no entry has the name and none waits to be fixed, the exit
+    status is 1, as for 'brief show'.
     """
-    from ..corpus.where import find
+    from ..corpus import where as w
 
     layers = options(ctx).layers()
     store = open_store(ctx)  # its warnings first, as every command gives them
-    found = find(layers, name, suggest=_suggest(layers))
-    why = store.left_out(name)  # the first problem of an entry of that name left out
-    left = [d for d in found if why is not None and why.startswith(f"{d.file}: ")]
-    found = [d for d in found if d not in left] + left  # the one in use first
-    for definition in found:
-        click.echo(str(definition))
-    skipped = set(store.skipped())
-    for definition in found:
-        if definition.file in skipped:
-            click.echo(
-                f"brief: note: {definition} is in a file skipped for its problems (see "
-                "'brief validate'): not in use until it is fixed",
-                err=True,
-            )
-        elif definition in left:
-            click.echo(
-                f"brief: note: {definition} is left out for its own problems ({why}): not in "
-                "use until it is fixed",
-                err=True,
-            )
+    reached = store.reached(name)
+    found = w.standings(
+        layers, name, reached, set(store.skipped()), store.left_out, _suggest(layers)
+    )
+    for standing in found:
+        click.echo(str(standing.definition))
+    for standing in found:
+        note = _where_note(standing, name, reached, store.left_out)
+        if note:
+            click.echo(f"brief: note: {note}", err=True)
+    if reached is None and all(s.state in (w.REPLACED, w.OVERRIDDEN) for s in found):
+        raise BriefError(
+            f"none of the definitions of {name!r} is in use: no entry in the corpus has that name"
+        )
+
+
+def _where_note(
+    standing: Standing,
+    name: str,
+    reached: tuple[str, str] | None,
+    left_out: Callable[[str], str | None],
+) -> str:
+    """Why the definition *standing* gives is not the one *name* reaches (*reached*:
+    the id and kind of the entry it does); empty for the one in use, and for earlier
+    definitions of an entry in use that gives the name too."""
+    from ..corpus import where as w
+
+    d, state, by = standing
+    what = f"the {d.kind} {d.id!r}"
+    if state == w.SKIPPED:
+        return (
+            f"{d} is in a file skipped for its problems (see 'brief validate'): not in use "
+            "until it is fixed"
+        )
+    if state == w.LEFT_OUT:
+        why = left_out(d.id)
+        return f"{d} is left out for its own problems ({why}): not in use until it is fixed"
+    if state == w.REPLACED and by is not None:
+        later = by.layer > d.layer
+        which = f"{by}, in a later layer, overrides it" if later else f"the one in use is {by}"
+        return f"{d} ({what}) is not in use: {which}, without the name {name!r}"
+    if state in (w.CLASH, w.CLAIM) and reached is not None:
+        other = f"the {reached[1]} {reached[0]!r}"
+        if state == w.CLAIM:
+            return f"{d} is {what}, but {name!r} reaches {other} ('brief show' shows that)"
+        return (
+            f"{d} ({what}) is not the one in use: {name!r} reaches {other}, which has the "
+            "name too (a name clash [BRIEF012]: see 'brief validate')"
+        )
+    if state == w.UNUSED:
+        return f"{d} ({what}) is not in use: 'brief validate' says why"
+    return ""
 
 
 @command()

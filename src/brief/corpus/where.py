@@ -11,13 +11,19 @@ For authoring commands only (``brief where``, ``edit``, ``new``, and the lines
 ``list`` or ``search``. Looking for given names, it parses only the files
 whose text could hold one of them (see :func:`may_name`): every file is read, but on a
 large corpus nearly none is parsed.
+
+Which definition a name reaches is not decided here for ``brief where``: the loaded
+corpus has decided it (the loader's merge, a later layer's entry replacing an earlier
+one of its id; then ``core.index``'s names, ids over titles over aliases, topics over
+actors over sources), and :func:`standings` is given its answer and says where every
+other definition stands against it.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..core.diagnostics import Diagnostic
@@ -241,23 +247,166 @@ def _found(
     """:func:`find`'s answer for *name* (normalised: *key*), from the definitions *near* it."""
     found = [d for d in near if key and key in d.names and (not kinds or d.kind in kinds)]
     if not found:
-        if suggest is not None:
-            close = tuple(suggest(name, tuple(kinds)))
-        else:
-            every = [d for d in definitions(layers) if not kinds or d.kind in kinds]
-            ids = {n: d.id for d in reversed(every) for n in d.names}  # the first's
-            close = tuple(dict.fromkeys(ids[n] for n in closest(name, ids, limit=6)))[:3]
-        what = " or ".join(kinds) if kinds else "topic, actor, source or claim"
-        raise NotFound(name, close, what)
+        raise _not_found(layers, name, kinds, suggest)
     ident = _winner(found, key).id
     same = [d for d in found if d.id == ident]
     return sorted(same, key=lambda d: -d.layer)  # stable: a layer's own files in order
+
+
+def _not_found(
+    layers: Sequence[Layer], name: str, kinds: Sequence[str], suggest: Suggest | None
+) -> NotFound:
+    """What to raise when no file defines an entry (of *kinds*) named *name*: the error
+    with the entries of the closest names (see :func:`find`)."""
+    if suggest is not None:
+        close = tuple(suggest(name, tuple(kinds)))
+    else:
+        every = [d for d in definitions(layers) if not kinds or d.kind in kinds]
+        ids = {n: d.id for d in reversed(every) for n in d.names}  # the first's
+        close = tuple(dict.fromkeys(ids[n] for n in closest(name, ids, limit=6)))[:3]
+    what = " or ".join(kinds) if kinds else "topic, actor, source or claim"
+    return NotFound(name, close, what)
 
 
 def _winner(found: list[Definition], key: str) -> Definition:
     """The definition *key* reaches: one with that id first, then the last layer's."""
     by_id = [d for d in found if normalise(d.id) == key]
     return max(by_id or found, key=lambda d: d.layer)
+
+
+#: Where a definition of a name stands (:attr:`Standing.state`), as ``brief where`` tells it.
+IN_USE = "in use"
+"""The entry the name reaches, as this file writes it: what ``show`` shows."""
+OVERRIDDEN = "overridden"
+"""An earlier definition of an entry whose later one (in use) gives the name too."""
+SKIPPED = "skipped"
+"""In a file skipped for its problems: not in use until the file is fixed."""
+LEFT_OUT = "left out"
+"""Left out for its own problems: not in use until it is fixed."""
+REPLACED = "replaced"
+"""Overridden by a later definition of its id (:attr:`Standing.by`) that does not give
+the name: the entry is in use, the name is not its."""
+CLASH = "clash"
+"""In use, and giving the name, but the name reaches another entry (a name clash)."""
+CLAIM = "claim"
+"""A claim whose id the name is, where the name reaches a topic, actor or source."""
+UNUSED = "unused"
+"""Not in use, for no reason the files and the load's problems tell."""
+
+
+class Standing(NamedTuple):
+    """A definition of a name, and where it stands against the entry the name reaches."""
+
+    definition: Definition
+    state: str
+    """:data:`IN_USE`, :data:`OVERRIDDEN`, :data:`SKIPPED`, :data:`LEFT_OUT`,
+    :data:`REPLACED`, :data:`CLASH`, :data:`CLAIM` or :data:`UNUSED`."""
+    by: Definition | None = None
+    """For :data:`REPLACED`, the definition in use of the same entry."""
+
+
+def standings(
+    layers: Sequence[Layer],
+    name: str,
+    reached: tuple[str, str] | None,
+    skipped: Collection[str],
+    left_out: Callable[[str], str | None],
+    suggest: Suggest | None = None,
+) -> list[Standing]:
+    """Every definition that gives *name* (as its id, title or alias), each with where
+    it stands: the one in use first, then the earlier definitions of its entry, then the
+    others, each group latest layer first.
+
+    What the name reaches is not decided here but given: *reached* is the id and kind
+    of the entry the loaded corpus resolves *name* to (``Store.reached``: ``show``'s
+    answer), None for none. *skipped* are the files skipped whole, by name;
+    *left_out* gives, for an id, the first problem of an entry of that id left out for
+    its own problems (``Store.left_out``). Raises :class:`NotFound` (with the entries
+    *suggest* gives) when no file gives the name.
+
+    The files are read once for the name; once more, for the ids of the entries that
+    give it without being reached, to find those entries' later definitions (only then:
+    mostly, every definition found is of the entry reached).
+    """
+    key = normalise(name)
+    found = [d for d in definitions(layers, [key]) if key in d.names] if key else []
+    if not found:
+        raise _not_found(layers, name, (), suggest)
+    found.sort(key=lambda d: -d.layer)  # stable: a layer's own files in order
+    target = (reached[1], reached[0]) if reached is not None else None
+    problems = {ident: left_out(ident) for ident in dict.fromkeys(d.id for d in found)}
+    judge = _Judge(key, target, skipped, problems)
+    others = {(d.kind, d.id) for d in found} - {target}
+    every = _every_definition(layers, others) if others else {}
+    if target is not None:
+        every[target] = [d for d in found if (d.kind, d.id) == target]
+    # each entry's definition in use: the first of the latest layer not left out
+    judge.placed = {
+        entry: next((d for d in written if judge.pending(d) is None), None)
+        for entry, written in every.items()
+    }
+    return sorted(map(judge.state, found), key=judge.rank)  # stable: latest layer first
+
+
+class _Judge:
+    """Where each definition of the name *key* stands, the entry *target* (kind, id)
+    reached by it (None: none), given the files *skipped* and the first problem of an
+    entry left out of each id (*problems*), and each entry's definition in use
+    (:attr:`placed`)."""
+
+    def __init__(
+        self,
+        key: str,
+        target: tuple[str, str] | None,
+        skipped: Collection[str],
+        problems: Mapping[str, str | None],
+    ) -> None:
+        self.key, self.target, self.skipped, self.problems = key, target, skipped, problems
+        self.placed: dict[tuple[str, str], Definition | None] = {}
+
+    def pending(self, d: Definition) -> str | None:
+        """:data:`SKIPPED` or :data:`LEFT_OUT` for a definition that is either, else None."""
+        if d.file in self.skipped:
+            return SKIPPED
+        why = self.problems.get(d.id)
+        return LEFT_OUT if why is not None and why.startswith(f"{d.file}: ") else None
+
+    def state(self, d: Definition) -> Standing:
+        """Where the definition *d* stands."""
+        entry = (d.kind, d.id)
+        winner = self.placed.get(entry)
+        why = self.pending(d)
+        if why is not None:
+            return Standing(d, why)
+        if entry == self.target:
+            return Standing(d, IN_USE if d == winner else OVERRIDDEN)
+        if winner is not None and winner != d:
+            if self.key in winner.names:
+                return Standing(d, OVERRIDDEN)  # the one in use gives the name: told of
+            return Standing(d, REPLACED, winner)
+        if self.target is None:
+            return Standing(d, UNUSED)
+        return Standing(d, CLAIM if d.kind == "claim" else CLASH)
+
+    def rank(self, s: Standing) -> int:
+        """The one in use first, then the earlier definitions of its entry, then others."""
+        if s.state == IN_USE:
+            return 0
+        return 1 if (s.definition.kind, s.definition.id) == self.target else 2
+
+
+def _every_definition(
+    layers: Sequence[Layer], entries: Collection[tuple[str, str]]
+) -> dict[tuple[str, str], list[Definition]]:
+    """Every definition of each of *entries* (kind and id), latest layer first."""
+    keys = sorted({normalise(ident) for _, ident in entries} - {""})
+    out: dict[tuple[str, str], list[Definition]] = {entry: [] for entry in entries}
+    for d in definitions(layers, keys):
+        if (d.kind, d.id) in out:
+            out[(d.kind, d.id)].append(d)
+    for written in out.values():
+        written.sort(key=lambda d: -d.layer)
+    return out
 
 
 _ENTRY_PATH = re.compile(r"^(topics|actors|sources|claims)\[(\d+)\](?:\.([A-Za-z0-9_-]+))?")

@@ -137,6 +137,17 @@ class CachedStore:
         return resolve(self._con, name)  # raises NotFound with suggestions
 
     @_or_rebuilt
+    def reached(self, name: str) -> tuple[str, str] | None:
+        from ..core.names import normalise
+        from .lookup import named
+
+        found = named(self._con, name)
+        if found is not None:
+            return found
+        key = normalise(name)
+        return None if self._claim_topic(key) is None else (key, "claim")
+
+    @_or_rebuilt
     def resolve_as(self, name: str, kind: str) -> str:
         """From the ``names`` table: no index, and no left-out or skipped-file reasons
         (as ``Index.resolve_actor``, which the filters of a query use)."""

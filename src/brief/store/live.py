@@ -69,6 +69,15 @@ class LiveStore:
     def _find(self, name: str) -> str:
         return self._index.resolve(name).id
 
+    def reached(self, name: str) -> tuple[str, str] | None:
+        from ..core.names import normalise
+
+        key = normalise(name)
+        ident = self._index.names.get(key)
+        if ident is not None:
+            return ident, self._index.kind(ident).value
+        return (key, "claim") if key in self._index.claims else None
+
     def resolve_as(self, name: str, kind: str) -> str:
         from ..core.kinds import Kind
 

@@ -37,6 +37,13 @@ class Store(Protocol):
         """The id *name* reaches; else the error :func:`left_out_instead` gives."""
         ...
 
+    def reached(self, name: str) -> tuple[str, str] | None:
+        """The id and kind (``topic``, ``actor`` or ``source``) of the entry *name*
+        reaches, as :meth:`resolve` finds it; else the id of the claim in the corpus that
+        *name* is the id of, and ``claim``; else None. Neither suggestions nor reasons:
+        what ``brief where`` checks the definitions it finds against."""
+        ...
+
     def resolve_as(self, name: str, kind: str) -> str:
         """The id of the entry of *kind* (``actor``, ``topic`` or ``source``) that *name*
         reaches, as ``Index.resolve_actor``, ``resolve_topic`` and ``resolve_source`` give
