@@ -192,3 +192,28 @@ def test_a_group_made_before_is_made_again_when_a_claim_resolved_otherwise() -> 
     group = read_group(blob)
     assert number == 1 and list(places) == [(1, 0), (1, 2)] and group.written == 2
     assert group.claim(2) == resolved and group.as_written() == [a, written]
+
+
+@pytest.mark.parametrize("corpus", sorted(p.name for p in CORPORA.iterdir() if p.is_dir()))
+def test_the_ids_kept_apart_are_those_no_claim_of_their_file_takes(corpus: str) -> None:
+    """``place_all``'s *unplaced*: for each file, the claim ids it wrote that no claim of
+    the corpus from that file has (each compared here with a table of every claim's
+    group, as the cache once made them); with two layers and duplicates across them."""
+    from brief.corpus.load import load
+    from brief.corpus.trace import Trace
+    from brief.store.build import written
+    from brief.store.fileprep import prepare
+
+    layers = [Layer(str(CORPORA / corpus), corpus), Layer(str(CORPORA / "mini"), "again")]
+    trace = Trace(prepare=prepare)
+    claims = load(layers, trace=trace).corpus.claims
+    files = written(sorted(trace.files, key=lambda t: t.ord))
+    places, unplaced = Places(len(claims)), []  # type: ignore[var-annotated]
+    for _ in place_all(claims, files, places, unplaced):
+        pass
+    group = dict(zip((c.id for c in claims), places.group, strict=True))
+    expected = {(c.id, n) for n, found, _ in files.values() for c in found if group.get(c.id) != n}
+    assert set(unplaced) == expected
+    assert len(unplaced) == len(expected)  # each once
+    if corpus == "mini":  # the same files twice: the first layer's copies are not in use
+        assert expected

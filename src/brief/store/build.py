@@ -193,7 +193,7 @@ def write_all(
 
 def _write_rest(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
     files = sorted(trace.files, key=lambda t: t.ord)  # numbered in load order: see seq_key
-    kept = write_records(con, index, _seq_numbers(files, trace.seq), written(files), False)
+    unplaced = write_records(con, index, _seq_numbers(files, trace.seq), written(files), False)
     # Rows in key order, each table's b-tree appended to rather than split half-empty.
     con.executemany(
         sql.INSERT_CONTEST, sorted((a, b) for a, others in index.contested.items() for b in others)
@@ -207,7 +207,7 @@ def _write_rest(con: sqlite3.Connection, result: LoadResult, trace: Trace, index
         sql.INSERT_FILE,
         ((n, *file_row(t, t.name in skipped)) for n, t in numbered(files)),
     )
-    _write_raw(con, files, kept)
+    _write_raw(con, files, unplaced)
     kinds = {e.id: NAMED[k] for k in NAMED for e in getattr(index.corpus, k)}
     con.executemany(
         sql.INSERT_NAME,
@@ -286,9 +286,10 @@ def write_records(
     seq: Callable[[str, str], int] | None,
     files: dict[str, claimgroup.Written] | None = None,
     search: bool = True,
-) -> dict[str, int]:
+) -> list[tuple[str, int]]:
     """The rows of every topic, actor, source and claim, what finds them, and search;
-    each claim's group, by its id.
+    the ids of claims written in *files* that are not kept in their group (see
+    ``claimgroup.place_all``), each with its file's group.
 
     *seq* gives each entry's place in load order (its kind in the corpus, its id); the
     in-memory database of a search without a cache (``search.memory_db``) has none,
@@ -310,7 +311,9 @@ def write_records(
         ),
     )
     places = claimgroup.Places(len(corpus.claims))  # filled as the groups are written
-    con.executemany(sql.INSERT_GROUP, claimgroup.place_all(corpus.claims, files or {}, places))
+    unplaced: list[tuple[str, int]] = []
+    groups = claimgroup.place_all(corpus.claims, files or {}, places, unplaced)
+    con.executemany(sql.INSERT_GROUP, groups)
     status = {s: codec.status_code(s) for s in STATUSES}
     con.executemany(
         sql.INSERT_CLAIM_AT,
@@ -324,7 +327,7 @@ def write_records(
     con.executemany(sql.INSERT_RELATED, sorted(related_rows(corpus.topics)))
     if search:
         fill(con, search_rows(index))
-    return dict(zip((c.id for c in corpus.claims), places.group, strict=True))
+    return unplaced
 
 
 def related_rows(topics: Iterable[Topic]) -> set[tuple[str, str]]:
@@ -343,22 +346,18 @@ def relate(con: sqlite3.Connection, entry: Topic | Actor | Source) -> None:
         con.executemany(sql.INSERT_RELATED, related_rows([entry]))
 
 
-def _write_raw(con: sqlite3.Connection, files: Sequence[FileTrace], kept: dict[str, int]) -> None:
+def _write_raw(
+    con: sqlite3.Connection, files: Sequence[FileTrace], unplaced: list[tuple[str, int]]
+) -> None:
     """Every claim id each file defines, and every link between claims as written, the
     file named by its row's rowid (as ``write_all`` numbers them).
 
-    A claim id whose ``claims`` row names its file's group (*kept*: each claim's group)
-    is told there, and not again in ``raw_claims``: only the ids of claims left out,
-    and of copies not in use, are.
+    A claim id whose ``claims`` row names its file's group is told there, and not again
+    in ``raw_claims``: only the ids of claims left out, and of copies not in use, are
+    (*unplaced*, as ``write_records`` gives them).
     """
     usable = [(n, t.checked) for n, t in numbered(files) if t.checked and not t.checked.fatal]
-    raw = {  # only the few not kept: a set of every claim's pair took 20 MB at 10,000 topics
-        (e.id, n)
-        for n, checked in usable
-        for e, _ in checked.entries["claims"]
-        if kept.get(e.id) != n
-    }
-    con.executemany(sql.INSERT_RAW_CLAIM, sorted(raw))
+    con.executemany(sql.INSERT_RAW_CLAIM, sorted(set(unplaced)))
     con.executemany(sql.INSERT_LINK, sorted(x for n, c in usable for x in file_links(n, c)))
 
 
