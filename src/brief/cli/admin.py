@@ -49,7 +49,7 @@ def paths(ctx: click.Context) -> None:
 def _new_line(ctx: click.Context, layers: Sequence[Layer]) -> str:
     """``paths``' line for the folder ``brief new`` writes into, and how it was chosen."""
     from ..corpus.authoring import personal_folder
-    from .authoring import FROM_CONFIG, NO_FOLDER, default_folder, in_use
+    from .folders import FROM_CONFIG, NO_FOLDER, default_folder, in_use
 
     folder, chosen = default_folder(ctx)
     if chosen == NO_FOLDER:

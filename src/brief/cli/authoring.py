@@ -18,6 +18,7 @@ import click
 
 from ..core.errors import BriefError, UsageError
 from .context import Folder, command, corpus_of, open_store, options, progress, use_cache
+from .folders import NO_FOLDER, default_folder, in_use
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -99,34 +100,6 @@ def target_folder(ctx: click.Context, into: str | None) -> str:
     if chosen == NO_FOLDER:
         raise UsageError("no personal corpus yet: run 'brief init' first (or give --into DIR)")
     return folder
-
-
-#: How :func:`default_folder` chose: the personal corpus; the config file's last corpus
-#: folder (there is no personal corpus); or none of them (the personal corpus's path).
-PERSONAL, FROM_CONFIG, NO_FOLDER = "personal", "config", "none"
-
-
-def default_folder(ctx: click.Context) -> tuple[str, str]:
-    """The folder ``new`` writes into without --into (``edit`` copies a bundled entry
-    into it, ``source import`` writes into it), and how it was chosen: the personal
-    corpus (see ``init``), when that folder exists (:data:`PERSONAL`); else the last
-    folder of the config file's corpus list that exists (:data:`FROM_CONFIG`); else
-    none (:data:`NO_FOLDER`, with the personal corpus's path, not yet made)."""
-    from ..corpus.authoring import personal_folder
-
-    default = personal_folder()
-    if os.path.isdir(default):
-        return default, PERSONAL
-    for folder in reversed(options(ctx).config.corpus):
-        if os.path.isdir(folder):
-            return folder, FROM_CONFIG
-    return default, NO_FOLDER
-
-
-def in_use(layers: Sequence[Layer], folder: str) -> bool:
-    """Whether *folder* is the folder of one of *layers*."""
-    here = os.path.abspath(folder)
-    return any(os.path.abspath(layer.root) == here for layer in layers)
 
 
 def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:

@@ -49,3 +49,14 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
         return f"{self.file}:{where} {self.message} [{self.code}]"
+
+
+def left_out_words(kind: str, ident: object) -> str:
+    """What ends each problem of an entry of *kind* (``claims``) that is left out for
+    its problems, with its id *ident* if it has a valid one (the checked values hold no
+    other): ``; claim 'c1' is left out``, or ``; this claim is left out``."""
+    from .kinds import SINGULAR
+
+    singular = SINGULAR[kind]
+    what = f"{singular} {ident!r}" if isinstance(ident, str) else f"this {singular}"
+    return f"; {what} is left out"

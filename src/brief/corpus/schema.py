@@ -18,8 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..core import diagnostics as d
-from ..core.diagnostics import Diagnostic
-from ..core.kinds import SINGULAR
+from ..core.diagnostics import Diagnostic, left_out_words
 from ..core.model import (
     CONFIDENCES,
     FORMAT_VERSIONS,
@@ -252,14 +251,6 @@ def _say_left_out(problems: list[Diagnostic], first: int, kind: str, ident: obje
     for at in range(first, len(problems)):
         found = problems[at]
         problems[at] = replace(found, message=found.message.removesuffix(kept) + words)
-
-
-def left_out_words(kind: str, ident: object) -> str:
-    """What ends each problem of an entry of *kind* left out, its id *ident* if valid:
-    ``; claim 'c1' is left out``, or ``; this claim is left out``."""
-    singular = SINGULAR[kind]
-    what = f"{singular} {inert(ident)!r}" if isinstance(ident, str) else f"this {singular}"
-    return f"; {what} is left out"
 
 
 def _check_entry(

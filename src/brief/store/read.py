@@ -351,8 +351,8 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
     """
     from dataclasses import replace
 
+    from ..core.diagnostics import left_out_words
     from ..core.names import normalise
-    from ..corpus.schema import left_out_words
     from ..corpus.trace import PHASES
 
     for record in records:
