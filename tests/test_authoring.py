@@ -856,6 +856,124 @@ def test_where_from_the_cache_says_what_it_says_from_the_files(
     assert files.exit_code == 0 and files.stdout.count("\n") == 1 + (name == "soho cholera")
 
 
+# -- edit: which definition it opens ---------------------------------------------------------
+
+
+def recorder(tmp_path: Path) -> tuple[str, Path]:
+    """An $EDITOR that changes nothing and records each FILE:LINE it is asked to open
+    (named as micro is, which is told the line that way), and the file it records to."""
+    script = tmp_path / "bin" / "micro"
+    script.parent.mkdir()
+    opened = tmp_path / "opened"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nopen({str(opened)!r}, 'a').write(sys.argv[-1] + '\\n')\n"
+    )
+    script.chmod(0o755)
+    return str(script), opened
+
+
+@pytest.mark.parametrize("apart", [False, True], ids=["one folder", "a later folder"])
+def test_edit_opens_the_entry_show_reaches_when_an_alias_clashes(
+    tmp_path: Path, apart: bool
+) -> None:
+    """An actor and a topic both had the alias 'soho cholera' (BRIEF012): `edit` opened
+    the actor, while `show` and `where` reach the topic."""
+    mine, later = tmp_path / "mine", tmp_path / ("later" if apart else "mine")
+    (mine / "topics").mkdir(parents=True)
+    later.mkdir(exist_ok=True)
+    topic = mine / "topics" / "outbreak.toml"
+    topic.write_text(_OUTBREAK + 'aliases = ["soho cholera"]\n')
+    (later / "actors.toml").write_text(_SNOW)
+    base = ("--no-bundled", "-q", "-c", str(mine), "-c", str(later))
+    ed, opened = recorder(tmp_path)
+    result = invoke(*base, "edit", "soho cholera", env={"EDITOR": ed})
+    assert result.exit_code == 0, result.stderr
+    first = run(*base, "where", "soho cholera").stdout.splitlines()[0]
+    assert opened.read_text() == f"{first}\n" == f"{topic}:3\n"
+
+
+def test_edit_opens_nothing_when_a_later_layer_drops_the_name(tmp_path: Path) -> None:
+    """A topic redefined in a later layer without its alias: `edit` opened the earlier
+    definition, which nothing uses, while `show` and `where` say no entry has the name."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "notes.toml").write_text(_OUTBREAK + 'aliases = ["soho cholera"]\n')
+    (second / "notes.toml").write_text(_OUTBREAK)
+    base = ("--no-bundled", "-c", str(first), "-c", str(second))
+    ed, opened = recorder(tmp_path)
+    result = invoke(*base, "edit", "soho cholera", env={"EDITOR": ed})
+    where = run(*base, "where", "soho cholera")
+    assert result.exit_code == where.exit_code == 1
+    assert result.stderr == where.stderr  # why, and the same last word
+    assert result.stderr.endswith(
+        "brief: none of the definitions of 'soho cholera' is in use: no entry in the corpus "
+        "has that name\n"
+    )
+    assert result.stdout == "" and not opened.exists()
+    # the name taken by another entry too: that one is opened
+    (second / "actors.toml").write_text(_SNOW)
+    assert invoke(*base, "edit", "soho cholera", env={"EDITOR": ed}).exit_code == 0
+    assert opened.read_text() == f"{second / 'actors.toml'}:3\n"
+
+
+def test_edit_does_not_copy_a_bundled_entry_a_later_one_took_the_name_from(
+    home: Path, tmp_path: Path
+) -> None:
+    """The bundled topic 'sanctions', redefined in the personal corpus without the alias
+    'us sanctions': `edit 'us sanctions'` copied the bundled one in beside it, a second
+    topic of its id (BRIEF009)."""
+    mine = home / "topics" / "sanctions.toml"
+    mine.parent.mkdir()
+    mine.write_text(
+        'format = 2\n\n[[topics]]\nid = "sanctions"\ntitle = "Sanctions"\nsummary = "Mine."\n'
+    )
+    before = mine.read_bytes()
+    ed, opened = recorder(tmp_path)
+    result = invoke("edit", "us sanctions", env={"EDITOR": ed})
+    assert result.exit_code == 1
+    assert "none of the definitions of 'us sanctions' is in use" in result.stderr
+    assert "in a later layer, overrides it, without the name 'us sanctions'" in result.stderr
+    assert "copied" not in result.stdout and not opened.exists()
+    assert mine.read_bytes() == before
+
+
+def test_edit_opens_the_entry_a_claim_id_names_too(tmp_path: Path) -> None:
+    """A claim's id that is also an actor's alias: `edit` opened the claim, while `show`
+    and `where` reach the actor."""
+    (tmp_path / "notes.toml").write_text(
+        _OUTBREAK + '\n[[sources]]\nid = "s"\ntitle = "Src"\nkind = "article"\n\n'
+        '[[claims]]\nid = "pump"\ntopic = "outbreak"\ntext = "T."\ncites = [{ source = "s" }]\n'
+    )
+    (tmp_path / "actors.toml").write_text(_SNOW.replace("soho cholera", "pump"))
+    base = ("--no-bundled", "-q", "-c", str(tmp_path))
+    assert run(*base, "show", "pump", "-f", "plain").stdout.startswith("John Snow")
+    ed, opened = recorder(tmp_path)
+    assert invoke(*base, "edit", "pump", env={"EDITOR": ed}).exit_code == 0
+    first = run(*base, "where", "pump").stdout.splitlines()[0]
+    assert opened.read_text() == f"{first}\n" == f"{tmp_path / 'actors.toml'}:3\n"
+
+
+@pytest.mark.parametrize("broken", ["left out", "skipped"])
+def test_edit_opens_a_later_definition_waiting_to_be_fixed(
+    home: Path, tmp_path: Path, broken: str
+) -> None:
+    """The personal copy of a bundled topic, left out or in a skipped file: `show` uses
+    the bundled one, but the copy is the one to fix (a second copy would not be)."""
+    mine = home / "topics" / "sanctions.toml"
+    mine.parent.mkdir()
+    end = 'summary = ""\n' if broken == "left out" else 'summary = "Mine.\n'
+    mine.write_text(f'format = 2\n\n[[topics]]\nid = "sanctions"\ntitle = "Sanctions"\n{end}')
+    before = mine.read_bytes()
+    bundled = Path(bundled_root()) / "topics" / "sanctions.toml"
+    assert run("-q", "where", "sanctions").stdout.splitlines() == [f"{bundled}:3", f"{mine}:3"]
+    ed, opened = recorder(tmp_path)
+    result = invoke("edit", "sanctions", env={"EDITOR": ed})
+    assert result.exit_code == 1  # unchanged, its problems listed
+    assert opened.read_text() == f"{mine}:3\n"
+    assert "copied" not in result.stdout and mine.read_bytes() == before
+
+
 # -- schema --------------------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from ..corpus.layers import Layer
     from ..corpus.where import Definition, Standing
+    from ..store import Store
 
 _INTO = click.option(
     "--into",
@@ -474,6 +475,13 @@ def _new_claim(
 def edit(ctx: click.Context, name: str, into: str | None) -> None:
     """Open $VISUAL or $EDITOR at the entry NAME names (topic, actor, source, claim id).
 
+    It opens the definition 'brief show NAME' uses, the one 'brief where NAME' lists
+    first, unless one waits to be fixed (in a file skipped for its problems, or left
+    out for its own): a later layer's definition of that entry, or, when NAME reaches
+    no entry, the latest layer's. When every definition that gives NAME is overridden
+    by a later one without it, nothing is opened or copied and the exit status is 1, as
+    for 'brief where'.
+
     When the editor exits, the file is checked against the whole corpus; if it has
     problems, or gives other files new ones (a section renamed that their claims
     cite), you choose: (e)dit again, (k)eep anyway, or (r)evert to exactly what it
@@ -484,11 +492,17 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     original; a copy left unchanged is removed again.
     """
     from ..corpus import authoring as a
-    from ..corpus.where import find
+    from ..corpus import where as w
     from .editor import editor
 
     layers = options(ctx).layers()
-    winner = find(layers, name, suggest=_suggest(layers))[0]
+    store = corpus_of(layers)  # its warnings left out: the file is checked after the edit
+    reached, found = _standings(layers, store, name)
+    winner = w.to_edit(found, reached)
+    if winner is None:  # nothing in use gives the name: nothing to fix, nor to copy
+        for standing in found:
+            _echo_note(standing, name, reached, store.left_out)
+        raise _none_in_use(name)
     editor()  # no editor to open: say so before a bundled entry is copied
     if not winner.bundled and not into:
         _edit_loop(ctx, layers, winner.path, winner.line, a.read_exact(winner.path))
@@ -556,8 +570,9 @@ def _caused(now: list[str], before: list[str]) -> list[str]:
 
 
 def _suggest(layers: Sequence[Layer]) -> Callable[[str, tuple[str, ...]], tuple[str, ...]]:
-    """For ``where.find``: the entries of some kinds (any named kind for none) whose
-    names look like one not found, each once, from the cache (as ``show`` suggests)."""
+    """For ``where.find`` and ``where.standings``: the entries of some kinds (any named
+    kind for none) whose names look like one not found, each once, from the cache (as
+    ``show`` suggests)."""
 
     def suggest(name: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
         named = tuple(k for k in kinds if k != "claim") if kinds else ("topic", "actor", "source")
@@ -734,20 +749,46 @@ def where(ctx: click.Context, name: str) -> None:
 
     layers = options(ctx).layers()
     store = open_store(ctx)  # its warnings first, as every command gives them
-    reached = store.reached(name)
-    found = w.standings(
-        layers, name, reached, set(store.skipped()), store.left_out, _suggest(layers)
-    )
+    reached, found = _standings(layers, store, name)
     for standing in found:
         click.echo(str(standing.definition))
     for standing in found:
-        note = _where_note(standing, name, reached, store.left_out)
-        if note:
-            click.echo(f"brief: note: {note}", err=True)
+        _echo_note(standing, name, reached, store.left_out)
     if reached is None and all(s.state in (w.REPLACED, w.OVERRIDDEN) for s in found):
-        raise BriefError(
-            f"none of the definitions of {name!r} is in use: no entry in the corpus has that name"
-        )
+        raise _none_in_use(name)
+
+
+def _standings(
+    layers: Sequence[Layer], store: Store, name: str
+) -> tuple[tuple[str, str] | None, list[Standing]]:
+    """What *name* reaches in *store* (``Store.reached``), and every definition that
+    gives it, each with where it stands against that (``where.standings``): what
+    ``where`` lists, and ``edit`` opens one of (``where.to_edit``)."""
+    from ..corpus.where import standings
+
+    reached = store.reached(name)
+    found = standings(layers, name, reached, set(store.skipped()), store.left_out, _suggest(layers))
+    return reached, found
+
+
+def _none_in_use(name: str) -> BriefError:
+    """What ``where`` and ``edit`` fail with when each definition that gives *name* is
+    overridden by a later one without it: ``show`` finds nothing either."""
+    return BriefError(
+        f"none of the definitions of {name!r} is in use: no entry in the corpus has that name"
+    )
+
+
+def _echo_note(
+    standing: Standing,
+    name: str,
+    reached: tuple[str, str] | None,
+    left_out: Callable[[str], str | None],
+) -> None:
+    """:func:`_where_note`'s note on *standing*, if it has one, on stderr."""
+    note = _where_note(standing, name, reached, left_out)
+    if note:
+        click.echo(f"brief: note: {note}", err=True)
 
 
 def _where_note(

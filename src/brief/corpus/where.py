@@ -12,11 +12,12 @@ For authoring commands only (``brief where``, ``edit``, ``new``, and the lines
 whose text could hold one of them (see :func:`may_name`): every file is read, but on a
 large corpus nearly none is parsed.
 
-Which definition a name reaches is not decided here for ``brief where``: the loaded
-corpus has decided it (the loader's merge, a later layer's entry replacing an earlier
-one of its id; then ``core.index``'s names, ids over titles over aliases, topics over
-actors over sources), and :func:`standings` is given its answer and says where every
-other definition stands against it.
+Which definition a name reaches is not decided here for ``brief where`` and ``brief
+edit``: the loaded corpus has decided it (the loader's merge, a later layer's entry
+replacing an earlier one of its id; then ``core.index``'s names, ids over titles over
+aliases, topics over actors over sources), and :func:`standings` is given its answer and
+says where every other definition stands against it (:func:`to_edit`: which ``edit``
+opens).
 """
 
 from __future__ import annotations
@@ -346,6 +347,27 @@ def standings(
         for entry, written in every.items()
     }
     return sorted(map(judge.state, found), key=judge.rank)  # stable: latest layer first
+
+
+def to_edit(found: Sequence[Standing], reached: tuple[str, str] | None) -> Definition | None:
+    """The definition ``brief edit`` opens, of those :func:`standings` *found* for a
+    name that reaches *reached* (as given to it): the one in use, what ``brief where``
+    lists first; but a later layer's definition of the same entry waiting to be fixed
+    (in a skipped file, or left out for its own problems) before it, as that one is the
+    entry once fixed. When the name reaches nothing, the first waiting to be fixed
+    (latest layer first). None when none is either, each overridden by a later
+    definition of its id (:data:`REPLACED`, :data:`OVERRIDDEN`): an edit of one would
+    change nothing in use, and a bundled one copied would be a second of its id.
+    """
+    target = (reached[1], reached[0]) if reached is not None else None
+    candidates = [
+        s.definition
+        for s in found
+        if s.state not in (REPLACED, OVERRIDDEN)
+        and (target is None or (s.definition.kind, s.definition.id) == target)
+    ]
+    # found gives the one in use first: of one layer, it wins
+    return max(candidates, key=lambda d: d.layer, default=None)
 
 
 class _Judge:
