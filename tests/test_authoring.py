@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 
 from brief.cli import cli
 from brief.cli.editor import at_line
+from brief.corpus.grades import FORMAT_2_KEYS, RELATION_KEYS
 from brief.corpus.layers import bundled_root
 from brief.corpus.parse import parse
 
@@ -266,6 +267,80 @@ def test_new_claim_takes_a_quote_and_a_locator(home: Path) -> None:
     taken = run(*args[:2], "-t", "old", *args[4:], "--quote", said, "T.")
     assert taken.exit_code == 0, taken.stderr
     assert f'quote = "{said}"' in old.read_text()
+
+
+#: A value of each key only format 2 has, given with --set.
+_FORMAT_2_VALUES = {
+    "credibility": "2", "by": "unnamed officials", "date": "1953", "likelihood": "likely",
+    "confidence": "high", "relation": "supports", "relation_to": "united-states",
+    "relation_from": "china", "reliability": "A", "publisher": "P", "retrieved": "2024-03-01",
+    "note": "Why.",
+}  # fmt: skip
+#: Each kind's keys that validate refuses in a format-1 file (BRIEF016), and a claim's
+#: relation (BRIEF021); but a source's text, which --set does not give (source import does).
+_FORMAT_2_SETS = [
+    (kind.removesuffix("s"), key, _FORMAT_2_VALUES[key])
+    for kind, keys in FORMAT_2_KEYS.items()
+    for key in (*keys, *(RELATION_KEYS if kind == "claims" else ()))
+    if (kind, key) != ("sources", "text")
+]
+
+
+@pytest.mark.parametrize(("kind", "key", "value"), _FORMAT_2_SETS)
+def test_new_with_set_of_a_format_2_key_into_a_format_1_file_writes_nothing(
+    home: Path, kind: str, key: str, value: str
+) -> None:
+    """A new user's `brief new claim ... --set credibility=2` into a format-1 file was
+    written, then told as BRIEF016 with exit status 1; --quote was refused before."""
+    (home / "topics").mkdir(exist_ok=True)
+    old = home / "topics" / "old.toml"
+    old.write_text('format = 1\n[[topics]]\nid = "old"\ntitle = "Old"\nsummary = "S."\n')
+    sources = home / "sources.toml"
+    sources.write_text("format = 1\n")
+    path = old if kind == "claim" else sources
+    actors = ("-t", "old", "-a", "prc", "-a", "usa")
+    cited = (*actors, "-s", "why-china", "--section", "Trade Sanctions")
+
+    def new(name: str, *sets: str) -> Result:
+        named = (*cited, f"{name}.") if kind == "claim" else (f"The {name}", "--no-edit")
+        return run("new", kind, *named, *sets)
+
+    before = path.read_bytes()
+    refused = new("First", "--set", f"{key}={value}")
+    assert refused.stderr == (
+        f"brief: --set {key} needs format 2, and {path} is format 1 (write: format = 2 at the "
+        "top of the file, in place of format = 1; its entries mean the same in format 2)\n"
+    )
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert path.read_bytes() == before
+    # format 1's own keys are taken; the file changed as it says takes the key too
+    own = "note=Why." if kind == "claim" else "kind=report"
+    assert new("First", "--set", own).exit_code == 0
+    path.write_bytes(path.read_bytes().replace(b"format = 1\n", b"format = 2\n"))
+    needs = [f"--set={k}={v}" for k, v in _NEEDS.get(key, {}).items()]  # an assessment's
+    taken = new("Second", "--set", f"{key}={value}", *needs)
+    assert taken.exit_code == 0 and f"wrote the {kind} " in taken.stdout, taken.stderr
+
+
+def test_new_names_every_format_2_option_at_once(home: Path) -> None:
+    (home / "topics").mkdir(exist_ok=True)
+    old = home / "topics" / "old.toml"
+    old.write_text('format = 1\n[[topics]]\nid = "old"\ntitle = "Old"\nsummary = "S."\n')
+    before = old.read_bytes()
+    said = "actively helping North Korea circumvent them"
+    cited = ("-s", "why-china", "--section", "Trade Sanctions", "--quote", said)
+    sets = ("--set", "credibility=2", "--set", "note=N.", "--set", "by=DPRK", "T.")
+    refused = run("new", "claim", "-t", "old", *cited, *sets)
+    assert refused.exit_code == 2 and refused.stderr.startswith(
+        "brief: --quote and --locator, --set credibility and --set by need format 2, and "
+    )  # by is not looked up (BRIEF022) in a file that cannot take it
+    assert old.read_bytes() == before
+    # a new file is written in format 2, so a topic's, or a new source file's, takes them
+    assert run("new", "topic", "Ice", "--set", "summary=Cold.", "--no-edit").exit_code == 0
+    claim = run("new", "claim", "-t", "ice", *cited, *sets[:-3], "T.")
+    assert claim.exit_code == 0, claim.stderr
+    source = run("new", "source", "S", "--set", "reliability=A", "--no-edit")
+    assert source.exit_code == 0 and (home / "sources.toml").read_text().count("format = 2") == 1
 
 
 def test_new_claim_refuses_a_by_that_names_an_actor_other_than_by_its_id(home: Path) -> None:

@@ -287,6 +287,28 @@ def _check_by(layers: list[Layer], by: object) -> None:
             )
 
 
+def _refuse_format_2(kind: str, path: str, version: int, given: Given, cited: bool = False) -> None:
+    """Refuse, before anything is written, what only format 2 has when the file *path* is
+    format 1 (*version*): a key *given* with ``--set``, and a claim's ``--quote`` and
+    ``--locator`` (*cited*), with the fix ``BRIEF016`` gives (``--set credibility=2``
+    was written, then told as ``BRIEF016``)."""
+    from ..corpus.grades import FORMAT_2_KEYS, RELATION_KEYS
+
+    if version >= 2:
+        return
+    newer = (*FORMAT_2_KEYS[f"{kind}s"], *(RELATION_KEYS if kind == "claim" else ()))
+    named = ["--quote and --locator"] if cited else []
+    named += [f"--set {key}" for key in given if key in newer]
+    if not named:
+        return
+    said = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    needs = "needs" if len(named) == 1 and not cited else "need"
+    raise UsageError(
+        f"{said} {needs} format 2, and {path} is format 1 (write: format = 2 at the top of "
+        "the file, in place of format = 1; its entries mean the same in format 2)"
+    )
+
+
 def _citation(
     cited: Definition | None,
     cited_as: tuple[str | None, str | None, str | None, str | None],
@@ -404,6 +426,7 @@ def _new_named(
     file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
     path = os.path.join(target, file.get(kind, "sources.toml"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
+    _refuse_format_2(kind, path, version, given)
     entry = a.entry_text(kind, {"id": ident, key: title, **values}, raw, version=version)
     return path, entry, ident
 
@@ -454,13 +477,9 @@ def _new_claim(
             )
     else:
         path = home.path
-    _check_by(layers, given.get("by"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes
-    if version < 2 and ("quote" in cite or "locator" in cite):
-        raise UsageError(
-            f"--quote and --locator need format 2, and {path} is format 1 (write: format = 2 "
-            "at the top of the file, in place of format = 1; its entries mean the same in format 2)"
-        )
+    _refuse_format_2("claim", path, version, given, "quote" in cite or "locator" in cite)
+    _check_by(layers, given.get("by"))
     extra, raw = _as_written(given)
     entry = a.entry_text(
         "claim", {**values, **extra}, {"cites": a.citation_text(cite), **raw}, version
