@@ -1360,6 +1360,7 @@ def test_the_date_patterns_are_the_calendar(validator: object) -> None:
         yield from (f"{year:04}-02-{day}" for year in range(0, 10000, 100) for day in (28, 29))
         yield from ("1854", " 1854-08 ", "1854\n", "854", "18540", "1854-8", "1854-08-1")
         yield from ("1854-08-01-01", "1854/08", "1854 -08", "-1854", "", " ", "x1854")
+        yield from ("\u0661\u0668\u0665\u0664", "1854-\u0660\u0668")  # not ASCII digits
         # not 1854.0: JSON has one kind of number, so to the schema it is an integer
         yield from (999, 1000, 9999, 10000, True, datetime.date(1854, 8, 31))
         yield datetime.datetime(1854, 8, 31, 10, 0)
@@ -1368,6 +1369,7 @@ def test_the_date_patterns_are_the_calendar(validator: object) -> None:
         yield from ("1854/1855", "1854-08/1854-09-08", " 1854 / 1855 ", "1854-13/1855")
         yield from ("1854/1855-02-29", "1854/1856-02-29", "1854/", "/1855", "1854/1855/1856")
         yield from ("1854/8", "1854/8/31", "1854/08/31", "1854-08/1855-00", "1854//1855")
+        yield from ("\u0661\u0668\u0665\u0664/1855", "1854/\u0668/31")
 
     wrong = []
     for kind, values in (("sources", days), ("claims", days), ("claims", ranges)):

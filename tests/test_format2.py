@@ -211,6 +211,56 @@ def test_bad_grades_and_dates_are_reported(
     assert (len(lines) > 1) == (name == "sources.toml"), lines
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (
+            "harbour.toml",
+            'date = "2018/2020"',
+            'date = "\u0661\u0669\u0665\u0663"',  # 1953 in Arabic-Indic digits
+            "claims[0].date: '\u0661\u0669\u0665\u0663' is not a date (YYYY, YYYY-MM, "
+            "YYYY-MM-DD or a range A/B)",
+        ),
+        (
+            "harbour.toml",
+            'date = "2018/2020"',
+            'date = "1953-\u0660\u0663"',
+            "claims[0].date: '1953-\u0660\u0663' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or "
+            "a range A/B)",
+        ),
+        (
+            "harbour.toml",
+            'date = "2018/2020"',
+            'date = "\U0001d7cf\U0001d7d7\U0001d7d3\U0001d7d1/1954"',  # mathematical bold
+            "claims[0].date: '\U0001d7cf\U0001d7d7\U0001d7d3\U0001d7d1/1954' is not a range "
+            "A/B: '\U0001d7cf\U0001d7d7\U0001d7d3\U0001d7d1' is not a date (YYYY[-MM[-DD]])",
+        ),
+        (
+            "harbour.toml",
+            'date = "2018/2020"',
+            'date = "1953/\u0663/23"',  # not a date with slashes to rewrite with ASCII digits
+            "claims[0].date: '1953/\u0663/23' is not a range A/B: '\u0663/23' is not a date "
+            "(YYYY[-MM[-DD]])",
+        ),
+        (
+            "sources.toml",
+            'date = "2021-03"',
+            'date = "\u0661\u0669\u0665\u0663"',
+            "sources[0].date: '\u0661\u0669\u0665\u0663' is not a date (YYYY, YYYY-MM or "
+            "YYYY-MM-DD)",
+        ),
+    ],
+)
+def test_dates_take_ascii_digits_only(
+    analyst: Path, name: str, old: str, new: str, expected: str
+) -> None:
+    """A claim took `date = "\u0661\u0669\u0665\u0663"` (1953 in Arabic-Indic digits), which a
+    source's date refused, as the editors' schema did."""
+    edit(analyst / name, old, new)
+    _, lines, _ = validate(analyst)
+    assert any(line.startswith(f"{analyst}/{name}:") and expected in line for line in lines), lines
+
+
 def test_grade_words_are_normalised(analyst: Path) -> None:
     edit(analyst / "harbour.toml", 'likelihood = "likely"', 'likelihood = "Roughly  Even Chance"')
     assert validate(analyst)[0] == 0

@@ -53,8 +53,10 @@ def format_2_key(doc: dict[str, Any]) -> str | None:
     return None
 
 
-_DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_SLASHED = re.compile(r"^\d{4}/\d{1,2}(?:/\d{1,2})?$")
+#: A day, month or year, and one written with slashes: ASCII digits only, as a source's
+#: date (``checkers.date``) takes them (``\d`` takes ``١٩٥٣`` too).
+_DAY = re.compile(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$")
+_SLASHED = re.compile(r"^[0-9]{4}/[0-9]{1,2}(?:/[0-9]{1,2})?$")
 
 
 def type_name(value: Any) -> str:
