@@ -93,6 +93,44 @@ def test_init_writes_a_new_config_when_there_is_none(home: Path) -> None:
     assert f"corpus: {home}\n" in run("paths").stdout
 
 
+def test_init_dir_says_when_new_writes_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brief init DIR` with a personal corpus already made said nothing of it: `brief
+    new` went on writing there, not into DIR."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    personal = tmp_path / "data" / "brief" / "corpus"
+    notes, other = tmp_path / "notes", tmp_path / "my notes"
+
+    def note(writes: Path, how: str, folder: Path) -> str:
+        into = f"'{folder}'" if " " in str(folder) else str(folder)
+        return (
+            f"brief: note: brief new writes into {writes} ({how}), not {folder}; give --into "
+            f"{into} to write there\n"
+        )
+
+    # no personal corpus: DIR is the config file's last folder, where new writes
+    made = run("init", str(notes))
+    assert made.exit_code == 0 and made.stderr == "", made.stderr
+    assert run("init", str(other)).stderr == ""
+    assert _new_line().startswith(f"new:    {other}  (the config file's last corpus folder")
+    # DIR already in the list, but not last: new writes into the last one, and says so
+    again = run("init", str(notes))
+    assert again.exit_code == 0 and "already in the corpus list" in again.stdout
+    assert again.stderr == note(other, "the config file's last corpus folder", notes)
+    # with a personal corpus, new writes there whatever DIR is, as paths says
+    assert run("init").stderr == ""
+    for folder in (notes, other):
+        told = run("init", str(folder))
+        assert told.exit_code == 0 and told.stderr == note(personal, "your personal corpus", folder)
+        assert _new_line().startswith(f"new:    {personal}  (your personal corpus")
+    assert run("init", f"{personal}/").stderr == ""  # the personal corpus itself
+    written = run("new", "topic", "Ice", "--no-edit")
+    assert f"at {personal / 'topics' / 'ice.toml'}:" in written.stdout
+    there = run("new", "topic", "Snow", "--no-edit", "--into", str(other))
+    assert f"at {other / 'topics' / 'snow.toml'}:" in there.stdout, there.stderr
+
+
 def _new_line(*args: str) -> str:
     """The line of ``brief paths`` that says where ``brief new`` writes."""
     result = run(*args, "paths")

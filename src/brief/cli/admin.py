@@ -49,14 +49,14 @@ def paths(ctx: click.Context) -> None:
 def _new_line(ctx: click.Context, layers: Sequence[Layer]) -> str:
     """``paths``' line for the folder ``brief new`` writes into, and how it was chosen."""
     from ..corpus.authoring import personal_folder
-    from .folders import FROM_CONFIG, NO_FOLDER, default_folder, in_use
+    from .folders import CHOSEN, FROM_CONFIG, NO_FOLDER, default_folder, in_use
 
     folder, chosen = default_folder(ctx)
     if chosen == NO_FOLDER:
         return f"new:    {folder}  (not found: run 'brief init', or give 'brief new --into DIR')"
-    how = "your personal corpus"
+    how = CHOSEN[chosen]
     if chosen == FROM_CONFIG:
-        how = f"the config file's last corpus folder: no personal corpus at {personal_folder()}"
+        how += f": no personal corpus at {personal_folder()}"
     if not in_use(layers, folder):
         how += "; not a corpus folder in use, so not read: 'brief init' adds it"
     return f"new:    {folder}  ({how}; 'brief new --into DIR' writes elsewhere)"

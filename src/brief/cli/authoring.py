@@ -18,7 +18,7 @@ import click
 
 from ..core.errors import BriefError, UsageError
 from .context import Folder, command, corpus_of, open_store, options, progress, use_cache
-from .folders import NO_FOLDER, default_folder, in_use
+from .folders import CHOSEN, NO_FOLDER, default_folder, in_use
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -42,14 +42,17 @@ def interactive() -> bool:
 
 @command()
 @click.argument("folder", required=False, metavar="[DIR]", type=Folder())
-def init(folder: str | None) -> None:
+@click.pass_context
+def init(ctx: click.Context, folder: str | None) -> None:
     """Create your personal corpus folder and add it to the config file's corpus list.
 
     DIR defaults to $XDG_DATA_HOME/brief/corpus (~/.local/share/brief/corpus), the
     personal corpus: 'brief new' and 'brief edit' write there unless told --into another
     folder, or, when it does not exist, into the config file's last corpus folder (so
-    into DIR, with no personal corpus). 'brief paths' says which.
+    into DIR, with no personal corpus). 'brief paths' says which, and so does a note
+    from 'brief init DIR' when it is not DIR.
     """
+    from ..core.unsafe import shown_line
     from ..corpus.authoring import personal_folder
     from ..corpus.config import config_path, load_config
     from ..corpus.configedit import add_corpus_folder
@@ -71,6 +74,13 @@ def init(folder: str | None) -> None:
         click.echo(
             "the bundled corpus is read too: for your notes alone, add 'bundled = false' there"
         )
+    writes, chosen = default_folder(ctx, load_config().corpus)  # the list as it is now
+    if chosen != NO_FOLDER and os.path.realpath(writes) != os.path.realpath(folder):
+        note = (
+            f"brief: note: brief new writes into {writes} ({CHOSEN[chosen]}), not {folder}; "
+            f"give --into {shlex.quote(folder)} to write there"
+        )
+        click.echo(shown_line(note), err=True)
     click.echo("next: brief new source 'Its title', then brief new actor and brief new topic")
 
 
