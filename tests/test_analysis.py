@@ -292,3 +292,12 @@ def test_a_minimum_that_keeps_no_claim_says_so_not_no_claims_yet() -> None:
     dated = run("timeline", "economy", "--min-grade", "A1")  # said "No dated claims."
     assert "No dated claims graded A1 or better (1 below it or ungraded)." in dated.stdout
     assert "No dated claims." in run("timeline", "nuclear", "--min-grade", "A1").stdout
+
+
+@pytest.mark.parametrize("point", ["\u0661\u0669\u0665\u0663", "1953-\u0660\u0663"])
+def test_since_takes_ascii_digits_only_as_a_date_does(point: str) -> None:
+    """As a claim's date: other scripts' digits matched the pattern, then the window
+    came out as ``'١٩٥٣' is after ''``."""
+    result = run(*ANALYST, "claims", "--since", point)
+    assert result.exit_code == 2
+    assert f"--since: {point!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" in result.stderr

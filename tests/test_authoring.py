@@ -550,6 +550,14 @@ def test_new_with_no_edit_says_what_is_left_to_fill_in(home: Path) -> None:
             ("claim", "-t", "sanctions", "-s", "why-china", "--set", "credibility=high", "Z."),
             "--set credibility: expected a whole number (integer 1-6), got 'high'",
         ),
+        (  # a digit to str.isdigit, not to int(): it was a traceback
+            ("claim", "-t", "sanctions", "-s", "why-china", "--set", "credibility=\u00b2", "Z."),
+            "--set credibility: expected a whole number (integer 1-6), got '\u00b2'",
+        ),
+        (
+            ("claim", "-t", "sanctions", "-s", "why-china", "--set", "credibility=\u0663", "Z."),
+            "--set credibility: expected a whole number (integer 1-6), got '\u0663'",
+        ),
         (("source", "S", "--set", "kind=blog"), "--set kind: unknown source kind 'blog'"),
         (("actor", "A", "--set", "colour=x"), "an actor takes KEY=VALUE"),
         (("topic", "T", "--set", "summary="), "--set summary: must not be empty"),
@@ -1554,3 +1562,15 @@ def test_new_and_edit_give_each_problem_its_line(home: Path, tmp_path: Path) -> 
     edited = invoke("edit", "arctic-shipping", env=env)
     typo = next(n for n, line in enumerate(path.read_text().splitlines(), 1) if "sumary" in line)
     assert f"{path}:{typo}: topics[0].sumary: unknown key 'sumary'" in edited.stderr
+
+
+def test_init_prints_a_folder_name_inert(home: Path, tmp_path: Path) -> None:
+    """A folder named with a terminal escape is shown as text, not obeyed."""
+    from brief.core.sanitize import is_inert
+
+    odd = tmp_path / "notes\x1b[2J"
+    result = run("init", str(odd))
+    assert result.exit_code == 0, result.output
+    assert odd.is_dir()
+    assert "\x1b" not in result.stdout and is_inert(result.stdout)
+    assert "notes\\x1b[2J" in result.stdout

@@ -528,3 +528,13 @@ def test_ordering_by_line_keeps_each_knock_on_under_its_cause() -> None:
     assert ordered.lines == (3, 9, 2, 8, 5, 6)
     unknown = view.at_lines([0] * 6)  # no line known: as they were
     assert unknown.problems == problems
+
+
+def test_a_relation_needing_two_actors_reads_as_a_sentence(mini: Path) -> None:
+    """``then who it is allied with``: not ``who it allied with``."""
+    (mini / "rel.toml").write_text(
+        "format = 2\n"
+        + CLAIM.format(id="r1").replace('"china"]', '"china"]\nrelation = "allied-with"')
+    )
+    out = run("--no-bundled", "validate", str(mini)).stdout
+    assert "the subject first, then who it is allied with; the claim is kept" in out

@@ -63,13 +63,14 @@ def init(ctx: click.Context, folder: str | None) -> None:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
         raise BriefError(f"{folder}: cannot create the folder: {exc.strerror}") from None
-    click.echo(f"{'found' if existed else 'created'} {folder}")
+    click.echo(shown_line(f"{'found' if existed else 'created'} {folder}"))
     if _write_schema(folder):
-        click.echo(f"wrote {os.path.join(folder, 'brief.schema.json')} (for TOML editors)")
+        schema = os.path.join(folder, "brief.schema.json")
+        click.echo(shown_line(f"wrote {schema} (for TOML editors)"))
     if add_corpus_folder(config_path(), folder):
-        click.echo(f"added it to the corpus list in {config_path()}")
+        click.echo(shown_line(f"added it to the corpus list in {config_path()}"))
     else:
-        click.echo(f"already in the corpus list in {config_path()}")
+        click.echo(shown_line(f"already in the corpus list in {config_path()}"))
     if load_config().bundled:
         click.echo(
             "the bundled corpus is read too: for your notes alone, add 'bundled = false' there"
@@ -253,7 +254,7 @@ def _given(kind: str, sets: tuple[str, ...]) -> Given:
             )
         kind_of = fields[key].type
         if kind_of.startswith("integer"):
-            if not value.strip().isdigit():
+            if not (value.strip().isascii() and value.strip().isdigit()):  # not '²' or '٣'
                 raise UsageError(f"--set {key}: expected a whole number ({kind_of}), got {value!r}")
             out[key] = int(value)
         elif kind_of.startswith("array"):

@@ -28,6 +28,11 @@ class Relation(NamedTuple):
         """Its name as a sentence reads it: ``trades with``."""
         return self.name.replace("-", " ")
 
+    @property
+    def verb(self) -> str:
+        """What A does to B, after "who it": ``trades with``, ``is allied with``."""
+        return f"is {self.words}" if self.name.endswith("ed-with") else self.words
+
 
 #: Every relation, in the order the docs list them (directed first, then symmetric).
 RELATIONS: tuple[Relation, ...] = (

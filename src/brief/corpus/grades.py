@@ -272,7 +272,7 @@ def relation_ok(
     if len(set(actors)) < 2:
         message = (
             f"relation {name!r} needs two actors or more: the subject first, then who it "
-            f"{RELATIONS[name].words}; {RELATION_DROPPED}"
+            f"{RELATIONS[name].verb}; {RELATION_DROPPED}"
         )
         problem(d.RELATION, where, message)
         return

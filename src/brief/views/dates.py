@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..core.days import calendar_problem
 
-_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_POINT = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits: not '١٩٥٣'
 
 
 class Span(NamedTuple):
