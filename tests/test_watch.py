@@ -363,3 +363,28 @@ def test_a_show_without_watch_imports_no_watching(tmp_path: Path) -> None:
     assert not said
     assert "brief.cli.reading" in mods
     assert {"brief.cli.watch", "brief.store.watching"} & mods == set()
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_quiet_leaves_the_corpus_warnings_out_of_a_watch(
+    corpus: Path, watcher: list[Watcher], quiet: bool
+) -> None:
+    """``brief -q show X --watch`` as ``brief -q show X``: no warnings about other files
+    (a new user's watch drew four lines of them above the briefing)."""
+    (corpus / "broken.toml").write_text("format = 1\n[[topics]\n")
+    settle(corpus)
+    w = Watcher(
+        *(["-q"] if quiet else []),
+        "--no-bundled",
+        "--corpus",
+        str(corpus),
+        "show",
+        "trade",
+        "--watch",
+    )
+    watcher.append(w)
+    w.wait_for(SUMMARY)
+    edit(corpus / "topics" / "trade.toml", SUMMARY, EDITED)
+    w.wait_for(EDITED)  # a second version drawn: its warnings would be told by now
+    assert w.interrupt() == 0
+    assert ("brief: warning:" in w.seen["err"]) is not quiet

@@ -104,7 +104,7 @@ def watch(ctx: click.Context, frame: Frame, fmt: str | None, title: str) -> None
     try:
         watched = open_watched(ctx)
         with out:
-            _loop(watched, frame, out, dest, width, every)
+            _loop(watched, frame, out, dest, width, every, bool(ctx.meta.get("brief.quiet")))
     except KeyboardInterrupt:
         return  # the way a watch ends: out's exit has restored the terminal
     finally:
@@ -126,12 +126,18 @@ def open_watched(ctx: click.Context) -> Watched:
 
 
 def _loop(
-    watched: Watched, frame: Frame, out: _Output, dest: str, width: int | None, every: float
+    watched: Watched,
+    frame: Frame,
+    out: _Output,
+    dest: str,
+    width: int | None,
+    every: float,
+    quiet: bool = False,
 ) -> None:
     last: Drawn | None = None
     size = out.size()
     while True:
-        drawn = _draw(watched.store, frame, dest, width or out.width())
+        drawn = _draw(watched.store, frame, dest, width or out.width(), quiet)
         if drawn != last:
             out.show(drawn)
             last = drawn
@@ -146,7 +152,9 @@ def _loop(
                 break
 
 
-def _draw(store: Store, frame: Frame, dest: str, width: int | None) -> Drawn:
+def _draw(store: Store, frame: Frame, dest: str, width: int | None, quiet: bool = False) -> Drawn:
+    """What one look at the corpus draws; with *quiet* (``brief -q``), without the
+    corpus's warnings, as every other command leaves them out."""
     from ..render.output import render
 
     problems: list[str] = []
@@ -157,7 +165,7 @@ def _draw(store: Store, frame: Frame, dest: str, width: int | None) -> Drawn:
             text = render(draw, dest, width)
     except BriefError as exc:
         problems.append(str(exc))
-    return Drawn(text, tuple(problems), tuple(store.warnings))
+    return Drawn(text, tuple(problems), () if quiet else tuple(store.warnings))
 
 
 class _Output:
