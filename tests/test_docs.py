@@ -162,6 +162,7 @@ def test_readme_command_table_lists_every_command() -> None:
 # on the class named (checked below), so they work without a binding of ours.
 TEXTUAL_KEYS: dict[str, tuple[str, str]] = {
     "ctrl+q": ("textual.app", "App"),  # quit, beside our own q
+    "ctrl+c": ("textual.app", "App"),  # copy, or a notice of how to quit
     "ctrl+p": ("textual.app", "App"),  # the command palette (COMMAND_PALETTE_BINDING)
     "tab": ("textual.screen", "Screen"),  # focus next
     "shift+tab": ("textual.screen", "Screen"),  # focus previous
