@@ -248,7 +248,14 @@ def test_long_snippet_marks_the_words_around_the_first_match() -> None:
 @pytest.mark.parametrize("no_cache", ["1", ""], ids=["files", "cache"])
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("sanctons china", "sanctions china"), ("nuclear weapns", "nuclear weapons")],
+    [
+        ("sanctons china", "sanctions china"),
+        ("nuclear weapns", "nuclear weapons"),
+        # two letters swapped: difflib finds 'lack' nearer 'tlak' than 'talk'
+        ("tlak", "talks"),
+        ("nuclear tlak", "nuclear talks"),
+        ("nuclear tlaks", "nuclear talks"),  # the start of a word, against a stem
+    ],
 )
 def test_cli_search_respells_a_word_that_matches_nothing(
     typed: str, meant: str, no_cache: str

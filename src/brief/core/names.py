@@ -43,7 +43,7 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> tuple[str, 
     words = set(key.split("-"))
     within = [c for c in pool if c != key and words <= set(c.split("-"))]
     prefixed = [c for c in pool if key and (c.startswith(key) or key.startswith(c)) and c != key]
-    swapped = [c for c in pool if _one_swap(key, c) and not _another_number(key, c)]
+    swapped = [c for c in pool if one_swap(key, c) and not _another_number(key, c)]
     # 0.75: lower lets 'farmers' suggest 'arms' and 'sanction' 'unification'
     similar = [
         c
@@ -76,7 +76,7 @@ def _year_short(x: str, y: str) -> bool:
     return len(short) == 2 and len(year) == 4 and year[:2] in ("19", "20") and year.endswith(short)
 
 
-def _one_swap(a: str, b: str) -> bool:
+def one_swap(a: str, b: str) -> bool:
     """Whether *b* is *a* with two neighbouring letters swapped (``osa``, ``oas``)."""
     if len(a) != len(b) or a == b:
         return False

@@ -278,6 +278,12 @@ def respelled(
 
 #: How alike a word and a term must be (``difflib``'s ratio) for one to be offered.
 NEAR = 0.75
+#: How alike a word and a term count when they are two neighbouring letters swapped
+#: (``tnak``, ``tank``): difflib's ratio gives them 0.5, a typing slip, not a word apart.
+SWAPPED = 0.9
+#: ... and when the word's start is the term so swapped (``tlaks``, the stem ``talk``):
+#: near, but below any term difflib finds as near (``fomrer``: ``former``, not ``form``).
+SWAPPED_START = NEAR + 0.01
 
 
 def _near_terms(terms: list[str], word: str) -> list[str]:
@@ -286,9 +292,11 @@ def _near_terms(terms: list[str], word: str) -> list[str]:
     A term is a stem (``secur`` for ``security``): it is held against the word and,
     five letters or longer, against as much of the word's start as it is long
     (``secri``), whichever is closer. (Shorter, too much is near: ``harm`` for
-    ``harvst``.)
+    ``harvst``.) Two neighbouring letters swapped count as near (:data:`SWAPPED`).
     """
     from difflib import SequenceMatcher
+
+    from ..core.names import one_swap
 
     key = word.casefold()
     alike: dict[int, SequenceMatcher[str]] = {}  # by the length of the term
@@ -297,7 +305,12 @@ def _near_terms(terms: list[str], word: str) -> list[str]:
         if abs(len(term) - len(key)) > 3:
             continue
         best = 0.0
+        if 4 <= len(term) < len(key) and one_swap(key[: len(term)], term):
+            best = SWAPPED_START
         for typed in {key, key[: max(5, len(term))]}:
+            if one_swap(typed, term):
+                best = max(best, SWAPPED)
+                continue
             matcher = alike.setdefault(len(typed), SequenceMatcher())
             matcher.set_seq2(typed)
             matcher.set_seq1(term)
