@@ -108,3 +108,53 @@ def test_many_warnings_are_cut_to_a_count(tmp_path: Path) -> None:
     assert lines[-1] == "brief: warning: … and 5 more ('brief validate' lists them all)"
     assert "c00.toml" in lines[0] and "c09.toml" in lines[9]
     assert run("--no-bundled", "-c", str(tmp_path), "-q", "show", "t").stderr == ""
+
+
+@pytest.fixture
+def unread(mini: Path) -> Path:
+    """The fixture corpus with topics/security.toml broken: its claim names china."""
+    from .conftest import settle
+
+    security = mini / "topics" / "security.toml"
+    security.write_text(security.read_text() + "oops = [\n")
+    settle(mini)
+    return mini
+
+
+@pytest.mark.parametrize("cache", ["", "1"], ids=["cache", "files"])
+def test_a_briefing_says_a_file_that_could_not_be_read_names_its_entry(
+    unread: Path, cache: str
+) -> None:
+    """Its claims cannot be parsed, so they cannot be counted as left out: the briefing
+    of an entry the file names says so where they would be, in every format, from the
+    files and from the cache (a new user's 'No claims yet.' read as true)."""
+    base = ("--no-bundled", "--corpus", str(unread))
+    env = {"BRIEF_NO_CACHE": cache}
+    broken = f"{unread}/topics/security.toml"
+    for _ in range(2):  # the second time from the cache, if there is one
+        shown = run(*base, "show", "china", "--format", "plain", env=env)
+        assert shown.exit_code == 0
+        said = (
+            f"The file {broken} could not be read, and names this actor: what it says of it "
+            "is not here (see brief validate)"
+        )  # the last lines, wrapped: a path longer than a line is cut as any word is
+        assert "".join(shown.stdout.split()).endswith("".join(said.split()))
+        data = json.loads(run(*base, "show", "china", "--format", "json", env=env).stdout)
+        assert data["unread"] == [broken]
+        marked = run(*base, "show", "china", "--format", "markdown", env=env).stdout
+        assert "could not be read, and names this actor" in marked
+    other = json.loads(run(*base, "show", "russia", "--format", "json", env=env).stdout)
+    assert other["unread"] == []  # the file does not name russia
+    (unread / "topics" / "security.toml").write_text(
+        (unread / "topics" / "security.toml").read_text().replace("oops = [\n", "")
+    )
+    mended = json.loads(run(*base, "show", "china", "--format", "json", env=env).stdout)
+    assert mended["unread"] == []
+
+
+def test_a_briefing_with_no_claims_and_an_unread_file_does_not_say_none_yet(unread: Path) -> None:
+    from brief.views.records import Briefing
+
+    made = Briefing("actor", "a", "A", "", (), (), (), "", ())
+    assert made.no_claims_line == "No claims yet."
+    assert made._replace(unread=("x.toml",)).no_claims_line == "No claims to show."

@@ -27,6 +27,9 @@ _NAME_LINE = re.compile(
     re.M,
 )
 _ITEM = re.compile(rb"[\"']([^\"'\r\n]+)[\"']")
+#: A quoted value shaped as an id (lowercase letters, digits, hyphens): what a file's
+#: text may name an entry by (``topic = "trade"``, ``actors = ["china"]``).
+_QUOTED_ID = re.compile(rb"[\"']([a-z0-9]+(?:-[a-z0-9]+)*)[\"']")
 _NAMED = ("topics", "actors", "sources")
 _MARK = " is in the skipped file "
 #: What a claim that is kept without an actor says of it.
@@ -47,6 +50,14 @@ def ids_by_text(data: bytes) -> dict[str, set[str]]:
         for kind in kinds[-1:] or list(found):
             found[kind].add(ident)
     return found
+
+
+def named_by_text(data: bytes) -> frozenset[str]:
+    """Every id a TOML file that could not be used names, as a quoted value anywhere in
+    its text: the topics, actors and sources its claims would have been about (and
+    more: any quoted word shaped as an id). A briefing of an entry it names says that
+    the file may hold more of it (``views.wording.unread_line``)."""
+    return frozenset(m.decode() for m in _QUOTED_ID.findall(data))
 
 
 def names_by_text(data: bytes) -> set[str]:

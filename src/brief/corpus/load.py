@@ -75,6 +75,9 @@ class LoadResult:
     """Each entry of a file that could be used that is not in the corpus, as (file, kind):
     left out for its own problems, for an id already taken, or (a claim) for a
     reference to nothing. A problem says why; this says that it is missing."""
+    unread: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Each skipped file that could be read as bytes, with every id its text names (see
+    ``knockons.named_by_text``): what a briefing of such an entry may be missing."""
 
     def warnings(self) -> list[str]:
         """One line per file with problems, for commands other than ``validate``."""
@@ -121,6 +124,7 @@ class _Loading:
         self.refused: list[Claim] = []  # claims not placed: an id already taken
         self.lost: Lost = {kind: {} for kind in KINDS}  # ids of skipped files, by kind
         self.lost_names: dict[str, str] = {}  # see LoadResult.lost
+        self.unread: dict[str, frozenset[str]] = {}  # see LoadResult.unread
         self.ghosts = Ghosts()  # ids of entries left out for their own problems
 
     def tag(self, phase: str) -> None:
@@ -185,6 +189,8 @@ class _Loading:
                 self.lost[kind].setdefault(ident, name)
         for key in read.lost_names or ():
             self.lost_names.setdefault(key, name)
+        if read.named is not None:
+            self.unread[name] = read.named
 
     def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
         """Place one file's checked entries, in order; note what it rejected.
@@ -253,7 +259,9 @@ class _Loading:
         missing = [(name, kind) for kind, _, name, _ in self.rejected]
         missing += [(c.file, "claims") for c in self.refused]
         missing += [(p.file, "claims") for i, p in self.merged["claims"].items() if i not in kept]
-        return LoadResult(corpus, tuple(problems), files, skipped, self.lost_names, tuple(missing))
+        return LoadResult(
+            corpus, tuple(problems), files, skipped, self.lost_names, tuple(missing), self.unread
+        )
 
 
 def _load(

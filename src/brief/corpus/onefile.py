@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..core.diagnostics import Diagnostic
-from .knockons import ids_by_text, names_by_text
+from .knockons import ids_by_text, named_by_text, names_by_text
 from .parse import parse
 from .reader import read_bytes
 from .schema import Checked, check_document
@@ -45,6 +45,9 @@ class Read(NamedTuple):
     the file can be used."""
     digest: bytes | None = None
     """A digest of the bytes read (``stamps.digest``), when stamps were asked for."""
+    named: frozenset[str] | None = None
+    """When nothing in the file can be used: every id its text names (see
+    ``knockons.named_by_text``); None when it could be used, or not read."""
 
     @property
     def fatal(self) -> bool:
@@ -72,13 +75,14 @@ def read_one(
     checked = doc if isinstance(doc, Diagnostic) else check_document(doc, name)
     stamp = stamps.files.get(path) if stamps is not None else None
     on_read = stamps is not None and stamps.on_read
-    lost_ids = lost_names = prepared = None
+    lost_ids = lost_names = prepared = named = None
     if isinstance(data, bytes) and (isinstance(checked, Diagnostic) or checked.fatal):
         lost_ids, lost_names = ids_by_text(data), names_by_text(data)
+        named = named_by_text(data)
     elif prepare is not None and not isinstance(checked, Diagnostic):
         prepared = prepare(checked)
     digest = stamps.digests.get(path) if stamps is not None else None
-    return Read(checked, stamp, on_read, lost_ids, lost_names, prepared, digest)
+    return Read(checked, stamp, on_read, lost_ids, lost_names, prepared, digest, named)
 
 
 class _OneStamp(Stamps):

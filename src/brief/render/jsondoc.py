@@ -84,6 +84,7 @@ def _briefing_data(view: Briefing) -> dict[str, Any]:
         "related": [{"kind": x.kind, "id": x.id, "title": x.title} for x in view.related],
         "references": _references(view.references),
         "left_out": view.left_out,
+        "unread": list(view.unread),
     }
 
 

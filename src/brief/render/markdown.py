@@ -38,6 +38,7 @@ from ..views.wording import (
     shared_count_label,
     shared_label,
     support_label,
+    unread_line,
     within_label,
 )
 
@@ -133,6 +134,8 @@ def briefing(view: Briefing) -> str:
     lines += _legend(briefing_key(view))
     if view.left_out:
         lines += [f"*{left_out_line(view.left_out, view.kind)}*", ""]
+    if view.unread:
+        lines += [f"*{escape(unread_line(view.unread, view.kind))}*", ""]
     return "\n".join(lines)
 
 

@@ -45,6 +45,7 @@ from ..views.wording import (
     row_kind,
     shared_label,
     support_label,
+    unread_line,
     within_label,
 )
 from .cells import cell_len, ljust, split_at
@@ -202,6 +203,8 @@ def briefing(view: Briefing, width: int = 80) -> str:
     lines += _legend(briefing_key(view), width)
     if view.left_out:
         lines += ["", *_wrap(left_out_line(view.left_out, view.kind), width, "", "")]
+    if view.unread:
+        lines += ["", *_wrap(unread_line(view.unread, view.kind), width, "", "")]
     return "\n".join(lines) + "\n"
 
 

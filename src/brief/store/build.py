@@ -87,6 +87,7 @@ def _build(
         result.lost,
         layers=layers,
         problems=result.problems,
+        unread=result.unread,
     )
     if path is not None:
         # A read-only or full disk costs speed, never the answer.
@@ -132,6 +133,7 @@ def write(
             ("early", filerecord.early_blob(early, result.skipped)),
             ("left_out", codec.left_out_blob(corpus.left_out, corpus.claims_left_out)),
             ("lost", codec.lost_blob(result.lost)),
+            ("unread", codec.unread_blob(result.unread)),
         ]
 
         def manifest() -> bytes:

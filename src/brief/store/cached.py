@@ -178,7 +178,17 @@ class CachedStore:
         made = briefingrecord.read_briefing(row[0])
         if made.id != ident:
             raise codec.Corrupt(f"the briefing of {made.id!r} stored as {ident!r}")
-        return made
+        return self._with_unread(made)
+
+    def _with_unread(self, made: Briefing) -> Briefing:
+        """*made* with the skipped files that name its entry (which the stored briefing
+        does not keep: nearly every corpus has none, and a file skipped or mended makes
+        the whole cache anew)."""
+        from .protocol import unread_naming
+        from .read import unread
+
+        files = unread(self._con)  # one small row: {} but for a corpus with skipped files
+        return made._replace(unread=unread_naming(files, made.id)) if files else made
 
     def _build_briefing(self, ident: str) -> Briefing:
         """Build a briefing from the rows it shows, and remember it for the next run."""
@@ -198,7 +208,7 @@ class CachedStore:
                     con.execute(sql.COMMIT)
                 finally:
                     con.close()
-        return made
+        return self._with_unread(made)
 
     @_or_rebuilt
     def index(self) -> Index:

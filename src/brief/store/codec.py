@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 37
+SCHEMA = 38
 
 
 class Corrupt(ValueError):
@@ -443,6 +443,24 @@ def read_lost(blob: object) -> dict[str, str]:
     ):
         raise Corrupt("unreadable names of skipped files")
     return value
+
+
+def unread_blob(files: Mapping[str, Collection[str]]) -> bytes:
+    """Every id each skipped file's text names (``LoadResult.unread``)."""
+    return pack({name: sorted(named) for name, named in files.items()})
+
+
+def read_unread(blob: object) -> dict[str, frozenset[str]]:
+    """The inverse of :func:`unread_blob`."""
+    value = unpack(blob)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(i, str) for i in v)
+        for k, v in value.items()
+    ):
+        raise Corrupt("unreadable ids of skipped files")
+    from ..core.sanitize import inert_line
+
+    return {inert_line(name): frozenset(named) for name, named in value.items()}  # shown
 
 
 # -- search text ---------------------------------------------------------------------------

@@ -35,12 +35,14 @@ class LiveStore:
         lost: Mapping[str, str] | None = None,
         layers: Sequence[Layer] = (),
         problems: Sequence[Diagnostic] = (),
+        unread: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         """*troubled* are the records of the files with problems (see ``filerecord.record_of``);
         *skipped* the names of the files skipped (``LoadResult.skipped``), *lost* the
         skipped file of each name they define (``LoadResult.lost``); *layers* those
         loaded, where sources' texts are read from; *problems* the load's, in order
-        (``LoadResult.problems``)."""
+        (``LoadResult.problems``); *unread* the ids each skipped file names
+        (``LoadResult.unread``)."""
         self._index = index
         self.warnings = warnings
         self._troubled = troubled
@@ -49,6 +51,7 @@ class LiveStore:
         self._search: sqlite3.Connection | None = None
         self._layers = layers
         self._problems = problems
+        self._unread = unread or {}
 
     def resolve(self, name: str) -> str:
         try:
@@ -120,8 +123,9 @@ class LiveStore:
 
     def briefing(self, ident: str) -> Briefing:
         from ..views.briefings import briefing
+        from .protocol import unread_naming
 
-        return briefing(self._index, ident)
+        return briefing(self._index, ident, unread_naming(self._unread, ident))
 
     def graph(self, query: Query | None = None) -> Graph:
         from ..views.graph import graph

@@ -108,6 +108,7 @@ GENERATION = "SELECT value FROM meta WHERE key = 'generation'"
 EARLY = "SELECT value FROM meta WHERE key = 'early'"
 LEFT_OUT = "SELECT value FROM meta WHERE key = 'left_out'"
 LOST = "SELECT value FROM meta WHERE key = 'lost'"
+UNREAD = "SELECT value FROM meta WHERE key = 'unread'"
 INSERT_META = "INSERT INTO meta VALUES (?, ?)"
 SET_META = "INSERT OR REPLACE INTO meta VALUES (?, ?)"
 

@@ -125,14 +125,17 @@ def _counter(index: Index, refs: Citations, claim: Claim, home: str) -> Point:
     )
 
 
-def briefing(index: Index, ident: str) -> Briefing:
-    """The briefing for the topic, actor or source with id *ident*."""
+def briefing(index: Index, ident: str, unread: tuple[str, ...] = ()) -> Briefing:
+    """The briefing for the topic, actor or source with id *ident*; *unread*, the files
+    that could not be read whose text names it (see ``Briefing.unread``)."""
     entry = index.entry(ident)
     if isinstance(entry, Topic):
-        return topic_briefing(index, entry)
-    if isinstance(entry, Actor):
-        return actor_briefing(index, entry)
-    return source_briefing(index, entry)
+        made = topic_briefing(index, entry)
+    elif isinstance(entry, Actor):
+        made = actor_briefing(index, entry)
+    else:
+        made = source_briefing(index, entry)
+    return made._replace(unread=unread) if unread else made
 
 
 def topic_briefing(index: Index, topic: Topic) -> Briefing:

@@ -195,6 +195,10 @@ class Briefing(NamedTuple):
     empty when none was given (see ``mingrade.at_least``)."""
     below: int = 0
     """How many of its claims that minimum left out: below it, or ungraded."""
+    unread: tuple[str, ...] = ()
+    """The corpus files that could not be read whose text names this entry (its id, as
+    a quoted value): what they say of it is missing, and the briefing ends by saying so
+    (see ``wording.unread_line``)."""
 
     @property
     def no_claims_line(self) -> str:
@@ -204,7 +208,7 @@ class Briefing(NamedTuple):
         or ungraded).``"""
         if self.minimum and self.below:
             return f"No claims graded {self.minimum} or better ({self.below} below it or ungraded)."
-        return "No claims to show." if self.left_out else "No claims yet."
+        return "No claims to show." if self.left_out or self.unread else "No claims yet."
 
 
 class Row(NamedTuple):

@@ -8,6 +8,8 @@ from ..core.names import normalise
 from .records import Link, Point, Reference, Relation, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
+    from collections.abc import Sequence
+
     from .comparison import Comparison, ComparisonRow, Conflict
     from .graph import Contester, Edge, EdgeClaim
 
@@ -164,6 +166,25 @@ def left_out_line(count: int, kind: str) -> str:
     noun = "claim" if count == 1 else "claims"
     were = "was" if count == 1 else "were"
     return f"{count} {noun} {_WHOSE[kind]} {were} left out (see brief validate)"
+
+
+def unread_line(files: Sequence[str], kind: str) -> str:
+    """``The file notes/apollo.toml could not be read, and names this topic: what it says
+    of it is not here (see brief validate)``; "" for none. A briefing says it where the
+    file's claims would be (see ``Briefing.unread``): its words cannot be parsed, so
+    only that the file names the entry is known."""
+    if not files:
+        return ""
+    this = f"this {kind}"
+    if len(files) == 1:
+        return (
+            f"The file {files[0]} could not be read, and names {this}: what it says of it "
+            "is not here (see brief validate)"
+        )
+    return (
+        f"{len(files)} files that could not be read name {this}: {', '.join(files)}; what "
+        "they say of it is not here (see brief validate)"
+    )
 
 
 #: Whose claims a left-out line of ``brief conflicts`` counts, by the kind of entry.

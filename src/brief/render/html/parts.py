@@ -27,6 +27,7 @@ from ...views.wording import (
     reference_label,
     relation_notes,
     support_label,
+    unread_line,
 )
 from .page import Links, anchor, encode, esc, external
 
@@ -240,6 +241,8 @@ def briefing(doc: Doc, view: Briefing, scope: str = "") -> str:
     parts += [_related(doc, view), footnotes(doc, view.references), grade_key(briefing_key(view))]
     if view.left_out:
         parts.append(f'<p class="left-out">{esc(left_out_line(view.left_out, view.kind))}</p>\n')
+    if view.unread:
+        parts.append(f'<p class="left-out">{esc(unread_line(view.unread, view.kind))}</p>\n')
     return "".join(parts) + "</article>\n"
 
 

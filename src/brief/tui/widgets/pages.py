@@ -22,7 +22,14 @@ from ...views.gradewords import (
     without_quotes,
 )
 from ...views.records import Briefing, Link, Point, Reference
-from ...views.wording import comparison_title, empty_cell, left_out_line, row_kind, shared_label
+from ...views.wording import (
+    comparison_title,
+    empty_cell,
+    left_out_line,
+    row_kind,
+    shared_label,
+    unread_line,
+)
 from .. import text
 from ..history import Place
 from ..messages import Follow, GoToAnchor, OpenRelation, ShowCitation
@@ -160,6 +167,8 @@ def briefing_page(view: Briefing, known: Collection[str], quotes: bool = False) 
     _legend(page, briefing_key(view))
     if view.left_out:
         page.add(Block(Content(left_out_line(view.left_out, view.kind)), classes="left-out"))
+    if view.unread:
+        page.add(Block(Content(unread_line(view.unread, view.kind)), classes="left-out"))
     return page
 
 
