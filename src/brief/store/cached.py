@@ -184,11 +184,11 @@ class CachedStore:
         """*made* with the skipped files that name its entry (which the stored briefing
         does not keep: nearly every corpus has none, and a file skipped or mended makes
         the whole cache anew)."""
-        from .protocol import unread_naming
-        from .read import unread
-
-        files = unread(self._con)  # one small row: {} but for a corpus with skipped files
-        return made._replace(unread=unread_naming(files, made.id)) if files else made
+        row = self._con.execute(sql.UNREAD).fetchone()  # {} but for a corpus with skipped files
+        if row is None:
+            raise codec.Corrupt("no ids of skipped files")
+        files = codec.read_unread(row[0])
+        return made._replace(unread=codec.unread_naming(files, made.id)) if files else made
 
     def _build_briefing(self, ident: str) -> Briefing:
         """Build a briefing from the rows it shows, and remember it for the next run."""

@@ -458,9 +458,17 @@ def read_unread(blob: object) -> dict[str, frozenset[str]]:
         for k, v in value.items()
     ):
         raise Corrupt("unreadable ids of skipped files")
+    if not value:
+        return {}  # nearly every corpus: no skipped file
     from ..core.sanitize import inert_line
 
     return {inert_line(name): frozenset(named) for name, named in value.items()}  # shown
+
+
+def unread_naming(files: Mapping[str, Collection[str]], ident: str) -> tuple[str, ...]:
+    """The skipped files of *files* (as :func:`read_unread` gives them) whose text names
+    *ident*, by name: what a briefing of that entry is missing (``Briefing.unread``)."""
+    return tuple(sorted(name for name, named in files.items() if ident in named))
 
 
 # -- search text ---------------------------------------------------------------------------

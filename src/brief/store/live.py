@@ -123,7 +123,7 @@ class LiveStore:
 
     def briefing(self, ident: str) -> Briefing:
         from ..views.briefings import briefing
-        from .protocol import unread_naming
+        from .codec import unread_naming
 
         return briefing(self._index, ident, unread_naming(self._unread, ident))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -210,8 +210,3 @@ def left_out_instead(
         return LeftOut(name, why)
     file = skipped_file_of(name)
     return missing if file is None else InSkippedFile(name, file)
-
-
-def unread_naming(unread: Mapping[str, Collection[str]], ident: str) -> tuple[str, ...]:
-    """The skipped files whose text names *ident* (see ``LoadResult.unread``), by name."""
-    return tuple(sorted(name for name, named in unread.items() if ident in named))

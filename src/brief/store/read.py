@@ -272,14 +272,6 @@ def lost(con: sqlite3.Connection) -> dict[str, str]:
     return codec.read_lost(row[0])
 
 
-def unread(con: sqlite3.Connection) -> dict[str, frozenset[str]]:
-    """Every id each skipped file's text names, as ``LoadResult.unread``."""
-    row = con.execute(sql.UNREAD).fetchone()
-    if row is None:
-        raise codec.Corrupt("no ids of skipped files")
-    return codec.read_unread(row[0])
-
-
 def _corpus(named: Sequence[Any], claims: Sequence[Claim], left_out: dict[str, int]) -> Corpus:
     """A corpus of *named* entries and *claims*; *left_out* as stored (``codec.left_out_blob``)."""
     from ..core.model import Actor, Corpus, Source, Topic
