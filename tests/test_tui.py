@@ -769,3 +769,12 @@ async def test_quotes_key_in_a_comparison_as_brief_compare_quotes(mini: Path) ->
         assert not any(quote in t for t in page(app))
         await pilot.press('"')
         assert any(quote in t for t in page(app))
+
+
+async def test_a_page_says_a_file_that_could_not_be_read_names_its_entry(mini: Path) -> None:
+    security = mini / "topics" / "security.toml"
+    security.write_text(security.read_text() + "oops = [\n")
+    app = make_app(mini, start="china")
+    async with app.run_test(size=SIZE):
+        said = " ".join(" ".join(page(app)).split())
+        assert "The file mini/topics/security.toml could not be read, and names this actor" in said
