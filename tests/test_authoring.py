@@ -680,6 +680,7 @@ def test_edit_without_a_terminal_keeps_and_fails(topic: Path, tmp_path: Path) ->
 
 NOTHING = ("zzz-not-there", "zzz-not-there")  # an editor run that changes nothing
 RETITLE = ('title = "Arctic shipping"', 'title = "Arctic shipping routes"')
+TAGGED = ('title = "Arctic shipping"', 'title = "Arctic shipping"\ntags = "ice"')
 
 
 def test_edit_that_changes_nothing_of_a_troubled_file_does_not_ask(
@@ -720,6 +721,43 @@ def test_edit_with_exactly_the_problems_of_before_keeps_without_asking(
     assert "no new problems" in result.stdout and "What now?" not in result.stderr
     assert "summary: must not be empty" in result.stderr  # still listed
     assert 'title = "Arctic shipping routes"' in topic.read_text()
+
+
+def test_edit_that_fixes_one_of_two_problems_keeps_without_asking(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user fixed one of a file's two problems and was asked `What now?`, as if
+    the edit had made the other."""
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    topic.write_text(topic.read_text().replace(*BREAK).replace(*TAGGED))  # two problems
+    result = invoke("edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, FIX)})
+    assert result.exit_code == 0, result.stderr
+    assert "What now?" not in result.stderr
+    assert result.stdout.endswith(
+        f"no new problems: kept {topic}, which still has a problem from before (above); "
+        "the edit fixed 1\n"
+    )
+    assert "tags: expected an array" in result.stderr  # the one left, still listed
+    assert "summary: must not be empty" not in result.stderr
+    assert 'summary = "Fixed."' in topic.read_text()
+
+
+def test_an_edit_that_adds_a_problem_says_which_are_new(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The problems from before and the one the edit made were listed as one, and the
+    user could not see what their edit had done."""
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    topic.write_text(topic.read_text().replace(*TAGGED))  # a problem before the edit
+    result = invoke(
+        "edit", "arctic-shipping", env={"EDITOR": editor(tmp_path, BREAK)}, answers="k\n"
+    )
+    said = result.stderr.splitlines()
+    assert said[0] == f"{topic}: the edit gives it a new problem:"
+    assert said[1].startswith(f"{topic}:") and "summary: must not be empty" in said[1]
+    assert said[2] == f"{topic}: and it still has a problem from before:"
+    assert said[3].startswith(f"{topic}:") and "tags: expected an array" in said[3]
+    assert said[4].startswith("What now?")
 
 
 def test_a_new_template_left_as_it_is_is_still_asked_about(

@@ -516,10 +516,11 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     problems, or gives other files new ones (a section renamed that their claims
     cite), you choose: (e)dit again, (k)eep anyway, or (r)evert to exactly what it
     was. Without a terminal to ask, it is kept and the exit status is 1. When the
-    editor changed nothing, the problems are listed and the exit status is 1; when the
-    problems are exactly those the file had before, it is kept ("no new problems"). A
-    bundled entry is first copied into your personal corpus, where it overrides the
-    original; a copy left unchanged is removed again.
+    editor changed nothing, the problems are listed and the exit status is 1; when
+    each problem is one the file had before (the same ones, or fewer), it is kept ("no
+    new problems"). Problems the edit made are listed first, apart from those of
+    before. A bundled entry is first copied into your personal corpus, where it
+    overrides the original; a copy left unchanged is removed again.
     """
     from ..corpus import authoring as a
     from ..corpus import where as w
@@ -622,12 +623,13 @@ def _edit_loop(
     """Edit, check, and ask until the file is right, kept anyway, or reverted.
 
     Nothing is asked when asking would not help: when the editor, first opened,
-    changed nothing (the file is as it was, problems and all), or when its problems are
-    exactly those it had before the edit (the edit added none; they are someone else's
-    to fix). A template just written (``new``, or an entry just copied) left as it was
-    is still asked about, so that it can be reverted; so is a file left as it was
-    after "(e)dit again". Problems the edit gives other files (a
-    section renamed that their claims cite, say) count as the file's own; *elsewhere*
+    changed nothing (the file is as it was, problems and all), or when each of its
+    problems is one it had before the edit (the same ones, or fewer: the edit added
+    none, and what is left is said). When the edit gave it new ones, they are listed
+    first, apart from those it had before. A template just written (``new``, or an
+    entry just copied) left as it was is still asked about, so that it can be reverted;
+    so is a file left as it was after "(e)dit again". Problems the edit gives other
+    files (a section renamed that their claims cite, say) count as the file's own; *elsewhere*
     are the other files' problems before the file was written to (found here when the
     file is as it was).
     """
@@ -648,13 +650,18 @@ def _edit_loop(
             click.echo(f"brief: note: the editor exited with status {status}", err=True)
         own, others = _problems(layers, path)
         caused = _caused(others, elsewhere) if elsewhere is not None else []
-        if _told(path, own, caused, others):
+        if _told(path, own, caused, others, earlier):
             return
         if read_exact(path) == last and earlier is not None and not asked:
             click.echo(f"{path} is unchanged; its problems are listed above", err=True)
             ctx.exit(1)
-        if own == earlier and not caused:
-            click.echo(f"no new problems: kept {path} (the ones above were there before)")
+        if earlier is not None and not _caused(own, earlier) and not caused:
+            fixed = len(earlier) - len(own)  # those it had, fewer the ones the edit fixed
+            said = f"; the edit fixed {fixed}" if fixed > 0 else ""
+            click.echo(
+                f"no new problems: kept {path}, which still has {_count(len(own))} from "
+                f"before (above){said}"
+            )
             return
         if not _ask(ctx, path, before):
             return
@@ -685,15 +692,34 @@ def _editor_failed(
     ctx.exit(1)
 
 
-def _told(path: str, own: list[str], caused: list[str], others: list[str]) -> bool:
+def _told(
+    path: str,
+    own: list[str],
+    caused: list[str],
+    others: list[str],
+    earlier: list[str] | None = None,
+) -> bool:
     """Say what the check of *path* found: True when it is right (*own*, its problems,
-    and *caused*, those it gives other files, both empty; *others* all other files')."""
+    and *caused*, those it gives other files, both empty; *others* all other files').
+
+    When the file had problems before the edit (*earlier*) and the edit gave it new
+    ones, the new ones come first, each set under a heading, so that what the edit
+    caused is told apart from what was there already.
+    """
     if not own and not caused:
         click.echo(f"ok: {path} has no problems")
         if others:
             click.echo(f"(other files have {_count(len(others))}: see 'brief validate')", err=True)
         return True
-    for problem in _lined(path, own):
+    fresh = _caused(own, earlier) if earlier else []
+    old = [problem for problem in own if problem not in fresh]
+    if fresh and earlier:
+        click.echo(f"{path}: the edit gives it {_count(len(fresh), 'new ')}:", err=True)
+        for problem in _lined(path, fresh):
+            click.echo(problem, err=True)
+        if old:
+            click.echo(f"{path}: and it still has {_count(len(old))} from before:", err=True)
+    for problem in _lined(path, old if fresh and earlier else own):
         click.echo(problem, err=True)
     if caused:
         click.echo(f"{path}: the edit gives other files {_count(len(caused))}:", err=True)
@@ -731,8 +757,8 @@ def _lined(path: str, problems: list[str]) -> list[str]:
     ]
 
 
-def _count(n: int) -> str:
-    return f"{n} problems" if n > 1 else "a problem"
+def _count(n: int, new: str = "") -> str:
+    return f"{n} {new}problems" if n > 1 else f"a {new}problem"
 
 
 def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:
