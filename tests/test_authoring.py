@@ -868,6 +868,53 @@ def test_each_editor_is_told_the_line_its_way(command: list[str], expected: list
     assert at_line(command, "f.toml", 7) == expected
 
 
+def _fake_vim(tmp_path: Path, name: str) -> Path:
+    """A folder for $PATH holding an editor script called *name* that records its
+    arguments in tmp_path/args, and ``editor``, Debian's alternative, linking to it
+    through a second link as /etc/alternatives does."""
+    bin_dir, alternatives = tmp_path / "bin", tmp_path / "alternatives"
+    bin_dir.mkdir()
+    alternatives.mkdir()
+    script = bin_dir / name
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\n"
+        f"open({str(tmp_path / 'args')!r}, 'w').write(repr(sys.argv[1:]))\n"
+    )
+    script.chmod(0o755)
+    (alternatives / "editor").symlink_to(script)
+    (bin_dir / "editor").symlink_to(alternatives / "editor")
+    return bin_dir
+
+
+@pytest.mark.parametrize("name", ["vim", "vim.basic", "nvim"])
+def test_an_editor_by_another_name_is_told_the_line_as_the_one_it_links_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A new user's `editor` (Debian's alternative, vim) opened at line 1: the `+N` went
+    only to an editor called vim."""
+    bin_dir = _fake_vim(tmp_path, name)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    assert at_line(["editor"], "f.toml", 7) == ["editor", "+7", "f.toml"]
+    assert at_line([str(bin_dir / "editor")], "f.toml", 7)[1:] == ["+7", "f.toml"]
+    assert at_line([name], "f.toml", 7) == [name, "+7", "f.toml"]
+
+
+def test_with_no_editor_set_the_system_editor_opens_at_the_entry(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = _fake_vim(tmp_path, "vim.basic")
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setattr("brief.cli.editor._terminal", lambda: True)
+    run("new", "topic", "Arctic", "--set", "summary=Routes.", "--no-edit")
+    run("new", "claim", "-t", "arctic", "-s", "why-china", "--section", "Trade Sanctions", "A.")
+    result = run("edit", "arctic-a")
+    assert result.exit_code == 0, result.stderr
+    line = run("where", "arctic-a").stdout.rsplit(":", 1)[1].strip()
+    path = str(home / "topics" / "arctic.toml")
+    assert (tmp_path / "args").read_text() == repr([f"+{line}", path])
+
+
 # -- where ---------------------------------------------------------------------------------
 
 

@@ -2,12 +2,14 @@
 
 ``$VISUAL``, then ``$EDITOR``, then the system's ``editor``, ``nano`` or ``vi``. The
 variables may hold arguments (``code --wait``); each common editor is told the line
-its own way.
+its own way, and one run by another name (Debian's ``editor``, a link to the system's
+choice, ``vim.basic`` say) is told it as the editor that name links to.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -19,6 +21,10 @@ _PLUS = {"vi", "vim", "nvim", "gvim", "view", "nano", "pico", "emacs", "emacscli
 _COLON = {"micro", "subl", "sublime_text"}
 _GOTO = {"code", "code-insiders", "codium", "vscodium", "cursor"}
 _WAIT = {"code": "--wait", "code-insiders": "--wait", "codium": "--wait", "subl": "--wait"}
+
+#: The endings of an editor's build that is told the line as the editor is: Debian's
+#: ``vim.basic``, ``vim.tiny``, ``vim.gtk3``, ``emacs-nox``, ``emacs-gtk``.
+_BUILD = re.compile(r"[.-](?:basic|tiny|nox|gtk\d?|pgtk|lucid|athena)$")
 
 
 class EditorError(BriefError):
@@ -51,7 +57,7 @@ def _terminal() -> bool:
 
 def at_line(command: list[str], path: str, line: int) -> list[str]:
     """*command* opening *path* at *line*, in the way its editor takes a line number."""
-    name = os.path.basename(command[0]).removesuffix(".exe")
+    name = _name(command[0])
     if name in _WAIT and not {"-w", "--wait"} & set(command):
         command = [*command, _WAIT[name]]  # else it returns at once, before the edit
     if name in _PLUS:
@@ -61,6 +67,20 @@ def at_line(command: list[str], path: str, line: int) -> list[str]:
     if name in _COLON:
         return [*command, f"{path}:{line}"]
     return [*command, path]
+
+
+def _name(word: str) -> str:
+    """The name of the editor *word* runs, as :func:`at_line` knows editors: its own, or,
+    when no editor is known by it (``editor``, Debian's alternative), that of the file
+    it links to, if one is."""
+    name = _BUILD.sub("", os.path.basename(word).removesuffix(".exe"))
+    if name in _PLUS | _COLON | _GOTO:
+        return name
+    found = shutil.which(word)
+    if found is None:
+        return name
+    real = _BUILD.sub("", os.path.basename(os.path.realpath(found)).removesuffix(".exe"))
+    return real if real in _PLUS | _COLON | _GOTO else name
 
 
 def run_editor(path: str, line: int) -> int:
