@@ -186,7 +186,7 @@ def test_paths_says_where_new_writes_and_how_that_was_chosen(
 def test_new_topic_from_the_template(home: Path) -> None:
     result = run("new", "topic", "Arctic", "shipping", "--no-edit")
     path = home / "topics" / "arctic-shipping.toml"
-    assert result.exit_code == 0 and f"{path}:4" in result.stdout
+    assert result.exit_code == 1 and f"{path}:4" in result.stdout  # written, left out
     text = path.read_text()
     assert text.startswith('#:schema ../brief.schema.json\nformat = 2\n\n[[topics]]\nid = "arctic-')
     assert 'title = "Arctic shipping"' in text and "# aliases = []" in text
@@ -225,7 +225,8 @@ def test_new_refuses_an_alias_that_is_taken_before_writing(home: Path) -> None:
     assert "the alias 'dprk' already names the actor 'north-korea'" in said
     assert "; the alias 'un' already names the actor 'united-nations'" in said
     assert said.count("already names") == 2 and "(edit them with 'brief edit'" in said
-    fine = run("new", "actor", "Harbour Board", "--set", "aliases=board", "--no-edit")
+    whole = ("--set", "description=A board.", "--no-edit")
+    fine = run("new", "actor", "Harbour Board", "--set", "aliases=board", *whole)
     assert fine.exit_code == 0, fine.stderr
     assert 'aliases = ["board"]' in (home / "actors.toml").read_text()
 
@@ -248,7 +249,7 @@ def test_an_editor_that_fails_and_changes_nothing_is_said_to_have_failed(
     assert result.exit_code == 1
     assert f"the editor exited with status 3 and changed nothing: removed {path}" in (result.stderr)
     assert not path.exists()
-    assert run("new", "topic", "Fare policy", "--no-edit").exit_code == 0  # a file of the user's
+    assert run("new", "topic", "Fare policy", "--no-edit").exit_code == 1  # a file of the user's
     mine = path.read_bytes()
     result = invoke("edit", "fare-policy", env={"EDITOR": fail})
     assert result.exit_code == 1 and f"changed nothing: {path} is as it was" in result.stderr
@@ -256,7 +257,7 @@ def test_an_editor_that_fails_and_changes_nothing_is_said_to_have_failed(
 
 
 def test_new_claim_is_appended_without_touching_the_rest(home: Path) -> None:
-    assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 0
+    assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 1  # left blank
     path = home / "topics" / "arctic-shipping.toml"
     mine = path.read_text().replace('summary = ""  # string', 'summary = "Routes."  # mine!')
     path.write_text(mine)
@@ -356,7 +357,8 @@ def test_new_with_set_of_a_format_2_key_into_a_format_1_file_writes_nothing(
     assert new("First", "--set", own).exit_code == 0
     path.write_bytes(path.read_bytes().replace(b"format = 1\n", b"format = 2\n"))
     needs = [f"--set={k}={v}" for k, v in _NEEDS.get(key, {}).items()]  # an assessment's
-    taken = new("Second", "--set", f"{key}={value}", *needs)
+    whole = ("--set", "kind=report") if kind == "source" else ()
+    taken = new("Second", "--set", f"{key}={value}", *needs, *whole)
     assert taken.exit_code == 0 and f"wrote the {kind} " in taken.stdout, taken.stderr
 
 
@@ -377,7 +379,7 @@ def test_new_names_every_format_2_option_at_once(home: Path) -> None:
     assert run("new", "topic", "Ice", "--set", "summary=Cold.", "--no-edit").exit_code == 0
     claim = run("new", "claim", "-t", "ice", *cited, *sets[:-3], "T.")
     assert claim.exit_code == 0, claim.stderr
-    source = run("new", "source", "S", "--set", "reliability=A", "--no-edit")
+    source = run("new", "source", "S", "--set", "reliability=A", "--set", "kind=book", "--no-edit")
     assert source.exit_code == 0 and (home / "sources.toml").read_text().count("format = 2") == 1
 
 
@@ -434,7 +436,7 @@ def test_a_note_to_fix_an_entry_outside_the_corpus_names_its_folder(
     elsewhere = tmp_path / "arctic"
     elsewhere.mkdir()
     result = run("new", "source", "Arctic Review", "--into", str(elsewhere), "--no-edit")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # written, with its kind left blank
     hint = f"to fill in or fix the source 'arctic-review': brief --corpus {elsewhere} edit "
     assert hint in result.stderr
     mine = run("new", "source", "Polar Review", "--no-edit")
@@ -443,7 +445,7 @@ def test_a_note_to_fix_an_entry_outside_the_corpus_names_its_folder(
 
 def test_a_new_claim_is_not_failed_for_the_problems_its_file_had_before(home: Path) -> None:
     """A new user's correct claim exited 1 because of an older claim's problem."""
-    assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 0
+    assert run("new", "topic", "Arctic shipping", "--no-edit").exit_code == 1  # left blank
     path = home / "topics" / "arctic-shipping.toml"
     path.write_text(path.read_text().replace('summary = ""  # string', 'summary = "Routes."'))
     path.write_text(
@@ -534,10 +536,17 @@ def test_new_with_set_writes_a_whole_entry_without_the_editor(home: Path) -> Non
 
 
 def test_new_with_no_edit_says_what_is_left_to_fill_in(home: Path) -> None:
+    """A new user's `brief new topic X --no-edit` said the topic was left out until
+    filled in, and exited 0: the exit status says so too, as validate's would."""
     result = run("new", "actor", "Sweden", "--no-edit")
-    assert result.exit_code == 0
-    assert "description: must not be empty" in result.stderr
+    assert result.exit_code == 1
+    assert "description: must not be empty; actor 'sweden' is left out" in result.stderr
     assert "brief: note: to fill in or fix the actor 'sweden': brief edit sweden" in result.stderr
+    assert 'id = "sweden"' in (home / "actors.toml").read_text()  # written, to fill in
+    topic = run("new", "topic", "X", "--no-edit")
+    assert topic.exit_code == 1 and "topic 'x' is left out" in topic.stderr
+    whole = run("new", "topic", "Y", "--set", "summary=Why.", "--no-edit")
+    assert whole.exit_code == 0 and whole.stderr == ""
 
 
 @pytest.mark.parametrize(
@@ -558,6 +567,11 @@ def test_new_with_no_edit_says_what_is_left_to_fill_in(home: Path) -> None:
             ("claim", "-t", "sanctions", "-s", "why-china", "--set", "credibility=\u0663", "Z."),
             "--set credibility: expected a whole number (integer 1-6), got '\u0663'",
         ),
+        (  # a typo, told as validate tells it (a new user met the list alone)
+            ("claim", "-t", "sanctions", "-s", "why-china", "--set", "confidance=high", "Z."),
+            "--set 'confidance=high': unknown key 'confidance' (did you mean 'confidence'?); "
+            "a claim takes KEY=VALUE with one of: by, confidence,",
+        ),
         (("source", "S", "--set", "kind=blog"), "--set kind: unknown source kind 'blog'"),
         (("actor", "A", "--set", "colour=x"), "an actor takes KEY=VALUE"),
         (("topic", "T", "--set", "summary="), "--set summary: must not be empty"),
@@ -573,6 +587,36 @@ def test_new_with_a_wrong_set_writes_nothing(
     result = run("new", *args, "--no-edit")
     assert result.exit_code == 2 and message in result.stderr
     assert not any(home.rglob("*.toml"))
+
+
+def test_a_whole_claim_validate_would_fault_is_refused_before_writing(home: Path) -> None:
+    """A new user's `--set status=disputed` with no `--set note` was written, then told
+    as BRIEF013 (left out) with exit status 1."""
+    args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")
+    refused = run(*args, "--set", "status=disputed", "Disputed.")
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "brief: a disputed claim needs a 'note' saying why [BRIEF013]: add --set note='why it "
+        "is disputed'\n"
+    )
+    assert not (home / "topics").exists()
+    both = run(*args, "--set", "likelihood=likely", "--set", "status=disputed", "Likely.")
+    assert both.exit_code == 2 and both.stderr == (
+        "brief: likelihood: only an assessment has a likelihood (this claim is disputed) "
+        "[BRIEF020]: add --set status=assessment, or leave out --set likelihood; a disputed "
+        "claim needs a 'note' saying why [BRIEF013]: add --set note='why it is disputed'\n"
+    )
+    # the words are validate's, of the claim as it would have been written
+    (home / "topics").mkdir()
+    (home / "topics" / "t.toml").write_text(
+        'format = 2\n[[claims]]\nid = "c"\ntopic = "sanctions"\ntext = "Disputed."\n'
+        'status = "disputed"\ncites = [{ source = "why-china", section = "Trade Sanctions" }]\n'
+    )
+    checked = run("validate", str(home)).stdout
+    assert "claims[0]: a disputed claim needs a 'note' saying why; claim 'c' is left out" in checked
+    (home / "topics" / "t.toml").unlink()
+    kept = run(*args, "--set", "status=disputed", "--set", "note=The Ledger says not.", "Kept.")
+    assert kept.exit_code == 0 and kept.stderr == ""
 
 
 def test_new_without_a_personal_corpus_says_how_to_make_one(
@@ -1546,7 +1590,7 @@ def test_a_template_for_a_format_1_file_offers_no_format_2_key(home: Path, tmp_p
     mine = home / "topics" / "ice.toml"
     mine.write_text('format = 1\n\n[[topics]]\nid = "ice"\ntitle = "Ice"\nsummary = "Cold."\n')
     result = run("new", "claim", "--topic", "ice", "--no-edit")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # its text and citation left blank
     assert "credibility" not in mine.read_text()
     # every key the template offers, uncommented: none is refused for the file's format
     lines = mine.read_text().splitlines()

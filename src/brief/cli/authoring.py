@@ -179,7 +179,9 @@ def new(
     A claim goes into the file that defines its topic, if that is yours; without TEXT
     the editor opens on it. When the editor exits, the file is checked (see 'brief edit').
     With --no-edit, keys not given are left blank for later: the entry is left out
-    until they are filled in.
+    until they are filled in, and the exit status is 1, as it is for any entry written
+    with problems. A claim given whole (with TEXT) that 'brief validate' would fault on
+    its own ('--set status=disputed' without '--set note') is refused unwritten.
     """
     from ..corpus import authoring as a
 
@@ -217,13 +219,13 @@ def new(
     if len(problems) > len(new_ones):
         left = len(problems) - len(new_ones)
         click.echo(f"{path} still has {_count(left)} from before (see 'brief validate')", err=True)
-    if new_ones and kind == "claim" and text:
-        ctx.exit(1)  # nothing left to fill in: the claim as given cannot be shown
-    if new_ones:
+    if new_ones and not (kind == "claim" and text):  # a claim given whole: nothing to fill in
         # a folder not in use (--into elsewhere) is named, or edit would not find it
         used = in_use(options(ctx).layers(), target)
         corpus = "" if used else f"--corpus {shlex.quote(target)} "
         click.echo(f"brief: note: to fill in or fix {label}: brief {corpus}edit {made}", err=True)
+    if new_ones:
+        ctx.exit(1)  # as validate would: a blank key leaves the entry out until filled in
 
 
 #: Keys ``new`` takes from options of their own, not ``--set``.
@@ -237,6 +239,7 @@ Given = dict[str, "str | list[str] | int"]
 def _given(kind: str, sets: tuple[str, ...]) -> Given:
     """The ``--set KEY=VALUE`` pairs, each key and value checked against the schema of
     *kind* as the file will be (refused now, before anything is written)."""
+    from ..core.names import did_you_mean
     from ..corpus.checkers import Bad
     from ..corpus.schema import FIELDS
 
@@ -248,8 +251,11 @@ def _given(kind: str, sets: tuple[str, ...]) -> Given:
         key = key.strip()
         if not sep or key not in settable:
             article = "an" if kind[0] in "aeiou" else "a"
+            # a typo is told as validate tells it in the file: unknown key, did you mean
+            known = not key or key in fields
+            unknown = "" if known else f"unknown key {key!r}{did_you_mean(key, settable)}; "
             raise UsageError(
-                f"--set {pair!r}: {article} {kind} takes KEY=VALUE with one of: "
+                f"--set {pair!r}: {unknown}{article} {kind} takes KEY=VALUE with one of: "
                 + ", ".join(settable)
             )
         kind_of = fields[key].type
@@ -495,7 +501,41 @@ def _new_claim(
     entry = a.entry_text(
         "claim", {**values, **extra}, {"cites": a.citation_text(cite), **raw}, version
     )
+    if text:  # the claim is whole as given: nothing is left to fill in before it is shown
+        _refuse_faults(path, entry, version, ident)
     return path, entry, ident
+
+
+#: What to add to a claim given whole that ``validate`` faults, by the problem's code.
+_FAULT_FIXES = {
+    "BRIEF013": "add --set note='why it is disputed'",
+    "BRIEF019": "add --set by=WHO",
+    "BRIEF020": "add --set status=assessment, or leave out --set {key}",
+}
+
+
+def _refuse_faults(path: str, entry: str, version: int, ident: str) -> None:
+    """Refuse the claim *entry* (format *version*), given whole, before it is written to
+    *path*, when ``validate`` would fault it on its own: in ``validate``'s words, with
+    what to add. ``--set status=disputed`` without ``--set note`` was written, then told
+    as ``BRIEF013``, left out, and the exit status 1 (a new user). What it names (its
+    topic, actors, sources, the claims it contradicts) is checked against the corpus
+    once it is written, as before."""
+    from ..core.diagnostics import Diagnostic, left_out_words
+    from ..corpus.parse import parse
+    from ..corpus.schema import check_document
+
+    doc = parse(f"format = {version}\n\n{entry}".encode(), path)
+    if isinstance(doc, Diagnostic):  # not to be: entry_text writes TOML
+        return
+    said = []
+    for fault in check_document(doc, path).problems:
+        key = fault.where.partition(".")[2]  # as validate names it, past claims[N]
+        message = fault.message.removesuffix(left_out_words("claims", ident))
+        fix = f": {_FAULT_FIXES[fault.code].format(key=key)}" if fault.code in _FAULT_FIXES else ""
+        said.append(f"{key + ': ' if key else ''}{message} [{fault.code}]{fix}")
+    if said:
+        raise UsageError("; ".join(said))
 
 
 @command()
