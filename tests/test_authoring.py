@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,6 +113,9 @@ def test_init_dir_says_when_new_writes_elsewhere(
     # no personal corpus: DIR is the config file's last folder, where new writes
     made = run("init", str(notes))
     assert made.exit_code == 0 and made.stderr == "", made.stderr
+    assert made.stdout.endswith(  # new writes into DIR: no --into
+        "next: brief new source 'Its title', then brief new actor and brief new topic\n"
+    )
     assert run("init", str(other)).stderr == ""
     assert _new_line().startswith(f"new:    {other}  (the config file's last corpus folder")
     # DIR already in the list, but not last: new writes into the last one, and says so
@@ -124,6 +128,17 @@ def test_init_dir_says_when_new_writes_elsewhere(
         told = run("init", str(folder))
         assert told.exit_code == 0 and told.stderr == note(personal, "your personal corpus", folder)
         assert _new_line().startswith(f"new:    {personal}  (your personal corpus")
+        # the next step names DIR too: without it, it wrote into the personal corpus
+        into = f"--into '{folder}'" if " " in str(folder) else f"--into {folder}"
+        assert told.stdout.endswith(
+            f"next: brief new source 'Its title' {into}, then brief new actor {into} and "
+            f"brief new topic {into}\n"
+        )
+        step = shlex.split(told.stdout.splitlines()[-1].removeprefix("next: ").split(",")[0])
+        assert step[:4] == ["brief", "new", "source", "Its title"] and step[-1] == str(folder)
+        step[3] = f"{folder.name.title()}'s title"  # a title of its own in each folder
+        written = run(*step[1:], "--set", "kind=book", "--no-edit")
+        assert f"at {folder / 'sources.toml'}:" in written.stdout, written.stderr
     assert run("init", f"{personal}/").stderr == ""  # the personal corpus itself
     written = run("new", "topic", "Ice", "--no-edit")
     assert f"at {personal / 'topics' / 'ice.toml'}:" in written.stdout

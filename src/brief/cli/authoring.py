@@ -76,13 +76,19 @@ def init(ctx: click.Context, folder: str | None) -> None:
             "the bundled corpus is read too: for your notes alone, add 'bundled = false' there"
         )
     writes, chosen = default_folder(ctx, load_config().corpus)  # the list as it is now
+    into = ""
     if chosen != NO_FOLDER and os.path.realpath(writes) != os.path.realpath(folder):
+        into = f" --into {shlex.quote(folder)}"  # the next step writes there too
         note = (
             f"brief: note: brief new writes into {writes} ({CHOSEN[chosen]}), not {folder}; "
-            f"give --into {shlex.quote(folder)} to write there"
+            f"give{into} to write there"
         )
         click.echo(shown_line(note), err=True)
-    click.echo("next: brief new source 'Its title', then brief new actor and brief new topic")
+    next_step = (
+        f"next: brief new source 'Its title'{into}, then brief new actor{into} and brief new "
+        f"topic{into}"
+    )
+    click.echo(shown_line(next_step))
 
 
 def _write_schema(folder: str) -> bool:
