@@ -65,14 +65,56 @@ def test_nothing_is_overwritten(corpus: Path) -> None:
     assert run(*args).exit_code == 0
     before = {p: p.read_bytes() for p in (corpus / "sources").iterdir()}
     again = run(*args)
-    assert again.exit_code == 2 and "is already the source 'island-ferry-review'" in again.stderr
+    assert again.exit_code == 2 and "is imported already" in again.stderr
     (corpus / "sources" / "ferry.md").write_text("mine")
-    other = run(*args, "--id", "ferry")
+    other = run(*args, "--id", "ferry", "--title", "Ferry")
     assert other.exit_code == 2 and "ferry.md already exists" in other.stderr
     assert (corpus / "sources" / "ferry.md").read_text() == "mine"
     assert not (corpus / "sources" / "ferry.toml").exists()
     for path, data in before.items():
         assert path.read_bytes() == data
+
+
+def test_an_article_imported_again_is_said_to_be_so_and_a_title_taken_names_the_option(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A new user imported an article again, and was told `'what-went-wrong-on-apollo-13'
+    is already the source 'wrong-explainer'`: an id they had not given, for a clash of the
+    title, and nothing of what to do."""
+    article = tmp_path / "apollo.md"
+    article.write_text("# What went wrong on Apollo 13\n\n## The tank\n\nIt burst.\n")
+    notes = ("--no-bundled", "-c", str(corpus))
+    args = (*notes, "source", "import", str(article), "--into", str(corpus))
+    assert run(*args, "--id", "wrong-explainer").exit_code == 0
+    entry = corpus / "sources" / "wrong-explainer.toml"
+    copy = corpus / "sources" / "wrong-explainer.md"
+    before = sorted(os.listdir(corpus / "sources"))
+    at = f"{entry}:{entry.read_text().splitlines().index('[[sources]]') + 1}"
+    for more in ((), ("--id", "apollo"), ("--kind", "report")):  # the same text, byte for byte
+        again = run(*args, *more)
+        assert again.exit_code == 2 and again.stderr == (
+            f"brief: {article} is imported already: it is the text {copy} of the source "
+            f"'wrong-explainer' at {at}\n"
+        )
+    # another copy of it (the page saved again), or another article of that title
+    article.write_text(article.read_text() + "\nUpdated.\n")
+    title = run(*args)
+    assert title.exit_code == 2 and title.stderr == (
+        "brief: the title 'What went wrong on Apollo 13' already names the source "
+        f"'wrong-explainer' at {at} (give --title of its own, or, if that is this "
+        "text, it is imported already)\n"
+    )
+    # the title was not checked with --id given: written, then told as BRIEF012
+    assert run(*args, "--id", "apollo").stderr == title.stderr
+    ident = run(*args, "--id", "wrong-explainer", "--title", "Apollo 13, again")
+    assert ident.exit_code == 2 and ident.stderr.startswith(
+        f"brief: the --id 'wrong-explainer' already names the source 'wrong-explainer' at {at}"
+        " (give --id of its own"
+    )
+    assert sorted(os.listdir(corpus / "sources")) == before
+    fine = run(*args, "--title", "Apollo 13, again")
+    assert fine.exit_code == 0 and "wrote the source 'apollo-13-again'" in fine.stdout
+    assert run("--no-bundled", "validate", str(corpus)).exit_code == 0
 
 
 @pytest.mark.parametrize(

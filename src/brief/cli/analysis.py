@@ -28,6 +28,9 @@ from .context import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..corpus.layers import Layer
     from ..corpus.sourceimport import LeftOut
     from ..views.mingrade import Minimum
 
@@ -174,10 +177,9 @@ def import_(
     brief source import article.txt --id coast-article
     """
     from ..core.model import SOURCE_KINDS
-    from ..core.names import closest, is_id, normalise
+    from ..core.names import closest, is_id
     from ..corpus.authoring import slug
     from ..corpus.sourceimport import read_source, write_source
-    from ..corpus.where import definitions
     from .authoring import layers_with, target_folder
 
     if kind not in SOURCE_KINDS:
@@ -186,14 +188,13 @@ def import_(
         raise UsageError(f"unknown kind {kind!r}{hint}: one of {', '.join(SOURCE_KINDS)}")
     data, found = read_source(file)
     stem, ext = os.path.splitext(os.path.basename(file))
-    title = title or found.title or stem
-    ident = ident or slug(title)
+    named = [("--title" if title else "title", title or found.title or stem)]
+    named.append(("--id" if ident else "id", ident or slug(named[0][1])))
+    title, ident = named[0][1], named[1][1]
     if not is_id(ident):
         raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
     target = target_folder(ctx, into)
-    for entry in definitions(layers_with(ctx, target), [normalise(ident)]):
-        if entry.kind != "claim" and normalise(ident) in entry.names:
-            raise UsageError(f"{ident!r} is already the {entry.kind} {entry.id!r} at {entry}")
+    _refuse_taken(layers_with(ctx, target), file, data, named)
     copy = ".md" if ext.lower() in (".md", ".markdown") else ".txt"
     done = write_source(target, ident, title, kind, data, found, copy)
     click.echo(f"wrote the source {ident!r} at {done.entry}")
@@ -208,6 +209,48 @@ def import_(
         click.echo("no headings found: claims cite the whole source (no sections)")
     for gone in done.left_out:  # never silently: each is named, with what is under it
         click.echo(f"brief: note: left out of sections: {_left_out(gone)}", err=True)
+
+
+def _refuse_taken(
+    layers: Sequence[Layer], file: str, data: bytes, named: list[tuple[str, str]]
+) -> None:
+    """Refuse, before anything is written, a title or id another entry has already: each
+    of *named* (how it was given: ``--title``, or ``title`` from the text; the name) is
+    told with the entry it names and its file, and the options that give others. When
+    that entry is a source whose text is *data*, byte for byte, *file* is said to be
+    imported already, with where."""
+    from ..core.names import normalise
+    from ..corpus.sourceimport import imported_text
+    from ..corpus.where import definitions
+
+    keys: dict[str, tuple[str, str]] = {}
+    for what, name in named:  # an id made from the title is told as the title
+        if normalise(name):
+            keys.setdefault(normalise(name), (what, name))
+    clashes: dict[str, tuple[str, str]] = {}
+    for entry in definitions(layers, sorted(keys)):
+        taken = [keys[k] for k in keys if k in entry.names]
+        if entry.kind == "claim" or not taken:
+            continue
+        if entry.kind == "source":
+            copy = imported_text(entry.path, entry.root, entry.id, data)
+            if copy is not None:
+                raise UsageError(
+                    f"{file} is imported already: it is the text {copy} of the source "
+                    f"{entry.id!r} at {entry}"
+                )
+        for what, name in taken:
+            said = f"the {what} {name!r} already names the {entry.kind} {entry.id!r} at {entry}"
+            clashes.setdefault(name, (what, said))
+    if not clashes:
+        return
+    taken_as = {what.lstrip("-") for what, _ in clashes.values()}  # title, id
+    give = [f"--{key}" for key in ("title", "id") if key in taken_as]
+    raise UsageError(
+        "; ".join(said for _, said in clashes.values())
+        + f" (give {' and '.join(give)} of its own, or, if that is this text, it is "
+        "imported already)"
+    )
 
 
 def _left_out(gone: LeftOut) -> str:

@@ -133,3 +133,26 @@ def write_source(
         os.unlink(text_path)
         raise
     return Imported(entry_path, text_path, sections, left_out)
+
+
+def imported_text(path: str, root: str, ident: str, data: bytes) -> str | None:
+    """The path of the text of the source *ident*, defined in the corpus file *path* of
+    the folder *root*, when that text is *data* byte for byte: the file being imported
+    is imported already. None when it is not, or cannot be told."""
+    from ..core.diagnostics import Diagnostic
+    from .parse import parse
+    from .reader import read_bytes
+    from .sourcetext import text_path
+
+    read = read_bytes(path, root, path)
+    doc = parse(read, path) if isinstance(read, bytes) else read
+    if isinstance(doc, Diagnostic) or not isinstance(doc.get("sources"), list):
+        return None
+    for table in doc["sources"]:
+        if not isinstance(table, dict) or table.get("id") != ident:
+            continue
+        text = table.get("text")
+        if isinstance(text, str):
+            copy = text_path(path, text)
+            return copy if read_bytes(copy, root, copy) == data else None
+    return None
