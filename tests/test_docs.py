@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 import click
+import pytest
 
 from .conftest import run
 
@@ -46,6 +47,35 @@ def test_format_reference_example_is_a_valid_corpus(tmp_path: Path) -> None:
     (tmp_path / "arctic.toml").write_text(files["arctic.toml"])
     result = run("--no-bundled", "validate", str(tmp_path))
     assert (result.exit_code, result.stderr) == (0, "ok: 1 file checked, no problems\n")
+
+
+def test_editor_setup_shows_the_first_lines_brief_new_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/editor-setup.md said `brief new` files start `#:schema ../brief.schema.json`
+    and `format = 1`: they were format 2, and the path is from each file's folder."""
+    text = (DOCS / "editor-setup.md").read_text()
+    start = text.index("Files made by `brief new`")
+    told = re.findall(
+        r"```toml\n(.*?)```", text[start : text.index("For files you wrote", start)], re.S
+    )
+    assert len(told) == 2, "a topic's file, then actors.toml and sources.toml"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert run("init").exit_code == 0
+    corpus = tmp_path / "data" / "brief" / "corpus"
+    for kind, title in (("topic", "Ice"), ("actor", "Norway"), ("source", "Review")):
+        assert run("new", kind, title, "--no-edit").exit_code == 1  # written, left blank
+    article = tmp_path / "article.md"
+    article.write_text("# An article\n\n## One\n\nText.\n")
+    assert run("source", "import", str(article)).exit_code == 0
+    for name, shown in (
+        ("topics/ice.toml", told[0]),
+        ("sources/an-article.toml", told[0]),
+        ("actors.toml", told[1]),
+        ("sources.toml", told[1]),
+    ):
+        first = "".join((corpus / name).read_text().splitlines(keepends=True)[:2])
+        assert first == shown, f"docs/editor-setup.md: what brief new writes at the top of {name}"
 
 
 def test_every_problem_code_is_documented() -> None:
