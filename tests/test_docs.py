@@ -64,7 +64,7 @@ def test_editor_setup_shows_the_first_lines_brief_new_writes(
     assert run("init").exit_code == 0
     corpus = tmp_path / "data" / "brief" / "corpus"
     for kind, title in (("topic", "Ice"), ("actor", "Norway"), ("source", "Review")):
-        assert run("new", kind, title, "--no-edit").exit_code == 1  # written, left blank
+        assert run("new", kind, title, "--no-edit").exit_code == 0  # written, left blank
     article = tmp_path / "article.md"
     article.write_text("# An article\n\n## One\n\nText.\n")
     assert run("source", "import", str(article)).exit_code == 0

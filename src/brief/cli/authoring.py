@@ -185,9 +185,9 @@ def new(
     A claim goes into the file that defines its topic, if that is yours; without TEXT
     the editor opens on it. When the editor exits, the file is checked (see 'brief edit').
     With --no-edit, keys not given are left blank for later: the entry is left out
-    until they are filled in, and the exit status is 1, as it is for any entry written
-    with problems. A claim given whole (with TEXT) that 'brief validate' would fault on
-    its own ('--set status=disputed' without '--set note') is refused unwritten.
+    until they are filled in (the exit status is still 0: a skeleton was asked for). A
+    claim given whole (with TEXT) that 'brief validate' would fault on its own ('--set
+    status=disputed' without '--set note') is refused unwritten.
     """
     from ..corpus import authoring as a
 
@@ -230,8 +230,10 @@ def new(
         used = in_use(options(ctx).layers(), target)
         corpus = "" if used else f"--corpus {shlex.quote(target)} "
         click.echo(f"brief: note: to fill in or fix {label}: brief {corpus}edit {made}", err=True)
-    if new_ones:
-        ctx.exit(1)  # as validate would: a blank key leaves the entry out until filled in
+    if new_ones and kind == "claim" and text:
+        ctx.exit(1)  # given whole, and still faulty: nothing is left to fill in
+    # A template with keys left blank (--no-edit) is what was asked for: exit 0, the
+    # note above says what to fill in (as a skeleton written on purpose, not a failure).
 
 
 #: Keys ``new`` takes from options of their own, not ``--set``.
