@@ -27,7 +27,7 @@ from .reader import discover, display_name
 from .resolver import Lost, Placed, Rejected, resolve_merged
 from .schema import KINDS, Checked
 from .stamps import Stamps
-from .trace import KIND_ORDER, FileTrace, Trace, file_ord, warning_lines
+from .trace import KIND_ORDER, FileTrace, Trace, entry_at, file_ord, warning_lines
 
 __all__ = [
     "BUNDLED_LABEL",
@@ -176,8 +176,10 @@ class _Loading:
         if checked.fatal:
             self.skip(name, read)
             return
-        # only a cache needs the order
-        ordered = ord_ if self.trace is not None and self.trace.orders else None
+        # only a cache needs the order: the file's place in the trace
+        ordered = (
+            len(self.trace.files) - 1 if self.trace is not None and self.trace.orders else None
+        )
         self.merge(checked, name, number, ordered)
         self.tag("place")
 
@@ -192,26 +194,27 @@ class _Loading:
         if read.named is not None:
             self.unread[name] = read.named
 
-    def merge(self, checked: Checked, name: str, layer: int, ord_: str | None) -> None:
+    def merge(self, checked: Checked, name: str, layer: int, traced: int | None) -> None:
         """Place one file's checked entries, in order; note what it rejected.
 
         Entries left out for their own problems still take part in the duplicate
-        check, in their place among the others (see ``ghosts``).
+        check, in their place among the others (see ``ghosts``). *traced* is the file's
+        place in the trace, when the load notes where entries stand (``Trace.orders``).
         """
         for kind in KINDS:
             rejected = checked.rejected[kind]
             self.rejected += [(kind, values, name, where) for values, where in rejected]
             ghosts = {_index_of(where): values.get("id") for values, where in rejected}
             table = self.merged[kind]
-            k = KIND_ORDER.index(kind)  # as trace.entry_ord: made here, once per entry
+            k = KIND_ORDER.index(kind)
+            base = entry_at(traced, k, 0) if traced is not None else 0  # + pos: entry_at
             left_out = bool(self.ghosts)  # asked once a file: nearly always none
             for pos, (entry, where) in enumerate(checked.entries[kind]):
                 if ghosts:  # most files have none: an entry left out is rare
                     for at_ in sorted(i for i in ghosts if i < _index_of(where)):
                         self.ghost(kind, ghosts.pop(at_), name, f"{kind}[{at_}]", layer)
                     left_out = bool(self.ghosts)
-                at = (ord_, k, pos) if ord_ is not None else _NO_ORD
-                placed = Placed(entry, name, where, layer, at)
+                placed = Placed(entry, name, where, layer, base + pos)
                 if not _place(kind, placed, table, self.namespace, self.problems):
                     if isinstance(entry, Claim):
                         self.refused.append(entry)
@@ -299,9 +302,6 @@ def _load(
 USED_UNTIL_FIXED = (
     ": that one is left out for its own problems, so this one is used until it is fixed"
 )
-
-#: The place in load order of an entry when none is noted (see ``Trace.orders``).
-_NO_ORD = ("", 0, 0)
 
 
 def _untold(done: int, total: int) -> None:

@@ -23,7 +23,7 @@ from .knockons import problem as knock_on
 from .leftout import Tally
 from .resolve import Sections, drop_links, left_out_message, resolve_citations, with_citations
 from .schema import KINDS, Entry
-from .trace import EntryOrd
+from .trace import EntryAt
 
 #: How many unknown references get a "did you mean" in one load (see ``resolve_merged``).
 MAX_SUGGESTIONS = 50
@@ -42,9 +42,9 @@ class Placed:
     """Its key path in that file (``claims[3]``)."""
     layer: int
     """The number of its layer."""
-    ord: EntryOrd = ("", 0, 0)
-    """Where the entry stands in load order (see :func:`~brief.corpus.trace.entry_ord`)."""
-    seq: EntryOrd = ("", 0, 0)
+    ord: EntryAt = 0
+    """Where the entry stands in the load (see :func:`~brief.corpus.trace.entry_at`)."""
+    seq: EntryAt = 0
     """Where its id first took a place: a later layer's entry keeps the earlier position."""
 
 

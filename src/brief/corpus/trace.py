@@ -36,6 +36,24 @@ EntryOrd = tuple[str, int, int]
 """Where an entry stands in load order: its file's :func:`file_ord`, the place of its
 kind in :data:`KIND_ORDER`, its place among its file's entries of that kind."""
 
+EntryAt = int
+"""Where an entry stands in one load, as one integer (:func:`entry_at`): its file's
+place in :attr:`Trace.files`, then its kind's and its own, as :data:`EntryOrd` orders
+them. Not a tuple (64 bytes; an integer this large takes 32): a cold build of 10,000
+topics keeps 212,000, and peaked 4-5 MiB higher with tuples."""
+
+
+def entry_at(file: int, kind: int, pos: int) -> EntryAt:
+    """Where an entry stands in a load (:data:`EntryAt`): the *file*'s place in the
+    load's :attr:`Trace.files`, its *kind*'s in :data:`KIND_ORDER`, its *pos* among the
+    file's entries of that kind."""
+    return (file << 32) | (kind << 28) | pos
+
+
+def entry_at_parts(at: EntryAt) -> tuple[int, int, int]:
+    """The inverse of :func:`entry_at`: ``(file, kind, pos)``."""
+    return at >> 32, (at >> 28) & 0xF, at & 0x0FFFFFFF
+
 
 @dataclass
 class FileTrace:
@@ -64,8 +82,8 @@ class Trace:
 
     files: list[FileTrace] = field(default_factory=list)
     """Every file the load read, in load order."""
-    seq: dict[str, dict[str, EntryOrd]] = field(default_factory=dict)
-    """For each kind, each entry in the corpus by id: where it stands in load order.
+    seq: dict[str, dict[str, EntryAt]] = field(default_factory=dict)
+    """For each kind, each entry in the corpus by id: where it stands in the load.
 
     An entry that replaces an earlier layer's keeps the earlier one's place."""
     orders: bool = True

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..corpus.load import LoadResult, OnFile
     from ..corpus.schema import Checked
     from ..corpus.stamps import Stamps
-    from ..corpus.trace import EntryOrd, FileTrace, Trace
+    from ..corpus.trace import EntryAt, FileTrace, Trace
 
 #: The named kinds, by their name in a corpus and as the ``entries`` table keeps them.
 NAMED = {"topics": "topic", "actors": "actor", "sources": "source"}
@@ -195,7 +195,8 @@ def write_all(
 
 def _write_rest(con: sqlite3.Connection, result: LoadResult, trace: Trace, index: Index) -> None:
     files = sorted(trace.files, key=lambda t: t.ord)  # numbered in load order: see seq_key
-    unplaced = write_records(con, index, _seq_numbers(files, trace.seq), written(files), False)
+    numbers = _seq_numbers(files, trace.files, trace.seq)
+    unplaced = write_records(con, index, numbers, written(files), False)
     # Rows in key order, each table's b-tree appended to rather than split half-empty.
     con.executemany(
         sql.INSERT_CONTEST, sorted((a, b) for a, others in index.contested.items() for b in others)
@@ -239,15 +240,19 @@ def make_indexes(con: sqlite3.Connection) -> None:
 
 
 def _seq_numbers(
-    files: Sequence[FileTrace], seq: dict[str, dict[str, EntryOrd]]
+    files: Sequence[FileTrace], traced: Sequence[FileTrace], seq: dict[str, dict[str, EntryAt]]
 ) -> Callable[[str, str], int]:
-    """Each entry's ``seq`` (see ``codec.seq_key``) from its place in the load (its sort
-    key, ``corpus.trace.entry_ord``: its file's, then its kind and place there)."""
-    numbers = {t.ord: n for n, t in numbered(files)}
+    """Each entry's ``seq`` (see ``codec.seq_key``) from its place in the load
+    (``corpus.trace.entry_at``: its file's place in *traced*, the trace's files in load
+    order, then its kind's and its own); *files* are in the order rows number them."""
+    from ..corpus.trace import entry_at_parts
+
+    numbers = {id(t): n for n, t in numbered(files)}
+    by_place = [numbers[id(t)] for t in traced]
 
     def at(kind: str, ident: str) -> int:
-        file, place, pos = seq[kind][ident]
-        return codec.seq_key(numbers[file], place, pos)
+        file, place, pos = entry_at_parts(seq[kind][ident])
+        return codec.seq_key(by_place[file], place, pos)
 
     return at
 

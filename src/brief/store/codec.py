@@ -311,7 +311,7 @@ def seq_key(file: int, kind: int, pos: int) -> int:
     """An entry's place in load order, as stored (``seq``): the number of its file's row
     (files are numbered in load order), its kind (``corpus.trace.KIND_ORDER``) and its
     place among the file's entries of that kind. An integer, not the load's own sort key
-    (``corpus.trace.entry_ord``): 4 to 6 bytes a row, not some 40."""
+    (``corpus.trace.entry_at``): 4 to 6 bytes a row, not some 40."""
     return (file << 32) | (kind << 28) | pos
 
 
