@@ -52,6 +52,55 @@ def test_a_quote_cited_from_the_wrong_section_names_the_section_it_is_in(
     ]
 
 
+def test_the_closest_words_can_be_copied_and_end_with_their_sentence(analyst: Path) -> None:
+    """A new user was offered `(closest: '"Houston, we\\'ve had a problem here." The')`:
+    a backslash that is not in the text, and the next sentence's first word."""
+    edit(
+        analyst / "texts" / "harbour-report.md",
+        "doubling its capacity.\n",
+        'doubling its capacity. Its master said: "We\'ve had a record year." The berths\n'
+        "were full by August.\n",
+    )
+    edit(
+        analyst / "harbour.toml",
+        '"The harbour opened twelve new berths"',
+        '"We have had a record year."',
+    )
+    code, lines, _ = validate(analyst)
+    assert code == 1
+    assert lines == [
+        f"{analyst}/harbour.toml: claims[1].cites[0].quote: quote not found in section "
+        "'Summary' of source 'harbour-report' (closest: \u201c\"We've had a record year.\"\u201d) "
+        "[BRIEF017]"
+    ]
+
+
+def test_the_closest_words_end_where_their_clause_does() -> None:
+    from brief.core.sanitize import quoted
+    from brief.corpus.quotes import closest
+
+    text = (
+        'At 55 hours, Swigert radioed: "Houston, we\'ve had a problem here." The crew then '
+        "saw oxygen venting.\n\nLater that day the crew moved into the lunar module"
+    )
+    # a word of the next sentence, or of the one before, is left out
+    assert closest(text, "Houston, we have had a problem here.") == (
+        '"Houston, we\'ve had a problem here."'
+    )
+    # a clause that ends right after is given whole; the words found are never cut
+    found = closest(text, "Houston, we have had a problem")
+    assert found == '"Houston, we\'ve had a problem here."'
+    assert closest(text, "At 55 hours Swigert radioed") == "At 55 hours, Swigert radioed:"
+    assert closest(text, "here. The crew then saw") == 'here." The crew then saw oxygen venting.'
+    assert closest(text, "the crew moved into") == "the crew moved into the lunar module"
+    # but not one that ends further on
+    assert closest(text, "later that day the crew went") == "Later that day the crew moved"
+    assert quoted("a third,") == "'a third,'"
+    assert quoted("we've") == '"we\'ve"'
+    assert quoted('"we\'ve"') == '\u201c"we\'ve"\u201d'
+    assert quoted("a\nb\x1b") == "'a\\nb\\x1b'"
+
+
 def test_a_claim_left_out_for_a_typo_still_has_its_quote_checked(analyst: Path) -> None:
     """A trial saw only the typo, fixed it, then met the quote problem: no problem
     waits behind another (docs/authoring.md)."""

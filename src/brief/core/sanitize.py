@@ -79,6 +79,16 @@ def inert_line(text: str) -> str:
     return text.translate(_LINE_TABLE)
 
 
+def quoted(text: str) -> str:
+    """*text* on one line, made inert (:func:`inert_line`), in quotation marks it needs
+    no escape inside, so that it can be copied as it is: ``'...'``, as messages quote
+    names; ``"..."`` for text holding a ``'``; ``“...”`` for text holding both."""
+    text = inert_line(text)
+    if "'" not in text:
+        return f"'{text}'"
+    return f'"{text}"' if '"' not in text else f"\u201c{text}\u201d"
+
+
 def is_inert(text: str, *, line: bool = False) -> bool:
     """True when *text* holds nothing :func:`inert` (or :func:`inert_line`) would change."""
     table = _LINE_TABLE if line else _TABLE

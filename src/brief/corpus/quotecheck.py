@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..core import diagnostics as d
 from ..core.diagnostics import Diagnostic
 from ..core.model import Citation, Claim, Corpus, Source
+from ..core.sanitize import quoted
 from .layers import Layer
 from .quotes import closest, contains
 from .sourcetext import SourceText, read_text, split, text_path
@@ -137,8 +138,8 @@ def _looked(file: str, where: str, cite: Citation, text: SourceText) -> Diagnost
     if elsewhere is not None:  # cited from the wrong section: that is the fix
         hint = f" (it is in section {elsewhere!r})"
     else:
-        near = closest(body, quote)
-        hint = f" (closest: {near!r})" if near else ""
+        near = closest(body, quote)  # quoted as it can be copied: no backslash escapes
+        hint = f" (closest: {quoted(near)})" if near else ""
     message = f"quote not found in {said} of source {cite.source!r}{hint}"
     return Diagnostic(d.QUOTE_NOT_FOUND, file, where, message)
 

@@ -3,12 +3,17 @@
 Whitespace, quote marks, dashes and case are normalised on both sides (an editor
 types ``"`` where the article printed ``“``, a line break where it had a space); the
 words themselves must match. When a quote is not there, the closest passage of the
-same length is offered as a hint.
+same number of words (fitted to the sentence it ends in) is offered as a hint.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import difflib
 
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'")
 _QUOTES.update(dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"), '"'))
@@ -33,10 +38,14 @@ def closest(haystack: str, quote: str) -> str | None:
     """The passage of *haystack* most like *quote* (as many words), or None if nothing is.
 
     Compares word windows with ``difflib``; only called when the quote is not found.
+    The passage found ends where its sentence or clause does, when that is right after
+    it (:data:`REACH` words at most), and leaves out the words of a sentence or clause
+    it runs into (or comes from) when the passage is more like the quote without them:
+    a quote of seven words for six of the text took the next sentence's first word too.
     """
     import difflib  # the error path only
 
-    words = haystack.split()
+    words, ends = _words(haystack)
     size = max(1, len(quote.split()))
     if not words:
         return None
@@ -52,8 +61,68 @@ def closest(haystack: str, quote: str) -> str | None:
                 best, best_at = ratio, at
     if best < 0.4:
         return None
-    passage = " ".join(words[best_at : best_at + size])
+    start, stop = _fitted(words, ends, best_at, min(len(words), best_at + size), matcher)
+    passage = " ".join(words[start:stop])
     return passage if len(passage) <= HINT_CHARS else passage[: HINT_CHARS - 1] + "…"
+
+
+#: How many words past the closest passage its sentence or clause may end, for the hint
+#: to end there too.
+REACH = 3
+#: What may close a sentence or clause after its stop (a quotation mark, a bracket).
+_CLOSERS = "\"'\u201d\u2019\u00bb)]}"
+_STOPS = (".", "!", "?", ";", ":", ",", "\u2026")
+_DASHES = frozenset("-\u2013\u2014\u2015")
+_PARAGRAPH = re.compile(r"\S+|\n[ \t]*\n")
+
+
+def _words(text: str) -> tuple[list[str], list[bool]]:
+    """The words of *text* (split at whitespace), and for each whether a sentence or a
+    clause ends with it: at its stop (``here.``, ``third,``, ``here."``), before a dash
+    standing alone (``growing — though``), at a paragraph's end and the text's."""
+    words: list[str] = []
+    ends: list[bool] = []
+    for match in _PARAGRAPH.finditer(text):
+        word = match[0]
+        if word[0] == "\n":  # a blank line
+            if ends:
+                ends[-1] = True
+            continue
+        if ends and set(word) <= _DASHES:  # a dash standing alone: a clause ended
+            ends[-1] = True
+        words.append(word)
+        ends.append(word.rstrip(_CLOSERS).endswith(_STOPS))
+    if ends:
+        ends[-1] = True
+    return words, ends
+
+
+def _fitted(
+    words: list[str], ends: list[bool], start: int, stop: int, matcher: difflib.SequenceMatcher[str]
+) -> tuple[int, int]:
+    """The words ``start:stop`` (the closest window) fitted to the text's sentences and
+    clauses: without the words beyond a clause's end at either side when the passage is
+    more like the quote (*matcher*'s) without them, else ending where its clause does
+    when that is within :data:`REACH` words."""
+    cuts = [k + 1 for k in range(start, stop - 1) if ends[k]]
+    if cuts:
+
+        def ratio(span: tuple[int, int]) -> float:
+            matcher.set_seq1(normal(" ".join(words[span[0] : span[1]])))
+            return matcher.ratio()
+
+        spans = [(a, b) for a in (start, *cuts) for b in (*cuts, stop) if a < b]
+        # the whole window first: of passages as like the quote, the longest is kept
+        spans.sort(key=lambda span: span[0] - span[1])
+        fitted = max(spans, key=ratio)
+        if fitted[1] < stop:
+            return fitted
+        start = fitted[0]
+    for k in range(stop - 1, min(len(words), stop + REACH)):
+        if ends[k]:
+            longer = " ".join(words[start : k + 1])
+            return (start, k + 1) if len(longer) <= HINT_CHARS else (start, stop)
+    return start, stop
 
 
 def span(haystack: str, quote: str) -> tuple[int, int] | None:
