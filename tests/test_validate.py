@@ -490,6 +490,41 @@ def test_a_problem_that_costs_only_a_value_does_not_say_left_out(mini: Path) -> 
     assert "left out" not in out
 
 
+def test_a_link_to_no_claim_says_the_claim_is_kept_without_it(mini: Path) -> None:
+    """A new user's `contradicts[0]: unknown claim 'explosion-13-aprl'` did not say what
+    is kept: the claim, without that link. A claim left out for its own problems, or
+    for its topic, has its links told too, and is not said to be kept."""
+    (mini / "broken.toml").write_text('format = 1\n[[claims]]\nid = "gone"\ntopic = \n')
+    (mini / "links.toml").write_text(
+        "format = 1\n"
+        + CLAIM.format(id="k1")
+        + 'contradicts = ["trade-china-partnr", "gone"]\nsupports = ["nothing"]\n'
+        + CLAIM.format(id="own")
+        + 'status = "rumoured"\ncontradicts = ["nothing"]\n'
+        + CLAIM.format(id="topic").replace('"trade"', '"trad"')
+        + 'supports = ["nothing"]\n'
+    )
+    result = run("--no-bundled", "validate", str(mini))
+    found = unlined(result.stdout).splitlines()
+    assert found[3:] == [
+        f"{mini}/links.toml: claims[0].contradicts[0]: unknown claim 'trade-china-partnr' "
+        "(did you mean 'trade-china-partner'?): the claim is kept without it [BRIEF010]",
+        f"{mini}/links.toml: claims[0].supports[0]: unknown claim 'nothing': "
+        "the claim is kept without it [BRIEF010]",
+        f"{mini}/links.toml: claims[1].status: unknown status 'rumoured' (one of: reported, "
+        "assessment, alleged, disputed); claim 'own' is left out [BRIEF008]",
+        f"{mini}/links.toml: claims[1].contradicts[0]: unknown claim 'nothing' [BRIEF010]",
+        f"{mini}/links.toml: claims[2].topic: unknown topic 'trad' (did you mean 'trade'?) "
+        "[BRIEF010]",
+        f"{mini}/links.toml: claims[2].supports[0]: unknown claim 'nothing' [BRIEF010]",
+    ]
+    assert found[0].startswith(f"{mini}/broken.toml: ")  # the skipped file, then its knock-on
+    assert found[2] == (
+        f"    {mini}/links.toml: claims[0].contradicts[1]: claim 'gone' is in the skipped file "
+        f"{mini}/broken.toml: the claim is kept without it [BRIEF010]"
+    )
+
+
 def test_a_files_problems_are_listed_by_line(mini: Path) -> None:
     """Not in the format's order of keys (alpha before zeta), as the file writes them."""
     (mini / "order.toml").write_text(

@@ -32,7 +32,7 @@ _ITEM = re.compile(rb"[\"']([^\"'\r\n]+)[\"']")
 _QUOTED_ID = re.compile(rb"[\"']([a-z0-9]+(?:-[a-z0-9]+)*)[\"']")
 _NAMED = ("topics", "actors", "sources")
 _MARK = " is in the skipped file "
-#: What a claim that is kept without an actor says of it.
+#: What a claim kept without an actor, or a link to another claim, says of it.
 KEPT_WITHOUT = "the claim is kept without it"
 
 

@@ -228,7 +228,8 @@ class _Resolver:
 
         An actor that cannot be used (unknown, or left out for its own problems) is
         left out of the claim, which is kept: the claim still says something true of
-        its topic, and its problem names the actor.
+        its topic, and its problem names the actor. A claim left out has its links
+        checked here (a kept one's are, with :meth:`links`), not said to be kept.
         """
         kept: dict[str, Claim] = {}
         actors = self.merged["actors"]
@@ -250,6 +251,8 @@ class _Resolver:
             ok, cites = self.claim_refs(placed.file, placed.path, values, kept=True)
             if not ok:
                 self.tally.claim(claim.topic, claim.actors, claim.cites)
+                for key in ("contradicts", "supports"):  # told now: no problem waits
+                    self.refs(placed.file, placed.path, key, "claims", getattr(claim, key))
             else:
                 kept[claim.id] = with_citations(claim, cites)  # type: ignore[arg-type]
                 if not all(a in actors for a in claim.actors):
@@ -302,7 +305,8 @@ class _Resolver:
         return replace(kept, relation=None, relation_from=(), relation_to=())
 
     def links(self, kept: dict[str, Claim]) -> list[Claim]:
-        """The kept claims, each without links to claims absent or left out."""
+        """The kept claims, each without links to claims absent or left out (a link to a
+        claim that is nowhere says the claim is kept without it)."""
         claims = self.merged["claims"]
         out: list[Claim] = []
         for claim in kept.values():
@@ -311,7 +315,7 @@ class _Resolver:
                 continue
             placed = claims[claim.id]
             for key in ("contradicts", "supports"):
-                self.refs(placed.file, placed.path, key, "claims", getattr(claim, key))
+                self.refs(placed.file, placed.path, key, "claims", getattr(claim, key), True)
             out.append(drop_links(claim, kept))
         return out
 
