@@ -23,7 +23,7 @@ def test_validate_puts_the_cause_first_and_groups_its_knock_ons(broken: Path) ->
     result = run("--no-bundled", "validate", str(broken))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{broken}/actors.toml: line 7, column 18: TOML syntax error")
+    assert lines[0].startswith(f"{broken}/actors.toml:7:18: TOML syntax error")
     assert lines[1] == f"  5 references to entries of the skipped file {broken}/actors.toml:"
     knock_ons = lines[2:7]
     assert all(line.startswith(f"    {broken}/topics/") for line in knock_ons)

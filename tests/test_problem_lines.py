@@ -74,7 +74,7 @@ def test_lines_are_unknown_where_tables_are_not_one_header_each(tmp_path: Path) 
         "and 2) [BRIEF004]"
     )
     assert found[-2].startswith(f"{tmp_path}/b2.toml:1: format: missing required key")
-    assert found[-1].startswith(f"{tmp_path}/c.toml: line 2, column 9: TOML syntax error")
+    assert found[-1].startswith(f"{tmp_path}/c.toml:2:9: TOML syntax error")
 
 
 def test_a_file_is_read_again_only_as_the_loader_reads_it(tmp_path: Path) -> None:
@@ -93,3 +93,27 @@ def test_a_file_is_read_again_only_as_the_loader_reads_it(tmp_path: Path) -> Non
     (corpus / "a.toml").symlink_to(outside)
     assert problem_lines([problem], paths) == (0,)
     assert problem_lines([problem], {}) == (0,)
+
+
+def test_a_syntax_error_gives_its_line_and_column_after_the_file(tmp_path: Path) -> None:
+    """``c.toml:4:9: TOML syntax error: ...``, as compilers give it: a new user's editor
+    (Vim's ``:cexpr system('brief validate')``, errorformat ``%f:%l:%c:%m``) jumped to
+    every problem but the syntax error, printed ``c.toml: line 4, column 9: ...``."""
+    import re
+
+    (tmp_path / "c.toml").write_text('format = 1\n[[topics]]\nid = "x"\ntitle = Smit Salvage\n')
+    (tmp_path / "e.toml").write_bytes(b'format = 1\ntitle = "\xff"\n')
+    result = run("--no-bundled", "validate", str(tmp_path))
+    assert result.stdout.splitlines() == [
+        f'{tmp_path}/c.toml:4:9: TOML syntax error: invalid value (text goes in quotes: title = "'
+        'Smit Salvage") [BRIEF003]',
+        f"{tmp_path}/e.toml:2:10: not valid UTF-8 [BRIEF002]",
+    ]
+    for line in result.stdout.splitlines():  # what %f:%l:%c:%m takes
+        found = re.match(r"([^:]+):(\d+):(\d+):(.*)", line)
+        assert found is not None and found[2] in ("4", "2") and found[3] in ("9", "10")
+    data = json.loads(run("--no-bundled", "validate", "-f", "json", str(tmp_path)).stdout)
+    placed = [(p["line"], p["column"], p["where"]) for p in data["problems"]]
+    assert placed == [(4, 9, "line 4, column 9"), (2, 10, "line 2, column 10")]
+    page = run("--no-bundled", "validate", "-f", "html", str(tmp_path)).stdout
+    assert f'<span class="ids">{tmp_path}/c.toml:4:9</span>: TOML syntax error: ' in page

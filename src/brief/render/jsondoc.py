@@ -198,11 +198,12 @@ def validation_data(view: Validation) -> dict[str, Any]:
                 "code": p.code,
                 "file": p.file,
                 "line": line or None,
+                "column": column or None,
                 "where": p.where,
                 "message": p.message,
                 "cause": cause or None,
             }
-            for (p, line), cause in zip(view.located(), causes, strict=True)
+            for (p, line, column), cause in zip(view.located(), causes, strict=True)
         ],
         "counts": {
             "problems": len(view.problems) - view.knock_ons,

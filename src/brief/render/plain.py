@@ -376,18 +376,21 @@ def validation(view: Validation) -> str:
     lines = []
     cause = ""
     causes = view.causes or [""] * len(view.problems)
-    for (problem, line), caused in zip(view.located(), causes, strict=True):
+    for (problem, line, column), caused in zip(view.located(), causes, strict=True):
         if caused and caused != cause:
             lines.append(f"  {heading(view.caused_by(caused), caused)}:")
         cause = caused
-        lines.append(f"{'    ' if caused else ''}{_problem_line(problem, line)}")
+        lines.append(f"{'    ' if caused else ''}{_problem_line(problem, line, column)}")
     return "".join(f"{line}\n" for line in lines)
 
 
-def _problem_line(problem: Diagnostic, line: int) -> str:
+def _problem_line(problem: Diagnostic, line: int, column: int = 0) -> str:
     """``notes/a.toml:12: claims[0].date: ... [BRIEF008]``: the file and line first, as
     compilers give them, for an editor's list of errors (the problem as it is without a
-    line)."""
+    line); a syntax error's column after its line, in place of its ``line 24, column
+    8`` (``notes/a.toml:24:8: TOML syntax error: ...``)."""
+    if column:
+        return f"{problem.file}:{line}:{column}: {problem.message} [{problem.code}]"
     if not line:
         return str(problem)
     return f"{problem.file}:{line}: {problem.where}: {problem.message} [{problem.code}]"

@@ -17,6 +17,22 @@ if TYPE_CHECKING:
     from ..corpus.quotecheck import QuoteReport
 
 
+class Located(NamedTuple):
+    """A problem and where in its file it is, as :meth:`Validation.located` gives it."""
+
+    problem: Diagnostic
+    line: int
+    """The line it is at, from 1; 0 where that is not known."""
+    column: int
+    """The column, from 1, of a problem that gives its own line and column (a syntax
+    error: its ``where`` is ``line 24, column 8``); 0 for any other."""
+
+
+#: The ``where`` of a problem that gives its own line and column (a file that is not
+#: TOML, not UTF-8, or too complex to parse).
+_LINE_COLUMN = re.compile(r"line (\d+), column (\d+)")
+
+
 class Validation(NamedTuple):
     """The problems found in the folders checked, and how many files were checked."""
 
@@ -64,9 +80,20 @@ class Validation(NamedTuple):
             lines=tuple(n for _, _, n in ordered),
         )
 
-    def located(self) -> list[tuple[Diagnostic, int]]:
-        """Each problem with its line (0 where not known)."""
-        return list(zip(self.problems, self.lines or (0,) * len(self.problems), strict=True))
+    def located(self) -> list[Located]:
+        """Each problem with its line (0 where not known), and the column of one that
+        gives its own line and column (a syntax error): ``FILE:24:8:`` as compilers
+        give it, for an editor's list of errors."""
+        out = []
+        for problem, line in zip(
+            self.problems, self.lines or (0,) * len(self.problems), strict=True
+        ):
+            found = _LINE_COLUMN.fullmatch(problem.where)
+            if found is None:
+                out.append(Located(problem, line, 0))
+            else:
+                out.append(Located(problem, int(found[1]), int(found[2])))
+        return out
 
     @property
     def knock_ons(self) -> int:

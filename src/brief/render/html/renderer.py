@@ -194,15 +194,16 @@ def validation(view: Validation) -> str:
 
     items, cause = [], ""
     causes = view.causes or [""] * len(view.problems)
-    for (p, line), caused in zip(view.located(), causes, strict=True):
+    for (p, line, column), caused in zip(view.located(), causes, strict=True):
         if caused and caused != cause:
             items.append(
                 f'<li class="muted">{esc(heading(view.caused_by(caused), caused))}:</li>\n'
             )
         cause = caused
-        where = f" {esc(p.where)}:" if p.where else ""
+        where = f" {esc(p.where)}:" if p.where and not column else ""
         indent = ' class="caused"' if caused else ""
         at = f"{esc(p.file)}:{line}" if line else esc(p.file)
+        at += f":{column}" if column else ""
         items.append(
             f'<li{indent}><span class="ids">{at}</span>:{where} {esc(p.message)} '
             f"({esc(p.code)})</li>\n"
