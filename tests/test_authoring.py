@@ -226,6 +226,49 @@ def test_new_refuses_an_id_or_name_that_is_taken(home: Path) -> None:
     )
 
 
+def test_a_name_the_bundled_corpus_has_is_refused_with_the_way_out(
+    home: Path, tmp_path: Path
+) -> None:
+    """A new user's topic 'Background' (a bundled topic's alias) was told to edit the
+    bundled topic with 'brief edit': someone writing on another subject wants the bundled
+    corpus out of the way (docs/authoring.md, section 1), or another title."""
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "brief" / "config.toml"
+    bundled = Path(__file__).parent.parent / "briefs" / "topics" / "history.toml"
+    result = run("new", "topic", "Background", "--no-edit")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"brief: the title 'Background' already names the topic 'history' at {bundled}:3 "
+        "(it is in the bundled corpus: choose another title, or leave the bundled corpus "
+        f"out with 'bundled = false' in {config}, or --no-bundled on one command)\n"
+    )
+    # one of yours, and one of the bundled corpus
+    (home / "topics").mkdir()
+    (home / "topics" / "mine.toml").write_text(
+        'format = 2\n[[topics]]\nid = "mine"\ntitle = "Mine"\nsummary = "S."\n'
+        'aliases = ["harbour works"]\n'
+    )
+    both = run("new", "topic", "Background", "--set", "aliases=harbour works", "--no-edit")
+    assert both.exit_code == 2
+    assert both.stderr == (
+        f"brief: the alias 'harbour works' already names the topic 'mine' at "
+        f"{home / 'topics' / 'mine.toml'}:2 (edit it with 'brief edit', or choose another); "
+        f"the title 'Background' already names the topic 'history' at {bundled}:3 (it is in "
+        "the bundled corpus: choose another title, or leave the bundled corpus out with "
+        f"'bundled = false' in {config}, or --no-bundled on one command)\n"
+    )
+    # a copy of the bundled topic in your corpus is the one in use: that is the one named
+    (home / "topics" / "history.toml").write_text(bundled.read_text())
+    copied = run("new", "topic", "Background", "--no-edit")
+    assert copied.stderr == (
+        "brief: the title 'Background' already names the topic 'history' at "
+        f"{home / 'topics' / 'history.toml'}:3 (edit it with 'brief edit', or choose another)\n"
+    )
+    assert run("--no-bundled", "new", "topic", "Background", "--no-edit").exit_code == 2
+    (home / "topics" / "history.toml").unlink()
+    written = run("--no-bundled", "new", "topic", "Background", "--no-edit")
+    assert written.exit_code == 0, written.stderr
+
+
 def test_new_refuses_an_alias_that_is_taken_before_writing(home: Path) -> None:
     """Each alias given with --set is checked as the title and id are, before anything
     is written (a trial saw the entry written, then a clash reported as a problem)."""
@@ -239,7 +282,7 @@ def test_new_refuses_an_alias_that_is_taken_before_writing(home: Path) -> None:
     said = both.stderr
     assert "the alias 'dprk' already names the actor 'north-korea'" in said
     assert "; the alias 'un' already names the actor 'united-nations'" in said
-    assert said.count("already names") == 2 and "(edit them with 'brief edit'" in said
+    assert said.count("already names") == 2 and "(they are in the bundled corpus: " in said
     whole = ("--set", "description=A board.", "--no-edit")
     fine = run("new", "actor", "Harbour Board", "--set", "aliases=board", *whole)
     assert fine.exit_code == 0, fine.stderr

@@ -74,7 +74,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
         "clash.toml",
         'format = 1\n[[actors]]\nid = "merchant"\nname = "Merchant"\n'
         'description = "D."\naliases = ["Commerce"]\n',
-        "actors[0].aliases[0]: 'Commerce' also names the topic 'trade' ({mini}/topics/trade.toml)",
+        "actors[0].aliases[0]: 'Commerce' also names the topic 'trade' ({mini}/topics/trade.toml); "
+        "'brief show' reaches the topic 'trade' by that name",
     ),
     "BRIEF013": (
         "note.toml",
@@ -525,6 +526,34 @@ def test_a_link_to_no_claim_says_the_claim_is_kept_without_it(mini: Path) -> Non
         f"    {mini}/links.toml: claims[0].contradicts[1]: claim 'gone' is in the skipped file "
         f"{mini}/broken.toml: the claim is kept without it [BRIEF010]"
     )
+
+
+def test_a_name_clash_says_which_entry_the_name_reaches(mini: Path) -> None:
+    """BRIEF012 named the entry that has the name first, not the one `show` reaches by
+    it: ids win over titles, titles over aliases, topics over actors over sources."""
+    (mini / "zclash.toml").write_text(  # read after topics/trade.toml
+        'format = 1\n[[topics]]\nid = "commerce"\ntitle = "Commerce Board"\nsummary = "S."\n'
+        'aliases = ["zed"]\n'
+        '[[actors]]\nid = "merchant"\nname = "Merchant"\ndescription = "D."\n'
+        'aliases = ["zed"]\n'
+        '[[sources]]\nid = "zed"\ntitle = "Zed"\nkind = "report"\n'
+    )
+    result = run("--no-bundled", "validate", str(mini))
+    assert [line.split(": ", 1)[1] for line in unlined(result.stdout).splitlines()] == [
+        "topics[0].id: 'commerce' also names the topic 'trade' "
+        f"({mini}/topics/trade.toml); 'brief show' reaches this topic by that name [BRIEF012]",
+        "actors[0].aliases[0]: 'zed' also names the topic 'commerce'; 'brief show' reaches "
+        "the source 'zed' by that name [BRIEF012]",
+        "sources[0].id: 'zed' also names the topic 'commerce'; 'brief show' reaches this "
+        "source by that name [BRIEF012]",
+        "sources[0].title: 'Zed' also names the topic 'commerce'; 'brief show' reaches this "
+        "source by that name [BRIEF012]",
+    ]
+    assert run("--no-bundled", "--corpus", str(mini), "show", "commerce").stdout.startswith(
+        "Commerce Board\n"
+    )
+    zed = run("--no-bundled", "--corpus", str(mini), "show", "zed")
+    assert zed.stdout.startswith("Zed\n"), zed.stdout
 
 
 def test_a_files_problems_are_listed_by_line(mini: Path) -> None:

@@ -422,6 +422,7 @@ def _new_named(
 ) -> tuple[str, str, str]:
     from ..core.names import is_id, normalise
     from ..corpus import authoring as a
+    from ..corpus.config import config_path
     from ..corpus.where import definitions
 
     if ident is not None:
@@ -438,16 +439,15 @@ def _new_named(
     for what, name in named:  # each name the new entry takes, by its key, first given first
         if normalise(name):
             keys.setdefault(normalise(name), (what, name))
-    clashes: dict[str, str] = {}  # every one at once: a trial met one alias a run
+    clashes: dict[str, tuple[str, Definition]] = {}  # all at once: a trial met one a run
     for found in definitions(layers, sorted(keys)):
         for what, name in (keys[k] for k in keys if k in found.names):
-            if found.kind != "claim":  # a name's first definition: the one in use
-                said = f"the {what} {name!r} already names the {found.kind} {found.id!r}"
-                clashes.setdefault(name, f"{said} at {found}")
+            held = clashes.get(name)  # a name's first entry, as its latest layer writes it
+            same = held is not None and (held[1].kind, held[1].id) == (found.kind, found.id)
+            if found.kind != "claim" and (held is None or same):
+                clashes[name] = (what, found)
     if clashes:
-        who = "them" if len(clashes) > 1 else "it"
-        said = "; ".join(clashes.values())
-        raise UsageError(f"{said} (edit {who} with 'brief edit', or choose another)")
+        raise UsageError(a.names_taken(clashes, config_path()))
     file = {"topic": os.path.join("topics", f"{ident}.toml"), "actor": "actors.toml"}
     path = os.path.join(target, file.get(kind, "sources.toml"))
     version = a.declared_format(a.read_exact(path))  # the keys the file's format takes

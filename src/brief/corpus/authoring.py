@@ -15,12 +15,16 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..core.errors import BriefError
 from ..core.model import FORMAT_VERSIONS, SOURCE_KINDS, STATUSES
 from ..core.names import normalise
 from .grades import FORMAT_2_KEYS, RELATION_KEYS
 from .schema import FIELDS
+
+if TYPE_CHECKING:
+    from .where import Definition
 
 #: The personal corpus's schema file, written beside its files for TOML editors.
 SCHEMA_FILE = "brief.schema.json"
@@ -58,6 +62,47 @@ def fresh_id(base: str, taken: Collection[str]) -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
+
+
+def names_taken(clashes: Mapping[str, tuple[str, Definition]], config: str) -> str:
+    """Why ``brief new`` refuses names other entries have: *clashes* gives, for each
+    name, its key (``title``, ``alias``...) and the definition that has it.
+
+    One of yours is to be edited or the name changed; one of the bundled corpus cannot
+    be edited away (a copy overrides it with the name), and someone writing on another
+    subject does not want it: the bundled corpus can be left out (*config* is the
+    config file's path), as docs/authoring.md advises.
+    """
+    from ..core.unsafe import shown_line
+
+    own: list[str] = []
+    bundled: list[str] = []
+    keys: set[str] = set()  # the keys of the names the bundled corpus has
+    for name, (what, found) in clashes.items():
+        said = f"the {what} {name!r} already names the {found.kind} {found.id!r} at {found}"
+        if found.bundled:
+            bundled.append(said)
+            keys.add(what)
+        else:
+            own.append(said)
+    out: list[str] = []
+    if own:
+        who = "them" if len(own) > 1 else "it"
+        out.append(f"{'; '.join(own)} (edit {who} with 'brief edit', or choose another)")
+    if bundled:
+        are = "they are" if len(bundled) > 1 else "it is"
+        key = keys.pop() if len(keys) == 1 else ""
+        fix = "choose others" if len(bundled) > 1 else _FIX.get(key, f"choose another {key}")
+        out.append(
+            f"{'; '.join(bundled)} ({are} in the bundled corpus: {fix}, or leave the bundled "
+            f"corpus out with 'bundled = false' in {shown_line(config)}, or --no-bundled on "
+            "one command)"
+        )
+    return "; ".join(out)
+
+
+#: How to give another id, made from the title (``id``) or given.
+_FIX = {"id": "give another id with --id", "--id": "choose another --id"}
 
 
 # -- TOML text -----------------------------------------------------------------------------

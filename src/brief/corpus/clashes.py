@@ -19,8 +19,10 @@ _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
 
 
 def check_names(merged: Mapping[str, Mapping[str, Any]], problems: list[Diagnostic]) -> None:
-    """Report names and aliases that would make a lookup ambiguous."""
+    """Report names and aliases that would make a lookup ambiguous, each with the entry
+    the name reaches (:func:`reached`)."""
     owner: dict[str, tuple[str, Any]] = {}
+    reaches: dict[str, tuple[str, Any]] | None = None  # made at the first clash: rare
     for kind in _NAMED:
         for placed in merged[kind].values():
             entry = placed.entry
@@ -37,12 +39,37 @@ def check_names(merged: Mapping[str, Mapping[str, Any]], problems: list[Diagnost
                     owner[key] = (kind, placed)
                 elif held[1] is not placed:
                     other_kind, other = held
-                    problems.append(
-                        Diagnostic(
-                            d.NAME_CLASH,
-                            placed.file,
-                            f"{placed.path}.{sub}",
-                            f"{name!r} also names the {SINGULAR[other_kind]} {other.entry.id!r}"
-                            + (f" ({other.file})" if other.file != placed.file else ""),
-                        )
+                    reaches = reached(merged) if reaches is None else reaches
+                    there = f" ({other.file})" if other.file != placed.file else ""
+                    message = (
+                        f"{name!r} also names the {SINGULAR[other_kind]} {other.entry.id!r}"
+                        f"{there}; {_reaches(reaches[key], kind, placed)}"
                     )
+                    problems.append(
+                        Diagnostic(d.NAME_CLASH, placed.file, f"{placed.path}.{sub}", message)
+                    )
+
+
+def reached(merged: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, Any]]:
+    """Each normalised name, with the kind and the merged entry it reaches, as
+    ``core.index`` resolves names for ``brief show``: ids over titles over aliases,
+    topics over actors over sources, earlier over later (the corpus keeps the merged
+    order)."""
+    entries = [(kind, placed) for kind in _NAMED for placed in merged[kind].values()]
+    out: dict[str, tuple[str, Any]] = {}
+    for kind, placed in entries:
+        out.setdefault(normalise(placed.entry.id), (kind, placed))
+    for kind, placed in entries:
+        out.setdefault(normalise(placed.entry.title), (kind, placed))
+    for kind, placed in entries:
+        for alias in getattr(placed.entry, "aliases", ()):
+            out.setdefault(normalise(alias), (kind, placed))
+    return out
+
+
+def _reaches(target: tuple[str, Any], kind: str, placed: Any) -> str:
+    """``'brief show' reaches the topic 'x' by that name``, or ``this topic``."""
+    what, found = target
+    if found is placed:
+        return f"'brief show' reaches this {SINGULAR[kind]} by that name"
+    return f"'brief show' reaches the {SINGULAR[what]} {found.entry.id!r} by that name"
