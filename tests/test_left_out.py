@@ -165,7 +165,7 @@ def test_knock_ons_carry_their_cause_and_keep_it_through_the_cache() -> None:
     ]
     assert str(knock[0]) == (
         "leftout/topics.toml: claims[2].cites[0].source: source 'letters' is in the skipped"
-        " file leftout/letters.toml [BRIEF010]"
+        " file leftout/letters.toml; claim 'pump-letter' is left out [BRIEF010]"
     )
     record = record_of(None, {"refs": list(result.problems)}, False)
     back = [problem_from(p) for p in record.problems["refs"]]

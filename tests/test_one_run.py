@@ -130,7 +130,7 @@ def test_a_citation_of_a_source_left_out_still_has_its_section_checked(tmp_path:
         "(write: format = 2 at the top of the file); "
         "source 'report' is left out [BRIEF016]",
         "claims[0].cites[0].section: source 'report' has no section 'Deths' "
-        "(did you mean 'Deaths'?) [BRIEF011]",
+        "(did you mean 'Deaths'?); claim 'c1' is left out [BRIEF011]",
         "claims[0].cites[0].source: source 'report' is left out for its own problems: "
         "claim 'c1' is left out with it [BRIEF010]",
     ]
@@ -142,7 +142,10 @@ def test_a_citation_of_a_source_left_out_still_has_its_section_checked(tmp_path:
         ('{ source = "report", section = "deaths" }', []),  # loosely right: nothing to say
         (
             '{ source = "report" }',
-            ["claims[0].cites[0]: source 'report' has sections: name one of 'Deaths', 'Water'"],
+            [
+                "claims[0].cites[0]: source 'report' has sections: name one of 'Deaths', "
+                "'Water'; claim 'c1' is left out"
+            ],
         ),
     ],
 )
@@ -226,5 +229,5 @@ def test_a_citation_of_a_source_of_many_sections_lists_the_first_few(tmp_path: P
     listed = ", ".join(f"'Part {n}'" for n in range(1, 9))
     assert problem == (
         f"claims[0].cites[0]: source 'report' has sections: name one of {listed} "
-        "and 3 more [BRIEF011]"
+        "and 3 more; claim 'dup' is left out [BRIEF011]"
     )

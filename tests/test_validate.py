@@ -68,7 +68,8 @@ CASES: dict[str, tuple[str, str | bytes, str]] = {
     "BRIEF011": (
         "section.toml",
         claim("c1", **{'{ source = "ledger" }': '{ source = "atlas", section = "Trad" }'}),
-        "claims[0].cites[0].section: source 'atlas' has no section 'Trad' (did you mean 'Trade'?)",
+        "claims[0].cites[0].section: source 'atlas' has no section 'Trad' (did you mean 'Trade'?); "
+        "claim 'c1' is left out",
     ),
     "BRIEF012": (
         "clash.toml",
@@ -517,8 +518,8 @@ def test_a_link_to_no_claim_says_the_claim_is_kept_without_it(mini: Path) -> Non
         f"{mini}/links.toml: claims[1].status: unknown status 'rumoured' (one of: reported, "
         "assessment, alleged, disputed); claim 'own' is left out [BRIEF008]",
         f"{mini}/links.toml: claims[1].contradicts[0]: unknown claim 'nothing' [BRIEF010]",
-        f"{mini}/links.toml: claims[2].topic: unknown topic 'trad' (did you mean 'trade'?) "
-        "[BRIEF010]",
+        f"{mini}/links.toml: claims[2].topic: unknown topic 'trad' (did you mean 'trade'?); "
+        "claim 'topic' is left out [BRIEF010]",
         f"{mini}/links.toml: claims[2].supports[0]: unknown claim 'nothing' [BRIEF010]",
     ]
     assert found[0].startswith(f"{mini}/broken.toml:4:9: ")  # the skipped file, its knock-on

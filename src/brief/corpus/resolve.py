@@ -97,6 +97,25 @@ def left_out_message(what: str, ref: str, claim: str, kept: bool = False) -> str
     return f"{what} {ref!r} is left out for its own problems: claim {claim!r} is {outcome}"
 
 
+def say_left_out(problems: list[Diagnostic], first: int, ident: str) -> None:
+    """End the problems that leave a claim out (its topic's and citations': *problems*
+    from *first* on), as a claim left out for its own problems ends each of its
+    (``schema``): ``; claim 'c1' is left out``. Not an actor's (an actor that cannot be
+    used is dropped from a claim, and does not keep it out), nor a line that says so
+    already (``... left out with it``, when what it names is left out itself). The
+    loader and the cache's edits both say it, so that an edit applied in place words its
+    problems as a load does."""
+    from dataclasses import replace
+
+    from ..core.diagnostics import left_out_words
+
+    words = left_out_words("claims", ident)
+    for at in range(first, len(problems)):
+        found = problems[at]
+        if ".actors[" not in found.where and not found.message.endswith(" left out with it"):
+            problems[at] = replace(found, message=found.message + words)
+
+
 def _section(
     file: str, where: str, cite: Citation, known: Sections, problems: list[Diagnostic]
 ) -> Citation | None:

@@ -21,7 +21,14 @@ from .grades import RELATION_DROPPED
 from .knockons import KEPT_WITHOUT
 from .knockons import problem as knock_on
 from .leftout import Tally
-from .resolve import Sections, drop_links, left_out_message, resolve_citations, with_citations
+from .resolve import (
+    Sections,
+    drop_links,
+    left_out_message,
+    resolve_citations,
+    say_left_out,
+    with_citations,
+)
 from .schema import KINDS, Entry
 from .trace import EntryAt
 
@@ -248,9 +255,11 @@ class _Resolver:
                 "actors": claim.actors,
                 "cites": claim.cites,
             }
+            first = len(self.problems)
             ok, cites = self.claim_refs(placed.file, placed.path, values, kept=True)
             if not ok:
                 self.tally.claim(claim.topic, claim.actors, claim.cites)
+                say_left_out(self.problems, first, claim.id)  # its topic's or citations'
                 for key in ("contradicts", "supports"):  # told now: no problem waits
                     self.refs(placed.file, placed.path, key, "claims", getattr(claim, key))
             else:

@@ -39,7 +39,13 @@ from typing import Any, NamedTuple
 from ..core.diagnostics import Diagnostic
 from ..core.model import Claim
 from ..corpus.layers import Layer
-from ..corpus.resolve import Sections, drop_links, resolve_citations, with_citations
+from ..corpus.resolve import (
+    Sections,
+    drop_links,
+    resolve_citations,
+    say_left_out,
+    with_citations,
+)
 from ..corpus.schema import Checked
 from ..corpus.stamps import Stamps
 from . import codec, sql
@@ -241,8 +247,11 @@ class _Edit:
                     raise Declined("a claim names a topic or actor not in the corpus")
                 if any(kinds.get(x.source) != "source" for x in claim.cites):
                     raise Declined("a claim cites a source not in the corpus")
+                first = len(problems)
                 cites = resolve_citations(f.name, where, claim.cites, sources, problems)
-                if None not in cites:
+                if None in cites:
+                    say_left_out(problems, first, claim.id)
+                else:
                     resolved = with_citations(claim, cites)  # type: ignore[arg-type]
                     self.resolved[claim.id] = (resolved, where, f, pos)
         targets = {
