@@ -724,6 +724,8 @@ def test_an_edit_that_breaks_many_other_files_lists_a_few_and_keeps_its_own_in_s
     assert result.exit_code == 1
     said = result.stderr.splitlines()
     own = next(i for i, line in enumerate(said) if "TOML syntax error" in line)
+    # as validate gives it: FILE:LINE:COLUMN:, for an editor's list of errors
+    assert said[own].startswith(f"{home / 'actors.toml'}:4:15: TOML syntax error: ")
     listed = [line for line in said if line.startswith("  ") and "claims[" in line]
     assert len(listed) == CAUSED_SHOWN
     assert "  ... and 3 more ('brief validate' lists them)" in said

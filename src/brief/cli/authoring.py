@@ -789,7 +789,7 @@ def _lined(path: str, problems: list[str]) -> list[str]:
     message``), each with the line it is at after the file's name, as ``validate``
     gives it (``name:12: key: message``): the file is the one just edited, so the
     line is where to look. A problem whose key has no line is as it was."""
-    from ..core.diagnostics import Diagnostic
+    from ..core.diagnostics import Diagnostic, line_column
     from ..corpus.where import problem_lines
 
     read = []
@@ -799,10 +799,14 @@ def _lined(path: str, problems: list[str]) -> list[str]:
         read.append(Diagnostic("", name, where, message))
     files = {d.file: (path, os.path.dirname(os.path.abspath(path))) for d in read}
     lines = problem_lines(read, files)
-    return [
-        f"{d.file}:{line}: {problem[len(d.file) + 2 :]}" if line else problem
-        for problem, d, line in zip(problems, read, lines, strict=True)
-    ]
+    out = []
+    for problem, d, line in zip(problems, read, lines, strict=True):
+        own = line_column(d.where)  # a syntax error: FILE:24:8: as validate gives it
+        if own is not None:
+            out.append(f"{d.file}:{own[0]}:{own[1]}: {d.message}")
+        else:
+            out.append(f"{d.file}:{line}: {problem[len(d.file) + 2 :]}" if line else problem)
+    return out
 
 
 def _count(n: int, new: str = "") -> str:

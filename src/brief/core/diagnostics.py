@@ -50,6 +50,28 @@ class Diagnostic:
         where = f" {self.where}:" if self.where else ""
         return f"{self.file}:{where} {self.message} [{self.code}]"
 
+    def at(self, line: int) -> str:
+        """The problem as ``validate`` prints it, the file's line first, as compilers
+        give it, for an editor's list of errors: ``notes/a.toml:12: claims[0].date: ...
+        [BRIEF008]``; a syntax error's line and column in place of its ``line 24, column
+        8`` (``notes/a.toml:24:8: TOML syntax error: ...``). As :meth:`__str__` where
+        *line* is 0 (not known) and the problem gives none of its own."""
+        own = line_column(self.where)
+        if own is not None:
+            return f"{self.file}:{own[0]}:{own[1]}: {self.message} [{self.code}]"
+        if not line:
+            return str(self)
+        return f"{self.file}:{line}: {self.where}: {self.message} [{self.code}]"
+
+
+def line_column(where: str) -> tuple[int, int] | None:
+    """The line and column a problem gives as its place (``line 24, column 8``: a file
+    that is not TOML, not UTF-8, or too complex to parse); None for a key path."""
+    if not where.startswith("line "):
+        return None
+    line, sep, column = where[len("line ") :].partition(", column ")
+    return (int(line), int(column)) if sep and line.isdigit() and column.isdigit() else None
+
 
 def left_out_words(kind: str, ident: object) -> str:
     """What ends each problem of an entry of *kind* (``claims``) that is left out for

@@ -51,7 +51,6 @@ from ..views.wording import (
 from .cells import cell_len, ljust, split_at
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
-    from ..core.diagnostics import Diagnostic
     from ..views.claims import ClaimRow, Claims
     from ..views.comparison import Comparison, ComparisonRow, Conflicts
     from ..views.graph import Graph
@@ -376,24 +375,12 @@ def validation(view: Validation) -> str:
     lines = []
     cause = ""
     causes = view.causes or [""] * len(view.problems)
-    for (problem, line, column), caused in zip(view.located(), causes, strict=True):
+    for (problem, line, _), caused in zip(view.located(), causes, strict=True):
         if caused and caused != cause:
             lines.append(f"  {heading(view.caused_by(caused), caused)}:")
         cause = caused
-        lines.append(f"{'    ' if caused else ''}{_problem_line(problem, line, column)}")
+        lines.append(f"{'    ' if caused else ''}{problem.at(line)}")
     return "".join(f"{line}\n" for line in lines)
-
-
-def _problem_line(problem: Diagnostic, line: int, column: int = 0) -> str:
-    """``notes/a.toml:12: claims[0].date: ... [BRIEF008]``: the file and line first, as
-    compilers give them, for an editor's list of errors (the problem as it is without a
-    line); a syntax error's column after its line, in place of its ``line 24, column
-    8`` (``notes/a.toml:24:8: TOML syntax error: ...``)."""
-    if column:
-        return f"{problem.file}:{line}:{column}: {problem.message} [{problem.code}]"
-    if not line:
-        return str(problem)
-    return f"{problem.file}:{line}: {problem.where}: {problem.message} [{problem.code}]"
 
 
 def claims(view: Claims) -> str:

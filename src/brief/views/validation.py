@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..core.diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic, line_column
 
 if TYPE_CHECKING:
     from ..corpus.load import LoadResult
@@ -26,11 +26,6 @@ class Located(NamedTuple):
     column: int
     """The column, from 1, of a problem that gives its own line and column (a syntax
     error: its ``where`` is ``line 24, column 8``); 0 for any other."""
-
-
-#: The ``where`` of a problem that gives its own line and column (a file that is not
-#: TOML, not UTF-8, or too complex to parse).
-_LINE_COLUMN = re.compile(r"line (\d+), column (\d+)")
 
 
 class Validation(NamedTuple):
@@ -88,11 +83,8 @@ class Validation(NamedTuple):
         for problem, line in zip(
             self.problems, self.lines or (0,) * len(self.problems), strict=True
         ):
-            found = _LINE_COLUMN.fullmatch(problem.where)
-            if found is None:
-                out.append(Located(problem, line, 0))
-            else:
-                out.append(Located(problem, int(found[1]), int(found[2])))
+            own = line_column(problem.where)
+            out.append(Located(problem, line, 0) if own is None else Located(problem, *own))
         return out
 
     @property
