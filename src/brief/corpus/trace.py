@@ -126,13 +126,14 @@ def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> li
     lines = []
     for name, _, was_skipped in files:
         problems = own[name]
+        first = problems[0].at(0) if problems else ""  # a syntax error as FILE:24:8:
         if problems and was_skipped:
             what = "folder" if name.endswith("/") else "file"
-            lines.append(f"{problems[0]} ({what} skipped)")
+            lines.append(f"{first} ({what} skipped)")
         elif len(problems) == 1:
-            lines.append(str(problems[0]))
+            lines.append(first)
         elif problems:
-            lines.append(f"{problems[0]} (+{len(problems) - 1} more; see 'brief validate')")
+            lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
         if caused.get(name):
             lines.append(heading(caused[name], name))
     return lines
