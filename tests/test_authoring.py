@@ -233,7 +233,9 @@ def test_a_name_the_bundled_corpus_has_is_refused_with_the_way_out(
     bundled topic with 'brief edit': someone writing on another subject wants the bundled
     corpus out of the way (docs/authoring.md, section 1), or another title."""
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "brief" / "config.toml"
-    bundled = Path(__file__).parent.parent / "briefs" / "topics" / "history.toml"
+    from brief.corpus.layers import bundled_root
+
+    bundled = Path(bundled_root()) / "topics" / "history.toml"  # the package's, as installed
     result = run("new", "topic", "Background", "--no-edit")
     assert result.exit_code == 2
     assert result.stderr == (
