@@ -119,6 +119,63 @@ def test_a_claim_left_out_for_a_typo_still_has_its_quote_checked(analyst: Path) 
     assert "4 quotes checked" in summary  # the left-out claim's quote counted too
 
 
+def new_claim(corpus: Path, *args: str) -> tuple[int, str, str]:
+    """``brief new claim`` into *corpus* (on top of nothing else), for the topic harbour."""
+    into = ("--no-bundled", "--corpus", str(corpus), "new", "claim", "-t", "harbour")
+    result = run(*into, "--into", str(corpus), *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_new_claim_refuses_a_quote_its_source_does_not_hold(analyst: Path) -> None:
+    """A new user's `brief new claim ... --quote 'Transocean paid nothing'` was written
+    and exited 0: only validate told them the source has no such words (BRIEF017)."""
+    path = analyst / "harbour.toml"
+    before = path.read_bytes()
+    cited = ("-s", "harbour-report", "--id", "x", "--section")
+    wrong = new_claim(analyst, *cited, "Outlook", "--quote", "traffic will shrink sharply", "T.")
+    said = (
+        "cites[0].quote: quote not found in section 'Outlook' of source 'harbour-report' "
+        "(closest: 'traffic is expected to keep growing') [BRIEF017]"
+    )
+    assert wrong == (2, "", f"brief: {said}\n")
+    moved = new_claim(
+        analyst, *cited, "Outlook", "--quote", "container volumes rose by a third", "T."
+    )
+    assert moved[:2] == (2, "") and moved[2] == (
+        "brief: cites[0].quote: quote not found in section 'Outlook' of source 'harbour-report' "
+        "(it is in section 'Shipping Volumes') [BRIEF017]\n"
+    )
+    assert path.read_bytes() == before  # nothing written
+    # the words are validate's, of the claim as it would have been written
+    edit(path, 'id = "berths-doubled"', 'id = "x"\ntopic = "harbour"\ntext = "T."\ncites = [{ '
+         'source = "harbour-report", section = "Outlook", quote = "traffic will shrink sharply" '
+         '}]\n\n[[claims]]\nid = "berths-doubled"')  # fmt: skip
+    _, lines, _ = validate(analyst)
+    assert lines == [f"{path}: claims[1].{said}"]
+    path.write_bytes(before)
+    right = new_claim(
+        analyst, *cited, "shipping volumes", "--quote", "Container Volumes rose", "T."
+    )
+    assert right[0] == 0 and right[2] == "", right
+    assert 'quote = "Container Volumes rose"' in path.read_text()
+
+
+def test_new_claim_says_a_quote_it_cannot_check_is_not_checked(analyst: Path) -> None:
+    """A quote of a source with no text, or a text that cannot be read, is written as
+    before (validate counts it unchecked), and a note says it was not checked."""
+    note = "brief: note: the quote is not checked (validate counts it as unchecked): source "
+    untexted = new_claim(analyst, "-s", "wire-note", "--quote", "anything at all", "T.")
+    assert untexted[0] == 0 and untexted[2] == f"{note}'wire-note': it has no text\n"
+    (analyst / "texts" / "coast-article.txt").unlink()
+    cited = ("-s", "coast-article", "--section", "Background", "--quote", "anything", "U.")
+    unread = new_claim(analyst, *cited)
+    assert unread[0] == 0 and unread[2] == (
+        f"{note}'coast-article': source text 'texts/coast-article.txt': no such file (a path "
+        "from the folder of the file naming it) [BRIEF018]\n"
+    )
+    assert (analyst / "harbour.toml").read_text().count('quote = "any') == 2
+
+
 def test_a_status_written_wrong_is_not_taken_for_reported(analyst: Path) -> None:
     """A trial's `status = "assesment"` was also told "only an assessment has a
     likelihood (this claim is reported)": the claim is not reported."""

@@ -23,7 +23,10 @@ from .folders import CHOSEN, NO_FOLDER, default_folder, in_use
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from ..core.diagnostics import Diagnostic
+    from ..core.model import Source
     from ..corpus.layers import Layer
+    from ..corpus.schema import Checked
     from ..corpus.where import Definition, Standing
     from ..store import Store
 
@@ -187,7 +190,8 @@ def new(
     With --no-edit, keys not given are left blank for later: the entry is left out
     until they are filled in (the exit status is still 0: a skeleton was asked for). A
     claim given whole (with TEXT) that 'brief validate' would fault on its own ('--set
-    status=disputed' without '--set note') is refused unwritten.
+    status=disputed' without '--set note', a --quote its source's text does not hold) is
+    refused unwritten.
     """
     from ..corpus import authoring as a
 
@@ -357,33 +361,42 @@ def _citation(
 def _checked_section(cited: Definition, section: str | None) -> str | None:
     """*section* of the source *cited*, as the source spells it; a usage error naming the
     source's sections when it has none such (or has sections and none is named)."""
+    from ..core.model import Citation
+    from ..corpus.resolve import Sections, resolve_citation
+
+    found = _source_entry(cited)
+    if found is None:
+        return section  # the source's own file has problems: they are told as it is checked
+    problems: list[Diagnostic] = []
+    cite = Citation(cited.id, section)
+    resolved = resolve_citation("", "", 0, cite, {cited.id: Sections(found)}, problems)
+    if problems and not found.sections:
+        raise UsageError(f"source {cited.id!r} has no sections: leave out --section")
+    if problems:
+        listed = ", ".join(repr(s) for s in found.sections)
+        said = problems[0].message if section is not None else f"source {cited.id!r} has sections"
+        raise UsageError(f"{said}: give --section, one of {listed}")
+    return resolved.section if resolved is not None else section
+
+
+def _source_entry(cited: Definition) -> Source | None:
+    """The source *cited* as its file defines it; None when that file does not parse or
+    the entry has problems of its own (they are told as the file is checked)."""
     from ..core.diagnostics import Diagnostic
-    from ..core.model import Citation, Source
+    from ..core.model import Source
     from ..corpus import authoring as a
     from ..corpus.parse import parse
-    from ..corpus.resolve import Sections, resolve_citation
     from ..corpus.schema import check_document
 
     doc = parse(a.read_exact(cited.path) or b"", cited.file)
     if isinstance(doc, Diagnostic):
-        return section  # the source's own file has problems: they are told as it is checked
-    found = [
+        return None
+    found = (
         e
         for e, _ in check_document(doc, cited.file).entries["sources"]
         if isinstance(e, Source) and e.id == cited.id
-    ]
-    if not found:
-        return section
-    problems: list[Diagnostic] = []
-    cite = Citation(cited.id, section)
-    resolved = resolve_citation("", "", 0, cite, {cited.id: Sections(found[0])}, problems)
-    if problems and not found[0].sections:
-        raise UsageError(f"source {cited.id!r} has no sections: leave out --section")
-    if problems:
-        listed = ", ".join(repr(s) for s in found[0].sections)
-        said = problems[0].message if section is not None else f"source {cited.id!r} has sections"
-        raise UsageError(f"{said}: give --section, one of {listed}")
-    return resolved.section if resolved is not None else section
+    )
+    return next(found, None)
 
 
 def _check_given_id(ident: str) -> None:
@@ -510,7 +523,7 @@ def _new_claim(
         "claim", {**values, **extra}, {"cites": a.citation_text(cite), **raw}, version
     )
     if text:  # the claim is whole as given: nothing is left to fill in before it is shown
-        _refuse_faults(path, entry, version, ident)
+        _refuse_faults(path, entry, version, ident, found[-1][0] if "quote" in cite else None)
     return path, entry, ident
 
 
@@ -522,13 +535,17 @@ _FAULT_FIXES = {
 }
 
 
-def _refuse_faults(path: str, entry: str, version: int, ident: str) -> None:
+def _refuse_faults(
+    path: str, entry: str, version: int, ident: str, quoted: Definition | None = None
+) -> None:
     """Refuse the claim *entry* (format *version*), given whole, before it is written to
     *path*, when ``validate`` would fault it on its own: in ``validate``'s words, with
     what to add. ``--set status=disputed`` without ``--set note`` was written, then told
     as ``BRIEF013``, left out, and the exit status 1 (a new user). What it names (its
     topic, actors, sources, the claims it contradicts) is checked against the corpus
-    once it is written, as before."""
+    once it is written, as before; but its quote, of the source *quoted*, is looked for
+    in that source's text now (``BRIEF017``), as validate looks for it: a quote not in
+    the source was written, and only validate told it (a new user)."""
     from ..core.diagnostics import Diagnostic, left_out_words
     from ..corpus.parse import parse
     from ..corpus.schema import check_document
@@ -536,14 +553,37 @@ def _refuse_faults(path: str, entry: str, version: int, ident: str) -> None:
     doc = parse(f"format = {version}\n\n{entry}".encode(), path)
     if isinstance(doc, Diagnostic):  # not to be: entry_text writes TOML
         return
+    checked = check_document(doc, path)
+    faults = [*checked.problems, *(_quote_faults(path, checked, quoted) if quoted else ())]
     said = []
-    for fault in check_document(doc, path).problems:
+    for fault in faults:
         key = fault.where.partition(".")[2]  # as validate names it, past claims[N]
         message = fault.message.removesuffix(left_out_words("claims", ident))
         fix = f": {_FAULT_FIXES[fault.code].format(key=key)}" if fault.code in _FAULT_FIXES else ""
         said.append(f"{key + ': ' if key else ''}{message} [{fault.code}]{fix}")
     if said:
         raise UsageError("; ".join(said))
+
+
+def _quote_faults(path: str, checked: Checked, quoted: Definition) -> list[Diagnostic]:
+    """The quote check of the new claim *checked* (to be written to *path*) against the
+    text of the source *quoted*: its ``BRIEF017``. When there is no text to look in (the
+    source has none, or it cannot be read), none, and a note says the quote is not
+    checked (validate counts it as unchecked)."""
+    from ..corpus.quotecheck import check_file_quotes
+
+    source = _source_entry(quoted)
+    if source is None:  # the source's own file has problems: they are told as it is checked
+        return []
+    report = check_file_quotes(
+        path, checked, {source.id: source}, lambda _: (quoted.path, quoted.root)
+    )
+    if report.unchecked:  # validate's words for the text it cannot read, if it cannot
+        unread = [f"{p.message} [{p.code}]" for p in report.problems if p.file != path]
+        why = unread[0] if unread else "it has no text"
+        note = f"the quote is not checked (validate counts it as unchecked): source {source.id!r}"
+        click.echo(f"brief: note: {note}: {why}", err=True)
+    return [p for p in report.problems if p.file == path]
 
 
 @command()
