@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from brief.corpus.grades import FORMAT_2_KEYS, RELATION_KEYS
 from brief.corpus.layers import bundled_root
 from brief.corpus.parse import parse
 
-from .conftest import run, same_warm_as_from_files, settle
+from .conftest import CORPORA, run, same_warm_as_from_files, settle, unlined
 
 
 @pytest.fixture
@@ -1753,6 +1754,63 @@ def test_new_and_edit_give_each_problem_its_line(home: Path, tmp_path: Path) -> 
     edited = invoke("edit", "arctic-shipping", env=env)
     typo = next(n for n, line in enumerate(path.read_text().splitlines(), 1) if "sumary" in line)
     assert f"{path}:{typo}: topics[0].sumary: unknown key 'sumary'" in edited.stderr
+
+
+#: A quote of the analyst corpus's claim traffic-will-grow, and words its source lacks.
+GROWING = 'quote = "traffic is expected to keep growing"'
+SHRINKING = 'quote = "traffic will shrink"'
+
+
+@pytest.fixture
+def analyst(tmp_path: Path) -> Path:
+    """A writable copy of the format-2 test corpus, with its source texts."""
+    dest = tmp_path / "analyst"
+    shutil.copytree(CORPORA / "analyst", dest)
+    return dest
+
+
+def test_an_edit_that_changes_a_quote_to_words_not_in_the_source_is_a_problem(
+    analyst: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user's edit changed a quote to words its source does not hold: `ok:
+    .../topics/spill.toml has no problems`, and validate then gave BRIEF017."""
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    path = analyst / "harbour.toml"
+    before = path.read_bytes()
+    corpus = ("--no-bundled", "--corpus", str(analyst))
+    env = {"EDITOR": editor(tmp_path, (GROWING, SHRINKING))}
+    result = invoke(*corpus, "edit", "traffic-will-grow", env=env, answers="r\n")
+    said = (
+        "claims[2].cites[0].quote: quote not found in section 'Outlook' of source "
+        "'harbour-report' (closest: 'traffic is expected to keep growing') [BRIEF017]"
+    )
+    first = result.stderr.splitlines()
+    assert first[0] == f"{path}:40: {said}" and first[1].startswith("What now?")
+    assert path.read_bytes() == before  # reverted
+    # a quote wrong before the edit is told apart from the one the edit gets wrong
+    path.write_bytes(before.replace(b'by a third", locator', b'by a half", locator', 1))
+    (tmp_path / "ed.count").unlink()
+    again = invoke(*corpus, "edit", "traffic-will-grow", env=env, answers="k\n")
+    lines = again.stderr.splitlines()
+    assert lines[:2] == [f"{path}: the edit gives it a new problem:", f"{path}:40: {said}"]
+    assert lines[2] == f"{path}: and it still has a problem from before:"
+    assert "claims[0].cites[0].quote: quote not found in section 'Shipping" in lines[3]
+    # the same words validate gives
+    assert f"{path}: {said}" in unlined(run(*corpus, "validate", str(analyst)).stdout)
+
+
+def test_new_lists_a_quote_not_in_its_source_among_the_problems_it_wrote(
+    analyst: Path,
+) -> None:
+    """A claim written without its text (left to be filled in) has its quote checked
+    after writing, as the rest of it is."""
+    args = ("--no-bundled", "--corpus", str(analyst), "new", "claim", "-t", "harbour")
+    cited = ("-s", "harbour-report", "--section", "Outlook", "--quote", "traffic will shrink")
+    result = run(*args, *cited, "--no-edit", "--into", str(analyst))
+    assert result.exit_code == 0  # a skeleton was asked for
+    assert "claims[6].cites[0].quote: quote not found in section 'Outlook' of source " in (
+        result.stderr
+    )
 
 
 def test_init_prints_a_folder_name_inert(home: Path, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from .context import Folder, command, corpus_of, open_store, options, progress, 
 from .folders import CHOSEN, NO_FOLDER, default_folder, in_use
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Collection, Mapping, Sequence
 
     from ..core.diagnostics import Diagnostic
     from ..core.model import Source
@@ -600,7 +600,8 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     by a later one without it, nothing is opened or copied and the exit status is 1, as
     for 'brief where'.
 
-    When the editor exits, the file is checked against the whole corpus; if it has
+    When the editor exits, the file is checked against the whole corpus, and its
+    quotes against their sources' texts (as 'brief validate' checks them); if it has
     problems, or gives other files new ones (a section renamed that their claims
     cite), you choose: (e)dit again, (k)eep anyway, or (r)evert to exactly what it
     was. Without a terminal to ask, it is kept and the exit status is 1. When the
@@ -663,6 +664,7 @@ def _problems(layers: list[Layer], path: str) -> tuple[list[str], list[str]]:
         for layer in layers
         if here.startswith(os.path.abspath(layer.root) + os.sep)
     }
+    loaded = None
     with progress() as on_file:
         store = open_store(layers, use_cache(), on_file, False)
         if store is not None:
@@ -670,11 +672,52 @@ def _problems(layers: list[Layer], path: str) -> tuple[list[str], list[str]]:
         else:
             # No cache an edit can bring up to date (the file now names an actor no
             # file defines, say): a load answers sooner than a rebuild of the cache would.
-            found = load(layers, on_file=on_file).problems
+            loaded = load(layers, on_file=on_file)
+            found = loaded.problems
             mine, every = [str(p) for p in found if p.file in names], [str(p) for p in found]
+
+    def sources() -> Mapping[str, Source]:
+        if loaded is not None:
+            return {s.id: s for s in loaded.corpus.sources}
+        assert store is not None
+        return store.entries_index().sources
+
     others = Counter(every)
     others.subtract(mine)
-    return mine, list(others.elements())
+    return mine + _quote_problems(layers, path, names, sources), list(others.elements())
+
+
+def _quote_problems(
+    layers: Sequence[Layer],
+    path: str,
+    names: Collection[str],
+    sources: Callable[[], Mapping[str, Source]],
+) -> list[str]:
+    """The problems ``validate``'s quote check finds in the file *path* (by its *names*):
+    each quote of its claims looked for in its source's text (of *sources*, the corpus's,
+    read only when the file has a quote). A quote changed to words the source does not
+    hold was kept as "no problems", and only validate told it (a new user). The texts of
+    the sources the file quotes are read, not every quote of the corpus checked."""
+    from ..core.diagnostics import Diagnostic
+    from ..corpus import authoring as a
+    from ..corpus.cited import corpus_file
+    from ..corpus.parse import parse
+    from ..corpus.quotecheck import check_file_quotes
+    from ..corpus.schema import check_document
+
+    data = a.read_exact(path)
+    if data is None or b"quote" not in data:  # no quote to look for: nothing more is read
+        return []
+    found: dict[str, None] = {}
+    for name in sorted(names):
+        doc = parse(data, name)
+        if isinstance(doc, Diagnostic):  # told as the file's syntax error
+            continue
+        report = check_file_quotes(
+            name, check_document(doc, name), sources(), lambda f: corpus_file(f, layers)
+        )
+        found.update((str(p), None) for p in report.problems if p.file in names)
+    return list(found)
 
 
 _SUGGESTED = re.compile(r" \(did you mean [^)]*\)")
