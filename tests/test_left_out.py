@@ -57,6 +57,55 @@ def test_a_duplicate_claim_id_is_a_claim_left_out(tmp_path: Path) -> None:
     assert _load(root).corpus.left_out == {**EXPECTED, "theory": 1, "report": 4}
 
 
+MISSPELT = """
+[[claim]]
+id = "pump-crowd"
+topic = "pump"
+actors = ["snow"]
+text = "A crowd drew water at the pump."
+cites = [{ source = "report", section = "Deaths", quote = "not checked" }]
+
+[[claim]]
+id = "theory-smell"
+topic = "theory"
+text = "The smell was blamed."
+cites = [{ source = "report", section = "Water" }]
+"""
+
+
+def test_the_tables_of_a_misspelt_kind_are_claims_left_out(tmp_path: Path) -> None:
+    root = tmp_path / "notes"
+    shutil.copytree(CORPUS, root)
+    (root / "letters.toml").unlink()  # only what the misspelt kind costs is told
+    text = (root / "topics.toml").read_text()
+    text = text.replace('{ source = "letters" }', '{ source = "report", section = "Water" }')
+    (root / "topics.toml").write_text(text)
+    base = _load(root)
+    (root / "topics.toml").write_text(text + MISSPELT)
+    found = _load(root)
+    more = {"pump": 1, "snow": 1, "theory": 1, "report": 2}  # what the two tables name
+    counts = base.corpus.left_out
+    assert dict(found.corpus.left_out) == {
+        i: counts.get(i, 0) + more.get(i, 0) for i in EXPECTED | more
+    }
+    assert found.corpus.claims_left_out == base.corpus.claims_left_out + 2
+    said = [p for p in found.problems if p.code == "BRIEF005"]
+    assert [(p.where, p.message) for p in said] == [
+        ("claim", "unknown key 'claim' (did you mean 'claims'?); its 2 tables are not read")
+    ]  # and nothing of what they say, their quote unchecked: they are not read
+    assert not [p for p in found.problems if p.where.startswith("claim[")]
+    lines = text.count("\n") + 2  # the first [[claim]] header
+    plain = CliRunner().invoke(cli, ["--no-bundled", "validate", str(root)])
+    assert f"topics.toml:{lines}: claim: unknown key 'claim'" in plain.stdout
+    assert f"; {base.corpus.claims_left_out + 2} claims left out until fixed" in plain.stderr
+    for cache in (True, False):
+        env = {} if cache else {"BRIEF_NO_CACHE": "1"}
+        shown = CliRunner().invoke(
+            cli, ["--no-bundled", "-c", str(root), "show", "theory", "-f", "plain"], env=env
+        )
+        assert "1 claim of this topic was left out (see brief validate)" in shown.stdout
+
+
 def _run(*args: str, cache: bool = True) -> str:
     env = {} if cache else {"BRIEF_NO_CACHE": "1"}
     result = CliRunner().invoke(

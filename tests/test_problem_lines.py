@@ -117,3 +117,19 @@ def test_a_syntax_error_gives_its_line_and_column_after_the_file(tmp_path: Path)
     assert placed == [(4, 9, "line 4, column 9"), (2, 10, "line 2, column 10")]
     page = run("--no-bundled", "validate", "-f", "html", str(tmp_path)).stdout
     assert f'<span class="ids">{tmp_path}/c.toml:4:9</span>: TOML syntax error: ' in page
+
+
+def test_an_unknown_top_level_key_is_at_its_first_header_or_its_line(tmp_path: Path) -> None:
+    """``[[claim]]`` for ``[[claims]]`` (a new user): the problem is at the first such
+    header, where the fix is; a key written before any table, at its line; one that is a
+    table's key, nowhere (that table's key is not the top level's)."""
+    text = 'format = 1\ntitel = "x"\n\n[[topics]]\nid = "t"\nclaim = 1\n\n[[claim]]\nid = "a"\n'
+    (tmp_path / "a.toml").write_text(text + '\n[[claim]]\nid = "b"\n')
+    paths = {"n/a.toml": (str(tmp_path / "a.toml"), str(tmp_path))}
+    found = [Diagnostic("BRIEF005", "n/a.toml", w, "") for w in ("titel", "claim", "nowhere")]
+    assert problem_lines(found, paths) == (2, 8, 0)
+    result = run("--no-bundled", "validate", str(tmp_path))
+    assert result.stdout.splitlines()[-1] == (
+        f"{tmp_path}/a.toml:8: claim: unknown key 'claim' (did you mean 'claims'?); its 2 "
+        "tables are not read [BRIEF005]"
+    )

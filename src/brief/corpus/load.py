@@ -204,7 +204,12 @@ class _Loading:
         for kind in KINDS:
             rejected = checked.rejected[kind]
             self.rejected += [(kind, values, name, where) for values, where in rejected]
-            ghosts = {_index_of(where): values.get("id") for values, where in rejected}
+            # an entry of no id (a table of a misspelt kind: claim[0]) takes no place
+            ghosts = {
+                _index_of(where): values["id"]
+                for values, where in rejected
+                if isinstance(values.get("id"), str)
+            }
             table = self.merged[kind]
             k = KIND_ORDER.index(kind)
             base = entry_at(traced, k, 0) if traced is not None else 0  # + pos: entry_at

@@ -12,6 +12,7 @@ because a document built by hand (a test) may hold anything.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,11 +28,12 @@ from ..core.model import (
     SOURCE_KINDS,
     STATUSES,
     Actor,
+    Citation,
     Claim,
     Source,
     Topic,
 )
-from ..core.names import did_you_mean
+from ..core.names import closest, did_you_mean
 from ..core.relations import NAMES as RELATIONS
 from ..core.sanitize import inert
 from . import grades
@@ -173,18 +175,67 @@ def check_document(doc: dict[str, Any], name: str) -> Checked:
     if not _check_format(doc, problem):
         out.fatal = True
         return out
+    version = doc["format"]
     for key in doc:
         if key != "format" and key not in KINDS:
-            problem(
-                d.UNKNOWN_KEY,
-                inert(key),
-                f"unknown key {inert(key)!r}{did_you_mean(key, (*KINDS, 'format'))}",
-            )
-    version = doc["format"]
+            _unknown_top_key(key, doc[key], out, problem, name, version)
     for kind in KINDS:
         if kind in doc:
             _check_kind(kind, doc[kind], out, problem, name, version)
     return out
+
+
+def _unknown_top_key(
+    key: str,
+    value: Any,
+    out: Checked,
+    problem: Callable[[str, str, str], None],
+    name: str,
+    version: int,
+) -> None:
+    """Say that the top-level *key* is not read, and what that costs: its tables, when
+    it holds an array of them (``[[claim]]``). Those of a kind misspelt (``claim`` for
+    ``claims``) are entries of that kind left out: their values are kept with the
+    entries rejected (:attr:`Checked.rejected`), at the key path ``claim[0]``, so that
+    the summary counts them, and each claim is counted against the topic, actors and
+    sources it names (``leftout.Tally``); their references are not checked
+    (:func:`unread_path`), nor their quotes (none are kept)."""
+    meant = closest(key, (*KINDS, "format"), limit=1)
+    message = f"unknown key {inert(key)!r}"
+    if meant:
+        message += f" (did you mean {meant[0]!r}?)"
+    tables = value if isinstance(value, list) else []
+    if tables and all(isinstance(table, dict) for table in tables):
+        its = f"its {len(tables):,} tables are" if len(tables) != 1 else "its table is"
+        message += f"; {its} not read"
+        if meant and meant[0] in KINDS:
+            _left_out_unread(meant[0], tables, inert(key), out, name, version)
+    problem(d.UNKNOWN_KEY, inert(key), message)
+
+
+def _left_out_unread(
+    kind: str, tables: list[Any], key: str, out: Checked, name: str, version: int
+) -> None:
+    """Keep *tables*, written under *key* for *kind*, as entries of *kind* left out,
+    each with only what names the entries it counts against (``leftout.Tally``)."""
+    for i, table in enumerate(tables):
+        values: dict[str, Any] = {}
+        _check_entry(kind, table, f"{kind}[{i}]", _unheard, name, values, version)
+        kept = {k: v for k, v in values.items() if k in ("topic", "actors", "cites")}
+        if "cites" in kept:  # the sources cited alone: no quote to check
+            kept["cites"] = tuple(Citation(c.source) for c in kept["cites"])
+        out.rejected[kind].append((kept, f"{key}[{i}]"))
+
+
+def _unheard(code: str, where: str, message: str) -> None:
+    """Takes the problems of a table that is not read: they are not told."""
+
+
+def unread_path(kind: str, path: str) -> bool:
+    """Whether *path*, of an entry of *kind* left out (:attr:`Checked.rejected`), is
+    that of a table written under a misspelt kind (``claim[0]``), which is not read:
+    its references are not checked."""
+    return re.fullmatch(rf"{kind}\[\d+\]", path) is None
 
 
 def _check_format(doc: dict[str, Any], problem: Callable[[str, str, str], None]) -> bool:

@@ -446,7 +446,8 @@ def problem_lines(
     and its layer's folder, by the name problems give it: a file is read as the loader
     reads it (``reader.read_bytes``: no larger than a corpus file may be, no link out of
     its folder). A file's lines are known only where its tables are all written as
-    ``[[kind]]`` headers (not as inline arrays), one header to each entry.
+    ``[[kind]]`` headers (not as inline arrays), one header to each entry. A problem at
+    a top-level key (``claim``, for ``[[claim]]`` tables) is at its first header.
     """
     found: dict[str, _Lines | None] = {}
     out = []
@@ -472,7 +473,7 @@ class _Lines:
             return self._key_line("format", 1, len(self.lines) + 1) or 1
         match = _ENTRY_PATH.match(where)
         if match is None:
-            return 0
+            return self._top_line(where)
         kind, index, key = match.group(1), int(match.group(2)), match.group(3)
         if index >= len(self.headers[kind]):
             return 0
@@ -480,6 +481,24 @@ class _Lines:
         after = [n for n in self.starts if n > header]
         end = after[0] if after else len(self.lines) + 1
         return (self._key_line(key, header + 1, end) if key else 0) or header
+
+    def _top_line(self, key: str) -> int:
+        """The line of the first table header of the top-level *key* (``[[claim]]``, or
+        ``[claim]``), or of its ``key =`` before any table; 0 for none (a key written
+        otherwise, or a problem of no key)."""
+        if not key or "." in key or "[" in key:
+            return 0
+        name = rf"(?:{re.escape(key)}|\"{re.escape(key)}\")"
+        header = re.compile(rf"^[ \t]*\[\[?[ \t]*{name}[ \t]*\]")
+        written = re.compile(rf"^[ \t]*{name}[ \t]*=")
+        tables = False  # past the first table header: a key = line is the table's
+        for n, line in enumerate(self.lines, 1):
+            if header.match(line):
+                return n
+            tables = tables or line.lstrip().startswith("[")
+            if not tables and written.match(line):
+                return n
+        return 0
 
     def _key_line(self, key: str, start: int, end: int) -> int:
         """The first of lines *start* to *end* (not included) that sets *key*, or 0."""
