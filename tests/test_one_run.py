@@ -231,3 +231,23 @@ def test_a_citation_of_a_source_of_many_sections_lists_the_first_few(tmp_path: P
         f"claims[0].cites[0]: source 'report' has sections: name one of {listed} "
         "and 3 more; claim 'dup' is left out [BRIEF011]"
     )
+
+
+def test_a_section_not_close_to_one_the_source_has_lists_them(tmp_path: Path) -> None:
+    """``has no section 'Oil Volume'`` named none of the source's sections when no
+    "did you mean" came close (a new user): they are listed as a citation without a
+    section is told them, the first few; a close one is still offered alone."""
+    sections = ", ".join(f'"Part {n}"' for n in range(1, 12))
+    source = SOURCE.replace('kind = "report"', f'kind = "report"\nsections = [{sections}]')
+    far = PLAIN.replace('{ source = "report" }', '{ source = "report", section = "Oil Volume" }')
+    root = _corpus(tmp_path, HEAD + source + far)
+    listed = ", ".join(f"'Part {n}'" for n in range(1, 9))
+    assert _problems(root) == [
+        "claims[0].cites[0].section: source 'report' has no section 'Oil Volume': name one of "
+        f"{listed} and 3 more; claim 'dup' is left out [BRIEF011]"
+    ]
+    (root / "a.toml").write_text(HEAD + source + far.replace("Oil Volume", "Prat 11"))
+    assert _problems(root) == [
+        "claims[0].cites[0].section: source 'report' has no section 'Prat 11' (did you mean "
+        "'Part 11'?); claim 'dup' is left out [BRIEF011]"
+    ]

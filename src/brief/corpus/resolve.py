@@ -149,12 +149,15 @@ def _listed(names: Sequence[str]) -> str:
 
 
 def _near(cite: Citation, known: Sections) -> str:
+    """`` (did you mean 'Flow Rate'?)`` for a section cited that is close to one the
+    source has; else the sections it has, as a citation without one is told them:
+    ``: name one of 'Summary', 'Flow Rate', ...``."""
     if not known.names or cite.section is None:
         return ""
     import difflib  # error path only
 
     near = difflib.get_close_matches(cite.section, known.names, n=1, cutoff=0.5)
-    return f" (did you mean {near[0]!r}?)" if near else ""
+    return f" (did you mean {near[0]!r}?)" if near else f": name one of {_listed(known.names)}"
 
 
 def resolve_citations(
