@@ -115,6 +115,20 @@ def section(text: str, heading: str) -> str:
     return text[start : start + end.start()] if end else text[start:]
 
 
+def test_json_reference_gives_validate_s_keys_as_it_prints_them(tmp_path: Path) -> None:
+    """docs/json.md opens with "Each document has ... a `kind`"; ``validate``'s had none
+    (a new user). Its example's keys are those a run prints, in order."""
+    import json
+
+    section = (DOCS / "json.md").read_text().split("## `brief validate --format json`")[1]
+    example = json.loads(section.split("`")[1])
+    (tmp_path / "a.toml").write_text('format = 1\n[[topics]]\nid = "t"\ntitle = "T"\n')
+    data = json.loads(run("--no-bundled", "validate", "-f", "json", str(tmp_path)).stdout)
+    assert list(data) == list(example)
+    assert list(data["problems"][0]) == list(example["problems"][0])
+    assert (data["version"], data["kind"]) == (2, "validation")
+
+
 def test_format_key_tables_match_the_schema() -> None:
     """Each kind's table in docs/format.md lists the schema's keys, in its order, with
     the schema's required flag and type (brief.corpus.schema.FIELDS)."""

@@ -192,6 +192,7 @@ def validation_data(view: Validation) -> dict[str, Any]:
     causes = view.causes or ("",) * len(view.problems)
     data: dict[str, Any] = {
         "version": VERSION,
+        "kind": "validation",
         "files": view.files,
         "problems": [
             {
