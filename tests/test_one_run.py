@@ -251,3 +251,13 @@ def test_a_section_not_close_to_one_the_source_has_lists_them(tmp_path: Path) ->
         "claims[0].cites[0].section: source 'report' has no section 'Prat 11' (did you mean "
         "'Part 11'?); claim 'dup' is left out [BRIEF011]"
     ]
+
+
+def test_a_section_cited_from_a_source_without_sections_says_it_has_none(tmp_path: Path) -> None:
+    """As `brief new` says it: the fix is to cite the source whole (a trial's note)."""
+    cited = PLAIN.replace('{ source = "report" }', '{ source = "report", section = "Deaths" }')
+    root = _corpus(tmp_path, HEAD + SOURCE + cited)
+    assert _problems(root) == [
+        "claims[0].cites[0].section: source 'report' has no section 'Deaths': it has none "
+        "(cite it without one); claim 'dup' is left out [BRIEF011]"
+    ]

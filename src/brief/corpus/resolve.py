@@ -151,9 +151,12 @@ def _listed(names: Sequence[str]) -> str:
 def _near(cite: Citation, known: Sections) -> str:
     """`` (did you mean 'Flow Rate'?)`` for a section cited that is close to one the
     source has; else the sections it has, as a citation without one is told them:
-    ``: name one of 'Summary', 'Flow Rate', ...``."""
-    if not known.names or cite.section is None:
+    ``: name one of 'Summary', 'Flow Rate', ...``; for a source with none, ``: it has
+    none (cite it without one)``, as ``brief new`` says it."""
+    if cite.section is None:
         return ""
+    if not known.names:
+        return ": it has none (cite it without one)"
     import difflib  # error path only
 
     near = difflib.get_close_matches(cite.section, known.names, n=1, cutoff=0.5)
