@@ -618,7 +618,8 @@ def test_a_locator_without_a_quote_is_shown_with_the_quotes(tmp_path: Path) -> N
     assert "  - *At:* \\[1, p. 214\\]" in run(*base, "--quotes", "-f", "markdown").stdout
     data = json.loads(run(*base, "--quotes", "-f", "json").stdout)
     (point,) = data["sections"][0]["claims"]
-    assert point["grade"]["quotes"] == [{"ref": 1, "text": None, "locator": "p. 214"}]
+    quotes = [{"ref": 1, "text": None, "locator": "p. 214", "found": None}]
+    assert point["grade"]["quotes"] == quotes
 
 
 def test_the_key_s_terms_are_aligned_in_plain_text_as_in_the_terminal() -> None:

@@ -25,6 +25,7 @@ from .context import (
     min_grade_option,
     open_store,
     options,
+    quotes_option,
 )
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def claims(
 @click.argument(
     "name", required=False, shell_complete=completer(Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 )
-@click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
+@quotes_option
 @min_grade_option
 @format_option
 @click.pass_context
@@ -140,6 +141,11 @@ def timeline(
     store = open_store(ctx)
     ident = store.resolve(name) if name is not None else None
     view = store.timeline(ident, min_grade, quotes)
+    if quotes:  # each looked for in its source's text, as show --quotes does
+        from ..corpus.cited import QuoteFinder
+        from ..views.gradewords import timeline_checked_quotes
+
+        view = timeline_checked_quotes(view, QuoteFinder(store.source_text))
     emit(ctx, lambda r: r.timeline(view), fmt, pager)
 
 

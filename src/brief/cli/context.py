@@ -297,6 +297,13 @@ def watch_option(f: F) -> F:
 
 
 #: ``--min-grade``, for ``show``, ``claims`` and ``timeline``.
+quotes_option = click.option(
+    "--quotes",
+    is_flag=True,
+    help="Print each claim's quotes under it (format 2), marking one its source's text "
+    "does not hold.",
+)
+
 min_grade_option = click.option(
     "--min-grade",
     "min_grade",

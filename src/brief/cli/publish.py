@@ -48,7 +48,9 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
 
     target = Path(folder)
     store = open_store(ctx)
-    published = site(store.index())
+    from ..corpus.cited import QuoteFinder
+
+    published = site(store.index(), QuoteFinder(store.source_text))
     picture = draw(dot(published.graph)) if published.graph.edges else None
     if picture is not None and picture.problem:
         click.echo(f"brief: warning: {shown_line(picture.problem)}", err=True)

@@ -22,6 +22,7 @@ from .context import (
     min_grade_option,
     open_store,
     options,
+    quotes_option,
     watch_option,
 )
 
@@ -36,7 +37,7 @@ ENTRIES = (Kind.TOPIC, Kind.ACTOR, Kind.SOURCE)
 
 @command()
 @click.argument("names", nargs=-1, required=True, shell_complete=completer(*ENTRIES))
-@click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
+@quotes_option
 @min_grade_option
 @watch_option
 @format_option
@@ -109,7 +110,14 @@ def _briefings(
         except NotFound as exc:
             missing.append(exc)
     views = [store.briefing(ident) for ident in found]
-    views = views if quotes else [without_quotes(v) for v in views]
+    if quotes:  # each looked for in its source's text, so that none is shown unmarked
+        from ..corpus.cited import QuoteFinder
+        from ..views.gradewords import checked_quotes
+
+        finder = QuoteFinder(store.source_text)
+        views = [checked_quotes(v, finder) for v in views]
+    else:
+        views = [without_quotes(v) for v in views]
     if min_grade is not None:
         from ..views.mingrade import at_least
 
@@ -228,7 +236,7 @@ def _defined(ctx: click.Context, kind: str) -> dict[tuple[str, str], list[int]]:
     is_flag=True,
     help="Hide claims about (or cited by) both that nothing contradicts; show only differences.",
 )
-@click.option("--quotes", is_flag=True, help="Print each claim's quotes under it (format 2).")
+@quotes_option
 @watch_option
 @format_option
 @click.pass_context
@@ -256,7 +264,12 @@ def compare(
         idents = list(dict.fromkeys(store.resolve(name) for name in names))
         topic_ids = tuple(dict.fromkeys(store.resolve_as(t, Kind.TOPIC) for t in topics))
         view = store.compare(idents, topic_ids, diff_only)
-        if not quotes:
+        if quotes:  # each looked for in its source's text, as show --quotes does
+            from ..corpus.cited import QuoteFinder
+            from ..views.gradewords import comparison_checked_quotes
+
+            view = comparison_checked_quotes(view, QuoteFinder(store.source_text))
+        else:
             from ..views.gradewords import comparison_without_quotes
 
             view = comparison_without_quotes(view)

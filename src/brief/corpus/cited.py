@@ -1,4 +1,5 @@
-"""The text of the section a citation points to, for a reader to see the quote in place.
+"""The text a citation points to: for a reader to see its quote in place, and to say
+whether the text holds the quote wherever a briefing shows it.
 
 A source names its corpus file by display name (``label/rel``, see
 ``reader.display_name``), as the cache keeps it: :func:`corpus_file` finds the file
@@ -9,11 +10,11 @@ again among the layers. Its text is read as the quote check reads it (see
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .reader import display_name
-from .sourcetext import read_text, split, text_path
+from .sourcetext import SourceText, read_text, split, text_path
 
 if TYPE_CHECKING:
     from ..core.model import Source
@@ -33,11 +34,11 @@ def corpus_file(name: str, layers: Sequence[Layer]) -> tuple[str, str] | None:
     return None
 
 
-def section_text(source: Source, section: str | None, layers: Sequence[Layer]) -> str | None:
-    """The body of *section* (the whole text for None) in *source*'s text.
+def source_text(source: Source, layers: Sequence[Layer]) -> SourceText | None:
+    """*source*'s text, in its sections, as the quote check reads it.
 
-    None when the source has no text, the text cannot be read (outside the corpus
-    folder, too big, not UTF-8, gone) or has no heading *section*: what cannot be shown.
+    None when the source has no text, or the text cannot be read (outside the corpus
+    folder, too big, not UTF-8, gone): what cannot be shown, nor looked in.
     """
     if source.text is None:
         return None
@@ -50,4 +51,25 @@ def section_text(source: Source, section: str | None, layers: Sequence[Layer]) -
     except (ValueError, OSError):
         return None
     markdown = source.text.lower().endswith((".md", ".markdown")) or None  # as quotecheck
-    return split(text, markdown=markdown).section(section)
+    return split(text, markdown=markdown)
+
+
+class QuoteFinder:
+    """Whether a source's text holds a quote, as ``brief validate`` looks for it (see
+    ``quotecheck``): in the section cited, or the whole text when it has no such
+    heading. Called with the source's id, the section cited and the words quoted;
+    None when the source has no text to look in. Each text is read once, when first
+    needed: a briefing with no quotes reads none.
+    """
+
+    def __init__(self, text_of: Callable[[str], SourceText | None]) -> None:
+        self._text_of = text_of
+        self._read: dict[str, SourceText | None] = {}
+
+    def __call__(self, source: str, section: str | None, quote: str) -> bool | None:
+        from .quotes import contains
+
+        if source not in self._read:
+            self._read[source] = self._text_of(source)
+        text = self._read[source]
+        return None if text is None else contains(text.cited(section), quote)

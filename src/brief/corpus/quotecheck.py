@@ -167,12 +167,12 @@ def _looked(file: str, where: str, cite: Citation, text: SourceText) -> Diagnost
     quote's key path in *file*."""
     quote, section = cite.quote, cite.section
     assert quote is not None
-    body = text.section(section)
-    said = f"section {section!r}" if section else "the text"
-    if body is None:  # the corpus names a section the text has no heading for
-        body, said = text.whole(), "the text"
+    body = text.cited(section)
     if contains(body, quote):
         return None
+    # the corpus may name a section the text has no heading for: then the whole text
+    named = section is not None and text.section(section) is not None
+    said = f"section {section!r}" if named else "the text"
     elsewhere = _found_in(text, quote, section) if section else None
     if elsewhere is not None:  # cited from the wrong section: that is the fix
         hint = f" (it is in section {elsewhere!r})"

@@ -43,6 +43,13 @@ class SourceText(NamedTuple):
         found = [body for head, body in self.sections if head and normalise(head) == key]
         return "\n".join(found) if found else None
 
+    def cited(self, heading: str | None) -> str:
+        """What a citation of *heading* points to, where its quote is looked for: the
+        section's body, or the whole text when it has no such heading (the corpus's
+        problem, told apart: see ``corpus.resolve``)."""
+        body = self.section(heading)
+        return self.whole() if body is None else body
+
     def whole(self) -> str:
         """Every section, headings and bodies."""
         return "\n".join(f"{head}\n{body}" if head else body for head, body in self.sections)

@@ -15,6 +15,7 @@ from ..views.gradewords import (
     conflicts_key,
     grade_words,
     key_groups,
+    quote_mark,
     quote_parts,
     timeline_key,
 )
@@ -159,7 +160,8 @@ def _graded(grade: Grade, width: int) -> list[str]:
     lines = _grade_line(grade, width)
     for quote in grade.quotes:
         said, where = quote_parts(quote)
-        lines += _wrap_ending(said, (where,), width, "    ", "      ")
+        mark = quote_mark(quote).split()
+        lines += _wrap_ending(said, (where, *mark), width, "    ", "      ")
     return lines
 
 

@@ -21,6 +21,7 @@ from ..views.gradewords import (
     badge_words,
     grade_words,
     key_groups,
+    quote_mark,
     quote_parts,
 )
 from ..views.records import (
@@ -173,7 +174,12 @@ def graded(grade: Grade) -> list[RenderableType]:
 def _quote(quote: Quote) -> Text:
     """A quote in a line of its own, where it is (``[2, p. 4]``) kept whole."""
     said, where = quote_parts(quote)
-    return Kept(f"{said} " if said else "", style="italic green").keep(where)
+    mark = quote_mark(quote)  # words the source's text does not hold: never in green
+    kept = Kept(f"{said} " if said else "", style="italic yellow" if mark else "italic green")
+    kept.keep(where)
+    if mark:
+        kept.append(f" {mark}", style="bold")
+    return kept
 
 
 def point(point: Point) -> RenderableType:

@@ -257,8 +257,8 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
                 body.append(f" ({', '.join(side.actors)})", style="italic")
             body.append(f" {refs_label(side.refs)}", style="dim")
             said: list[RenderableType] = [body]
-            if side.grade is not None and grade_line(side.grade):  # as show, without quotes
-                said += graded(side.grade._replace(quotes=()))
+            if side.grade is not None and grade_line(side.grade):  # as show (no quotes)
+                said += graded(side.grade)
             if side.note:  # as show: why a disputed claim is doubted
                 said.append(Text.assemble(("Note: ", "bold"), (side.note, "italic")))
             rows.append((Text("•"), Group(*said) if len(said) > 1 else body))

@@ -33,6 +33,7 @@ from .cachefile import connect_rw, generation, locked
 if TYPE_CHECKING:
     from ..core.index import Index
     from ..corpus.layers import Layer
+    from ..corpus.sourcetext import SourceText
     from ..views.catalogue import EntryName
     from ..views.claims import Claims
     from ..views.claims import Query as ClaimsQuery
@@ -366,15 +367,15 @@ class CachedStore:
         return respelled(self._con, query, actor=actor, tag=tag, topic=topic)
 
     @_or_rebuilt
-    def section_text(self, source: str, section: str | None) -> str | None:
+    def source_text(self, source: str) -> SourceText | None:
         from ..core.model import Source
-        from ..corpus.cited import section_text
+        from ..corpus.cited import source_text
 
         row = self._con.execute(sql.ENTRY, (source,)).fetchone()
         if row is None or row[0] != "source":
             return None
         entry = codec.named_of(row[0], row[2])
-        return section_text(entry, section, self._layers) if isinstance(entry, Source) else None
+        return source_text(entry, self._layers) if isinstance(entry, Source) else None
 
     @_or_rebuilt
     def left_out(self, name: str) -> str | None:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..core.diagnostics import Diagnostic
     from ..core.index import Index
     from ..corpus.layers import Layer
+    from ..corpus.sourcetext import SourceText
     from ..views.catalogue import EntryName
     from ..views.claims import Claims
     from ..views.claims import Query as ClaimsQuery
@@ -115,11 +116,11 @@ class LiveStore:
 
         return self._lost.get(normalise(name))
 
-    def section_text(self, source: str, section: str | None) -> str | None:
-        from ..corpus.cited import section_text
+    def source_text(self, source: str) -> SourceText | None:
+        from ..corpus.cited import source_text
 
         entry = self._index.sources.get(source)
-        return None if entry is None else section_text(entry, section, self._layers)
+        return None if entry is None else source_text(entry, self._layers)
 
     def briefing(self, ident: str) -> Briefing:
         from ..views.briefings import briefing

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from ..core.errors import NotFound
     from ..core.index import Index
+    from ..corpus.sourcetext import SourceText
     from ..views.catalogue import EntryName
     from ..views.claims import Claims
     from ..views.claims import Query as ClaimsQuery
@@ -156,13 +157,14 @@ class Store(Protocol):
         say so: see ``LoadResult.lost``)."""
         ...
 
-    def section_text(self, source: str, section: str | None) -> str | None:
-        """The text of *section* (the whole text for None) of the source with the id
-        *source*, read from its local copy (format 2's ``text``) and made inert.
+    def source_text(self, source: str) -> SourceText | None:
+        """The text of the source with the id *source*, in its sections, read from its
+        local copy (format 2's ``text``) and made inert: what the TUI shows of a
+        citation, and what a quote is looked for in (``corpus.cited.QuoteFinder``).
 
-        None when there is nothing to show: no such source, no text, a text that cannot
-        be read, or no heading *section* in it (see ``corpus.cited.section_text``). Read
-        from the files each time, never from the cache.
+        None when there is nothing to read: no such source, no text, or a text that
+        cannot be read (see ``corpus.cited.source_text``). Read from the files each
+        time, never from the cache.
         """
         ...
 

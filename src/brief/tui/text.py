@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from textual.content import Content
 
-from ..views.gradewords import badge, badge_words, grade_line, quote_line
+from ..views.gradewords import badge, badge_words, grade_line, quote_line, quote_mark
 from ..views.records import FactValue, Link, Point, Reference, fact_text
 from ..views.wording import (
     actors_words,
@@ -67,7 +67,9 @@ def point(point: Point) -> Content:
     if point.grade is not None and grade_line(point.grade):  # format 2, as `brief show`
         parts += ["\n", (grade_line(point.grade), "$text-accent")]
     for quote in point.grade.quotes if point.grade is not None else ():
-        parts += ["\n", (quote_line(quote), "italic $text-success")]
+        # words the source's text does not hold: never in the colour of a quote
+        style = "italic $text-warning" if quote_mark(quote) else "italic $text-success"
+        parts += ["\n", (quote_line(quote), style)]
     if point.note:
         parts += ["\n", ("Note: ", "bold"), (point.note, "italic")]
     return Content.assemble(*parts)

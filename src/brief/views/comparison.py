@@ -20,6 +20,7 @@ from ..core.index import Index, Named
 from ..core.kinds import Kind, kind_of
 from ..core.model import Actor, Claim, Source, Topic
 from .briefings import Citations, make_point
+from .gradewords import unquoted
 from .records import LeftOut, Link, Point, Reference, left_out_entries
 
 
@@ -268,9 +269,10 @@ def conflicts(index: Index, about: Sequence[str] = (), each: Sequence[str] = ())
     refs = Citations(index)
     pairs = []
     for first, second in kept:
-        # without counter-claims: in a list of conflicts the pair says it all
-        one = make_point(index, refs, first, counters=False)
-        two = make_point(index, refs, second, counters=False)
+        # without counter-claims: in a list of conflicts the pair says it all; without
+        # quotes, as no format of it shows them
+        one = unquoted(make_point(index, refs, first, counters=False))
+        two = unquoted(make_point(index, refs, second, counters=False))
         pairs.append(Conflict(one, two, _within(index, first, second)))
     return Conflicts(tuple(pairs), refs.references(), left_out_entries(index, (*about, *each)))
 

@@ -10,7 +10,7 @@ Imports only the records, so that a cached briefing prints without the core.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -99,10 +99,20 @@ def grade_line(grade: Grade) -> str:
     return " · ".join(grade_words(grade))
 
 
+#: What follows a quote its source's text does not hold, wherever it is shown.
+NOT_FOUND = "(not found in the source's text: see brief validate)"
+
+
 def quote_line(quote: Quote) -> str:
     """A quote as printed under its claim: ``“the exact words” [2, p. 4]``; a locator
-    alone, ``[2, p. 4]``."""
-    return " ".join(part for part in quote_parts(quote) if part)
+    alone, ``[2, p. 4]``; marked when its source's text does not hold it
+    (:data:`NOT_FOUND`)."""
+    return " ".join(part for part in (*quote_parts(quote), quote_mark(quote)) if part)
+
+
+def quote_mark(quote: Quote) -> str:
+    """:data:`NOT_FOUND` for a quote its source's text does not hold; else empty."""
+    return NOT_FOUND if quote.found is False else ""
 
 
 def quote_parts(quote: Quote) -> tuple[str, str]:
@@ -113,14 +123,18 @@ def quote_parts(quote: Quote) -> tuple[str, str]:
     return said, f"[{quote.ref}{where}]"
 
 
-def _point(point: Point) -> Point:
-    contested = tuple(_point(c) for c in point.contested_by)
+def unquoted(point: Point) -> Point:
+    """*point* without its quotes, nor those of the claims shown under it."""
+    contested = tuple(unquoted(c) for c in point.contested_by)
+    supported = tuple(unquoted(c) for c in point.supported_by)
     grade = point.grade._replace(quotes=()) if point.grade and point.grade.quotes else point.grade
-    if grade is point.grade and all(
-        a is b for a, b in zip(contested, point.contested_by, strict=True)
+    if (
+        grade is point.grade
+        and all(a is b for a, b in zip(contested, point.contested_by, strict=True))
+        and all(a is b for a, b in zip(supported, point.supported_by, strict=True))
     ):
         return point
-    return point._replace(grade=grade, contested_by=contested)
+    return point._replace(grade=grade, contested_by=contested, supported_by=supported)
 
 
 def has_quotes(view: Briefing) -> bool:
@@ -132,7 +146,7 @@ def has_quotes(view: Briefing) -> bool:
 def without_quotes(view: Briefing) -> Briefing:
     """*view* without its claims' quotes: what ``show`` prints unless asked ``--quotes``."""
     sections = tuple(
-        Section(s.key, s.title, tuple(_point(p) for p in s.points)) for s in view.sections
+        Section(s.key, s.title, tuple(unquoted(p) for p in s.points)) for s in view.sections
     )
     return view._replace(sections=sections)
 
@@ -145,12 +159,71 @@ def comparison_without_quotes(view: Comparison) -> Comparison:
     rows = tuple(
         replace(
             row,
-            common=tuple(_point(p) for p in row.common),
-            cells=tuple(tuple(_point(p) for p in cell) for cell in row.cells),
+            common=tuple(unquoted(p) for p in row.common),
+            cells=tuple(tuple(unquoted(p) for p in cell) for cell in row.cells),
         )
         for row in view.rows
     )
     return replace(view, rows=rows)
+
+
+#: Whether a source's text holds a quote: called with the source's id, the section
+#: cited (None: the whole source) and the words; None when there is no text to look in
+#: (``corpus.cited.QuoteFinder`` is one).
+Finder = Callable[[str, "str | None", str], "bool | None"]
+
+
+def checked_quotes(view: Briefing, found: Finder) -> Briefing:
+    """*view* with each quote's ``found`` said by *found*, looked for in the source and
+    section its reference names: what a briefing shows when it shows quotes, so that
+    words its source does not hold are never shown as the source's."""
+    cited = {r.number: (r.source, r.section) for r in view.references}
+    sections = tuple(
+        s._replace(points=tuple(_checked(p, cited, found) for p in s.points)) for s in view.sections
+    )
+    return view._replace(sections=sections)
+
+
+def comparison_checked_quotes(view: Comparison, found: Finder) -> Comparison:
+    """*view* with each quote's ``found`` said, as :func:`checked_quotes` says it."""
+    from dataclasses import replace
+
+    cited = {r.number: (r.source, r.section) for r in view.references}
+    rows = tuple(
+        replace(
+            row,
+            common=tuple(_checked(p, cited, found) for p in row.common),
+            cells=tuple(tuple(_checked(p, cited, found) for p in cell) for cell in row.cells),
+        )
+        for row in view.rows
+    )
+    return replace(view, rows=rows)
+
+
+def _checked(point: Point, cited: dict[int, tuple[str, str | None]], found: Finder) -> Point:
+    grade = point.grade
+    if grade is not None and grade.quotes:
+        quotes = tuple(_looked_for(q, cited, found) for q in grade.quotes)
+        grade = grade._replace(quotes=quotes)
+    return point._replace(
+        grade=grade,
+        contested_by=tuple(_checked(p, cited, found) for p in point.contested_by),
+        supported_by=tuple(_checked(p, cited, found) for p in point.supported_by),
+    )
+
+
+def _looked_for(quote: Quote, cited: dict[int, tuple[str, str | None]], found: Finder) -> Quote:
+    if quote.text is None or quote.ref not in cited:
+        return quote
+    source, section = cited[quote.ref]
+    return quote._replace(found=found(source, section, quote.text))
+
+
+def timeline_checked_quotes(view: Timeline, found: Finder) -> Timeline:
+    """*view* with each quote's ``found`` said, as :func:`checked_quotes` says it."""
+    cited = {r.number: (r.source, r.section) for r in view.references}
+    events = tuple(e._replace(point=_checked(e.point, cited, found)) for e in view.events)
+    return view._replace(events=events)
 
 
 def legend(points: Iterable[Point]) -> list[tuple[str, str]]:

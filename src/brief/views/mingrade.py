@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .records import Briefing, Grade, Point, Quote, Section
+from .records import Briefing, Grade, Point, Section
 
 _MINIMUM = re.compile(r"^([A-Fa-f])?([1-6])?$")
 
@@ -61,7 +61,7 @@ def _renumber(point: Point, numbers: dict[int, int]) -> Point:
     refs = tuple(numbers.setdefault(r, len(numbers) + 1) for r in point.refs)
     grade = point.grade
     if grade is not None and grade.quotes:
-        quotes = tuple(Quote(numbers[q.ref], q.text, q.locator) for q in grade.quotes)
+        quotes = tuple(q._replace(ref=numbers[q.ref]) for q in grade.quotes)
         grade = grade._replace(quotes=quotes)
     contested = tuple(_renumber(c, numbers) for c in point.contested_by)
     return point._replace(refs=refs, grade=grade, contested_by=contested)

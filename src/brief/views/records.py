@@ -58,6 +58,11 @@ class Quote(NamedTuple):
     """The exact words quoted; None for a locator alone (``p. 214``)."""
     locator: str | None
     """Where in the section: ``p. 4``, ``para 2``; None when not given."""
+    found: bool | None = None
+    """Whether the source's text holds the words, as ``brief validate`` looks for them:
+    False is a quote the text does not hold (``BRIEF017``), shown marked; None when not
+    looked for (no words, a source with no text to look in, or a view not checked:
+    see ``gradewords.checked_quotes``)."""
 
 
 class Grade(NamedTuple):

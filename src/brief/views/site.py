@@ -14,6 +14,7 @@ from .records import Briefing, Listing
 if TYPE_CHECKING:
     from ..core.index import Index
     from .comparison import Conflicts
+    from .gradewords import Finder
     from .graph import Graph
 
 #: The kinds of entry with a page each, in the order the index lists them.
@@ -25,17 +26,23 @@ class Briefings:
     it is read and not kept, so that an export holds one page at a time (at 10,000
     topics, every briefing and page at once took 2.6 GB)."""
 
-    def __init__(self, index: Index, listings: tuple[Listing, ...]) -> None:
+    def __init__(
+        self, index: Index, listings: tuple[Listing, ...], found: Finder | None = None
+    ) -> None:
         self._index = index
         self._ids = tuple(row.id for view in listings for row in view.rows)
+        self._found = found
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def __iter__(self) -> Iterator[Briefing]:
         from .briefings import briefing
+        from .gradewords import checked_quotes
 
-        return (briefing(self._index, ident) for ident in self._ids)
+        made = (briefing(self._index, ident) for ident in self._ids)
+        found = self._found
+        return made if found is None else (checked_quotes(view, found) for view in made)
 
 
 class Site(NamedTuple):
@@ -57,11 +64,12 @@ def shown_claims(view: Briefing) -> int:
     return len({p.id for s in view.sections for p in s.points})
 
 
-def site(index: Index) -> Site:
-    """The export of the corpus *index* holds."""
+def site(index: Index, found: Finder | None = None) -> Site:
+    """The export of the corpus *index* holds; its quotes looked for in their sources'
+    texts by *found*, when given (see ``gradewords.checked_quotes``)."""
     from .briefings import listing
     from .comparison import conflicts
     from .graph import graph
 
     listings = tuple(listing(index, kind) for kind in KINDS)
-    return Site(listings, Briefings(index, listings), conflicts(index), graph(index))
+    return Site(listings, Briefings(index, listings, found), conflicts(index), graph(index))

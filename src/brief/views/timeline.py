@@ -14,6 +14,7 @@ from ..core.index import Index
 from ..core.kinds import Kind
 from .briefings import Citations, make_point
 from .dates import span
+from .gradewords import unquoted
 from .grading import grade_of
 from .mingrade import Minimum
 from .records import Point, Reference
@@ -131,8 +132,9 @@ def timeline(
             index, refs, claim, hide, home=ident if ident and kind == "topic" else ""
         )
         if point.grade is not None:
-            grade = point.grade._replace(date=None)
-            point = point._replace(grade=grade if quotes else grade._replace(quotes=()))
+            point = point._replace(grade=point.grade._replace(date=None))
+        if not quotes:  # nor those of the claims under it
+            point = unquoted(point)
         events.append(Event(claim.date or "", point))
     if undated is None:
         undated = sum(1 for c in claims if c.date is None)

@@ -218,7 +218,13 @@ class BrowseScreen(ReadingScreen):
         self.sidebar.mark(ident)
 
     def _page(self, view: Briefing) -> Page:
-        """The page of *view*, its claims' quotes under them only if the reader asked."""
+        """The page of *view*, its claims' quotes under them only if the reader asked
+        (each looked for in its source's text as it is now: see ``checked_quotes``)."""
+        if self.quotes and has_quotes(view):
+            from ...corpus.cited import QuoteFinder
+            from ...views.gradewords import checked_quotes
+
+            view = checked_quotes(view, QuoteFinder(self.store.source_text))
         return briefing_page(view, self._known, self.quotes)
 
     async def draw_quotes(self) -> None:

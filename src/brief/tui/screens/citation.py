@@ -56,7 +56,8 @@ class CitationScreen(ModalScreen[None]):
                 yield Block(Content("Section cited"), classes="heading")
                 section = ref.section or "the source as a whole (no section given)"
                 yield Block(Content(section), classes="cited-section")
-                body = self.store.section_text(ref.source, ref.section)
+                read = self.store.source_text(ref.source)
+                body = None if read is None else read.section(ref.section)
                 if body is not None:
                     heading = "Text of the section" if ref.section else "Text of the source"
                     yield Block(Content(heading), classes="heading")

@@ -188,6 +188,11 @@ class CompareScreen(ReadingScreen):
         note = "differences only" if self.diff_only else ""
         self._laid = self._overview(width)
         counted = _counted(width)
+        if self.quotes:  # each looked for in its source's text as it is now
+            from ...corpus.cited import QuoteFinder
+            from ...views.gradewords import comparison_checked_quotes
+
+            view = comparison_checked_quotes(view, QuoteFinder(self.store.source_text))
         page = comparison_page(
             view, self._known, stacked, counted=counted, note=note, width=width, quotes=self.quotes
         )
