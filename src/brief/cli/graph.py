@@ -106,21 +106,35 @@ def graph(
         def frame(store: Store, problems: list[str]) -> Draw | None:
             view = store.graph(query)._replace(long=long)
             if not view.edges:
-                problems.append(_empty(view))
+                problems.append(_empty(view, store))
                 return None
             return lambda r: r.graph(view)
 
         return redraw(ctx, frame, fmt, " ".join(("brief graph", *names)))
-    view = open_store(ctx).graph(query)._replace(long=long)
-    empty = None if view.edges else _empty(view)
+    store = open_store(ctx)
+    view = store.graph(query)._replace(long=long)
+    empty = None if view.edges else _empty(view, store)
     emit(ctx, lambda r: r.graph(view), fmt, pager, empty=empty)
 
 
-def _empty(view: Graph) -> str:
-    """What an empty picture says, as the one empty-results rule has it."""
+def _empty(view: Graph, store: Store) -> str:
+    """What an empty picture says, as the one empty-results rule has it, and what it
+    could not show: claims left out, and relations dropped for actors that could not be
+    used (a trial's actors.toml, skipped for a syntax error, took every relation with
+    it, and the picture said there were none)."""
+    from ..core.diagnostics import RELATION
+
     if view.filters:
-        return f"no relations match {view.described}"
-    return "no relations in this corpus"
+        said = f"no relations match {view.described}"
+    elif dropped := sum(p.endswith(f"[{RELATION}]") for p in store.problems_in()):
+        were = "was" if dropped == 1 else "were"
+        said = (
+            f"no relations to draw: {dropped} {were} dropped for actors that could not be"
+            " used (see brief validate)"
+        )
+    else:
+        said = "no relations in this corpus"
+    return "; ".join([said, *view.missing])
 
 
 #: This module's commands, for the group to register.

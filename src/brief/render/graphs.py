@@ -48,8 +48,9 @@ def heading(view: Graph) -> str:
 
 def notes(view: Graph) -> list[str]:
     """The lines under the picture: what ``!`` means when an edge is contested, what the
-    grade after an edge is, and which relations are listed twice (the symmetric ones,
-    under each of their actors). Each is one line; plain text wraps it."""
+    grade after an edge is, which relations are listed twice (the symmetric ones,
+    under each of their actors), and what no edge can show (``Graph.missing``). Each is
+    one line; plain text wraps it."""
     out = [CONTESTED_WORDS] if any(e.contested for e in view.edges) else []
     if any(e.grade for e in view.edges):
         out.append(
@@ -60,7 +61,7 @@ def notes(view: Graph) -> list[str]:
     if both:
         kinds = ", ".join(BY_NAME[k].words for k in both)
         out.append(f"{kinds}: symmetric, listed under both actors")
-    return out
+    return out + view.missing
 
 
 def details(edge: Edge) -> str:
@@ -234,6 +235,7 @@ def json_data(view: Graph, version: int) -> dict[str, Any]:
             for e in view.edges
         ],
         "references": [ref._asdict() for ref in view.references],
+        "left_out": [{"kind": g.kind, "id": g.id, "claims": g.claims} for g in view.left_out],
     }
 
 
@@ -275,6 +277,7 @@ def dot(view: Graph) -> str:
             attributes += [("style", "dashed"), ("color", "red"), ("contested", "true")]
         said = ", ".join(f"{key}={dot_string(value)}" for key, value in attributes)
         out.append(f"  {dot_string(edge.subject)} -> {dot_string(edge.object)} [{said}];")
+    out += [f"  // {_comment(line)}" for line in view.missing]
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -318,4 +321,13 @@ def mermaid(view: Graph) -> str:
             label += " !"
         out.append(f'  {ids[edge.subject]} {link}|"{label}"| {ids[edge.object]}')
         out.append(f"  %% claims: {', '.join(safe_id(c) for c in edge.claim_ids)}")
+    # entity codes as in a label: a %%{...}%% in a name would be read as a directive
+    out += [f"  %% {mermaid_text(line)}" for line in view.missing]
     return "\n".join(out) + "\n"
+
+
+def _comment(line: str) -> str:
+    """*line* for a DOT ``//`` comment, which ends at the end of its line: a name in it
+    that holds a line break or another unprintable character cannot end the comment
+    and write into the graph."""
+    return "".join(ch if ch.isprintable() else " " for ch in line)

@@ -22,7 +22,7 @@ from ..core.names import natural_key
 from ..core.relations import BY_NAME, NAMES
 from .contest import contesting
 from .mingrade import Minimum
-from .records import Reference
+from .records import LeftOut, Reference, left_out_entries
 
 
 class Contester(NamedTuple):
@@ -126,6 +126,14 @@ class Graph(NamedTuple):
     long: bool = False
     """Whether to list each edge's claims under it in plain text and in a terminal
     (``brief graph --long``); the other formats always list them."""
+    left_out: tuple[LeftOut, ...] = ()
+    """The actors and topic named with claims left out, or the corpus when none is
+    named: claims no edge can show (see ``records.left_out_entries``)."""
+
+    @property
+    def missing(self) -> list[str]:
+        """What the picture cannot show, a line each: the claims left out."""
+        return [gone.line for gone in self.left_out]
 
     @property
     def described(self) -> str:
@@ -256,7 +264,9 @@ def graph(index: Index, query: Query | None = None) -> Graph:
     edges, references = _cited(index, tuple(_edge(key, tuple(grouped[key])) for key in keys))
     joined = {a for e in edges for a in (e.subject, e.object)}
     nodes = sorted((Node(a, title[a]) for a in joined), key=lambda n: natural_key(n.title))
-    return Graph(tuple(nodes), edges, tuple(said), references)
+    named = [ident for key, ident in said if key in ("actor", "topic")]
+    left_out = left_out_entries(index, named)
+    return Graph(tuple(nodes), edges, tuple(said), references, left_out=left_out)
 
 
 def _cited(index: Index, edges: tuple[Edge, ...]) -> tuple[tuple[Edge, ...], tuple[Reference, ...]]:
