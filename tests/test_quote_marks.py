@@ -215,3 +215,54 @@ def test_conflicts_show_no_quotes_in_any_format(analyst: Path) -> None:
         run("--no-bundled", "--corpus", str(analyst), "conflicts", "-f", "json").stdout
     )
     assert doc["pairs"] and _quotes(doc) == {}
+
+
+# a quote is whole words: a trial's reversed quote passed as a piece of a longer word
+
+ARTICLE = "It was an unrestrained anti-Soviet campaign in the West. The answer was a denial."
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "restrained anti-Soviet campaign in the West",  # "un" cut off: the meaning reversed
+        "the answer was a deni",  # a word cut short
+        "he answer was",  # a word cut at its start
+        "Soviet campaign in the Wes",
+    ],
+)
+def test_a_quote_that_cuts_a_word_is_not_found(quote: str) -> None:
+    from brief.corpus.quotes import contains, span
+
+    assert not contains(ARTICLE, quote)
+    assert span(ARTICLE, quote) is None  # nor marked in the citation dialog
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "unrestrained anti-Soviet campaign in the West",
+        "anti-Soviet",  # a hyphen's words
+        "campaign in the West.",  # ends with punctuation
+        "\u201cThe answer was a denial.\u201d",  # in quotation marks, as an editor types
+        "Soviet campaign",  # after a hyphen: a word of its own
+    ],
+)
+def test_a_quote_of_whole_words_is_found(quote: str) -> None:
+    from brief.corpus.quotes import contains, span
+
+    assert contains(ARTICLE, quote.strip("\u201c\u201d"))
+    found = span(ARTICLE, quote.strip("\u201c\u201d"))
+    assert found is not None
+
+
+def test_validate_says_a_quote_cutting_a_word_is_not_found(analyst: Path) -> None:
+    harbour = analyst / "harbour.toml"
+    text = harbour.read_text()
+    old = 'quote = "traffic is expected to keep growing"'
+    assert old in text
+    harbour.write_text(text.replace(old, 'quote = "raffic is expected to keep growing"', 1))
+    problems = json.loads(run("--no-bundled", "validate", str(analyst), "-f", "json").stdout)
+    said = [p["message"] for p in problems["problems"] if p["code"] == "BRIEF017"]
+    assert len(said) == 2  # the fixture's own, and this one
+    assert any("(closest: 'traffic is expected to keep growing" in m for m in said)

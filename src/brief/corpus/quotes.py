@@ -30,8 +30,26 @@ def normal(text: str) -> str:
 
 
 def contains(haystack: str, quote: str) -> bool:
-    """Whether *quote* occurs in *haystack*, both normalised (see :func:`normal`)."""
-    return normal(quote) in normal(haystack)
+    """Whether *quote* occurs in *haystack* as whole words, both normalised (see
+    :func:`normal`): ``restrained campaign`` is not in ``an unrestrained campaign``."""
+    return _at(normal(haystack), normal(quote)) >= 0
+
+
+def _at(text: str, target: str) -> int:
+    """Where *target* first occurs in *text*, neither of its ends inside a word of *text*
+    (a quote that begins or ends with a letter or digit begins or ends with a word);
+    -1 when it does not."""
+    if not target:
+        return 0
+    before = r"(?<!\w)" if _wordy(target[0]) else ""
+    after = r"(?!\w)" if _wordy(target[-1]) else ""
+    found = re.search(before + re.escape(target) + after, text)
+    return found.start() if found else -1
+
+
+def _wordy(char: str) -> bool:
+    """Whether *char* is part of a word as ``\\w`` reads it (a letter, a digit, ``_``)."""
+    return re.match(r"\w", char) is not None
 
 
 def closest(haystack: str, quote: str) -> str | None:
@@ -146,7 +164,7 @@ def span(haystack: str, quote: str) -> tuple[int, int] | None:
                 char = " "
             out.append(char)
             owner.append(start)
-    at = "".join(out).find(target)  # a trailing space never starts or ends a match
+    at = _at("".join(out), target)  # a trailing space never starts or ends a match
     if at < 0:
         return None
     return owner[at], _end(haystack, owner[at + len(target) - 1])
