@@ -56,15 +56,24 @@ def minimum(text: str) -> Minimum:
     return Minimum(letter.upper() if letter else None, int(digit) if digit else None)
 
 
-def _renumber(point: Point, numbers: dict[int, int]) -> Point:
-    """*point* with its references renumbered by *numbers* (first use first)."""
+def _renumber(point: Point, numbers: dict[int, int], shown: set[str]) -> Point:
+    """*point* with its references renumbered by *numbers* (first use first), and the
+    claims under it that point back at a claim above (``Point.above``) told in full
+    when that claim is not among those *shown* above it: left out for its grade."""
     refs = tuple(numbers.setdefault(r, len(numbers) + 1) for r in point.refs)
     grade = point.grade
     if grade is not None and grade.quotes:
         quotes = tuple(q._replace(ref=numbers[q.ref]) for q in grade.quotes)
         grade = grade._replace(quotes=quotes)
-    contested = tuple(_renumber(c, numbers) for c in point.contested_by)
-    return point._replace(refs=refs, grade=grade, contested_by=contested)
+    contested = tuple(_under(c, numbers, shown) for c in point.contested_by)
+    supported = tuple(_under(c, numbers, shown) for c in point.supported_by)
+    return point._replace(refs=refs, grade=grade, contested_by=contested, supported_by=supported)
+
+
+def _under(point: Point, numbers: dict[int, int], shown: set[str]) -> Point:
+    """A claim shown under another, renumbered; "the claim above" only if it still is."""
+    under = _renumber(point, numbers, shown)
+    return under._replace(above=False) if under.above and point.id not in shown else under
 
 
 def at_least(view: Briefing, least: Minimum) -> Briefing:
@@ -73,10 +82,15 @@ def at_least(view: Briefing, least: Minimum) -> Briefing:
     counter-claims stay with it, whatever their grade: they say it is contested."""
     numbers: dict[int, int] = {}
     sections = []
+    shown: set[str] = set()  # the claims kept so far: those above the next
     for section in view.sections:
-        points = tuple(_renumber(p, numbers) for p in section.points if least.met_by(p.grade))
+        points = []
+        for point in section.points:
+            if least.met_by(point.grade):
+                points.append(_renumber(point, numbers, shown))
+                shown.add(point.id)
         if points:
-            sections.append(Section(section.key, section.title, points))
+            sections.append(Section(section.key, section.title, tuple(points)))
     by_number = {ref.number: ref for ref in view.references}
     references = tuple(by_number[old]._replace(number=new) for old, new in numbers.items())
     below = sum(len(s.points) for s in view.sections) - sum(len(s.points) for s in sections)
