@@ -50,7 +50,7 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
     store = open_store(ctx)
     from ..corpus.cited import QuoteFinder
 
-    published = site(store.index(), QuoteFinder(store.source_text))
+    published = site(store.index(), QuoteFinder(store.source_text), store.skipped())
     picture = draw(dot(published.graph)) if published.graph.edges else None
     if picture is not None and picture.problem:
         click.echo(f"brief: warning: {shown_line(picture.problem)}", err=True)

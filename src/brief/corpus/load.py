@@ -76,8 +76,9 @@ class LoadResult:
     left out for its own problems, for an id already taken, or (a claim) for a
     reference to nothing. A problem says why; this says that it is missing."""
     unread: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    """Each skipped file that could be read as bytes, with every id its text names (see
-    ``knockons.named_by_text``): what a briefing of such an entry may be missing."""
+    """Each skipped file, with every id its text names (see ``knockons.named_by_text``;
+    none for a file that could not be read as bytes): what a briefing of such an entry
+    may be missing, and what every other briefing says may be missing from it."""
 
     def warnings(self) -> list[str]:
         """One line per file with problems, for commands other than ``validate``."""
@@ -191,8 +192,8 @@ class _Loading:
                 self.lost[kind].setdefault(ident, name)
         for key in read.lost_names or ():
             self.lost_names.setdefault(key, name)
-        if read.named is not None:
-            self.unread[name] = read.named
+        # every file skipped, its text's ids or none: a briefing names it either way
+        self.unread[name] = read.named if read.named is not None else frozenset()
 
     def merge(self, checked: Checked, name: str, layer: int, traced: int | None) -> None:
         """Place one file's checked entries, in order; note what it rejected.

@@ -85,6 +85,7 @@ def _briefing_data(view: Briefing) -> dict[str, Any]:
         "references": _references(view.references),
         "left_out": view.left_out,
         "unread": list(view.unread),
+        "skipped": list(view.skipped),
     }
 
 

@@ -38,7 +38,6 @@ from ..views.wording import (
     shared_count_label,
     shared_label,
     support_label,
-    unread_line,
     within_label,
 )
 
@@ -132,10 +131,7 @@ def briefing(view: Briefing) -> str:
         lines.append("")
     lines += references(view.references)
     lines += _legend(briefing_key(view))
-    if view.left_out:
-        lines += [f"*{left_out_line(view.left_out, view.kind)}*", ""]
-    if view.unread:
-        lines += [f"*{escape(unread_line(view.unread, view.kind))}*", ""]
+    lines += [line for said in view.missing for line in (f"*{escape(said)}*", "")]
     return "\n".join(lines)
 
 

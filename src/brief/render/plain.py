@@ -46,7 +46,6 @@ from ..views.wording import (
     row_kind,
     shared_label,
     support_label,
-    unread_line,
     within_label,
 )
 from .cells import cell_len, ljust, split_at
@@ -202,10 +201,8 @@ def briefing(view: Briefing, width: int = 80) -> str:
         lines += ["", *_wrap(f"{view.related_heading}: {related}", width, "", "  ")]
     lines += references(view.references, width)
     lines += _legend(briefing_key(view), width)
-    if view.left_out:
-        lines += ["", *_wrap(left_out_line(view.left_out, view.kind), width, "", "")]
-    if view.unread:
-        lines += ["", *_wrap(unread_line(view.unread, view.kind), width, "", "")]
+    for line in view.missing:
+        lines += ["", *_wrap(line, width, "", "")]
     return "\n".join(lines) + "\n"
 
 

@@ -47,7 +47,6 @@ from ..views.wording import (
     rows_label,
     shared_count_label,
     shared_label,
-    unread_line,
     within_label,
 )
 from .richtext import (
@@ -101,10 +100,8 @@ def briefing(view: Briefing) -> RenderableType:
         parts += [Text(), bullets([(title, related)])]
     parts += references(view.references)
     parts += grade_key(briefing_key(view))
-    if view.left_out:
-        parts += [Text(), Text(left_out_line(view.left_out, view.kind), style="yellow")]
-    if view.unread:
-        parts += [Text(), Text(unread_line(view.unread, view.kind), style="yellow")]
+    for line in view.missing:
+        parts += [Text(), Text(line, style="yellow")]
     return Group(*parts)
 
 

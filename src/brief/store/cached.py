@@ -182,14 +182,19 @@ class CachedStore:
         return self._with_unread(made)
 
     def _with_unread(self, made: Briefing) -> Briefing:
-        """*made* with the skipped files that name its entry (which the stored briefing
-        does not keep: nearly every corpus has none, and a file skipped or mended makes
-        the whole cache anew)."""
+        """*made* with the skipped files, those that name its entry apart (which the
+        stored briefing does not keep: nearly every corpus has none, and a file skipped
+        or mended makes the whole cache anew)."""
         row = self._con.execute(sql.UNREAD).fetchone()  # {} but for a corpus with skipped files
         if row is None:
             raise codec.Corrupt("no ids of skipped files")
         files = codec.read_unread(row[0])
-        return made._replace(unread=codec.unread_naming(files, made.id)) if files else made
+        if not files:
+            return made
+        return made._replace(
+            unread=codec.unread_naming(files, made.id),
+            skipped=codec.unread_not_naming(files, made.id),
+        )
 
     def _build_briefing(self, ident: str) -> Briefing:
         """Build a briefing from the rows it shows, and remember it for the next run."""

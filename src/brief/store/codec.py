@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 39
+SCHEMA = 40
 
 
 class Corrupt(ValueError):
@@ -469,6 +469,12 @@ def unread_naming(files: Mapping[str, Collection[str]], ident: str) -> tuple[str
     """The skipped files of *files* (as :func:`read_unread` gives them) whose text names
     *ident*, by name: what a briefing of that entry is missing (``Briefing.unread``)."""
     return tuple(sorted(name for name, named in files.items() if ident in named))
+
+
+def unread_not_naming(files: Mapping[str, Collection[str]], ident: str) -> tuple[str, ...]:
+    """The skipped files of *files* whose text does not name *ident*: what may still be
+    missing from its briefing (``Briefing.skipped``)."""
+    return tuple(sorted(name for name, named in files.items() if ident not in named))
 
 
 # -- search text ---------------------------------------------------------------------------

@@ -124,9 +124,11 @@ class LiveStore:
 
     def briefing(self, ident: str) -> Briefing:
         from ..views.briefings import briefing
-        from .codec import unread_naming
+        from .codec import unread_naming, unread_not_naming
 
-        return briefing(self._index, ident, unread_naming(self._unread, ident))
+        made = briefing(self._index, ident, unread_naming(self._unread, ident))
+        skipped = unread_not_naming(self._unread, ident)
+        return made._replace(skipped=skipped) if skipped else made
 
     def graph(self, query: Query | None = None) -> Graph:
         from ..views.graph import graph

@@ -204,6 +204,25 @@ class Briefing(NamedTuple):
     """The corpus files that could not be read whose text names this entry (its id, as
     a quoted value): what they say of it is missing, and the briefing ends by saying so
     (see ``wording.unread_line``)."""
+    skipped: tuple[str, ...] = ()
+    """The other corpus files that could not be read: what they define is missing from
+    the corpus, so this page's claims may be shown without an actor or source of theirs
+    (a trial's actors.toml, skipped for a syntax error, put every claim under
+    "General" and nothing on the page said why). See ``wording.skipped_line``."""
+
+    @property
+    def missing(self) -> list[str]:
+        """What the page ends by saying it is missing, a line each: its claims left out
+        (:attr:`left_out`), the files that could not be read that name it
+        (:attr:`unread`), and the others (:attr:`skipped`)."""
+        from .wording import left_out_line, skipped_line, unread_line
+
+        said = (
+            left_out_line(self.left_out, self.kind),
+            unread_line(self.unread, self.kind),
+            skipped_line(self.skipped),
+        )
+        return [line for line in said if line]
 
     @property
     def no_claims_line(self) -> str:

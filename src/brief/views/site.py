@@ -27,11 +27,16 @@ class Briefings:
     topics, every briefing and page at once took 2.6 GB)."""
 
     def __init__(
-        self, index: Index, listings: tuple[Listing, ...], found: Finder | None = None
+        self,
+        index: Index,
+        listings: tuple[Listing, ...],
+        found: Finder | None = None,
+        skipped: tuple[str, ...] = (),
     ) -> None:
         self._index = index
         self._ids = tuple(row.id for view in listings for row in view.rows)
         self._found = found
+        self._skipped = skipped
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -40,7 +45,8 @@ class Briefings:
         from .briefings import briefing
         from .gradewords import checked_quotes
 
-        made = (briefing(self._index, ident) for ident in self._ids)
+        skipped = self._skipped
+        made = (briefing(self._index, ident)._replace(skipped=skipped) for ident in self._ids)
         found = self._found
         return made if found is None else (checked_quotes(view, found) for view in made)
 
@@ -57,6 +63,9 @@ class Site(NamedTuple):
     """Every contradiction in the corpus."""
     graph: Graph
     """Every relation among actors (``brief graph``)."""
+    skipped: tuple[str, ...] = ()
+    """The corpus files that could not be read: the front page and every entry's page
+    say what they may be missing (see ``Briefing.skipped``)."""
 
 
 def shown_claims(view: Briefing) -> int:
@@ -64,12 +73,14 @@ def shown_claims(view: Briefing) -> int:
     return len({p.id for s in view.sections for p in s.points})
 
 
-def site(index: Index, found: Finder | None = None) -> Site:
+def site(index: Index, found: Finder | None = None, skipped: tuple[str, ...] = ()) -> Site:
     """The export of the corpus *index* holds; its quotes looked for in their sources'
-    texts by *found*, when given (see ``gradewords.checked_quotes``)."""
+    texts by *found*, when given (see ``gradewords.checked_quotes``); *skipped*, the
+    corpus files that could not be read."""
     from .briefings import listing
     from .comparison import conflicts
     from .graph import graph
 
     listings = tuple(listing(index, kind) for kind in KINDS)
-    return Site(listings, Briefings(index, listings, found), conflicts(index), graph(index))
+    briefings = Briefings(index, listings, found, skipped)
+    return Site(listings, briefings, conflicts(index), graph(index), skipped)

@@ -187,6 +187,25 @@ def unread_line(files: Sequence[str], kind: str) -> str:
     )
 
 
+def skipped_line(files: Sequence[str]) -> str:
+    """``The file ./actors.toml could not be read: what it defines is missing, and claims
+    here may be shown without an actor or source from it (see brief validate)``; "" for
+    none. Said by every briefing of a corpus with a skipped file (but for a file that
+    names the entry: :func:`unread_line` says more of that)."""
+    if not files:
+        return ""
+    if len(files) == 1:
+        return (
+            f"The file {files[0]} could not be read: what it defines is missing, and claims "
+            "here may be shown without an actor or source from it (see brief validate)"
+        )
+    return (
+        f"{len(files)} files could not be read: {', '.join(files)}; what they define is "
+        "missing, and claims here may be shown without an actor or source from them (see "
+        "brief validate)"
+    )
+
+
 #: Whose claims a left-out line of ``brief conflicts`` counts, by the kind of entry.
 _OF = {"topic": "of the topic", "actor": "about", "source": "citing", "corpus": "of"}
 

@@ -22,12 +22,10 @@ from ...views.wording import (
     actors_words,
     counter_label,
     counter_text,
-    left_out_line,
     link_label,
     reference_label,
     relation_notes,
     support_label,
-    unread_line,
 )
 from .page import Links, anchor, encode, esc, external
 
@@ -239,10 +237,7 @@ def briefing(doc: Doc, view: Briefing, scope: str = "") -> str:
     if not view.sections:
         parts.append(f'<p class="muted"><em>{esc(view.no_claims_line)}</em></p>\n')
     parts += [_related(doc, view), footnotes(doc, view.references), grade_key(briefing_key(view))]
-    if view.left_out:
-        parts.append(f'<p class="left-out">{esc(left_out_line(view.left_out, view.kind))}</p>\n')
-    if view.unread:
-        parts.append(f'<p class="left-out">{esc(unread_line(view.unread, view.kind))}</p>\n')
+    parts += [f'<p class="left-out">{esc(line)}</p>\n' for line in view.missing]
     return "".join(parts) + "</article>\n"
 
 

@@ -129,10 +129,26 @@ def index_page(site: Site, listed: list[Page], claims: dict[tuple[str, str], int
     body = [
         "<h1>Briefings</h1>\n",
         f"<p>{counts} · {pairs} contradiction{'s' if pairs != 1 else ''}</p>\n",
+        _skipped(site),
         f"<ul>{others}</ul>\n" if others else "",
         *(_listing(site, view, claims) for view in site.listings),
     ]
     return Page(INDEX, "Briefings", "".join(body))
+
+
+def _skipped(site: Site) -> str:
+    """The front page's word on the corpus files that could not be read, if any: the
+    site is published without them, and says so where a reader starts."""
+    files = site.skipped
+    if not files:
+        return ""
+    if len(files) == 1:
+        said = f"The file {files[0]} could not be read: what it defines is missing"
+    else:
+        said = (
+            f"{len(files)} files could not be read: {', '.join(files)}; what they define is missing"
+        )
+    return f'<p class="left-out">{esc(said)} from this site (see brief validate).</p>\n'
 
 
 def site_pages(site: Site, drawn: Drawn | None = None) -> Iterator[tuple[str, str]]:

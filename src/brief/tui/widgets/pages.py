@@ -28,7 +28,6 @@ from ...views.wording import (
     left_out_line,
     row_kind,
     shared_label,
-    unread_line,
 )
 from .. import text
 from ..history import Place
@@ -165,10 +164,8 @@ def briefing_page(view: Briefing, known: Collection[str], quotes: bool = False) 
     _related(page, view.related_heading, view.related)
     _references(page, view.references, all_points)
     _legend(page, briefing_key(view))
-    if view.left_out:
-        page.add(Block(Content(left_out_line(view.left_out, view.kind)), classes="left-out"))
-    if view.unread:
-        page.add(Block(Content(unread_line(view.unread, view.kind)), classes="left-out"))
+    for line in view.missing:
+        page.add(Block(Content(line), classes="left-out"))
     return page
 
 
