@@ -98,6 +98,22 @@ def test_an_entry_left_out_clashes_across_kinds_and_files(tmp_path: Path) -> Non
     assert [a.id for a in load([Layer(str(root), "n")]).corpus.actors] == ["pump"]
 
 
+def test_a_claim_of_a_topic_left_out_for_its_id_says_so(tmp_path: Path) -> None:
+    """A trial gave an actor the id of a topic in an earlier file: the topic was left out,
+    and each of its claims said ``unknown topic``, not that its topic was left out."""
+    actor = 'format = 1\n\n[[actors]]\nid = "pump"\nname = "P"\ndescription = "d"\n'
+    root = _corpus(tmp_path, actor)
+    (root / "b.toml").write_text(HEAD + SOURCE + PLAIN)
+    problems = _problems(root)
+    assert "topics[0].id: id 'pump' is already the actor in n/a.toml, actors[0]: this one is " \
+        "left out [BRIEF009]" in problems  # fmt: skip
+    assert problems[-1] == (
+        "claims[0].topic: topic 'pump' is left out for its own problems: claim 'dup' is left "
+        "out with it [BRIEF010]"
+    )
+    assert not any("unknown topic" in p for p in problems)
+
+
 def test_a_later_layer_replacing_an_entry_left_out_is_no_duplicate(tmp_path: Path) -> None:
     low = _corpus(tmp_path, HEAD + SOURCE + DISPUTED)
     high = tmp_path / "high"

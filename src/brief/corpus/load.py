@@ -123,6 +123,7 @@ class _Loading:
         self.namespace: dict[str, tuple[str, Placed]] = {}
         self.rejected: Rejected = []
         self.refused: list[Claim] = []  # claims not placed: an id already taken
+        self.clashed: dict[str, set[str]] = {kind: set() for kind in KINDS}  # the same, named
         self.lost: Lost = {kind: {} for kind in KINDS}  # ids of skipped files, by kind
         self.lost_names: dict[str, str] = {}  # see LoadResult.lost
         self.unread: dict[str, frozenset[str]] = {}  # see LoadResult.unread
@@ -224,6 +225,8 @@ class _Loading:
                 if not _place(kind, placed, table, self.namespace, self.problems):
                     if isinstance(entry, Claim):
                         self.refused.append(entry)
+                    else:  # its problem says why: what names it says it is left out
+                        self.clashed[kind].add(entry.id)
                 elif left_out and (why := self.ghosts.clash(kind, entry.id, layer)):
                     why += USED_UNTIL_FIXED
                     self.problems.append(Diagnostic(d.DUPLICATE_ID, name, f"{where}.id", why))
@@ -247,7 +250,13 @@ class _Loading:
         """Resolve the merged entries, and note each problem in its file's trace."""
         self.tag("local")  # a missing corpus folder
         corpus = resolve_merged(
-            self.merged, self.problems, self.rejected, self.tag, self.lost, self.refused
+            self.merged,
+            self.problems,
+            self.rejected,
+            self.tag,
+            self.lost,
+            self.refused,
+            self.clashed,
         )
         check_names(self.merged, self.problems)
         self.tag("names")

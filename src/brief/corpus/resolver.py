@@ -68,6 +68,7 @@ def resolve_merged(
     tag: Callable[[str], None] = lambda phase: None,
     lost: Lost | None = None,
     refused: Sequence[Claim] = (),
+    clashed: Mapping[str, Collection[str]] | None = None,
 ) -> Corpus:
     """Check every reference; leave out claims that point at nothing, drop dead links.
 
@@ -78,9 +79,13 @@ def resolve_merged(
     reference to one of them is not "unknown", only unusable; a reference to an entry
     of a skipped file (*lost*) is a knock-on of that file, and says so. Every claim
     left out (*refused* ones too: their id was taken) is counted against the topic,
-    actors and sources it names (``Corpus.left_out``).
+    actors and sources it names (``Corpus.left_out``). A topic, actor or source whose
+    id another kind's entry took (*clashed*: ids by kind) is left out too, its problem
+    saying so: a reference to it says it is left out, not that it is unknown.
     """
     resolver = _Resolver(merged, problems, rejected, lost or {})
+    for kind, idents in (clashed or {}).items():
+        resolver.known[kind].update(idents)
     resolver.report_rejected(rejected)  # report only: these never load
     for claim in refused:
         resolver.tally.claim(claim.topic, claim.actors, claim.cites)
