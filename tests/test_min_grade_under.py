@@ -73,3 +73,13 @@ def test_a_supporting_claim_is_renumbered_with_the_sources(tmp_path: Path) -> No
     shown = _show(tmp_path, "--min-grade", "2")
     assert "  [1] Strong Report" in shown
     assert "    + supported by: Traffic is steady. [1] credibility 2" in shown
+
+
+def test_the_page_says_how_many_claims_the_minimum_hid(tmp_path: Path) -> None:
+    """Nothing said that a page was shorter for its minimum (a trial)."""
+    shown = _show(tmp_path, "--min-grade", "2")
+    assert shown[-1] == "1 claim graded below 2, or ungraded, is not shown (--min-grade 2)"
+    assert not any("not shown" in line for line in _show(tmp_path))
+    markdown = run("--no-bundled", "--corpus", str(tmp_path), "show", "port", "--min-grade",
+                   "2", "-f", "markdown").stdout  # fmt: skip
+    assert "*1 claim graded below 2, or ungraded, is not shown (--min-grade 2)*" in markdown

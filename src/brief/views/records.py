@@ -212,12 +212,15 @@ class Briefing(NamedTuple):
 
     @property
     def missing(self) -> list[str]:
-        """What the page ends by saying it is missing, a line each: its claims left out
-        (:attr:`left_out`), the files that could not be read that name it
-        (:attr:`unread`), and the others (:attr:`skipped`)."""
-        from .wording import left_out_line, skipped_line, unread_line
+        """What the page ends by saying it is missing, a line each: the claims a
+        minimum grade hid (:attr:`below`), its claims left out (:attr:`left_out`), the
+        files that could not be read that name it (:attr:`unread`), and the others
+        (:attr:`skipped`)."""
+        from .wording import below_line, left_out_line, skipped_line, unread_line
 
+        shown = any(s.points for s in self.sections)  # else no_claims_line says it
         said = (
+            below_line(self.minimum, self.below) if shown else "",
             left_out_line(self.left_out, self.kind),
             unread_line(self.unread, self.kind),
             skipped_line(self.skipped),

@@ -187,6 +187,17 @@ def unread_line(files: Sequence[str], kind: str) -> str:
     )
 
 
+def below_line(minimum: str, below: int) -> str:
+    """``2 claims graded below B2, or ungraded, are not shown (--min-grade B2)``; "" for
+    none: what ``show --min-grade`` hid, said where the page ends (a trial saw a page
+    shorter by a third, and nothing said so)."""
+    if not (minimum and below):
+        return ""
+    noun, verb = ("claim", "is") if below == 1 else ("claims", "are")
+    shown = f"{verb} not shown (--min-grade {minimum})"
+    return f"{below} {noun} graded below {minimum}, or ungraded, {shown}"
+
+
 def skipped_line(files: Sequence[str]) -> str:
     """``The file ./actors.toml could not be read: what it defines is missing, and claims
     here may be shown without an actor or source from it (see brief validate)``; "" for
