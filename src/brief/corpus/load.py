@@ -80,13 +80,20 @@ class LoadResult:
     none for a file that could not be read as bytes): what a briefing of such an entry
     may be missing, and what every other briefing says may be missing from it."""
 
-    def warnings(self) -> list[str]:
-        """One line per file with problems, for commands other than ``validate``."""
+    def warnings(self, paths: Mapping[str, tuple[str, str]] | None = None) -> list[str]:
+        """One line per file with problems, for commands other than ``validate``; with
+        *paths* (each file's path and its layer's folder, by name), each file's first
+        problem by line, with its line (the files with problems are read again)."""
         by_file: dict[str, list[Diagnostic]] = {}
         for problem in self.problems:
             by_file.setdefault(problem.file, []).append(problem)
         skipped = set(self.skipped)
-        return warning_lines([(name, found, name in skipped) for name, found in by_file.items()])
+        files = [(name, found, name in skipped) for name, found in by_file.items()]
+        if paths is None:
+            return warning_lines(files)
+        from .where import problem_lines
+
+        return warning_lines(files, lambda problems: problem_lines(problems, paths))
 
 
 def load(

@@ -106,13 +106,19 @@ def entry_ord(file: str, kind: str, pos: int) -> EntryOrd:
     return (file, _KIND_AT[kind], pos)
 
 
-def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> list[str]:
+def warning_lines(
+    files: Sequence[tuple[str, Sequence[Diagnostic], bool]],
+    lines: Callable[[Sequence[Diagnostic]], Sequence[int]] | None = None,
+) -> list[str]:
     """A line per file: its first problem, and how many more (or that it was skipped).
 
     *files* are (name, problems, skipped), in load order; the cache words its
     warnings with this too, so a warm start says exactly what a cold one says.
     References to entries of a skipped file are not counted where they are, but in
     one line after that file's: ``41 references to entries of the skipped file F``.
+    With *lines* (the line of each of a file's problems, 0 where not known: see
+    ``where.problem_lines``), the problem told is the file's first by line, and it
+    says its line as ``validate`` does: ``notes/a.toml:12: claims[0].dat: ...``.
     """
     from .knockons import heading, split
 
@@ -123,17 +129,27 @@ def warning_lines(files: Sequence[tuple[str, Sequence[Diagnostic], bool]]) -> li
         own[name], knock_ons = split(problems, skipped)
         for cause, found in knock_ons.items():
             caused[cause] = caused.get(cause, 0) + len(found)
-    lines = []
+    out: list[str] = []
     for name, _, was_skipped in files:
         problems = own[name]
-        first = problems[0].at(0) if problems else ""  # a syntax error as FILE:24:8:
+        first = _first(problems, lines) if problems else ""  # a syntax error as FILE:24:8:
         if problems and was_skipped:
             what = "folder" if name.endswith("/") else "file"
-            lines.append(f"{first} ({what} skipped)")
+            out.append(f"{first} ({what} skipped)")
         elif len(problems) == 1:
-            lines.append(first)
+            out.append(first)
         elif problems:
-            lines.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
+            out.append(f"{first} (+{len(problems) - 1} more; see 'brief validate')")
         if caused.get(name):
-            lines.append(heading(caused[name], name))
-    return lines
+            out.append(heading(caused[name], name))
+    return out
+
+
+def _first(
+    problems: Sequence[Diagnostic], lines: Callable[[Sequence[Diagnostic]], Sequence[int]] | None
+) -> str:
+    """The first of a file's *problems* by line, with its line, where *lines* tells."""
+    at = lines(problems) if lines is not None else ()
+    known = [(line, i) for i, line in enumerate(at) if line]
+    line, i = min(known) if known else (0, 0)
+    return problems[i].at(line)

@@ -79,9 +79,10 @@ def _build(
     troubled = [
         filerecord.record_of(t.checked, t.problems, False) for t in trace.files if t.problems
     ]
+    paths = {t.name: (t.path, layers[t.layer].root) for t in trace.files}
     store = LiveStore(
         index,
-        result.warnings(),
+        result.warnings(paths),
         troubled,
         result.skipped,
         result.lost,

@@ -117,7 +117,7 @@ def _apply(con: sqlite3.Connection, layers: Sequence[Layer], seen: Opened) -> Ed
         ("generation", new_generation()),
     ]
     con.executemany(sql.SET_META, meta)
-    con.execute(sql.SET_META, ("warnings", codec.warnings_blob(warning_lines(con))))
+    con.execute(sql.SET_META, ("warnings", codec.warnings_blob(warning_lines(con, layers))))
     return Edited(Outcome.APPLIED)
 
 

@@ -7,6 +7,7 @@ the whole corpus would.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from . import claimgroup, codec, filerecord, sql
 if TYPE_CHECKING:
     from ..core.index import Index
     from ..core.model import Claim, Corpus
+    from ..corpus.layers import Layer
 
 
 def _chunks(ids: Sequence[str | int], size: int = 500) -> Iterator[Sequence[str | int]]:
@@ -292,10 +294,12 @@ def troubled(con: sqlite3.Connection) -> Iterator[filerecord.FileRecord]:
     return (filerecord.read_file_record(blob) for (blob,) in con.execute(sql.TROUBLED_RECORDS))
 
 
-def warning_lines(con: sqlite3.Connection) -> list[str]:
-    """The warnings of every file with problems, as ``LoadResult.warnings`` words them."""
+def warning_lines(con: sqlite3.Connection, layers: Sequence[Layer]) -> list[str]:
+    """The warnings of every file with problems, as ``LoadResult.warnings`` words them
+    (the files with problems read again, from *layers*, for their lines)."""
     from ..corpus.trace import PHASES
     from ..corpus.trace import warning_lines as lines
+    from ..corpus.where import problem_lines
 
     found = filerecord.read_early(con.execute(sql.EARLY).fetchone()[0])
     for name, blob in con.execute(sql.TROUBLED_FILES):
@@ -304,7 +308,12 @@ def warning_lines(con: sqlite3.Connection) -> list[str]:
             filerecord.problem_from(p) for phase in PHASES for p in record.problems.get(phase, ())
         ]
         found.append((name, problems, record.skipped))
-    return lines(found)
+    paths = {
+        name: (os.fsdecode(path), layers[layer].root)
+        for name, path, layer in con.execute(sql.TROUBLED_PATHS)
+        if 0 <= layer < len(layers)
+    }
+    return lines(found, lambda problems: problem_lines(problems, paths))
 
 
 def problems_in(con: sqlite3.Connection, files: Collection[str] | None) -> list[str]:
