@@ -164,7 +164,7 @@ def test_an_edge_whose_claim_is_contradicted_is_contested() -> None:
     ]
     assert contested == [("china", "supports", "north-korea")]
     plain = run(*CORPUS, "graph", "-f", "plain").stdout
-    assert " ! supports     North Korea  1 claim · assessment · B · contested" in plain
+    assert " ! supports     North Korea  1 claim · assessment · source B · contested" in plain
 
 
 def test_a_claim_left_out_is_in_no_edge() -> None:

@@ -60,7 +60,7 @@ async def test_the_relations_screens_follow_an_edit(tmp_path: Path) -> None:
         )
         assert app.screen is list_screen
         assert focused_text(app) == "China trades with North Korea\n1 claim · reported · B1"
-        assert "North Korea supports China\n1 claim · alleged · C" in page(app)
+        assert "North Korea supports China\n1 claim · alleged · source C" in page(app)
 
         # the edge's claims follow an edit of a claim's text, the focus kept
         await pilot.press("enter")

@@ -89,7 +89,7 @@ async def test_g_lists_the_edges_by_kind_and_an_edge_opens_its_claims(relations:
         trades = next(t for t in text if t.startswith("China trades with"))
         assert trades.endswith("2 claims · 1 reported, 1 alleged · B1")  # count, firmness, grade
         # contested in words, not in colour only
-        first = "China supports North Korea\n1 claim · assessment · B · contested"
+        first = "China supports North Korea\n1 claim · assessment · source B · contested"
         assert focused_text(app) == first
         # Up and Down go from edge to edge, as in a list
         await pilot.press("down", "down")
@@ -202,7 +202,7 @@ async def test_an_actor_relation_on_its_page_opens_the_claims_behind_it(relation
         assert isinstance(app.screen, EdgeScreen)
         assert title(app) == "China supports North Korea"
         text = "\n".join(page(app))
-        assert "1 claim · assessment · B · contested" in text
+        assert "1 claim · assessment · source B · contested" in text
         assert "assessment · contested\nChina keeps North Korea's economy afloat." in text
         # why it is contested: the claim that contradicts it, as a link
         assert "contradicted by: China enforces most of the Council's sanctions." in text

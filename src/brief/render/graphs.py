@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from ..core.relations import BY_NAME, NAMES
+from ..views.gradewords import badge_named
 from ..views.graph import SHORT, Edge, EdgeClaim, Graph
 from ..views.wording import contest_reason, edge_details
 from .cells import cell_len, ljust
@@ -98,7 +99,7 @@ def lines(view: Graph, width: int) -> list[list[Piece]]:
 def claim_details(claim: EdgeClaim) -> str:
     """What is said of a claim behind an edge: ``B2 · 1962-10-22`` (whether it is
     contested, and why, is :func:`contested_line`)."""
-    return " · ".join(x for x in (claim.grade, claim.date) if x)
+    return " · ".join(x for x in (badge_named(claim.grade), claim.date) if x)
 
 
 def contested_line(claim: EdgeClaim) -> str:

@@ -84,6 +84,15 @@ def badge_words(grade: Grade) -> str:
     return f"credibility {grade.credibility}" if grade.credibility else ""
 
 
+def badge_named(badge: str) -> str:
+    """A badge as written (``B2``, ``B``, ``2``) in a line of words, as
+    :func:`badge_words` says it: a lone letter or digit named (``credibility 2``), so
+    that ``1 claim · reported · 2`` reads ``... · credibility 2``."""
+    if len(badge) != 1:
+        return badge
+    return f"credibility {badge}" if badge.isdigit() else f"source {badge}"
+
+
 def grade_words(grade: Grade) -> list[str]:
     """The grade as words, each a part of the line: ``["B2", "likely", "moderate
     confidence", "by Fishers' Union", "2018/2020"]``; badge and dates as written (a

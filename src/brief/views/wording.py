@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.names import normalise
+from .gradewords import badge_named
 from .records import Link, Point, Reference, Relation, Row
 
 if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole core
@@ -271,7 +272,7 @@ def edge_details(edge: Edge) -> str:
     n = len(edge.claims)
     parts = [f"{n} claim{'s' if n != 1 else ''}", edge.firmness]
     if edge.grade:
-        parts.append(edge.grade)
+        parts.append(badge_named(edge.grade))
     if edge.contested:
         parts.append("contested")
     return " · ".join(parts)
