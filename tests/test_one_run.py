@@ -114,6 +114,18 @@ def test_a_claim_of_a_topic_left_out_for_its_id_says_so(tmp_path: Path) -> None:
     assert not any("unknown topic" in p for p in problems)
 
 
+def test_a_related_topic_left_out_says_the_link_is_dropped(tmp_path: Path) -> None:
+    """A trial's topic lost its ``related`` link to a topic left out for a typo, and
+    nothing said so."""
+    root = _corpus(tmp_path, HEAD.replace('summary = "S."', 'summary = "S."\nrelated = ["b"]'))
+    (root / "b.toml").write_text('format = 1\n\n[[topics]]\nid = "b"\ntitle = "B"\nsumary = "s"\n')
+    problems = _problems(root)
+    said = "topics[0].related[0]: topic 'b' is left out for its own problems: the link to it is "
+    assert f"{said}dropped [BRIEF010]" in problems
+    topic = load([Layer(str(root), "n")]).corpus.topics[0]
+    assert topic.id == "pump" and topic.related == ()
+
+
 def test_a_later_layer_replacing_an_entry_left_out_is_no_duplicate(tmp_path: Path) -> None:
     low = _corpus(tmp_path, HEAD + SOURCE + DISPUTED)
     high = tmp_path / "high"

@@ -155,13 +155,16 @@ class _Resolver:
         ids: Sequence[str],
         kept: bool = False,
         told: str | None = None,
+        linked: bool = False,
     ) -> bool:
         """Report ids of *kind* that name nothing; True when all can be used.
 
         *kept*: the claim at *path* is kept without them (its problems say so).
         *told*: the id of the claim at *path*, when it would be in the corpus but for
         them, so that an id of an entry left out for its own problems is reported too:
-        the claim is left out with it (or, with *kept*, kept without it).
+        the claim is left out with it (or, with *kept*, kept without it). *linked*: the
+        ids are links of an entry kept (a topic's ``related``), which one left out for
+        its own problems loses, and says so.
         """
         usable = True
         for i, ref in enumerate(ids):
@@ -172,6 +175,12 @@ class _Resolver:
             if ref in self.known[kind]:  # left out for its own problem, which says why
                 if told is not None:
                     message = left_out_message(SINGULAR[kind], ref, told, kept)
+                    self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
+                elif linked:
+                    message = (
+                        f"{SINGULAR[kind]} {ref!r} is left out for its own problems: the "
+                        "link to it is dropped"
+                    )
                     self.problems.append(Diagnostic(d.UNKNOWN_REF, file, where, message))
             else:
                 skipped = self.lost.get(kind, {}).get(ref)
@@ -234,7 +243,8 @@ class _Resolver:
         for placed in topics.values():
             topic = placed.entry
             assert isinstance(topic, Topic)
-            if not self.refs(placed.file, placed.path, "related", "topics", topic.related):
+            related = topic.related
+            if not self.refs(placed.file, placed.path, "related", "topics", related, linked=True):
                 topic = replace(topic, related=tuple(r for r in topic.related if r in topics))
             out.append(topic)
         return out
