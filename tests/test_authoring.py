@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -1754,6 +1755,20 @@ def test_new_and_edit_give_each_problem_its_line(home: Path, tmp_path: Path) -> 
     edited = invoke("edit", "arctic-shipping", env=env)
     typo = next(n for n, line in enumerate(path.read_text().splitlines(), 1) if "sumary" in line)
     assert f"{path}:{typo}: topics[0].sumary: unknown key 'sumary'" in edited.stderr
+
+
+def test_edit_lists_the_files_problems_from_the_top_down(home: Path, tmp_path: Path) -> None:
+    """A trial's edit listed ``actors.toml:30`` ahead of ``actors.toml:28``: problems come
+    in the order the checks find them, and the file is read top down."""
+    run("new", "topic", "Arctic", "shipping", "--no-edit")
+    path = home / "topics" / "arctic-shipping.toml"
+    # a missing key is told at its table's header, above the misspelt one
+    env = {"EDITOR": editor(tmp_path, ('title = "', 'titel = "'))}
+    edited = invoke("edit", "arctic-shipping", env=env)
+    lined = re.compile(rf"{re.escape(str(path))}:(\d+): ")
+    told = [m for line in edited.stderr.splitlines() if (m := lined.match(line))]
+    at = [int(m[1]) for m in told]  # the edit's two new problems, then the one before
+    assert len(at) == 3 and at[0] < at[1], edited.stderr
 
 
 #: A quote of the analyst corpus's claim traffic-will-grow, and words its source lacks.

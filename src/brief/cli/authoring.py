@@ -870,8 +870,9 @@ CAUSED_SHOWN = 5
 def _lined(path: str, problems: list[str]) -> list[str]:
     """The file *path*'s *problems* (as ``Store.problems_in`` words them: ``name: key:
     message``), each with the line it is at after the file's name, as ``validate``
-    gives it (``name:12: key: message``): the file is the one just edited, so the
-    line is where to look. A problem whose key has no line is as it was."""
+    gives it (``name:12: key: message``), from the top of the file down: the file is
+    the one just edited, so the line is where to look. A problem whose key has no line
+    is as it was, at the top, as ``validate`` lists it."""
     from ..core.diagnostics import Diagnostic, line_column
     from ..corpus.where import problem_lines
 
@@ -882,14 +883,15 @@ def _lined(path: str, problems: list[str]) -> list[str]:
         read.append(Diagnostic("", name, where, message))
     files = {d.file: (path, os.path.dirname(os.path.abspath(path))) for d in read}
     lines = problem_lines(read, files)
-    out = []
+    out: list[tuple[int, str]] = []
     for problem, d, line in zip(problems, read, lines, strict=True):
         own = line_column(d.where)  # a syntax error: FILE:24:8: as validate gives it
         if own is not None:
-            out.append(f"{d.file}:{own[0]}:{own[1]}: {d.message}")
+            out.append((own[0], f"{d.file}:{own[0]}:{own[1]}: {d.message}"))
         else:
-            out.append(f"{d.file}:{line}: {problem[len(d.file) + 2 :]}" if line else problem)
-    return out
+            said = f"{d.file}:{line}: {problem[len(d.file) + 2 :]}" if line else problem
+            out.append((line, said))
+    return [said for _, said in sorted(out, key=lambda lined: lined[0])]  # stable
 
 
 def _count(n: int, new: str = "") -> str:
