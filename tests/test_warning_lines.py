@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import run, settle
 
 TOPIC = 'format = 1\n\n[[topics]]\nid = "pump"\ntitle = "The pump"\nsummary = "S."\n'
@@ -62,3 +64,23 @@ def test_an_edit_in_place_keeps_the_lines(tmp_path: Path) -> None:
     other.write_text(other.read_text().replace('summary = "S."', 'summary = "Said."'))
     after = _warning(root)  # the cache takes the edit, its warnings made again
     assert after == before and after.startswith(_expected(root)), after
+
+
+def test_a_corpus_with_many_troubled_files_gets_its_warnings_without_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each troubled file is read again for its warning's line: past LINED_FILES files,
+    none is, from the files and from the cache alike."""
+    monkeypatch.setattr("brief.corpus.trace.LINED_FILES", 3)
+    for count, lined in ((3, True), (4, False)):
+        root = tmp_path / f"n{count}"
+        root.mkdir()
+        for i in range(count):
+            (root / f"t{i}.toml").write_text(TOPIC.replace("pump", f"p{i}") + "oops = 1\n")
+        settle(root)
+        for _ in range(2):  # writing the cache, then reading it
+            result = run("--no-bundled", "--corpus", str(root), "list")
+            warned = [w for w in result.stderr.splitlines() if "unknown key 'oops'" in w]
+            assert len(warned) == count
+            with_line = [w for w in warned if ".toml:7: topics[0].oops" in w]
+            assert len(with_line) == (count if lined else 0), warned

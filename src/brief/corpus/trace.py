@@ -106,6 +106,12 @@ def entry_ord(file: str, kind: str, pos: int) -> EntryOrd:
     return (file, _KIND_AT[kind], pos)
 
 
+#: The most files with problems whose warnings are given their lines: each is read and
+#: parsed again for them (at a build, and at each edit the cache takes in place); a
+#: corpus with more gets its warnings without lines, as ``validate`` still gives them.
+LINED_FILES = 64
+
+
 def warning_lines(
     files: Sequence[tuple[str, Sequence[Diagnostic], bool]],
     lines: Callable[[Sequence[Diagnostic]], Sequence[int]] | None = None,
@@ -118,10 +124,13 @@ def warning_lines(
     one line after that file's: ``41 references to entries of the skipped file F``.
     With *lines* (the line of each of a file's problems, 0 where not known: see
     ``where.problem_lines``), the problem told is the file's first by line, and it
-    says its line as ``validate`` does: ``notes/a.toml:12: claims[0].dat: ...``.
+    says its line as ``validate`` does: ``notes/a.toml:12: claims[0].dat: ...``; but
+    for more than :data:`LINED_FILES` files with problems.
     """
     from .knockons import heading, split
 
+    if sum(1 for _, problems, _ in files if problems) > LINED_FILES:
+        lines = None
     skipped = {name for name, _, was_skipped in files if was_skipped}
     own: dict[str, list[Diagnostic]] = {}
     caused: dict[str, int] = {}
