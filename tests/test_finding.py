@@ -16,6 +16,17 @@ def test_a_name_where_a_command_goes_suggests_show() -> None:
     assert "Did you mean 'brief show sanctions'?" in result.stderr
 
 
+def test_a_name_close_to_a_command_suggests_show_first(tmp_path: Path) -> None:
+    """A trial's ``brief credit``, a topic's id, was offered the command 'edit' alone."""
+    (tmp_path / "a.toml").write_text(
+        'format = 1\n[[topics]]\nid = "credit"\ntitle = "Credit"\nsummary = "S."\n'
+    )
+    result = run("--no-bundled", "--corpus", str(tmp_path), "credit")
+    assert result.exit_code == 2
+    said = "No such command 'credit'. Did you mean 'brief show credit' (or the command 'edit')?"
+    assert said in result.stderr
+
+
 def test_a_mistyped_command_still_suggests_the_command() -> None:
     result = run("shw")
     assert "Did you mean 'show'?" in result.stderr and "brief show" not in result.stderr

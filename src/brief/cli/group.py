@@ -44,11 +44,12 @@ class BriefGroup(click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.exceptions.NoSuchCommand as exc:
-            if exc.possibilities:  # a command's typo: click's own suggestion
-                raise
+            # an entry's name first (a trial's `brief credit`, a topic's id, was offered
+            # the command 'edit'), then click's own suggestion of a command
             if _entry_named(ctx, args[0]) is None:
                 raise
-            hint = f"{exc.message.rstrip('.')}. Did you mean 'brief show {args[0]}'?"
+            also = f" (or the command {exc.possibilities[0]!r})" if exc.possibilities else ""
+            hint = f"No such command {args[0]!r}. Did you mean 'brief show {args[0]}'{also}?"
             raise click.UsageError(hint, ctx) from None
 
     def invoke(self, ctx: click.Context) -> Any:
