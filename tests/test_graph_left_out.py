@@ -83,8 +83,8 @@ def test_relations_dropped_with_their_actors_are_not_said_to_be_none(tmp_path: P
     result = run("--no-bundled", "--corpus", str(corpus), "graph")
     assert result.exit_code == 1
     assert "no relations in this corpus" not in result.stderr
-    said = re.search(r"brief: no relations to draw: (\d+) were dropped for actors that could "
-                     r"not be used \(see brief validate\)", result.stderr)  # fmt: skip
+    said = re.search(r"brief: no relations to draw; (\d+) relations were dropped for actors "
+                     r"that could not be used \(see brief validate\)", result.stderr)  # fmt: skip
     problems = run("--no-bundled", "validate", str(corpus)).stdout
     assert said is not None and int(said[1]) == problems.count("[BRIEF021]") > 0
 
@@ -97,3 +97,17 @@ def test_a_name_cannot_write_a_mermaid_directive(corpus: Path) -> None:
     (line,) = [ln for ln in mermaid.splitlines() if "left out" in ln]
     assert line.startswith("  %% 2 claims of the topic ") and "{" not in line
     assert "%%{" not in mermaid
+
+
+def test_the_count_of_relations_dropped_is_in_json_and_under_a_picture(tmp_path: Path) -> None:
+    corpus = tmp_path / "briefs"
+    shutil.copytree(bundled_root(), corpus)
+    diplomacy = corpus / "topics" / "diplomacy.toml"  # one relation loses its subject
+    text = diplomacy.read_text()
+    assert 'relation = "supports"' in text
+    diplomacy.write_text(text.replace('actors = ["china"', 'actors = ["chinaa"', 1))
+    data = json.loads(_graph(corpus, "-f", "json"))
+    assert data["edges"] and data["dropped"] >= 1
+    plain = " ".join(_graph(corpus).split())
+    assert f"{data['dropped']} relation" in plain and "dropped for actors" in plain
+    assert json.loads(_graph(corpus, "china", "-f", "json"))["dropped"] == 0  # a filter

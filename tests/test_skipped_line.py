@@ -71,6 +71,13 @@ def test_the_export_says_it_on_its_front_page_and_each_page(broken: Path, tmp_pa
     front = (site / "index.html").read_text()
     assert f"The file {broken}/actors.toml could not be read: what it defines is missing" in (front)
     assert SAID in (site / "topic-sanctions.html").read_text().replace("&#x27;", "'")
+    # the pages of the whole corpus too; the relations page said there were none
+    missing = "could not be read: what it defines is missing from this site"
+    for name in ("conflicts.html", "graph.html"):
+        assert missing in (site / name).read_text(), name
+    graph = (site / "graph.html").read_text()
+    assert "No relations to draw." in graph and "No relations among actors" not in graph
+    assert "relations were dropped for actors that could not be used" in graph
 
 
 async def test_the_tui_page_says_it(broken: Path) -> None:

@@ -104,37 +104,39 @@ def graph(
         from .watch import watch as redraw
 
         def frame(store: Store, problems: list[str]) -> Draw | None:
-            view = store.graph(query)._replace(long=long)
+            view = with_dropped(store.graph(query)._replace(long=long), store)
             if not view.edges:
-                problems.append(_empty(view, store))
+                problems.append(_empty(view))
                 return None
             return lambda r: r.graph(view)
 
         return redraw(ctx, frame, fmt, " ".join(("brief graph", *names)))
     store = open_store(ctx)
-    view = store.graph(query)._replace(long=long)
-    empty = None if view.edges else _empty(view, store)
+    view = with_dropped(store.graph(query)._replace(long=long), store)
+    empty = None if view.edges else _empty(view)
     emit(ctx, lambda r: r.graph(view), fmt, pager, empty=empty)
 
 
-def _empty(view: Graph, store: Store) -> str:
+def _empty(view: Graph) -> str:
     """What an empty picture says, as the one empty-results rule has it, and what it
-    could not show: claims left out, and relations dropped for actors that could not be
-    used (a trial's actors.toml, skipped for a syntax error, took every relation with
-    it, and the picture said there were none)."""
+    could not show (``Graph.missing``): a trial's actors.toml, skipped for a syntax
+    error, took every relation with it, and the picture said there were none."""
+    if view.filters:
+        said = f"no relations match {view.described}"
+    else:
+        said = "no relations to draw" if view.dropped else "no relations in this corpus"
+    return "; ".join([said, *view.missing])
+
+
+def with_dropped(view: Graph, store: Store) -> Graph:
+    """*view* with the relations dropped for actors that could not be used counted
+    (``Graph.dropped``), when it pictures the whole corpus."""
     from ..core.diagnostics import RELATION
 
     if view.filters:
-        said = f"no relations match {view.described}"
-    elif dropped := sum(p.endswith(f"[{RELATION}]") for p in store.problems_in()):
-        were = "was" if dropped == 1 else "were"
-        said = (
-            f"no relations to draw: {dropped} {were} dropped for actors that could not be"
-            " used (see brief validate)"
-        )
-    else:
-        said = "no relations in this corpus"
-    return "; ".join([said, *view.missing])
+        return view
+    dropped = sum(p.endswith(f"[{RELATION}]") for p in store.problems_in())
+    return view._replace(dropped=dropped) if dropped else view
 
 
 #: This module's commands, for the group to register.

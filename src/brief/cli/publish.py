@@ -49,8 +49,10 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
     target = Path(folder)
     store = open_store(ctx)
     from ..corpus.cited import QuoteFinder
+    from .graph import with_dropped
 
     published = site(store.index(), QuoteFinder(store.source_text), store.skipped())
+    published = published._replace(graph=with_dropped(published.graph, store))
     picture = draw(dot(published.graph)) if published.graph.edges else None
     if picture is not None and picture.problem:
         click.echo(f"brief: warning: {shown_line(picture.problem)}", err=True)

@@ -129,11 +129,20 @@ class Graph(NamedTuple):
     left_out: tuple[LeftOut, ...] = ()
     """The actors and topic named with claims left out, or the corpus when none is
     named: claims no edge can show (see ``records.left_out_entries``)."""
+    dropped: int = 0
+    """How many claims of the corpus lost the relation they state, an actor of it not
+    usable (``BRIEF021``): kept, but drawing no edge. Counted from the corpus's problems
+    by the command, for a picture of the whole corpus (0 with a filter)."""
 
     @property
     def missing(self) -> list[str]:
-        """What the picture cannot show, a line each: the claims left out."""
-        return [gone.line for gone in self.left_out]
+        """What the picture cannot show, a line each: the claims left out, and the
+        relations dropped."""
+        from .wording import dropped_line
+
+        return [gone.line for gone in self.left_out] + (
+            [dropped_line(self.dropped)] if self.dropped else []
+        )
 
     @property
     def described(self) -> str:

@@ -73,14 +73,18 @@ def shown_claims(view: Briefing) -> int:
     return len({p.id for s in view.sections for p in s.points})
 
 
-def site(index: Index, found: Finder | None = None, skipped: tuple[str, ...] = ()) -> Site:
+def site(
+    index: Index, found: Finder | None = None, skipped: tuple[str, ...] = (), dropped: int = 0
+) -> Site:
     """The export of the corpus *index* holds; its quotes looked for in their sources'
     texts by *found*, when given (see ``gradewords.checked_quotes``); *skipped*, the
-    corpus files that could not be read."""
+    corpus files that could not be read; *dropped*, the relations dropped for actors
+    that could not be used (``Graph.dropped``)."""
     from .briefings import listing
     from .comparison import conflicts
     from .graph import graph
 
     listings = tuple(listing(index, kind) for kind in KINDS)
     briefings = Briefings(index, listings, found, skipped)
-    return Site(listings, briefings, conflicts(index), graph(index), skipped)
+    pictured = graph(index)._replace(dropped=dropped)
+    return Site(listings, briefings, conflicts(index), pictured, skipped)

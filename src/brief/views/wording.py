@@ -230,6 +230,13 @@ def left_out_of(kind: str, name: str, count: int) -> str:
     return f"{count} {noun} {_OF[kind]} {name} {were} left out (see brief validate)"
 
 
+def dropped_line(count: int) -> str:
+    """``5 relations were dropped for actors that could not be used (see brief
+    validate)``: the relations no picture of them can draw (``Graph.dropped``)."""
+    noun, were = ("relation", "was") if count == 1 else ("relations", "were")
+    return f"{count} {noun} {were} dropped for actors that could not be used (see brief validate)"
+
+
 def undated_line(count: int) -> str:
     """What a timeline says of the claims it cannot place: ``84 undated claims not
     shown``; "" for none. Not "left out", which says a claim could not be loaded."""

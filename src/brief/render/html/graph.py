@@ -152,7 +152,11 @@ def graph_body(doc: Doc, view: Graph, picture: str = "") -> str:
     each actor's relations with their claims, what the marks mean, the sources."""
     out = [f"<h1>{esc(heading(view))}</h1>\n"]
     if not view.edges:
-        out.append('<p class="muted"><em>No relations among actors in this corpus.</em></p>\n')
+        none = (
+            "No relations to draw." if view.dropped else "No relations among actors in this corpus."
+        )
+        out.append(f'<p class="muted"><em>{none}</em></p>\n')
+        out += [f'<p class="left-out">{esc(line)}</p>\n' for line in view.missing]
         return "".join(out)
     doc.begin("")
     out += [picture, matrix_table(view), adjacency(doc, view)]

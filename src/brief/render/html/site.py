@@ -69,7 +69,7 @@ def entry_pages(site: Site, claims: dict[tuple[str, str], int]) -> Iterator[Page
 def conflicts_page(site: Site, drawn: Drawn) -> list[Page]:
     """Where the sources disagree: each pair linked to its claims' topic pages."""
     body = conflicts_body(site.conflicts, Doc(Links(site=True)))
-    return [Page(CONFLICTS, "Conflicts", body, listed=True)]
+    return [Page(CONFLICTS, "Conflicts", _under_heading(body, _skipped(site)), listed=True)]
 
 
 def graph_page(site: Site, drawn: Drawn) -> list[Page]:
@@ -84,7 +84,7 @@ def graph_page(site: Site, drawn: Drawn) -> list[Page]:
             f"{drawn.picture}<figcaption>Drawn by Graphviz from the DOT text below."
             "</figcaption></figure>\n"
         )
-    body = [graph_body(Doc(Links(site=True)), view, picture)]
+    body = [_under_heading(graph_body(Doc(Links(site=True)), view, picture), _skipped(site))]
     if view.edges:
         body += [
             '<h2 id="dot">Graphviz DOT</h2>\n',
@@ -149,6 +149,12 @@ def _skipped(site: Site) -> str:
             f"{len(files)} files could not be read: {', '.join(files)}; what they define is missing"
         )
     return f'<p class="left-out">{esc(said)} from this site (see brief validate).</p>\n'
+
+
+def _under_heading(body: str, notice: str) -> str:
+    """*body* with *notice* right under its first heading (at its top if it has none)."""
+    head, sep, rest = body.partition("</h1>\n")
+    return f"{head}{sep}{notice}{rest}" if sep else notice + body
 
 
 def site_pages(site: Site, drawn: Drawn | None = None) -> Iterator[tuple[str, str]]:
