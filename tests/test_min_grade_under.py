@@ -6,9 +6,10 @@ hidden, and a supporting claim kept its number from before the sources were renu
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from .conftest import run
+from .conftest import CORPORA, run
 
 CORPUS = """format = 2
 
@@ -83,3 +84,14 @@ def test_the_page_says_how_many_claims_the_minimum_hid(tmp_path: Path) -> None:
     markdown = run("--no-bundled", "--corpus", str(tmp_path), "show", "port", "--min-grade",
                    "2", "-f", "markdown").stdout  # fmt: skip
     assert "*1 claim graded below 2, or ungraded, is not shown (--min-grade 2)*" in markdown
+
+
+def test_a_timeline_says_how_many_dated_claims_the_minimum_hid() -> None:
+    """A trial's ``timeline --min-grade C3`` showed two events and hid three, unsaid."""
+    base = ("--no-bundled", "--corpus", str(CORPORA / "analyst"), "timeline")
+    every = run(*base).stdout
+    shown = run(*base, "--min-grade", "B2").stdout
+    assert "not shown" not in every
+    assert "(4 claims graded below B2 or ungraded not shown)" in shown.splitlines()
+    assert json.loads(run(*base, "--min-grade", "B2", "-f", "json").stdout)["below"] == 4
+    assert json.loads(run(*base, "-f", "json").stdout)["below"] == 0

@@ -252,6 +252,8 @@ def timeline_data(view: Timeline) -> dict[str, Any]:
         "undated": view.undated,
         # the entry's claims left out for problems; added later in version 2
         "left_out": view.left_out,
+        # the dated claims --min-grade hid, below it or ungraded; added later in version 2
+        "below": view.below,
         "references": _references(view.references),
     }
 

@@ -295,8 +295,8 @@ def timeline(view: Timeline) -> str:
         for point in points:
             lines += _point(point)
         lines.append("")
-    if view.undated_line:
-        lines += [f"*{escape(view.undated_line)}.*", ""]
+    if view.not_shown_line:
+        lines += [f"*{escape(view.not_shown_line)}.*", ""]
     if view.left_out_line:
         lines += [f"*{escape(view.left_out_line)}*", ""]
     return "\n".join(lines + references(view.references) + _legend(timeline_key(view)))

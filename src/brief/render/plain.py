@@ -412,8 +412,8 @@ def timeline(view: Timeline, width: int = 80) -> str:
         lines += ["", date]
         for point in points:
             lines += _point(point, width)
-    if view.undated_line:
-        lines += ["", f"({view.undated_line})"]
+    if view.not_shown_line:
+        lines += ["", f"({view.not_shown_line})"]
     if view.left_out_line:
         lines += ["", *_wrap(view.left_out_line, width, "", "")]
     lines += references(view.references, width)

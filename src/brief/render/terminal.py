@@ -320,8 +320,8 @@ def timeline(view: Timeline) -> RenderableType:
     for date, points in view.by_date():
         parts += [Text(), Text(date, style="bold magenta")]
         parts.append(bullets([(Text("•"), point(p)) for p in points]))
-    if view.undated_line:
-        parts += [Text(), Text(f"({view.undated_line})", style="dim italic")]
+    if view.not_shown_line:
+        parts += [Text(), Text(f"({view.not_shown_line})", style="dim italic")]
     if view.left_out_line:
         parts += [Text(), Text(view.left_out_line, style="yellow")]
     return Group(*parts, *references(view.references), *grade_key(timeline_key(view)))

@@ -71,12 +71,21 @@ class Timeline(NamedTuple):
         return f"Timeline: {self.title}"
 
     @property
-    def undated_line(self) -> str:
-        """``2 undated claims not shown`` (``views.wording.undated_line``); empty when
-        every claim is dated."""
+    def not_shown_line(self) -> str:
+        """What the timeline has and does not show: ``2 undated claims not shown``
+        (``views.wording.undated_line``); with a minimum grade that hid some of the
+        dated ones, ``2 undated claims and 3 graded below C3 or ungraded not shown``
+        (a trial's timeline hid three and said nothing: with none shown,
+        :attr:`no_events_line` says it); empty when nothing is left out so."""
         from .wording import undated_line
 
-        return undated_line(self.undated)
+        if not (self.events and self.minimum and self.below):
+            return undated_line(self.undated)
+        graded = f"{self.below} graded below {self.minimum} or ungraded"
+        if not self.undated:
+            noun = "claim" if self.below == 1 else "claims"
+            return f"{self.below} {noun} graded below {self.minimum} or ungraded not shown"
+        return f"{undated_line(self.undated).removesuffix(' not shown')} and {graded} not shown"
 
     @property
     def left_out_line(self) -> str:

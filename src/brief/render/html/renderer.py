@@ -243,8 +243,8 @@ def timeline(view: Timeline) -> str:
         body.append(f'<p class="muted"><em>{esc(view.no_events_line)}</em></p>\n')
     for date, points in view.by_date():
         body.append(f"<h2>{esc(date)}</h2>\n{parts.points(doc, points)}")
-    if view.undated_line:
-        body.append(f'<p class="left-out">{esc(view.undated_line)}.</p>\n')
+    if view.not_shown_line:
+        body.append(f'<p class="left-out">{esc(view.not_shown_line)}.</p>\n')
     if view.left_out_line:
         body.append(f'<p class="left-out">{esc(view.left_out_line)}</p>\n')
     body += [parts.footnotes(doc, view.references), parts.grade_key(timeline_key(view))]
