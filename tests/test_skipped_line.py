@@ -85,3 +85,17 @@ async def test_the_tui_page_says_it(broken: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert any(SAID in " ".join(t.split()) for t in page(app))
+
+
+@pytest.mark.parametrize("command", [("conflicts",), ("timeline",), ("graph", "--long")])
+def test_the_views_of_the_whole_corpus_say_it_too(broken: Path, command: tuple[str, ...]) -> None:
+    """A trial's `timeline`, `conflicts` and `graph` said only that 3 claims were left
+    out, where a skipped file held six more: saved to a file, the report looked whole."""
+    base = ("--no-bundled", "--corpus", str(broken), *command)
+    shown = run(*base)  # a picture with no edge left says it where it says so (stderr)
+    plain = " ".join((shown.stdout or shown.stderr).split())
+    assert f"The file {broken}/actors.toml {SAID}" in plain
+    doc = json.loads(run(*base, "-f", "json").stdout)
+    assert doc["skipped"] == [f"{broken}/actors.toml"]
+    whole = json.loads(run(command[0], "-f", "json").stdout)
+    assert whole["skipped"] == []

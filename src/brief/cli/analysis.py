@@ -140,7 +140,7 @@ def timeline(
     """
     store = open_store(ctx)
     ident = store.resolve(name) if name is not None else None
-    view = store.timeline(ident, min_grade, quotes)
+    view = store.timeline(ident, min_grade, quotes)._replace(skipped=store.skipped())
     if quotes:  # each looked for in its source's text, as show --quotes does
         from ..corpus.cited import QuoteFinder
         from ..views.gradewords import timeline_checked_quotes

@@ -129,10 +129,12 @@ def _empty(view: Graph) -> str:
 
 
 def with_dropped(view: Graph, store: Store) -> Graph:
-    """*view* with the relations dropped for actors that could not be used counted
-    (``Graph.dropped``), when it pictures the whole corpus."""
+    """*view* with the files that could not be read (``Graph.skipped``) and, when it
+    pictures the whole corpus, the relations dropped for actors that could not be used
+    counted (``Graph.dropped``)."""
     from ..core.diagnostics import RELATION
 
+    view = view._replace(skipped=store.skipped())
     if view.filters:
         return view
     dropped = sum(p.endswith(f"[{RELATION}]") for p in store.problems_in())

@@ -407,6 +407,10 @@ def conflicts(
     each += [store.resolve_as(a, Kind.ACTOR) for a in actors]
     each += [store.resolve_as(s, Kind.SOURCE) for s in sources]
     view = store.conflicts(about, each)
+    if skipped := store.skipped():  # what it may be missing, said where it is missed
+        from dataclasses import replace
+
+        view = replace(view, skipped=skipped)
     empty = None
     if not view.pairs:
         narrowed = ", ".join(repr(i) for i in dict.fromkeys([*about, *each]))

@@ -238,6 +238,7 @@ def json_data(view: Graph, version: int) -> dict[str, Any]:
         "references": [ref._asdict() for ref in view.references],
         "left_out": [{"kind": g.kind, "id": g.id, "claims": g.claims} for g in view.left_out],
         "dropped": view.dropped,
+        "skipped": list(view.skipped),
     }
 
 

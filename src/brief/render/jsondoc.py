@@ -163,6 +163,7 @@ def conflicts_data(view: Conflicts) -> dict[str, Any]:
         "references": _references(view.references),
         # the entries named with claims left out; added later in version 2
         "left_out": _left_out(view.left_out),
+        "skipped": list(view.skipped),  # files that could not be read; added later in v2
     }
 
 
@@ -254,6 +255,7 @@ def timeline_data(view: Timeline) -> dict[str, Any]:
         "left_out": view.left_out,
         # the dated claims --min-grade hid, below it or ungraded; added later in version 2
         "below": view.below,
+        "skipped": list(view.skipped),  # files that could not be read; added later in v2
         "references": _references(view.references),
     }
 

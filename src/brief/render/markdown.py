@@ -225,8 +225,8 @@ def conflicts(view: Conflicts) -> str:
             if side.note:  # as show: why a disputed claim is doubted
                 lines.append(f"  - *Note:* {escape(side.note)}")
         lines.append("")
-    for gone in view.left_out:
-        lines += [f"*{escape(gone.line)}*", ""]
+    for line in view.missing:
+        lines += [f"*{escape(line)}*", ""]
     return "\n".join(lines + references(view.references) + _legend(conflicts_key(view)))
 
 
@@ -297,8 +297,8 @@ def timeline(view: Timeline) -> str:
         lines.append("")
     if view.not_shown_line:
         lines += [f"*{escape(view.not_shown_line)}.*", ""]
-    if view.left_out_line:
-        lines += [f"*{escape(view.left_out_line)}*", ""]
+    for line in view.missing:
+        lines += [f"*{escape(line)}*", ""]
     return "\n".join(lines + references(view.references) + _legend(timeline_key(view)))
 
 

@@ -340,10 +340,10 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
                 lines += _wrap(f"Note: {side.note}", width, "    ", "      ")
             if side is pair.first:
                 lines.append("    ! contradicts")
-    if view.left_out:
+    if view.missing:
         lines.append("")
-    for gone in view.left_out:
-        lines += _wrap(gone.line, width, "", "")
+    for line in view.missing:
+        lines += _wrap(line, width, "", "")
     lines += references(view.references, width)
     lines += _legend(conflicts_key(view), width)
     return "\n".join(lines) + "\n"
@@ -414,8 +414,8 @@ def timeline(view: Timeline, width: int = 80) -> str:
             lines += _point(point, width)
     if view.not_shown_line:
         lines += ["", f"({view.not_shown_line})"]
-    if view.left_out_line:
-        lines += ["", *_wrap(view.left_out_line, width, "", "")]
+    for line in view.missing:
+        lines += ["", *_wrap(line, width, "", "")]
     lines += references(view.references, width)
     lines += _legend(timeline_key(view), width)
     return "\n".join(lines) + "\n"

@@ -262,10 +262,10 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
         parts.append(bullets(rows[:1]))
         parts.append(Text("  ⚡ contradicts", style="bold red"))
         parts.append(bullets(rows[1:]))
-    if view.left_out:
+    if view.missing:
         parts.append(Text())
-    for gone in view.left_out:
-        parts.append(Text(gone.line, style="yellow"))
+    for line in view.missing:
+        parts.append(Text(line, style="yellow"))
     parts += references(view.references)
     parts += grade_key(conflicts_key(view))
     return Group(*parts)
@@ -322,8 +322,8 @@ def timeline(view: Timeline) -> RenderableType:
         parts.append(bullets([(Text("•"), point(p)) for p in points]))
     if view.not_shown_line:
         parts += [Text(), Text(f"({view.not_shown_line})", style="dim italic")]
-    if view.left_out_line:
-        parts += [Text(), Text(view.left_out_line, style="yellow")]
+    for line in view.missing:
+        parts += [Text(), Text(line, style="yellow")]
     return Group(*parts, *references(view.references), *grade_key(timeline_key(view)))
 
 

@@ -224,6 +224,18 @@ class Conflicts:
     left_out: tuple[LeftOut, ...] = ()
     """The entries named (``brief conflicts NAME``, ``--topic`` ...) with claims left
     out, which no pair here weighs: what a reader would otherwise not know is missing."""
+    skipped: tuple[str, ...] = ()
+    """The corpus files that could not be read: contradictions among what they hold
+    are missing (see ``wording.skipped_line``)."""
+
+    @property
+    def missing(self) -> list[str]:
+        """What the list ends by saying it is missing, a line each: the claims left out,
+        then the files that could not be read."""
+        from .wording import skipped_line
+
+        gone = [g.line for g in self.left_out]
+        return gone + ([skipped_line(self.skipped)] if self.skipped else [])
 
 
 def _touches(claim: Claim, ident: str) -> bool:

@@ -134,15 +134,19 @@ class Graph(NamedTuple):
     usable (``BRIEF021``): kept, but drawing no edge. Counted from the corpus's problems
     by the command, for a picture of the whole corpus (0 with a filter)."""
 
+    skipped: tuple[str, ...] = ()
+    """The corpus files that could not be read: relations they state are missing (see
+    ``wording.skipped_line``). Set by the command."""
+
     @property
     def missing(self) -> list[str]:
-        """What the picture cannot show, a line each: the claims left out, and the
-        relations dropped."""
-        from .wording import dropped_line
+        """What the picture cannot show, a line each: the claims left out, the
+        relations dropped, the files that could not be read."""
+        from .wording import dropped_line, skipped_line
 
-        return [gone.line for gone in self.left_out] + (
-            [dropped_line(self.dropped)] if self.dropped else []
-        )
+        said = [gone.line for gone in self.left_out]
+        said += [dropped_line(self.dropped)] if self.dropped else []
+        return said + ([skipped_line(self.skipped)] if self.skipped else [])
 
     @property
     def described(self) -> str:

@@ -52,6 +52,9 @@ class Timeline(NamedTuple):
     """The minimum grade its claims were kept by (``--min-grade B3``); empty for none."""
     below: int = 0
     """How many dated claims that minimum left out: below it, or ungraded."""
+    skipped: tuple[str, ...] = ()
+    """The corpus files that could not be read: their dated claims are missing (see
+    ``wording.skipped_line``)."""
 
     @property
     def no_events_line(self) -> str:
@@ -88,12 +91,14 @@ class Timeline(NamedTuple):
         return f"{undated_line(self.undated).removesuffix(' not shown')} and {graded} not shown"
 
     @property
-    def left_out_line(self) -> str:
-        """``2 claims of this topic were left out (see brief validate)`` (``of the
-        corpus`` for the whole corpus's timeline); empty for none."""
-        from .wording import left_out_line
+    def missing(self) -> list[str]:
+        """What the timeline ends by saying it is missing, a line each: ``2 claims of
+        this topic were left out (see brief validate)`` (``of the corpus`` for the whole
+        corpus's timeline), then the files that could not be read."""
+        from .wording import left_out_line, skipped_line
 
-        return left_out_line(self.left_out, self.kind)
+        said = (left_out_line(self.left_out, self.kind), skipped_line(self.skipped))
+        return [line for line in said if line]
 
     def by_date(self) -> list[tuple[str, list[Point]]]:
         """The events grouped under their dates, in order: one heading per date."""

@@ -139,7 +139,7 @@ def conflicts_body(view: Conflicts, doc: parts.Doc) -> str:
             _side(doc, pair.second, second, first, "contradicted by the claim above"),
             "</ul>\n</section>\n",
         ]
-    out += [f'<p class="left-out">{esc(gone.line)}</p>\n' for gone in view.left_out]
+    out += [f'<p class="left-out">{esc(line)}</p>\n' for line in view.missing]
     out += [parts.footnotes(doc, view.references), parts.grade_key(conflicts_key(view))]
     return "".join(out)
 
@@ -245,8 +245,7 @@ def timeline(view: Timeline) -> str:
         body.append(f"<h2>{esc(date)}</h2>\n{parts.points(doc, points)}")
     if view.not_shown_line:
         body.append(f'<p class="left-out">{esc(view.not_shown_line)}.</p>\n')
-    if view.left_out_line:
-        body.append(f'<p class="left-out">{esc(view.left_out_line)}</p>\n')
+    body += [f'<p class="left-out">{esc(line)}</p>\n' for line in view.missing]
     body += [parts.footnotes(doc, view.references), parts.grade_key(timeline_key(view))]
     return document(view.heading, "".join(body))
 
