@@ -1784,6 +1784,25 @@ def analyst(tmp_path: Path) -> Path:
     return dest
 
 
+def test_a_problem_from_before_whose_claim_the_edit_leaves_out_is_not_new(
+    analyst: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's unknown actor (the claim kept without it) was listed among the edit's new
+    problems once the edit gave the claim a bad date: the problem said another outcome."""
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    path = analyst / "harbour.toml"
+    text = path.read_text()
+    path.write_text(text.replace('actors = ["port-authority"]', 'actors = ["port-authorty"]', 1))
+    corpus = ("--no-bundled", "--corpus", str(analyst))
+    env = {"EDITOR": editor(tmp_path, ('date = "2018/2020"', 'date = "2018-13"'))}
+    result = invoke(*corpus, "edit", "volumes-rose", env=env, answers="k\n")
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{path}: the edit gives it a new problem:", result.stderr
+    assert "claims[0].date" in lines[1]
+    assert lines[2] == f"{path}: and it still has a problem from before:"
+    assert "unknown actor 'port-authorty'" in lines[3]
+
+
 def test_an_edit_that_changes_a_quote_to_words_not_in_the_source_is_a_problem(
     analyst: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

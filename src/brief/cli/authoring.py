@@ -722,13 +722,26 @@ def _quote_problems(
 
 _SUGGESTED = re.compile(r" \(did you mean [^)]*\)")
 
+#: What a problem says became of its entry (``: the claim is kept without it``, ``; claim
+#: 'c1' is left out``): it changes with the entry's other problems, the problem does not.
+_OUTCOME = re.compile(
+    r"[:;] (?:the )?(?:claim|topic|actor|source)(?: '[^']*')? is "
+    r"(?:left out|kept without)[^\[]*(?= \[BRIEF\d+\]$)"
+)
+
 
 def _caused(now: list[str], before: list[str]) -> list[str]:
     """The problems in *now* that were not in *before*: what a change caused (in other
     files, or in a file written to). A suggestion that changed ("did you mean") is not
-    a new problem."""
-    had = {_SUGGESTED.sub("", line) for line in before}
-    return [line for line in now if _SUGGESTED.sub("", line) not in had]
+    a new problem, nor one that says another outcome for its entry (a trial's unknown
+    actor, there before, was listed as new once an edit left its claim out)."""
+    had = {_same(line) for line in before}
+    return [line for line in now if _same(line) not in had]
+
+
+def _same(problem: str) -> str:
+    """*problem* as :func:`_caused` compares it: without its suggestion or outcome."""
+    return _OUTCOME.sub("", _SUGGESTED.sub("", problem))
 
 
 def _suggest(layers: Sequence[Layer]) -> Callable[[str, tuple[str, ...]], tuple[str, ...]]:
