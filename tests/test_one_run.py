@@ -114,6 +114,20 @@ def test_a_claim_of_a_topic_left_out_for_its_id_says_so(tmp_path: Path) -> None:
     assert not any("unknown topic" in p for p in problems)
 
 
+def test_where_says_a_definition_whose_id_another_kind_has_is_left_out(tmp_path: Path) -> None:
+    """A trial's `brief where` called an id used twice (BRIEF009) a name clash (BRIEF012)."""
+    actor = 'format = 1\n\n[[actors]]\nid = "pump"\nname = "P"\ndescription = "d"\n'
+    root = _corpus(tmp_path, actor)
+    (root / "b.toml").write_text(HEAD + SOURCE)
+    result = run("--no-bundled", "--corpus", str(root), "where", "pump")
+    assert result.stdout.splitlines() == [f"{root}/a.toml:3", f"{root}/b.toml:3"]
+    assert (
+        f"{root}/b.toml:3 (the topic 'pump') is left out: the actor 'pump' has its id (an id "
+        "used twice [BRIEF009]: see 'brief validate')" in " ".join(result.stderr.split())
+    )
+    assert "BRIEF012" not in result.stderr
+
+
 def test_a_related_topic_left_out_says_the_link_is_dropped(tmp_path: Path) -> None:
     """A trial's topic lost its ``related`` link to a topic left out for a typo, and
     nothing said so."""

@@ -1022,8 +1022,13 @@ def _where_note(
         later = by.layer > d.layer
         which = f"{by}, in a later layer, overrides it" if later else f"the one in use is {by}"
         return f"{d} ({what}) is not in use: {which}, without the name {name!r}"
-    if state in (w.CLASH, w.CLAIM) and reached is not None:
+    if state in (w.CLASH, w.CLAIM, w.TAKEN) and reached is not None:
         other = f"the {reached[1]} {reached[0]!r}"
+        if state == w.TAKEN:
+            return (
+                f"{d} ({what}) is left out: {other} has its id (an id used twice "
+                "[BRIEF009]: see 'brief validate'); not in use until one is renamed"
+            )
         if state == w.CLAIM:
             return f"{d} is {what}, but {name!r} reaches {other} ('brief show' shows that)"
         return (

@@ -289,6 +289,8 @@ REPLACED = "replaced"
 the name: the entry is in use, the name is not its."""
 CLASH = "clash"
 """In use, and giving the name, but the name reaches another entry (a name clash)."""
+TAKEN = "taken"
+"""Left out because another kind's entry, the one the name reaches, has its id."""
 CLAIM = "claim"
 """A claim whose id the name is, where the name reaches a topic, actor or source."""
 UNUSED = "unused"
@@ -301,7 +303,7 @@ class Standing(NamedTuple):
     definition: Definition
     state: str
     """:data:`IN_USE`, :data:`OVERRIDDEN`, :data:`SKIPPED`, :data:`LEFT_OUT`,
-    :data:`REPLACED`, :data:`CLASH`, :data:`CLAIM` or :data:`UNUSED`."""
+    :data:`REPLACED`, :data:`CLASH`, :data:`TAKEN`, :data:`CLAIM` or :data:`UNUSED`."""
     by: Definition | None = None
     """For :data:`REPLACED`, the definition in use of the same entry."""
 
@@ -408,6 +410,8 @@ class _Judge:
             return Standing(d, REPLACED, winner)
         if self.target is None:
             return Standing(d, UNUSED)
+        if d.kind != "claim" and d.id == self.target[1]:
+            return Standing(d, TAKEN)  # ids are one namespace: the other kind's is in use
         return Standing(d, CLAIM if d.kind == "claim" else CLASH)
 
     def rank(self, s: Standing) -> int:
