@@ -1784,6 +1784,18 @@ def analyst(tmp_path: Path) -> Path:
     return dest
 
 
+def test_new_claim_of_an_actor_not_in_the_corpus_says_how_to_add_it(analyst: Path) -> None:
+    """A trial was told ``no actor named 'Clark Noble'``, and not how to make one."""
+    corpus = ("--no-bundled", "--corpus", str(analyst), "new", "claim", "-t", "harbour")
+    cited = ("-s", "harbour-report", "--section", "Summary", "--into", str(analyst), "Text.")
+    result = run(*corpus, "-a", "Clark Noble", *cited)
+    assert result.exit_code == 1
+    said = "brief: no actor named 'Clark Noble'; add it first: brief new actor 'Clark Noble'"
+    assert said in result.stderr
+    typo = run(*corpus, "-a", "port-authorty", *cited)  # a name like one: the suggestion
+    assert "did you mean 'port-authority'" in typo.stderr and "add it" not in typo.stderr
+
+
 def test_a_problem_from_before_whose_claim_the_edit_leaves_out_is_not_new(
     analyst: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

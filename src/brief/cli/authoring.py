@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..core.errors import BriefError, UsageError
+from ..core.errors import BriefError, NotFound, UsageError
 from .context import Folder, command, corpus_of, open_store, options, progress, use_cache
 from .folders import CHOSEN, NO_FOLDER, default_folder, in_use
 
@@ -491,7 +491,10 @@ def _new_claim(
         raise UsageError("a claim needs a source: add --source SOURCE (and --section)")
     wanted = [(topic, ("topic",)), *((name, ("actor",)) for name in actors)]
     wanted += [(source, ("source",))] if source else []
-    found = find_all(layers, wanted, _suggest(layers))  # one reading of the files for all
+    try:
+        found = find_all(layers, wanted, _suggest(layers))  # one reading of the files for all
+    except NotFound as missing:
+        raise _with_how_to_add(missing) from None
     home = found[0][0]
     actor_ids = [f[0].id for f in found[1 : 1 + len(actors)]]
     cite = _citation(found[-1][0] if source else None, cited_as, bool(text))
@@ -742,6 +745,24 @@ def _caused(now: list[str], before: list[str]) -> list[str]:
 def _same(problem: str) -> str:
     """*problem* as :func:`_caused` compares it: without its suggestion or outcome."""
     return _OUTCOME.sub("", _SUGGESTED.sub("", problem))
+
+
+def _with_how_to_add(missing: NotFound) -> BriefError:
+    """*missing* (a name that names nothing) saying how to add the entry, when no entry
+    of another kind has it and none is left out or in a skipped file: ``no actor named
+    'Clark Noble'; add it first: brief new actor 'Clark Noble'`` (a trial was told only
+    that there was none)."""
+    from ..core.errors import InSkippedFile, LeftOut, WrongKind
+
+    said = str(missing)
+    kind = next((k for k in ("topic", "actor", "source") if said.startswith(f"no {k} named")), None)
+    if (
+        kind is None
+        or missing.suggestions
+        or isinstance(missing, (WrongKind, LeftOut, InSkippedFile))
+    ):
+        return missing  # a typo's "did you mean" says more
+    return BriefError(f"{said}; add it first: brief new {kind} {shlex.quote(missing.name)}")
 
 
 def _suggest(layers: Sequence[Layer]) -> Callable[[str, tuple[str, ...]], tuple[str, ...]]:
