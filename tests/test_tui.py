@@ -381,6 +381,18 @@ async def test_the_notice_tells_skipped_files_apart_from_others_with_problems(
         assert said == ["1 file skipped, and 1 other file with problems. Press w to see them."]
 
 
+async def test_the_notice_counts_no_knock_ons_as_files_with_problems(mini: Path) -> None:
+    """A trial's notice said "1 file skipped, and 1 other file with problems" where the
+    other line was the skipped file's knock-ons, counted."""
+    base = mini / "base.toml"  # its actors are named by both topic files
+    base.write_text(base.read_text() + "oops = [\n")
+    app = make_app(mini)
+    async with app.run_test(size=SIZE):
+        assert any(w.startswith(tuple("0123456789")) for w in app.warnings)  # knock-ons
+        said = [n.message for n in app._notifications]
+        assert said == ["1 file skipped. Press w to see them."]
+
+
 async def test_compare_ticks_again_the_actors_ticked_when_it_was_left(mini: Path) -> None:
     """A trial ticked two actors, closed compare, opened it again, and found them gone."""
     app = make_app(mini, start="china")

@@ -109,6 +109,15 @@ def heading(count: int, file: str) -> str:
     return f"{count} reference{'s' if count != 1 else ''} to entries of the skipped file {file}"
 
 
+def is_heading(warning: str) -> bool:
+    """Whether the warning line *warning* is a :func:`heading`: the knock-ons of a
+    skipped file counted, not a file with problems of its own."""
+    count, _, rest = warning.partition(" ")
+    return count.isdigit() and rest.startswith(
+        ("references to entries of the skipped file ", "reference to entries of the skipped file ")
+    )
+
+
 def split(
     problems: Iterable[Diagnostic], skipped: Collection[str]
 ) -> tuple[list[Diagnostic], dict[str, list[Diagnostic]]]:

@@ -118,8 +118,11 @@ class BriefApp(App[None]):
         file skipped" above "2 corpus files had problems" and wondered which was right."""
         if not self.warnings:
             return
+        from ..corpus.knockons import is_heading
+
         skipped = self.store.skipped()
-        others = len(self.warnings) - len(skipped)  # each skipped file has its warning
+        # each skipped file has its warning, and its knock-ons a line of their own
+        others = sum(not is_heading(w) for w in self.warnings) - len(skipped)
         if not skipped:
             said = f"{counted(len(self.warnings), 'corpus file')} had problems"
         elif others > 0:
