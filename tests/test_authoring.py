@@ -1796,6 +1796,27 @@ def test_new_claim_of_an_actor_not_in_the_corpus_says_how_to_add_it(analyst: Pat
     assert "did you mean 'port-authority'" in typo.stderr and "add it" not in typo.stderr
 
 
+def test_a_problem_from_before_is_not_new_when_an_entry_above_it_is_deleted(
+    analyst: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Problems were compared with their entries' places: deleting a claim above one
+    with a problem made that problem (now ``claims[1]``, was ``claims[2]``) new."""
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    path = analyst / "harbour.toml"
+    text = path.read_text()
+    start = text.index('[[claims]]\nid = "berths-doubled"')
+    block = text[start : text.index("[[claims]]", start + 1)]
+    grow = text.index('id = "traffic-will-grow"')
+    text = text[:grow] + text[grow:].replace('"port-authority"', '"port-authorty"', 1)
+    path.write_text(text)
+    corpus = ("--no-bundled", "--corpus", str(analyst))
+    env = {"EDITOR": editor(tmp_path, (block, ""))}
+    result = invoke(*corpus, "edit", "traffic-will-grow", env=env, answers="k\n")
+    assert "berths-doubled" not in path.read_text()  # the edit was made
+    assert "new problem" not in result.stderr, result.stderr
+    assert f"no new problems: kept {path}, which still has a problem from before" in (result.stdout)
+
+
 def test_a_problem_from_before_whose_claim_the_edit_leaves_out_is_not_new(
     analyst: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

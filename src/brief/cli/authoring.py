@@ -733,18 +733,51 @@ _OUTCOME = re.compile(
 )
 
 
-def _caused(now: list[str], before: list[str]) -> list[str]:
+#: Where a problem's entry is, after its file's name: ``claims[3]`` in ``a.toml:
+#: claims[3].date: ...``.
+_ENTRY_AT = re.compile(r"^(.*?: )(topics|actors|sources|claims)\[(\d+)\]")
+
+#: Each entry's id in a file, by its kind and place: ``("claims", 3)``: ``"c4"``.
+Ids = dict[tuple[str, int], str]
+
+
+def _caused(now: list[str], before: list[str], ids: tuple[Ids, Ids] | None = None) -> list[str]:
     """The problems in *now* that were not in *before*: what a change caused (in other
     files, or in a file written to). A suggestion that changed ("did you mean") is not
     a new problem, nor one that says another outcome for its entry (a trial's unknown
-    actor, there before, was listed as new once an edit left its claim out)."""
-    had = {_same(line) for line in before}
-    return [line for line in now if _same(line) not in had]
+    actor, there before, was listed as new once an edit left its claim out). With *ids*
+    (the edited file's entries' ids now, and before), an entry is known by its id, not
+    its place: one deleted above it does not make its problems new."""
+    now_ids, before_ids = ids or ({}, {})
+    had = {_same(line, before_ids) for line in before}
+    return [line for line in now if _same(line, now_ids) not in had]
 
 
-def _same(problem: str) -> str:
-    """*problem* as :func:`_caused` compares it: without its suggestion or outcome."""
-    return _OUTCOME.sub("", _SUGGESTED.sub("", problem))
+def _same(problem: str, ids: Ids) -> str:
+    """*problem* as :func:`_caused` compares it: without its suggestion or outcome, its
+    entry named by id where *ids* knows it."""
+    said = _OUTCOME.sub("", _SUGGESTED.sub("", problem))
+    at = _ENTRY_AT.match(said)
+    if at is None or (at[2], int(at[3])) not in ids:
+        return said
+    return f"{at[1]}{at[2]}<{ids[(at[2], int(at[3]))]}>{said[at.end() :]}"
+
+
+def _entry_ids(data: bytes | None) -> Ids:
+    """The id of each entry the TOML file *data* writes, by kind and place; none for a
+    file that cannot be parsed (its problem is its syntax)."""
+    from ..corpus.parse import parse
+
+    doc = parse(data, "") if data is not None else None
+    if not isinstance(doc, dict):
+        return {}
+    return {
+        (kind, i): table["id"]
+        for kind in ("topics", "actors", "sources", "claims")
+        if isinstance(tables := doc.get(kind), list)
+        for i, table in enumerate(tables)
+        if isinstance(table, dict) and isinstance(table.get("id"), str)
+    }
 
 
 def _with_how_to_add(missing: NotFound) -> BriefError:
@@ -815,12 +848,13 @@ def _edit_loop(
             click.echo(f"brief: note: the editor exited with status {status}", err=True)
         own, others = _problems(layers, path)
         caused = _caused(others, elsewhere) if elsewhere is not None else []
-        if _told(path, own, caused, others, earlier):
+        ids = (_entry_ids(read_exact(path)), _entry_ids(before)) if earlier else None
+        if _told(path, own, caused, others, earlier, ids):
             return
         if read_exact(path) == last and earlier is not None and not asked:
             click.echo(f"{path} is unchanged; its problems are listed above", err=True)
             ctx.exit(1)
-        if earlier is not None and not _caused(own, earlier) and not caused:
+        if earlier is not None and not _caused(own, earlier, ids) and not caused:
             fixed = len(earlier) - len(own)  # those it had, fewer the ones the edit fixed
             said = f"; the edit fixed {fixed}" if fixed > 0 else ""
             click.echo(
@@ -863,6 +897,7 @@ def _told(
     caused: list[str],
     others: list[str],
     earlier: list[str] | None = None,
+    ids: tuple[Ids, Ids] | None = None,
 ) -> bool:
     """Say what the check of *path* found: True when it is right (*own*, its problems,
     and *caused*, those it gives other files, both empty; *others* all other files').
@@ -876,7 +911,7 @@ def _told(
         if others:
             click.echo(f"(other files have {_count(len(others))}: see 'brief validate')", err=True)
         return True
-    fresh = _caused(own, earlier) if earlier else []
+    fresh = _caused(own, earlier, ids) if earlier else []
     old = [problem for problem in own if problem not in fresh]
     if fresh and earlier:
         click.echo(f"{path}: the edit gives it {_count(len(fresh), 'new ')}:", err=True)
