@@ -23,7 +23,7 @@ from .ghosts import Ghosts, duplicate, place
 from .layers import BUNDLED_LABEL, Layer, bundled_root, layers_for
 from .onefile import Read
 from .parallel import read_all
-from .reader import discover, display_name
+from .reader import discover, display_name, why_not
 from .resolver import Lost, Placed, Rejected, resolve_merged
 from .schema import KINDS, Checked
 from .stamps import Stamps
@@ -116,6 +116,12 @@ def load(
         return _load(layers, stamps, trace, on_file)
 
 
+#: The stamp of a corpus folder that could not be listed: no folder's own (a time), so
+#: the next run reads the corpus again, whether the folder was fixed or not (a ``chmod``
+#: leaves its modification time as it was).
+UNLISTED = -2
+
+
 class _Loading:
     """One load in progress: its problems (each with its phase), files and merged entries."""
 
@@ -145,10 +151,17 @@ class _Loading:
         root = layer.root
         if self.stamps is not None:
             self.stamps.folder(root)  # even a missing one: creating it is a change
+        shown = display_name("", layer.label.rstrip("/") + "/")  # a folder, not a file
         if not os.path.isdir(root):
-            shown = display_name("", layer.label.rstrip("/") + "/")  # a folder, not a file
             why = "not a folder" if os.path.exists(root) else "corpus folder not found"
             return Diagnostic(d.UNREADABLE, shown, "", why)
+        try:  # a folder that cannot be listed is said, as one under it is (a trial's
+            with os.scandir(root):  # chmod 000 project folder vanished without a word)
+                pass
+        except OSError as exc:
+            if self.stamps is not None:  # no stamp of its own: read again, fixed or not
+                self.stamps.folders[root] = UNLISTED
+            return Diagnostic(d.UNREADABLE, shown, "", f"cannot read: {why_not(exc)}")
         return list(discover(root, self.stamps))
 
     def missing(self, problem: Diagnostic) -> None:

@@ -153,7 +153,7 @@ def read_bytes(
             stamps.file(path, info)
         read = _refusal(info, name) or _read_all(fd)
     except OSError as exc:
-        read = _why(exc)
+        read = why_not(exc)
     finally:
         os.close(fd)
     if not isinstance(read, bytes):
@@ -188,7 +188,7 @@ def _open(path: str, root: str) -> int | str:
         return "permission denied"
     except OSError as exc:
         # ELOOP: O_NOFOLLOW met a link that was not there before
-        return _LINK_OUT if exc.errno == errno.ELOOP else _why(exc)
+        return _LINK_OUT if exc.errno == errno.ELOOP else why_not(exc)
     except (ValueError, RuntimeError) as exc:  # a NUL in a name; a loop of links (3.10-3.12)
         return type(exc).__name__
 
@@ -216,6 +216,6 @@ def _read_all(fd: int) -> bytes | str:
     return b"".join(chunks)
 
 
-def _why(exc: OSError) -> str:
+def why_not(exc: OSError) -> str:
     """An OS error in a few words: its description, without the file name it may carry."""
     return inert_line(exc.strerror or type(exc).__name__).lower()
