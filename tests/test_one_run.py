@@ -128,6 +128,29 @@ def test_where_says_a_definition_whose_id_another_kind_has_is_left_out(tmp_path:
     assert "BRIEF012" not in result.stderr
 
 
+def test_where_says_why_each_other_definition_of_the_entry_is_not_in_use(
+    tmp_path: Path,
+) -> None:
+    """The README says a note tells why each other definition is not in use; an earlier
+    layer's, and a second of its id in one layer, had none (a trial)."""
+    low, high = tmp_path / "low", tmp_path / "high"
+    low.mkdir()
+    high.mkdir()
+    (low / "a.toml").write_text(HEAD + SOURCE)
+    (high / "a.toml").write_text(HEAD + HEAD.replace("format = 1\n", "") + SOURCE)
+    result = run("--no-bundled", "--corpus", str(low), "--corpus", str(high), "where", "pump")
+    said = " ".join(result.stderr.split())
+    assert result.stdout.splitlines() == [f"{high}/a.toml:3", f"{high}/a.toml:8", f"{low}/a.toml:3"]
+    assert (
+        f"{high}/a.toml:8 (the topic 'pump') is left out: {high}/a.toml:3 defines its id first "
+        "(an id used twice [BRIEF009]" in said
+    )
+    assert (
+        f"{low}/a.toml:3 (the topic 'pump') is not in use: {high}/a.toml:3, in a later layer, "
+        "overrides it" in said
+    )
+
+
 def test_a_related_topic_left_out_says_the_link_is_dropped(tmp_path: Path) -> None:
     """A trial's topic lost its ``related`` link to a topic left out for a typo, and
     nothing said so."""

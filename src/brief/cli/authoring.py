@@ -1060,8 +1060,7 @@ def _where_note(
     left_out: Callable[[str], str | None],
 ) -> str:
     """Why the definition *standing* gives is not the one *name* reaches (*reached*:
-    the id and kind of the entry it does); empty for the one in use, and for earlier
-    definitions of an entry in use that gives the name too."""
+    the id and kind of the entry it does); empty for the one in use."""
     from ..corpus import where as w
 
     d, state, by = standing
@@ -1074,6 +1073,13 @@ def _where_note(
     if state == w.LEFT_OUT:
         why = left_out(d.id)
         return f"{d} is left out for its own problems ({why}): not in use until it is fixed"
+    if state == w.OVERRIDDEN and by is not None:  # the one in use gives the name too
+        if by.layer > d.layer:
+            return f"{d} ({what}) is not in use: {by}, in a later layer, overrides it"
+        return (
+            f"{d} ({what}) is left out: {by} defines its id first (an id used twice "
+            "[BRIEF009]: see 'brief validate')"
+        )
     if state == w.REPLACED and by is not None:
         later = by.layer > d.layer
         which = f"{by}, in a later layer, overrides it" if later else f"the one in use is {by}"

@@ -305,7 +305,8 @@ class Standing(NamedTuple):
     """:data:`IN_USE`, :data:`OVERRIDDEN`, :data:`SKIPPED`, :data:`LEFT_OUT`,
     :data:`REPLACED`, :data:`CLASH`, :data:`TAKEN`, :data:`CLAIM` or :data:`UNUSED`."""
     by: Definition | None = None
-    """For :data:`REPLACED`, the definition in use of the same entry."""
+    """For :data:`REPLACED` and :data:`OVERRIDDEN`, the definition in use of the same
+    entry."""
 
 
 def standings(
@@ -403,10 +404,10 @@ class _Judge:
         if why is not None:
             return Standing(d, why)
         if entry == self.target:
-            return Standing(d, IN_USE if d == winner else OVERRIDDEN)
+            return Standing(d, IN_USE) if d == winner else Standing(d, OVERRIDDEN, winner)
         if winner is not None and winner != d:
             if self.key in winner.names:
-                return Standing(d, OVERRIDDEN)  # the one in use gives the name: told of
+                return Standing(d, OVERRIDDEN, winner)  # the one in use gives the name too
             return Standing(d, REPLACED, winner)
         if self.target is None:
             return Standing(d, UNUSED)
