@@ -319,7 +319,10 @@ def test_the_overviews_counts_wrap_between_counts(width: int) -> None:
     for compared in (("sanctions", "economy", "history"), ("china", "russia")):
         shown = run("compare", *compared, "-f", "plain", "--width", str(width)).stdout
         overview = shown.split("\n\n")[1].splitlines()
-        wrapped += [x.strip() for x in overview if x.startswith(" " * 6)]
+        # under the verdicts; narrower, under the title and verdict, 4 spaces in
+        wrapped += [
+            x.strip() for x in overview if x.startswith(" " * 4) and re.search(r"·|[0-9]$", x)
+        ]
     assert wrapped  # the counts went under the verdicts
     for line in wrapped:
         assert not re.fullmatch(r"[0-9]+( ·)?", line), wrapped  # a number alone

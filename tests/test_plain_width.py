@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,17 @@ def test_kept_parts_wrap_whole_and_a_text_holding_the_stand_in_wraps_as_it_is() 
         assert any("[3, final paragraph]" in line for line in lines), (width, lines)
     odd = Kept("a\ue000b ").keep("[3, final paragraph]")
     assert drawn(odd, 12) == ["a\ue000b [3,", "final", "paragraph]"]
+
+
+@pytest.mark.parametrize(
+    "names", [("china", "russia"), ("why-china", "china-russia"), ("sanctions", "nuclear")]
+)
+def test_a_comparison_fits_a_narrow_width(names: tuple[str, str]) -> None:
+    """A trial's `COLUMNS=40 brief compare china russia` gave overview lines 54 cells
+    wide (``  Diplomacy and the UN            only china-russia``)."""
+    out = run("compare", *names, "-f", "plain", "-w", "40").stdout
+    assert max(cell_width(line) for line in out.splitlines()) <= 40
+    rows = json.loads(run("compare", *names, "-f", "json").stdout)["rows"]
+    starts = [line.strip() for line in out.splitlines()]
+    short = [r["title"] for r in rows if cell_width(r["title"]) <= 36]
+    assert short and all(any(s.startswith(t) for s in starts) for t in short)  # named whole

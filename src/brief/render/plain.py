@@ -262,10 +262,15 @@ def comparison(view: Comparison, width: int = 80) -> str:
         lines.append("Nothing to compare: no claims on these.")
     name_width = min(max((cell_len(r.title) for r in view.rows), default=0), 32)
     verdict_width = min(max((cell_len(r.verdict) for r in view.rows), default=0), 28)
+    narrow = name_width + 4 + 20 > width  # no room for the counts beside the titles
     for row in view.rows:
         head = f"  {ljust(row.title, name_width)}  {ljust(row.verdict, verdict_width)}"
         tail = counts(view, row)
-        if cell_len(head) + 2 + cell_len(tail) <= width:
+        if narrow or cell_len(head.rstrip()) > width:  # the title, then verdict and counts
+            lines += _wrap(row.title, width, "  ", "    ")
+            lines += _wrap(row.verdict, width, "    ", "    ")
+            lines += _wrap_counts(tail.split(" · "), width, "    ")
+        elif cell_len(head) + 2 + cell_len(tail) <= width:
             lines.append(f"{head}  {tail}")
         else:  # too long for one line: the counts go under the verdict, still aligned
             lines.append(head.rstrip())
