@@ -91,10 +91,14 @@ def _build(
         unread=result.unread,
     )
     if path is not None:
-        # A read-only or full disk costs speed, never the answer.
+        # A read-only or full disk costs speed, never the answer; the store says why.
         tell_phase(on_file, "writing the cache")
-        with contextlib.suppress(OSError, sqlite3.Error):
-            write(path, stamps, trace, result, index, store.warnings, began)
+        try:
+            store.unwritten = write(path, stamps, trace, result, index, store.warnings, began)
+        except OSError as exc:
+            store.unwritten = f"{os.path.dirname(path)}: {exc.strerror or exc}".lower()
+        except sqlite3.Error as exc:
+            store.unwritten = f"{os.path.dirname(path)}: {exc}"
     return store
 
 
@@ -106,16 +110,17 @@ def write(
     index: Index,
     warnings: list[str],
     began: int = 0,
-) -> None:
-    """Write the cache of one load to a private file, then rename it to *path*.
+) -> str | None:
+    """Write the cache of one load to a private file, then rename it to *path*; why it
+    was not written, when the folder is not brief's to write in (None: written).
 
     *began* is when the load began (``time.time_ns()``): stamps not clearly older are
     smudged (see ``cachefile.smudged``). The temporary file is removed on every way
     out but the rename: a full disk, a folder where the cache should be, Ctrl-C.
     """
     folder = os.path.dirname(path)
-    if not private_dir(folder, create=True):
-        return  # not ours: no cache rather than one others can read or change
+    if not private_dir(folder, create=True):  # no cache rather than one others can change
+        return f"{folder}: not a private folder of yours (0700) to keep it in"
     traced = {t.name for t in trace.files}
     early: dict[str, list[Diagnostic]] = {}
     for problem in result.problems:
@@ -153,6 +158,7 @@ def write(
         with contextlib.suppress(OSError):
             os.unlink(aside)
     prune(path)
+    return None
 
 
 def _fill(

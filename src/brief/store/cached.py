@@ -70,6 +70,9 @@ def _or_rebuilt(method: _Method) -> _Method:
 class CachedStore:
     """A :class:`~brief.store.protocol.Store` over a cache file opened read-only."""
 
+    unwritten: str | None = None
+    """Always None: read from the cache, which was written (see ``Store.unwritten``)."""
+
     def __init__(
         self,
         con: sqlite3.Connection,

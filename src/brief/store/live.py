@@ -53,6 +53,10 @@ class LiveStore:
         self._layers = layers
         self._problems = problems
         self._unread = unread or {}
+        self.unwritten: str | None = None
+        """Why the cache of this load could not be written, if it could not (a
+        read-only or full cache folder, one not brief's own); None when it was, or
+        none was asked for."""
 
     def resolve(self, name: str) -> str:
         try:

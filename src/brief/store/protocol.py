@@ -29,6 +29,9 @@ class Store(Protocol):
 
     warnings: list[str]
     """One line per file with problems, as ``LoadResult.warnings`` words them."""
+    unwritten: str | None
+    """Why the cache of a load made now could not be written, if it could not (see
+    ``LiveStore.unwritten``); None for a store read from the cache."""
 
     def skipped(self) -> tuple[str, ...]:
         """The files (and folders, named with a trailing ``/``) skipped whole, sorted by name."""
