@@ -787,15 +787,14 @@ def _with_how_to_add(missing: NotFound) -> BriefError:
     that there was none)."""
     from ..core.errors import InSkippedFile, LeftOut, WrongKind
 
-    said = str(missing)
-    kind = next((k for k in ("topic", "actor", "source") if said.startswith(f"no {k} named")), None)
+    kind = getattr(missing, "what", "")  # WrongKind and the like set none
     if (
-        kind is None
+        kind not in ("topic", "actor", "source")
         or missing.suggestions
         or isinstance(missing, (WrongKind, LeftOut, InSkippedFile))
     ):
         return missing  # a typo's "did you mean" says more
-    return BriefError(f"{said}; add it first: brief new {kind} {shlex.quote(missing.name)}")
+    return BriefError(f"{missing}; add it first: brief new {kind} {shlex.quote(missing.name)}")
 
 
 def _suggest(layers: Sequence[Layer]) -> Callable[[str, tuple[str, ...]], tuple[str, ...]]:
@@ -838,6 +837,7 @@ def _edit_loop(
     if read_exact(path) == before:
         earlier, found = _problems(layers, path)
         elsewhere = found if elsewhere is None else elsewhere
+    before_ids = _entry_ids(before) if earlier else {}  # the file as it was: read once
     asked = False
     while True:
         last = read_exact(path)
@@ -848,7 +848,7 @@ def _edit_loop(
             click.echo(f"brief: note: the editor exited with status {status}", err=True)
         own, others = _problems(layers, path)
         caused = _caused(others, elsewhere) if elsewhere is not None else []
-        ids = (_entry_ids(read_exact(path)), _entry_ids(before)) if earlier else None
+        ids = (_entry_ids(read_exact(path)), before_ids) if earlier else None
         if _told(path, own, caused, others, earlier, ids):
             return
         if read_exact(path) == last and earlier is not None and not asked:

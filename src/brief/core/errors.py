@@ -21,6 +21,8 @@ class NotFound(BriefError):
     ) -> None:
         self.name = name
         self.suggestions = suggestions
+        self.what = what
+        """The kinds the name was looked for as, in words (``actor``)."""
         hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
         super().__init__(f"no {what} named {name!r}{hint}")
 

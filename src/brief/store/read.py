@@ -302,17 +302,15 @@ def warning_lines(con: sqlite3.Connection, layers: Sequence[Layer]) -> list[str]
     from ..corpus.where import problem_lines
 
     found = filerecord.read_early(con.execute(sql.EARLY).fetchone()[0])
-    for name, blob in con.execute(sql.TROUBLED_FILES):
+    paths: dict[str, tuple[str, str]] = {}
+    for name, blob, path, layer in con.execute(sql.TROUBLED_FILES_AT):
         record = filerecord.read_file_record(blob)
         problems = [
             filerecord.problem_from(p) for phase in PHASES for p in record.problems.get(phase, ())
         ]
         found.append((name, problems, record.skipped))
-    paths = {
-        name: (os.fsdecode(path), layers[layer].root)
-        for name, path, layer in con.execute(sql.TROUBLED_PATHS)
-        if 0 <= layer < len(layers)
-    }
+        if 0 <= layer < len(layers):
+            paths[name] = (os.fsdecode(path), layers[layer].root)
     return lines(found, lambda problems: problem_lines(problems, paths))
 
 

@@ -259,8 +259,8 @@ INSERT_FILE = (
 FILE = "SELECT name, layer, ord, local, rowid FROM files WHERE path = ?"
 TROUBLED_RECORDS = "SELECT local FROM files WHERE problems > 0 ORDER BY ord"
 TROUBLED_FILES = "SELECT name, local FROM files WHERE problems > 0 ORDER BY ord"
-#: Where those files are (their path, and their layer's number): read again for lines.
-TROUBLED_PATHS = "SELECT name, path, layer FROM files WHERE problems > 0"
+#: The same, with where each is (its path, its layer's number): read again for lines.
+TROUBLED_FILES_AT = "SELECT name, local, path, layer FROM files WHERE problems > 0 ORDER BY ord"
 SET_FILE_RECORD = "UPDATE files SET problems = ?, local = ? WHERE path = ?"
 #: The numbers (rowids) of the files just before and after a place in load order, and
 #: whether a number is taken: for a file added (see ``added``).

@@ -84,11 +84,11 @@ class Timeline(NamedTuple):
 
         if not (self.events and self.minimum and self.below):
             return undated_line(self.undated)
-        graded = f"{self.below} graded below {self.minimum} or ungraded"
+        graded = f"graded below {self.minimum} or ungraded"
         if not self.undated:
-            noun = "claim" if self.below == 1 else "claims"
-            return f"{self.below} {noun} graded below {self.minimum} or ungraded not shown"
-        return f"{undated_line(self.undated).removesuffix(' not shown')} and {graded} not shown"
+            return f"{self.below} claim{'s' if self.below != 1 else ''} {graded} not shown"
+        undated = f"{self.undated} undated claim{'s' if self.undated != 1 else ''}"
+        return f"{undated} and {self.below} {graded} not shown"
 
     @property
     def missing(self) -> list[str]:
