@@ -236,6 +236,20 @@ def test_the_terminal_shows_the_matrix_only_where_it_fits() -> None:
     assert " ! supports" in plain  # contested, readable without colour
 
 
+def test_a_terminal_too_narrow_for_the_matrix_is_told_the_width_it_needs() -> None:
+    def terminal(columns: int) -> str:
+        shown = run(*CORPUS, "graph", "-f", "terminal", "-w", str(columns)).stdout
+        return " ".join(re.sub(r"\x1b\[[0-9;]*m", "", shown).split())
+
+    said = re.search(r"matrix of who acts on whom needs (\d+) columns; this has 50", terminal(50))
+    assert said is not None
+    need = int(said.group(1))
+    assert "rows act on columns" in terminal(need)
+    assert "needs" not in terminal(need)
+    assert "rows act on columns" not in terminal(need - 1)
+    assert f"needs {need} columns; this has {need - 1}" in terminal(need - 1)
+
+
 def test_the_matrix_gives_whole_names_where_the_width_has_room(tmp_path: Path) -> None:
     """A trial saw "Suez Canal Author…" at 140 columns, with the line half empty."""
     import shutil

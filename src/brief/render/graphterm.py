@@ -22,19 +22,33 @@ def _name(text: str, limit: int) -> str:
     return text if cell_len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _cells(view: Graph) -> tuple[list[list[str]], int]:
+    """The matrix's cells, and the columns all but the names take (the rows' numbers,
+    the cells, one column between each)."""
+    cells = matrix(view)
+    cell = max(2, *(len(c) for row in cells for c in row))
+    number = len(str(len(view.nodes))) + 1  # "12 " before a name
+    return cells, number + len(view.nodes) * (cell + 1)
+
+
+def matrix_width(view: Graph) -> int:
+    """The fewest columns the matrix of *view* is drawn in (its names cut to
+    :data:`NAME_LIMIT`); 0 when it has no matrix (fewer than two actors)."""
+    if len(view.nodes) < 2:
+        return 0
+    longest = max(cell_len(n.title) for n in view.nodes)
+    return _cells(view)[1] + min(longest, NAME_LIMIT)
+
+
 def _matrix(view: Graph, width: int) -> RenderableType | None:
     """The matrix, rows acting on columns (numbered as the rows), or None when it would
     be wider than *width*."""
-    cells = matrix(view)
-    if len(view.nodes) < 2:
+    if not 0 < matrix_width(view) <= width:
         return None
-    cell = max(2, *(len(c) for row in cells for c in row))
-    number = len(str(len(view.nodes))) + 1  # "12 " before a name
-    room = width - number - len(view.nodes) * (cell + 1)  # what the names may take
+    cells, taken = _cells(view)
+    room = width - taken  # what the names may take
     longest = max(cell_len(n.title) for n in view.nodes)
     limit = min(longest, max(NAME_LIMIT, room))
-    if limit > room:
-        return None
     table = Table(box=None, show_header=True, pad_edge=False, padding=(0, 1, 0, 0))
     table.add_column("", no_wrap=True)
     for i in range(1, len(view.nodes) + 1):
@@ -56,6 +70,10 @@ def graph(view: Graph, width: int) -> RenderableType:
     grid = _matrix(view, width)
     if grid is not None:
         parts += [Text(), grid]
+    elif matrix_width(view):  # a trial, at 80 and 120 columns, never learnt there was one
+        need = matrix_width(view)
+        said = f"(the matrix of who acts on whom needs {need} columns; this has {width})"
+        parts += [Text(), Text(said, style="dim")]
     for line in lines(view, width):
         parts.append(Text.assemble(*((text, style) for text, style in line)))
     if notes(view):
