@@ -1830,10 +1830,12 @@ def test_a_problem_from_before_whose_claim_the_edit_leaves_out_is_not_new(
     env = {"EDITOR": editor(tmp_path, ('date = "2018/2020"', 'date = "2018-13"'))}
     result = invoke(*corpus, "edit", "volumes-rose", env=env, answers="k\n")
     lines = result.stderr.splitlines()
-    assert lines[0] == f"{path}: the edit gives it a new problem:", result.stderr
+    assert lines[0] == f"{path}: the edit gives it 2 new problems:", result.stderr
     assert "claims[0].date" in lines[1]
-    assert lines[2] == f"{path}: and it still has a problem from before:"
-    assert "unknown actor 'port-authorty'" in lines[3]
+    # what links to the claim now left out loses the link, and says so
+    assert "claims[3].contradicts[0]: claim 'volumes-rose' is left out" in lines[2]
+    assert lines[3] == f"{path}: and it still has a problem from before:"
+    assert "unknown actor 'port-authorty'" in lines[4]
 
 
 def test_an_edit_that_changes_a_quote_to_words_not_in_the_source_is_a_problem(

@@ -25,7 +25,7 @@ from .onefile import Read
 from .parallel import read_all
 from .reader import discover, display_name, why_not
 from .resolver import Lost, Placed, Rejected, resolve_merged
-from .schema import KINDS, Checked
+from .schema import KINDS, Checked, unread_path
 from .stamps import Stamps
 from .trace import KIND_ORDER, FileTrace, Trace, entry_at, file_ord, warning_lines
 
@@ -226,11 +226,12 @@ class _Loading:
         for kind in KINDS:
             rejected = checked.rejected[kind]
             self.rejected += [(kind, values, name, where) for values, where in rejected]
-            # an entry of no id (a table of a misspelt kind: claim[0]) takes no place
+            # an entry of no id, or of a table not read (a misspelt kind: claim[0]),
+            # takes no place
             ghosts = {
                 _index_of(where): values["id"]
                 for values, where in rejected
-                if isinstance(values.get("id"), str)
+                if isinstance(values.get("id"), str) and not unread_path(kind, where)
             }
             table = self.merged[kind]
             k = KIND_ORDER.index(kind)

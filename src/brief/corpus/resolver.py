@@ -334,7 +334,8 @@ class _Resolver:
 
     def links(self, kept: dict[str, Claim]) -> list[Claim]:
         """The kept claims, each without links to claims absent or left out (a link to a
-        claim that is nowhere says the claim is kept without it)."""
+        claim that is nowhere says the claim is kept without it; to one left out for its
+        own problems, that the link is dropped)."""
         claims = self.merged["claims"]
         out: list[Claim] = []
         for claim in kept.values():
@@ -342,8 +343,9 @@ class _Resolver:
                 out.append(claim)  # nothing to check, nothing to drop
                 continue
             placed = claims[claim.id]
-            for key in ("contradicts", "supports"):
-                self.refs(placed.file, placed.path, key, "claims", getattr(claim, key), True)
+            for key in ("contradicts", "supports"):  # a link to a claim left out says so
+                ids = getattr(claim, key)
+                self.refs(placed.file, placed.path, key, "claims", ids, True, linked=True)
             out.append(drop_links(claim, kept))
         return out
 

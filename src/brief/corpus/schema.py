@@ -208,20 +208,29 @@ def _unknown_top_key(
     if tables and all(isinstance(table, dict) for table in tables):
         its = f"its {len(tables):,} tables are" if len(tables) != 1 else "its table is"
         message += f"; {its} not read"
-        if meant and meant[0] in KINDS:
-            _left_out_unread(meant[0], tables, inert(key), out, name, version)
+        kind = misspelt_kind(key)
+        if kind is not None:
+            _left_out_unread(kind, tables, inert(key), out, name, version)
     problem(d.UNKNOWN_KEY, inert(key), message)
+
+
+def misspelt_kind(key: str) -> str | None:
+    """The kind of entry a top-level *key* that is none misspells (``claims`` for
+    ``claim``), if it is closer to one than to anything else a file's top level holds."""
+    meant = closest(key, (*KINDS, "format"), limit=1)
+    return meant[0] if meant and meant[0] in KINDS and key not in KINDS else None
 
 
 def _left_out_unread(
     kind: str, tables: list[Any], key: str, out: Checked, name: str, version: int
 ) -> None:
     """Keep *tables*, written under *key* for *kind*, as entries of *kind* left out,
-    each with only what names the entries it counts against (``leftout.Tally``)."""
+    each with only its id (a link to it says it is left out, not unknown) and what names
+    the entries it counts against (``leftout.Tally``)."""
     for i, table in enumerate(tables):
         values: dict[str, Any] = {}
         _check_entry(kind, table, f"{kind}[{i}]", _unheard, name, values, version)
-        kept = {k: v for k, v in values.items() if k in ("topic", "actors", "cites")}
+        kept = {k: v for k, v in values.items() if k in ("id", "topic", "actors", "cites")}
         if "cites" in kept:  # the sources cited alone: no quote to check
             kept["cites"] = tuple(Citation(c.source) for c in kept["cites"])
         out.rejected[kind].append((kept, f"{key}[{i}]"))

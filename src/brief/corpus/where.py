@@ -34,13 +34,15 @@ from ..core.names import closest, normalise
 from .layers import BUNDLED_LABEL, Layer
 from .parse import parse
 from .reader import discover, display_name, read_bytes
-from .schema import KINDS
+from .schema import KINDS, misspelt_kind
 
 Suggest = Callable[[str, tuple[str, ...]], Iterable[str]]
 """The ids of entries (of some kinds, singular; any for none) whose names look like a
 name not found: ``Store.suggest``."""
 
 _HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*(topics|actors|sources|claims)[ \t]*\]\]", re.M)
+#: Any array of tables' header, of a kind misspelt too (``[[claim]]``).
+_ANY_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.M)
 _ID_LINE = re.compile(rb"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
 _NAME_LINE = re.compile(rb"^[ \t]*(?:title|name)[ \t]*=[ \t]*[\"']([^\"'\r\n]*)[\"']", re.M)
 _ALIASES = re.compile(rb"^[ \t]*aliases[ \t]*=[ \t]*\[([^\]]*)\]", re.M)
@@ -134,18 +136,21 @@ def _words(key: str, ascii: bool) -> list[tuple[Any, re.Pattern[Any]]]:
 
 
 def _in_file(data: bytes, common: tuple[Any, ...]) -> Iterator[Definition]:
-    headers: dict[str, list[int]] = {kind: [] for kind in KINDS}
-    for match in _HEADER.finditer(data):
-        headers[match.group(1).decode()].append(data.count(b"\n", 0, match.start()) + 1)
+    headers: dict[str, list[int]] = {}  # the lines of [[key]] headers, by key
+    for match in _ANY_HEADER.finditer(data):
+        at = data.count(b"\n", 0, match.start()) + 1
+        headers.setdefault(match.group(1).decode(), []).append(at)
     doc = parse(data, common[1])
     if isinstance(doc, Diagnostic):
         yield from _by_text(data, common)
         return
-    for kind in KINDS:
-        tables = doc.get(kind)
-        if not isinstance(tables, list):
+    for key, tables in doc.items():
+        # an entry written under a misspelt kind ([[claim]]) is one left out, of that kind
+        kind = key if key in KINDS else misspelt_kind(key)
+        if kind is None or not isinstance(tables, list):
             continue
-        lines = headers[kind] if len(headers[kind]) == len(tables) else []
+        lines = headers.get(key, [])
+        lines = lines if len(lines) == len(tables) else []
         for i, table in enumerate(tables):
             if not isinstance(table, dict) or not isinstance(table.get("id"), str):
                 continue

@@ -360,6 +360,7 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
 
     from ..core.diagnostics import left_out_words
     from ..core.names import normalise
+    from ..corpus.schema import unread_path
     from ..corpus.trace import PHASES
 
     for record in records:
@@ -368,10 +369,12 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
                 if key not in _names_of(values, normalise):
                     continue
                 said = left_out_words(kind, values.get("id"))  # the line says it is left out
+                # a table of a misspelt kind ([[claim]]): its problem is at that key
+                unread = where.split("[", 1)[0] if unread_path(kind, where) else None
                 for phase in PHASES:
                     for p in record.problems.get(phase, ()):
                         at = filerecord.problem_where(p)
-                        if at == where or at.startswith((f"{where}.", f"{where}[")):
+                        if at in (where, unread) or at.startswith((f"{where}.", f"{where}[")):
                             why = filerecord.problem_from(p)
                             return str(replace(why, message=why.message.removesuffix(said)))
     return None
