@@ -107,3 +107,21 @@ def test_fixing_the_kind_brings_the_link_back(corpus: Path) -> None:
     assert "early-low" not in result.stdout
     shown = run(corpus, "show", "spill", "--format", "json")
     assert '"early-low"' in shown.stdout
+
+
+def test_a_link_to_a_claim_left_out_with_its_source_says_it_is_dropped(corpus: Path) -> None:
+    topic = corpus / "topics" / "spill.toml"
+    text = topic.read_text().replace(
+        'text = "Later estimates were high."\ncites = [{ source = "log" }]',
+        'text = "Later estimates were high."\ncites = [{ source = "gone" }]',
+    )
+    topic.write_text(
+        text + '\n[[claims]]\nid = "echo"\ntopic = "spill"\ntext = "Echoes."\n'
+        'cites = [{ source = "log" }]\nsupports = ["later-high"]\n'
+    )
+    result = run(corpus, "validate")
+    assert "claims[0].cites[0].source: unknown source 'gone'" in result.stdout
+    assert (
+        "claims[3].supports[0]: claim 'later-high' is left out: the link to it is dropped"
+        " [BRIEF010]"
+    ) in result.stdout

@@ -346,6 +346,11 @@ class _Resolver:
             for key in ("contradicts", "supports"):  # a link to a claim left out says so
                 ids = getattr(claim, key)
                 self.refs(placed.file, placed.path, key, "claims", ids, True, linked=True)
+                for i, ref in enumerate(ids):
+                    if ref in claims and ref not in kept:  # for a topic or source it names
+                        where = f"{placed.path}.{key}[{i}]"
+                        message = f"claim {ref!r} is left out: the link to it is dropped"
+                        self.problems.append(Diagnostic(d.UNKNOWN_REF, placed.file, where, message))
             out.append(drop_links(claim, kept))
         return out
 
