@@ -122,3 +122,17 @@ def test_the_table_names_the_columns_it_leaves_out() -> None:
     assert "sources" in squeezed[-1] and squeezed[-2] == ""
     roomy = _drawn(Claims(rows, ()), 260)
     assert "actors" in roomy[0] and not any(line.startswith("Not shown") for line in roomy)
+
+
+def test_the_table_gives_its_columns_in_the_order_of_the_piped_rows() -> None:
+    """A trial wrote ``cut -f`` from the table it saw: the date was fourth there and
+    seventh in the rows ``claims`` prints into a pipe."""
+    from brief.render.plain import claims as rows
+
+    view = Claims((_row("berths", "B2", "2021-06-30"),), ())
+    piped = rows(view).rstrip("\n").split("\t")
+    header = _drawn(view, 300)[0].split()
+    cells = _drawn(view, 300)[1]
+    assert header == ["id", "status", "grade", "topic", "actors", "sources", "date", "claim"]
+    places = [cells.index(field) for field in piped]  # each piped field, where drawn
+    assert places == sorted(places)

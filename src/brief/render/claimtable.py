@@ -1,7 +1,8 @@
 """``brief claims`` in a terminal: a table where every column fits, and below that, each
 claim as a card.
 
-From 140 columns: id, status, grade, date, topic, actors, sources and the claim. A
+From 140 columns: id, status, grade, topic, actors, sources, date and the claim (the
+order of the tab-separated rows ``claims`` prints into a pipe). A
 column no row fills (no claim graded or dated) takes no room, and the claim's own words
 keep at least :func:`claim_room` columns: a long id folds onto more lines (to no less
 than a third of the width), and when the others would still leave the claim less, they
@@ -46,8 +47,9 @@ GAP = 2
 _LEAST_NEEDED = ("sources", "actors", "topic", "date", "status", "grade")
 
 
-#: Every column, in the order the table gives them.
-ALL = ("id", "status", "grade", "date", "topic", "actors", "sources", "claim")
+#: Every column, in the order the table gives them: the tab-separated rows' order (a
+#: trial wrote ``cut -f`` from what the terminal showed).
+ALL = ("id", "status", "grade", "topic", "actors", "sources", "date", "claim")
 
 
 def _value(row: ClaimRow, column: str) -> str:
