@@ -1892,3 +1892,23 @@ def test_init_prints_a_folder_name_inert(home: Path, tmp_path: Path) -> None:
     assert odd.is_dir()
     assert "\x1b" not in result.stdout and is_inert(result.stdout)
     assert "notes\\x1b[2J" in result.stdout
+
+
+def test_new_claim_says_how_its_relation_reads(analyst: Path) -> None:
+    """A trial wrote ``-a transocean -a bp --set relation=depends-on`` for "BP depends on
+    Transocean"; only ``brief graph`` showed it the other way round."""
+    corpus = ("--no-bundled", "--corpus", str(analyst), "new", "claim", "-t", "harbour")
+    cited = ("-s", "harbour-report", "--section", "Summary", "--into", str(analyst))
+    actors = ("-a", "fishers-union", "-a", "port-authority")
+    result = run(*corpus, *actors, *cited, "--set", "relation=opposes", "The union opposes it.")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1] == (
+        "it reads: fishers-union opposes port-authority (the first actor acts on the "
+        "others: give them the other way round to turn it)"
+    )
+    graph = run("--no-bundled", "--corpus", str(analyst), "graph", "-f", "plain").stdout
+    assert "Fishers' Union\n   opposes  Port Authority" in graph  # as it read
+    both = run(*corpus, *actors, *cited, "--set", "relation=trades-with", "They trade.")
+    assert both.stdout.splitlines()[1] == "it reads: fishers-union trades with port-authority"
+    plain = run(*corpus, *actors, *cited, "The union and the port.")
+    assert len(plain.stdout.splitlines()) == 1  # no relation, nothing to read

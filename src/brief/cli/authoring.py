@@ -219,6 +219,9 @@ def new(
     header = a.file_header(a.schema_reference(target, path))
     line = a.append_entry(path, entry, header)
     click.echo(f"wrote {label} at {path}:{line}")
+    reads = _relation_reads(given, actors) if kind == "claim" else None
+    if reads is not None:
+        click.echo(reads)
     if edited:
         _edit_loop(ctx, layers, path, line, before)
         return
@@ -246,6 +249,21 @@ _OWN_OPTIONS = {"id", "title", "name", "topic", "actors", "cites", "text"}
 
 #: ``--set`` values, by key: a string, a list (split at commas) or a number.
 Given = dict[str, "str | list[str] | int"]
+
+
+def _relation_reads(given: Given, actors: tuple[str, ...]) -> str | None:
+    """How a new claim's relation reads, its actors as given: a trial wrote them the
+    other way round (``-a transocean -a bp`` for "BP depends on Transocean"), and only
+    ``brief graph`` showed it."""
+    from ..core.relations import BY_NAME
+
+    relation = BY_NAME.get(str(given.get("relation", "")))
+    if relation is None or len(actors) < 2 or given.keys() & {"relation_from", "relation_to"}:
+        return None  # those name its ends themselves
+    said = f"it reads: {actors[0]} {relation.verb} {', '.join(actors[1:])}"
+    if relation.symmetric:
+        return said
+    return f"{said} (the first actor acts on the others: give them the other way round to turn it)"
 
 
 def _given(kind: str, sets: tuple[str, ...]) -> Given:
