@@ -219,9 +219,7 @@ def new(
     header = a.file_header(a.schema_reference(target, path))
     line = a.append_entry(path, entry, header)
     click.echo(f"wrote {label} at {path}:{line}")
-    reads = _relation_reads(given, actors) if kind == "claim" else None
-    if reads is not None:
-        click.echo(reads)
+    _say_how_it_reads(kind, given, actors)
     if edited:
         _edit_loop(ctx, layers, path, line, before)
         return
@@ -251,19 +249,21 @@ _OWN_OPTIONS = {"id", "title", "name", "topic", "actors", "cites", "text"}
 Given = dict[str, "str | list[str] | int"]
 
 
-def _relation_reads(given: Given, actors: tuple[str, ...]) -> str | None:
-    """How a new claim's relation reads, its actors as given: a trial wrote them the
+def _say_how_it_reads(kind: str, given: Given, actors: tuple[str, ...]) -> None:
+    """Say how a new claim's relation reads, its actors as given: a trial wrote them the
     other way round (``-a transocean -a bp`` for "BP depends on Transocean"), and only
     ``brief graph`` showed it."""
     from ..core.relations import BY_NAME
 
     relation = BY_NAME.get(str(given.get("relation", "")))
-    if relation is None or len(actors) < 2 or given.keys() & {"relation_from", "relation_to"}:
-        return None  # those name its ends themselves
+    if kind != "claim" or relation is None or len(actors) < 2:
+        return
+    if given.keys() & {"relation_from", "relation_to"}:
+        return  # those name its ends themselves
     said = f"it reads: {actors[0]} {relation.verb} {', '.join(actors[1:])}"
-    if relation.symmetric:
-        return said
-    return f"{said} (the first actor acts on the others: give them the other way round to turn it)"
+    if not relation.symmetric:
+        said += " (the first actor acts on the others: give them the other way round to turn it)"
+    click.echo(said)
 
 
 def _given(kind: str, sets: tuple[str, ...]) -> Given:
