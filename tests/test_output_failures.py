@@ -107,6 +107,50 @@ def test_ctrl_c_while_importing_is_130_without_traceback(tmp_path: Path) -> None
     assert done.returncode == 130 and done.stderr == "" and done.stdout == ""
 
 
+@pytest.mark.parametrize("module", ["brief.faces", "click"])
+def test_ctrl_c_however_early_is_130_without_traceback(tmp_path: Path, module: str) -> None:
+    """A trial's Ctrl-C 20-70 ms after start landed in the import of brief's own
+    package, before any handler was in place: a traceback (``brief.faces``). Later, in
+    click's import, Ctrl-C raises again (what has begun is undone) and is caught."""
+    code = (
+        "import os, signal, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, *args):\n"
+        f"        if name == {module!r}:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv[0] = 'brief'\n"
+        "from brief.start import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, "show", "sanctions"], capture_output=True, text=True, env=env
+    )
+    assert (done.returncode, done.stderr, done.stdout) == (130, "", "")
+
+
+@pytest.mark.parametrize("ignored", [True, False])
+def test_ctrl_c_raises_once_brief_runs_unless_ignored(ignored: bool) -> None:
+    """Once a command runs, Ctrl-C raises (what it began is undone: a cache half
+    written, an export) and exits 130; ``nohup`` and a shell's background jobs start a
+    command with Ctrl-C ignored, and it stays ignored."""
+    code = (
+        "import os, signal, sys\n"
+        f"if {ignored}: signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "import brief.start\n"
+        "from brief.cli.entry import guarded\n"
+        "def body():\n"
+        "    try:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    finally:\n"
+        "        print('undone')\n"
+        "guarded(body)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0 if ignored else 130, "undone\n", "")
+
+
 def _slow_pager(tmp_path: Path) -> tuple[str, Path]:
     marker = tmp_path / "pager-read"
     script = tmp_path / "slowpager.py"

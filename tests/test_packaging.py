@@ -38,7 +38,7 @@ def script(name: str) -> ModuleType:
 def test_distribution_is_brief_cli_and_the_command_brief() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["name"] == "brief-cli"  # `brief` on PyPI is another project
-    assert project["scripts"] == {"brief": "brief.cli.entry:main"}
+    assert project["scripts"] == {"brief": "brief.start:main"}
     classifiers = project["classifiers"]
     assert "Operating System :: POSIX" in classifiers
     assert not any("Windows" in c for c in classifiers), "not until the fallbacks land"

@@ -326,7 +326,9 @@ def test_workers_only_where_they_cannot_run_the_main_script_again(
     monkeypatch.setitem(sys.modules, "__main__", script)
     assert parallel.workers_for(jobs) == 1
     script.main = types.FunctionType(compile("0", "x", "eval"), {})  # type: ignore[attr-defined]
-    script.main.__module__ = "brief.cli.entry"  # the brief console script
+    script.main.__module__ = "brief.start"  # the brief console script
+    assert parallel.workers_for(jobs) == 2
+    script.main.__module__ = "brief.cli.entry"  # the one before it
     assert parallel.workers_for(jobs) == 2
     package = types.ModuleType("__main__")
     package.__spec__ = types.SimpleNamespace(name="brief.__main__")  # type: ignore[assignment]

@@ -1,5 +1,5 @@
 """``python -m brief``."""
 
-from .cli.entry import main
+from .start import main
 
 main()

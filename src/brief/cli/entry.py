@@ -63,6 +63,16 @@ def _run() -> None:
     cli_main()
 
 
+def _interruptible() -> None:
+    """Let Ctrl-C raise ``KeyboardInterrupt`` from here on (so that what is begun is
+    undone: a cache half written, an export), where ``brief.start`` ended the process
+    at once; unless it is ignored."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) not in (signal.SIG_IGN, signal.SIG_DFL, None):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 #: What writing to a stdout that cannot take it raises (EBADF: closed; ENOSPC: full).
 _OUTPUT_ERRNOS = frozenset(
     getattr(__import__("errno"), name, -1)
@@ -77,6 +87,7 @@ def guarded(body: Callable[[], object]) -> NoReturn:
     _tolerant_encoding()
     try:
         try:
+            _interruptible()
             body()
             code: str | int | None = 0
         except SystemExit as done:

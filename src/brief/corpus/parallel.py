@@ -138,7 +138,12 @@ def _main_harmless() -> bool:
         return bool(name == "__main__" or name.endswith(".__main__"))
     if getattr(main, "__file__", None) is None:
         return True
-    return getattr(getattr(main, "main", None), "__module__", None) == "brief.cli.entry"
+    return getattr(getattr(main, "main", None), "__module__", None) in _SCRIPT_MODULES
+
+
+#: The modules whose ``main`` brief's console script calls (``brief.start``; before it,
+#: ``brief.cli.entry``): a script that is brief's own.
+_SCRIPT_MODULES = ("brief.start", "brief.cli.entry")
 
 
 def _cpus() -> int:

@@ -360,7 +360,6 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
 
     from ..core.diagnostics import left_out_words
     from ..core.names import normalise
-    from ..corpus.schema import unread_path
     from ..corpus.trace import PHASES
 
     for record in records:
@@ -370,7 +369,8 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
                     continue
                 said = left_out_words(kind, values.get("id"))  # the line says it is left out
                 # a table of a misspelt kind ([[claim]]): its problem is at that key
-                unread = where.split("[", 1)[0] if unread_path(kind, where) else None
+                key = where.split("[", 1)[0]
+                unread = key if key != kind else None
                 for phase in PHASES:
                     for p in record.problems.get(phase, ()):
                         at = filerecord.problem_where(p)
