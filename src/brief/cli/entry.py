@@ -16,7 +16,7 @@ Output failures (:func:`guarded`), as the README's exit codes say:
 - an output encoding that cannot hold a character (``PYTHONIOENCODING=latin-1``, or
   a redirected stdout on Windows): the character is written as a backslash escape,
   as Python writes its own stderr, unless the variable names its own error handler;
-- Ctrl-C, however early: exit 130, no traceback.
+- Ctrl-C: exit 130, no traceback (from brief's first line: see ``brief.start``).
 """
 
 from __future__ import annotations
