@@ -238,10 +238,6 @@ IN_PLACE_EDITS: dict[str, tuple[str, Callable[[str], str]]] = {
         "topics/sanctions.toml",
         lambda text: text.replace('status = "alleged"', 'status = "disputed"\nnote = "Denied."', 1),
     ),
-    "claim cites a section that does not exist": (
-        "topics/sanctions.toml",
-        lambda text: text.replace('section = "Trade Sanctions"', 'section = "Nowhere"', 1),
-    ),
     "claim moved to another topic": (
         "topics/sanctions.toml",
         lambda text: text.replace('topic = "sanctions"', 'topic = "nuclear"', 1),
@@ -448,15 +444,23 @@ def test_section_broken_then_fixed_restores_the_links_to_it(corpus: Path) -> Non
     original = path.read_text()
     edit(path, lambda t: t.replace('section = "Mutual Interests"', 'section = "Nowhere"'))
     store, in_place = reopen(corpus)
-    assert in_place and any("Nowhere" in w for w in store.warnings)
+    # rebuilt: the claims linking to the one left out say their links are dropped
+    assert not in_place and any("Nowhere" in w for w in store.warnings)
+    assert any("the link to it is dropped" in p for p in store.problems_in())
     same_as_fresh(corpus, store)
     edit(path, lambda t: original)
     store, in_place = reopen(corpus)
-    assert in_place and not store.warnings
+    assert not in_place and not store.warnings
     same_as_fresh(corpus, store)
 
 
 REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str], str]] = {
+    # its claim is left out, and others that link to it say the link is dropped
+    "claim pointed at cites a section that does not exist": (
+        "topics/sanctions.toml",
+        lambda text: text.replace('section = "Trade Sanctions"', 'section = "Nowhere"', 1),
+        "a claim links to a claim left out",
+    ),
     "a disputed claim loses its note, so is left out": (
         "topics/sanctions.toml",
         lambda text: re.sub(r'\nnote = ".*?"', "", text, count=1),

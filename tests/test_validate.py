@@ -272,7 +272,10 @@ def test_one_run_reports_problems_of_entries_already_left_out(mini: Path) -> Non
         "claims[0].contradicts[1]: unknown claim 'ghost' [BRIEF010]",
         "claims[0].cites[0]: source 'atlas' has sections: name one of 'Trade', "
         "'Security Matters' [BRIEF011]",
-    ]  # and c10's link to c9, which exists but cannot load, is not "unknown"
+        # c10's link to c9, which exists but cannot load, is not "unknown": dropped
+        "claims[1].supports[0]: claim 'c9' is left out for its own problems: the link to "
+        "it is dropped [BRIEF010]",
+    ]
 
 
 def test_a_source_left_out_is_not_also_unknown_to_its_claims(mini: Path) -> None:

@@ -24,7 +24,9 @@ declined (and the cache rebuilt) when it could change anything beyond those rows
   problems still takes its id);
 - a claim that names a topic, actor, source or claim that is not in the corpus, or
   a claim added or removed that others point at (problems whose wording depends on
-  the whole corpus: "did you mean" suggestions are rationed across it).
+  the whole corpus: "did you mean" suggestions are rationed across it);
+- a claim that links to a claim left out, or one others link to left out now or
+  kept again (the links say they are dropped, in their own files' problems).
 """
 
 from __future__ import annotations
@@ -264,6 +266,8 @@ class _Edit:
         for ident, (claim, where, f, pos) in list(self.resolved.items()):
             if any(r not in self.new_ids and r not in placed for r in _links(claim)):
                 raise Declined("a claim links to a claim not in the corpus")
+            if any(r not in kept_now for r in _links(claim)):  # it says the link is dropped
+                raise Declined("a claim links to a claim left out")
             self.resolved[ident] = (drop_links(claim, kept_now), where, f, pos)
 
     def _meant_actor(self, file: str, where: str, by: str, problems: list[Diagnostic]) -> None:
@@ -289,8 +293,16 @@ class _Edit:
 
     def _relink_others(self) -> None:
         """Claims elsewhere that link to these: their links are dropped or restored."""
+        links = self._in(sql.LINKS_TO_IN, self.dirty)
+        # a link to a claim left out says so (``resolver.links``): a claim elsewhere that
+        # links to one kept before and left out now, or back in, has a problem more, or
+        # one fewer (those of these files are resolved again: see _resolve)
+        pointed = {t for where, c, t in links if where not in self.refs and c[:1] != "\0"}
+        before = {r[0] for r in self._in(sql.CLAIMS_KEPT_IN, pointed)} if pointed else set()
+        if before != {t for t in pointed if t in self.resolved}:
+            raise Declined("a claim pointed at is left out now, or back in")
         by_path: dict[int, set[str]] = {}
-        for where, claim, _ in self._in(sql.LINKS_TO_IN, self.dirty):
+        for where, claim, _ in links:
             if where not in self.refs and not claim.startswith("\0"):
                 by_path.setdefault(where, set()).add(claim)
         rows = self._in(sql.CLAIMS_DATA_IN, set().union(*by_path.values()))
