@@ -191,3 +191,8 @@ def test_default_pager_only_for_output_taller_than_the_terminal(
     assert paged == ["line\n" * 10]
     output.emit(lambda r: r.briefings([]), "plain", pager=None, paging=False)  # config says no
     assert len(paged) == 1
+    monkeypatch.setenv("TERM", "dumb")  # a trial's less: "terminal is not fully functional"
+    output.emit(lambda r: r.briefings([]), "plain", pager=None, paging=True)
+    assert len(paged) == 1
+    output.emit(lambda r: r.briefings([]), "plain", pager=True, paging=True)  # --pager
+    assert len(paged) == 2

@@ -73,14 +73,16 @@ def emit(
 
     *pager* is the command line's ``--pager/--no-pager`` (None when not given);
     *paging* is the config's default, which pages only what is taller than the
-    terminal (what ``less -F`` would do, without starting ``less``). JSON and HTML,
+    terminal (what ``less -F`` would do, without starting ``less``), and not with
+    ``TERM=dumb`` (a trial's ``less`` asked to press RETURN). JSON and HTML,
     documents for programs, never go through a pager.
     """
     dest = destination(fmt, color)
     colour = coloured(color)
     text = render(draw, dest, width, colour)
-    if pager is None:
-        pager = paging and sys.stdout.isatty() and text.count("\n") >= _height()
+    if pager is None:  # a dumb terminal (an editor's shell buffer) cannot run a pager
+        dumb = os.environ.get("TERM") == "dumb"
+        pager = paging and not dumb and sys.stdout.isatty() and text.count("\n") >= _height()
     if pager and dest not in ("json", "html"):
         page(text)
     elif not sys.stdout.isatty() and hasattr(sys.stdout, "buffer"):
