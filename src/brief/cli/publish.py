@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.errors import BriefError, UsageError
-from .context import Folder, command, open_store, progress
+from .context import Folder, command, open_store, options, progress
 
 if TYPE_CHECKING:
+    from ..corpus.layers import Layer
     from ..corpus.load import OnFile
 
 
@@ -51,8 +52,10 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
     from ..corpus.cited import QuoteFinder
     from .graph import with_dropped
 
-    published = site(store.index(), QuoteFinder(store.source_text), store.skipped())
-    published = published._replace(graph=with_dropped(published.graph, store))
+    skipped = published_names(store.skipped(), options(ctx).layers())
+    published = site(store.index(), QuoteFinder(store.source_text), skipped)
+    graph = with_dropped(published.graph, store)._replace(skipped=skipped)
+    published = published._replace(graph=graph)
     picture = draw(dot(published.graph)) if published.graph.edges else None
     if picture is not None and picture.problem:
         click.echo(f"brief: warning: {shown_line(picture.problem)}", err=True)
@@ -67,6 +70,24 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
         raise BriefError(f"{where}: cannot write the export: {exc.strerror}") from None
     index = shown_line(os.path.join(folder, "index.html"))
     click.echo(f"brief: wrote {written:,} pages to {shown_line(folder)} (open {index})", err=True)
+
+
+def published_names(names: Iterable[str], layers: Iterable[Layer]) -> tuple[str, ...]:
+    """Corpus files' *names* as a published site gives them: from their corpus folder's
+    own name on (``notes/x.toml``), not by where that folder is on this machine (a
+    trial's export published ``/home/.../x.toml``)."""
+    from ..core.sanitize import inert_line
+
+    labels = [(f"{inert_line(layer.label)}/", layer.label) for layer in layers]
+    out = []
+    for name in names:
+        for prefix, label in labels:
+            if name.startswith(prefix):
+                own = os.path.basename(label.rstrip("/")) or label
+                name = f"{inert_line(own)}/{name[len(prefix) :]}"
+                break
+        out.append(name)
+    return tuple(out)
 
 
 def _told(
