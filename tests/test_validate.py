@@ -226,6 +226,17 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
     assert "file.toml/: not a folder [BRIEF001] (folder skipped)\n" in result.stderr
 
 
+def test_a_corpus_folder_typed_that_is_not_there_is_a_usage_error(tmp_path: Path) -> None:
+    """A trial's mistyped ``-c`` folder gave the bundled answer, exit 0, under a warning;
+    a folder of the config file or BRIEF_PATH that is missing stays a warning."""
+    result = run("-c", str(tmp_path / "nope"), "show", "sanctions")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"Directory '{tmp_path}/nope' does not exist" in result.stderr
+    listed = run("list", env={"BRIEF_PATH": str(tmp_path / "nope")})
+    assert listed.exit_code == 0
+    assert "nope/: corpus folder not found [BRIEF001] (folder skipped)" in listed.stderr
+
+
 def test_suggestions_stop_after_fifty_unknown_references(mini: Path) -> None:
     """A hostile file with thousands of bad references must not cost a suggestion each."""
     claims = "".join(

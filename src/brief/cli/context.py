@@ -30,11 +30,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class Folder(click.Path):
-    """A folder argument: not checked to exist (``validate`` reports that), but never
-    empty, which every path function reads as the current folder or the root."""
+    """A folder argument: never empty, which every path function reads as the current
+    folder or the root; with *exists*, one that is there (else a usage error)."""
 
-    def __init__(self) -> None:
-        super().__init__(file_okay=False)  # completes folders
+    def __init__(self, exists: bool = False) -> None:
+        super().__init__(exists=exists, file_okay=False)  # completes folders
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value == "":

@@ -108,7 +108,9 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     "corpus_dirs",
     multiple=True,
     metavar="DIR",
-    type=Folder(),  # not checked here (validate reports it); completes folders
+    # a folder typed on the command line that is not there is a typo: a usage error,
+    # not the other folders' answer with a warning (a trial); completes folders
+    type=Folder(exists=True),
     is_eager=True,  # before --version, which lists the folders, wherever it is written
     help="Add a corpus folder on top of the others (repeatable; last wins).",
 )
