@@ -66,6 +66,17 @@ def escape(text: str) -> str:
     return _BLOCK_START.sub(_inert_start, _inline(text), count=1)
 
 
+def paragraphs(text: str) -> str:
+    """*text* escaped (see :func:`escape`), its paragraphs kept apart: a summary may have
+    several, and ``-f markdown`` ran them into one (a trial; plain and HTML kept them)."""
+    parts = (part.strip() for part in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(escape(part) for part in parts if part)
+
+
+#: What ends a paragraph in corpus text: a line with nothing on it.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def _inline(text: str) -> str:
     """Escaped for the middle of a line only: a fragment of a longer text (a snippet)."""
     return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
@@ -110,7 +121,7 @@ def _under(label: str, other: Point) -> str:
 def briefing(view: Briefing) -> str:
     lines = [f"# {escape(view.title)}", ""]
     if view.summary:
-        lines += [escape(view.summary), ""]
+        lines += [paragraphs(view.summary), ""]
     if view.facts:
         facts = (f"*{k}:* {escape(fact_text(k, v))}" for k, v in view.facts)
         lines += [" · ".join(facts), ""]
