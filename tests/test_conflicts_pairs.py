@@ -57,7 +57,7 @@ def test_each_claim_shows_its_grade_as_show_does() -> None:
         "    C5",
     ]
     markdown = conflicts("-f", "markdown")
-    assert "  - A1\n- Britain intervened only" in markdown
+    assert "  - A1\n  - **contradicts the next claim**\n- Britain intervened only" in markdown
     assert "  - C5\n" in markdown
     terminal = conflicts("-f", "terminal", "-w", "100")
     assert "\n  \x1b[1;2;36mC5\x1b[0m\n" in terminal  # the badge, bold, as show draws it
@@ -79,3 +79,17 @@ def test_each_claim_shows_its_grade_as_show_does() -> None:
     parser = Grades()
     parser.feed(conflicts("-f", "html"))
     assert parser.grades[:4] == ["A1", "C5", "A1", "C4"]
+
+
+def test_every_format_says_each_pair_contradicts() -> None:
+    """Markdown listed a pair as two bullets, nothing between them (a trial): every
+    other format says the first contradicts the next."""
+    pairs = len(json.loads(run("conflicts", "-f", "json").stdout)["pairs"])
+    assert pairs > 1
+    said = {
+        "markdown": "**contradicts the next claim**",
+        "plain": "! contradicts",
+        "html": "contradicts the next claim",
+    }
+    for fmt, words in said.items():
+        assert run("conflicts", "-f", fmt).stdout.count(words) == pairs, fmt

@@ -235,6 +235,8 @@ def conflicts(view: Conflicts) -> str:
                 lines.append(f"  - {escape(grade_line(side.grade))}")
             if side.note:  # as show: why a disputed claim is doubted
                 lines.append(f"  - *Note:* {escape(side.note)}")
+            if side is pair.first:  # as every other format says it (a trial missed it)
+                lines.append("  - **contradicts the next claim**")
         lines.append("")
     for line in view.missing:
         lines += [f"*{escape(line)}*", ""]
