@@ -212,6 +212,21 @@ def test_new_topic_from_the_template(home: Path) -> None:
     assert "topics[0].summary: must not be empty" in checked.stdout
 
 
+def test_new_makes_a_short_id_from_a_long_title_and_none_from_symbols(home: Path) -> None:
+    """A trial's 300-character title made a file name too long to write; an emoji title
+    was told ``'' is not an id``."""
+    long = run("new", "topic", " ".join(f"word{n}" for n in range(60)), "--no-edit")
+    assert long.exit_code == 0, long.stderr
+    made = "word0-word1-word2-word3-word4-word5-word6-word7"
+    assert (home / "topics" / f"{made}.toml").exists()
+    one = run("new", "actor", "x" * 300, "--no-edit")  # one word, cut to ID_LENGTH
+    assert one.exit_code == 0 and f'id = "{"x" * 64}"\n' in (home / "actors.toml").read_text()
+    symbols = run("new", "topic", "\U0001f525\U0001f4a7", "--no-edit")
+    assert symbols.exit_code == 2
+    said = "'\U0001f525\U0001f4a7' makes no id (it has no letters or digits): give --id"
+    assert said in symbols.stderr
+
+
 def test_new_refuses_an_id_or_name_that_is_taken(home: Path) -> None:
     result = run("new", "topic", "Sanctions", "--no-edit")
     assert result.exit_code == 2

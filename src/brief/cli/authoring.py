@@ -248,6 +248,21 @@ _OWN_OPTIONS = {"id", "title", "name", "topic", "actors", "cites", "text"}
 #: ``--set`` values, by key: a string, a list (split at commas) or a number.
 Given = dict[str, "str | list[str] | int"]
 
+#: The most words of a title an id made from it takes (small ones too), and the most
+#: characters: a trial's 300-character title made a file name too long to write.
+ID_WORDS, ID_LENGTH = 8, 64
+
+
+def _id_of_title(title: str) -> str:
+    """The id a new topic, actor or source takes from its *title*: its first
+    :data:`ID_WORDS` words, no longer than :data:`ID_LENGTH` (cut at a word)."""
+    from ..corpus.authoring import slug
+
+    ident = "-".join(slug(title).split("-")[:ID_WORDS])
+    while len(ident) > ID_LENGTH and "-" in ident:
+        ident = ident.rsplit("-", 1)[0]
+    return ident[:ID_LENGTH]
+
 
 def _say_how_it_reads(kind: str, given: Given, actors: tuple[str, ...]) -> None:
     """Say how a new claim's relation reads, its actors as given: a trial wrote them the
@@ -459,8 +474,14 @@ def _new_named(
     if ident is not None:
         _check_given_id(ident)
     id_is = "--id" if ident is not None else "id"  # given, or made from the title
-    ident = ident or a.slug(title)
+    made = ident is None
+    ident = ident or _id_of_title(title)
     if not is_id(ident):
+        from ..core.unsafe import shown_line
+
+        if made:  # a title of symbols alone (a trial's emoji) makes none
+            said = f"{shown_line(title)!r} makes no id (it has no letters or digits)"
+            raise UsageError(f"{said}: give --id")
         raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
     key = "name" if kind == "actor" else "title"
     values, raw = _as_written(given)
