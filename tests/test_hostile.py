@@ -288,25 +288,25 @@ def test_keys_and_ids_reach_diagnostics_inert_and_on_one_line(hostile: Path) -> 
     assert [line for line in lines if not is_inert(line, line=True)] == []
     keys = [line for line in unlined(result.stdout).splitlines()]
     keys = [line for line in keys if line.startswith(f"{hostile}/keys.toml: ")]
+    # each key and value as it is shown beside it, not escaped again (a trial)
     assert keys == [
         f"{hostile}/keys.toml: \\x1b]52;c;cm0gLXJmIH4=\\x07: "
-        "unknown key '\\\\x1b]52;c;cm0gLXJmIH4=\\\\x07' [BRIEF005]",
+        "unknown key '\\x1b]52;c;cm0gLXJmIH4=\\x07' [BRIEF005]",
         f"{hostile}/keys.toml: actors[0].\\x9b2J\\u202e: "
-        "unknown key '\\\\x9b2J\\\\u202e'; actor 'keyed' is left out [BRIEF005]",
-        f"{hostile}/keys.toml: actors[0].two\\nlines: unknown key 'two\\\\nlines'; "
+        "unknown key '\\x9b2J\\u202e'; actor 'keyed' is left out [BRIEF005]",
+        f"{hostile}/keys.toml: actors[0].two\\nlines: unknown key 'two\\nlines'; "
         "actor 'keyed' is left out [BRIEF005]",
-        f"{hostile}/keys.toml: actors[1].id: 'bad\\\\x1b[2Jid' is not an id "
+        f"{hostile}/keys.toml: actors[1].id: 'bad\\x1b[2Jid' is not an id "
         "(lowercase letters, digits, hyphens); this actor is left out [BRIEF008]",
-        f"{hostile}/keys.toml: claims[0].actors[0]: '\\\\x1b]8;;https://evil.example\\\\x07' "
+        f"{hostile}/keys.toml: claims[0].actors[0]: '\\x1b]8;;https://evil.example\\x07' "
         "is not an id (lowercase letters, digits, hyphens); claim 'dangling' is left out "
         "[BRIEF008]",
-        f"{hostile}/keys.toml: claims[0].cites[0].\\x1b[31m: unknown key '\\\\x1b[31m'; "
+        f"{hostile}/keys.toml: claims[0].cites[0].\\x1b[31m: unknown key '\\x1b[31m'; "
         "claim 'dangling' is left out [BRIEF005]",
     ]
     raw = [line for line in lines if line.startswith(f"{hostile}/raw.toml: ")]
     assert raw == [
-        f"{hostile}/raw.toml: raw key \\x9b\\u202e: "
-        "unknown key 'raw key \\\\x9b\\\\u202e' [BRIEF005]"
+        f"{hostile}/raw.toml: raw key \\x9b\\u202e: unknown key 'raw key \\x9b\\u202e' [BRIEF005]"
     ]
     for shown in ODD_NAMES.values():  # its unknown key at its line: FILE:2:
         assert sum(line.startswith(f"{hostile}/{shown}:2: ") for line in lines) == 1, shown

@@ -477,10 +477,10 @@ def _new_named(
     made = ident is None
     ident = ident or _id_of_title(title)
     if not is_id(ident):
-        from ..core.unsafe import shown_line
+        from ..core.sanitize import quoted
 
         if made:  # a title of symbols alone (a trial's emoji) makes none
-            said = f"{shown_line(title)!r} makes no id (it has no letters or digits)"
+            said = f"{quoted(title)} makes no id (it has no letters or digits)"
             raise UsageError(f"{said}: give --id")
         raise UsageError(f"{ident!r} is not an id (lowercase letters, digits, hyphens): give --id")
     key = "name" if kind == "actor" else "title"

@@ -15,7 +15,7 @@ from ..core import diagnostics as d
 from ..core.days import calendar_problem
 from ..core.model import Citation
 from ..core.names import did_you_mean, is_id
-from ..core.sanitize import inert
+from ..core.sanitize import inert, quoted
 from . import grades
 from .grades import FORMAT_2_CITATION_KEYS, type_name, with_time
 
@@ -41,7 +41,7 @@ def ident(value: Any) -> str:
     """An id: lowercase letters, digits, hyphens."""
     given = text(value)
     if not is_id(given):
-        raise Bad(d.BAD_VALUE, f"{given!r} is not an id (lowercase letters, digits, hyphens)")
+        raise Bad(d.BAD_VALUE, f"{quoted(given)} is not an id (lowercase letters, digits, hyphens)")
     return given
 
 
@@ -69,7 +69,7 @@ def one_of(allowed: tuple[str, ...], what: str) -> Callable[[Any], str]:
         given = text(value)
         if given not in allowed:
             hint = did_you_mean(given, allowed) or f" (one of: {', '.join(allowed)})"
-            raise Bad(d.BAD_VALUE, f"unknown {what} {given!r}{hint}")
+            raise Bad(d.BAD_VALUE, f"unknown {what} {quoted(given)}{hint}")
         return given
 
     return check
@@ -100,7 +100,7 @@ def date(value: Any) -> str:
             if why is not None:
                 raise Bad(d.BAD_VALUE, why)
             return given
-        raise Bad(d.BAD_VALUE, f"{given!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise Bad(d.BAD_VALUE, f"{quoted(given)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     if isinstance(value, int) and not isinstance(value, bool):  # a year, but not 4 digits
         raise Bad(d.BAD_VALUE, f"{value} is not a year (YYYY, or a date as a string)")
     raise Bad(d.WRONG_TYPE, f"expected a date or a string, found {type_name(value)}")
@@ -116,7 +116,7 @@ def _citation(value: Any) -> Citation:
         if key not in _CITATION_KEYS:
             raise Bad(
                 d.UNKNOWN_KEY,
-                f"unknown key {inert(key)!r}{did_you_mean(key, _CITATION_KEYS)}",
+                f"unknown key {quoted(key)}{did_you_mean(key, _CITATION_KEYS)}",
                 f".{inert(key)}",
             )
     if "source" not in value:

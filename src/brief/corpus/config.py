@@ -77,7 +77,7 @@ def load_config() -> Config:
 
 def _check(doc: dict[str, Any], name: str, path: str) -> Config:
     from ..core.names import did_you_mean
-    from ..core.sanitize import inert
+    from ..core.sanitize import inert, quoted
 
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{name}: {inert(key)}: {message}")
@@ -85,7 +85,7 @@ def _check(doc: dict[str, Any], name: str, path: str) -> Config:
     known = ("corpus", "bundled", "format", "pager")
     for key in doc:
         if key not in known:
-            raise fail(key, f"unknown setting {inert(key)!r}{did_you_mean(key, known)}")
+            raise fail(key, f"unknown setting {quoted(key)}{did_you_mean(key, known)}")
     corpus = doc.get("corpus", [])
     if not isinstance(corpus, list) or not all(isinstance(c, str) for c in corpus):
         raise fail("corpus", "expected an array of folder paths")

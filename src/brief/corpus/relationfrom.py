@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core import diagnostics as d
 from ..core.names import did_you_mean
-from ..core.sanitize import inert
+from ..core.sanitize import quoted
 from .grades import RELATION_DROPPED
 from .relationlists import Problem, drop, listed
 
@@ -69,6 +69,6 @@ def _subjects(
     for i, ident in enumerate(raw):
         if ident not in actors:
             hint = did_you_mean(ident, actors) or f" (its actors: {', '.join(actors)})"
-            why = f"{inert(ident)!r} is not one of the claim's actors{hint}"
+            why = f"{quoted(ident)} is not one of the claim's actors{hint}"
             problem(d.RELATION, f"{where}[{i}]", f"{why}; {then}")
     return kept

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core import diagnostics as d
 from ..core.names import did_you_mean
-from ..core.sanitize import inert
+from ..core.sanitize import quoted
 from .grades import RELATION_DROPPED
 from .relationlists import Problem, listed
 
@@ -73,6 +73,6 @@ def _targets(
             why = f"{ident!r} is {which}: a relation goes to others"
         else:
             hint = did_you_mean(ident, others) or f" (its other actors: {', '.join(others)})"
-            why = f"{inert(ident)!r} is not one of the claim's other actors{hint}"
+            why = f"{quoted(ident)} is not one of the claim's other actors{hint}"
         problem(d.RELATION, f"{where}[{i}]", f"{why}; {then}")
     return kept

@@ -35,7 +35,7 @@ from ..core.model import (
 )
 from ..core.names import closest, did_you_mean
 from ..core.relations import NAMES as RELATIONS
-from ..core.sanitize import inert
+from ..core.sanitize import inert, quoted
 from . import grades
 from .checkers import (
     CREDIBILITY,
@@ -201,7 +201,7 @@ def _unknown_top_key(
     sources it names (``leftout.Tally``); their references are not checked
     (:func:`unread_path`), nor their quotes (none are kept)."""
     meant = closest(key, (*KINDS, "format"), limit=1)
-    message = f"unknown key {inert(key)!r}"
+    message = f"unknown key {quoted(key)}"
     if meant:
         message += f" (did you mean {meant[0]!r}?)"
     tables = value if isinstance(value, list) else []
@@ -368,7 +368,7 @@ def _keys_ok(
                 problem(
                     d.UNKNOWN_KEY,
                     f"{path}.{inert(key)}",
-                    f"unknown key {inert(key)!r}{did_you_mean(key, fields)}",
+                    f"unknown key {quoted(key)}{did_you_mean(key, fields)}",
                 )
                 ok = False
     missing = _REQUIRED[kind] - table.keys()
