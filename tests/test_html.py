@@ -8,6 +8,7 @@ HTML output and the export, its payloads shown as text, never obeyed.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -296,6 +297,35 @@ def test_an_interrupted_export_leaves_the_previous_site_whole(
     monkeypatch.undo()
     assert result.exit_code == 130
     assert {p.name: p.read_bytes() for p in site.iterdir()} == before  # no staging left
+
+
+def test_an_export_that_fails_leaves_no_folder_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's export to a full disk left an empty folder; one there before stays."""
+    real = Path.write_text
+
+    def full(self: Path, *args: object, **kwargs: object) -> int:
+        if self.suffix == ".html":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full)
+    for site in (tmp_path / "new" / "site", tmp_path / "there"):
+        if site.name == "there":
+            site.mkdir()
+        result = run("--no-bundled", "--corpus", str(CORPORA / "mini"), "export", str(site))
+        assert result.exit_code == 1 and "No space left on device" in result.stderr
+        assert site.exists() == (site.name == "there")
+        assert not site.exists() or not list(site.iterdir())
+    assert (tmp_path / "new").exists()  # a parent it made stays (mkdir -p's, not ours)
+
+
+def test_export_to_a_dash_is_refused() -> None:
+    """``-`` is standard output elsewhere: ``brief export -`` made a folder named ``-``."""
+    result = run("--no-bundled", "--corpus", str(CORPORA / "mini"), "export", "-")
+    assert result.exit_code == 2
+    assert "export writes a folder of pages: give a folder, not '-'" in result.stderr
 
 
 def test_ctrl_c_while_moving_pages_into_place_waits(

@@ -47,6 +47,8 @@ def export(ctx: click.Context, folder: str, force: bool) -> None:
     from ..render.html.tree import ExportRefused, write_tree
     from ..views.site import site
 
+    if folder == "-":  # elsewhere '-' is standard output, which cannot hold pages
+        raise UsageError("export writes a folder of pages: give a folder, not '-'")
     target = Path(folder)
     store = open_store(ctx)
     from ..corpus.cited import QuoteFinder

@@ -93,7 +93,20 @@ def write_tree(pages: Iterable[tuple[str, str]], target: Path, force: bool = Fal
     *target*; the number of pages written. Raises :class:`ExportRefused` when *target*
     holds files that are not a previous export's, unless *force*."""
     previous = check_target(target, force)
+    made = not target.exists()
     target.mkdir(parents=True, exist_ok=True)
+    try:
+        return _write(pages, target, previous)
+    except BaseException:
+        if made:  # a folder this export made, left empty by what stopped it: gone too
+            with contextlib.suppress(OSError):
+                target.rmdir()
+        raise
+
+
+def _write(pages: Iterable[tuple[str, str]], target: Path, previous: list[str]) -> int:
+    """:func:`write_tree`'s work, into the folder *target* that is there, holding the
+    pages of the *previous* export, if any."""
     staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=target))
     names: list[str] = []
     try:
