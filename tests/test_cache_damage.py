@@ -265,3 +265,19 @@ def test_a_clean_record_is_given_back_itself_and_a_deep_unsafe_string_is_found()
     assert inert_record(clean) is clean
     deep = ("c1", (("s", ("q", "\u2066hidden")),))
     assert inert_record(deep) == ("c1", (("s", ("q", "\\u2066hidden")),))
+
+
+def test_a_name_row_deleted_is_found_and_the_cache_rebuilt(built: Built) -> None:
+    """A tester deleted a topic's row of the names table: brief answered ``no topic
+    named 'trade' (did you mean 'trade'?)`` on every run until the cache was removed."""
+    corpus, pristine, expected = built
+    path = Path(cache_file([Layer(str(corpus), str(corpus))]))
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.write_bytes(pristine)
+    path.chmod(0o600)
+    con = sqlite3.connect(path)
+    assert con.execute("DELETE FROM names WHERE key = 'trade'").rowcount == 1
+    con.commit()
+    con.close()
+    for _ in range(2):  # answered from the files, then from the cache rebuilt
+        assert _outcome(run(*_args(corpus, ("show", "trade")))) == expected[("show", "trade")]

@@ -58,8 +58,19 @@ def resolve(con: sqlite3.Connection, name: str) -> str:
     """The id *name* reaches, or ``NotFound`` with suggestions, as ``Index.resolve``."""
     found = named(con, name)
     if found is None:
+        _unnamed(con, name)
         raise NotFound(name, suggest(con, name))
     return found[0]
+
+
+def _unnamed(con: sqlite3.Connection, name: str) -> None:
+    """Raise ``Corrupt`` when *name* is no name in the cache but an entry's id: every
+    id is a name, so the ``names`` table lost a row (a tester deleted one by hand, and
+    was told ``no topic named 'sanctions' (did you mean 'sanctions'?)`` until the cache
+    was removed). The cache is then rebuilt, as for any damage found."""
+    key = normalise(name)
+    if key and con.execute(sql.ENTRY_DATA, (key,)).fetchone() is not None:
+        raise codec.Corrupt(f"the entry {key!r} has no row in the names table")
 
 
 def resolve_as(con: sqlite3.Connection, name: str, kind: str) -> str:
@@ -72,6 +83,7 @@ def resolve_as(con: sqlite3.Connection, name: str, kind: str) -> str:
     if found is not None and found[1] != kind:
         raise WrongKind(name, found[1], kind)
     if found is None:
+        _unnamed(con, name)
         raise NotFound(name, _closest_ids(con, name, (kind,)), what=kind)
     return found[0]
 
