@@ -114,6 +114,15 @@ def test_color_always_colours_a_pipe_and_never_does_not() -> None:
     assert "\x1b[" not in run("show", "sanctions", "--color", "always", "-f", "plain").stdout
 
 
+@pytest.mark.parametrize("width", ["40", "80", "100"])
+@pytest.mark.parametrize("name", ["china", "sanctions", "why-china"])
+def test_colour_writes_no_empty_styled_span(name: str, width: str) -> None:
+    """A trial's ``--color always`` output held ``\x1b[3m\x1b[0m`` where a line wrapped
+    at the space that opened a styled span, and after a claim with no citation."""
+    shown = run("show", name, "--color", "always", "-w", width).stdout
+    assert re.findall(r".{0,20}\x1b\[[0-9;]*m\x1b\[0m", shown) == []
+
+
 def test_the_terminal_layout_without_colour_writes_no_escape_codes() -> None:
     """``-f terminal`` chooses the layout; ``--color never`` or NO_COLOR still take the
     colour away (a reader found escape codes after asking for none)."""

@@ -184,9 +184,12 @@ def _quote(quote: Quote) -> Text:
 
 def point(point: Point) -> RenderableType:
     body = Text.assemble(status(point), point.text)
+    # each space unstyled: a line that wraps at it ends in no empty styled span (which
+    # --color always wrote as "\x1b[3m\x1b[0m")
     if point.actors:
-        body.append(f" ({actors_words(point)})", style="italic")
-    body.append(f" {refs_label(point.refs)}", style="dim")
+        body.append(" ").append(f"({actors_words(point)})", style="italic")
+    if point.refs:
+        body.append(" ").append(refs_label(point.refs), style="dim")
     parts: list[RenderableType] = [body]
     if point.grade is not None:  # the claim's own grade first, then why it is doubted
         parts += graded(point.grade)
@@ -208,9 +211,10 @@ def point(point: Point) -> RenderableType:
 def under(label: str, style: str, other: Point) -> Text:
     """A claim shown under another (contradicting or supporting it), introduced by *label*."""
     text = Text.assemble((f"{label}: ", style), status(other), counter_text(other))
-    if other.context:
-        text.append(f" ({other.context})", style="italic")
-    text.append(f" {refs_label(other.refs)}", style="dim")
+    if other.context:  # spaces unstyled: see point
+        text.append(" ").append(f"({other.context})", style="italic")
+    if other.refs:
+        text.append(" ").append(refs_label(other.refs), style="dim")
     if other.grade is not None and badge(other.grade):
         kept = Kept()
         kept.append_text(text)

@@ -251,7 +251,7 @@ def conflicts(view: Conflicts, width: int = 80) -> RenderableType:
         for side in (pair.first, pair.second):
             body = Text.assemble(status(side), side.text)
             if side.actors:
-                body.append(f" ({', '.join(side.actors)})", style="italic")
+                body.append(" ").append(f"({', '.join(side.actors)})", style="italic")
             body.append(f" {refs_label(side.refs)}", style="dim")
             said: list[RenderableType] = [body]
             if side.grade is not None and grade_line(side.grade):  # as show (no quotes)
