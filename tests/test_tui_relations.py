@@ -355,3 +355,21 @@ async def test_the_pinned_title_hides_what_scrolls_under_it_after_a_jump(
         await pilot.pause()
         summary = app.screen.query_one("Block.summary", Block)
         assert summary.region.y > heading.region.bottom  # the blank line between
+
+
+async def test_tab_goes_round_an_edges_links_with_no_stop_between(relations: Path) -> None:
+    """A trial's Tab on an edge's claims stopped once a round on the page itself, where
+    the footer lost Follow and Enter did nothing."""
+    app = make_app(relations, start="china")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "enter")
+        assert isinstance(app.screen, EdgeScreen)
+        links = [w for w in app.screen.query(Jump) if w.focusable]
+        assert len(links) > 1
+        for key in ("tab", "shift+tab"):
+            seen = []
+            for _ in range(len(links) + 1):
+                await pilot.press(key)
+                seen.append(app.focused)
+            assert all(isinstance(w, Jump) for w in seen), (key, seen)
+            assert set(seen) == set(links)  # every link, and round again

@@ -208,6 +208,10 @@ class Pane(VerticalScroll):
             self.screen.focus_previous()
         else:
             self.screen.focus_next()
+        if self.screen.focused is self:  # a pane alone on its screen: round its links, no
+            links = [w for w in self.query(Jump) if w.focusable]  # stop where Enter does nothing
+            if links:
+                (links[-1] if backward else links[0]).focus()
 
     def on_go_to_anchor(self, message: GoToAnchor) -> None:
         message.stop()
