@@ -112,6 +112,22 @@ def test_topics_side_by_side_actor_by_actor(index: Index) -> None:
     assert russia.verdict == "only Trade"
 
 
+def test_topics_side_by_side_give_claims_of_no_actor_last(corpus: Path) -> None:
+    """A trial's comparison of two topics led with "General", before every actor."""
+    (corpus / "general.toml").write_text(
+        'format = 1\n\n[[claims]]\nid = "trade-in-general"\ntopic = "trade"\n'
+        'text = "Trade grew."\ncites = [{ source = "ledger" }]\n'
+    )
+    result = load([Layer(str(corpus), "c")])
+    assert result.problems == ()
+    index = build_index(result.corpus)
+    view = compare(index, [index.topics["trade"], index.topics["security"]])
+    assert [r.key for r in view.rows][-1] == ""  # General
+    order = [a.id for a in index.corpus.actors]
+    keys = [r.key for r in view.rows][:-1]
+    assert keys == sorted(keys, key=order.index)
+
+
 def test_conflicts_lists_each_pair_once(index: Index) -> None:
     view = conflicts(index)
     # the firmer claim first, though the link is written on the disputed one

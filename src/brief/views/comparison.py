@@ -61,7 +61,8 @@ class Comparison:
     columns: tuple[Link, ...]
     """The actors (or topics, or sources) compared, in the order asked for."""
     rows: tuple[ComparisonRow, ...]
-    """A row per topic (or actor) with claims about any of the columns, in corpus order."""
+    """A row per topic (or actor) with claims about any of the columns, in corpus order
+    (an actor's row for each actor, then "General" for claims of none)."""
     references: tuple[Reference, ...]
     """The sources every point cites, in order of number."""
 
@@ -175,7 +176,8 @@ def _topics(index: Index, topics: list[Topic]) -> Comparison:
     order = {a.id: i for i, a in enumerate(index.corpus.actors)}
     rows = []
     names = [t.title for t in topics]
-    for subject in sorted(by_subject, key=lambda s: order.get(s, -1)):
+    # the actors in corpus order, then the claims of none ("General"): it led (a trial)
+    for subject in sorted(by_subject, key=lambda s: order.get(s, len(order))):
         claim_cells = by_subject[subject]
         points = [
             [make_point(index, refs, c, (subject,), home=topic.id) for c in claims]
