@@ -107,12 +107,28 @@ class _Walk:
         except OSError:
             is_dir = False
         if not is_dir:
-            if entry.name.endswith(".toml"):
+            if entry.name.endswith(".toml") and not self._read_as_itself(entry):
                 yield entry.path, rel
         elif _is_link(entry.path) and _target_inside(entry.path, self.real_root) is None:
             yield entry.path, f"{rel}/"  # a link out: read_bytes reports it
         else:
             yield from self.folder(entry.path, rel)
+
+    def _read_as_itself(self, entry: os.DirEntry[str]) -> bool:
+        """Whether *entry* is a link to a corpus file this walk reads under its own name
+        (a ``.toml`` file inside the root, in no hidden folder): read once, as itself. A
+        tester's ``inlink.toml -> ok.toml`` was read twice, and ``ok.toml`` blamed for
+        the duplicate ids."""
+        try:
+            if not entry.is_symlink():  # known from the listing: no system call
+                return False
+        except OSError:  # pragma: no cover - a listing's type is known
+            return False
+        target = _target_inside(entry.path, self.real_root)
+        if target is None or not target.endswith(".toml") or target == self.real_root:
+            return False
+        parts = os.path.relpath(target, self.real_root).split(os.sep)
+        return not any(part.startswith(".") for part in parts)
 
 
 def _is_link(path: str) -> bool:
