@@ -424,4 +424,8 @@ def test_an_export_refuses_a_page_name_it_cannot_keep_apart_leaving_nothing(
 
     with pytest.raises(ValueError, match="export"):
         write_tree(pages, tmp_path / "site")
-    assert list((tmp_path / "site").iterdir()) == []  # no staging, no page
+    assert not (tmp_path / "site").exists()  # the folder it made, gone with the rest
+    (tmp_path / "there").mkdir()
+    with pytest.raises(ValueError, match="export"):
+        write_tree(pages, tmp_path / "there")
+    assert list((tmp_path / "there").iterdir()) == []  # no staging, no page
