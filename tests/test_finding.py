@@ -127,3 +127,16 @@ def test_a_claim_id_where_an_entry_goes_names_its_topic() -> None:
             "'sanctions': 'brief show sanctions' shows it "
             "('brief edit sanctions-china-accused-of-ignoring' opens it)\n"
         )
+
+
+def test_the_words_of_one_name_unquoted_are_told_to_be_quoted() -> None:
+    """A tester's ``brief show north korea`` was told of 'north' and 'korea' apart,
+    each with its own suggestions."""
+    result = run("show", "north", "korea")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        "'north' and 'korea' name nothing alone; together they name 'north-korea': "
+        "quote them, brief show 'north korea'"
+    ) in result.stderr
+    apart = run("show", "norht", "korea")  # no name together: each told, as before
+    assert apart.exit_code == 1 and "named 'norht'" in apart.stderr

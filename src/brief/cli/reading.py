@@ -69,6 +69,7 @@ def show(
     missing: list[NotFound] = []
     store = open_store(ctx)
     views = _briefings(store, names, quotes, min_grade, missing)
+    _words_of_one_name(store, [m.name for m in missing])
     if store.warnings and not ctx.meta.get("brief.quiet"):  # a file skipped: warned of
         _note_skipped(store, [n for n in names if not any(m.name == n for m in missing)])
     if views:
@@ -77,6 +78,28 @@ def show(
         click.echo(f"brief: {unknown}", err=True)
     if missing:
         raise missing[-1]
+
+
+def _words_of_one_name(store: Store, unknown: list[str]) -> None:
+    """A usage error when the names that reach nothing are the words of one name,
+    unquoted: a tester's ``brief show north korea`` was told of 'north' and 'korea'
+    apart, each with its own suggestions."""
+    if len(unknown) < 2:
+        return
+    joined = " ".join(unknown)
+    try:
+        ident = store.resolve(joined)
+    except NotFound:
+        return
+    import shlex
+
+    from ..core.sanitize import quoted
+
+    alone = " and ".join(quoted(name) for name in unknown)
+    raise UsageError(
+        f"{alone} name nothing alone; together they name {quoted(ident)}: "
+        f"quote them, brief show {shlex.quote(joined)}"
+    )
 
 
 def _note_skipped(store: Store, names: list[str]) -> None:
