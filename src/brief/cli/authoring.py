@@ -407,8 +407,10 @@ def _checked_section(cited: Definition, section: str | None) -> str | None:
         raise UsageError(f"source {cited.id!r} has no sections: leave out --section")
     if problems:
         listed = ", ".join(repr(s) for s in found.sections)
-        said = problems[0].message if section is not None else f"source {cited.id!r} has sections"
-        raise UsageError(f"{said}: give --section, one of {listed}")
+        if section is None:
+            raise UsageError(f"source {cited.id!r} has sections: give --section, one of {listed}")
+        # a section not found, as a topic or an actor not found: exit 1 (a trial saw 2)
+        raise BriefError(f"{problems[0].message}: give --section, one of {listed}")
     return resolved.section if resolved is not None else section
 
 
