@@ -82,3 +82,17 @@ def test_an_empty_folder_in_the_config_is_an_error(tmp_path: Path) -> None:
         1,
         f"brief: {config}: corpus: a folder path cannot be empty\n",
     )
+
+
+def test_paths_says_when_the_cache_cannot_be_written(tmp_path: Path) -> None:
+    """A trial's cache folder could not be written: every run read the whole corpus,
+    and ``brief paths`` said only ``(not found)``."""
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    shown = run("paths", env={"XDG_CACHE_HOME": str(blocker)}).stdout
+    line = next(x for x in shown.splitlines() if x.startswith("cache:"))
+    assert line.endswith(
+        f"  (cannot be written: {blocker} is not a folder; every run reads the corpus)"
+    )
+    fine = run("paths", env={"XDG_CACHE_HOME": str(tmp_path / "new" / "cache")}).stdout
+    assert next(x for x in fine.splitlines() if x.startswith("cache:")).endswith("(not found)")

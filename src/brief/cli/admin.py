@@ -40,10 +40,29 @@ def paths(ctx: click.Context) -> None:
         broken = f"  (broken: {exc})"
     lines = [f"config: {config_path()}{state(config_path())}{broken}"]
     lines += [f"corpus: {layer.root}{state(layer.root)}" for layer in layers]
-    lines.append(f"cache:  {cache_file(layers)}{state(cache_file(layers))}")
+    cache = cache_file(layers)
+    lines.append(f"cache:  {cache}{_unwritable(os.path.dirname(cache)) or state(cache)}")
     lines.append(_new_line(ctx, layers))
     for line in lines:  # any of these paths may hold what a terminal would obey
         click.echo(shown_line(line))
+
+
+def _unwritable(folder: str) -> str:
+    """Why no cache can be written in *folder* (made when missing), if none can: every
+    run then reads the whole corpus (a trial's read-only cache folder; ``paths`` said
+    only ``not found``). The build says so too, after a load of a second or more."""
+    at = folder
+    while not os.path.lexists(at) and os.path.dirname(at) != at:
+        at = os.path.dirname(at)  # the folder made would go under this one
+    if not os.path.isdir(at):
+        why = f"{at} is not a folder"
+    elif not os.access(at, os.W_OK | os.X_OK):
+        why = f"{at} is read-only"
+    elif at == folder and os.stat(at).st_uid != os.getuid():
+        why = f"{at} is not yours"
+    else:
+        return ""
+    return f"  (cannot be written: {why}; every run reads the corpus)"
 
 
 def _new_line(ctx: click.Context, layers: Sequence[Layer]) -> str:
