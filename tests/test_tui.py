@@ -265,6 +265,22 @@ async def test_find_in_briefing(mini: Path) -> None:
         assert not app.screen.query_one("#findbar").display
 
 
+async def test_n_goes_on_from_the_last_find_once_closed(mini: Path) -> None:
+    """A trial's ``n`` after Esc did nothing, where the keys' help says "next match of the
+    last find" (as in less and vim): it goes on from the match find was closed on."""
+    app = make_app(mini, start="trade")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"china", "enter", "escape")
+        count = app.screen.query_one("#find-count")
+        assert all(b.shown is b.base for b in app.screen.query(Block))  # closed: unmarked
+        await pilot.press("n")
+        assert str(count.render()) == "3 of 7"
+        assert any(b.shown is not b.base for b in app.screen.query(Block))
+        assert not app.screen.query_one("#findbar").display  # find stays closed
+        await pilot.press("N", "N")
+        assert str(count.render()) == "1 of 7"
+
+
 async def test_contents_jumps_to_a_section(bundled_app: BriefApp) -> None:
     async with bundled_app.run_test(size=SIZE) as pilot:
         reader = bundled_app.screen.query_one("#reader", Pane)

@@ -110,6 +110,8 @@ class Pane(VerticalScroll):
         self.page = page or Page()
         self._room = room
         self._query = ""
+        self._last: tuple[str, int] = ("", -1)
+        """The last find closed, and the match it was on: where ``n`` goes on from."""
         self._matches: list[tuple[Block, int]] = []
         """Each match as its block and its index among that block's matches."""
         self._spans: dict[Block, list[tuple[int, int]]] = {}
@@ -136,6 +138,7 @@ class Pane(VerticalScroll):
 
     async def show(self, page: Page, anchor: str | None = None, scroll: float = 0.0) -> None:
         """Replace the page, then scroll to *anchor* (or to offset *scroll*)."""
+        self._last = (self._query or self._last[0], -1)  # n: from this page's first match
         self._matches, self._spans, self._current = [], {}, -1
         self._later = []
         self.page = page
@@ -221,7 +224,9 @@ class Pane(VerticalScroll):
 
     @property
     def finding(self) -> bool:
-        return bool(self._matches)
+        """Whether ``n`` has matches to go to: those marked, or the last find's once it
+        was closed (as in less and vim)."""
+        return bool(self._matches or self._last[0])
 
     def find(self, query: str) -> int:
         """Mark the occurrences of *query* (any case), the first :data:`MAX_MATCHES` of
@@ -260,12 +265,22 @@ class Pane(VerticalScroll):
         return spans
 
     def find_step(self, delta: int) -> None:
-        """Move to the next (``+1``) or previous (``-1``) match, wrapping around."""
+        """Move to the next (``+1``) or previous (``-1``) match, wrapping around; with
+        find closed, of the last find, from the match it was closed on (a trial's ``n``
+        after Esc did nothing, where the keys' help says "next match of the last find")."""
+        if not self._matches and self._last[0]:
+            query, at = self._last
+            if self.find(query) and at >= 0:
+                self._go((at + delta) % len(self._matches))
+            return
         if self._matches:
             self._go((self._current + delta) % len(self._matches))
 
     def clear_find(self) -> None:
+        """Unmark the matches, remembering the query and the match reached, for ``n``."""
+        last = (self._query, self._current)
         self.find("")
+        self._last = last
 
     def _go(self, number: int) -> None:
         previous = self._matches[self._current][0] if self._current >= 0 else None
