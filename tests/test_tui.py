@@ -281,6 +281,15 @@ async def test_n_goes_on_from_the_last_find_once_closed(mini: Path) -> None:
         assert str(count.render()) == "1 of 7"
 
 
+async def test_the_palette_offers_one_keys_command_brief_s_own(mini: Path) -> None:
+    """A trial's palette showed two "Keys": Textual's opened a side panel that squeezed
+    the page and that neither Esc nor ``?`` closed."""
+    app = make_app(mini, start="trade")
+    async with app.run_test(size=SIZE):
+        keys = [c for c in app.get_system_commands(app.screen) if c.title == "Keys"]
+        assert [c.help for c in keys] == ["Every key binding"]
+
+
 async def test_contents_jumps_to_a_section(bundled_app: BriefApp) -> None:
     async with bundled_app.run_test(size=SIZE) as pilot:
         reader = bundled_app.screen.query_one("#reader", Pane)

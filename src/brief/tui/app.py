@@ -268,7 +268,12 @@ class BriefApp(App[None]):
             yield SystemCommand(
                 "Corpus warnings", "Files skipped or with problems", self.action_warnings
             )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's own "Keys" opens a side panel no key closes (a trial): ours lists
+            # every binding; its "hide" stays, for a panel opened some other way
+            if command.title == "Keys" and not command.help.startswith("Hide"):
+                continue
+            yield command
 
 
 def _skipped_words(skipped: tuple[str, ...]) -> str:
