@@ -354,6 +354,19 @@ async def test_compare_opens_with_the_actor_being_read(mini: Path) -> None:
         assert title(app) == "Trade"
 
 
+async def test_compare_opens_with_the_cursor_on_the_actor_ticked(mini: Path) -> None:
+    """A trial's cursor sat on the list's first actor while the one being read was
+    ticked: Down and Space then ticked the second of the list, not the next one."""
+    app = make_app(mini, start="russia")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        actors = app.screen.query_one("#actors", SelectionList)
+        assert actors.selected == ["russia"]
+        highlighted = actors.highlighted
+        assert highlighted is not None and highlighted > 0
+        assert actors.get_option_at_index(highlighted).value == "russia"
+
+
 async def test_command_palette_goes_to_any_entry_by_alias(mini: Path) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:

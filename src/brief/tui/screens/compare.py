@@ -130,6 +130,9 @@ class CompareScreen(ReadingScreen):
     async def on_mount(self) -> None:
         self.title = "Compare actors"
         self.query_one(FindBar).display = False
+        ids = [ident for ident, _ in self._actors]
+        if self._picked and self._picked[-1] in ids:  # the cursor on the last ticked, not
+            self.actors.highlighted = ids.index(self._picked[-1])  # the first of the list
         self.actors.focus()
         await self.refresh_comparison()
 
