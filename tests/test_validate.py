@@ -619,3 +619,17 @@ def test_a_relation_needing_two_actors_reads_as_a_sentence(mini: Path) -> None:
     )
     out = run("--no-bundled", "validate", str(mini)).stdout
     assert "the subject first, then who it is allied with; the claim is kept" in out
+
+
+def test_a_name_where_an_id_goes_is_told_the_id_it_makes(tmp_path: Path) -> None:
+    """A trial wrote ``actors = ["Louis XVI"]``, as the command line takes names, and
+    was told only that it is not an id."""
+    (tmp_path / "c.toml").write_text(
+        'format = 1\n\n[[claims]]\nid = "c1"\ntopic = "sanctions"\nactors = ["North Korea"]\n'
+        'text = "T."\ncites = [{ source = "why-china", section = "Trade Sanctions" }]\n'
+    )
+    result = run("-c", str(tmp_path), "validate")
+    assert (
+        "claims[0].actors[0]: 'North Korea' is not an id (lowercase letters, digits, hyphens: "
+        "did you mean 'north-korea'?); claim 'c1' is left out [BRIEF008]"
+    ) in result.stdout

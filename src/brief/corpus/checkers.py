@@ -14,7 +14,7 @@ from typing import Any
 from ..core import diagnostics as d
 from ..core.days import calendar_problem
 from ..core.model import Citation
-from ..core.names import did_you_mean, is_id
+from ..core.names import did_you_mean, is_id, normalise
 from ..core.sanitize import inert, quoted
 from . import grades
 from .grades import FORMAT_2_CITATION_KEYS, type_name, with_time
@@ -41,7 +41,12 @@ def ident(value: Any) -> str:
     """An id: lowercase letters, digits, hyphens."""
     given = text(value)
     if not is_id(given):
-        raise Bad(d.BAD_VALUE, f"{quoted(given)} is not an id (lowercase letters, digits, hyphens)")
+        # a name where an id goes (a trial's actors = ["Louis XVI"]): the id it makes
+        meant = normalise(given) if "\\" not in given else ""
+        hint = f": did you mean {quoted(meant)}?" if is_id(meant) else ""
+        raise Bad(
+            d.BAD_VALUE, f"{quoted(given)} is not an id (lowercase letters, digits, hyphens{hint})"
+        )
     return given
 
 
