@@ -131,3 +131,26 @@ async def test_the_compare_screen_follows_an_edit(tmp_path: Path) -> None:
         await until(pilot, hinted)
         assert "United Nations" not in offered()
         assert actors.selected == ["china"]
+
+
+async def test_the_link_focused_keeps_the_focus_as_its_page_is_read_again(
+    tmp_path: Path,
+) -> None:
+    """A trial's link lost the focus at each edit of its page (the footer lost Follow,
+    and Tab started over)."""
+    from brief.tui.widgets import Jump
+
+    root = tmp_path / "relations"
+    shutil.copytree(CORPORA / "relations", root)
+    app = watched_app(root, "china")
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(6):
+            await pilot.press("tab")
+        focused = app.focused
+        assert isinstance(focused, Jump)
+        text = focused.base.plain
+        ties = root / "relations.toml"
+        ties.write_text(ties.read_text().replace("enforces most of", "enforces some of"))
+        await until(pilot, lambda: any("enforces some of" in t for t in page(app)))
+        again = app.focused
+        assert isinstance(again, Jump) and again is not focused and again.base.plain == text

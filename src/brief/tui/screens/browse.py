@@ -214,7 +214,7 @@ class BrowseScreen(ReadingScreen):
         if view != self._shown or relisted:  # the links depend on what is listed
             scroll = self.reader.scroll_y if self._shown is not None else self._scrolled
             self._shown = view
-            await self.reader.show(self._page(view), scroll=scroll)
+            await self.reader.show(self._page(view), scroll=scroll, same=True)
         self.sidebar.mark(ident)
 
     def _page(self, view: Briefing) -> Page:
@@ -229,7 +229,7 @@ class BrowseScreen(ReadingScreen):
 
     async def draw_quotes(self) -> None:
         if self._shown is not None and self.current is not None:
-            await self.reader.show(self._page(self._shown), scroll=self.reader.scroll_y)
+            await self.reader.show(self._page(self._shown), scroll=self.reader.scroll_y, same=True)
 
     @property
     def current(self) -> str | None:

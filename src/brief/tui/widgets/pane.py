@@ -136,8 +136,14 @@ class Pane(VerticalScroll):
         if later and page is self.page:
             await self.mount_all(later)
 
-    async def show(self, page: Page, anchor: str | None = None, scroll: float = 0.0) -> None:
-        """Replace the page, then scroll to *anchor* (or to offset *scroll*)."""
+    async def show(
+        self, page: Page, anchor: str | None = None, scroll: float = 0.0, same: bool = False
+    ) -> None:
+        """Replace the page, then scroll to *anchor* (or to offset *scroll*). With *same*
+        (the page read again: the corpus changed, quotes shown), the link that had the
+        focus keeps it, found by its name or its place; a trial's focus was lost at each
+        edit."""
+        held = self._focused_link() if same else None
         self._last = (self._query or self._last[0], -1)  # n: from this page's first match
         self._matches, self._spans, self._current = [], {}, -1
         self._later = []
@@ -150,8 +156,23 @@ class Pane(VerticalScroll):
             self.call_after_refresh(self.scroll_to_anchor, anchor)
         elif scroll:
             self.call_after_refresh(self.scroll_to, y=scroll, animate=False)
+        if held is not None:
+            name, at = held
+            links = [w for w in self.query(Jump) if w.focusable]
+            named = [w for w in links if name and w.name == name]
+            again = named[0] if named else links[at] if at < len(links) else None
+            (again or self).focus(scroll_visible=False)
         if self._query:
             self.find(self._query)
+
+    def _focused_link(self) -> tuple[str | None, int] | None:
+        """The link of this pane that has the focus, by its name and its place among the
+        links (a link has no name when nothing else needs one)."""
+        focused = self.screen.focused
+        if not isinstance(focused, Jump) or self not in focused.ancestors:
+            return None
+        links = [w for w in self.query(Jump) if w.focusable]
+        return focused.name, links.index(focused) if focused in links else 0
 
     def scroll_to_anchor(self, anchor: str) -> bool:
         """Scroll *anchor* to the top, and move the focus there (see :meth:`focus_near`)."""
