@@ -1927,3 +1927,30 @@ def test_new_claim_says_how_its_relation_reads(analyst: Path) -> None:
     assert both.stdout.splitlines()[1] == "it reads: fishers-union trades with port-authority"
     plain = run(*corpus, *actors, *cited, "The union and the port.")
     assert len(plain.stdout.splitlines()) == 1  # no relation, nothing to read
+
+
+def test_ctrl_c_in_the_editor_takes_back_what_brief_wrote(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's Ctrl-C while the editor was open left the template behind, and its
+    title then counted as taken; an edit the editor made before it is kept."""
+    from pathlib import Path as P
+
+    def interrupted(path: str, line: int) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("brief.cli.editor.run_editor", interrupted)
+    path = home / "topics" / "harbour-fees.toml"
+    result = invoke("new", "topic", "Harbour fees", env={"EDITOR": "true"})
+    assert f"brief: interrupted: removed {path}" in result.stderr  # (click: Aborted!)
+    assert not path.exists()
+    assert run("new", "topic", "Harbour fees", "--no-edit").exit_code == 0  # not taken
+
+    def edited_then_interrupted(path: str, line: int) -> int:
+        P(path).write_text(P(path).read_text().replace('summary = ""', 'summary = "Mine."'))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("brief.cli.editor.run_editor", edited_then_interrupted)
+    result = invoke("edit", "harbour-fees", env={"EDITOR": "true"})
+    assert f"brief: interrupted: kept {path} as the editor left it, unchecked" in result.stderr
+    assert 'summary = "Mine."' in path.read_text()  # what the editor wrote is the user's

@@ -882,7 +882,11 @@ def _edit_loop(
     asked = False
     while True:
         last = read_exact(path)
-        status = run_editor(path, line)
+        try:
+            status = run_editor(path, line)
+        except KeyboardInterrupt:  # Ctrl-C while the editor is open: exit 130, as ever
+            _interrupted(path, before if not asked else last, last)
+            raise
         if status != 0 and read_exact(path) == last:
             _editor_failed(ctx, path, before if not asked else last, last, status)
         if status != 0:  # it changed the file: that is checked as any edit
@@ -906,6 +910,23 @@ def _edit_loop(
         if not _ask(ctx, path, before):
             return
         asked = True
+
+
+def _interrupted(path: str, before: bytes | None, last: bytes | None) -> None:
+    """Ctrl-C while the editor was open: what brief wrote for this edit, and the editor
+    left as it was, is taken back, as when the editor fails (a trial's template stayed
+    behind, and its title then counted as taken); a file the editor changed is kept as
+    it left it, unchecked, and said so."""
+    from ..corpus.authoring import read_exact, restore
+
+    if read_exact(path) != last:
+        click.echo(f"brief: interrupted: kept {path} as the editor left it, unchecked", err=True)
+    elif before is None:
+        restore(path, None)
+        click.echo(f"brief: interrupted: removed {path}", err=True)
+    elif last != before:
+        restore(path, before)
+        click.echo(f"brief: interrupted: put {path} back as it was", err=True)
 
 
 def _editor_failed(
