@@ -623,7 +623,8 @@ def test_a_relation_needing_two_actors_reads_as_a_sentence(mini: Path) -> None:
 
 def test_a_name_where_an_id_goes_is_told_the_id_it_makes(tmp_path: Path) -> None:
     """A trial wrote ``actors = ["Louis XVI"]``, as the command line takes names, and
-    was told only that it is not an id."""
+    was told only that it is not an id; it is told where ids are found (a guess at the
+    id misled a second trial, whose 'Port Authority' was 'portauth')."""
     (tmp_path / "c.toml").write_text(
         'format = 1\n\n[[claims]]\nid = "c1"\ntopic = "sanctions"\nactors = ["North Korea"]\n'
         'text = "T."\ncites = [{ source = "why-china", section = "Trade Sanctions" }]\n'
@@ -631,5 +632,6 @@ def test_a_name_where_an_id_goes_is_told_the_id_it_makes(tmp_path: Path) -> None
     result = run("-c", str(tmp_path), "validate")
     assert (
         "claims[0].actors[0]: 'North Korea' is not an id (lowercase letters, digits, hyphens: "
-        "did you mean 'north-korea'?); claim 'c1' is left out [BRIEF008]"
+        "a file names an entry by its id, which 'brief list' gives); claim 'c1' is left out "
+        "[BRIEF008]"
     ) in result.stdout

@@ -41,9 +41,10 @@ def ident(value: Any) -> str:
     """An id: lowercase letters, digits, hyphens."""
     given = text(value)
     if not is_id(given):
-        # a name where an id goes (a trial's actors = ["Louis XVI"]): the id it makes
-        meant = normalise(given) if "\\" not in given else ""
-        hint = f": did you mean {quoted(meant)}?" if is_id(meant) else ""
+        # a name where an id goes (a trial's actors = ["Louis XVI"]): where ids are found
+        # (not a guess at it: a second trial's 'Port Authority' had the id 'portauth')
+        named = "\\" not in given and is_id(normalise(given))
+        hint = ": a file names an entry by its id, which 'brief list' gives" if named else ""
         raise Bad(
             d.BAD_VALUE, f"{quoted(given)} is not an id (lowercase letters, digits, hyphens{hint})"
         )
