@@ -135,8 +135,11 @@ def test_the_words_of_one_name_unquoted_are_told_to_be_quoted() -> None:
     result = run("show", "north", "korea")
     assert (result.exit_code, result.stdout) == (2, "")
     assert (
-        "'north' and 'korea' name nothing alone; together they name 'north-korea': "
+        "'north' and 'korea' are the words of one name, 'north-korea': "
         "quote them, brief show 'north korea'"
     ) in result.stderr
+    first = run("show", "united", "states", "of", "america")  # one word names an entry
+    assert first.exit_code == 2 and first.stdout == ""
+    assert "are the words of one name, 'united-states'" in first.stderr
     apart = run("show", "norht", "korea")  # no name together: each told, as before
     assert apart.exit_code == 1 and "named 'norht'" in apart.stderr

@@ -69,7 +69,7 @@ def show(
     missing: list[NotFound] = []
     store = open_store(ctx)
     views = _briefings(store, names, quotes, min_grade, missing)
-    _words_of_one_name(store, [m.name for m in missing])
+    _words_of_one_name(store, names, {m.name for m in missing})
     if store.warnings and not ctx.meta.get("brief.quiet"):  # a file skipped: warned of
         _note_skipped(store, [n for n in names if not any(m.name == n for m in missing)])
     if views:
@@ -80,26 +80,33 @@ def show(
         raise missing[-1]
 
 
-def _words_of_one_name(store: Store, unknown: list[str]) -> None:
-    """A usage error when the names that reach nothing are the words of one name,
-    unquoted: a tester's ``brief show north korea`` was told of 'north' and 'korea'
-    apart, each with its own suggestions."""
-    if len(unknown) < 2:
+def _words_of_one_name(store: Store, names: tuple[str, ...], unknown: set[str]) -> None:
+    """A usage error when names in a row, one of which reaches nothing, are the words of
+    one name, unquoted: a tester's ``brief show north korea`` was told of 'north' and
+    'korea' apart; a second's ``brief show Dockers Union`` showed Dockers, then said
+    'Union' reaches nothing."""
+    if not unknown or len(names) < 2:
         return
-    joined = " ".join(unknown)
-    try:
-        ident = store.resolve(joined)
-    except NotFound:
-        return
-    import shlex
+    for size in range(len(names), 1, -1):  # the most words first
+        for start in range(len(names) - size + 1):
+            words = names[start : start + size]
+            if not unknown & set(words):
+                continue
+            joined = " ".join(words)
+            try:
+                ident = store.resolve(joined)
+            except NotFound:
+                continue
+            import shlex
 
-    from ..core.sanitize import quoted
+            from ..core.sanitize import quoted
 
-    alone = " and ".join(quoted(name) for name in unknown)
-    raise UsageError(
-        f"{alone} name nothing alone; together they name {quoted(ident)}: "
-        f"quote them, brief show {shlex.quote(joined)}"
-    )
+            *rest, last = [quoted(word) for word in words]
+            alone = f"{', '.join(rest)} and {last}"
+            raise UsageError(
+                f"{alone} are the words of one name, {quoted(ident)}: "
+                f"quote them, brief show {shlex.quote(joined)}"
+            )
 
 
 def _note_skipped(store: Store, names: list[str]) -> None:
