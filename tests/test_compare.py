@@ -344,3 +344,13 @@ def test_the_overviews_counts_wrap_between_counts(width: int) -> None:
         assert not re.fullmatch(r"[0-9]+( ·)?", line), wrapped  # a number alone
         assert not re.search(r"[^0-9] ·", line), wrapped  # a name without its number
         assert re.search(r"[0-9]( ·)?$", line) or not re.search(r"[0-9]", line), wrapped
+
+
+def test_an_actors_comparison_gives_its_topics_by_title_as_list_does() -> None:
+    """Three trials read the overview's id order as no order ("Chinese and Russian
+    investment" between "Human rights" and "Korean unification")."""
+    shown = json.loads(run("compare", "china", "russia", "-f", "json").stdout)
+    rows = [r["title"] for r in shown["rows"]]
+    listed = [i["title"] for i in json.loads(run("list", "-f", "json").stdout)["items"]]
+    assert rows == [t for t in listed if t in rows]
+    assert rows[0] == "Chinese and Russian investment"

@@ -20,6 +20,7 @@ from ..core.index import Index, Named
 from ..core.kinds import Kind, kind_of
 from ..core.model import Actor, Claim, Source, Topic
 from .briefings import Citations, make_point
+from .catalogue import by_title
 from .gradewords import unquoted
 from .records import LeftOut, Link, Point, Reference, left_out_entries
 
@@ -61,8 +62,8 @@ class Comparison:
     columns: tuple[Link, ...]
     """The actors (or topics, or sources) compared, in the order asked for."""
     rows: tuple[ComparisonRow, ...]
-    """A row per topic (or actor) with claims about any of the columns, in corpus order
-    (an actor's row for each actor, then "General" for claims of none)."""
+    """A row per topic (by title) or actor (in corpus order, then "General" for claims of
+    none) with claims about any of the columns."""
     references: tuple[Reference, ...]
     """The sources every point cites, in order of number."""
 
@@ -124,7 +125,10 @@ def _actors(
     compared = [a.id for a in actors]
     names = [a.name for a in actors]
     refs = Citations(index)
-    topic_order = [t.id for t in index.corpus.topics if not topics or t.id in topics]
+    # by title, as 'brief list' and the TUI's list give topics (three trials read the
+    # overview's id order as no order: "Chinese and Russian investment" under "Human rights")
+    shown = [t for t in index.corpus.topics if not topics or t.id in topics]
+    topic_order = [t.id for t in by_title(shown)]
     rows = []
     for topic in topic_order:
         claims = [

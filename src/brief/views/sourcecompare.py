@@ -14,6 +14,7 @@ from ..core.index import Index
 from ..core.kinds import Kind
 from ..core.model import Claim, Source
 from .briefings import Citations, make_point
+from .catalogue import by_title
 from .comparison import Comparison, ComparisonRow, count_conflicts
 from .records import Link, Point
 
@@ -62,7 +63,8 @@ def compare_sources(
     names = [s.id for s in sources]  # titles are long: the overview names sources by id
     refs = Citations(index)
     rows = []
-    for topic in (t.id for t in index.corpus.topics if not topics or t.id in topics):
+    shown = [t for t in index.corpus.topics if not topics or t.id in topics]
+    for topic in (t.id for t in by_title(shown)):  # as compare of actors: by title
         claims = [c for c in index.claims_of(index.by_topic[topic]) if _cited_by(c, compared)]
         shared = [c for c in claims if len(_cited_by(c, compared)) > 1]
         single = [c for c in claims if len(_cited_by(c, compared)) == 1]
