@@ -917,16 +917,12 @@ def _interrupted(path: str, before: bytes | None, last: bytes | None) -> None:
     left as it was, is taken back, as when the editor fails (a trial's template stayed
     behind, and its title then counted as taken); a file the editor changed is kept as
     it left it, unchecked, and said so."""
-    from ..corpus.authoring import read_exact, restore
+    from ..corpus.authoring import read_exact
 
     if read_exact(path) != last:
         click.echo(f"brief: interrupted: kept {path} as the editor left it, unchecked", err=True)
-    elif before is None:
-        restore(path, None)
-        click.echo(f"brief: interrupted: removed {path}", err=True)
-    elif last != before:
-        restore(path, before)
-        click.echo(f"brief: interrupted: put {path} back as it was", err=True)
+    elif before != last:
+        click.echo(f"brief: interrupted: {_take_back(path, before, last)}", err=True)
 
 
 def _editor_failed(
@@ -939,18 +935,23 @@ def _editor_failed(
     entry, in a file of its own or added to one) is taken back, as it holds nothing of
     the user's; a file brief did not write to is left as it is.
     """
+    said = f"the editor exited with status {status} and changed nothing"
+    click.echo(f"{said}: {_take_back(path, before, now)}", err=True)
+    ctx.exit(1)
+
+
+def _take_back(path: str, before: bytes | None, now: bytes | None) -> str:
+    """Put *path* back as it was *before* this edit (None: not there), from *now*; what
+    was done, in words."""
     from ..corpus.authoring import restore
 
-    said = f"the editor exited with status {status} and changed nothing"
     if before is None:
         restore(path, None)
-        click.echo(f"{said}: removed {path}", err=True)
-    elif now != before:
+        return f"removed {path}"
+    if now != before:
         restore(path, before)
-        click.echo(f"{said}: put {path} back as it was", err=True)
-    else:
-        click.echo(f"{said}: {path} is as it was", err=True)
-    ctx.exit(1)
+        return f"put {path} back as it was"
+    return f"{path} is as it was"
 
 
 def _told(
