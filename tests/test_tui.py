@@ -279,6 +279,10 @@ async def test_n_goes_on_from_the_last_find_once_closed(mini: Path) -> None:
         assert not app.screen.query_one("#findbar").display  # find stays closed
         await pilot.press("N", "N")
         assert str(count.render()) == "1 of 7"
+        told: list[str] = []  # with find closed, the count is told briefly (a trial)
+        app.notify = lambda message, **_: told.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("n")
+        assert told[-1] == "2 of 7"
 
 
 async def test_the_palette_offers_one_keys_command_brief_s_own(mini: Path) -> None:

@@ -68,7 +68,12 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(CitationScreen(self.store, message.reference, message.points))
 
     def on_pane_found(self, message: Pane.Found) -> None:
-        self.query_one(FindBar).show_count(message.current, message.total, more=message.more)
+        bar = self.query_one(FindBar)
+        bar.show_count(message.current, message.total, more=message.more)
+        if not bar.display and message.current:  # n with find closed: where it is, briefly
+            of = f"{message.total:,}+" if message.more else f"{message.total:,}"
+            self.app.clear_notifications()  # one at a time, however fast n is pressed
+            self.app.notify(f"{message.current:,} of {of}", timeout=2)
 
     async def action_find(self) -> None:
         await self.query_one(FindBar).open()
