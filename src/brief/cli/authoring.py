@@ -1133,8 +1133,8 @@ def _where_note(
             f"{d} is in a file skipped for its problems (see 'brief validate'): not in use "
             "until it is fixed"
         )
-    if state == w.LEFT_OUT:
-        why = left_out(d.id)
+    if state == w.LEFT_OUT:  # its problem, without the file the line begins with
+        why = (left_out(d.id) or "").removeprefix(f"{d.file}: ")
         return f"{d} is left out for its own problems ({why}): not in use until it is fixed"
     if state == w.OVERRIDDEN and by is not None:  # the one in use gives the name too
         if by.layer > d.layer:
