@@ -455,6 +455,12 @@ def test_section_broken_then_fixed_restores_the_links_to_it(corpus: Path) -> Non
 
 
 REBUILT_EDITS: dict[str, tuple[str, Callable[[str], str], str]] = {
+    # a problem of its own (BRIEF008), in the "names" phase an edit does not redo
+    "actor given an alias of no letter or digit": (
+        "actors.toml",
+        lambda text: text.replace("aliases = [", 'aliases = ["\U0001f525", ', 1),
+        "an alias of no letter or digit",
+    ),
     # its claim is left out, and others that link to it say the link is dropped
     "claim pointed at cites a section that does not exist": (
         "topics/sanctions.toml",

@@ -635,3 +635,18 @@ def test_a_name_where_an_id_goes_is_told_the_id_it_makes(tmp_path: Path) -> None
         "a file names an entry by its id, which 'brief list' gives); claim 'c1' is left out "
         "[BRIEF008]"
     ) in result.stdout
+
+
+def test_an_alias_no_lookup_can_reach_is_a_problem(tmp_path: Path) -> None:
+    """A tester's alias ``"🔥"`` passed validate, and ``brief show 🔥`` found nothing."""
+    (tmp_path / "a.toml").write_text(
+        'format = 1\n\n[[actors]]\nid = "fire"\nname = "Fire"\ndescription = "D."\n'
+        'aliases = ["\\U0001f525", "flame"]\n'
+    )
+    result = run("--no-bundled", "-c", str(tmp_path), "validate")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{tmp_path}/a.toml:7: actors[0].aliases[0]: '\U0001f525' has no letters or digits: "
+        "no name reaches the entry by it [BRIEF008]"
+    )
+    assert run("--no-bundled", "-c", str(tmp_path), "show", "flame").exit_code == 0  # kept

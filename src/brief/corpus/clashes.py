@@ -14,6 +14,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.kinds import SINGULAR
 from ..core.model import Claim
 from ..core.names import normalise
+from ..core.sanitize import quoted
 
 _NAMED = ("topics", "actors", "sources")  # kinds that share the id namespace
 
@@ -33,6 +34,8 @@ def check_names(merged: Mapping[str, Mapping[str, Any]], problems: list[Diagnost
             for sub, name in keys:
                 key = normalise(name)
                 if not key:
+                    if sub.startswith("aliases"):  # a title is shown; an alias only finds
+                        problems.append(_unreachable(placed, sub, name))
                     continue
                 held = owner.get(key)
                 if held is None:
@@ -48,6 +51,13 @@ def check_names(merged: Mapping[str, Mapping[str, Any]], problems: list[Diagnost
                     problems.append(
                         Diagnostic(d.NAME_CLASH, placed.file, f"{placed.path}.{sub}", message)
                     )
+
+
+def _unreachable(placed: Any, sub: str, name: str) -> Diagnostic:
+    """An alias of no letter or digit, which no lookup can reach (a tester's ``"🔥"``
+    passed validate, and ``brief show 🔥`` found nothing)."""
+    message = f"{quoted(name)} has no letters or digits: no name reaches the entry by it"
+    return Diagnostic(d.BAD_VALUE, placed.file, f"{placed.path}.{sub}", message)
 
 
 def reached(merged: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, Any]]:

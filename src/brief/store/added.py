@@ -290,6 +290,8 @@ def _names_free(
         raise Declined("an id the added file defines is in use")
     names: dict[str, str] = {}
     for _, entry, _, _ in new:
+        if not all(normalise(alias) for alias in getattr(entry, "aliases", ())):
+            raise Declined("an alias of no letter or digit")  # a problem of its own
         for key in _keys(entry):
             if names.setdefault(key, entry.id) != entry.id:
                 raise Declined("a new name names two entries")
