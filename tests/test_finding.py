@@ -48,8 +48,14 @@ def test_help_command_as_in_git() -> None:
 
 
 def test_list_kind_typo_suggests_the_kind() -> None:
-    result = run("list", "topic")
+    result = run("list", "topcs")
     assert result.exit_code == 2 and "Did you mean 'topics'?" in result.stderr
+
+
+def test_list_takes_a_kind_in_the_singular_as_new_names_it() -> None:
+    """A trial's ``brief list actor`` was refused (``brief new actor`` is singular)."""
+    for kind in ("topic", "actor", "source", "tag", "name"):
+        assert run("list", kind).stdout == run("list", f"{kind}s").stdout, kind
 
 
 def test_format_typo_suggests_the_format() -> None:

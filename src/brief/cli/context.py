@@ -73,6 +73,16 @@ class Choice(click.Choice):  # type: ignore[type-arg]
         return f"{message.rstrip('.')}. Did you mean {found[0]!r}?" if found else message
 
 
+class KindChoice(Choice):
+    """A kind of entry, in the plural, as ``brief list`` names them; the singular, as
+    ``brief new`` names them, is taken for it (a trial's ``brief list actor`` was
+    refused)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        plural = f"{value}s" if isinstance(value, str) else value
+        return super().convert(plural if plural in self.choices else value, param, ctx)
+
+
 #: ``@command()``: a subcommand of ``brief``, to register on the group (see ``group``).
 command = partial(click.command, cls=BriefCommand)
 

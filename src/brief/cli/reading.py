@@ -14,7 +14,7 @@ import click
 from ..core.errors import NotFound, UsageError
 from ..core.kinds import Kind
 from .context import (
-    Choice,
+    KindChoice,
     command,
     completer,
     emit,
@@ -158,7 +158,7 @@ def _briefings(
 @command("list")
 @click.argument(
     "kind",
-    type=Choice(["topics", "actors", "sources", "tags", "names"]),
+    type=KindChoice(["topics", "actors", "sources", "tags", "names"]),
     default="topics",
     required=False,
 )
