@@ -1,5 +1,6 @@
 """The console script's first module: from its first line, Ctrl-C exits with status 130
-and no traceback, however early (the README's promise).
+and no traceback (before it, Python's own start-up and the ``import re`` of the script
+pip writes can still print one: docs/security.md).
 
 A Ctrl-C that lands while Python imports brief's own modules, before ``cli.entry``'s
 handler is in place, printed a ``KeyboardInterrupt`` traceback (a trial: 9 of 60 runs
@@ -10,7 +11,7 @@ a shell's background job) stays ignored.
 """
 
 import os  # imported by Python's own start-up: costs nothing
-import signal  # built in
+import signal  # under the console script, next to nothing: its `re` imported `enum`
 
 
 def _interrupted(signum: int, frame: object) -> None:

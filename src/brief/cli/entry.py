@@ -65,11 +65,13 @@ def _run() -> None:
 
 def _interruptible() -> None:
     """Let Ctrl-C raise ``KeyboardInterrupt`` from here on (so that what is begun is
-    undone: a cache half written, an export), where ``brief.start`` ended the process
-    at once; unless it is ignored."""
+    undone: a cache half written, an export), where ``brief.start``'s handler ended the
+    process at once; any other handler (an ignored Ctrl-C, a program's that runs brief)
+    is left as it is."""
     import signal
 
-    if signal.getsignal(signal.SIGINT) not in (signal.SIG_IGN, signal.SIG_DFL, None):
+    handler = signal.getsignal(signal.SIGINT)
+    if getattr(handler, "__module__", None) == "brief.start":
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 

@@ -12,7 +12,6 @@ because a document built by hand (a test) may hold anything.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -55,6 +54,7 @@ from .fastentry import plain_entry
 from .grades import type_name
 from .relationfrom import relation_from_ok
 from .relationto import relation_to_ok
+from .trace import unread_key
 
 Entry = Topic | Actor | Source | Claim
 KINDS: tuple[str, ...] = ("topics", "actors", "sources", "claims")
@@ -244,7 +244,7 @@ def unread_path(kind: str, path: str) -> bool:
     """Whether *path*, of an entry of *kind* left out (:attr:`Checked.rejected`), is
     that of a table written under a misspelt kind (``claim[0]``), which is not read:
     its references are not checked."""
-    return re.fullmatch(rf"{kind}\[\d+\]", path) is None
+    return unread_key(kind, path) is not None
 
 
 def _check_format(doc: dict[str, Any], problem: Callable[[str, str, str], None]) -> bool:

@@ -101,6 +101,14 @@ def file_ord(layer: int, rel: str) -> str:
     return f"{layer:04d}\x01{rel.replace('/', chr(0))}"
 
 
+def unread_key(kind: str, path: str) -> str | None:
+    """The top-level key that *path*, of an entry of *kind* left out, is under when that
+    is not *kind*'s own: ``claim`` of ``claim[0]``, a table of a misspelt kind, which is
+    not read (``schema.unread_path``); None for one of *kind*'s tables."""
+    key = path.split("[", 1)[0]
+    return key if key != kind else None
+
+
 def entry_ord(file: str, kind: str, pos: int) -> EntryOrd:
     """A sort key for an entry in load order: its file, then kind and position in it."""
     return (file, _KIND_AT[kind], pos)

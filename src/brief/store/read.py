@@ -360,7 +360,7 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
 
     from ..core.diagnostics import left_out_words
     from ..core.names import normalise
-    from ..corpus.trace import PHASES
+    from ..corpus.trace import PHASES, unread_key
 
     for record in records:
         for kind, found in record.rejected.items():
@@ -368,9 +368,7 @@ def left_out(records: Iterable[filerecord.FileRecord], key: str) -> str | None:
                 if key not in _names_of(values, normalise):
                     continue
                 said = left_out_words(kind, values.get("id"))  # the line says it is left out
-                # a table of a misspelt kind ([[claim]]): its problem is at that key
-                key = where.split("[", 1)[0]
-                unread = key if key != kind else None
+                unread = unread_key(kind, where)  # a [[claim]] table's problem is at "claim"
                 for phase in PHASES:
                     for p in record.problems.get(phase, ()):
                         at = filerecord.problem_where(p)

@@ -158,12 +158,16 @@ class Pane(VerticalScroll):
             self.call_after_refresh(self.scroll_to, y=scroll, animate=False)
         if held is not None:
             name, at = held
-            links = [w for w in self.query(Jump) if w.focusable]
+            links = self._links()
             named = [w for w in links if name and w.name == name]
             again = named[0] if named else links[at] if at < len(links) else None
             (again or self).focus(scroll_visible=False)
         if self._query:
             self.find(self._query)
+
+    def _links(self) -> list[Jump]:
+        """The page's links that can take the focus, in page order."""
+        return [w for w in self.query(Jump) if w.focusable]
 
     def _focused_link(self) -> tuple[str | None, int] | None:
         """The link of this pane that has the focus, by its name and its place among the
@@ -171,7 +175,7 @@ class Pane(VerticalScroll):
         focused = self.screen.focused
         if not isinstance(focused, Jump) or self not in focused.ancestors:
             return None
-        links = [w for w in self.query(Jump) if w.focusable]
+        links = self._links()
         return focused.name, links.index(focused) if focused in links else 0
 
     def scroll_to_anchor(self, anchor: str) -> bool:
@@ -224,7 +228,7 @@ class Pane(VerticalScroll):
         covered = title.outer_size.height if title is not None else 0
         focused = self.screen.focused
         if focused is self or (isinstance(focused, Jump) and not self._in_view(focused, covered)):
-            seen = [w for w in self.query(Jump) if w.focusable and self._in_view(w, covered)]
+            seen = [w for w in self._links() if self._in_view(w, covered)]
             if seen:
                 (seen[-1] if backward else seen[0]).focus(scroll_visible=False)
                 return
@@ -232,10 +236,10 @@ class Pane(VerticalScroll):
             self.screen.focus_previous()
         else:
             self.screen.focus_next()
-        if self.screen.focused is self:  # a pane alone on its screen: round its links, no
-            links = [w for w in self.query(Jump) if w.focusable]  # stop where Enter does nothing
-            if links:
-                (links[-1] if backward else links[0]).focus()
+        # a pane alone on its screen: round its links, with no stop on the pane itself,
+        # where Enter does nothing
+        if self.screen.focused is self and (links := self._links()):
+            (links[-1] if backward else links[0]).focus()
 
     def on_go_to_anchor(self, message: GoToAnchor) -> None:
         message.stop()
