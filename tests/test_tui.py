@@ -401,6 +401,9 @@ async def test_broken_file_is_skipped_and_warnings_shown(mini: Path) -> None:
         said = [n.message for n in app._notifications]
         assert said == ["1 file skipped. Press w to see them."]  # the header's words
         assert title(app) == "Security"  # the rest opened
+        await pilot.pause()
+        footer = {vars(k)["key"] for k in app.screen.query("FooterKey")}
+        assert "w" not in footer and "q" in footer  # the title bar says (w): room for the rest
         await pilot.press("w")
         lines = [str(s.render()) for s in app.screen.query(".warning")]
         assert len(lines) == 1 and "broken.toml" in lines[0] and "(file skipped)" in lines[0]

@@ -341,3 +341,22 @@ async def test_the_header_keeps_the_counts_however_narrow(
         assert "12 topics · 8 actors · 12 sources" in drawn, drawn
         assert ("brief — " in drawn) == (width >= 60), drawn
         assert len(drawn) <= width
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_every_footer_key_fits_an_80_column_terminal(
+    bundled_app: BriefApp, width: int
+) -> None:
+    """At 80 columns a trial saw the footer end `" Qu▏^p palette`: below 100 columns
+    its keys now stand closer together, and every one, the palette's too, is whole."""
+    async with bundled_app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        footer = bundled_app.screen.query_one("Footer")
+        keys = list(footer.query("FooterKey"))
+        assert {"q", "question_mark", "quotation_mark", "ctrl+p"} <= {vars(k)["key"] for k in keys}
+        palette = next(k for k in keys if vars(k)["key"] == "ctrl+p")  # docked at the right
+        assert shown(palette) and palette.region.right <= width
+        for key in keys:
+            if key is not palette:  # wholly left of the palette's key, which hid "Quotes"
+                assert shown(key) and key.region.right <= palette.region.x, vars(key)["key"]
+        assert footer.has_class("-compact") is (width < 100)

@@ -60,7 +60,14 @@ class BriefApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *APP_KEYS,
         Binding("d", "toggle_theme", "Theme", show=False, tooltip="dark / light theme"),
-        Binding("w", "warnings", "Warnings", tooltip="corpus warnings (when files had problems)"),
+        # Not in the footer: the title bar says "N files skipped (w)" when there are any.
+        Binding(
+            "w",
+            "warnings",
+            "Warnings",
+            show=False,
+            tooltip="corpus warnings (when files had problems)",
+        ),
     ]
 
     def __init__(

@@ -1,7 +1,7 @@
 """The help screen's list of keys, made from the ``BINDINGS`` it describes.
 
 Each section names the classes whose bindings it lists, so a key added to a class
-appears in the help without a second copy to keep (tests/test_tui_keys.py checks
+appears in the help without a second copy to keep (tests/test_tui_layout.py checks
 that every class with bindings is in a section). A binding's ``tooltip`` is its
 line in the help, its ``description`` the footer's word. Keys Textual binds itself
 (the palette, Tab, the list's arrows) are listed from :data:`TEXTUAL_KEYS`.
@@ -33,6 +33,7 @@ TEXTUAL_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
         ("ctrl+p", "command palette: go to any topic, actor or source; compare; relations; theme"),
         ("tab / shift+tab", "move between the filter, the list, the page and its links"),
         ("ctrl+q", "quit, even in a text box"),
+        ("ctrl+c", "copy the text selected (with the mouse, or in a text box); it does not quit"),
     ),
     "List": (("up / down, enter", "move; open the briefing"),),
     "Reading": (

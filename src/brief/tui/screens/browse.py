@@ -9,14 +9,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer
 
 from ...core.kinds import Kind
 from ...views.gradewords import has_quotes
 from ..entries import entries
 from ..history import History, Overlay, Place, Stop
 from ..messages import Follow
-from ..widgets import Block, FindBar, Page, Pane, Sidebar, TitleBar, briefing_page, gone_page
+from ..widgets import (
+    Block,
+    FindBar,
+    KeyBar,
+    Page,
+    Pane,
+    Sidebar,
+    TitleBar,
+    briefing_page,
+    gone_page,
+)
 from .reading import ReadingScreen
 
 #: Below this many columns the list and the page do not fit side by side: the list is
@@ -109,7 +118,7 @@ class BrowseScreen(ReadingScreen):
             yield Sidebar(self._entries, id="sidebar")
             yield reader
         yield FindBar(reader, id="findbar")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def pane(self) -> Pane:

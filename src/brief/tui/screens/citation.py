@@ -10,14 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from ...corpus.quotes import span
 from ...views.records import Point, Reference
 from .. import text
 from ..history import Place
 from ..messages import Follow
-from ..widgets import Block
+from ..widgets import Block, KeyBar
 
 if TYPE_CHECKING:
     from ...store import Store
@@ -65,7 +65,7 @@ class CitationScreen(ModalScreen[None]):
                 yield Block(Content("Cited on this page by"), classes="heading")
                 for point in self.points:
                     yield Block(text.point(point), classes="point")
-        yield Footer()
+        yield KeyBar()
 
     def quotes(self) -> list[str]:
         """The quotes the claims shown give for this citation."""

@@ -12,13 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import Footer, Label, SelectionList
+from textual.widgets import Label, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...views.wording import MIN_COLUMN
 from .. import text
-from ..widgets import Block, FindBar, Page, Pane, TitleBar, comparison_page
+from ..widgets import Block, FindBar, KeyBar, Page, Pane, TitleBar, comparison_page
 from .reading import ReadingScreen
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class CompareScreen(ReadingScreen):
                 yield ActorList(*actors, id="actors")
             yield pane
         yield FindBar(pane, id="findbar")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def pane(self) -> Pane:

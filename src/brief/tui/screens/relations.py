@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer
 
 from .. import text
 from ..history import Overlay
 from ..messages import OpenEdge
 from ..relations import find_edge, graph_of
-from ..widgets import FindBar, Jump, Page, Pane, TitleBar
+from ..widgets import FindBar, Jump, KeyBar, Page, Pane, TitleBar
 from ..widgets.edgepage import edge_key, edge_page, relations_page
 from .reading import ReadingScreen
 
@@ -144,7 +143,7 @@ class RelationsScreen(OverlayScreen):
         yield TitleBar()
         page = relations_page(self.view, self.heading, self._empty, self._overlay.of)
         yield EdgeList(page, id="relations")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def pane(self) -> Pane:
@@ -216,7 +215,7 @@ class EdgeScreen(OverlayScreen):
         pane = Pane(self._page(), id="edge")
         yield pane
         yield FindBar(pane, id="findbar")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def pane(self) -> Pane:

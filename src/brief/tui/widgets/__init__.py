@@ -1,7 +1,9 @@
-"""The TUI's widgets: pages of blocks and links, the sidebar, the find bar, the title bar."""
+"""The TUI's widgets: pages of blocks and links, the sidebar, the find bar, the title bar,
+the key bar."""
 
 from .blocks import Block, Jump
 from .findbar import FindBar
+from .keybar import KeyBar
 from .pages import briefing_page, comparison_page, gone_page
 from .pane import Page, Pane
 from .sidebar import Sidebar
@@ -11,6 +13,7 @@ __all__ = [
     "Block",
     "FindBar",
     "Jump",
+    "KeyBar",
     "Page",
     "Pane",
     "Sidebar",
