@@ -1440,9 +1440,27 @@ def test_the_schema_forgives_the_case_validate_forgives(validator: object, tmp_p
         (False, 2, "", "", graded + 'likelihood = "very_likely"'),
         (True, 2, 'reliability = " B "', "", ""),  # space around any value is forgiven
         (False, 2, 'reliability = "b"', "", ""),  # its case is not: a capital letter
-        (False, 2, "", "", 'status = "Reported"'),
+        (True, 2, "", "", 'status = "Reported"'),  # a status's case is forgiven
+        (True, 1, "", "", 'status = " ALLEGED "'),
+        (False, 2, "", "", 'status = "Reportd"'),
     ]
     assert _disagreements(validator, tmp_path, samples) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "valid"), [("Article", True), (" REPORT ", True), ("Blog", False)]
+)
+def test_a_source_kind_s_case_is_forgiven_by_validate_and_the_schema(
+    validator: object, tmp_path: Path, kind: str, valid: bool
+) -> None:
+    """A status's case and a source kind's are forgiven, in the editor's schema too."""
+    text = _SAMPLE.format(format=1, source="", cite="", claim="").replace(
+        'kind = "article"', f"kind = {kind!r}".replace("'", '"')
+    )
+    (tmp_path / "sample.toml").write_text(text)
+    checked = run("--no-bundled", "validate", str(tmp_path))
+    assert (checked.exit_code == 0) is valid, checked.stdout
+    assert validator.is_valid(_editor_sees(text)) is valid  # type: ignore[attr-defined]
 
 
 def _takes(kind: str, entry: dict[str, object], version: int = 2) -> bool:

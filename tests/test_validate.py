@@ -650,3 +650,18 @@ def test_an_alias_no_lookup_can_reach_is_a_problem(tmp_path: Path) -> None:
         "no name reaches the entry by it [BRIEF008]"
     )
     assert run("--no-bundled", "-c", str(tmp_path), "show", "flame").exit_code == 0  # kept
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_status_in_capitals_is_read_as_its_word(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """`status = "Alleged"` left the claim out (`unknown status 'Alleged'`); a
+    relation's or likelihood's case was already forgiven. Kept as the word it is."""
+    monkeypatch.setenv("BRIEF_WORKERS", workers)  # the fast check and the full one agree
+    (mini / "caps.toml").write_text(claim("c1", 'status = "Alleged"\n'))
+    assert run("--no-bundled", "validate", str(mini)).exit_code == 0
+    shown = run("--no-bundled", "--corpus", str(mini), "show", "trade", "-f", "json")
+    sections = json.loads(shown.stdout)["sections"]
+    claims = {c["id"]: c for section in sections for c in section["claims"]}
+    assert claims["c1"]["status"] == "alleged"

@@ -69,14 +69,20 @@ def array(item: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 
 
 def one_of(allowed: tuple[str, ...], what: str) -> Callable[[Any], str]:
-    """A check of a string among *allowed* (a *what*: ``status``)."""
+    """A check of a string among *allowed* (lower-case words, a *what*: ``status``),
+    forgiving its case and runs of spaces (``"Reported"``), as a grade's terms are
+    forgiven: a claim is not left out for a capital letter."""
+    folded = {choice.lower(): choice for choice in allowed}
 
     def check(value: Any) -> str:
         given = text(value)
-        if given not in allowed:
+        if given in allowed:
+            return given
+        found = folded.get(" ".join(given.split()).lower())
+        if found is None:
             hint = did_you_mean(given, allowed) or f" (one of: {', '.join(allowed)})"
             raise Bad(d.BAD_VALUE, f"unknown {what} {quoted(given)}{hint}")
-        return given
+        return found
 
     return check
 

@@ -101,7 +101,7 @@ FIELDS: dict[str, dict[str, Field]] = {
     "sources": {
         "id": Field(ident, True, _ID),
         "title": Field(text, True, _STRING),
-        "kind": Field(one_of(SOURCE_KINDS, "source kind"), True, _STRING, SOURCE_KINDS),
+        "kind": Field(one_of(SOURCE_KINDS, "source kind"), True, _STRING, SOURCE_KINDS, "case"),
         "author": Field(text, False, _STRING),
         "date": Field(date, False, "string or TOML date"),
         "url": Field(text, False, _STRING),
@@ -118,7 +118,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "topic": Field(ident, True, "topic id"),
         "actors": Field(IDS, False, "array of actor ids"),
         "cites": Field(cites, True, "array of citations"),
-        "status": Field(one_of(STATUSES, "status"), False, _STRING, STATUSES),
+        "status": Field(one_of(STATUSES, "status"), False, _STRING, STATUSES, "case"),
         "contradicts": Field(IDS, False, "array of claim ids"),
         "supports": Field(IDS, False, "array of claim ids"),
         "note": Field(text, False, _STRING),
