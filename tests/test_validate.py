@@ -665,3 +665,30 @@ def test_a_status_in_capitals_is_read_as_its_word(
     sections = json.loads(shown.stdout)["sections"]
     claims = {c["id"]: c for section in sections for c in section["claims"]}
     assert claims["c1"]["status"] == "alleged"
+
+
+def test_alone_reads_only_the_folders_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's CI check passed at home and failed in CI: `--no-bundled validate b`
+    still read BRIEF_PATH's folders, where an actor b's claim names was defined."""
+    home, mine = tmp_path / "home", tmp_path / "b"
+    home.mkdir()
+    mine.mkdir()
+    (home / "actors.toml").write_text(
+        'format = 1\n[[actors]]\nid = "mona"\nname = "Mona"\ndescription = "D."\n'
+    )
+    (mine / "lead.toml").write_text(
+        'format = 1\n[[topics]]\nid = "lead"\ntitle = "Lead"\nsummary = "S."\n'
+        '[[sources]]\nid = "s"\ntitle = "S"\nkind = "article"\n'
+        '[[claims]]\nid = "c"\ntopic = "lead"\nactors = ["mona"]\ntext = "T."\n'
+        'cites = [{ source = "s" }]\n'
+    )
+    monkeypatch.setenv("BRIEF_PATH", str(home))
+    assert run("--no-bundled", "validate", str(mine)).exit_code == 0  # on top of home
+    alone = run("validate", "--alone", str(mine))
+    assert alone.exit_code == 1
+    assert "claims[0].actors[0]: unknown actor 'mona'" in alone.stdout
+    assert alone.stderr == "1 problem in 1 of 1 file\n"  # nothing of the other layers'
+    refused = run("validate", "--alone")
+    assert refused.exit_code == 2 and "name at least one DIR" in refused.stderr

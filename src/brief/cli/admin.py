@@ -91,13 +91,20 @@ def _new_line(ctx: click.Context, layers: Sequence[Layer]) -> str:
     default="plain",
     show_default=True,
 )
+@click.option(
+    "--alone",
+    is_flag=True,
+    help="Check the DIRs by themselves: no bundled corpus, config or BRIEF_PATH folders.",
+)
 @click.pass_context
-def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
+def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str, alone: bool) -> None:
     """Check corpus folders and report every problem, one per line (FILE:LINE: KEY: ...).
 
     With no DIR, checks the active layers. A DIR is checked on top of the active
     layers (so it may cite bundled sources and actors); only its own problems
-    are reported. Quotes (format 2) are looked for in their source's text, and
+    are reported. With --alone, the DIRs are all that is read, as on a machine
+    with no other corpus (a CI runner): a name only another folder defines is
+    unknown. Quotes (format 2) are looked for in their source's text, and
     the summary counts them. Exit 0 when clean, 1 when anything is wrong.
     """
     from ..corpus.layers import Layer
@@ -108,7 +115,11 @@ def validate(ctx: click.Context, dirs: tuple[str, ...], fmt: str) -> None:
     from ..render.output import emit
     from ..views.validation import validation
 
-    layers = options(ctx).layers()
+    if alone and not dirs:
+        from ..core.errors import UsageError
+
+        raise UsageError("--alone checks the folders given: name at least one DIR")
+    layers = [] if alone else options(ctx).layers()
     labels = [d.rstrip("/\\") or d for d in dirs]
     active = {os.path.abspath(layer.root): layer.label for layer in layers}
     labels = [active.get(os.path.abspath(d), label) for d, label in zip(dirs, labels, strict=True)]
