@@ -160,6 +160,15 @@ def test_show_several_json_is_a_list(mini: Path) -> None:
     assert [d["kind"] for d in json.loads(out)] == ["topic", "actor"]
 
 
+def test_show_several_json_is_a_list_when_one_is_not_found(mini: Path) -> None:
+    """A trial's script got an array, or an object when a name was not found."""
+    code, out, err = show(mini, "trade", "nosuch", "-f", "json")
+    assert code == 1 and "named 'nosuch'" in err
+    assert [d["id"] for d in json.loads(out)] == ["trade"]
+    code, out, _ = show(mini, "trade", "-f", "json")
+    assert code == 0 and json.loads(out)["id"] == "trade"  # one name: one document
+
+
 def test_show_markdown(mini: Path) -> None:
     code, out, _ = show(mini, "trade", "--format", "markdown")
     assert code == 0

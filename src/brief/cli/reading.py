@@ -63,7 +63,7 @@ def show(
             missing: list[NotFound] = []
             views = _briefings(store, names, quotes, min_grade, missing)
             problems += [str(exc) for exc in missing]
-            return (lambda r: r.briefings(views)) if views else None
+            return (lambda r: r.briefings(views, len(names) > 1)) if views else None
 
         return redraw(ctx, frame, fmt, f"brief show {' '.join(names)}")
     missing: list[NotFound] = []
@@ -73,7 +73,7 @@ def show(
     if store.warnings and not ctx.meta.get("brief.quiet"):  # a file skipped: warned of
         _note_skipped(store, [n for n in names if not any(m.name == n for m in missing)])
     if views:
-        emit(ctx, lambda r: r.briefings(views), fmt, pager)
+        emit(ctx, lambda r: r.briefings(views, len(names) > 1), fmt, pager)
     for unknown in missing[:-1]:
         click.echo(f"brief: {unknown}", err=True)
     if missing:

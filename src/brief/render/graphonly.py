@@ -32,7 +32,7 @@ class GraphOnlyRenderer:
     def _refuse(self) -> NoReturn:
         raise ValueError(f"format {self.name!r} draws only 'brief graph'")
 
-    def briefings(self, views: Sequence[Briefing]) -> str:
+    def briefings(self, views: Sequence[Briefing], several: bool = False) -> str:
         self._refuse()
 
     def listing(self, view: Listing) -> str:

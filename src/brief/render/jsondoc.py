@@ -263,9 +263,9 @@ def timeline_data(view: Timeline) -> dict[str, Any]:
 class JsonRenderer:
     """JSON documents, one per command (several briefings make a list)."""
 
-    def briefings(self, views: Sequence[Briefing]) -> str:
+    def briefings(self, views: Sequence[Briefing], several: bool = False) -> str:
         datas = [briefing_data(view) for view in views]
-        return dumps(datas[0] if len(datas) == 1 else datas)
+        return dumps(datas[0] if len(datas) == 1 and not several else datas)
 
     def listing(self, view: Listing) -> str:
         return dumps(listing_data(view))

@@ -318,7 +318,7 @@ def timeline(view: Timeline) -> str:
 class MarkdownRenderer:
     """Markdown, unwrapped: the document it is pasted into lays it out."""
 
-    def briefings(self, views: Sequence[Briefing]) -> str:
+    def briefings(self, views: Sequence[Briefing], several: bool = False) -> str:
         return "\n".join(briefing(view) for view in views)
 
     def listing(self, view: Listing) -> str:

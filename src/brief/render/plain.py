@@ -433,7 +433,7 @@ class PlainRenderer:
     def __init__(self, width: int) -> None:
         self.width = width
 
-    def briefings(self, views: Sequence[Briefing]) -> str:
+    def briefings(self, views: Sequence[Briefing], several: bool = False) -> str:
         return "\n".join(briefing(view, self.width) for view in views)
 
     def listing(self, view: Listing) -> str:

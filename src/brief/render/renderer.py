@@ -32,8 +32,11 @@ GRAPH_ONLY = GRAPH_FORMATS
 class Renderer(Protocol):
     """Draws views as text for one destination. Every method returns the whole output."""
 
-    def briefings(self, views: Sequence[Briefing]) -> str:
-        """One or more briefings (``brief show`` takes several names), in order."""
+    def briefings(self, views: Sequence[Briefing], several: bool = False) -> str:
+        """One or more briefings (``brief show`` takes several names), in order;
+        *several*: more than one name was asked for, whatever was found (JSON gives an
+        array then, even of one briefing: its shape is the question's, not the
+        answer's)."""
         ...
 
     def listing(self, view: Listing) -> str:

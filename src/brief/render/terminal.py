@@ -350,7 +350,7 @@ class TerminalRenderer:
             console.print(part)
         return strip_trailing(console.file.getvalue())  # type: ignore[attr-defined]
 
-    def briefings(self, views: Sequence[Briefing]) -> str:
+    def briefings(self, views: Sequence[Briefing], several: bool = False) -> str:
         return self._print([briefing(view) for view in views])
 
     def listing(self, view: Listing) -> str:

@@ -253,7 +253,7 @@ def timeline(view: Timeline) -> str:
 class HtmlRenderer:
     """One HTML5 document per output, self-contained and inert."""
 
-    def briefings(self, views: Sequence[Briefing]) -> str:
+    def briefings(self, views: Sequence[Briefing], several: bool = False) -> str:
         title = " · ".join(v.title for v in views)
         return document(title, parts.briefings(parts.Doc(), views))
 
