@@ -544,6 +544,9 @@ def test_new_claim_with_a_wrong_section_is_refused_before_anything_is_written(
     assert result.exit_code == 1  # not found, as a topic or an actor not found (a trial)
     assert "has no section 'Economics' (did you mean 'Economic Benefits'?)" in result.stderr
     assert "give --section, one of 'Background Information', 'Economic Benefits'" in (result.stderr)
+    assert result.stderr.count("'Background Information'") == 1  # a trial saw the list twice
+    far = run(*args, "Zzz", "Text.")
+    assert far.stderr.count("'Background Information'") == 1 and "did you mean" not in far.stderr
     assert not (home / "topics" / "sanctions.toml").exists()
     missing = run("new", "claim", "--topic", "sanctions", "--source", "why-china", "Text.")
     assert missing.exit_code == 2

@@ -58,6 +58,14 @@ def test_list_takes_a_kind_in_the_singular_as_new_names_it() -> None:
         assert run("list", kind).stdout == run("list", f"{kind}s").stdout, kind
 
 
+def test_list_claims_names_the_command_that_lists_them() -> None:
+    """A trial's ``brief list claims`` was refused without a word of ``brief claims``."""
+    for kind in ("claims", "claim"):
+        result = run("list", kind)
+        assert result.exit_code == 2
+        assert "claims are listed by a command of their own: brief claims" in result.stderr
+
+
 def test_format_typo_suggests_the_format() -> None:
     assert "Did you mean 'json'?" in run("list", "-f", "jsn").stderr
 

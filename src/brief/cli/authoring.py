@@ -395,7 +395,7 @@ def _checked_section(cited: Definition, section: str | None) -> str | None:
     """*section* of the source *cited*, as the source spells it; a usage error naming the
     source's sections when it has none such (or has sections and none is named)."""
     from ..core.model import Citation
-    from ..corpus.resolve import Sections, resolve_citation
+    from ..corpus.resolve import Sections, closest_section, resolve_citation
 
     found = _source_entry(cited)
     if found is None:
@@ -409,8 +409,12 @@ def _checked_section(cited: Definition, section: str | None) -> str | None:
         listed = ", ".join(repr(s) for s in found.sections)
         if section is None:
             raise UsageError(f"source {cited.id!r} has sections: give --section, one of {listed}")
-        # a section not found, as a topic or an actor not found: exit 1 (a trial saw 2)
-        raise BriefError(f"{problems[0].message}: give --section, one of {listed}")
+        # a section not found, as a topic or an actor not found: exit 1 (a trial saw 2);
+        # the sections listed once (the load's own message lists them too)
+        near = closest_section(section, found.sections)
+        said = f"source {cited.id!r} has no section {section!r}"
+        said += f" (did you mean {near!r}?)" if near else ""
+        raise BriefError(f"{said}: give --section, one of {listed}")
     return resolved.section if resolved is not None else section
 
 

@@ -80,6 +80,9 @@ class KindChoice(Choice):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         plural = f"{value}s" if isinstance(value, str) else value
+        if value in ("claim", "claims") and "claims" not in self.choices:
+            # claims are listed by a command of their own, with filters and columns
+            raise click.UsageError("claims are listed by a command of their own: brief claims", ctx)
         return super().convert(plural if plural in self.choices else value, param, ctx)
 
 

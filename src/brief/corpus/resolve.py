@@ -157,10 +157,16 @@ def _near(cite: Citation, known: Sections) -> str:
         return ""
     if not known.names:
         return ": it has none (cite it without one)"
+    near = closest_section(cite.section, known.names)
+    return f" (did you mean {near!r}?)" if near else f": name one of {_listed(known.names)}"
+
+
+def closest_section(section: str, names: Sequence[str]) -> str | None:
+    """The one of a source's section *names* close enough to *section* to suggest."""
     import difflib  # error path only
 
-    near = difflib.get_close_matches(cite.section, known.names, n=1, cutoff=0.5)
-    return f" (did you mean {near[0]!r}?)" if near else f": name one of {_listed(known.names)}"
+    near = difflib.get_close_matches(section, names, n=1, cutoff=0.5)
+    return near[0] if near else None
 
 
 def resolve_citations(
