@@ -255,6 +255,11 @@ def test_long_snippet_marks_the_words_around_the_first_match() -> None:
         ("tlak", "talks"),
         ("nuclear tlak", "nuclear talks"),
         ("nuclear tlaks", "nuclear talks"),  # the start of a word, against a stem
+        # stems a query stems again (collaps -> collap): held against the typed word's
+        # own stem, and found as written from the index ('colapse' was offered 'coal')
+        ("colapse", "collapse"),
+        ("respnse", "response"),
+        ("increse", "increase"),
     ],
 )
 def test_cli_search_respells_a_word_that_matches_nothing(

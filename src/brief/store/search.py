@@ -264,7 +264,7 @@ def respelled(
         if not terms:
             con.execute(sql.SEARCH_TERMS_DDL)
             terms = [str(t) for (t,) in con.execute(sql.SEARCH_TERMS) if str(t).isalpha()]
-        near = _near_terms(terms, word)
+        near = _near_terms(terms, word, stem(word))
         shown = next(filter(None, (_as_written(con, t) for t in near)), None)
         if shown is None:
             return None
@@ -286,13 +286,35 @@ SWAPPED = 0.9
 SWAPPED_START = NEAR + 0.01
 
 
-def _near_terms(terms: list[str], word: str) -> list[str]:
+def stem(word: str) -> str | None:
+    """*word* as the search index keeps it (stemmed: ``corosion`` -> ``coros``); None
+    for a word of no letters."""
+    return stems([word])[0]
+
+
+def stems(words: Sequence[str]) -> list[str | None]:
+    """Each of *words* as the search index keeps it (see :func:`stem`)."""
+    out: list[str | None] = [None] * len(words)
+    mem = sqlite3.connect(":memory:")
+    try:
+        mem.executescript(sql.STEM_DDL)
+        mem.executemany(sql.INSERT_STEM, enumerate(words))
+        for n, term in mem.execute(sql.STEMS):
+            out[n] = out[n] or str(term)  # a word of one token: its first
+    finally:
+        mem.close()
+    return out
+
+
+def _near_terms(terms: list[str], word: str, stemmed: str | None = None) -> list[str]:
     """The *terms* (the search index's) most like *word*, best first: three at most.
 
-    A term is a stem (``secur`` for ``security``): it is held against the word and,
-    five letters or longer, against as much of the word's start as it is long
-    (``secri``), whichever is closer. (Shorter, too much is near: ``harm`` for
-    ``harvst``.) Two neighbouring letters swapped count as near (:data:`SWAPPED`).
+    A term is a stem (``secur`` for ``security``): it is held against the word, against
+    the word's own stem (*stemmed*: ``coros`` for ``corosion``, near ``corros``, where
+    the whole word is not) and, five letters or longer, against as much of the word's
+    start as it is long (``secri``), whichever is closer. (Shorter, too much is near:
+    ``harm`` for ``harvst``.) Two neighbouring letters swapped count as near
+    (:data:`SWAPPED`).
     """
     from difflib import SequenceMatcher
 
@@ -307,7 +329,7 @@ def _near_terms(terms: list[str], word: str) -> list[str]:
         best = 0.0
         if 4 <= len(term) < len(key) and one_swap(key[: len(term)], term):
             best = SWAPPED_START
-        for typed in {key, key[: max(5, len(term))]}:
+        for typed in {key, key[: max(5, len(term))], stemmed or key}:
             if one_swap(typed, term):
                 best = max(best, SWAPPED)
                 continue
@@ -328,7 +350,7 @@ def _as_written(con: sqlite3.Connection, term: str) -> str | None:
     rows = con.execute(sql.SEARCH.format(where=sql.SEARCH_MATCH), {"match": match, "limit": 1})
     found = rows.fetchall()
     if not found:
-        return None
+        return _as_written_at(con, term)  # a stem that a query stems again
     entry, _ = _records(con, found)[found[0][-1]]
     mem = sqlite3.connect(":memory:")
     try:
@@ -341,6 +363,24 @@ def _as_written(con: sqlite3.Connection, term: str) -> str | None:
         _, start, rest = str(text).partition("\x02")
         word = rest.partition("\x03")[0]
         if start and word.isalpha():
+            return word.casefold()
+    return None
+
+
+def _as_written_at(con: sqlite3.Connection, term: str) -> str | None:
+    """The word *term* stands for, as the first entry the index has it in writes it,
+    in the column it is in: for a stem no query reaches (``corros``, of ``corrosion``,
+    which a query stems to ``corro``)."""
+    con.execute(sql.TERM_AT_DDL)
+    row = con.execute(sql.TERM_AT, (term,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    entry, _ = _records(con, [row[:5]])[row[4]]
+    title, body = codec.search_text(entry)
+    found: list[str] = re.findall(r"[^\W\d_]+", title if row[5] == "title" else body)
+    words = list(dict.fromkeys(found))
+    for word, stemmed in zip(words, stems(words), strict=True):
+        if stemmed == term:
             return word.casefold()
     return None
 

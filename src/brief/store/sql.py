@@ -336,6 +336,25 @@ SEARCH_TERMS_DDL = (
 SEARCH_TERMS = "SELECT term FROM temp.terms"
 TERMS_IN = "SELECT term FROM temp.terms WHERE term IN ({marks})"
 SEARCH_ANY = "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1"
+#: Words as the search index keeps them (stemmed: ``corosion`` -> ``coros``), in
+#: memory: each word a row, its stem found by the row's rowid.
+STEM_DDL = (
+    f"CREATE VIRTUAL TABLE stem USING fts5(word, {_TOKENIZE});"
+    "CREATE VIRTUAL TABLE stems USING fts5vocab(stem, instance)"
+)
+INSERT_STEM = "INSERT INTO stem (rowid, word) VALUES (?, ?)"
+STEMS = "SELECT doc, term FROM stems"
+#: Where a term of the search index is, read from the index itself: a term that is a
+#: stem may not be one as a query (``corros`` is stemmed again, to ``corro``).
+TERM_AT_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_at USING fts5vocab(main, search, instance)"
+)
+TERM_AT = (
+    "SELECT CASE WHEN c.id IS NULL THEN e.kind ELSE 'claim' END, coalesce(c.id, e.id), "
+    f"coalesce({_TOPIC}, ''), 0, t.doc, t.col FROM temp.term_at t "
+    "LEFT JOIN claims c ON c.rowid = t.doc LEFT JOIN entries e ON e.rowid = -t.doc "
+    "WHERE t.term = ? LIMIT 1"
+)
 INSERT_SNIPPET_TEXT = "INSERT INTO snip (rowid, title, body) VALUES (?, ?, ?)"
 #: The title and the body of one text, each with the words a term matches marked by
 #: ``\x02`` and ``\x03`` (the match expression).
