@@ -928,6 +928,22 @@ def test_a_bundled_entry_opened_and_left_as_it_was_leaves_no_copy(
     assert mine.read_text() == "format = 2\n# my own notes, kept\n"  # exactly as it was
 
 
+def test_a_copy_left_as_it_was_goes_when_only_the_rest_of_its_file_was_edited(
+    home: Path, tmp_path: Path
+) -> None:
+    """A trial's editor changed another entry of actors.toml, not the copy of China:
+    the unchanged copy stayed, overriding the bundled China from then on."""
+    mine = home / "actors.toml"
+    mine.write_text("format = 2\n# my own notes\n")
+    change = ("# my own notes", "# my own notes, edited")
+    result = invoke("edit", "china", env={"EDITOR": editor(tmp_path, change)})
+    assert result.exit_code == 0, result.stderr
+    assert f"removed it, your other changes to {mine} kept" in result.stdout
+    assert mine.read_text() == "format = 2\n# my own notes, edited\n"
+    where = run("where", "china").stdout.splitlines()  # the bundled China alone
+    assert len(where) == 1 and where[0].startswith(f"{Path(bundled_root()) / 'actors.toml'}:")
+
+
 def test_a_copy_added_to_a_file_of_yours_is_taken_back_when_the_editor_fails(
     home: Path, tmp_path: Path
 ) -> None:

@@ -682,9 +682,28 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     click.echo(f"copied the {winner.kind} {winner.id!r} to {path}:{line}; your copy overrides it")
     copied = a.read_exact(path)
     _edit_loop(ctx, layers, path, line, before, elsewhere)
-    if a.read_exact(path) == copied:  # a look, not an edit: no copy left behind
+    now = a.read_exact(path)
+    if now == copied:  # a look, not an edit: no copy left behind
         a.restore(path, before)
         click.echo(f"the copy was not changed: removed it; the bundled {winner.kind} is in use")
+    elif _copy_kept_as_written(copied, before, now):
+        # another entry of the file edited, the copy not: the copy's bytes alone go (a
+        # trial's unchanged copy stayed, overriding the bundled entry from then on)
+        assert now is not None and copied is not None and before is not None
+        a.restore(path, now[: len(now) - (len(copied) - len(before))])
+        click.echo(
+            f"the copy was not changed: removed it, your other changes to {path} kept; "
+            f"the bundled {winner.kind} is in use"
+        )
+
+
+def _copy_kept_as_written(copied: bytes | None, before: bytes | None, now: bytes | None) -> bool:
+    """Whether the file *now* still ends with the copy appended to it as it was written
+    (*copied* is *before* and the copy), its other lines changed."""
+    if copied is None or before is None or now is None or not copied.startswith(before):
+        return False
+    block = copied[len(before) :]
+    return bool(block) and now.endswith(block) and now != copied
 
 
 def _copy(winner: Definition, target: str) -> tuple[str, int, bytes | None]:

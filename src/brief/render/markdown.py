@@ -278,9 +278,9 @@ def claims(view: Claims) -> str:
     """A table: one row per claim, its lists joined by commas."""
     lines = ["# Claims", ""]
     if view.filters:
-        lines += [f"*Where {escape(view.described)}.*", ""]
-    lines += [
-        "| Claim | Status | Grade | Date | Topic | Actors | Sources | Text |",
+        lines += [f"*Filters: {escape(view.described)}.*", ""]
+    lines += [  # the columns in the order of the piped rows (``claimtable.ALL``)
+        "| Claim | Status | Grade | Topic | Actors | Sources | Date | Text |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for row in view.rows:
@@ -288,10 +288,10 @@ def claims(view: Claims) -> str:
             row.id,
             row.status,
             row.grade,
-            row.date or "",
             row.topic,
             ", ".join(row.actors),
             ", ".join(row.sources),
+            row.date or "",
             row.text,
         )
         lines.append("| " + " | ".join(escape(cell) for cell in cells) + " |")

@@ -216,21 +216,21 @@ def validation(view: Validation) -> str:
 
 def claims(view: Claims) -> str:
     """A table: one row per claim, its lists joined by commas."""
-    header = ["Claim", "Status", "Grade", "Date", "Topic", "Actors", "Sources", "Text"]
-    rows = [
+    header = ["Claim", "Status", "Grade", "Topic", "Actors", "Sources", "Date", "Text"]
+    rows = [  # the columns in the order of the piped rows (``claimtable.ALL``)
         [
             f'<span class="ids">{esc(r.id)}</span>',
             parts.status_word(r.status),
             esc(r.grade),
-            esc(r.date or ""),
             esc(r.topic),
             esc(", ".join(r.actors)),
             esc(", ".join(r.sources)),
+            esc(r.date or ""),
             esc(r.text),
         ]
         for r in view.rows
     ]
-    where = f"<p><em>Where {esc(view.described)}.</em></p>\n" if view.filters else ""
+    where = f"<p><em>Filters: {esc(view.described)}.</em></p>\n" if view.filters else ""
     return document("Claims", f"<h1>Claims</h1>\n{where}{table(header, rows, set())}")
 
 
