@@ -674,14 +674,14 @@ def test_a_whole_claim_validate_would_fault_is_refused_before_writing(home: Path
     as BRIEF013 (left out) with exit status 1."""
     args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")
     refused = run(*args, "--set", "status=disputed", "Disputed.")
-    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert (refused.exit_code, refused.stdout) == (1, "")  # validate's fault: exit 1 (a trial)
     assert refused.stderr == (
         "brief: a disputed claim needs a 'note' saying why [BRIEF013]: add --set note='why it "
         "is disputed'\n"
     )
     assert not (home / "topics").exists()
     both = run(*args, "--set", "likelihood=likely", "--set", "status=disputed", "Likely.")
-    assert both.exit_code == 2 and both.stderr == (
+    assert both.exit_code == 1 and both.stderr == (
         "brief: likelihood: only an assessment has a likelihood (this claim is disputed) "
         "[BRIEF020]: add --set status=assessment, or leave out --set likelihood; a disputed "
         "claim needs a 'note' saying why [BRIEF013]: add --set note='why it is disputed'\n"

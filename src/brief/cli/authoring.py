@@ -609,8 +609,8 @@ def _refuse_faults(
         message = fault.message.removesuffix(left_out_words("claims", ident))
         fix = f": {_FAULT_FIXES[fault.code].format(key=key)}" if fault.code in _FAULT_FIXES else ""
         said.append(f"{key + ': ' if key else ''}{message} [{fault.code}]{fix}")
-    if said:
-        raise UsageError("; ".join(said))
+    if said:  # a fault of the claim, as validate's are (exit 1), not of the command line
+        raise BriefError("; ".join(said))
 
 
 def _quote_faults(path: str, checked: Checked, quoted: Definition) -> list[Diagnostic]:
