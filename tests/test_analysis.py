@@ -139,7 +139,10 @@ def test_minimum_grades() -> None:
         (("--since", "2030", "--until", "2020"), "--since/--until: '2030' is after '2020'"),
         (("--min-grade", "Z9"), "'Z9' is not a grade"),
         (("--status", "aleged"), "Did you mean 'alleged'?"),
-        (("--fields", "id"), "--fields chooses the keys of JSON output: add --format json"),
+        (
+            ("-f", "markdown", "--fields", "id"),
+            "--fields chooses the keys of JSON output and the fields of piped rows",
+        ),
         (
             ("-f", "json", "--fields", "id,dat"),
             "unknown field 'dat' (did you mean 'date'?); valid fields: id, status",
@@ -172,6 +175,15 @@ def test_json_fields_choose_the_keys_in_order() -> None:
         {"date": "2020", "id": "fishing-harmed", "actors": ["fishers-union", "port-authority"]}
     ]
     assert list(data["claims"][0]) == ["date", "id", "actors"]
+
+
+def test_fields_choose_the_piped_rows_fields_in_order() -> None:
+    """A trial wanted `--fields` for cut and sort, not only with `-f json`."""
+    code, rows, err = claims("--fields", "date,id,actors,credibility,checked,note", "--by", "union")
+    assert (code, err) == (0, "")
+    assert rows == [["2020", "fishing-harmed", "fishers-union,port-authority", "4", "true", ""]]
+    code, rows, _ = claims("--fields", "quotes", "--status", "reported")
+    assert code == 0 and rows and all(len(row) == 1 and row[0].isdigit() for row in rows)
 
 
 def test_json_without_fields_gives_every_field() -> None:

@@ -68,7 +68,8 @@ STATUSES = ("reported", "assessment", "alleged", "disputed")
 @click.option(
     "--fields",
     metavar="A,B,...",
-    help="With --format json: only these keys for each claim (an unknown one lists them all).",
+    help="Only these keys for each claim, in this order: JSON's keys, or the piped rows' "
+    "fields (an unknown one lists them all).",
 )
 @format_option
 @click.pass_context
@@ -92,6 +93,7 @@ def claims(
     brief claims --status reported --source fc-unsc-record --since 2019
     brief claims --by 'unnamed accusers' -f json --fields id,status,text
     brief claims | cut -f1,3 | sort -k2
+    brief claims --fields credibility,id,date | sort -n
     """
     from ..render.output import destination
     from ..views.claims import FIELDS, Query
@@ -100,11 +102,14 @@ def claims(
     keys = FIELDS
     if fields is not None:
         dest = destination(fmt or options(ctx).config.format, ctx.meta.get("brief.color") or "auto")
-        if dest != "json":
-            raise UsageError("--fields chooses the keys of JSON output: add --format json")
+        if dest not in ("json", "plain"):
+            raise UsageError(
+                "--fields chooses the keys of JSON output and the fields of piped rows: "
+                "add --format json, or pipe it (or --format plain)"
+            )
         keys = chosen(fields)
     store = open_store(ctx)
-    view = store.claims(Query(**asked), keys)
+    view = store.claims(Query(**asked), keys)._replace(chosen=fields is not None)
     for gone in view.left_out:  # rows are data: told on stderr (even with -q: the result's)
         click.echo(f"brief: {gone.line}", err=True)
     empty = None

@@ -389,11 +389,14 @@ def validation(view: Validation) -> str:
 
 def claims(view: Claims) -> str:
     """One claim per line, tab-separated, no header: id, status, grade, topic, actors,
-    sources, date and text (lists joined by commas; an empty field is empty). Made for
+    sources, date and text, or the fields ``--fields`` chose, in its order (lists joined
+    by commas; an empty field is empty; a yes or no ``true`` or ``false``). Made for
     cut, sort, awk -F'\\t' and fzf; a field never holds a tab or a newline."""
     from ..core.sanitize import inert_line
 
     def fields(row: ClaimRow) -> list[str]:
+        if view.chosen:
+            return [_field(getattr(row, key)) for key in view.fields]
         return [
             row.id,
             row.status,
@@ -406,6 +409,16 @@ def claims(view: Claims) -> str:
         ]
 
     return "".join("\t".join(inert_line(f) for f in fields(row)) + "\n" for row in view.rows)
+
+
+def _field(value: object) -> str:
+    """A field of a piped row: a list joined by commas, nothing for none, a yes or no
+    as ``true`` or ``false`` (as JSON writes them)."""
+    if isinstance(value, tuple):
+        return ",".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 def timeline(view: Timeline, width: int = 80) -> str:

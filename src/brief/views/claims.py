@@ -102,6 +102,9 @@ class Claims(NamedTuple):
     left_out: tuple[LeftOut, ...] = ()
     """The topic, actor and source filtered by (``--topic`` ...) with claims the corpus
     holds but could not use: no row here stands for them."""
+    chosen: bool = False
+    """Whether ``--fields`` chose them: piped rows then give those fields, in that order,
+    rather than their eight columns."""
 
     @property
     def described(self) -> str:
