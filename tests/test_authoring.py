@@ -776,6 +776,20 @@ def test_edit_keep_anyway(topic: Path, tmp_path: Path, monkeypatch: pytest.Monke
     assert 'summary = ""' in topic.read_text()
 
 
+def test_a_wrong_answer_at_the_question_is_asked_again_in_brief_s_words(
+    topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's `x` got click's `Error: 'x' is not one of 'e', 'k', 'r'.`; a word
+    (`Keep`) is taken for its letter."""
+    monkeypatch.setattr("brief.cli.authoring.interactive", lambda: True)
+    env = {"EDITOR": editor(tmp_path, BREAK)}
+    result = invoke("edit", "arctic-shipping", env=env, answers="x\nKeep\n")
+    assert result.exit_code == 0 and "kept" in result.stderr
+    assert "brief: type e, k or r, then Enter" in result.stderr
+    assert "Error:" not in result.stderr
+    assert result.stderr.count("What now?") == 2
+
+
 def test_edit_interrupted_at_the_question_keeps_the_file_and_says_so(
     topic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1726,9 +1740,12 @@ def test_no_terminal_and_no_editor_set_writes_nothing(
     monkeypatch.delenv("EDITOR", raising=False)
     result = run("new", "claim", "--topic", "sanctions", "--source", "why-china")
     assert result.exit_code == 1
-    assert result.stderr == "brief: no terminal for an editor: set $VISUAL or $EDITOR\n"
+    assert result.stderr == (
+        "brief: no editor to open: not in a terminal, and neither $VISUAL nor $EDITOR is set "
+        "(set one; 'brief new' also takes --set KEY=VALUE and --no-edit)\n"
+    )
     assert not (home / "topics" / "sanctions.toml").exists()
-    assert run("edit", "sanctions").stderr.startswith("brief: no terminal for an editor")
+    assert run("edit", "sanctions").stderr.startswith("brief: no editor to open: not in a")
     assert not (home / "topics" / "sanctions.toml").exists()  # no copy made either
 
 

@@ -1061,12 +1061,7 @@ def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:
         click.echo(f"kept {path} with its problems (see 'brief validate')", err=True)
         ctx.exit(1)
     try:
-        answer = click.prompt(
-            "What now? (e)dit again, (k)eep anyway, (r)evert",
-            type=click.Choice(["e", "k", "r"]),
-            show_choices=False,
-            err=True,
-        )
+        answer = _answer()
     except (click.Abort, KeyboardInterrupt, EOFError):
         # Nothing the user typed is thrown away unasked: keep it, and say so.
         click.echo(f"\ninterrupted: kept {path} with its problems (see 'brief validate')", err=True)
@@ -1077,6 +1072,21 @@ def _ask(ctx: click.Context, path: str, before: bytes | None) -> bool:
         restore(path, before)
         click.echo(f"reverted {path}" if before is not None else f"removed {path}", err=True)
     return answer == "e"
+
+
+#: The answers to the edit prompt, by what may be typed: the letter or the word.
+_ANSWERS = {"e": "e", "edit": "e", "k": "k", "keep": "k", "r": "r", "revert": "r"}
+
+
+def _answer() -> str:
+    """The edit prompt's answer, ``e``, ``k`` or ``r``: asked again, in brief's words,
+    until it is one (click's own said ``Error: 'x' is not one of 'e', 'k', 'r'.``)."""
+    while True:
+        typed = click.prompt("What now? (e)dit again, (k)eep anyway, (r)evert", err=True)
+        answer = _ANSWERS.get(str(typed).strip().lower())
+        if answer is not None:
+            return answer
+        click.echo("brief: type e, k or r, then Enter", err=True)
 
 
 @command()

@@ -41,7 +41,10 @@ def editor() -> list[str]:
             except ValueError as exc:
                 raise EditorError(f"${var}: cannot read {value!r}: {exc}") from None
     if not _terminal():  # a terminal editor would fail, leaving what it was given as it is
-        raise EditorError("no terminal for an editor: set $VISUAL or $EDITOR")
+        raise EditorError(
+            "no editor to open: not in a terminal, and neither $VISUAL nor $EDITOR is set "
+            "(set one; 'brief new' also takes --set KEY=VALUE and --no-edit)"
+        )
     for name in ("editor", "nano", "vi"):
         if shutil.which(name):
             return [name]
