@@ -125,3 +125,12 @@ def test_a_comparison_fits_a_narrow_width(names: tuple[str, str]) -> None:
     starts = [line.strip() for line in out.splitlines()]
     short = [r["title"] for r in rows if cell_width(r["title"]) <= 36]
     assert short and all(any(s.startswith(t) for s in starts) for t in short)  # named whole
+
+
+def test_a_narrow_width_is_kept_under_an_indent() -> None:
+    """At --width 20 a claim's lines were 22 cells, a fact-check's 25: each wrapped line
+    kept 20 cells for its words after its indent, whatever the width."""
+    out = run("show", "sanctions", "-f", "plain", "--width", "20").stdout
+    claims = out.split("\nSources\n")[0]  # the grades' key, after them, is a table of its own
+    over = [line for line in claims.splitlines() if cell_width(line) > 20]
+    assert not over, over

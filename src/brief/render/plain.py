@@ -61,14 +61,20 @@ if TYPE_CHECKING:  # annotations only: the comparison builder loads the whole co
 MAX_WIDTH = 100
 
 
+#: The fewest cells a wrapped line keeps for its words after its indent (at ``--width
+#: 20``, 20 after an indent of 8 made lines of 28).
+MIN_TEXT = 10
+
+
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     """Greedy word wrap with hanging indents, one paragraph per line of *text*.
 
     Not ``textwrap``: its word-splitting regex alone takes ~5 ms to compile at every
     start, more than all of a warm ``brief show`` spends rendering. Words longer than a
-    line are cut, so nothing ever overflows *width*.
+    line are cut, so nothing overflows *width*, unless an indent leaves it fewer than
+    :data:`MIN_TEXT` cells for words (``--width 20`` under a deep indent).
     """
-    width = max(width, len(rest) + 20)
+    width = max(width, len(rest) + MIN_TEXT)
     lines: list[str] = []
     for number, paragraph in enumerate(text.split("\n")):
         indent = first if number == 0 else rest
@@ -96,7 +102,7 @@ def _wrap_ending(
         return []
     if "\n" in whole or len(first) + cell_len(whole) <= width:
         return _wrap(whole, width, first, rest)
-    return _fill([*text.split(), *parts], max(width, len(rest) + 20), first, rest)
+    return _fill([*text.split(), *parts], max(width, len(rest) + MIN_TEXT), first, rest)
 
 
 def hanging(text: str, width: int, first: str, rest: str) -> list[str]:
