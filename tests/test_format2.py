@@ -654,3 +654,17 @@ def test_compare_prints_quotes_only_when_asked_as_show_does() -> None:
         base = ("compare", "why-china", "china-russia", "-f", fmt, "-w", "200")
         assert quoted not in run(*base).stdout
         assert quoted in run(*base, "--quotes").stdout
+
+
+@pytest.mark.parametrize("no_cache", ["1", ""], ids=["files", "cache"])
+def test_a_citation_names_its_source_s_publisher(analyst: Path, no_cache: str) -> None:
+    """A trial's citations left out the publisher the source gives (format 2)."""
+    env = {"BRIEF_NO_CACHE": no_cache}
+    args = ("--no-bundled", "--corpus", str(analyst), "show", "harbour")
+    for _ in range(2):  # the second run from the cache, if there is one
+        plain = run(*args, "-f", "plain", env=env).stdout
+        assert '"Shipping Volumes" (Port Observers, Northern\n      Maritime Institute, 2021)' in (
+            plain
+        )
+        refs = json.loads(run(*args, "-f", "json", env=env).stdout)["references"]
+        assert refs[1]["publisher"] == "The Coastal Weekly" and refs[1]["author"] is None

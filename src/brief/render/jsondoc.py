@@ -121,6 +121,7 @@ def _references(refs: tuple[Reference, ...]) -> list[dict[str, Any]]:
             "section": r.section,
             "author": r.author,
             "year": r.year,
+            "publisher": r.publisher,
         }
         for r in refs
     ]

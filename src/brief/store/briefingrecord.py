@@ -54,7 +54,7 @@ def briefing_blob(b: Briefing) -> bytes:
             tuple((s.key, s.title, tuple(_point_data(p) for p in s.points)) for s in b.sections),
             tuple((x.kind, x.id, x.title) for x in b.related),
             b.related_heading,
-            tuple((r.number, r.source, r.title, r.section, r.author, r.year) for r in b.references),
+            tuple(tuple(r) for r in b.references),  # every field, in order (Reference(*r))
             b.left_out,
             tuple(
                 (r.words, r.kind, r.other, r.other_title, r.claims, r.contested)

@@ -48,7 +48,9 @@ class Citations:
         for (source, section), n in self.numbers.items():
             entry = self.index.sources[source]
             year = entry.date[:4] if entry.date else None
-            out.append(Reference(n, source, entry.title, section, entry.author, year))
+            out.append(
+                Reference(n, source, entry.title, section, entry.author, year, entry.publisher)
+            )
         return tuple(out)
 
 

@@ -46,6 +46,9 @@ class Reference(NamedTuple):
     """The source's author, when known."""
     year: str | None = None
     """The year of the source's date, when known."""
+    publisher: str | None = None
+    """Who published the source (format 2), when known: a citation names it after the
+    author, as a journalist's does."""
 
 
 class Quote(NamedTuple):

@@ -44,9 +44,9 @@ def link_label(link: Link) -> str:
 
 
 def reference_label(ref: Reference) -> str:
-    """``Title, "Section" (Author, Year)``, with what is known of author and year."""
+    """``Title, "Section" (Author, Publisher, Year)``, with what is known of them."""
     label = f'{ref.title}, "{ref.section}"' if ref.section else ref.title
-    byline = ", ".join(x for x in (ref.author, ref.year) if x)
+    byline = ", ".join(x for x in (ref.author, ref.publisher, ref.year) if x)
     return f"{label} ({byline})" if byline else label
 
 
