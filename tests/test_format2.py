@@ -668,3 +668,24 @@ def test_a_citation_names_its_source_s_publisher(analyst: Path, no_cache: str) -
         )
         refs = json.loads(run(*args, "-f", "json", env=env).stdout)["references"]
         assert refs[1]["publisher"] == "The Coastal Weekly" and refs[1]["author"] is None
+
+
+@pytest.mark.parametrize("no_cache", ["1", ""], ids=["files", "cache"])
+def test_a_section_cited_in_another_case_keeps_its_quote_and_locator(
+    analyst: Path, no_cache: str
+) -> None:
+    """A trial's `section = "the caribbean crisis"` (the source's is capitalised) was
+    taken, as documented, but its quote and locator were dropped without a word."""
+    path = analyst / "harbour.toml"
+    path.write_text(
+        path.read_text().replace(
+            'section = "Shipping Volumes", quote', 'section = "shipping volumes", quote'
+        )
+    )
+    env = {"BRIEF_NO_CACHE": no_cache}
+    corpus = ("--no-bundled", "--corpus", str(analyst))
+    for _ in range(2):  # the second run from the cache, if there is one
+        rows = run(*corpus, "claims", "-f", "json", "--fields", "id,quotes", env=env).stdout
+        assert {"id": "volumes-rose", "quotes": 1} in json.loads(rows)["claims"]
+        shown = run(*corpus, "show", "harbour", "--quotes", "-f", "plain", env=env).stdout
+        assert "“container volumes rose by a third” [1, p. 4]" in shown

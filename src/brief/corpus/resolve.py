@@ -133,7 +133,7 @@ def _section(
         message = f"source {known.id!r} has no section {cite.section!r}{_near(cite, known)}"
         problems.append(Diagnostic(d.UNKNOWN_SECTION, file, f"{where}.section", message))
         return None
-    return Citation(cite.source, found)
+    return replace(cite, section=found)  # its quote and locator kept (a trial lost them)
 
 
 #: The most sections a problem lists (a source with more says how many are left).
