@@ -137,6 +137,7 @@ def test_show_json_shape(mini: Path) -> None:
         "section": None,
         "author": None,
         "year": None,
+        "publisher": None,
     }
     assert data["related"] == [{"kind": "topic", "id": "security", "title": "Security"}]
 

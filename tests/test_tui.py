@@ -615,7 +615,8 @@ async def test_format2_grades_are_drawn_as_brief_show_prints_them() -> None:
     """A new user saw `B2 · likely · ...` under claims in `brief show`, and nothing in the TUI."""
     analyst = Path(__file__).parent / "corpora" / "analyst"
     app = make_app(analyst, start="harbour")
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the page below the first screen is mounted after it
         text = "\n".join(page(app))
         assert "likely" in text and "confidence" in text
         shown = CliRunner().invoke(
