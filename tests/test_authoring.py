@@ -669,6 +669,32 @@ def test_new_with_a_wrong_set_writes_nothing(
     assert not any(home.rglob("*.toml"))
 
 
+def test_a_second_source_is_refused_not_put_in_place_of_the_first(home: Path) -> None:
+    """A trial's `-s thirteen-days ... -s khrushchev-remembers` wrote the claim citing
+    only the second source, and exit 0."""
+    args = ("new", "claim", "-t", "sanctions", "-s", "why-china", "--section", "Trade Sanctions")
+    twice = run(*args, "-s", "china-russia", "--section", "Diplomacy", "Both.")
+    assert twice.exit_code == 2
+    assert "--source given 2 times ('why-china', 'china-russia')" in twice.stderr
+    assert "add others with 'brief edit ID'" in twice.stderr
+    assert not (home / "topics").exists()
+    assert run(*args, "One.").exit_code == 0  # once is as before
+
+
+def test_a_refused_claim_is_not_said_to_be_kept(home: Path) -> None:
+    """A trial's refused `--set relation=pressure` said `the claim is kept without its
+    relation`, validate's words for a claim that loads: nothing was written."""
+    args: tuple[str, ...] = ("new", "claim", "-t", "sanctions", "-a", "china", "-a")
+    args += ("north-korea", "-s", "why-china", "--section", "Trade Sanctions")
+    args += ("--set", "relation=pressure")
+    refused = run(*args, "China pressures North Korea.")
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "brief: relation: unknown relation 'pressure' (did you mean 'pressures'?) [BRIEF021]\n"
+    )
+    assert not (home / "topics").exists()
+
+
 def test_a_whole_claim_validate_would_fault_is_refused_before_writing(home: Path) -> None:
     """A new user's `--set status=disputed` with no `--set note` was written, then told
     as BRIEF013 (left out) with exit status 1."""

@@ -136,6 +136,19 @@ def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
     return layers
 
 
+def _once(ctx: click.Context, param: click.Parameter, given: tuple[str, ...]) -> str | None:
+    """The one value of a citation's option; a usage error when it is given twice (a
+    trial's second --source replaced the first without a word)."""
+    if len(given) > 1:
+        shown = ", ".join(repr(value) for value in given)
+        raise click.UsageError(
+            f"--{param.name} given {len(given)} times ({shown}): 'brief new claim' writes one "
+            "citation; add others with 'brief edit ID' (cites = [{ ... }, { ... }])",
+            ctx,
+        )
+    return given[0] if given else None
+
+
 @command()
 @click.argument("kind", type=click.Choice(["topic", "actor", "source", "claim"]))
 @click.argument("words", nargs=-1, metavar="TITLE|TEXT")
@@ -144,10 +157,20 @@ def layers_with(ctx: click.Context, target: str | None) -> list[Layer]:
 )
 @click.option("--topic", "-t", help="claim: the topic it belongs to.")
 @click.option("--actor", "-a", "actors", multiple=True, help="claim: who it is about (repeatable).")
-@click.option("--source", "-s", help="claim: the source it cites.")
-@click.option("--section", help="claim: the section of that source.")
-@click.option("--quote", help="claim: the source's exact words it rests on (format 2).")
-@click.option("--locator", help="claim: where in the source they are: 'p. 4' (format 2).")
+@click.option("--source", "-s", multiple=True, callback=_once, help="claim: the source it cites.")
+@click.option("--section", multiple=True, callback=_once, help="claim: the section of that source.")
+@click.option(
+    "--quote",
+    multiple=True,
+    callback=_once,
+    help="claim: the source's exact words it rests on (format 2).",
+)
+@click.option(
+    "--locator",
+    multiple=True,
+    callback=_once,
+    help="claim: where in the source they are: 'p. 4' (format 2).",
+)
 @click.option(
     "--set",
     "sets",
@@ -606,7 +629,9 @@ def _refuse_faults(
     said = []
     for fault in faults:
         key = fault.where.partition(".")[2]  # as validate names it, past claims[N]
-        message = fault.message.removesuffix(left_out_words("claims", ident))
+        # what validate says became of the claim (left out, kept without its relation)
+        # is not what happens here: nothing is written
+        message = _OUTCOME_SAID.sub("", fault.message.removesuffix(left_out_words("claims", ident)))
         fix = f": {_FAULT_FIXES[fault.code].format(key=key)}" if fault.code in _FAULT_FIXES else ""
         said.append(f"{key + ': ' if key else ''}{message} [{fault.code}]{fix}")
     if said:  # a fault of the claim, as validate's are (exit 1), not of the command line
@@ -796,6 +821,9 @@ _OUTCOME = re.compile(
     r"(?:left out|kept without)[^\[]*(?= \[BRIEF\d+\]$)"
 )
 
+
+#: The same, at the end of a problem's message as the schema words it (no code yet).
+_OUTCOME_SAID = re.compile(r"[:;] (?:the )?claim(?: '[^']*')? is (?:left out|kept without)[^\[]*$")
 
 #: Where a problem's entry is, after its file's name: ``claims[3]`` in ``a.toml:
 #: claims[3].date: ...``.
