@@ -1498,7 +1498,8 @@ def test_the_schema_forgives_the_case_validate_forgives(validator: object, tmp_p
         (True, 2, "", "", graded + 'likelihood = "Very  Likely"\nconfidence = "HIGH"'),
         (False, 2, "", "", graded + 'likelihood = "very_likely"'),
         (True, 2, 'reliability = " B "', "", ""),  # space around any value is forgiven
-        (False, 2, 'reliability = "b"', "", ""),  # its case is not: a capital letter
+        (True, 2, 'reliability = "b"', "", ""),  # nor its case (a trial's "c")
+        (False, 2, 'reliability = "g"', "", ""),
         (True, 2, "", "", 'status = "Reported"'),  # a status's case is forgiven
         (True, 1, "", "", 'status = " ALLEGED "'),
         (False, 2, "", "", 'status = "Reportd"'),

@@ -270,7 +270,7 @@ SOURCE = {"id": "s1", "title": "S", "kind": "book"}
         (1, "sources", {**SOURCE, "date": "2024-13-45"}),
         (2, "sources", {**SOURCE, "retrieved": "2021-02-29"}),
         (2, "sources", {**SOURCE, "text": "/etc/passwd"}),
-        (2, "sources", {**SOURCE, "reliability": "a"}),
+        (2, "sources", {**SOURCE, "reliability": "a+"}),
         (1, "topics", {"id": "t1", "title": "T", "summary": " ", "tags": ["x"]}),
         (1, "actors", {"id": "A1", "name": "A", "description": "D"}),
     ],

@@ -287,8 +287,8 @@ def test_a_quote_in_a_format_1_file_names_the_format_it_needs(analyst: Path) -> 
         ('date = "2018/2020"', 'date = "spring"', "'spring' is not a date"),
         (
             'reliability = "B"',
-            'reliability = "b"',
-            "sources[0].reliability: unknown reliability 'b' (did you mean 'B'?)",
+            'reliability = "b+"',
+            "sources[0].reliability: unknown reliability 'b+' (one of: A, B, C, D, E, F)",
         ),
         (
             'date = "2018/2020"',
@@ -689,3 +689,14 @@ def test_a_section_cited_in_another_case_keeps_its_quote_and_locator(
         assert {"id": "volumes-rose", "quotes": 1} in json.loads(rows)["claims"]
         shown = run(*corpus, "show", "harbour", "--quotes", "-f", "plain", env=env).stdout
         assert "“container volumes rose by a third” [1, p. 4]" in shown
+
+
+def test_a_reliability_in_lower_case_is_its_letter(analyst: Path) -> None:
+    """A trial's `reliability = "c"` left the source out, and every claim citing it,
+    where a status or kind in another case was taken."""
+    path = analyst / "sources.toml"
+    path.write_text(path.read_text().replace('reliability = "B"', 'reliability = "b"', 1))
+    corpus = ("--no-bundled", "--corpus", str(analyst))
+    assert run(*corpus, "validate", str(analyst)).exit_code == 0
+    rows = run(*corpus, "claims", "--min-grade", "B", "--fields", "grade").stdout
+    assert rows and all(line.startswith("B") for line in rows.splitlines())

@@ -71,14 +71,14 @@ def _choices(allowed: tuple[str, ...]) -> str:
 
 
 def reliability(value: Any) -> str:
-    """A source's reliability letter, ``A`` to ``F`` (upper case as written)."""
+    """A source's reliability letter, ``A`` to ``F``, in either case (``"c"`` is ``C``: a
+    trial's lower-case letter left the source out, and every claim citing it)."""
     if not isinstance(value, str):
         raise TypeError(f"expected a string, found {type_name(value)}")
     text = value.strip()
-    if text not in RELIABILITY:
-        hint = f"did you mean {text.upper()!r}?" if text.upper() in RELIABILITY else None
-        raise ValueError(f"unknown reliability {text!r} ({hint or _choices(RELIABILITY)})")
-    return text
+    if text.upper() not in RELIABILITY:
+        raise ValueError(f"unknown reliability {text!r} ({_choices(RELIABILITY)})")
+    return text.upper()
 
 
 def credibility(value: Any) -> int:

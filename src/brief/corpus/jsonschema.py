@@ -196,7 +196,7 @@ def _written(field: Field) -> dict[str, Any]:
 
 def _either_case(word: str) -> str:
     """*word* as a pattern of it in either case, letter by letter: ``[Ss][Hh]``."""
-    return "".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in word)
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in word)
 
 
 def _with_ids(

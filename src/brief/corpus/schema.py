@@ -106,7 +106,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "date": Field(date, False, "string or TOML date"),
         "url": Field(text, False, _STRING),
         "sections": Field(TEXTS, False, _STRINGS),
-        "reliability": Field(adapt(grades.reliability), False, _STRING, RELIABILITY),
+        "reliability": Field(adapt(grades.reliability), False, _STRING, RELIABILITY, "case"),
         "publisher": Field(text, False, _STRING),
         "retrieved": Field(date, False, "string or TOML date"),
         "text": Field(adapt(grades.text_path), False, "path to a text file"),
