@@ -6,17 +6,22 @@ from __future__ import annotations
 from textual.events import Resize
 from textual.widgets import Footer
 
-#: Below this many columns the keys are drawn without the space between them: at 80
-#: columns, the reading screen's keys with the palette's cut "Quotes" to "Qu".
+#: Below this many columns the keys are drawn without the space between them, and
+#: without the palette's ``^p`` at the right: at 80 columns, the reading screen's keys
+#: with the palette's cut "Quotes" to "Qu" (and, a link focused, to "Q").
 ROOMY_KEYS = 100
 
 
 class KeyBar(Footer):
-    """Textual's footer, compact (one space between keys) below :data:`ROOMY_KEYS`
-    columns, so that a screen's keys and the palette's fit an 80-column terminal."""
+    """Textual's footer, compact (one space between keys) and without the palette's key
+    below :data:`ROOMY_KEYS` columns, so that a screen's keys fit an 80-column terminal
+    (ctrl+p still opens the palette, as the title bar's icon does; the help lists it)."""
 
     def __init__(self) -> None:
-        super().__init__(compact=True)  # until its width is known: the first paint fits
+        # as narrow until its width is known: the first paint fits
+        super().__init__(compact=True, show_command_palette=False)
 
     def on_resize(self, event: Resize) -> None:
-        self.compact = event.size.width < ROOMY_KEYS
+        roomy = event.size.width >= ROOMY_KEYS
+        self.compact = not roomy
+        self.show_command_palette = roomy
