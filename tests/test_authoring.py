@@ -221,6 +221,10 @@ def test_new_makes_a_short_id_from_a_long_title_and_none_from_symbols(home: Path
     assert (home / "topics" / f"{made}.toml").exists()
     one = run("new", "actor", "x" * 300, "--no-edit")  # one word, cut to ID_LENGTH
     assert one.exit_code == 0 and f'id = "{"x" * 64}"\n' in (home / "actors.toml").read_text()
+    title = "The aftermath of the Cuban missile crisis and the nuclear test ban"
+    cut = run("new", "topic", title, "--no-edit")  # a trial's ended `...-crisis-and`
+    assert cut.exit_code == 0, cut.stderr
+    assert (home / "topics" / "the-aftermath-of-the-cuban-missile-crisis.toml").exists()
     symbols = run("new", "topic", "\U0001f525\U0001f4a7", "--no-edit")
     assert symbols.exit_code == 2
     said = "'\U0001f525\U0001f4a7' makes no id (it has no letters or digits): give --id"

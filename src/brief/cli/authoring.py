@@ -276,15 +276,44 @@ Given = dict[str, "str | list[str] | int"]
 ID_WORDS, ID_LENGTH = 8, 64
 
 
+#: Words a title cut short does not end its id on (``...-crisis-and``, a trial's).
+_DANGLING = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
+
+
 def _id_of_title(title: str) -> str:
     """The id a new topic, actor or source takes from its *title*: its first
-    :data:`ID_WORDS` words, no longer than :data:`ID_LENGTH` (cut at a word)."""
+    :data:`ID_WORDS` words, no longer than :data:`ID_LENGTH` (cut at a word, and not
+    after a small word such as ``and`` when cut)."""
     from ..corpus.authoring import slug
 
-    ident = "-".join(slug(title).split("-")[:ID_WORDS])
+    words = slug(title).split("-")
+    ident = "-".join(words[:ID_WORDS])
     while len(ident) > ID_LENGTH and "-" in ident:
         ident = ident.rsplit("-", 1)[0]
-    return ident[:ID_LENGTH]
+    ident = ident[:ID_LENGTH]
+    if ident != "-".join(words):  # cut short: end on a word that says something
+        while "-" in ident and ident.rsplit("-", 1)[1] in _DANGLING:
+            ident = ident.rsplit("-", 1)[0]
+    return ident
 
 
 def _say_how_it_reads(kind: str, given: Given, actors: tuple[str, ...]) -> None:
