@@ -647,6 +647,7 @@ def _refuse_faults(
     in that source's text now (``BRIEF017``), as validate looks for it: a quote not in
     the source was written, and only validate told it (a new user)."""
     from ..core.diagnostics import Diagnostic, left_out_words
+    from ..corpus.grades import assessment_fix
     from ..corpus.parse import parse
     from ..corpus.schema import check_document
 
@@ -661,6 +662,7 @@ def _refuse_faults(
         # what validate says became of the claim (left out, kept without its relation)
         # is not what happens here: nothing is written
         message = _OUTCOME_SAID.sub("", fault.message.removesuffix(left_out_words("claims", ident)))
+        message = message.removesuffix(f": {assessment_fix(key)}")  # said below as options
         fix = f": {_FAULT_FIXES[fault.code].format(key=key)}" if fault.code in _FAULT_FIXES else ""
         said.append(f"{key + ': ' if key else ''}{message} [{fault.code}]{fix}")
     if said:  # a fault of the claim, as validate's are (exit 1), not of the command line

@@ -221,9 +221,15 @@ def graded_claim_ok(
     for key in ("likelihood", "confidence"):
         if key in values and status != "assessment":
             message = f"only an assessment has a {key} (this claim is {status})"
-            problem(d.NOT_ASSESSMENT, f"{path}.{key}", message)
+            problem(d.NOT_ASSESSMENT, f"{path}.{key}", f"{message}: {assessment_fix(key)}")
             ok = False
     return ok
+
+
+def assessment_fix(key: str) -> str:
+    """What to do about a *key* (``likelihood``, ``confidence``) on a claim that is not
+    an assessment, as a file is written (``brief new`` says it as its options)."""
+    return f'make it status = "assessment", or leave out its {key}'
 
 
 def as_given(value: Any) -> Any:
