@@ -232,7 +232,7 @@ CASES: dict[str, tuple[str, str, str, str]] = {
         'date = "1950/1953"\n',
         'date = "1950/1953"\nconfidence = "high"\n',
         "harbour.toml: claims[5].confidence: only an assessment has a confidence "
-        "(this claim is reported): make it status = \"assessment\", or leave out its "
+        '(this claim is reported): make it status = "assessment", or leave out its '
         "confidence; claim 'road-planned' is left out",
     ),
     "BRIEF021": (

@@ -91,3 +91,17 @@ def test_a_literal_string_left_open_at_the_end_says_where_it_opened() -> None:
     problem = parse(b"format = 2\n[[actors]]\nid = 's'\nname = 'Smit Salvage\n", "f.toml")
     assert isinstance(problem, Diagnostic)
     assert problem.message.endswith("(the string opened at line 4, column 8 has no closing quote)")
+
+
+def test_a_key_set_twice_says_where_it_was_first_set() -> None:
+    """A trial uncommented a template's `status` below the one it had set: `cannot
+    overwrite a value`, naming neither the key nor its first line."""
+    text = 'format = 2\n[[claims]]\nid = "c"\nstatus = "reported"\ntext = "T."\nstatus = ""\n'
+    found = parse(text.encode(), "f.toml")
+    assert isinstance(found, Diagnostic) and found.where == "line 6, column 12"
+    assert found.message == (
+        "TOML syntax error: cannot overwrite a value ('status' is set twice in one table, "
+        "first at line 4: keep one)"
+    )
+    other = parse(b'format = 2\n[[claims]]\nid = "c"\n[[claims]]\nid = "d"\nid = "e"\n', "f.toml")
+    assert isinstance(other, Diagnostic) and "first at line 5" in other.message  # its own table

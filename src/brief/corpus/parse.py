@@ -339,6 +339,11 @@ def _with_hint(problem: Diagnostic, text: str) -> Diagnostic:
         hint = f" (the [ at line {opened[0]}, column {opened[1]} is never closed with ])"
         return dataclasses.replace(problem, message=problem.message + hint)
     written = lines[line - 1] if 0 < line <= len(lines) else ""
+    if problem.message.endswith(_OVERWRITE):
+        how = _repeat_hint(lines, line)
+        if how is None:
+            return problem
+        return dataclasses.replace(problem, message=problem.message + inert_line(how))
     how = _date_hint(written) or _text_hint(written)
     if how is None and problem.message.endswith(_AT_END_WORDS):  # ``name = 'Smit`` last
         last = next((n for n in range(min(line, len(lines)), 0, -1) if lines[n - 1].strip()), 0)
@@ -348,6 +353,30 @@ def _with_hint(problem: Diagnostic, text: str) -> Diagnostic:
     if how is None:
         return problem
     return dataclasses.replace(problem, message=problem.message + inert_line(how))
+
+
+#: What the parser says of a key written twice in one table (``status`` set, then a
+#: template's ``status`` uncommented below it: a trial's).
+_OVERWRITE = "cannot overwrite a value"
+
+#: A line that sets a plain key (``status = ...``), and a table's header.
+_KEY_LINE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_HEADER_LINE = re.compile(r"\s*\[")
+
+
+def _repeat_hint(lines: list[str], line: int) -> str | None:
+    """Where the key that *line* sets again was first set in the same table, if it is a
+    plain key set on a line of its own there."""
+    found = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if found is None:
+        return None
+    for n in range(line - 1, 0, -1):
+        if _HEADER_LINE.match(lines[n - 1]):
+            return None  # the table began: the first one is not a line of its own
+        again = _KEY_LINE.match(lines[n - 1])
+        if again is not None and again[1] == found[1]:
+            return f" ({found[1]!r} is set twice in one table, first at line {n}: keep one)"
+    return None
 
 
 def _date_hint(line: str) -> str | None:
