@@ -701,3 +701,25 @@ def test_a_reliability_in_lower_case_is_its_letter(analyst: Path) -> None:
     assert run(*corpus, "validate", str(analyst)).exit_code == 0
     rows = run(*corpus, "claims", "--min-grade", "B", "--fields", "grade").stdout
     assert rows and all(line.startswith("B") for line in rows.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Oct 1962", "write 1962-10"),
+        ("27 October 1962", "write 1962-10-27"),
+        ("October 27, 1962", "write 1962-10-27"),
+        ("30 Feb 1962", None),  # no day to suggest
+        ("autumn 1962", None),
+    ],
+)
+def test_a_date_in_words_is_told_as_it_is_written(
+    analyst: Path, written: str, said: str | None
+) -> None:
+    """A trial's `date = "Oct 1962"` was told only the forms a date takes."""
+    path = analyst / "harbour.toml"
+    path.write_text(path.read_text().replace('date = "2018/2020"', f'date = "{written}"', 1))
+    out = run("--no-bundled", "validate", str(analyst)).stdout
+    line = next(x for x in out.splitlines() if ".date:" in x)
+    assert f"{written!r} is not a date" in line
+    assert (f": {said} (" in line) if said else ": write" not in line

@@ -8,7 +8,7 @@ writes them, never an error later in a command that reads them.
 
 from __future__ import annotations
 
-__all__ = ["calendar_problem"]
+__all__ = ["calendar_problem", "in_words"]
 
 _MONTHS = [
     "January",
@@ -44,3 +44,28 @@ def calendar_problem(point: str) -> str | None:
         if not 1 <= int(parts[2]) <= days:
             return f"{point!r} is not a day: {_MONTHS[month - 1]} {parts[0]} has {days}"
     return None
+
+
+def in_words(text: str) -> str | None:
+    """*text* as the date it writes in words, ``YYYY-MM`` or ``YYYY-MM-DD``: ``Oct
+    1962``, ``October 1962``, ``27 Oct 1962``, ``October 27, 1962``; None for anything
+    else (a trial's ``date = "Oct 1962"`` was told only the forms a date takes)."""
+    import re  # an error path only
+
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    months = [n for n, w in enumerate(words) if w.isalpha()]
+    numbers = [w for w in words if w.isdigit()]
+    if len(months) != 1 or not 1 <= len(numbers) <= 2 or len(words) != 1 + len(numbers):
+        return None
+    name = words[months[0]].casefold()
+    month = next(
+        (n for n, m in enumerate(_MONTHS, 1) if len(name) >= 3 and m.casefold().startswith(name)),
+        None,
+    )
+    year = numbers[-1]
+    if month is None or len(year) != 4:
+        return None
+    if len(numbers) == 1:
+        return f"{year}-{month:02d}"
+    day = int(numbers[0])
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core import diagnostics as d
-from ..core.days import calendar_problem
+from ..core.days import calendar_problem, in_words
 from ..core.model import Citation
 from ..core.names import did_you_mean, is_id, normalise
 from ..core.sanitize import inert, quoted
@@ -112,7 +112,11 @@ def date(value: Any) -> str:
             if why is not None:
                 raise Bad(d.BAD_VALUE, why)
             return given
-        raise Bad(d.BAD_VALUE, f"{quoted(given)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        iso = in_words(given)
+        write = f": write {iso}" if iso is not None and calendar_problem(iso) is None else ""
+        raise Bad(
+            d.BAD_VALUE, f"{quoted(given)} is not a date{write} (YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
     if isinstance(value, int) and not isinstance(value, bool):  # a year, but not 4 digits
         raise Bad(d.BAD_VALUE, f"{value} is not a year (YYYY, or a date as a string)")
     raise Bad(d.WRONG_TYPE, f"expected a date or a string, found {type_name(value)}")

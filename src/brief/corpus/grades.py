@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core import diagnostics as d
-from ..core.days import calendar_problem
+from ..core.days import calendar_problem, in_words
 from ..core.model import CONFIDENCES, CREDIBILITY, LIKELIHOODS, RELIABILITY
 from ..core.names import did_you_mean
 from ..core.relations import BY_NAME as RELATIONS
@@ -131,7 +131,9 @@ def _point(value: Any, alone: bool = True) -> str:
         return value.strip()
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         forms = "YYYY, YYYY-MM, YYYY-MM-DD or a range A/B" if alone else "YYYY[-MM[-DD]]"
-        raise ValueError(f"{value!r} is not a date ({forms})")
+        iso = in_words(value) if isinstance(value, str) else None
+        write = f": write {iso}" if iso is not None and calendar_problem(iso) is None else ""
+        raise ValueError(f"{value!r} is not a date{write} ({forms})")
     raise TypeError(f"expected a date or a string, found {type_name(value)}")
 
 
