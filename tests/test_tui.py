@@ -132,6 +132,19 @@ def test_filter_matches_titles_ids_and_aliases_in_any_case(mini: Path) -> None:
     assert matching(items, "zzz") == []
 
 
+def test_a_filter_matching_nothing_takes_its_letters_in_order(mini: Path) -> None:
+    """A trial's `krus` found nothing for Khrushchev, where `brief show` suggested it:
+    a filter of four letters or more that matches nothing as typed takes its letters
+    in order, the first starting a word (`nrth` North Korea); what matches as typed is
+    all that is shown when anything does."""
+    items = entries(open_store([Layer(str(mini), "mini")], use_cache=False).catalogue())
+    assert [e.id for e in matching(items, "nrth")] == ["north-korea"]
+    assert [e.id for e in matching(items, "nrth kra")] == ["north-korea"]
+    assert matching(items, "nrt") == []  # three letters: too few to take loosely
+    assert matching(items, "orth") == [e for e in items if e.id == "north-korea"]  # as typed
+    assert matching(items, "rthn") == []  # the first letter starts no word there
+
+
 def test_history_goes_back_and_forward_keeping_scroll_offsets() -> None:
     history = History()
     assert not history.can_back and history.back() is None

@@ -6,6 +6,7 @@ precomputed keys (substring tests on normalised names, aliases included).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -55,5 +56,24 @@ def matching(items: Sequence[Entry], query: str) -> list[Entry]:
         return list(items)
     if len(words) == 1:
         word = words[0]
-        return [e for e in items if word in e.keys]
-    return [e for e in items if all(w in e.keys for w in words)]
+        found = [e for e in items if word in e.keys]
+    else:
+        found = [e for e in items if all(w in e.keys for w in words)]
+    if found or sum(map(len, words)) < MIN_LOOSE:
+        return found
+    # none: each word's letters in order, as a name half remembered is typed (a
+    # trial's `krus` for Khrushchev found nothing, where `brief show` suggested it)
+    loose = [_in_order(w) for w in words]
+    return [e for e in items if all(p.search(e.keys) for p in loose)]
+
+
+#: The fewest letters a filter needs before, finding nothing as typed, it takes its
+#: letters in order with others between (``krus``: Khrushchev); fewer match too much.
+MIN_LOOSE = 4
+
+
+def _in_order(word: str) -> re.Pattern[str]:
+    """What finds the letters of *word* in their order in one line of an entry's keys,
+    the first at the start of a word of it (``krus``: ``nikita-khrushchev``)."""
+    first, *rest = (re.escape(c) for c in word)
+    return re.compile(r"(?<![^\W_])" + first + "".join(f"[^\n]*?{c}" for c in rest))
