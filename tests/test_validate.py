@@ -692,3 +692,19 @@ def test_alone_reads_only_the_folders_given(
     assert alone.stderr == "1 problem in 1 of 1 file\n"  # nothing of the other layers'
     refused = run("validate", "--alone")
     assert refused.exit_code == 2 and "name at least one DIR" in refused.stderr
+
+
+def test_a_section_of_another_number_lists_the_sections(tmp_path: Path) -> None:
+    """`Chapter 2` was offered `Chapter 5` (did you mean), another chapter, not a slip."""
+    (tmp_path / "a.toml").write_text(
+        'format = 2\n[[sources]]\nid = "s"\ntitle = "S"\nkind = "book"\n'
+        'sections = ["Chapter 5", "Chapter 14", "Epilogue"]\n'
+        '[[topics]]\nid = "t"\ntitle = "T"\nsummary = "S."\n'
+        '[[claims]]\nid = "c"\ntopic = "t"\ntext = "T."\n'
+        'cites = [{ source = "s", section = "Chapter 2" }]\n'
+        '[[claims]]\nid = "d"\ntopic = "t"\ntext = "T."\n'
+        'cites = [{ source = "s", section = "Epilog" }]\n'
+    )
+    out = run("--no-bundled", "validate", str(tmp_path)).stdout
+    assert "no section 'Chapter 2': name one of 'Chapter 5', 'Chapter 14', 'Epilogue'" in out
+    assert "no section 'Epilog' (did you mean 'Epilogue'?)" in out  # a slip still is

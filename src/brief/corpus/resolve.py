@@ -162,11 +162,16 @@ def _near(cite: Citation, known: Sections) -> str:
 
 
 def closest_section(section: str, names: Sequence[str]) -> str | None:
-    """The one of a source's section *names* close enough to *section* to suggest."""
+    """The one of a source's section *names* close enough to *section* to suggest; not
+    one that differs from it only in its numbers (``Chapter 5`` for ``Chapter 2``, a
+    trial's: another chapter, not a slip), when the sections are listed instead."""
     import difflib  # error path only
+    import re
 
     near = difflib.get_close_matches(section, names, n=1, cutoff=0.5)
-    return near[0] if near else None
+    if not near or re.sub(r"\d+", "#", near[0]) == re.sub(r"\d+", "#", section):
+        return None
+    return near[0]
 
 
 def resolve_citations(
