@@ -79,6 +79,16 @@ def test_the_policy_allows_exactly_the_stylesheet() -> None:
     assert f"<style>{CSS}</style>" in _html("mini", "list")
 
 
+def test_a_word_longer_than_the_page_is_broken_to_fit() -> None:
+    """A trial's 90-character word (a long URL) ran off the page on a narrow screen."""
+    import re
+
+    from brief.render.html.style import CSS
+
+    body = re.search(r"(?m)^body\{([^}]*)\}", CSS)
+    assert body is not None and "overflow-wrap:anywhere" in body[1]
+
+
 def test_validate_as_html() -> None:
     result = run("--no-bundled", "validate", str(CORPORA / "knockons"), "-f", "html")
     assert result.exit_code == 1

@@ -91,7 +91,7 @@ def test_markdown_html_and_the_cache_mark_it_alike(analyst: Path) -> None:
         markdown = run(*base, "markdown").stdout
         assert f"\u201c{WRONG}\u201d \\[1, p. 4\\] {NOT_FOUND}" in markdown
         html = run(*base, "html").stdout
-        assert "(not found in the source&#x27;s text: see brief validate)" in html
+        assert "(not found where cited in the source&#x27;s text: brief validate says more)" in html
 
 
 def test_the_mark_agrees_with_validate(analyst: Path) -> None:
@@ -141,7 +141,8 @@ def test_export_marks_it(analyst: Path, tmp_path: Path) -> None:
     done = run("--no-bundled", "--corpus", str(analyst), "export", str(site))
     assert done.exit_code == 0, done.stderr
     page_ = (site / "topic-harbour.html").read_text()
-    assert f"\u201c{WRONG}\u201d [1, p. 4] (not found in the source&#x27;s text" in page_
+    said = "(not found where cited in the source&#x27;s text"
+    assert f"\u201c{WRONG}\u201d [1, p. 4] {said}" in page_
 
 
 def test_show_without_quotes_reads_no_source_text(

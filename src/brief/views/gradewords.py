@@ -109,7 +109,7 @@ def grade_line(grade: Grade) -> str:
 
 
 #: What follows a quote its source's text does not hold, wherever it is shown.
-NOT_FOUND = "(not found in the source's text: see brief validate)"
+NOT_FOUND = "(not found where cited in the source's text: brief validate says more)"
 
 
 def quote_line(quote: Quote) -> str:

@@ -14,7 +14,8 @@ CSS = """\
 --rule:#3b3d40;--link:#8cc4ff;--warn:#ff9d9d;--mark:#5a4b00;--badge:#26292e}}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:46rem;padding:1rem 1.25rem 3rem;color:var(--fg);\
-background:var(--bg);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",sans-serif}
+background:var(--bg);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;\
+overflow-wrap:anywhere}
 a{color:var(--link)}
 a:focus-visible{outline:2px solid var(--link);outline-offset:2px}
 h1{font-size:1.6rem;line-height:1.25;margin:1.5rem 0 .5rem}
@@ -72,4 +73,4 @@ a.external::after{content:" (" attr(href) ")";font-size:.85em}}
 
 #: The stylesheet's SHA-256, base64: what the Content-Security-Policy allows. Written out,
 #: not computed (hashlib costs a few ms to import); tests/test_html.py checks it.
-CSS_SHA256 = "/gefm584gRKU/KjwsoYiNl9dIJLQtRG5NWDDVzEIR2w="
+CSS_SHA256 = "s+NDq0jtS71ImDYXTTD6UID1VD/3dD/NhKeelNCNYd4="
