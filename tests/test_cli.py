@@ -138,6 +138,7 @@ def test_show_json_shape(mini: Path) -> None:
         "author": None,
         "year": None,
         "publisher": None,
+        "url": None,
     }
     assert data["related"] == [{"kind": "topic", "id": "security", "title": "Security"}]
 

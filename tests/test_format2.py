@@ -723,3 +723,16 @@ def test_a_date_in_words_is_told_as_it_is_written(
     line = next(x for x in out.splitlines() if ".date:" in x)
     assert f"{written!r} is not a date" in line
     assert (f": {said} (" in line) if said else ": write" not in line
+
+
+def test_a_briefing_s_sources_give_their_addresses() -> None:
+    """A trial's briefing, mailed as Markdown or HTML, lost the way to its sources: the
+    address was on the source's own page alone."""
+    url = "https://www.un.org/securitycouncil/sanctions/1718"
+    refs = json.loads(run("show", "sanctions", "-f", "json").stdout)["references"]
+    assert {r["source"]: r["url"] for r in refs}["fc-unsc-record"] == url
+    assert {r["url"] for r in refs if r["source"] == "why-china"} == {None}
+    markdown = run("show", "sanctions", "-f", "markdown").stdout
+    assert f'"Resolutions 2006-2017" (United Nations Security Council), {url}\n' in markdown
+    html = run("show", "sanctions", "-f", "html").stdout
+    assert f'<a class="external" href="{url}" rel="noopener noreferrer nofollow">' in html

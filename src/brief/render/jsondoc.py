@@ -122,6 +122,7 @@ def _references(refs: tuple[Reference, ...]) -> list[dict[str, Any]]:
             "author": r.author,
             "year": r.year,
             "publisher": r.publisher,
+            "url": r.url,
         }
         for r in refs
     ]

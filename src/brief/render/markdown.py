@@ -30,7 +30,7 @@ from ..views.wording import (
     layer_label,
     left_out_line,
     link_label,
-    reference_label,
+    reference_line,
     refs_label,
     relation_label,
     row_kind,
@@ -176,7 +176,7 @@ def references(refs: tuple[Reference, ...]) -> list[str]:
     """The numbered sources under a heading (none: nothing), as every view lists them."""
     if not refs:
         return []
-    return ["## Sources", "", *(f"{r.number}. {escape(reference_label(r))}" for r in refs), ""]
+    return ["## Sources", "", *(f"{r.number}. {escape(reference_line(r))}" for r in refs), ""]
 
 
 def comparison(view: Comparison) -> str:

@@ -40,7 +40,7 @@ from ..views.wording import (
     layer_label,
     left_out_line,
     link_label,
-    reference_label,
+    reference_line,
     refs_label,
     relation_label,
     row_kind,
@@ -250,7 +250,7 @@ def references(refs: tuple[Reference, ...], width: int) -> list[str]:
     lines = ["", "Sources"] if refs else []
     for ref in refs:
         indent = " " * (len(str(ref.number)) + 5)
-        lines += _wrap(reference_label(ref), width, f"  [{ref.number}] ", indent)
+        lines += _wrap(reference_line(ref), width, f"  [{ref.number}] ", indent)
     return lines
 
 

@@ -34,7 +34,7 @@ from ..views.wording import (
     actors_words,
     counter_label,
     counter_text,
-    reference_label,
+    reference_line,
     refs_label,
     support_label,
 )
@@ -239,6 +239,6 @@ def references(refs: tuple[Reference, ...]) -> list[RenderableType]:
         return []
     width = max(len(f"[{ref.number}]") for ref in refs)
     grid = bullets(
-        [(Text(f"[{r.number}]".rjust(width), style="dim"), Text(reference_label(r))) for r in refs]
+        [(Text(f"[{r.number}]".rjust(width), style="dim"), Text(reference_line(r))) for r in refs]
     )
     return [Text(), Text("Sources", style="bold"), grid]

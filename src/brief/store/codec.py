@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..views.records import Hit
 
 #: Bump when what the cache stores changes shape; old files are then ignored.
-SCHEMA = 42
+SCHEMA = 43
 
 
 class Corrupt(ValueError):

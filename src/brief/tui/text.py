@@ -23,7 +23,7 @@ from ..views.wording import (
     doubted_counter_label,
     edge_details,
     link_label,
-    reference_label,
+    reference_line,
     refs_label,
     relation_label,
     support_label,
@@ -121,7 +121,7 @@ def link(item: Link) -> Content:
 
 def reference(ref: Reference) -> Content:
     """``[1] Title, "Section"``."""
-    return Content.assemble((f"[{ref.number}] ", "dim"), reference_label(ref))
+    return Content.assemble((f"[{ref.number}] ", "dim"), reference_line(ref))
 
 
 def overview(view: Comparison, counted: bool = True, width: int | None = None) -> list[Content]:

@@ -49,7 +49,9 @@ class Citations:
             entry = self.index.sources[source]
             year = entry.date[:4] if entry.date else None
             out.append(
-                Reference(n, source, entry.title, section, entry.author, year, entry.publisher)
+                Reference(
+                    n, source, entry.title, section, entry.author, year, entry.publisher, entry.url
+                )
             )
         return tuple(out)
 

@@ -49,6 +49,9 @@ class Reference(NamedTuple):
     publisher: str | None = None
     """Who published the source (format 2), when known: a citation names it after the
     author, as a journalist's does."""
+    url: str | None = None
+    """Where the source is, when the corpus says (its ``url``, as written): a briefing
+    sent on keeps the way to its sources."""
 
 
 class Quote(NamedTuple):

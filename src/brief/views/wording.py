@@ -50,6 +50,13 @@ def reference_label(ref: Reference) -> str:
     return f"{label} ({byline})" if byline else label
 
 
+def reference_line(ref: Reference) -> str:
+    """:func:`reference_label`, then the source's address, when it has one: what a
+    text's list of sources gives (HTML links the address instead)."""
+    label = reference_label(ref)
+    return f"{label}, {ref.url}" if ref.url else label
+
+
 def short(text: str, limit: int = 60) -> str:
     """The start of *text*, cut at a word, for pointing back at a claim shown above."""
     if len(text) <= limit:

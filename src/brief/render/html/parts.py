@@ -163,6 +163,8 @@ def footnotes(doc: Doc, refs: tuple[Reference, ...]) -> str:
             for i, b in enumerate(doc.cited.get(ref.number, ()), 1)
         )
         source = link(doc.links.entry("source", ref.source), esc(reference_label(ref)))
+        if ref.url:
+            source += f", {external(ref.url)}"
         items.append(f'<li id="{ident}" value="{ref.number}">{source}{backs}</li>\n')
     return f'<h2>Sources</h2>\n<ol class="footnotes">\n{"".join(items)}</ol>\n'
 
