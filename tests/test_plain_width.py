@@ -134,3 +134,23 @@ def test_a_narrow_width_is_kept_under_an_indent() -> None:
     claims = out.split("\nSources\n")[0]  # the grades' key, after them, is a table of its own
     over = [line for line in claims.splitlines() if cell_width(line) > 20]
     assert not over, over
+
+
+def test_a_conflict_s_long_topic_title_wraps_within_the_width(tmp_path: Path) -> None:
+    """A trial's long topic title ran its conflicts heading past 80 columns."""
+    import shutil
+
+    from .conftest import CORPORA
+
+    corpus = tmp_path / "c"
+    shutil.copytree(CORPORA / "mini", corpus)
+    topic = corpus / "topics" / "trade.toml"
+    title = "Trade and the long argument about who really trades with whom across the border"
+    topic.write_text(topic.read_text().replace('title = "Trade"', f'title = "{title}"'))
+    out = run("--no-bundled", "--corpus", str(corpus), "conflicts", "-f", "plain").stdout
+    lines = out.splitlines()
+    assert max(cell_width(line) for line in lines) <= 80
+    first = next(n for n, line in enumerate(lines) if line.startswith("1. "))
+    heading = lines[first : first + 2]
+    assert heading[1].startswith("   ") and not heading[1].startswith("    ")  # under it
+    assert " ".join(x.strip() for x in heading) == f"1. {title}"

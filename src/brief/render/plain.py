@@ -337,7 +337,7 @@ def conflicts(view: Conflicts, width: int = 80) -> str:
     if not view.pairs:
         lines.append("No contradictions are recorded in this corpus.")
     for n, pair in enumerate(view.pairs, 1):
-        lines += ["", f"{n}. {pair.first.topic_title}"]
+        lines += ["", *_wrap(pair.first.topic_title, width, f"{n}. ", " " * len(f"{n}. "))]
         if pair.within:
             lines += _wrap(f"({within_label(pair)})", width, "   ", "    ")
         for side in (pair.first, pair.second):
