@@ -708,3 +708,17 @@ def test_a_section_of_another_number_lists_the_sections(tmp_path: Path) -> None:
     out = run("--no-bundled", "validate", str(tmp_path)).stdout
     assert "no section 'Chapter 2': name one of 'Chapter 5', 'Chapter 14', 'Epilogue'" in out
     assert "no section 'Epilog' (did you mean 'Epilogue'?)" in out  # a slip still is
+
+
+def test_a_required_key_misspelt_says_so_where_it_is_missed(tmp_path: Path) -> None:
+    """A trial's `sumary =` gave `missing required key 'summary'` first, at the table's
+    line, and the typo only on the line after: the first line now names it."""
+    (tmp_path / "a.toml").write_text(
+        'format = 2\n[[topics]]\nid = "x"\ntitle = "X"\nsumary = "S."\n'
+    )
+    out = unlined(run("--no-bundled", "validate", str(tmp_path)).stdout).splitlines()
+    assert out[0].endswith(
+        "topics[0]: missing required key 'summary' (is 'sumary' a typo of it?); "
+        "topic 'x' is left out [BRIEF006]"
+    )
+    assert "unknown key 'sumary' (did you mean 'summary'?)" in out[1]

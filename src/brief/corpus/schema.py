@@ -32,7 +32,7 @@ from ..core.model import (
     Source,
     Topic,
 )
-from ..core.names import closest, did_you_mean
+from ..core.names import closest
 from ..core.relations import NAMES as RELATIONS
 from ..core.sanitize import inert, quoted
 from . import grades
@@ -362,18 +362,21 @@ def _keys_ok(
     """Whether *table* has every key *kind* requires and no other; if not, says why."""
     fields = FIELDS[kind]
     ok = True
+    meant: dict[str, str] = {}  # a key a typo stands for: the typo
     if not table.keys() <= fields.keys():
         for key in table:
             if key not in fields:
-                problem(
-                    d.UNKNOWN_KEY,
-                    f"{path}.{inert(key)}",
-                    f"unknown key {quoted(key)}{did_you_mean(key, fields)}",
-                )
+                near = closest(key, fields, limit=1)
+                if near:
+                    meant.setdefault(near[0], key)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                problem(d.UNKNOWN_KEY, f"{path}.{inert(key)}", f"unknown key {quoted(key)}{hint}")
                 ok = False
     missing = _REQUIRED[kind] - table.keys()
     for key in (k for k in fields if k in missing):  # in the order the docs list them
-        problem(d.MISSING_KEY, path, f"missing required key {key!r}")
+        # said first (at the table's line): it names the typo, said after it (a trial)
+        typo = f" (is {quoted(meant[key])} a typo of it?)" if key in meant else ""
+        problem(d.MISSING_KEY, path, f"missing required key {key!r}{typo}")
         ok = False
     return ok
 

@@ -67,10 +67,9 @@ figure.graph svg{max-width:100%;height:auto}
 figcaption{font-size:.85rem;color:var(--muted)}
 @media print{:root{--fg:#000;--bg:#fff;--muted:#333;--link:#000;--warn:#000;--badge:#fff}\
 body{max-width:none;padding:0;font-size:11pt}nav.site,a.back{display:none}\
-a{text-decoration:none}h2,h3{break-after:avoid}li.claim,tr{break-inside:avoid}\
-a.external::after{content:" (" attr(href) ")";font-size:.85em}}
+a{text-decoration:none}h2,h3{break-after:avoid}li.claim,tr{break-inside:avoid}}
 """
 
 #: The stylesheet's SHA-256, base64: what the Content-Security-Policy allows. Written out,
 #: not computed (hashlib costs a few ms to import); tests/test_html.py checks it.
-CSS_SHA256 = "s+NDq0jtS71ImDYXTTD6UID1VD/3dD/NhKeelNCNYd4="
+CSS_SHA256 = "Wpu98o3572I7G0P3WGS7V6dal59wIj26I8EiGGtQSWk="
