@@ -118,7 +118,7 @@ class BrowseScreen(ReadingScreen):
             yield Sidebar(self._entries, id="sidebar")
             yield reader
         yield FindBar(reader, id="findbar")
-        yield KeyBar()
+        yield KeyBar(self.app.size.width)
 
     @property
     def pane(self) -> Pane:

@@ -65,7 +65,7 @@ class CitationScreen(ModalScreen[None]):
                 yield Block(Content("Cited on this page by"), classes="heading")
                 for point in self.points:
                     yield Block(text.point(point), classes="point")
-        yield KeyBar()
+        yield KeyBar(self.app.size.width)
 
     def quotes(self) -> list[str]:
         """The quotes the claims shown give for this citation."""

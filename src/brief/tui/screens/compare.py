@@ -117,7 +117,7 @@ class CompareScreen(ReadingScreen):
                 yield ActorList(*actors, id="actors")
             yield pane
         yield FindBar(pane, id="findbar")
-        yield KeyBar()
+        yield KeyBar(self.app.size.width)
 
     @property
     def pane(self) -> Pane:

@@ -143,7 +143,7 @@ class RelationsScreen(OverlayScreen):
         yield TitleBar()
         page = relations_page(self.view, self.heading, self._empty, self._overlay.of)
         yield EdgeList(page, id="relations")
-        yield KeyBar()
+        yield KeyBar(self.app.size.width)
 
     @property
     def pane(self) -> Pane:
@@ -215,7 +215,7 @@ class EdgeScreen(OverlayScreen):
         pane = Pane(self._page(), id="edge")
         yield pane
         yield FindBar(pane, id="findbar")
-        yield KeyBar()
+        yield KeyBar(self.app.size.width)
 
     @property
     def pane(self) -> Pane:

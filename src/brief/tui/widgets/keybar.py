@@ -17,9 +17,10 @@ class KeyBar(Footer):
     below :data:`ROOMY_KEYS` columns, so that a screen's keys fit an 80-column terminal
     (ctrl+p still opens the palette, as the title bar's icon does; the help lists it)."""
 
-    def __init__(self) -> None:
-        # as narrow until its width is known: the first paint fits
-        super().__init__(compact=True, show_command_palette=False)
+    def __init__(self, width: int) -> None:
+        # laid out for the terminal's *width* from the first paint, not changed after it
+        roomy = width >= ROOMY_KEYS
+        super().__init__(compact=not roomy, show_command_palette=roomy)
 
     def on_resize(self, event: Resize) -> None:
         roomy = event.size.width >= ROOMY_KEYS
