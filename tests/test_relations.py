@@ -431,3 +431,21 @@ def test_graphviz_reads_the_dot_output(tmp_path: Path, which: str) -> None:
         assert "pressures (1)" in drawn and "<script" not in drawn
     else:
         assert "<script>" not in drawn  # escaped as text in the SVG
+
+
+@pytest.mark.parametrize("no_cache", ["1", ""], ids=["files", "cache"])
+def test_a_claim_behind_an_edge_says_who_alleges_it(no_cache: str) -> None:
+    """A trial's `graph -f markdown` showed an alleged claim's grade and date, not who
+    alleges it, where `show` does."""
+    env = {"BRIEF_NO_CACHE": no_cache}
+    for _ in range(2):  # the second run from the cache, if there is one
+        doc = json.loads(run("graph", "-f", "json", env=env).stdout)
+        claims = {c["id"]: c for e in doc["edges"] for c in e["claims"]}
+        assert claims["sanctions-china-accused-of-ignoring"]["by"] == "unnamed accusers"
+        assert claims["security-shield-from-adversaries"]["by"] is None
+        markdown = run("graph", "--long", "-f", "markdown", env=env).stdout
+        assert "\\[7\\] · D3 · by unnamed accusers (`sanctions-china-accused-of-ignoring`)" in (
+            markdown
+        )
+        html = run("graph", "--long", "-f", "html", env=env).stdout
+        assert '<span class="by">by unnamed accusers</span>' in html

@@ -97,9 +97,10 @@ def lines(view: Graph, width: int) -> list[list[Piece]]:
 
 
 def claim_details(claim: EdgeClaim) -> str:
-    """What is said of a claim behind an edge: ``B2 · 1962-10-22`` (whether it is
-    contested, and why, is :func:`contested_line`)."""
-    return " · ".join(x for x in (badge_named(claim.grade), claim.date) if x)
+    """What is said of a claim behind an edge: ``B2 · by Fishers' Union · 1962-10-22``
+    (whether it is contested, and why, is :func:`contested_line`)."""
+    by = f"by {claim.by}" if claim.by else ""
+    return " · ".join(x for x in (badge_named(claim.grade), by, claim.date) if x)
 
 
 def contested_line(claim: EdgeClaim) -> str:

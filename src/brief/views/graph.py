@@ -61,6 +61,9 @@ class EdgeClaim(NamedTuple):
     contested_by: tuple[Contester, ...] = ()
     """The claims that contest it (``views.contest.contesting``), in the order the
     corpus links them; empty for one contested only because it is ``disputed``."""
+    by: str | None = None
+    """Who makes or alleges it (format 2's ``by``), as shown: an actor's name or the
+    text written; None if not said."""
 
     @property
     def refs(self) -> tuple[int, ...]:
@@ -262,6 +265,7 @@ def graph(index: Index, query: Query | None = None) -> Graph:
             claim.status == "disputed" or bool(against),
             claim.date,
             contested_by=against,
+            by=grade.by if grade is not None else None,
         )
         symmetric = BY_NAME[claim.relation].symmetric
         for subject, other in _pairs(claim):

@@ -40,7 +40,8 @@ def _claim(doc: Doc, claim: EdgeClaim) -> str:
     """One claim behind an edge: its status and grade, its text, its id (a link to it
     where the document allows)."""
     grade = f'<span class="grade">{esc(claim.grade)}</span> ' if claim.grade else ""
-    date = f'<span class="date">{esc(claim.date)}</span> ' if claim.date else ""
+    by = f'<span class="by">by {esc(claim.by)}</span> ' if claim.by else ""
+    date = by + (f'<span class="date">{esc(claim.date)}</span> ' if claim.date else "")
     contested = _contested(doc, claim)
     ident = f'<span class="ids">{esc(claim.id)}</span>'
     shown = link(doc.links.claim(claim.topic, claim.id), ident)
