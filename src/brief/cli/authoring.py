@@ -646,7 +646,7 @@ def _refuse_faults(
     once it is written, as before; but its quote, of the source *quoted*, is looked for
     in that source's text now (``BRIEF017``), as validate looks for it: a quote not in
     the source was written, and only validate told it (a new user)."""
-    from ..core.diagnostics import Diagnostic, left_out_words
+    from ..core.diagnostics import Diagnostic
     from ..corpus.grades import assessment_fix
     from ..corpus.parse import parse
     from ..corpus.schema import check_document
@@ -661,7 +661,7 @@ def _refuse_faults(
         key = fault.where.partition(".")[2]  # as validate names it, past claims[N]
         # what validate says became of the claim (left out, kept without its relation)
         # is not what happens here: nothing is written
-        message = _OUTCOME_SAID.sub("", fault.message.removesuffix(left_out_words("claims", ident)))
+        message = _OUTCOME_SAID.sub("", fault.message)
         message = message.removesuffix(f": {assessment_fix(key)}")  # said below as options
         fix = f": {_FAULT_FIXES[fault.code].format(key=key)}" if fault.code in _FAULT_FIXES else ""
         said.append(f"{key + ': ' if key else ''}{message} [{fault.code}]{fix}")
@@ -742,24 +742,26 @@ def edit(ctx: click.Context, name: str, into: str | None) -> None:
     if now == copied:  # a look, not an edit: no copy left behind
         a.restore(path, before)
         click.echo(f"the copy was not changed: removed it; the bundled {winner.kind} is in use")
-    elif _copy_kept_as_written(copied, before, now):
+    elif (rest := _without_copy(copied, before, now)) is not None:
         # another entry of the file edited, the copy not: the copy's bytes alone go (a
         # trial's unchanged copy stayed, overriding the bundled entry from then on)
-        assert now is not None and copied is not None and before is not None
-        a.restore(path, now[: len(now) - (len(copied) - len(before))])
+        a.restore(path, rest)
         click.echo(
             f"the copy was not changed: removed it, your other changes to {path} kept; "
             f"the bundled {winner.kind} is in use"
         )
 
 
-def _copy_kept_as_written(copied: bytes | None, before: bytes | None, now: bytes | None) -> bool:
-    """Whether the file *now* still ends with the copy appended to it as it was written
-    (*copied* is *before* and the copy), its other lines changed."""
+def _without_copy(copied: bytes | None, before: bytes | None, now: bytes | None) -> bytes | None:
+    """The file *now* without the copy appended to it, when it still ends with that copy
+    as written (*copied* is *before* and the copy) and its other lines changed; else
+    None."""
     if copied is None or before is None or now is None or not copied.startswith(before):
-        return False
+        return None
     block = copied[len(before) :]
-    return bool(block) and now.endswith(block) and now != copied
+    if not block or not now.endswith(block) or now == copied:
+        return None
+    return now[: -len(block)]
 
 
 def _copy(winner: Definition, target: str) -> tuple[str, int, bytes | None]:
@@ -847,14 +849,11 @@ _SUGGESTED = re.compile(r" \(did you mean [^)]*\)")
 
 #: What a problem says became of its entry (``: the claim is kept without it``, ``; claim
 #: 'c1' is left out``): it changes with the entry's other problems, the problem does not.
-_OUTCOME = re.compile(
-    r"[:;] (?:the )?(?:claim|topic|actor|source)(?: '[^']*')? is "
-    r"(?:left out|kept without)[^\[]*(?= \[BRIEF\d+\]$)"
+_OUTCOME_WORDS = (
+    r"[:;] (?:the )?(?:claim|topic|actor|source)(?: '[^']*')? is (?:left out|kept without)[^\[]*"
 )
-
-
-#: The same, at the end of a problem's message as the schema words it (no code yet).
-_OUTCOME_SAID = re.compile(r"[:;] (?:the )?claim(?: '[^']*')? is (?:left out|kept without)[^\[]*$")
+_OUTCOME = re.compile(_OUTCOME_WORDS + r"(?= \[BRIEF\d+\]$)")  # as a problem line ends
+_OUTCOME_SAID = re.compile(_OUTCOME_WORDS + "$")  # as the schema words it (no code yet)
 
 #: Where a problem's entry is, after its file's name: ``claims[3]`` in ``a.toml:
 #: claims[3].date: ...``.

@@ -49,7 +49,8 @@ def calendar_problem(point: str) -> str | None:
 def in_words(text: str) -> str | None:
     """*text* as the date it writes in words, ``YYYY-MM`` or ``YYYY-MM-DD``: ``Oct
     1962``, ``October 1962``, ``27 Oct 1962``, ``October 27, 1962``; None for anything
-    else (a trial's ``date = "Oct 1962"`` was told only the forms a date takes)."""
+    else, a day the calendar has not included (a trial's ``date = "Oct 1962"`` was told
+    only the forms a date takes)."""
     import re  # an error path only
 
     words = re.findall(r"[A-Za-z]+|\d+", text)
@@ -67,5 +68,5 @@ def in_words(text: str) -> str | None:
         return None
     if len(numbers) == 1:
         return f"{year}-{month:02d}"
-    day = int(numbers[0])
-    return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+    day = f"{year}-{month:02d}-{int(numbers[0]):02d}"
+    return day if calendar_problem(day) is None else None

@@ -112,8 +112,7 @@ def date(value: Any) -> str:
             if why is not None:
                 raise Bad(d.BAD_VALUE, why)
             return given
-        iso = in_words(given)
-        write = f": write {iso}" if iso is not None and calendar_problem(iso) is None else ""
+        write = f": write {iso}" if (iso := in_words(given)) else ""
         raise Bad(
             d.BAD_VALUE, f"{quoted(given)} is not a date{write} (YYYY, YYYY-MM or YYYY-MM-DD)"
         )

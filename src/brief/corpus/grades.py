@@ -132,7 +132,7 @@ def _point(value: Any, alone: bool = True) -> str:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         forms = "YYYY, YYYY-MM, YYYY-MM-DD or a range A/B" if alone else "YYYY[-MM[-DD]]"
         iso = in_words(value) if isinstance(value, str) else None
-        write = f": write {iso}" if iso is not None and calendar_problem(iso) is None else ""
+        write = f": write {iso}" if iso else ""
         raise ValueError(f"{value!r} is not a date{write} ({forms})")
     raise TypeError(f"expected a date or a string, found {type_name(value)}")
 

@@ -18,7 +18,7 @@ class KeyBar(Footer):
     (ctrl+p still opens the palette, as the title bar's icon does; the help lists it)."""
 
     def __init__(self, width: int) -> None:
-        # laid out for the terminal's *width* from the first paint, not changed after it
+        # laid out for the terminal's *width* before the first paint (then on each resize)
         roomy = width >= ROOMY_KEYS
         super().__init__(compact=not roomy, show_command_palette=roomy)
 
